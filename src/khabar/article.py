@@ -1,0 +1,166 @@
+"""The Article and its records. Offsets are half-open [start, end) into the text named by each record.
+
+One writer per field: the page stage sets headline, dateline, agency, body, end marker, initials and
+dropped furniture; the text stage sets sentences and tokens; later stages add their own lists.
+`to_dict` is the one place where JSON names are decided (see CONTRACT.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Text taken from `raw` at [start, end)."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where and when a dispatch was filed, as its first line says. Offsets into `raw`."""
+
+    start: int
+    end: int
+    place: str | None = None
+    place_en: str | None = None
+    country: str | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    date: str | None = None
+    hijri: str | None = None
+    weekday: int | None = None  # 0 = Monday, as in datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: getattr(self, k) for k in ("place", "place_en", "country", "day", "month", "year", "date")}
+        if self.hijri:
+            out["hijri"] = self.hijri
+        out["start"], out["end"] = self.start, self.end
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A stretch of raw text kept out of the body, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or mark of the body. The word splits into proclitics, stem and pronoun suffix:
+    body[start:start+prefix] + body[stem_start:stem_end] + body[end-suffix:end] == text.
+    `norm` folds the whole word; `key` is the folded stem (article restored after "لل")."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    key: str
+    prefix: int = 0
+    suffix: int = 0
+
+    @property
+    def stem_start(self) -> int:
+        return self.start + self.prefix
+
+    @property
+    def stem_end(self) -> int:
+        return self.end - self.suffix
+
+
+@dataclass(slots=True)
+class BodyMap:
+    """Maps body offsets to raw offsets. The body is raw pieces joined by newlines.
+
+    `pieces` holds (body_start, raw_start, length) for each piece, in order.
+    """
+
+    pieces: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def to_raw(self, offset: int) -> int:
+        """Raw offset of body offset `offset` (an end offset maps to the end of its piece)."""
+        if not self.pieces:
+            return offset
+        i = bisect.bisect_right([p[0] for p in self.pieces], offset) - 1
+        i = max(i, 0)
+        body_start, raw_start, length = self.pieces[i]
+        return raw_start + min(offset - body_start, length)
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    raw: str
+    body: str = ""
+    body_map: BodyMap = field(default_factory=BodyMap)
+    headline: Span | None = None
+    dateline: Dateline | None = None
+    agency: str | None = None
+    agency_span: Span | None = None
+    outlet: str | None = None
+    end_marker: Span | None = None
+    initials: Span | None = None
+    dropped: list[Dropped] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    reference_date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    position: int | None = None
+    error: str | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the body stretch [start, end)."""
+        return self.body_map.to_raw(start), self.body_map.to_raw(end)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of CONTRACT.md (plus provenance fields)."""
+        out: dict[str, Any] = {"id": self.id}
+        if self.error:
+            out["error"] = self.error
+        out["headline"] = self.headline.text if self.headline else None
+        out["agency"] = self.agency
+        out["dateline"] = self.dateline.to_dict() if self.dateline else None
+        out["body"] = self.body
+        out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+        out["entities"] = []
+        out["events"] = []
+        out["quotes"] = []
+        out["spans"] = {
+            "headline": _offsets(self.headline),
+            "agency": _offsets(self.agency_span),
+            "end_marker": _offsets(self.end_marker),
+            "initials": _offsets(self.initials),
+            "body": [[b, r, n] for b, r, n in self.body_map.pieces],
+        }
+        out["end_marker"] = self.end_marker.text if self.end_marker else None
+        out["initials"] = self.initials.text if self.initials else None
+        out["dropped"] = [{"start": d.start, "end": d.end, "reason": d.reason} for d in self.dropped]
+        for key in ("outlet", "url", "source", "position"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+def _offsets(span: Span | None) -> list[int] | None:
+    return [span.start, span.end] if span else None

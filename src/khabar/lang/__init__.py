@@ -1,0 +1,1 @@
+"""Arabic facts every stage uses: letter classes, normalisation, calendars."""

@@ -1,0 +1,82 @@
+"""Letter folding for matching. Never used to rewrite article text: offsets stay on the original.
+
+`fold` maps a string to its matching key: alef forms to bare alef, alef maqsura to ya, ta marbuta
+to ha, hamza seats to their carrier letter, Persian/Urdu letters to Arabic, digits to ASCII, and
+drops diacritics and tatweel. `fold` keeps the length of the string when `keep_length` is set
+(dropped characters become nothing only in the default mode), which lets callers fold a whole
+text once and use the same offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from khabar.lang.letters import ARABIC_INDIC_DIGITS, DIACRITICS, PERSIAN_DIGITS, TATWEEL
+
+_LETTER_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه",
+    "ؤ": "و", "ۆ": "و", "ۇ": "و",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
+}
+_DIGIT_MAP = {d: str(i) for i, d in enumerate(ARABIC_INDIC_DIGITS)} | {
+    d: str(i) for i, d in enumerate(PERSIAN_DIGITS)}
+
+# Same-length table: every character maps to exactly one character (dropped ones to a filler).
+_FILLER = "\u0640"
+_KEEP_LENGTH = str.maketrans({**_LETTER_MAP, **_DIGIT_MAP, "ء": "ء"})
+_SHORTEN = str.maketrans({**_LETTER_MAP, **_DIGIT_MAP, **dict.fromkeys(DIACRITICS + TATWEEL, None), "ء": None})
+_SPACE_RE = re.compile(r"\s+")
+
+
+def fold_chars(text: str) -> str:
+    """Fold letters and digits one character for one character (offsets unchanged).
+
+    Diacritics and tatweel are kept in place; use `fold` for a matching key.
+    """
+    return text.translate(_KEEP_LENGTH)
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """The matching key of `text`: folded letters, no diacritics/tatweel/hamza-on-line, single spaces."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACE_RE.sub(" ", text.translate(_SHORTEN)).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    return text.translate(str.maketrans(dict.fromkeys(DIACRITICS + TATWEEL, None)))
+
+
+def to_ascii_digits(text: str) -> str:
+    return text.translate(str.maketrans(_DIGIT_MAP))
+
+
+_DROP = frozenset(DIACRITICS + TATWEEL + "ء")
+
+
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """Fold `text` like `fold` (whitespace kept as is) and map each folded character to its raw index.
+
+    The returned list has one more item than the folded string: the raw end, so that a folded
+    span [i, j) maps back to raw [offsets[i], offsets[j]) even when j is the folded length.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char in _DROP:
+            continue
+        if "\ufb50" <= char <= "\ufefc":  # presentation forms: NFKC may give two letters
+            for piece in unicodedata.normalize("NFKC", char).translate(_SHORTEN):
+                chars.append(piece)
+                offsets.append(index)
+            continue
+        chars.append(_LETTER_MAP.get(char) or _DIGIT_MAP.get(char) or char)
+        offsets.append(index)
+    offsets.append(len(text))
+    return "".join(chars), offsets

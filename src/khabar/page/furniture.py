@@ -1,0 +1,107 @@
+"""Page furniture: a predicate per kind, each answering with the reason a line is not article text.
+
+Phrase lists live in data/furniture.tsv; shapes (timestamps, image markup, URLs, initials) are
+regexes here. Predicates look at one line; the body module decides with context (position,
+neighbouring lines) which lines are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from khabar.lang.calendar import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, month_names_pattern
+from khabar.lang.letters import arabic_ratio
+from khabar.lang.normalize import fold
+from khabar.page.agencies import load_agencies
+from khabar.page.lines import Line
+from khabar.resources import data_path, read_tsv
+
+IMAGE_MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\s*\]\([^)]*\)")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|net|org|ae|sa|kw|eg|cn|qa|info|tv|news)\b\S*",
+                    re.IGNORECASE)
+PUNCT_ONLY_RE = re.compile(r"^[\W_]+$")
+CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_FULL_DATE = (rf"\b\d{{1,2}}\s*(?:{month_names_pattern(GREGORIAN_MONTHS)}|{month_names_pattern(HIJRI_MONTHS)})"
+              rf"\s*,?\s*\d{{4}}\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b")
+FULL_DATE_RE = re.compile(_FULL_DATE)
+# Words that make up relative or absolute time stamps ("منذ ساعتين", "شهران فى كونا", "آخر تحديث").
+_TIME_WORDS = set(fold(w) for w in (
+    "منذ قبل في فى آخر اخر تحديث نشر تاريخ النشر الساعة ساعة ساعتين ساعات دقيقة دقيقتين دقائق ثانية "
+    "يوم يومين أيام يومان أسبوع أسبوعين أسابيع أسبوعان شهر شهرين شهران أشهر سنة سنتين سنوات عام "
+    "م ص مساء صباحا ت غ بتوقيت GMT am pm تم").split())
+TIME_WORDS: frozenset[str] = frozenset(_TIME_WORDS | set(WEEKDAYS) | set(GREGORIAN_MONTHS) | set(HIJRI_MONTHS))
+INITIALS_RE = re.compile(r"^(?:[\u0621-\u064a]{1,2}\s*){1,5}(?:/\s*(?:[\u0621-\u064a]{1,2}\s*){1,5}){0,3}$")
+END_MARKER_RE = re.compile(r"\(\s*(?:النهاية|انتهى|إنتهى|النهايه)\s*\)|/+\s*(?:انتهى|إنتهى)\s*/+|\bانتهى\s*$")
+PHOTO_CREDIT_RE = re.compile(r"\(\s*(?:أرشيفية|ارشيفية|أرشيف|صورة|الصورة|رويترز|أ ف ب|ا ف ب|أ ب|إ ب أ|"
+                             r"getty|afp|reuters|ap|epa|Getty Images|فيسبوك|تويتر|إكس|مواقع التواصل)\s*\)\s*$",
+                             re.IGNORECASE)
+VIEWS_RE = re.compile(r"^\d[\d,.]*\s*(?:مشاهدة|مشاهدات|قراءة|زيارة|views?)$|^(?:مشاهدة|قراءة)\s*:?\s*\d[\d,.]*$")
+_EDGE_PUNCT = " \t:：.،,|-–—_•·*«»\"'()[]"
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[str, str, int, str]]:
+    rows = read_tsv(data_path("khabar.page", "data/furniture.tsv"), ("reason", "where", "max_words", "phrase"))
+    return [(fold(r["phrase"]).lower(), r["where"], int(r["max_words"]), r["reason"]) for _, r in rows]
+
+
+def furniture_reason(line: Line) -> str | None:
+    """Why `line` is furniture wherever it stands, or None. Context-free and conservative."""
+    text = line.text
+    words = line.words
+    if PUNCT_ONLY_RE.match(text):
+        return "punctuation"
+    stripped = IMAGE_MARKUP_RE.sub("", text)
+    if stripped != text and PUNCT_ONLY_RE.match(stripped + "|") and not stripped.strip(" |"):
+        return "image"
+    if not URL_RE.sub("", stripped).strip(_EDGE_PUNCT):
+        return "url"
+    if arabic_ratio(stripped) < 0.3:
+        return "not arabic"
+    key = fold(text).lower().strip(_EDGE_PUNCT)
+    for phrase, where, max_words, reason in _phrases():
+        if words > max_words:
+            continue
+        if where == "exact" and key == phrase:
+            return reason
+        if where == "start" and key.startswith(phrase) and _word_boundary(key, len(phrase)):
+            return reason
+        if where == "contains" and phrase in key:
+            return reason
+    if is_timestamp(text):
+        return "timestamp"
+    if VIEWS_RE.match(key):
+        return "views"
+    if words <= 12 and PHOTO_CREDIT_RE.search(text) and not is_credit(text):
+        return "caption"
+    return None
+
+
+def _word_boundary(text: str, index: int) -> bool:
+    return index >= len(text) or not text[index].isalnum()
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that only states a time or date (absolute, relative, or a masthead date and place)."""
+    words = text.split()
+    if len(words) > 9:
+        return False
+    folded = fold(text)
+    if (CLOCK_RE.search(folded) or FULL_DATE_RE.search(folded)) and not folded.rstrip().endswith("."):
+        return True
+    tokens = re.findall(r"[^\W\d_]+|\d+", folded)
+    agencies = load_agencies()
+    return bool(tokens) and all(t in TIME_WORDS or t.isdigit() or t in agencies.by_credit for t in tokens) \
+        and any(not t.isdigit() for t in tokens) and any(t not in ("في", "فى") for t in tokens)
+
+
+def is_credit(text: str) -> bool:
+    """A line that is nothing but an agency credit: "–(بترا)", "الأناضول", "(أ ف ب)"."""
+    key = text.strip(_EDGE_PUNCT)
+    return bool(key) and load_agencies().find(key) is not None
+
+
+def is_initials(text: str) -> bool:
+    """Editor initials as wire services print them after the end marker: "ا م م / ر ج", "ن م ع"."""
+    return bool(INITIALS_RE.match(text.strip())) and len(text.split()) >= 2

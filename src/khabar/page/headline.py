@@ -1,0 +1,55 @@
+"""Headlines: a short line that is not a sentence of the story, before the body or (on some pages)
+after it, sometimes printed twice."""
+
+from __future__ import annotations
+
+import re
+
+from khabar.lang.letters import arabic_ratio
+from khabar.lang.normalize import fold
+from khabar.page.lines import Line
+
+MIN_HEADLINE_WORDS = 3
+MAX_HEADLINE_WORDS = 30
+# Desk tags that wire services put before a headline: "عام / ...", "اقتصادي / ...".
+DESK_TAG_RE = re.compile(r"^(?:عام|اقتصادي|اقتصاد|رياضي|رياضة|ثقافي|ثقافة|سياسي|محلي|محليات|دولي|عربي|"
+                         r"صحي|اجتماعي|تقني|عاجل)\s*/\s*")
+_SENTENCE_END_RE = re.compile(r"(?<!\.)[.،,:؛;](?!\.)\s*$")
+_CONTENT_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
+_STOP = frozenset(fold(w) for w in "التي الذي على إلى الى من في عن مع بعد قبل خلال أن ان إن هذا هذه ذلك تلك".split())
+
+
+def is_headline_like(line: Line) -> bool:
+    words = line.words
+    if not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
+        return False
+    if _SENTENCE_END_RE.search(line.text):
+        return False
+    return arabic_ratio(line.text) > 0.5
+
+
+def desk_tag_length(text: str) -> int:
+    match = DESK_TAG_RE.match(text)
+    return match.end() if match else 0
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT_WORD_RE.findall(fold(text)) if w not in _STOP}
+
+
+def shares_story(headline: str, lead: str, minimum: int = 2) -> bool:
+    """Does a candidate headline share enough content words with the story's lead?"""
+    lead_words = content_words(lead)
+    stems = {w[2:] if w.startswith("ال") else w for w in lead_words}
+    hits = 0
+    for word in content_words(headline):
+        bare = word[2:] if word.startswith("ال") else word
+        if word in lead_words or bare in stems or (word[:1] in "وبلف" and word[1:] in lead_words):
+            hits += 1
+    return hits >= minimum
+
+
+def repeats_headline(line: Line, headline: str) -> bool:
+    """A later line that starts with the headline again (often glued to a photo caption)."""
+    key = fold(headline)
+    return len(key) > 10 and fold(line.text).startswith(key)

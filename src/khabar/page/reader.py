@@ -1,0 +1,308 @@
+"""Page → Article: find the dateline, the body's first and last lines, the headline, and the
+furniture in between; record everything dropped with its reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from khabar.article import Article, BodyMap, Dateline, Dropped, Span
+from khabar.page.agencies import load_agencies
+from khabar.page.dateline import ParsedDateline, find_weekday, full_date, parse_dateline
+from khabar.page.furniture import END_MARKER_RE, furniture_reason, is_credit, is_initials
+from khabar.page.headline import desk_tag_length, is_headline_like, repeats_headline, shares_story
+from khabar.page.lines import Line, split_lines, sub_line
+from khabar.page.places import known_place, lookup_place
+
+MIN_PARAGRAPH_WORDS = 8
+LONG_LINE_WORDS = 14
+DATELINE_SEARCH_LINES = 10
+READ_ALSO_MAX_ITEMS = 6
+_SENTENCE_END_RE = re.compile(r"[.!?؟…\"»”)]\s*$")
+_DATE_PREFIX_RE = re.compile(r"^\s*(?:date|التاريخ|بتاريخ)\s*:?\s*\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+_IMAGE_PREFIX_RE = re.compile(r"^(?:\s*(?:!\[[^\]]*\]\([^)]*\)|\|))+\s*")
+_TRAILING_CREDIT_RE = re.compile(r"[\s\-–—]*\(([^()]{2,20})\)\s*$")
+
+
+@dataclass(slots=True)
+class _Page:
+    raw: str
+    lines: list[Line]
+    reasons: list[str | None]
+    dropped: list[Dropped] = field(default_factory=list)
+
+    def drop(self, line: Line, reason: str) -> None:
+        self.dropped.append(Dropped(line.start, line.end, reason))
+
+
+def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = None, layout: str = "page",
+              outlet: str | None = None) -> Article:
+    """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article."""
+    article = Article(id=article_id, raw=raw, reference_date=reference_date, outlet=outlet)
+    if layout == "plain":
+        article.body = raw
+        article.body_map = BodyMap([(0, 0, len(raw))])
+        return article
+    page = _Page(raw, [], [])
+    for line in split_lines(raw):
+        line = _strip_prefixes(page, line)
+        if line is not None:
+            page.lines.append(line)
+            page.reasons.append(furniture_reason(line))
+    _mark_repeats(page)
+    found = _find_dateline(page)
+    start_index, first_line = _body_start(page, found)
+    headline_index = _headline_before(page, start_index)
+    headline = page.lines[headline_index] if headline_index is not None else None
+    end_index, last_line = _body_end(page, article, start_index, first_line)
+    _set_dateline(article, page, found)
+    body_lines = _body_lines(page, start_index, first_line, end_index, last_line,
+                             headline.text if headline else None)
+    if headline is None:
+        lead = " ".join(line.text for line in body_lines[:2])
+        headline_index = _headline_after(page, end_index, lead)
+        headline = page.lines[headline_index] if headline_index is not None else None
+    if headline is not None:
+        _set_headline(article, headline)
+    skip = {headline_index, found[0] if found else None}
+    for index in range(end_index + 1, len(page.lines)):
+        if index not in skip:
+            _trailer(page, article, page.lines[index])
+    for index in range(start_index):
+        if index not in skip:
+            page.drop(page.lines[index], page.reasons[index] or "before body")
+    _assemble(article, body_lines)
+    article.dropped = sorted(page.dropped, key=lambda d: d.start)
+    return article
+
+
+def _strip_prefixes(page: _Page, line: Line) -> Line | None:
+    for regex, reason in ((_DATE_PREFIX_RE, "date prefix"), (_IMAGE_PREFIX_RE, "image")):
+        match = regex.match(line.text)
+        if match and match.end() > 0:
+            page.drop(Line(line.start, line.start + match.end(), match.group()), reason)
+            rest = sub_line(line, match.end(), len(line.text))
+            if rest is None:
+                return None
+            line = rest
+    return line
+
+
+def _mark_repeats(page: _Page) -> None:
+    """A line that starts with an earlier short line again (a headline printed twice, the second
+    time glued to a photo caption) is furniture."""
+    seen: list[str] = []
+    for index, line in enumerate(page.lines[:DATELINE_SEARCH_LINES * 2]):
+        if page.reasons[index] is not None:
+            continue
+        if any(repeats_headline(line, earlier) for earlier in seen):
+            page.reasons[index] = "headline repeated"
+        elif is_headline_like(line):
+            seen.append(line.text)
+
+
+def is_paragraph(line: Line) -> bool:
+    words = line.words
+    return words >= LONG_LINE_WORDS or (words >= MIN_PARAGRAPH_WORDS and bool(_SENTENCE_END_RE.search(line.text)))
+
+
+def _next_text_line(page: _Page, index: int) -> Line | None:
+    for later in range(index + 1, len(page.lines)):
+        if page.reasons[later] is None:
+            return page.lines[later]
+    return None
+
+
+def _find_dateline(page: _Page) -> tuple[int, ParsedDateline] | None:
+    paragraphs_seen = 0
+    for index, line in enumerate(page.lines[:DATELINE_SEARCH_LINES * 2]):
+        if page.reasons[index] is not None and page.reasons[index] not in ("timestamp", "caption"):
+            continue
+        parsed = parse_dateline(line.text, known_place)
+        if parsed is not None:
+            rest = sub_line(line, parsed.end, len(line.text))
+            following = rest if rest is not None else _next_text_line(page, index)
+            if following is not None and (is_paragraph(following) or following.words >= 5):
+                return index, parsed
+        if is_paragraph(line):
+            paragraphs_seen += 1
+            if paragraphs_seen >= 2:
+                return None
+    return None
+
+
+def _body_start(page: _Page, found: tuple[int, ParsedDateline] | None) -> tuple[int, Line | None]:
+    """Index of the body's first line and that line's part after any dateline."""
+    if found is not None:
+        index, parsed = found
+        line = page.lines[index]
+        page.reasons[index] = None
+        rest = sub_line(line, parsed.end, len(line.text))
+        if parsed.end:
+            page.drop(Line(line.start, line.start + parsed.end, line.text[:parsed.end]), "dateline")
+        if rest is not None:
+            return index, rest
+        following = next((i for i in range(index + 1, len(page.lines)) if page.reasons[i] is None), None)
+        return (following, page.lines[following]) if following is not None else (len(page.lines), None)
+    for index, line in enumerate(page.lines):
+        if page.reasons[index] is None and is_paragraph(line):
+            return index, line
+    for index, line in enumerate(page.lines):
+        if page.reasons[index] is None and not is_headline_like(line):
+            return index, line
+    return len(page.lines), None
+
+
+def _headline_before(page: _Page, start_index: int) -> int | None:
+    for index in range(start_index):
+        if page.reasons[index] is None and is_headline_like(page.lines[index]):
+            return index
+    return None
+
+
+def _headline_after(page: _Page, end_index: int, lead: str) -> int | None:
+    """Some pages print the headline after the story: take the first headline-like line there that
+    shares content words with the lead."""
+    for index in range(end_index + 1, len(page.lines)):
+        line = page.lines[index]
+        if page.reasons[index] is None and is_headline_like(line) and shares_story(line.text, lead):
+            return index
+    return None
+
+
+def _body_end(page: _Page, article: Article, start_index: int, first_line: Line | None) -> tuple[int, Line | None]:
+    """Index of the body's last line and the part of it that belongs to the story."""
+    if first_line is None:
+        return start_index, None
+    for index in range(start_index, len(page.lines)):
+        line = first_line if index == start_index else page.lines[index]
+        match = END_MARKER_RE.search(line.text)
+        if match:
+            article.end_marker = Span(match.group(), line.start + match.start(), line.start + match.end())
+            after = sub_line(line, match.end(), len(line.text))
+            if after is not None:
+                _trailer(page, article, after)
+            return index, _trim_credit(article, page, sub_line(line, 0, match.start()))
+    end = len(page.lines) - 1
+    while end > start_index and _is_trailing(page, end):
+        end -= 1
+    line = first_line if end == start_index else page.lines[end]
+    return end, _trim_credit(article, page, line)
+
+
+def _is_trailing(page: _Page, index: int) -> bool:
+    line = page.lines[index]
+    if page.reasons[index] is not None or is_credit(line.text) or is_initials(line.text):
+        return True
+    return not is_paragraph(line) and not _SENTENCE_END_RE.search(line.text)
+
+
+def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | None:
+    """A credit closing the story's last line: "... في المنطقة (بترا)"."""
+    if line is None:
+        return None
+    match = _TRAILING_CREDIT_RE.search(line.text)
+    if match and load_agencies().find(match.group(1)):
+        _credit(article, page, Line(line.start + match.start(), line.end, match.group()))
+        return sub_line(line, 0, match.start())
+    return line
+
+
+def _credit(article: Article, page: _Page, line: Line) -> None:
+    agency = load_agencies().find(line.text)
+    if agency and article.agency is None:
+        article.agency = agency.code
+        article.agency_span = Span(line.text, line.start, line.end)
+    page.drop(line, "credit")
+
+
+def _trailer(page: _Page, article: Article, line: Line) -> None:
+    """A line after the story: initials, a credit, or furniture."""
+    if article.initials is None and is_initials(line.text):
+        article.initials = Span(line.text, line.start, line.end)
+    elif is_credit(line.text):
+        _credit(article, page, line)
+    else:
+        page.drop(line, furniture_reason(line) or "after body")
+
+
+def _body_lines(page: _Page, start_index: int, first_line: Line | None, end_index: int,
+                last_line: Line | None, headline: str | None) -> list[Line]:
+    if first_line is None:
+        return []
+    if end_index == start_index:
+        return [last_line] if last_line is not None else []
+    kept = [first_line]
+    index = start_index + 1
+    while index < end_index:
+        line, reason = page.lines[index], page.reasons[index]
+        if reason == "read_also":
+            index = _drop_read_also(page, index, end_index)
+            continue
+        if reason is None and headline and repeats_headline(line, headline):
+            reason = "headline repeated"
+        if reason is not None:
+            page.drop(line, reason)
+        else:
+            kept.append(line)
+        index += 1
+    if last_line is not None:
+        kept.append(last_line)
+    return kept
+
+
+def _drop_read_also(page: _Page, index: int, end_index: int) -> int:
+    """Drop a "read also" label and the link titles under it; return the next index to look at."""
+    page.drop(page.lines[index], "read_also")
+    index += 1
+    for _ in range(READ_ALSO_MAX_ITEMS):
+        if index >= end_index or is_paragraph(page.lines[index]) or _SENTENCE_END_RE.search(page.lines[index].text):
+            break
+        page.drop(page.lines[index], "read_also")
+        index += 1
+    return index
+
+
+def _set_dateline(article: Article, page: _Page, found: tuple[int, ParsedDateline] | None) -> None:
+    if found is None:
+        return
+    index, parsed = found
+    line = page.lines[index]
+    if parsed.agency:
+        start, end = line.start + parsed.agency_start, line.start + parsed.agency_end
+        article.agency = parsed.agency.code
+        article.agency_span = Span(page.raw[start:end], start, end)
+    if parsed.outlet and not article.outlet:
+        article.outlet = parsed.outlet
+    if not (parsed.place or parsed.day or parsed.month):
+        return
+    place = lookup_place(parsed.place) if parsed.place else None
+    weekday = find_weekday(line.text[parsed.end:] or _next_line_text(page, index))
+    article.dateline = Dateline(
+        start=line.start, end=line.start + parsed.end, place=parsed.place,
+        place_en=place[0] if place else None, country=place[1] if place else None,
+        day=parsed.day, month=parsed.month, year=parsed.year,
+        date=full_date(parsed.day, parsed.month, parsed.year, article.reference_date, weekday),
+        hijri=parsed.hijri, weekday=weekday)
+
+
+def _next_line_text(page: _Page, index: int) -> str:
+    line = _next_text_line(page, index)
+    return line.text if line else ""
+
+
+def _set_headline(article: Article, line: Line) -> None:
+    tag = desk_tag_length(line.text)
+    start = line.start + tag
+    article.headline = Span(article.raw[start:line.end], start, line.end)
+
+
+def _assemble(article: Article, lines: list[Line]) -> None:
+    pieces, parts, offset = [], [], 0
+    for line in lines:
+        pieces.append((offset, line.start, line.end - line.start))
+        parts.append(line.text)
+        offset += len(line.text) + 1
+    article.body = "\n".join(parts)
+    article.body_map = BodyMap(pieces)

@@ -1,0 +1,107 @@
+"""The reading pipeline: a raw page becomes an Article, then each step adds its annotations.
+
+A step is a callable (article, settings) -> None with a `name`, the fields it `requires` and the
+fields it `provides`; the Pipeline checks that every requirement is provided by an earlier step.
+A step that fails records its name and the problem in `article.error`, and the next article goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from khabar.article import Article
+from khabar.page.reader import read_page
+from khabar.settings import Settings
+from khabar.sources.page import RawPage
+from khabar.text.sentences import split_sentences
+from khabar.text.tokens import tokenize
+
+PAGE_FIELDS = ("headline", "dateline", "agency", "body")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    name: str
+    run: Callable[[Article, Settings], None]
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+
+def _sentences(article: Article, settings: Settings) -> None:
+    article.sentences = split_sentences(article.body)
+
+
+def _tokens(article: Article, settings: Settings) -> None:
+    article.tokens = tokenize(article.body)
+
+
+SENTENCIZER = Step("sentences", _sentences, ("body",), ("sentences",))
+TOKENIZER = Step("tokens", _tokens, ("body",), ("tokens",))
+
+
+class Pipeline:
+    def __init__(self, steps: Iterable[Step], settings: Settings | None = None) -> None:
+        self.steps = list(steps)
+        self.settings = settings or Settings()
+        provided = set(PAGE_FIELDS)
+        for step in self.steps:
+            missing = [f for f in step.requires if f not in provided]
+            if missing:
+                raise ValueError(f"step {step.name!r} requires {', '.join(missing)}, which no earlier step provides")
+            provided.update(step.provides)
+
+    def read_page(self, page: RawPage) -> Article:
+        """One raw page through the page stage and every step."""
+        if page.error:
+            return _failed(page)
+        reference = self.settings.reference_date or page.date
+        layout = "plain" if self.settings.plain else page.layout
+        try:
+            article = read_page(page.text, page.id, reference_date=reference, layout=layout, outlet=page.outlet)
+        except Exception as exc:  # a bug on one page must not stop a corpus
+            article = _failed(page, f"page: {type(exc).__name__}: {exc}")
+            return article
+        article.url, article.source, article.position = page.url, page.origin, page.position
+        self.annotate(article)
+        return article
+
+    def annotate(self, article: Article) -> Article:
+        for step in self.steps:
+            try:
+                step.run(article, self.settings)
+            except Exception as exc:
+                article.error = f"{step.name}: {type(exc).__name__}: {exc}"
+                break
+        return article
+
+    def read_pages(self, pages: Iterable[RawPage]) -> Iterator[Article]:
+        for page in pages:
+            yield self.read_page(page)
+
+
+def _failed(page: RawPage, reason: str | None = None) -> Article:
+    article = Article(id=page.id, raw=page.text or "", source=page.origin, position=page.position)
+    article.error = reason or page.error
+    return article
+
+
+def default_steps(settings: Settings) -> list[Step]:
+    steps = [SENTENCIZER, TOKENIZER]
+    if settings.steps is not None:
+        steps = [s for s in steps if s.name in settings.steps]
+    return steps
+
+
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    settings = settings or Settings()
+    return Pipeline(default_steps(settings), settings)
+
+
+def read(text: str, *, id: str = "text", date: dt.date | None = None, plain: bool = False,
+         settings: Settings | None = None) -> Article:
+    """Read one text (a scraped page, or clean article text with plain=True) into an Article."""
+    settings = settings or Settings()
+    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date)
+    return default_pipeline(settings).read_page(page)

@@ -1,0 +1,108 @@
+"""Clitic segmentation: proclitics (و ف ب ل ك ال س) and pronoun suffixes, decided with a word-count
+lexicon so that a letter is split off only when what remains is a more common word."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from khabar.lang.normalize import fold
+from khabar.resources import data_path, read_tsv
+
+CONJUNCTIONS = ("", "و", "ف")
+PARTICLES = ("", "ب", "ل", "ك", "س")
+SUFFIXES = ("هما", "كما", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "ه", "ك", "ي")
+MIN_STEM = 2
+# A conjunction is split off when the rest is at least this share as common as the whole word
+# ("وقال" → و + قال, but not "وزير" → و + زير).
+CONJUNCTION_SHARE = 0.1
+MIN_REST_COUNT = 20
+# A preposition before a word without the article needs stronger evidence: names such as "بايدن"
+# must stay whole.
+PARTICLE_RATIO = 2.0
+MIN_PARTICLE_REST = 100
+SUFFIX_RATIO = 2.0
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, int]:
+    path = data_path("khabar.text", "data/lexicon.tsv")
+    return {row["word"]: int(row["count"]) for _, row in read_tsv(path, ("word", "count"))}
+
+
+@lru_cache(maxsize=300_000)
+def segment(word: str) -> tuple[int, int, str]:
+    """(proclitic length, suffix length, stem key) of `word` as written.
+
+    Lengths count characters of `word` itself (diacritics included), so that
+    word[:p] + word[p:len(word)-s] + word[len(word)-s:] == word. The stem key is folded, with the
+    article restored after "لل" ("للتعاون" → "التعاون").
+    """
+    key = fold(word)
+    if len(key) <= MIN_STEM or not key.isalpha():
+        return 0, 0, key
+    lexicon = load_lexicon()
+    prefix, stem = _best_prefix(key, lexicon)
+    suffix = ""
+    if not stem.startswith("ال") and len(stem) > MIN_STEM + 1:
+        suffix = _best_suffix(stem, lexicon)
+    stem_key = stem[: len(stem) - len(suffix)]
+    if suffix and stem_key.endswith("ت") and lexicon.get(stem_key[:-1] + "ه", 0) > lexicon.get(stem_key, 0):
+        stem_key = stem_key[:-1] + "ه"  # "شراكتنا" → شراكة + نا
+    return _raw_length(word, len(prefix)), _raw_length(word[::-1], len(suffix)), stem_key
+
+
+def _best_prefix(key: str, lexicon: dict[str, int]) -> tuple[str, str]:
+    whole = lexicon.get(key, 0)
+    best, best_count = ("", key), -1
+    for conjunction in CONJUNCTIONS:
+        for particle in PARTICLES:
+            prefix = conjunction + particle
+            if not prefix or not key.startswith(prefix):
+                continue
+            rest = key[len(prefix):]
+            if particle == "ل" and rest.startswith("ل"):
+                rest = "ا" + rest  # "للتعاون": ل + (ا)لتعاون
+            if len(rest) < MIN_STEM or (particle == "س" and rest[0] not in "يتنا"):
+                continue
+            count = lexicon.get(rest, 0)
+            if count > best_count and _accept(particle, rest, count, whole):
+                best, best_count = (prefix, rest), count
+    return best
+
+
+def _accept(particle: str, rest: str, count: int, whole: int) -> bool:
+    if count < MIN_REST_COUNT:
+        return False
+    if particle and not rest.startswith("ال"):
+        return count >= MIN_PARTICLE_REST and count > whole * PARTICLE_RATIO
+    if particle:
+        return count > whole
+    return count >= whole * CONJUNCTION_SHARE
+
+
+def _best_suffix(stem: str, lexicon: dict[str, int]) -> str:
+    whole = lexicon.get(stem, 0)
+    for suffix in SUFFIXES:
+        if not stem.endswith(suffix) or len(stem) - len(suffix) < MIN_STEM + 1:
+            continue
+        rest = stem[: -len(suffix)]
+        count = max(lexicon.get(rest, 0), lexicon.get(rest[:-1] + "ه", 0) if rest.endswith("ت") else 0)
+        if count >= MIN_REST_COUNT and count > whole * SUFFIX_RATIO:
+            return suffix
+    return ""
+
+
+def _raw_length(word: str, folded_length: int) -> int:
+    """Characters of `word` that fold to its first `folded_length` characters (diacritics included)."""
+    if folded_length == 0:
+        return 0
+    seen = 0
+    for index, char in enumerate(word):
+        if fold(char):
+            seen += 1
+            if seen == folded_length:
+                end = index + 1
+                while end < len(word) and not fold(word[end]):
+                    end += 1  # diacritics and tatweel belong to the letter before them
+                return end
+    return len(word)

@@ -1,0 +1,90 @@
+"""Sentence boundaries as offsets: full stops (also glued to the next word, "الهادىء.جاء"), ! ? ؟,
+closing quotation marks after them, and line breaks; not abbreviations, initials or decimals."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from khabar.article import Sentence
+from khabar.resources import data_path, read_tsv
+
+# A terminator run, with closing quotes/brackets that follow it.
+END_RE = re.compile(r"(?<!\.)[.!?؟]+(?!\.)[\"”»’')\]]*|\n")
+_WORD_BEFORE_RE = re.compile(r"([^\s.\"'«»“”()\[\]]+)$")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# Long news sentences chain a new statement with a participle ("... مشيرا الى ان ..."): a second
+# sentence for the reader, whose speaker is the subject of the first.
+CLAUSE_RE = re.compile(r"[،,]?\s+(?=(?:مشير|لافت|مؤكد|مضيف|موضح|معرب|مشدد|منوه|مبين)(?:ا|ة|اً|ين)\s+"
+                       r"(?:إلى|الى|أن|ان|إن|عن|على|أنه|انه)\s)")
+MIN_CLAUSE_WORDS = 8
+_QUOTE_MARKS = "\"«»“”"
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    rows = read_tsv(data_path("khabar.text", "data/abbreviations.tsv"), ("abbreviation",))
+    return frozenset(row["abbreviation"] for _, row in rows)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` as [start, end) offsets, white space left outside."""
+    sentences = []
+    start = 0
+    for match in END_RE.finditer(text):
+        if match.group() != "\n" and not _is_boundary(text, match):
+            continue
+        end = match.end() if match.group() != "\n" else match.start()
+        _add(sentences, text, start, end)
+        start = match.end()
+    _add(sentences, text, start, len(text))
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and _LETTER_RE.search(text, start, end):
+        for clause_start, clause_end in _clauses(text, start, end):
+            sentences.append(Sentence(clause_start, clause_end))
+    elif end > start and sentences:
+        # punctuation alone (a stray quote or dot) joins the sentence before it
+        sentences[-1] = Sentence(sentences[-1].start, end)
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    mark_start, after = match.start(), match.end()
+    if text[mark_start] != ".":
+        return True
+    before = _WORD_BEFORE_RE.search(text[max(0, mark_start - 40):mark_start])
+    word = before.group(1) if before else ""
+    if word and (word in _abbreviations() or (len(word) == 1 and word.isalpha())):
+        return False
+    following = text[after:after + 1]
+    if not following or following.isspace():
+        return True
+    if following.isdigit() and word[-1:].isdigit():
+        return False  # 2.5
+    if text.startswith("نت", after) and not _LETTER_RE.match(text[after + 2:after + 3] or " "):
+        return False  # العربية.نت
+    if following.isascii() and following.isalpha():
+        return False  # a domain name or a Latin abbreviation
+    return True
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence before participle clauses that open a new statement (not inside quotes)."""
+    spans = []
+    for match in CLAUSE_RE.finditer(text, start, end):
+        head = text[start:match.start()]
+        if len(head.split()) < MIN_CLAUSE_WORDS or len(text[match.end():end].split()) < 4:
+            continue
+        if sum(head.count(m) for m in "\"") % 2 or head.count("«") > head.count("»") or \
+                head.count("“") > head.count("”"):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, end))
+    return spans

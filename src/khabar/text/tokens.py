@@ -1,0 +1,27 @@
+"""Tokens: words, numbers and marks with offsets into the body, words split into clitics."""
+
+from __future__ import annotations
+
+import re
+
+from khabar.article import Token
+from khabar.lang.normalize import fold
+from khabar.text.clitics import segment
+
+_ARABIC = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc"
+TOKEN_RE = re.compile(
+    rf"[{_ARABIC}]+"                                   # an Arabic word (diacritics and tatweel inside)
+    r"|[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*%?"          # a number, with decimals or thousands
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)?"                    # a word in another script
+    r"|\S")                                            # any other mark on its own
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text` with offsets into it; Arabic words carry their clitic split."""
+    tokens = []
+    for match in TOKEN_RE.finditer(text):
+        word = match.group()
+        start = match.start()
+        prefix, suffix, key = segment(word) if word[0] >= "\u0600" else (0, 0, fold(word))
+        tokens.append(Token(start, match.end(), word, fold(word), key, prefix, suffix))
+    return tokens
