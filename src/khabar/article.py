@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
+
+from khabar.lang.normalize import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +43,17 @@ class Dateline:
     date: str | None = None
     hijri: str | None = None
     weekday: int | None = None  # 0 = Monday, as in datetime
+    inherited_from: str | None = None  # id of the dispatch whose dateline a continuation part takes
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in ("place", "place_en", "country", "day", "month", "year", "date")}
         if self.hijri:
             out["hijri"] = self.hijri
-        out["start"], out["end"] = self.start, self.end
+        if self.inherited_from:
+            out["inherited_from"] = self.inherited_from
+            out["start"] = out["end"] = None  # the text stands in the other dispatch
+        else:
+            out["start"], out["end"] = self.start, self.end
         return out
 
 
@@ -87,6 +95,38 @@ class Token:
         return self.end - self.suffix
 
 
+class Tokens(Sequence[Token]):
+    """The body's tokens, stored compactly (spans and clitic splits); Token views made on access."""
+
+    __slots__ = ("text", "spans", "splits")
+
+    def __init__(self, text: str = "", spans: list[tuple[int, int]] | None = None,
+                 splits: list[tuple[int, int, str]] | None = None) -> None:
+        self.text = text
+        self.spans = spans or []
+        self.splits = splits or []  # (prefix length, suffix length, stem key) per token
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        start, end = self.spans[index]
+        prefix, suffix, key = self.splits[index]
+        word = self.text[start:end]
+        return Token(start, end, word, fold(word), key, prefix, suffix)
+
+    def words(self) -> list[str]:
+        return [self.text[s:e] for s, e in self.spans]
+
+
 @dataclass(slots=True)
 class BodyMap:
     """Maps body offsets to raw offsets. The body is raw pieces joined by newlines.
@@ -117,11 +157,13 @@ class Article:
     agency: str | None = None
     agency_span: Span | None = None
     outlet: str | None = None
+    continuation: Span | None = None  # "إضافة أولى": this page continues another dispatch
+    continues: str | None = None  # id of the dispatch it continues, once found
     end_marker: Span | None = None
     initials: Span | None = None
     dropped: list[Dropped] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Tokens = field(default_factory=Tokens)
     reference_date: dt.date | None = None
     url: str | None = None
     source: str | None = None
@@ -152,6 +194,9 @@ class Article:
             "initials": _offsets(self.initials),
             "body": [[b, r, n] for b, r, n in self.body_map.pieces],
         }
+        if self.continuation:
+            out["continuation"] = self.continuation.text
+            out["continues"] = self.continues
         out["end_marker"] = self.end_marker.text if self.end_marker else None
         out["initials"] = self.initials.text if self.initials else None
         out["dropped"] = [{"start": d.start, "end": d.end, "reason": d.reason} for d in self.dropped]

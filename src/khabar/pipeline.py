@@ -8,10 +8,12 @@ A step that fails records its name and the problem in `article.error`, and the n
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from khabar.article import Article
+from khabar.page.continuations import link_continuations
 from khabar.page.reader import read_page
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
@@ -45,6 +47,7 @@ class Pipeline:
     def __init__(self, steps: Iterable[Step], settings: Settings | None = None) -> None:
         self.steps = list(steps)
         self.settings = settings or Settings()
+        self.seconds: dict[str, float] = {"page": 0.0, **{step.name: 0.0 for step in self.steps}}
         provided = set(PAGE_FIELDS)
         for step in self.steps:
             missing = [f for f in step.requires if f not in provided]
@@ -58,27 +61,32 @@ class Pipeline:
             return _failed(page)
         reference = self.settings.reference_date or page.date
         layout = "plain" if self.settings.plain else page.layout
+        started = time.perf_counter()
         try:
             article = read_page(page.text, page.id, reference_date=reference, layout=layout, outlet=page.outlet)
         except Exception as exc:  # a bug on one page must not stop a corpus
-            article = _failed(page, f"page: {type(exc).__name__}: {exc}")
-            return article
+            return _failed(page, f"page: {type(exc).__name__}: {exc}")
+        finally:
+            self.seconds["page"] += time.perf_counter() - started
         article.url, article.source, article.position = page.url, page.origin, page.position
         self.annotate(article)
         return article
 
     def annotate(self, article: Article) -> Article:
         for step in self.steps:
+            started = time.perf_counter()
             try:
                 step.run(article, self.settings)
             except Exception as exc:
                 article.error = f"{step.name}: {type(exc).__name__}: {exc}"
                 break
+            finally:
+                self.seconds[step.name] += time.perf_counter() - started
         return article
 
     def read_pages(self, pages: Iterable[RawPage]) -> Iterator[Article]:
-        for page in pages:
-            yield self.read_page(page)
+        """Articles in input order; continuation parts of a dispatch take its dateline and agency."""
+        return link_continuations(self.read_page(page) for page in pages)
 
 
 def _failed(page: RawPage, reason: str | None = None) -> Article:

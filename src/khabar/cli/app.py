@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from enum import Enum
-from pathlib import Path
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -20,13 +19,13 @@ bench_app = typer.Typer(no_args_is_help=True, help="Measured figures: speed of e
 app.add_typer(bench_app, name="bench")
 
 
-class ReadFormat(str, Enum):
+class ReadFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     pretty = "pretty"
 
 
-class FigureFormat(str, Enum):
+class FigureFormat(StrEnum):
     text = "text"
     json = "json"
 

@@ -25,9 +25,23 @@ def is_arabic_letter(ch: str) -> bool:
     return bool(ARABIC_LETTER_RE.match(ch))
 
 
-def arabic_ratio(text: str) -> float:
-    """Share of Arabic letters among all letters of `text` (0.0 for no letters)."""
-    letters = sum(1 for c in text if c.isalpha())
+_ANY_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def arabic_ratio(text: str, sample: int = 2000) -> float:
+    """Share of Arabic letters among all letters of `text` (its first `sample` characters); 0.0 for none."""
+    text = text[:sample]
+    letters = len(_ANY_LETTER_RE.findall(text))
     if not letters:
         return 0.0
     return len(ARABIC_LETTER_RE.findall(text)) / letters
+
+
+def is_mostly_arabic(text: str, threshold: float, sample: int = 200) -> bool:
+    """Is the share of Arabic letters among the letters of `text` at least `threshold`?"""
+    text = text[:sample]
+    arabic = len(ARABIC_LETTER_RE.findall(text))
+    if arabic >= threshold * len(text):
+        return True  # letters never outnumber characters: no need to count the others
+    letters = len(_ANY_LETTER_RE.findall(text))
+    return bool(letters) and arabic / letters >= threshold

@@ -58,6 +58,8 @@ def to_ascii_digits(text: str) -> str:
 
 
 _DROP = frozenset(DIACRITICS + TATWEEL + "ء")
+_SLOW_RE = re.compile("[" + re.escape("".join(sorted(_DROP))) + "\ufb50-\ufefc]")
+_SAME_LENGTH = str.maketrans({**_LETTER_MAP, **_DIGIT_MAP})
 
 
 def fold_map(text: str) -> tuple[str, list[int]]:
@@ -66,6 +68,8 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     The returned list has one more item than the folded string: the raw end, so that a folded
     span [i, j) maps back to raw [offsets[i], offsets[j]) even when j is the folded length.
     """
+    if not _SLOW_RE.search(text):  # nothing to drop or expand: one character for one
+        return text.translate(_SAME_LENGTH), list(range(len(text) + 1))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):

@@ -12,23 +12,35 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from khabar.lang.calendar import (GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, hijri_to_gregorian,
-                                  month_names_pattern, resolve_year)
+from khabar.lang.calendar import (
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    WEEKDAYS,
+    hijri_to_gregorian,
+    month_names_pattern,
+    resolve_year,
+)
 from khabar.lang.normalize import fold, fold_map
 from khabar.page.agencies import Agency, load_agencies
 
 MAX_PLACE_WORDS = 3
+MAX_DATELINE_CHARS = 100  # the longest datelines (SPA's, with both calendars) stay well under this
+MAX_CREDIT_WORDS = 4  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
+# A dateline has a separator, a bracket or a date near its start; lines without one are skipped fast.
+HINT_RE = re.compile(r"[-–—(/:\d٠-٩]|واس|سانا|وام|قنا")
 _WORD = r"[\u0621-\u064a]+"
 PLACE_RE = re.compile(rf"(?:{_WORD})(?:\s+{_WORD}){{0,{MAX_PLACE_WORDS - 1}}}")
-QUALIFIER_RE = re.compile(rf"\s*[،,]\s*({_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[(\-–—/])")
+QUALIFIER_RE = re.compile(rf"\s*[،,]\s*({_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[(\-–—/])"
+                          rf"|\s*\(\s*({_WORD}(?:\s+{_WORD}){{0,2}})\s*\)(?=\s*\d)")
 SEP_RE = re.compile(r"[\s\-–—_/:.،,|]*")
 DASH_RE = re.compile(r"\s*(?:[-–—_]+|:)\s*")
 GREG = month_names_pattern(GREGORIAN_MONTHS)
 HIJ = month_names_pattern(HIJRI_MONTHS)
 NUMERIC_DATE_RE = re.compile(r"(?:في\s+)?(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{4}))?(?!\d)")
 TEXT_DATE_RE = re.compile(
-    rf"(?:في\s+)?(\d{{1,2}})\s*(?:من\s+)?({GREG})(?:\s*[/(]\s*(?:{GREG})\s*\)?)?(?:\s*,?\s*(\d{{4}}))?(?:\s*م\b)?")
-HIJRI_DATE_RE = re.compile(rf"(?:في\s+)?(\d{{1,2}})\s*({HIJ})\s*(\d{{4}})\s*(?:هـ|ه)?\s*(?:الموافق\s*)?")
+    rf"(?:في\s+)?0?(\d{{1,2}})\s*(?:من\s+)?({GREG})(?:\s*[/(]\s*(?:{GREG})\s*\)?)?(?:\s*,?\s*(\d{{4}}))?"
+    r"(?:\s*م(?=[\s.]|و|$))?")
+HIJRI_DATE_RE = re.compile(rf"(?:في\s+)?0?(\d{{1,2}})\s*({HIJ})\s*(\d{{4}})\s*(?:هـ|ه)?\s*(?:ال|ل)?(?:موافق\s*)?")
 LONE_NUMBER_RE = re.compile(r"(\d{1,2})(?=\s*[(/])")
 LATIN_CREDIT_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z .&-]{0,30})\s*\)")
 OUTLET_CREDIT_RE = re.compile(rf"({_WORD}(?:[ .]{_WORD}){{0,2}}(?:\.نت)?)\s*:")
@@ -52,6 +64,7 @@ class ParsedDateline:
 class _State:
     folded: str
     offsets: list[int]
+    whole_line: bool = False
     pos: int = 0
     day: int | None = None
     month: int | None = None
@@ -67,8 +80,11 @@ def parse_dateline(text: str, known_place) -> ParsedDateline | None:
 
     Returns None when the start of the line is not a dateline.
     """
-    folded, offsets = fold_map(text[:240])
-    state = _State(folded, offsets)
+    head = text[:MAX_DATELINE_CHARS]
+    if not HINT_RE.search(head):
+        return None
+    folded, offsets = fold_map(head)
+    state = _State(folded, offsets, whole_line=len(text) <= MAX_DATELINE_CHARS)
     place = _read_place(state)
     if place is not None:
         _read_qualifier(state)
@@ -112,7 +128,7 @@ def _read_place(state: _State) -> tuple[int, int] | None:
 def _read_qualifier(state: _State) -> None:
     match = QUALIFIER_RE.match(state.folded, state.pos)
     if match:
-        state.pos = match.end(1)
+        state.pos = match.end()
 
 
 def _read_details(state: _State) -> None:
@@ -211,6 +227,11 @@ def _read_outlet(state: _State) -> None:
     if match:
         state.outlet = match.group(1)
         state.pos = match.end()
+        return
+    rest = state.folded[dash.end():]
+    if state.whole_line and rest and len(rest.split()) <= MAX_CREDIT_WORDS:
+        state.outlet = rest.strip()  # the whole (short) line: a credit standing alone
+        state.pos = len(state.folded)
 
 
 def _skip_separators(state: _State) -> int:

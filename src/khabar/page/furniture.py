@@ -8,10 +8,11 @@ neighbouring lines) which lines are dropped.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.lang.calendar import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, month_names_pattern
-from khabar.lang.letters import arabic_ratio
+from khabar.lang.letters import is_mostly_arabic
 from khabar.lang.normalize import fold
 from khabar.page.agencies import load_agencies
 from khabar.page.lines import Line
@@ -40,10 +41,26 @@ VIEWS_RE = re.compile(r"^\d[\d,.]*\s*(?:مشاهدة|مشاهدات|قراءة|�
 _EDGE_PUNCT = " \t:：.،,|-–—_•·*«»\"'()[]"
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    exact: dict[str, tuple[str, int]]
+    start: re.Pattern[str]
+    contains: re.Pattern[str]
+    by_phrase: dict[tuple[str, str], tuple[str, int]]  # (where, phrase) -> (reason, max words)
+
+
 @lru_cache(maxsize=1)
-def _phrases() -> list[tuple[str, str, int, str]]:
+def _phrases() -> _Phrases:
     rows = read_tsv(data_path("khabar.page", "data/furniture.tsv"), ("reason", "where", "max_words", "phrase"))
-    return [(fold(r["phrase"]).lower(), r["where"], int(r["max_words"]), r["reason"]) for _, r in rows]
+    by_phrase = {(r["where"], fold(r["phrase"]).lower()): (r["reason"], int(r["max_words"])) for _, r in rows}
+
+    def alternation(where: str) -> str:
+        phrases = sorted((p for w, p in by_phrase if w == where), key=len, reverse=True)
+        return "|".join(re.escape(p) for p in phrases) or "(?!)"
+
+    exact = {p: v for (w, p), v in by_phrase.items() if w == "exact"}
+    return _Phrases(exact, re.compile(rf"(?:{alternation('start')})(?!\w)"),
+                    re.compile(alternation("contains")), by_phrase)
 
 
 def furniture_reason(line: Line) -> str | None:
@@ -52,34 +69,42 @@ def furniture_reason(line: Line) -> str | None:
     words = line.words
     if PUNCT_ONLY_RE.match(text):
         return "punctuation"
-    stripped = IMAGE_MARKUP_RE.sub("", text)
-    if stripped != text and PUNCT_ONLY_RE.match(stripped + "|") and not stripped.strip(" |"):
+    stripped = IMAGE_MARKUP_RE.sub("", text) if "](" in text else text
+    if stripped != text and not stripped.strip(" |"):
         return "image"
-    if not URL_RE.sub("", stripped).strip(_EDGE_PUNCT):
+    if words <= 12 and ("." in stripped or "/" in stripped) and not URL_RE.sub("", stripped).strip(_EDGE_PUNCT):
         return "url"
-    if arabic_ratio(stripped) < 0.3:
+    if not is_mostly_arabic(stripped, 0.3, 120):
         return "not arabic"
-    key = fold(text).lower().strip(_EDGE_PUNCT)
-    for phrase, where, max_words, reason in _phrases():
-        if words > max_words:
-            continue
-        if where == "exact" and key == phrase:
-            return reason
-        if where == "start" and key.startswith(phrase) and _word_boundary(key, len(phrase)):
-            return reason
-        if where == "contains" and phrase in key:
+    if words <= 25:
+        reason = _phrase_reason(fold(text).lower().strip(_EDGE_PUNCT), words)
+        if reason:
             return reason
     if is_timestamp(text):
         return "timestamp"
-    if VIEWS_RE.match(key):
+    if words <= 4 and VIEWS_RE.match(fold(text).strip(_EDGE_PUNCT)):
         return "views"
     if words <= 12 and PHOTO_CREDIT_RE.search(text) and not is_credit(text):
         return "caption"
     return None
 
 
-def _word_boundary(text: str, index: int) -> bool:
-    return index >= len(text) or not text[index].isalnum()
+def _phrase_reason(key: str, words: int) -> str | None:
+    phrases = _phrases()
+    found = phrases.exact.get(key)
+    if found and words <= found[1]:
+        return found[0]
+    for where, match in (("start", phrases.start.match(key)), ("contains", phrases.contains.search(key))):
+        if match:
+            reason, max_words = phrases.by_phrase[(where, match.group())]
+            if words <= max_words:
+                return reason
+    return None
+
+
+def has_end_marker(text: str) -> bool:
+    """Cheap test before END_MARKER_RE: does the line name an end at all?"""
+    return "انتهى" in text or "النهاي" in text
 
 
 def is_timestamp(text: str) -> bool:

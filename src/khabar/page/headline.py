@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.lang.letters import arabic_ratio
+from khabar.lang.letters import is_mostly_arabic
 from khabar.lang.normalize import fold
 from khabar.page.lines import Line
 
@@ -14,6 +14,9 @@ MAX_HEADLINE_WORDS = 30
 # Desk tags that wire services put before a headline: "عام / ...", "اقتصادي / ...".
 DESK_TAG_RE = re.compile(r"^(?:عام|اقتصادي|اقتصاد|رياضي|رياضة|ثقافي|ثقافة|سياسي|محلي|محليات|دولي|عربي|"
                          r"صحي|اجتماعي|تقني|عاجل)\s*/\s*")
+# Wire services send long dispatches in parts: "… / إضافة أولى", "إضافة ثانية وأخيرة".
+_ORDINALS = "أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|سابعة|ثامنة|تاسعة|عاشرة"
+CONTINUATION_RE = re.compile(rf"\s*/?\s*(?:إضافة|اضافة)\s+(?:{_ORDINALS})(?:\s+و?(?:أخيرة|اخيرة))?\s*$")
 _SENTENCE_END_RE = re.compile(r"(?<!\.)[.،,:؛;](?!\.)\s*$")
 _CONTENT_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
 _STOP = frozenset(fold(w) for w in "التي الذي على إلى الى من في عن مع بعد قبل خلال أن ان إن هذا هذه ذلك تلك".split())
@@ -25,7 +28,7 @@ def is_headline_like(line: Line) -> bool:
         return False
     if _SENTENCE_END_RE.search(line.text):
         return False
-    return arabic_ratio(line.text) > 0.5
+    return is_mostly_arabic(line.text, 0.5)
 
 
 def desk_tag_length(text: str) -> int:
@@ -53,3 +56,17 @@ def repeats_headline(line: Line, headline: str) -> bool:
     """A later line that starts with the headline again (often glued to a photo caption)."""
     key = fold(headline)
     return len(key) > 10 and fold(line.text).startswith(key)
+
+
+def continuation_marker(text: str) -> re.Match[str] | None:
+    """The "إضافة …" marker of a dispatch's continuation part, at the end of a headline or alone."""
+    return CONTINUATION_RE.search(text) if "ضافة" in text else None
+
+
+def headline_key(text: str) -> str:
+    """A headline's matching key, without desk tag or continuation marker."""
+    text = text[desk_tag_length(text):]
+    marker = CONTINUATION_RE.search(text)
+    if marker:
+        text = text[:marker.start()]
+    return " ".join(fold(text).split())

@@ -14,10 +14,12 @@ class Line:
     start: int
     end: int
     text: str
+    words: int = -1  # white-space separated words; counted on creation when not given
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        if self.words < 0:
+            object.__setattr__(self, "words", self.text.count(" ") + 1 if "\t" not in self.text and "  " not in self.text
+                               else len(self.text.split()))
 
 
 def split_lines(raw: str) -> list[Line]:

@@ -10,8 +10,14 @@ from dataclasses import dataclass, field
 from khabar.article import Article, BodyMap, Dateline, Dropped, Span
 from khabar.page.agencies import load_agencies
 from khabar.page.dateline import ParsedDateline, find_weekday, full_date, parse_dateline
-from khabar.page.furniture import END_MARKER_RE, furniture_reason, is_credit, is_initials
-from khabar.page.headline import desk_tag_length, is_headline_like, repeats_headline, shares_story
+from khabar.page.furniture import END_MARKER_RE, furniture_reason, has_end_marker, is_credit, is_initials
+from khabar.page.headline import (
+    continuation_marker,
+    desk_tag_length,
+    is_headline_like,
+    repeats_headline,
+    shares_story,
+)
 from khabar.page.lines import Line, split_lines, sub_line
 from khabar.page.places import known_place, lookup_place
 
@@ -19,7 +25,7 @@ MIN_PARAGRAPH_WORDS = 8
 LONG_LINE_WORDS = 14
 DATELINE_SEARCH_LINES = 10
 READ_ALSO_MAX_ITEMS = 6
-_SENTENCE_END_RE = re.compile(r"[.!?؟…\"»”)]\s*$")
+SENTENCE_END_CHARS = frozenset('.!?؟…"»”)')
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:date|التاريخ|بتاريخ)\s*:?\s*\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 _IMAGE_PREFIX_RE = re.compile(r"^(?:\s*(?:!\[[^\]]*\]\([^)]*\)|\|))+\s*")
 _TRAILING_CREDIT_RE = re.compile(r"[\s\-–—]*\(([^()]{2,20})\)\s*$")
@@ -49,7 +55,8 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
         line = _strip_prefixes(page, line)
         if line is not None:
             page.lines.append(line)
-            page.reasons.append(furniture_reason(line))
+            marker = continuation_marker(line.text)
+            page.reasons.append("continuation" if marker and marker.start() == 0 else furniture_reason(line))
     _mark_repeats(page)
     found = _find_dateline(page)
     start_index, first_line = _body_start(page, found)
@@ -65,6 +72,10 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
         headline = page.lines[headline_index] if headline_index is not None else None
     if headline is not None:
         _set_headline(article, headline)
+    for index, reason in enumerate(page.reasons):
+        if reason == "continuation" and article.continuation is None:
+            line = page.lines[index]
+            _set_continuation(article, line, 0, len(line.text))
     skip = {headline_index, found[0] if found else None}
     for index in range(end_index + 1, len(page.lines)):
         if index not in skip:
@@ -104,7 +115,11 @@ def _mark_repeats(page: _Page) -> None:
 
 def is_paragraph(line: Line) -> bool:
     words = line.words
-    return words >= LONG_LINE_WORDS or (words >= MIN_PARAGRAPH_WORDS and bool(_SENTENCE_END_RE.search(line.text)))
+    return words >= LONG_LINE_WORDS or (words >= MIN_PARAGRAPH_WORDS and ends_sentence(line.text))
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in SENTENCE_END_CHARS
 
 
 def _next_text_line(page: _Page, index: int) -> Line | None:
@@ -177,7 +192,7 @@ def _body_end(page: _Page, article: Article, start_index: int, first_line: Line 
         return start_index, None
     for index in range(start_index, len(page.lines)):
         line = first_line if index == start_index else page.lines[index]
-        match = END_MARKER_RE.search(line.text)
+        match = END_MARKER_RE.search(line.text) if has_end_marker(line.text) else None
         if match:
             article.end_marker = Span(match.group(), line.start + match.start(), line.start + match.end())
             after = sub_line(line, match.end(), len(line.text))
@@ -195,14 +210,14 @@ def _is_trailing(page: _Page, index: int) -> bool:
     line = page.lines[index]
     if page.reasons[index] is not None or is_credit(line.text) or is_initials(line.text):
         return True
-    return not is_paragraph(line) and not _SENTENCE_END_RE.search(line.text)
+    return not is_paragraph(line) and not ends_sentence(line.text)
 
 
 def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | None:
     """A credit closing the story's last line: "... في المنطقة (بترا)"."""
     if line is None:
         return None
-    match = _TRAILING_CREDIT_RE.search(line.text)
+    match = _TRAILING_CREDIT_RE.search(line.text) if line.text.endswith(")") else None
     if match and load_agencies().find(match.group(1)):
         _credit(article, page, Line(line.start + match.start(), line.end, match.group()))
         return sub_line(line, 0, match.start())
@@ -257,7 +272,7 @@ def _drop_read_also(page: _Page, index: int, end_index: int) -> int:
     page.drop(page.lines[index], "read_also")
     index += 1
     for _ in range(READ_ALSO_MAX_ITEMS):
-        if index >= end_index or is_paragraph(page.lines[index]) or _SENTENCE_END_RE.search(page.lines[index].text):
+        if index >= end_index or is_paragraph(page.lines[index]) or ends_sentence(page.lines[index].text):
             break
         page.drop(page.lines[index], "read_also")
         index += 1
@@ -294,8 +309,19 @@ def _next_line_text(page: _Page, index: int) -> str:
 
 def _set_headline(article: Article, line: Line) -> None:
     tag = desk_tag_length(line.text)
-    start = line.start + tag
-    article.headline = Span(article.raw[start:line.end], start, line.end)
+    start, end = line.start + tag, line.end
+    marker = continuation_marker(line.text)
+    if marker and marker.start() > tag:
+        _set_continuation(article, line, marker.start(), marker.end())
+        end = line.start + marker.start()
+    article.headline = Span(article.raw[start:end], start, end)
+
+
+def _set_continuation(article: Article, line: Line, start: int, end: int) -> None:
+    part = sub_line(line, start, end)
+    if part is not None:
+        text = part.text.lstrip("/ ")
+        article.continuation = Span(text, part.end - len(text), part.end)
 
 
 def _assemble(article: Article, lines: list[Line]) -> None:

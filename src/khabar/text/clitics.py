@@ -54,10 +54,13 @@ def segment(word: str) -> tuple[int, int, str]:
 def _best_prefix(key: str, lexicon: dict[str, int]) -> tuple[str, str]:
     whole = lexicon.get(key, 0)
     best, best_count = ("", key), -1
-    for conjunction in CONJUNCTIONS:
-        for particle in PARTICLES:
+    conjunctions = ("", key[0]) if key[0] in "وف" else ("",)
+    for conjunction in conjunctions:
+        particle_char = key[len(conjunction):len(conjunction) + 1]
+        particles = ("", particle_char) if particle_char and particle_char in "بلكس" else ("",)
+        for particle in particles:
             prefix = conjunction + particle
-            if not prefix or not key.startswith(prefix):
+            if not prefix:
                 continue
             rest = key[len(prefix):]
             if particle == "ل" and rest.startswith("ل"):

@@ -17,6 +17,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 # sentence for the reader, whose speaker is the subject of the first.
 CLAUSE_RE = re.compile(r"[،,]?\s+(?=(?:مشير|لافت|مؤكد|مضيف|موضح|معرب|مشدد|منوه|مبين)(?:ا|ة|اً|ين)\s+"
                        r"(?:إلى|الى|أن|ان|إن|عن|على|أنه|انه)\s)")
+CLAUSE_HINT_RE = re.compile("مشير|لافت|مؤكد|مضيف|موضح|معرب|مشدد|منوه|مبين")
 MIN_CLAUSE_WORDS = 8
 _QUOTE_MARKS = "\"«»“”"
 
@@ -29,25 +30,27 @@ def _abbreviations() -> frozenset[str]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` as [start, end) offsets, white space left outside."""
-    sentences = []
+    sentences: list[Sentence] = []
+    clauses = [m for m in CLAUSE_RE.finditer(text)] if CLAUSE_HINT_RE.search(text) else []
     start = 0
     for match in END_RE.finditer(text):
         if match.group() != "\n" and not _is_boundary(text, match):
             continue
         end = match.end() if match.group() != "\n" else match.start()
-        _add(sentences, text, start, end)
+        _add(sentences, text, start, end, clauses)
         start = match.end()
-    _add(sentences, text, start, len(text))
+    _add(sentences, text, start, len(text), clauses)
     return sentences
 
 
-def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: list[re.Match[str]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start and _LETTER_RE.search(text, start, end):
-        for clause_start, clause_end in _clauses(text, start, end):
+        inside = [m for m in clauses if start < m.start() and m.end() < end]
+        for clause_start, clause_end in _clauses(text, start, end, inside) if inside else [(start, end)]:
             sentences.append(Sentence(clause_start, clause_end))
     elif end > start and sentences:
         # punctuation alone (a stray quote or dot) joins the sentence before it
@@ -74,10 +77,10 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _clauses(text: str, start: int, end: int, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
     """Split a sentence before participle clauses that open a new statement (not inside quotes)."""
     spans = []
-    for match in CLAUSE_RE.finditer(text, start, end):
+    for match in matches:
         head = text[start:match.start()]
         if len(head.split()) < MIN_CLAUSE_WORDS or len(text[match.end():end].split()) < 4:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.article import Token
+from khabar.article import Tokens
 from khabar.lang.normalize import fold
 from khabar.text.clitics import segment
 
@@ -16,12 +16,21 @@ TOKEN_RE = re.compile(
     r"|\S")                                            # any other mark on its own
 
 
-def tokenize(text: str) -> list[Token]:
+_SPLITS: dict[str, tuple[int, int, str]] = {}
+MAX_CACHED_WORDS = 500_000
+
+
+def split_word(word: str) -> tuple[int, int, str]:
+    """(prefix length, suffix length, stem key) of one token; cached, since word forms repeat."""
+    found = _SPLITS.get(word)
+    if found is None:
+        found = segment(word) if word[0] >= "\u0600" else (0, 0, fold(word))
+        if len(_SPLITS) < MAX_CACHED_WORDS:
+            _SPLITS[word] = found
+    return found
+
+
+def tokenize(text: str) -> Tokens:
     """Tokens of `text` with offsets into it; Arabic words carry their clitic split."""
-    tokens = []
-    for match in TOKEN_RE.finditer(text):
-        word = match.group()
-        start = match.start()
-        prefix, suffix, key = segment(word) if word[0] >= "\u0600" else (0, 0, fold(word))
-        tokens.append(Token(start, match.end(), word, fold(word), key, prefix, suffix))
-    return tokens
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    return Tokens(text, spans, [split_word(text[s:e]) for s, e in spans])

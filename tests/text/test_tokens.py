@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from khabar.text.clitics import segment
+from khabar.text.tokens import tokenize
+
+
+@pytest.mark.parametrize(("word", "prefix", "stem", "suffix"), [
+    ("والولايات", "و", "الولايات", ""),      # and + the states
+    ("وبالولايات", "وب", "الولايات", ""),    # and in the states
+    ("للتعاون", "ل", "لتعاون", ""),          # for the cooperation (ل + ال with the alef dropped)
+    ("شراكتنا", "", "شراكت", "نا"),          # our partnership
+    ("سيقوم", "س", "يقوم", ""),              # will do
+    ("وزير", "", "وزير", ""),                # minister: و is part of the word
+    ("بايدن", "", "بايدن", ""),              # a name, not ب + ايدن
+    ("لبنان", "", "لبنان", ""),
+    ("ولبنان", "و", "لبنان", ""),
+])
+def test_clitics_segment(word, prefix, stem, suffix):
+    p, s, _ = segment(word)
+    assert (word[:p], word[p:len(word) - s], word[len(word) - s:]) == (prefix, stem, suffix)
+
+
+def test_clitics_key_restores_article_and_ta_marbuta():
+    assert segment("للتعاون")[2] == "التعاون"
+    assert segment("شراكتنا")[2] == "شراكه"
+
+
+def test_clitics_diacritics_stay_with_their_letters():
+    word = "وَالوِلايات"
+    p, s, _ = segment(word)
+    assert word[:p] == "وَ"
+
+
+def test_tokens_offsets_and_punctuation():
+    text = 'وقال بايدن: "نعمل معا"، 2.5 مليار.'
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["وقال", "بايدن", ":", '"', "نعمل", "معا", '"', "،", "2.5", "مليار", "."]
+    for t in tokens:
+        assert text[t.start:t.end] == t.text
+        assert text[t.stem_start:t.stem_end] == t.text[t.prefix:len(t.text) - t.suffix]
+    assert tokens[0].prefix == 1 and tokens[0].key == "قال"
