@@ -52,7 +52,8 @@ def test_dateline_parses_each_service(line, place, day, month, year, agency):
     assert parsed.place == place
     assert (parsed.day, parsed.month, parsed.year) == (day, month, year)
     assert parsed.agency is not None and parsed.agency.code == agency
-    assert line[parsed.end:].strip()[0] not in "-–—(/:)"  # the body starts after the credit
+    rest = line[parsed.end:].strip()
+    assert not rest or rest[0] not in "-–—(/:)"  # the body starts after the credit
 
 
 def test_dateline_paired_month_names():

@@ -229,7 +229,8 @@ def _read_outlet(state: _State) -> None:
         state.pos = match.end()
         return
     rest = state.folded[dash.end():]
-    if state.whole_line and rest and len(rest.split()) <= MAX_CREDIT_WORDS:
+    alone = state.whole_line and not (state.agency or state.day or state.month)
+    if alone and rest and len(rest.split()) <= MAX_CREDIT_WORDS:
         state.outlet = rest.strip()  # the whole (short) line: a credit standing alone
         state.pos = len(state.folded)
 

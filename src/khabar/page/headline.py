@@ -23,6 +23,8 @@ _STOP = frozenset(fold(w) for w in "التي الذي على إلى الى من 
 
 
 def is_headline_like(line: Line) -> bool:
+    if is_marked_headline(line.text):
+        return True
     words = line.words
     if not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
         return False
@@ -70,3 +72,8 @@ def headline_key(text: str) -> str:
     if marker:
         text = text[:marker.start()]
     return " ".join(fold(text).split())
+
+
+def is_marked_headline(text: str) -> bool:
+    """A wire headline that says what it is: a desk tag before it or a part marker after it."""
+    return bool(DESK_TAG_RE.match(text) or (continuation_marker(text) and not CONTINUATION_RE.match(text)))

@@ -15,6 +15,7 @@ from khabar.page.headline import (
     continuation_marker,
     desk_tag_length,
     is_headline_like,
+    is_marked_headline,
     repeats_headline,
     shares_story,
 )
@@ -115,6 +116,8 @@ def _mark_repeats(page: _Page) -> None:
 
 def is_paragraph(line: Line) -> bool:
     words = line.words
+    if words >= LONG_LINE_WORDS and is_marked_headline(line.text):
+        return False
     return words >= LONG_LINE_WORDS or (words >= MIN_PARAGRAPH_WORDS and ends_sentence(line.text))
 
 
