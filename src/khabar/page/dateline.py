@@ -25,13 +25,13 @@ from khabar.page.agencies import Agency, load_agencies
 
 MAX_PLACE_WORDS = 3
 MAX_DATELINE_CHARS = 100  # the longest datelines (SPA's, with both calendars) stay well under this
-MAX_CREDIT_WORDS = 4  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
+MAX_CREDIT_WORDS = 5  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
 # A dateline has a separator, a bracket or a date near its start; lines without one are skipped fast.
 HINT_RE = re.compile(r"[-–—(/:\d٠-٩]|واس|سانا|وام|قنا")
 _WORD = r"[\u0621-\u064a]+"
 PLACE_RE = re.compile(rf"(?:{_WORD})(?:\s+{_WORD}){{0,{MAX_PLACE_WORDS - 1}}}")
 QUALIFIER_RE = re.compile(rf"\s*[،,]\s*({_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[(\-–—/])"
-                          rf"|\s*\(\s*({_WORD}(?:\s+{_WORD}){{0,2}})\s*\)(?=\s*\d)")
+                          rf"|\s*\(\s*({_WORD}(?:\s+{_WORD}){{0,2}})\s*\)(?=\s*[\d\-–—])")
 SEP_RE = re.compile(r"[\s\-–—_/:.،,|]*")
 DASH_RE = re.compile(r"\s*(?:[-–—_]+|:)\s*")
 GREG = month_names_pattern(GREGORIAN_MONTHS)
@@ -98,8 +98,8 @@ def parse_dateline(text: str, known_place) -> ParsedDateline | None:
         return None
     end = _skip_separators(state)
     place_text = text[offsets[place[0]]:offsets[place[1]]] if place else None
-    if place and not known and not (state.agency or state.day):
-        return None
+    if place and not known and not (state.agency or (state.outlet and (state.day or state.month))):
+        return None  # an unknown word with a date is more often a headline ("حدث في 3 سبتمبر")
     return ParsedDateline(
         end=offsets[end], place=place_text, day=state.day, month=state.month, year=state.year,
         hijri=state.hijri, agency=state.agency, agency_start=offsets[state.agency_span[0]],
@@ -127,7 +127,7 @@ def _read_place(state: _State) -> tuple[int, int] | None:
 
 def _read_qualifier(state: _State) -> None:
     match = QUALIFIER_RE.match(state.folded, state.pos)
-    if match:
+    if match and not load_agencies().find(match.group(match.lastindex or 0)):
         state.pos = match.end()
 
 

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 _LINE_RE = re.compile(r"[^\n]+")
-_EDGE_SPACE = " \t\u00a0\u200b\u200c\u200d\u200e\u200f\ufeff"
+# White space and invisible direction marks that pages leave around lines.
+_EDGE_SPACE = " \t\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
 @dataclass(frozen=True, slots=True)

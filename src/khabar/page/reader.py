@@ -26,7 +26,8 @@ MIN_PARAGRAPH_WORDS = 8
 LONG_LINE_WORDS = 14
 DATELINE_SEARCH_LINES = 10
 READ_ALSO_MAX_ITEMS = 6
-SENTENCE_END_CHARS = frozenset('.!?؟…"»”)')
+SENTENCE_END_CHARS = frozenset(".!?؟…")
+CLOSING_CHARS = frozenset('"»”’\')')
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:date|التاريخ|بتاريخ)\s*:?\s*\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 _IMAGE_PREFIX_RE = re.compile(r"^(?:\s*(?:!\[[^\]]*\]\([^)]*\)|\|))+\s*")
 _TRAILING_CREDIT_RE = re.compile(r"[\s\-–—]*\(([^()]{2,20})\)\s*$")
@@ -118,11 +119,17 @@ def is_paragraph(line: Line) -> bool:
     words = line.words
     if words >= LONG_LINE_WORDS and is_marked_headline(line.text):
         return False
-    return words >= LONG_LINE_WORDS or (words >= MIN_PARAGRAPH_WORDS and ends_sentence(line.text))
+    # A short line ending in "؟" or "!" is more often a headline than a paragraph.
+    return words >= LONG_LINE_WORDS or (words >= MIN_PARAGRAPH_WORDS and ends_sentence(line.text)
+                                        and line.text.rstrip()[-1] not in "؟?!")
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in SENTENCE_END_CHARS
+    """Does the line end like a sentence (a full stop, maybe inside closing quotes or brackets)?"""
+    text = text.rstrip()
+    while text and text[-1] in CLOSING_CHARS:
+        text = text[:-1].rstrip()
+    return bool(text) and text[-1] in SENTENCE_END_CHARS
 
 
 def _next_text_line(page: _Page, index: int) -> Line | None:
