@@ -1,0 +1,86 @@
+"""The raw page every reader yields, and the public entry points that read inputs into pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khabar.errors import InputError
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass(slots=True)
+class RawPage:
+    """One input document with its decoded text, or the reason it cannot be read (`error`).
+
+    `text` is the raw that later stages take offsets into: newlines are already "\\n" only.
+    `id`: file name without extension; archive member path without extension; TREC DOCNO; JSONL `id`
+    or "<file id>-<line>"; "<file id>-<index>" for JSON array items and WARC records; "stdin".
+    `position`: line number (JSONL, from 1), item index (JSON arrays), document index (TREC), record
+    number (WARC), member index (archives), file index (folders); 0 for a lone file.
+    """
+
+    id: str
+    text: str
+    origin: str
+    position: int = 0
+    layout: str = "page"
+    date: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    error: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings every reader receives. `bare` skips HTML extraction (decode only)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    bare: bool = False
+
+
+def error_page(page_id: str, origin: str, reason: str, position: int = 0, **fields: object) -> RawPage:
+    page = RawPage(id=page_id, text="", origin=origin, position=position, error=reason)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    return page
+
+
+def _as_list(inputs: Sequence[str | Path] | str | Path) -> Sequence[str | Path]:
+    # A lone path is a common slip; iterating it would read one input per character.
+    if isinstance(inputs, str | Path):
+        return [inputs]
+    return inputs
+
+
+def iter_pages(
+    inputs: Sequence[str | Path], *, plain: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawPage]:
+    """Read every input lazily, one page per document; bad inputs become pages with `error` set."""
+    # Imported here: the readers import this module for RawPage.
+    from khabar.sources.decode import check_language
+    from khabar.sources.files import iter_raw
+
+    for page in iter_raw(_as_list(inputs), Options(max_bytes=max_bytes)):
+        if page.error is None:
+            try:
+                check_language(page.text, page.id)
+            except InputError as exc:
+                page.error, page.text = exc.reason, ""
+        if plain:
+            page.layout = "plain"
+        yield page
+
+
+def iter_texts_bare(inputs: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[str]:
+    """Decoded texts only, through the same readers: no language check, HTML not extracted, errors skipped."""
+    from khabar.sources.files import iter_raw
+
+    for page in iter_raw(_as_list(inputs), Options(max_bytes=max_bytes, bare=True)):
+        if page.error is None:
+            yield page.text
