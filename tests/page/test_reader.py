@@ -149,3 +149,18 @@ def test_continuation_part_takes_dateline_of_its_dispatch():
     assert out[0].continues == "lead"
     assert out[0].agency == "SPA" and out[0].dateline.place == "أبها"
     assert out[0].dateline.inherited_from == "lead"
+
+
+def test_reader_headline_shares_words_with_the_lead():
+    page = ("الرئيسية أخبار عربية ودولية اليوم\nاقتصاد وأعمال ومال\n"
+            "السعودية والكويت توقعان اتفاقية للربط الكهربائي\n"
+            "وقعت السعودية والكويت اليوم في الرياض اتفاقية للربط الكهربائي بين البلدين بقيمة مليار دولار.\n")
+    assert read_page(page, "p").headline.text == "السعودية والكويت توقعان اتفاقية للربط الكهربائي"
+
+
+def test_reader_source_credit_line_names_the_agency():
+    page = ("بحث وزير الخارجية الأردني مع نظيره المصري اليوم في القاهرة آخر التطورات في المنطقة.\n"
+            "المصدر: الأناضول\n")
+    article = read_page(page, "p")
+    assert article.agency == "AA"
+    assert "الأناضول" not in article.body

@@ -80,7 +80,7 @@ def parse_dateline(text: str, known_place) -> ParsedDateline | None:
 
     Returns None when the start of the line is not a dateline.
     """
-    head = text[:MAX_DATELINE_CHARS]
+    head = text[:MAX_DATELINE_CHARS].replace(" ـ ", " - ")  # a tatweel standing alone is a dash
     if not HINT_RE.search(head):
         return None
     folded, offsets = fold_map(head)

@@ -37,6 +37,8 @@ END_MARKER_RE = re.compile(r"\(\s*(?:النهاية|انتهى|إنتهى|الن
 PHOTO_CREDIT_RE = re.compile(r"\(\s*(?:أرشيفية|ارشيفية|أرشيف|صورة|الصورة|رويترز|أ ف ب|ا ف ب|أ ب|إ ب أ|"
                              r"getty|afp|reuters|ap|epa|Getty Images|فيسبوك|تويتر|إكس|مواقع التواصل)\s*\)\s*$",
                              re.IGNORECASE)
+# "العربية.نت – عهد فاضل": a site and a writer's name.
+SITE_CREDIT_RE = re.compile(r"^[\w.]+\.(?:نت|net|com)\s*[-–—ـ]\s*\S")
 VIEWS_RE = re.compile(r"^\d[\d,.]*\s*(?:مشاهدة|مشاهدات|قراءة|زيارة|views?)$|^(?:مشاهدة|قراءة)\s*:?\s*\d[\d,.]*$")
 _EDGE_PUNCT = " \t:：.،,|-–—_•·*«»\"'()[]"
 
@@ -82,6 +84,8 @@ def furniture_reason(line: Line) -> str | None:
             return reason
     if is_timestamp(text):
         return "timestamp"
+    if words <= 6 and SITE_CREDIT_RE.match(text):
+        return "byline"
     if words <= 4 and VIEWS_RE.match(fold(text).strip(_EDGE_PUNCT)):
         return "views"
     if words <= 12 and PHOTO_CREDIT_RE.search(text) and not is_credit(text):

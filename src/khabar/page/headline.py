@@ -19,7 +19,9 @@ _ORDINALS = "أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سا�
 CONTINUATION_RE = re.compile(rf"\s*/?\s*(?:إضافة|اضافة)\s+(?:{_ORDINALS})(?:\s+و?(?:أخيرة|اخيرة))?\s*$")
 _SENTENCE_END_RE = re.compile(r"(?<!\.)[.،,:؛;](?!\.)\s*$")
 _CONTENT_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
-_STOP = frozenset(fold(w) for w in "التي الذي على إلى الى من في عن مع بعد قبل خلال أن ان إن هذا هذه ذلك تلك".split())
+_STOP = frozenset(fold(w) for w in (
+    "التي الذي الذين على إلى الى من في عن مع بعد قبل خلال أن ان إن هذا هذه ذلك تلك اليوم أمس غدا بين "
+    "حول عبر كما قد لم لن كان كانت أكثر أول كل عند حتى منذ وقد وفي ومن أيضا اخبار أخبار عاجل الآن جديد").split())
 
 
 def is_headline_like(line: Line) -> bool:

@@ -30,6 +30,7 @@ SENTENCE_END_CHARS = frozenset(".!?؟…")
 CLOSING_CHARS = frozenset('"»”’\')')
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:date|التاريخ|بتاريخ)\s*:?\s*\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 _IMAGE_PREFIX_RE = re.compile(r"^(?:\s*(?:!\[[^\]]*\]\([^)]*\)|\|))+\s*")
+SOURCE_CREDIT_RE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|المصدر والصورة)\s*[:：]?\s*")
 _TRAILING_CREDIT_RE = re.compile(r"[\s\-–—]*\(([^()]{2,20})\)\s*$")
 
 
@@ -62,7 +63,7 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
     _mark_repeats(page)
     found = _find_dateline(page)
     start_index, first_line = _body_start(page, found)
-    headline_index = _headline_before(page, start_index)
+    headline_index = _headline_before(page, start_index, first_line)
     headline = page.lines[headline_index] if headline_index is not None else None
     end_index, last_line = _body_end(page, article, start_index, first_line)
     _set_dateline(article, page, found)
@@ -162,8 +163,8 @@ def _body_start(page: _Page, found: tuple[int, ParsedDateline] | None) -> tuple[
     if found is not None:
         index, parsed = found
         line = page.lines[index]
-        page.reasons[index] = None
         rest = sub_line(line, parsed.end, len(line.text))
+        page.reasons[index] = None if rest is not None else "dateline"
         if parsed.end:
             page.drop(Line(line.start, line.start + parsed.end, line.text[:parsed.end]), "dateline")
         if rest is not None:
@@ -179,11 +180,18 @@ def _body_start(page: _Page, found: tuple[int, ParsedDateline] | None) -> tuple[
     return len(page.lines), None
 
 
-def _headline_before(page: _Page, start_index: int) -> int | None:
-    for index in range(start_index):
-        if page.reasons[index] is None and is_headline_like(page.lines[index]):
-            return index
-    return None
+def _headline_before(page: _Page, start_index: int, first_line: Line | None) -> int | None:
+    """The first headline-like line before the body that shares a word with the lead (navigation
+    and section lines share none); the first headline-like line when none does."""
+    candidates = [i for i in range(start_index) if page.reasons[i] is None and is_headline_like(page.lines[i])]
+    if not candidates:
+        return None
+    if first_line is not None:
+        lead = first_line.text[:400]
+        for index in candidates:
+            if shares_story(page.lines[index].text, lead, minimum=1):
+                return index
+    return candidates[0]
 
 
 def _headline_after(page: _Page, end_index: int, lead: str) -> int | None:
@@ -235,7 +243,8 @@ def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | Non
 
 
 def _credit(article: Article, page: _Page, line: Line) -> None:
-    agency = load_agencies().find(line.text)
+    source = SOURCE_CREDIT_RE.match(line.text)
+    agency = load_agencies().find(line.text[source.end():] if source else line.text)
     if agency and article.agency is None:
         article.agency = agency.code
         article.agency_span = Span(line.text, line.start, line.end)
@@ -247,6 +256,8 @@ def _trailer(page: _Page, article: Article, line: Line) -> None:
     if article.initials is None and is_initials(line.text):
         article.initials = Span(line.text, line.start, line.end)
     elif is_credit(line.text):
+        _credit(article, page, line)
+    elif (source := SOURCE_CREDIT_RE.match(line.text)) and is_credit(line.text[source.end():]):
         _credit(article, page, line)
     else:
         page.drop(line, furniture_reason(line) or "after body")
