@@ -95,6 +95,109 @@ class Token:
         return self.end - self.suffix
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity as written: [start, end) into the body, or into the headline when
+    `where == "headline"`. Linked fields are None when the knowledge base has no entry."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | LOC | MISC
+    name_en: str | None = None
+    id: str | None = None  # Wikidata QID where known, else a khabar id
+    country: str | None = None  # ISO3 of the state the entity is, or belongs to / serves
+    where: str = "body"
+    kind: str | None = None  # state, city, region, org, person … (from the knowledge base)
+    how: str = "ner"  # what found it: ner, kb (dictionary match), title, demonym, short name …
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
+               "name_en": self.name_en, "id": self.id, "country": self.country}
+        if self.where != "body":
+            out["in"] = self.where
+        if self.kind:
+            out["kind"] = self.kind
+        out["how"] = self.how
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One distinct entity of the article with the indexes of its mentions in `Article.mentions`."""
+
+    id: str
+    type: str
+    name_en: str | None
+    country: str | None
+    mentions: tuple[int, ...]
+
+    def to_dict(self, mentions: Sequence[Mention]) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "name_en": self.name_en, "country": self.country,
+                "mentions": [mentions[i].text for i in self.mentions]}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, read from one sentence (index into `sentences`, -1 for the headline).
+
+    `source`/`target` are ISO3 codes (or codes of international organisations), None when the
+    actor is not a state or cannot be coded. Offsets of trigger and actors point into the body
+    (or the headline for sentence -1)."""
+
+    type: str  # PLOVER event type
+    sentence: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    source: str | None = None
+    target: str | None = None
+    source_text: str | None = None
+    target_text: str | None = None
+    source_sector: str | None = None  # GOV, MIL, OPP … when a title says so
+    target_sector: str | None = None
+    mode: str | None = None  # PLOVER mode, where the text shows it
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    cameo: str | None = None  # CAMEO root code, two digits
+    quad_class: int | None = None  # GDELT QuadClass 1..4
+    goldstein: float | None = None
+
+    @property
+    def happened(self) -> bool:
+        return not (self.negated or self.future or self.hypothetical)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "target": self.target, "type": self.type, "sentence": self.sentence,
+                "trigger": self.trigger, "trigger_start": self.trigger_start, "trigger_end": self.trigger_end,
+                "source_text": self.source_text, "target_text": self.target_text,
+                "source_sector": self.source_sector, "target_sector": self.target_sector, "mode": self.mode,
+                "negated": self.negated, "future": self.future, "hypothetical": self.hypothetical,
+                "cameo": self.cameo, "quad_class": self.quad_class, "goldstein": self.goldstein}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation [start, end) in the body (inside the marks) and who said it."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None  # as written
+    speaker_en: str | None = None
+    speaker_id: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    sentence: int | None = None
+    kind: str = "direct"  # direct (in quotation marks) or reported (after a speech verb)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "speaker": self.speaker,
+                "speaker_en": self.speaker_en, "speaker_id": self.speaker_id, "speaker_start": self.speaker_start,
+                "speaker_end": self.speaker_end, "sentence": self.sentence, "kind": self.kind}
+
+
 class Tokens(Sequence[Token]):
     """The body's tokens, stored compactly (spans and clitic splits); Token views made on access."""
 
@@ -164,6 +267,10 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: Tokens = field(default_factory=Tokens)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     reference_date: dt.date | None = None
     url: str | None = None
     source: str | None = None
@@ -184,9 +291,10 @@ class Article:
         out["dateline"] = self.dateline.to_dict() if self.dateline else None
         out["body"] = self.body
         out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
-        out["entities"] = []
-        out["events"] = []
-        out["quotes"] = []
+        out["entities"] = [m.to_dict() for m in self.mentions]
+        out["entity_list"] = [e.to_dict(self.mentions) for e in self.entities]
+        out["events"] = [e.to_dict() for e in self.events]
+        out["quotes"] = [q.to_dict() for q in self.quotes]
         out["spans"] = {
             "headline": _offsets(self.headline),
             "agency": _offsets(self.agency_span),

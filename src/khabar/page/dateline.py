@@ -81,7 +81,7 @@ def parse_dateline(text: str, known_place) -> ParsedDateline | None:
     Returns None when the start of the line is not a dateline.
     """
     head = text[:MAX_DATELINE_CHARS].replace(" ـ ", " - ")  # a tatweel standing alone is a dash
-    if not HINT_RE.search(head):
+    if not HINT_RE.search(head, 0, 45):
         return None
     folded, offsets = fold_map(head)
     state = _State(folded, offsets, whole_line=len(text) <= MAX_DATELINE_CHARS)

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LINE_RE = re.compile(r"[^\n]+")
 # White space and invisible direction marks that pages leave around lines.
 _EDGE_SPACE = " \t\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     text: str
-    words: int = -1  # white-space separated words; counted on creation when not given
+    words: int  # white-space separated words
 
-    def __post_init__(self) -> None:
-        if self.words < 0:
-            object.__setattr__(self, "words", self.text.count(" ") + 1 if "\t" not in self.text and "  " not in self.text
-                               else len(self.text.split()))
+
+def make_line(start: int, text: str) -> Line:
+    """A line starting at raw offset `start` (text already trimmed)."""
+    return Line(start, start + len(text), text, len(text.split()))
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -32,7 +31,7 @@ def split_lines(raw: str) -> list[Line]:
         if not stripped:
             continue
         start = match.start() + (len(text) - len(text.lstrip(_EDGE_SPACE)))
-        lines.append(Line(start, start + len(stripped), stripped))
+        lines.append(make_line(start, stripped))
     return lines
 
 
@@ -44,4 +43,4 @@ def sub_line(line: Line, start: int, end: int) -> Line | None:
         return None
     lead = len(text) - len(text.lstrip(_EDGE_SPACE))
     begin = line.start + start + lead
-    return Line(begin, begin + len(stripped), stripped)
+    return make_line(begin, stripped)

@@ -19,7 +19,7 @@ from khabar.page.headline import (
     repeats_headline,
     shares_story,
 )
-from khabar.page.lines import Line, split_lines, sub_line
+from khabar.page.lines import Line, make_line, split_lines, sub_line
 from khabar.page.places import known_place, lookup_place
 
 MIN_PARAGRAPH_WORDS = 8
@@ -95,7 +95,7 @@ def _strip_prefixes(page: _Page, line: Line) -> Line | None:
     for regex, reason in ((_DATE_PREFIX_RE, "date prefix"), (_IMAGE_PREFIX_RE, "image")):
         match = regex.match(line.text)
         if match and match.end() > 0:
-            page.drop(Line(line.start, line.start + match.end(), match.group()), reason)
+            page.drop(make_line(line.start, match.group()), reason)
             rest = sub_line(line, match.end(), len(line.text))
             if rest is None:
                 return None
@@ -166,7 +166,7 @@ def _body_start(page: _Page, found: tuple[int, ParsedDateline] | None) -> tuple[
         rest = sub_line(line, parsed.end, len(line.text))
         page.reasons[index] = None if rest is not None else "dateline"
         if parsed.end:
-            page.drop(Line(line.start, line.start + parsed.end, line.text[:parsed.end]), "dateline")
+            page.drop(make_line(line.start, line.text[:parsed.end]), "dateline")
         if rest is not None:
             return index, rest
         following = next((i for i in range(index + 1, len(page.lines)) if page.reasons[i] is None), None)
@@ -237,7 +237,7 @@ def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | Non
         return None
     match = _TRAILING_CREDIT_RE.search(line.text) if line.text.endswith(")") else None
     if match and load_agencies().find(match.group(1)):
-        _credit(article, page, Line(line.start + match.start(), line.end, match.group()))
+        _credit(article, page, make_line(line.start + match.start(), match.group()))
         return sub_line(line, 0, match.start())
     return line
 

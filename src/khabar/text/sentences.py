@@ -11,7 +11,6 @@ from khabar.resources import data_path, read_tsv
 
 # A terminator run, with closing quotes/brackets that follow it.
 END_RE = re.compile(r"(?<!\.)[.!?؟]+(?!\.)[\"”»’')\]]*|\n")
-_WORD_BEFORE_RE = re.compile(r"([^\s.\"'«»“”()\[\]]+)$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # Long news sentences chain a new statement with a participle ("... مشيرا الى ان ..."): a second
 # sentence for the reader, whose speaker is the subject of the first.
@@ -44,26 +43,38 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: list[re.Match[str]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and _LETTER_RE.search(text, start, end):
-        inside = [m for m in clauses if start < m.start() and m.end() < end]
-        for clause_start, clause_end in _clauses(text, start, end, inside) if inside else [(start, end)]:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
+    if _LETTER_RE.search(stripped):
+        inside = [m for m in clauses if start < m.start() and m.end() < end] if clauses else None
+        if not inside:
+            sentences.append(Sentence(start, end))
+            return
+        for clause_start, clause_end in _clauses(text, start, end, inside):
             sentences.append(Sentence(clause_start, clause_end))
-    elif end > start and sentences:
+    elif sentences:
         # punctuation alone (a stray quote or dot) joins the sentence before it
         sentences[-1] = Sentence(sentences[-1].start, end)
+
+
+_WORD_EDGE = frozenset(" \t\n\u00a0.\"'«»“”()[]")
+MAX_ABBREVIATION = 4
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     mark_start, after = match.start(), match.end()
     if text[mark_start] != ".":
         return True
-    before = _WORD_BEFORE_RE.search(text[max(0, mark_start - 40):mark_start])
-    word = before.group(1) if before else ""
-    if word and (word in _abbreviations() or (len(word) == 1 and word.isalpha())):
+    begin = mark_start
+    while begin > 0 and mark_start - begin <= MAX_ABBREVIATION and text[begin - 1] not in _WORD_EDGE:
+        begin -= 1
+    word = text[begin:mark_start]
+    if word and mark_start - begin <= MAX_ABBREVIATION and (
+            word in _abbreviations() or (len(word) == 1 and word.isalpha())):
         return False
     following = text[after:after + 1]
     if not following or following.isspace():
