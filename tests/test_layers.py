@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "khabar"
-ORDER = ["lang", "article", "errors", "settings", "resources", "kb", "sources", "page", "text", "entities",
+ORDER = ["lang", "article", "errors", "settings", "step", "resources", "kb", "sources", "page", "text", "entities",
          "events", "quotes", "pipeline", "run", "store", "serve", "bench", "cli"]
-BASE = {"lang", "article", "errors", "settings", "resources"}  # the foundation imports itself freely
+BASE = {"lang", "article", "errors", "settings", "step", "resources"}  # the foundation imports itself freely
 SIBLINGS = {frozenset({"events", "quotes"})}
 
 

@@ -269,6 +269,7 @@ class Article:
     tokens: Tokens = field(default_factory=Tokens)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    references: list[Mention] = field(default_factory=list)  # titles and nationality adjectives, resolved
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     reference_date: dt.date | None = None
@@ -293,6 +294,7 @@ class Article:
         out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
         out["entities"] = [m.to_dict() for m in self.mentions]
         out["entity_list"] = [e.to_dict(self.mentions) for e in self.entities]
+        out["references"] = [m.to_dict() for m in self.references]
         out["events"] = [e.to_dict() for e in self.events]
         out["quotes"] = [q.to_dict() for q in self.quotes]
         out["spans"] = {

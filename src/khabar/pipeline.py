@@ -9,26 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 
 from khabar.article import Article
+from khabar.entities.step import ENTITY_LINKER
 from khabar.page.continuations import link_continuations
 from khabar.page.reader import read_page
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
+from khabar.step import Step
 from khabar.text.sentences import split_sentences
 from khabar.text.tokens import tokenize
 
 PAGE_FIELDS = ("headline", "dateline", "agency", "body")
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    name: str
-    run: Callable[[Article, Settings], None]
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
 
 
 def _sentences(article: Article, settings: Settings) -> None:
@@ -96,7 +89,7 @@ def _failed(page: RawPage, reason: str | None = None) -> Article:
 
 
 def default_steps(settings: Settings) -> list[Step]:
-    steps = [SENTENCIZER, TOKENIZER]
+    steps = [SENTENCIZER, TOKENIZER, ENTITY_LINKER]
     if settings.steps is not None:
         steps = [s for s in steps if s.name in settings.steps]
     return steps

@@ -1,0 +1,95 @@
+"""Knowledge-base names found in the text: a longest-match dictionary over tokens.
+
+The first word of a name may carry proclitics ("والولايات المتحدة", "بالسعودية", "للأمم المتحدة");
+the following words are matched as written (folded). Names are indexed by their first word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.article import Tokens
+from khabar.kb import KnowledgeBase, load_kb
+from khabar.kb.model import Entry
+from khabar.lang.normalize import fold
+from khabar.text.tokens import TOKEN_RE
+
+MAX_NAME_TOKENS = 8
+# Head nouns that news puts before a place name; mentions leave them out ("منطقة الخليج" → "الخليج").
+GENERIC_HEADS = frozenset(fold(w) for w in "منطقة منطقتي مدينة بلدة محافظة ولاية إقليم قرية جزيرة".split())
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    first: int  # token index of the first word
+    last: int  # token index after the last word
+    start: int  # body offset (after any proclitic of the first word)
+    end: int
+    entries: tuple[Entry, ...]  # best first
+    demonym: bool = False
+
+
+class Gazetteer:
+    """Names (and nationality adjectives) of a knowledge base, indexed for matching over tokens."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.names: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
+        self.demonyms: dict[str, Entry] = {}
+        grouped: dict[tuple[str, ...], dict[str, Entry]] = defaultdict(dict)
+        for key, entry in kb.names():
+            words = tuple(fold(w) for w in TOKEN_RE.findall(key))
+            if words and len(words) <= MAX_NAME_TOKENS:
+                grouped[words].setdefault(entry.id, entry)
+        for words, entries in grouped.items():
+            if words[0] in GENERIC_HEADS and words[1:] in grouped and set(entries) & set(grouped[words[1:]]):
+                continue
+            ranked = [e for e in kb.lookup(" ".join(words)) if e.id in entries] or list(entries.values())
+            self.names[words[0]].append((words[1:], ranked))
+        for rest_lists in self.names.values():
+            rest_lists.sort(key=lambda item: -len(item[0]))  # longest names first
+        for key, state in kb.demonyms():
+            if " " not in key:
+                self.demonyms.setdefault(key, state)
+
+    def match(self, tokens: Tokens, begin: int = 0, end: int | None = None) -> list[NameMatch]:
+        """Longest non-overlapping names among tokens[begin:end]."""
+        end = len(tokens) if end is None else end
+        words = [fold(w) for w in tokens.words()[begin:end]] if begin or end != len(tokens) else None
+        norms = words if words is not None else [fold(w) for w in tokens.words()]
+        found: list[NameMatch] = []
+        index = 0
+        while index < len(norms):
+            hit = self._match_at(tokens, norms, index, begin)
+            if hit is None:
+                index += 1
+                continue
+            found.append(hit)
+            index = hit.last - begin
+        return found
+
+    def _match_at(self, tokens: Tokens, norms: list[str], index: int, offset: int) -> NameMatch | None:
+        position = index + offset
+        prefix, _, key = tokens.splits[position]
+        for first, stripped in ((norms[index], 0), (key, prefix)):
+            candidates = self.names.get(first)
+            if candidates:
+                for rest, entries in candidates:
+                    if tuple(norms[index + 1:index + 1 + len(rest)]) == rest:
+                        last = position + 1 + len(rest)
+                        start = tokens.spans[position][0] + stripped
+                        return NameMatch(position, last, start, tokens.spans[last - 1][1], tuple(entries))
+            state = self.demonyms.get(first)
+            if state is not None:
+                start = tokens.spans[position][0] + stripped
+                return NameMatch(position, position + 1, start, tokens.spans[position][1], (state,), demonym=True)
+            if not prefix:
+                break
+        return None
+
+
+@lru_cache(maxsize=4)
+def default_gazetteer(kb_files: tuple[str, ...] = ()) -> Gazetteer:
+    return Gazetteer(load_kb(kb_files))

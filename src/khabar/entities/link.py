@@ -1,0 +1,146 @@
+"""Mentions and entities of an article: the tagger's spans and the knowledge base's names, merged,
+linked to one entry each, and grouped into distinct entities.
+
+A name the knowledge base knows is trusted when it is unambiguous (a state, an organisation, a
+person, or a name of several words); a single-word city or region ("الزاوية", also "corner") needs the
+tagger's agreement or a word such as "مدينة" before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from khabar.article import Article, Entity, Mention, Tokens
+from khabar.entities.gazetteer import GENERIC_HEADS, Gazetteer, NameMatch, default_gazetteer
+from khabar.entities.resolve import resolve_references, short_name_owner
+from khabar.kb.model import CITY, REGION, Entry
+from khabar.lang.normalize import fold
+from khabar.settings import Settings
+from khabar.text.tokens import tokenize
+
+TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
+
+
+def article_date(article: Article) -> dt.date:
+    """The date titles are resolved on: the dateline's, the reference date, or today."""
+    if article.dateline is not None and article.dateline.date:
+        return dt.date.fromisoformat(article.dateline.date)
+    return article.reference_date or dt.date.today()
+
+
+def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str]], gazetteer: Gazetteer,
+                  where: str = "body") -> tuple[list[Mention], list[NameMatch]]:
+    """Mentions of one text from tagger spans (token ranges with a type) and dictionary matches.
+
+    Returns the mentions and the nationality adjectives (demonym matches) seen on the way.
+    """
+    matches = gazetteer.match(tokens)
+    demonyms = [m for m in matches if m.demonym]
+    names = [m for m in matches if not m.demonym]
+    taken = [False] * len(tokens)
+    mentions: list[Mention] = []
+    for match in names:
+        tagged = any(first < match.last and match.first < last for first, last, _ in spans)
+        if not tagged and not _trusted(match, tokens):
+            continue
+        entry = match.entries[0]
+        mentions.append(_mention(text, match.start, match.end, entry.type, entry, where, "kb"))
+        taken[match.first:match.last] = [True] * (match.last - match.first)
+    for first, last, tag in spans:
+        if any(taken[first:last]):
+            continue
+        start, end = tokens.spans[first][0] + tokens.splits[first][0], tokens.spans[last - 1][1]
+        surface = text[start:end]
+        entry = _lookup(gazetteer, surface, TAG_TYPES.get(tag, "MISC"))
+        mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
+                                 entry, where, "ner"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, demonyms
+
+
+def _trusted(match: NameMatch, tokens: Tokens) -> bool:
+    entry = match.entries[0]
+    if match.last - match.first > 1 or entry.kind not in (CITY, REGION):
+        return True
+    before = fold(tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]]) \
+        if match.first else ""
+    return before in PLACE_TRIGGERS and entry.kind == CITY and (entry.population or 0) >= 100_000
+
+
+def _lookup(gazetteer: Gazetteer, surface: str, tag_type: str) -> Entry | None:
+    entries = gazetteer.kb.lookup(surface)
+    same_type = [e for e in entries if e.type == tag_type]
+    return (same_type or entries or [None])[0]
+
+
+def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, where: str, how: str) -> Mention:
+    if entry is None:
+        return Mention(start, end, text[start:end], type_, where=where, how=how)
+    return Mention(start, end, text[start:end], type_, entry.name_en, entry.id, entry.country,
+                   where=where, kind=entry.kind, how=how)
+
+
+def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Entity]]:
+    """Give unlinked short person names the entity of the full name met before, and group mentions
+    into entities (by knowledge-base id, else by folded text)."""
+    mentions = list(mentions)
+    for index, mention in enumerate(mentions):
+        if mention.id is None and mention.type == "PER":
+            owner = short_name_owner(mention, mentions[:index])
+            if owner is not None:
+                mentions[index] = Mention(mention.start, mention.end, mention.text, "PER", owner.name_en,
+                                          owner.id, owner.country, mention.where, owner.kind, "short name")
+    groups: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        key = mention.id or f"text:{mention.type}:{fold(mention.text)}"
+        groups.setdefault(key, []).append(index)
+    entities = []
+    for key, members in groups.items():
+        first = mentions[members[0]]
+        entities.append(Entity(first.id or key, first.type, first.name_en, first.country, tuple(members)))
+    return mentions, entities
+
+
+def link_entities(article: Article, settings: Settings, tagger=None) -> None:
+    """The entity step: mentions in the headline and the body, references by title and nationality."""
+    gazetteer = default_gazetteer(settings.kb_files)
+    body_spans = tag_spans(article.tokens, article, tagger)
+    mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer)
+    if article.headline is not None:
+        head_tokens = tokenize(article.headline.text)
+        head_spans = tag_spans(head_tokens, None, tagger)
+        head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline")
+        mentions = head_mentions + mentions
+    article.mentions, article.entities = group_entities(mentions)
+    article.references = resolve_references(article, demonyms, gazetteer.kb, article_date(article))
+
+
+def tag_spans(tokens: Tokens, article: Article | None, tagger) -> list[tuple[int, int, str]]:
+    """Tagger spans (first token, end token, type) over the tokens, sentence by sentence."""
+    if tagger is None or not len(tokens):
+        return []
+    words = tokens.words()
+    bounds = _sentence_token_bounds(tokens, article) if article is not None else [(0, len(tokens))]
+    spans = []
+    from khabar.entities.tagger import spans_from_tags
+
+    tag_lists = tagger.tag_many([words[a:b] for a, b in bounds])
+    for (begin, _), tags in zip(bounds, tag_lists, strict=True):
+        spans.extend((begin + first, begin + last, typ) for first, last, typ in spans_from_tags(tags))
+    return spans
+
+
+def _sentence_token_bounds(tokens: Tokens, article: Article) -> list[tuple[int, int]]:
+    bounds, index = [], 0
+    starts = [s for s, _ in tokens.spans]
+    for sentence in article.sentences:
+        begin = index
+        while index < len(starts) and starts[index] < sentence.end:
+            index += 1
+        if index > begin:
+            bounds.append((begin, index))
+    if index < len(starts):
+        bounds.append((index, len(starts)))
+    return bounds

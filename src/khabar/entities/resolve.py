@@ -1,0 +1,113 @@
+"""References that are not names: titles ("رئيس الوزراء الياباني" → Fumio Kishida on the article's
+date) and nationality adjectives ("الأمريكي" → United States), and short person names ("بايدن")
+that stand for a full name met earlier in the article."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+
+from khabar.article import Article, Mention
+from khabar.entities.gazetteer import NameMatch
+from khabar.kb import KnowledgeBase
+from khabar.kb.model import STATE
+from khabar.lang.normalize import fold
+
+# Title words (folded, as written after clitics) and the office they name. A title is resolved when
+# a state follows it: a nationality adjective ("الياباني") or a state's name ("خارجية الإمارات").
+TITLES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    (tuple(fold(w) for w in words.split()), role) for words, role in (
+        ("رئيس مجلس الوزراء", "head_of_government"),
+        ("رئيس الوزراء", "head_of_government"),
+        ("رئيسة الوزراء", "head_of_government"),
+        ("رئيس الحكومة", "head_of_government"),
+        ("رئيسة الحكومة", "head_of_government"),
+        ("رئيس حكومة", "head_of_government"),
+        ("رئيس وزراء", "head_of_government"),
+        ("المستشار", "head_of_government"),
+        ("المستشارة", "head_of_government"),
+        ("وزير الخارجية", "foreign_minister"),
+        ("وزيرة الخارجية", "foreign_minister"),
+        ("وزير خارجية", "foreign_minister"),
+        ("وزيرة خارجية", "foreign_minister"),
+        ("وزير الدفاع", "defence_minister"),
+        ("وزيرة الدفاع", "defence_minister"),
+        ("وزير دفاع", "defence_minister"),
+        ("ولي العهد", "crown_prince"),
+        ("ولي عهد", "crown_prince"),
+        ("رئيس الجمهورية", "head_of_state"),
+        ("الرئيس", "head_of_state"),
+        ("الرئيسة", "head_of_state"),
+        ("رئيس", "head_of_state"),
+        ("العاهل", "head_of_state"),
+        ("الملك", "head_of_state"),
+        ("ملك", "head_of_state"),
+        ("أمير", "head_of_state"),
+        ("سلطان", "head_of_state"),
+    ))
+MAX_TITLE_WORDS = max(len(words) for words, _ in TITLES)
+
+
+def resolve_references(article: Article, demonyms: Sequence[NameMatch], kb: KnowledgeBase,
+                       on: dt.date) -> list[Mention]:
+    """Nationality adjectives and resolved titles of the body, as mentions of kind demonym/title."""
+    tokens = article.tokens
+    states: dict[int, tuple[int, str]] = {}  # token index -> (end offset, ISO3)
+    references: list[Mention] = []
+    for match in demonyms:
+        state = match.entries[0]
+        states[match.first] = (match.end, state.code or state.country or "")
+        references.append(Mention(match.start, match.end, article.body[match.start:match.end], "MISC",
+                                  state.name_en, state.id, state.code, kind="demonym", how="demonym"))
+    starts = [s for s, _ in tokens.spans]
+    for mention in article.mentions:
+        if mention.where == "body" and mention.kind == STATE and mention.country:
+            index = bisect.bisect_left(starts, mention.start)
+            index = index if index < len(starts) and starts[index] <= mention.start else index - 1
+            states.setdefault(max(index, 0), (mention.end, mention.country))
+    norms = [fold(w) for w in tokens.words()]
+    for index in range(len(norms)):
+        title = _title_at(norms, index, tokens.splits)
+        if title is None:
+            continue
+        words, role = title
+        after = index + len(words)
+        if after not in states:
+            continue
+        end, country = states[after]
+        person = _holder(kb, country, role, on)
+        if person is not None:
+            start = tokens.spans[index][0] + tokens.splits[index][0]
+            references.append(Mention(start, end, article.body[start:end], "PER", person.name_en, person.id,
+                                      person.country, kind="title", how="title"))
+    references.sort(key=lambda m: m.start)
+    return references
+
+
+def _title_at(norms: list[str], index: int, splits) -> tuple[tuple[str, ...], str] | None:
+    first_key = splits[index][2]
+    for words, role in TITLES:
+        head = norms[index] if norms[index] == words[0] else first_key
+        if head == words[0] and tuple(norms[index + 1:index + len(words)]) == words[1:]:
+            return words, role
+    return None
+
+
+def _holder(kb: KnowledgeBase, country: str, role: str, on: dt.date):
+    holders = kb.holders(country, role, on)
+    return holders[-1] if holders else None
+
+
+def short_name_owner(mention: Mention, earlier: Sequence[Mention]) -> Mention | None:
+    """The earlier person mention whose full name ends (or starts) with this short name."""
+    key = fold(mention.text)
+    if not key:
+        return None
+    for candidate in reversed(earlier):
+        if candidate.type != "PER" or candidate is mention:
+            continue
+        full = fold(candidate.text)
+        if full != key and (full.endswith(" " + key) or full.startswith(key + " ")):
+            return candidate
+    return None
