@@ -18,7 +18,11 @@ from khabar.text.tokens import TOKEN_RE
 
 MAX_NAME_TOKENS = 8
 # Head nouns that news puts before a place name; mentions leave them out ("منطقة الخليج" → "الخليج").
-GENERIC_HEADS = frozenset(fold(w) for w in "منطقة منطقتي مدينة بلدة محافظة ولاية إقليم قرية جزيرة".split())
+GENERIC_HEADS = frozenset(fold(w) for w in "منطقة منطقتي مدينة بلدة محافظة ولاية إقليم قرية جزيرة شركة".split())
+# Honorifics that stand before a person's name and are not part of it.
+HONORIFICS = frozenset(fold(w) for w in "الشيخ الشيخة السيد السيدة الأمير الأميرة الدكتور السفير سمو".split())
+# "مجلس الأمن التابع للأمم المتحدة" reads as two names, the council and the UN.
+COMPOUND_WORDS = frozenset(fold(w) for w in "التابع التابعة".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,10 @@ class Gazetteer:
             if words and len(words) <= MAX_NAME_TOKENS:
                 grouped[words].setdefault(entry.id, entry)
         for words, entries in grouped.items():
-            if words[0] in GENERIC_HEADS and words[1:] in grouped and set(entries) & set(grouped[words[1:]]):
+            heads = GENERIC_HEADS | HONORIFICS
+            if words[0] in heads and words[1:] in grouped and set(entries) & set(grouped[words[1:]]):
+                continue
+            if COMPOUND_WORDS & set(words):
                 continue
             ranked = [e for e in kb.lookup(" ".join(words)) if e.id in entries] or list(entries.values())
             self.names[words[0]].append((words[1:], ranked))
@@ -79,15 +86,30 @@ class Gazetteer:
                 for rest, entries in candidates:
                     if tuple(norms[index + 1:index + 1 + len(rest)]) == rest:
                         last = position + 1 + len(rest)
-                        start = tokens.spans[position][0] + stripped
+                        start = tokens.spans[position][0] + _kept_clitic(tokens, position, stripped)
                         return NameMatch(position, last, start, tokens.spans[last - 1][1], tuple(entries))
             state = self.demonyms.get(first)
             if state is not None:
-                start = tokens.spans[position][0] + stripped
+                start = tokens.spans[position][0] + _kept_clitic(tokens, position, stripped)
                 return NameMatch(position, position + 1, start, tokens.spans[position][1], (state,), demonym=True)
             if not prefix:
                 break
         return None
+
+
+def mention_start(tokens: Tokens, position: int) -> int:
+    """Body offset where a mention starting at token `position` begins (its proclitics left out)."""
+    return tokens.spans[position][0] + _kept_clitic(tokens, position, tokens.splits[position][0])
+
+
+def _kept_clitic(tokens: Tokens, position: int, stripped: int) -> int:
+    """How much of the word to leave out of the mention: its proclitics, except ل of "للأمم" (ل + الأمم
+    with the alef dropped), where what stays would not be a word."""
+    if stripped and tokens.splits[position][2].startswith("ال"):
+        start = tokens.spans[position][0]
+        if tokens.text[start + stripped - 1:start + stripped + 1] == "لل":
+            return stripped - 1
+    return stripped
 
 
 @lru_cache(maxsize=4)

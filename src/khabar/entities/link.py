@@ -12,10 +12,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
-from khabar.entities.gazetteer import GENERIC_HEADS, Gazetteer, NameMatch, default_gazetteer
+from khabar.entities.gazetteer import GENERIC_HEADS, Gazetteer, NameMatch, default_gazetteer, mention_start
+from khabar.entities.institutions import find_institutions
 from khabar.entities.resolve import resolve_references, short_name_owner
-from khabar.kb.model import CITY, REGION, Entry
+from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
+from khabar.page.agencies import load_agencies
 from khabar.settings import Settings
 from khabar.text.tokens import tokenize
 
@@ -30,8 +32,18 @@ def article_date(article: Article) -> dt.date:
     return article.reference_date or dt.date.today()
 
 
+def home_country(article: Article) -> str | None:
+    """The state a dispatch comes from: its dateline's, else its agency's home."""
+    if article.dateline is not None and article.dateline.country:
+        return article.dateline.country
+    if article.agency:
+        agency = next((a for a in load_agencies().by_credit.values() if a.code == article.agency), None)
+        return agency.country if agency else None
+    return None
+
+
 def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str]], gazetteer: Gazetteer,
-                  where: str = "body") -> tuple[list[Mention], list[NameMatch]]:
+                  where: str = "body", home: str | None = None) -> tuple[list[Mention], list[NameMatch]]:
     """Mentions of one text from tagger spans (token ranges with a type) and dictionary matches.
 
     Returns the mentions and the nationality adjectives (demonym matches) seen on the way.
@@ -45,13 +57,22 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         tagged = any(first < match.last and match.first < last for first, last, _ in spans)
         if not tagged and not _trusted(match, tokens):
             continue
+        if _inside_longer_person(match, spans):
+            continue  # "ليزا جونسون" is not Boris Johnson: the tagger's whole name wins
         entry = match.entries[0]
         mentions.append(_mention(text, match.start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
+    states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
+              if m.demonym or m.entries[0].kind == STATE}
+    for found in find_institutions(tokens, states, gazetteer.kb, home):
+        start, end = mention_start(tokens, found.first), tokens.spans[found.last - 1][1]
+        mentions.append(Mention(start, end, text[start:end], "ORG", found.name_en, None, found.country,
+                                where=where, kind="org", how="institution"))
+        taken[found.first:found.last] = [True] * (found.last - found.first)
     for first, last, tag in spans:
         if any(taken[first:last]):
             continue
-        start, end = tokens.spans[first][0] + tokens.splits[first][0], tokens.spans[last - 1][1]
+        start, end = mention_start(tokens, first), tokens.spans[last - 1][1]
         surface = text[start:end]
         entry = _lookup(gazetteer, surface, TAG_TYPES.get(tag, "MISC"))
         mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
@@ -66,7 +87,16 @@ def _trusted(match: NameMatch, tokens: Tokens) -> bool:
         return True
     before = fold(tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]]) \
         if match.first else ""
-    return before in PLACE_TRIGGERS and entry.kind == CITY and (entry.population or 0) >= 100_000
+    if before not in PLACE_TRIGGERS:
+        return False
+    return entry.kind == REGION or (entry.population or 0) >= 100_000
+
+
+def _inside_longer_person(match: NameMatch, spans: Sequence[tuple[int, int, str]]) -> bool:
+    if match.entries[0].type != "PER":
+        return False
+    return any(TAG_TYPES.get(tag) == "PER" and first <= match.first and match.last <= last
+               and last - first > match.last - match.first for first, last, tag in spans)
 
 
 def _lookup(gazetteer: Gazetteer, surface: str, tag_type: str) -> Entry | None:
@@ -107,11 +137,13 @@ def link_entities(article: Article, settings: Settings, tagger=None) -> None:
     """The entity step: mentions in the headline and the body, references by title and nationality."""
     gazetteer = default_gazetteer(settings.kb_files)
     body_spans = tag_spans(article.tokens, article, tagger)
-    mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer)
+    home = home_country(article)
+    mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer, home=home)
     if article.headline is not None:
         head_tokens = tokenize(article.headline.text)
         head_spans = tag_spans(head_tokens, None, tagger)
-        head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline")
+        head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline",
+                                         home)
         mentions = head_mentions + mentions
     article.mentions, article.entities = group_entities(mentions)
     article.references = resolve_references(article, demonyms, gazetteer.kb, article_date(article))

@@ -1,0 +1,84 @@
+"""State institutions named by a head word and a state: "وزارة الخارجية الروسية", "الحكومة البريطانية",
+"حكومة سريلانكا", "الجيش اللبناني". Each becomes an ORG mention of that state with an English name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.article import Tokens
+from khabar.kb import KnowledgeBase
+from khabar.lang.normalize import fold
+from khabar.resources import data_path, read_tsv
+
+# English names that take "the" after "of" ("Government of the United Kingdom").
+_WITH_THE = frozenset({"United States", "United Kingdom", "Netherlands", "Philippines", "United Arab Emirates",
+                       "Central African Republic", "Democratic Republic of the Congo", "Dominican Republic",
+                       "Gambia", "Bahamas", "Maldives", "Comoros", "Czech Republic"})
+
+
+_MINISTER = frozenset(fold(w) for w in "وزير وزيرة وكيل مساعد".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    first: int  # token index of the head word
+    last: int  # token index after the state word(s), or after the head
+    name_en: str
+    country: str | None
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[tuple[str, ...], tuple[str, bool]]:
+    rows = read_tsv(data_path("khabar.entities", "data/institutions.tsv"), ("head_ar", "name_en", "needs_field"))
+    return {tuple(fold(w) for w in row["head_ar"].split()): (row["name_en"], row["needs_field"] == "1")
+            for _, row in rows}
+
+
+def institution_name(head_en: str, state_en: str | None) -> str:
+    if state_en is None:
+        return head_en
+    if head_en.startswith(("Government", "Embassy", "Presidency", "Parliament")):
+        article = "the " if state_en in _WITH_THE else ""
+        return f"{head_en} of {article}{state_en}"
+    return f"{head_en} ({state_en})"
+
+
+def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: KnowledgeBase,
+                      home: str | None) -> list[Institution]:
+    """Institutions among the tokens. `states` maps a token index to (index after, ISO3) for each
+    state named there (by name or adjective); `home` is the state of the dispatch, for "وزارة الخارجية"."""
+    norms = [fold(w) for w in tokens.words()]
+    keys = [split[2] for split in tokens.splits]
+    found = []
+    index = 0
+    while index < len(norms):
+        hit = _head_at(norms, keys, index)
+        if hit is None or (index and keys[index - 1] in _MINISTER):  # "وزير الخارجية": a title
+            index += 1
+            continue
+        length, (head_en, needs_state) = hit
+        after = index + length
+        state = states.get(after)
+        country = state[1] if state else (None if needs_state else home)
+        if state is None and needs_state:
+            index += 1
+            continue
+        last = state[0] if state else after
+        entry = kb.state(country) if state else None  # a state only inferred is not put in the name
+        found.append(Institution(index, last, institution_name(head_en, entry.name_en if entry else None), country))
+        index = last
+    return found
+
+
+def _head_at(norms: list[str], keys: list[str], index: int) -> tuple[int, tuple[str, bool]] | None:
+    heads = _heads()
+    for length in (3, 2, 1):
+        words = tuple(norms[index:index + length])
+        if len(words) < length:
+            continue
+        found = heads.get(words) or heads.get((keys[index], *words[1:]))
+        if found:
+            return length, found
+    return None
