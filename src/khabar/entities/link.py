@@ -113,18 +113,21 @@ def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, w
 
 
 def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Entity]]:
-    """Give unlinked short person names the entity of the full name met before, and group mentions
-    into entities (by knowledge-base id, else by folded text)."""
+    """Give short person names the entity of the full name met before ("بايدن" after "جو بايدن"), and
+    group mentions into entities (by knowledge-base id, else by the full name's folded text)."""
     mentions = list(mentions)
+    keys: list[str] = []
     for index, mention in enumerate(mentions):
+        key = mention.id or f"text:{mention.type}:{fold(mention.text)}"
         if mention.id is None and mention.type == "PER":
             owner = short_name_owner(mention, mentions[:index])
             if owner is not None:
+                key = keys[mentions.index(owner)]
                 mentions[index] = Mention(mention.start, mention.end, mention.text, "PER", owner.name_en,
                                           owner.id, owner.country, mention.where, owner.kind, "short name")
+        keys.append(key)
     groups: dict[str, list[int]] = {}
-    for index, mention in enumerate(mentions):
-        key = mention.id or f"text:{mention.type}:{fold(mention.text)}"
+    for index, key in enumerate(keys):
         groups.setdefault(key, []).append(index)
     entities = []
     for key, members in groups.items():
