@@ -76,3 +76,32 @@ def test_cli_demo_prints_the_sample():
     result = run("demo")
     assert result.exit_code == 0, result.output
     assert "KUNA" in result.stdout and "Amman" in result.stdout
+
+
+def test_cli_kb_import_geonames_then_read_with_kb(tmp_path):
+    from tests.kb.test_kb_importers import GEONAMES_ROWS
+
+    source = tmp_path / "cities.txt"
+    source.write_text("\n".join(GEONAMES_ROWS) + "\n", encoding="utf-8")
+    out = tmp_path / "my_cities.tsv"
+    result = run("kb", "import", "geonames", str(source), "--out", str(out), "--min-population", "50000")
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+    page = tmp_path / "p.txt"
+    page.write_text("تستاباد - 3 - 5 (كونا) -- افتتح المحافظ اليوم الثلاثاء مستشفى جديدا في المدينة.\n",
+                    encoding="utf-8")
+    [plain] = records(run("read", str(page)).stdout)
+    [with_kb] = records(run("read", str(page), "--kb", str(out)).stdout)
+    assert plain["dateline"]["place"] == "تستاباد" and plain["dateline"]["country"] is None
+    assert with_kb["dateline"]["country"] == "KWT"
+
+
+def test_cli_read_with_a_broken_kb_file_names_the_line(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("qid\tname_en\tcountry\tnames_ar\tpopulation\tis_capital\n\tX\tNOPE\tاكس\tmany\t0\n",
+                   encoding="utf-8")
+    page = tmp_path / "p.txt"
+    page.write_text(GOOD, encoding="utf-8")
+    result = run("read", str(page), "--kb", str(bad))
+    assert result.exit_code == 2
+    assert "bad.tsv:2" in result.output

@@ -56,7 +56,8 @@ class Pipeline:
         layout = "plain" if self.settings.plain else page.layout
         started = time.perf_counter()
         try:
-            article = read_page(page.text, page.id, reference_date=reference, layout=layout, outlet=page.outlet)
+            article = read_page(page.text, page.id, reference_date=reference, layout=layout, outlet=page.outlet,
+                                kb_files=self.settings.kb_files)
         except Exception as exc:  # a bug on one page must not stop a corpus
             return _failed(page, f"page: {type(exc).__name__}: {exc}")
         finally:

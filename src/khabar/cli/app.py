@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,6 +18,15 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Read Arabic news into structured, linked, searchable knowledge.")
 bench_app = typer.Typer(no_args_is_help=True, help="Measured figures: speed of each job.")
 app.add_typer(bench_app, name="bench")
+train_app = typer.Typer(no_args_is_help=True, help="Train khabar's own models.")
+app.add_typer(train_app, name="train")
+eval_app = typer.Typer(no_args_is_help=True, help="Score khabar's models on annotated data.")
+app.add_typer(eval_app, name="eval")
+kb_app = typer.Typer(no_args_is_help=True, help="The knowledge base: build entries from public dumps.")
+app.add_typer(kb_app, name="kb")
+kb_import_app = typer.Typer(no_args_is_help=True, help="Import entries from GeoNames or Wikidata dumps.")
+kb_app.add_typer(kb_import_app, name="import")
+SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
 class ReadFormat(StrEnum):
@@ -45,13 +55,16 @@ def read(
     format: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format")] = ReadFormat.jsonl,
     plain: Annotated[bool, typer.Option("--plain", help="Inputs are clean article text (no furniture)")] = False,
     date: Annotated[str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for datelines")] = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Knowledge-base files of your own (TSV)")] = None,
 ) -> None:
     """Read news pages and print one structured article per document (see CONTRACT.md)."""
     from khabar.pipeline import default_pipeline
     from khabar.settings import Settings
     from khabar.sources.page import iter_pages
 
-    settings = Settings(reference_date=_parse_date(date), plain=plain)
+    settings = Settings(reference_date=_parse_date(date), plain=plain,
+                        kb_files=tuple(str(p) for p in kb or ()))
+    _check_kb(settings.kb_files)
     pipeline = default_pipeline(settings)
     counts = {"read": 0, "failed": 0}
 
@@ -101,6 +114,67 @@ def bench_read(
     else:
         for key, value in figures.items():
             print(f"{key} {value}")
+
+
+def _check_kb(files: tuple[str, ...]) -> None:
+    """Load user knowledge-base files once up front, so that a bad row stops the run with its line."""
+    if not files:
+        return
+    from khabar.errors import KhabarError
+    from khabar.kb import load_kb
+
+    try:
+        load_kb(files)
+    except (KhabarError, OSError) as exc:
+        print(f"khabar: --kb: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
+
+
+@train_app.command("ner")
+def train_ner(
+    data: Annotated[Path, typer.Option("--data", help="The shared data folder")] = SHARED_DATA,
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the model")] = None,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+) -> None:
+    """Train the NER model from ANERcorp (train split) and unlabelled news; writes model and scores."""
+    from khabar.entities.train import main_train
+    from khabar.resources import data_path
+
+    target = out or data_path("khabar.entities", "models")
+    scores = main_train(data, target, seed=seed)
+    print(json.dumps(scores, indent=1))
+
+
+@eval_app.command("ner")
+def eval_ner(conll: Annotated[Path, typer.Argument(help="A CoNLL file: TOKEN TAG per line")]) -> None:
+    """Exact-span precision, recall and F1 per type and micro of the shipped tagger on FILE."""
+    from khabar.entities.evaluate import evaluate_file
+
+    evaluate_file(conll)
+
+
+@kb_import_app.command("geonames")
+def kb_import_geonames(
+    source: Annotated[Path, typer.Argument(help="GeoNames cities file (TSV or its .zip)")],
+    out: Annotated[Path, typer.Option("--out", help="cities.tsv-format file to write")],
+    min_population: Annotated[int, typer.Option("--min-population")] = 15000,
+) -> None:
+    """Cities with Arabic names from a GeoNames dump, as a file for --kb."""
+    from khabar.kb.importers import import_geonames
+
+    result = import_geonames(source, out, min_population=min_population)
+    print(json.dumps(result, default=str))
+
+
+@kb_import_app.command("wikidata")
+def kb_import_wikidata(
+    source: Annotated[Path, typer.Argument(help="Wikidata JSON dump (one entity per line)")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the TSV files into")],
+) -> None:
+    """People, organisations and places with Arabic labels from a Wikidata dump, as files for --kb."""
+    from khabar.kb.importers import import_wikidata
+
+    print(json.dumps(import_wikidata(source, out), default=str))
 
 
 def main() -> None:

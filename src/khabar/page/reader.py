@@ -40,20 +40,24 @@ class _Page:
     lines: list[Line]
     reasons: list[str | None]
     dropped: list[Dropped] = field(default_factory=list)
+    kb_files: tuple[str, ...] = ()
+
+    def known_place(self, name: str) -> bool:
+        return known_place(name, self.kb_files)
 
     def drop(self, line: Line, reason: str) -> None:
         self.dropped.append(Dropped(line.start, line.end, reason))
 
 
 def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = None, layout: str = "page",
-              outlet: str | None = None) -> Article:
+              outlet: str | None = None, kb_files: tuple[str, ...] = ()) -> Article:
     """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article."""
     article = Article(id=article_id, raw=raw, reference_date=reference_date, outlet=outlet)
     if layout == "plain":
         article.body = raw
         article.body_map = BodyMap([(0, 0, len(raw))])
         return article
-    page = _Page(raw, [], [])
+    page = _Page(raw, [], [], kb_files=kb_files)
     for line in split_lines(raw):
         line = _strip_prefixes(page, line)
         if line is not None:
@@ -145,7 +149,7 @@ def _find_dateline(page: _Page) -> tuple[int, ParsedDateline] | None:
     for index, line in enumerate(page.lines[:DATELINE_SEARCH_LINES * 2]):
         if page.reasons[index] is not None and page.reasons[index] not in ("timestamp", "caption"):
             continue
-        parsed = parse_dateline(line.text, known_place)
+        parsed = parse_dateline(line.text, page.known_place)
         if parsed is not None:
             rest = sub_line(line, parsed.end, len(line.text))
             following = rest if rest is not None else _next_text_line(page, index)
@@ -313,7 +317,7 @@ def _set_dateline(article: Article, page: _Page, found: tuple[int, ParsedDatelin
         article.outlet = parsed.outlet
     if not (parsed.place or parsed.day or parsed.month):
         return
-    place = lookup_place(parsed.place) if parsed.place else None
+    place = lookup_place(parsed.place, page.kb_files) if parsed.place else None
     weekday = find_weekday(line.text[parsed.end:] or _next_line_text(page, index))
     article.dateline = Dateline(
         start=line.start, end=line.start + parsed.end, place=parsed.place,
