@@ -104,11 +104,13 @@ def bench_read(
     corpus: Annotated[list[str], typer.Argument(help="A folder, JSONL file or archive of pages")],
     format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
     limit: Annotated[int | None, typer.Option("--limit", help="Read at most this many documents")] = None,
+    reading_only: Annotated[bool, typer.Option("--reading-only", help="Skip the pass with every stage")] = False,
 ) -> None:
-    """Articles/s and MB/s of reading CORPUS, beside a bare pass (decode + NFKC + regex tokens)."""
+    """Articles/s and MB/s of reading CORPUS (page and text stages, then every stage), beside a bare
+    pass over the same texts (decode + NFKC + one regex tokenisation), and seconds per stage."""
     from khabar.bench import bench_read as run
 
-    figures = run(corpus, limit=limit)
+    figures = run(corpus, limit=limit, all_stages=not reading_only)
     if format is FigureFormat.json:
         print(json.dumps(figures))
     else:

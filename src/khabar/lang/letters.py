@@ -25,23 +25,27 @@ def is_arabic_letter(ch: str) -> bool:
     return bool(ARABIC_LETTER_RE.match(ch))
 
 
-_ANY_LETTER_RE = re.compile(r"[^\W\d_]")
+_ARABIC_RUN_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]+")
+# Letters of other scripts: word characters that are neither Arabic letters, digits, nor tatweel.
+_OTHER_LETTER_RE = re.compile(f"[^{ARABIC_LETTER_CLASS}\u0640\\s\\d\\W_]")
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """(Arabic letters, letters of other scripts) in `text`."""
+    other = len(_OTHER_LETTER_RE.findall(text))
+    arabic = len(text) - len(_ARABIC_RUN_RE.sub("", text))
+    return arabic, other
 
 
 def arabic_ratio(text: str, sample: int = 2000) -> float:
     """Share of Arabic letters among all letters of `text` (its first `sample` characters); 0.0 for none."""
-    text = text[:sample]
-    letters = len(_ANY_LETTER_RE.findall(text))
-    if not letters:
-        return 0.0
-    return len(ARABIC_LETTER_RE.findall(text)) / letters
+    arabic, other = _counts(text[:sample])
+    return arabic / (arabic + other) if arabic + other else 0.0
 
 
 def is_mostly_arabic(text: str, threshold: float, sample: int = 200) -> bool:
     """Is the share of Arabic letters among the letters of `text` at least `threshold`?"""
     text = text[:sample]
-    arabic = len(ARABIC_LETTER_RE.findall(text))
-    if arabic >= threshold * len(text):
-        return True  # letters never outnumber characters: no need to count the others
-    letters = len(_ANY_LETTER_RE.findall(text))
-    return bool(letters) and arabic / letters >= threshold
+    if not _OTHER_LETTER_RE.search(text):
+        return bool(ARABIC_LETTER_RE.search(text))
+    return arabic_ratio(text) >= threshold

@@ -49,6 +49,25 @@ def fold(text: str) -> str:
     return _SPACE_RE.sub(" ", text.translate(_SHORTEN)).strip()
 
 
+def _word_table() -> dict[int, str | None]:
+    table = {ord(k): v for k, v in {**_LETTER_MAP, **_DIGIT_MAP}.items()}
+    table.update({ord(c): None for c in DIACRITICS + TATWEEL + "ء"})
+    for code in range(0xFB50, 0xFEFD):  # presentation forms: what NFKC gives, folded
+        folded = unicodedata.normalize("NFKC", chr(code)).translate(_SHORTEN)
+        if folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_WORD_TABLE = _word_table()
+
+
+def fold_word(word: str) -> str:
+    """`fold` for one word, without the whitespace and NFKC passes (presentation forms are mapped by
+    table): the hot path of tokenisation and dictionary matching."""
+    return word.translate(_WORD_TABLE)
+
+
 def strip_diacritics(text: str) -> str:
     return text.translate(str.maketrans(dict.fromkeys(DIACRITICS + TATWEEL, None)))
 

@@ -40,6 +40,7 @@ PHOTO_CREDIT_RE = re.compile(r"\(\s*(?:أرشيفية|ارشيفية|أرشيف|
 # "العربية.نت – عهد فاضل": a site and a writer's name.
 SITE_CREDIT_RE = re.compile(r"^[\w.]+\.(?:نت|net|com)\s*[-–—ـ]\s*\S")
 VIEWS_RE = re.compile(r"^\d[\d,.]*\s*(?:مشاهدة|مشاهدات|قراءة|زيارة|views?)$|^(?:مشاهدة|قراءة)\s*:?\s*\d[\d,.]*$")
+MAX_PHRASE_LINE_WORDS = 25  # no furniture phrase applies to longer lines (see max_words in furniture.tsv)
 _EDGE_PUNCT = " \t:：.،,|-–—_•·*«»\"'()[]"
 
 
@@ -69,6 +70,10 @@ def furniture_reason(line: Line) -> str | None:
     """Why `line` is furniture wherever it stands, or None. Context-free and conservative."""
     text = line.text
     words = line.words
+    if words > MAX_PHRASE_LINE_WORDS:  # a paragraph: only markup or another language can make it furniture
+        if "](" in text and not IMAGE_MARKUP_RE.sub("", text).strip(" |"):
+            return "image"
+        return None if is_mostly_arabic(text, 0.3, 120) else "not arabic"
     if PUNCT_ONLY_RE.match(text):
         return "punctuation"
     stripped = IMAGE_MARKUP_RE.sub("", text) if "](" in text else text
@@ -78,10 +83,9 @@ def furniture_reason(line: Line) -> str | None:
         return "url"
     if not is_mostly_arabic(stripped, 0.3, 120):
         return "not arabic"
-    if words <= 25:
-        reason = _phrase_reason(fold(text).lower().strip(_EDGE_PUNCT), words)
-        if reason:
-            return reason
+    reason = _phrase_reason(fold(text).lower().strip(_EDGE_PUNCT), words)
+    if reason:
+        return reason
     if is_timestamp(text):
         return "timestamp"
     if words <= 6 and SITE_CREDIT_RE.match(text):

@@ -58,8 +58,10 @@ def shares_story(headline: str, lead: str, minimum: int = 2) -> bool:
 
 def repeats_headline(line: Line, headline: str) -> bool:
     """A later line that starts with the headline again (often glued to a photo caption)."""
+    if line.text[:3] != headline[:3] and fold(line.text[:3]) != fold(headline[:3]):
+        return False  # cheap test first: most lines do not start like the headline
     key = fold(headline)
-    return len(key) > 10 and fold(line.text).startswith(key)
+    return len(key) > 10 and fold(line.text[:len(headline) + 20]).startswith(key)
 
 
 def continuation_marker(text: str) -> re.Match[str] | None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from khabar.lang.normalize import fold
+from khabar.lang.normalize import fold_word
 from khabar.resources import data_path, read_tsv
 
 CONJUNCTIONS = ("", "و", "ف")
 PARTICLES = ("", "ب", "ل", "ك", "س")
 SUFFIXES = ("هما", "كما", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "ه", "ك", "ي")
+_PROCLITIC_LETTERS = frozenset("وفبلكس")
+_SUFFIX_LETTERS = frozenset(s[-1] for s in SUFFIXES)
 MIN_STEM = 2
 # A conjunction is split off when the rest is at least this share as common as the whole word
 # ("وقال" → و + قال, but not "وزير" → و + زير).
@@ -37,8 +39,10 @@ def segment(word: str) -> tuple[int, int, str]:
     word[:p] + word[p:len(word)-s] + word[len(word)-s:] == word. The stem key is folded, with the
     article restored after "لل" ("للتعاون" → "التعاون").
     """
-    key = fold(word)
+    key = fold_word(word)
     if len(key) <= MIN_STEM or not key.isalpha():
+        return 0, 0, key
+    if key[0] not in _PROCLITIC_LETTERS and key[-1] not in _SUFFIX_LETTERS:
         return 0, 0, key
     lexicon = load_lexicon()
     prefix, stem = _best_prefix(key, lexicon)
@@ -48,6 +52,8 @@ def segment(word: str) -> tuple[int, int, str]:
     stem_key = stem[: len(stem) - len(suffix)]
     if suffix and stem_key.endswith("ت") and lexicon.get(stem_key[:-1] + "ه", 0) > lexicon.get(stem_key, 0):
         stem_key = stem_key[:-1] + "ه"  # "شراكتنا" → شراكة + نا
+    if len(key) == len(word):  # nothing was dropped by folding: lengths carry over
+        return len(prefix), len(suffix), stem_key
     return _raw_length(word, len(prefix)), _raw_length(word[::-1], len(suffix)), stem_key
 
 
@@ -101,11 +107,11 @@ def _raw_length(word: str, folded_length: int) -> int:
         return 0
     seen = 0
     for index, char in enumerate(word):
-        if fold(char):
+        if fold_word(char):
             seen += 1
             if seen == folded_length:
                 end = index + 1
-                while end < len(word) and not fold(word[end]):
+                while end < len(word) and not fold_word(word[end]):
                     end += 1  # diacritics and tatweel belong to the letter before them
                 return end
     return len(word)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from khabar.article import Tokens
-from khabar.lang.normalize import fold
+from khabar.lang.normalize import fold_word
 from khabar.text.clitics import segment
 
 _ARABIC = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc"
@@ -24,7 +24,7 @@ def split_word(word: str) -> tuple[int, int, str]:
     """(prefix length, suffix length, stem key) of one token; cached, since word forms repeat."""
     found = _SPLITS.get(word)
     if found is None:
-        found = segment(word) if word[0] >= "\u0600" else (0, 0, fold(word))
+        found = segment(word) if word[0] >= "\u0600" else (0, 0, fold_word(word))
         if len(_SPLITS) < MAX_CACHED_WORDS:
             _SPLITS[word] = found
     return found

@@ -1,0 +1,189 @@
+"""Word clusters learned from unlabelled news: PPMI of positional contexts, truncated SVD, k-means.
+
+Clusters give the tagger word classes for words it never saw labelled. Keys are folded words
+(`khabar.lang.normalize.fold`). Every step is seeded, so the same corpus gives the same clusters.
+The output is a TSV `word<TAB>id_k1<TAB>id_k2...` with a header line naming the granularities.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import tarfile
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from khabar.lang.letters import DIACRITICS, TATWEEL
+from khabar.lang.normalize import fold
+
+_STRIP = str.maketrans(dict.fromkeys(DIACRITICS + TATWEEL, None))
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_TAG_RE = re.compile(r"<(TITLE|TEXT)>(.*?)</\1>", re.S)
+WINDOW = (-2, -1, 1, 2)
+
+
+def tokenize(text: str) -> list[str]:
+    """Whitespace and punctuation split like ANERcorp (clitics attached), each token folded."""
+    return [fold(t) for t in _TOKEN_RE.findall(text.translate(_STRIP))]
+
+
+def saudinewsnet_texts(folder: Path) -> Iterator[str]:
+    for zpath in sorted(folder.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as zf:
+            for name in sorted(zf.namelist()):
+                if name.endswith(".json"):
+                    for art in json.loads(zf.read(name).decode("utf-8")):
+                        yield f"{art.get('title') or ''}\n{art.get('content') or ''}"
+
+
+def ant_texts(folder: Path) -> Iterator[str]:
+    for tpath in sorted(folder.glob("*.tar.gz")):
+        with tarfile.open(tpath, "r:gz") as tf:
+            members = sorted((m for m in tf.getmembers() if m.isfile() and m.name.endswith(".txt")),
+                             key=lambda m: m.name)
+            for m in members:
+                fh = tf.extractfile(m)
+                if fh is None:
+                    continue
+                raw = io.TextIOWrapper(fh, encoding="utf-8", errors="replace").read()
+                yield "\n".join(body for _, body in _TAG_RE.findall(raw))
+
+
+def corpus_texts(shared_data: Path, sources: Sequence[str] = ("ant", "saudinewsnet")) -> Iterator[str]:
+    """Article texts from the unlabelled news corpora, deduplicated by exact text."""
+    seen: set[bytes] = set()
+    readers = {"ant": lambda: ant_texts(shared_data / "ant-corpus"),
+               "saudinewsnet": lambda: saudinewsnet_texts(shared_data / "saudinewsnet" / "dataset")}
+    for src in sources:
+        for text in readers[src]():
+            key = hashlib.blake2b(text.encode('utf-8'), digest_size=16).digest()
+            if key not in seen:
+                seen.add(key)
+                yield text
+
+
+def encode_corpus(texts: Iterable[str], extra: Iterable[Sequence[str]] = ()) -> tuple[list[str], np.ndarray]:
+    """Token ids (frequency ranked, ties by word) of all texts; -1 separates documents."""
+    docs = [tokenize(t) for t in texts]
+    docs.extend([fold(w) for w in s] for s in extra)
+    counts = Counter(w for d in docs for w in d)
+    vocab = sorted(counts, key=lambda w: (-counts[w], w))
+    index = {w: i for i, w in enumerate(vocab)}
+    ids: list[int] = []
+    for d in docs:
+        ids.extend(index[w] for w in d)
+        ids.append(-1)
+    return vocab, np.asarray(ids, dtype=np.int64)
+
+
+def cooccurrence(ids: np.ndarray, n_words: int, n_ctx: int):
+    """Sparse counts words × (position, context word) over the ±2 window, not crossing documents."""
+    import scipy.sparse as sp
+
+    rows, cols = [], []
+    for k, off in enumerate(WINDOW):
+        if off > 0:
+            w, c = ids[:-off], ids[off:]
+        else:
+            w, c = ids[-off:], ids[:off]
+        keep = (w >= 0) & (w < n_words) & (c >= 0) & (c < n_ctx)
+        rows.append(w[keep])
+        cols.append(c[keep] + k * n_ctx)
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    data = np.ones(len(r), dtype=np.float64)
+    return sp.csr_matrix((data, (r, c)), shape=(n_words, n_ctx * len(WINDOW)))
+
+
+def ppmi(counts, alpha: float = 0.75):
+    """Positive PMI with context-distribution smoothing (alpha), as a sparse matrix."""
+    import scipy.sparse as sp
+
+    counts = counts.tocoo()
+    total = counts.sum()
+    wsum = np.asarray(counts.sum(axis=1)).ravel()
+    csum = np.asarray(counts.sum(axis=0)).ravel() ** alpha
+    cprob = csum / csum.sum()
+    pmi = np.log(counts.data / total) - np.log(wsum[counts.row] / total) - np.log(cprob[counts.col])
+    keep = pmi > 0
+    return sp.csr_matrix((pmi[keep], (counts.row[keep], counts.col[keep])), shape=counts.shape)
+
+
+def svd_embed(mat, dim: int, seed: int = 0, iters: int = 4) -> np.ndarray:
+    """Randomised truncated SVD (seeded), rows scaled by sqrt of singular values, unit length."""
+    rng = np.random.default_rng(seed)
+    q = mat @ rng.standard_normal((mat.shape[1], dim + 20))
+    q, _ = np.linalg.qr(q)
+    for _ in range(iters):
+        z, _ = np.linalg.qr(mat.T @ q)
+        q, _ = np.linalg.qr(mat @ z)
+    b = (mat.T @ q).T
+    u, s, _ = np.linalg.svd(b, full_matrices=False)
+    emb = (q @ u[:, :dim]) * np.sqrt(s[:dim])
+    # Sign of each axis fixed so the output does not depend on LAPACK's choice.
+    emb *= np.sign(emb[np.abs(emb).argmax(axis=0), np.arange(dim)])
+    return emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
+
+
+def kmeans(x: np.ndarray, k: int, seed: int = 0, iters: int = 25, weights: np.ndarray | None = None) -> np.ndarray:
+    """Spherical k-means (cosine), k-means++-style seeding from the most frequent rows; returns labels."""
+    rng = np.random.default_rng(seed)
+    n = x.shape[0]
+    w = np.ones(n) if weights is None else weights
+    pool = min(n, max(4 * k, 2000))
+    centers = x[rng.choice(pool, size=k, replace=False)].copy()
+    labels = np.zeros(n, dtype=np.int64)
+    for _ in range(iters):
+        labels = _assign(x, centers)
+        sums = np.zeros_like(centers)
+        np.add.at(sums, labels, x * w[:, None])
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        empty = norms.ravel() == 0
+        centers = np.where(empty[:, None], centers, sums / np.maximum(norms, 1e-12))
+    return _assign(x, centers)
+
+
+def _assign(x: np.ndarray, centers: np.ndarray, chunk: int = 8192) -> np.ndarray:
+    out = np.empty(x.shape[0], dtype=np.int64)
+    for i in range(0, x.shape[0], chunk):
+        out[i:i + chunk] = (x[i:i + chunk] @ centers.T).argmax(axis=1)
+    return out
+
+
+def learn_clusters(vocab: list[str], ids: np.ndarray, n_words: int = 60000, n_ctx: int = 20000,
+                   dim: int = 200, ks: Sequence[int] = (64, 256, 1024), seed: int = 0):
+    """Frequency and cluster ids per granularity for the `n_words` most frequent words, and embeddings."""
+    n_words = min(n_words, len(vocab))
+    counts = cooccurrence(ids, n_words, min(n_ctx, len(vocab)))
+    emb = svd_embed(ppmi(counts), dim, seed=seed)
+    freq = np.bincount(ids[ids >= 0], minlength=len(vocab))[:n_words]
+    weights = np.log1p(freq.astype(np.float64))
+    table = {k: kmeans(emb, k, seed=seed + k, weights=weights) for k in ks}
+    rows = {w: (int(freq[i]), *(int(table[k][i]) for k in ks)) for i, w in enumerate(vocab[:n_words])}
+    return rows, emb
+
+
+def write_clusters(path: Path, rows: dict[str, tuple[int, ...]], ks: Sequence[int]) -> None:
+    """TSV: a header, then word, corpus frequency and one cluster id per granularity."""
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("#word\tfreq\t" + "\t".join(f"k{k}" for k in ks) + "\n")
+        for w, cs in rows.items():
+            fh.write(w + "\t" + "\t".join(map(str, cs)) + "\n")
+
+
+def read_clusters(path: str | Path) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, int]]:
+    """Granularity names, word → cluster ids (strings, ready for feature names), word → frequency."""
+    clusters: dict[str, tuple[str, ...]] = {}
+    freq: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        names = tuple(fh.readline().rstrip("\n").split("\t")[2:])
+        for line in fh:
+            w, n, *cs = line.rstrip("\n").split("\t")
+            clusters[w] = tuple(cs)
+            freq[w] = int(n)
+    return names, clusters, freq

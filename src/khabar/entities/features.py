@@ -1,0 +1,266 @@
+"""Token features for the CRF tagger, built once per word type and reused.
+
+A sentence's features are the concatenation of cached lists: the token's own features and the
+neighbours' context features (already carrying their position prefix), plus a few bigrams. All
+feature names are UTF-8 bytes, which python-crfsuite passes on without re-encoding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from khabar.lang.normalize import fold
+
+# Hand-written cue words (folded at load time); they precede names of the given type.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "PERTITLE": (
+        "رئيس", "رئيسة", "وزير", "وزيرة", "شيخ", "سيد", "سيدة", "ملك", "ملكة", "أمير", "أميرة", "دكتور",
+        "د", "مستشار", "نائب", "جنرال", "عقيد", "لواء", "عميد", "فريق", "مشير", "متحدث", "ناطق",
+        "كاتب", "كاتبة", "مخرج", "فنان", "فنانة", "مدرب", "لاعب", "زعيم", "بابا", "إمام", "أمين",
+        "سفير", "مبعوث", "قائد", "مدير", "مديرة", "محافظ", "حاكم", "سلطان", "قاضي", "مفتي", "نجم",
+        "المطرب", "مطربة", "ممثل", "ممثلة", "شاعر", "روائي", "بروفيسور", "البروفسور", "الأستاذ",
+        "أستاذ", "زميل", "زميله", "المرشح", "مرشح", "السناتور", "سناتور", "النائبة", "المهندس",
+    ),
+    "PERVERB": ("قال", "وقال", "أكد", "وأكد", "أضاف", "وأضاف", "أعلن", "وأعلن", "صرح", "أوضح", "وأوضح"),
+    "ORGHEAD": (
+        "وزارة", "شركة", "جامعة", "منظمة", "حزب", "حركة", "مجلس", "اتحاد", "هيئة", "مؤسسة", "وكالة",
+        "جمعية", "بنك", "مصرف", "صندوق", "نادي", "منتخب", "لجنة", "جبهة", "صحيفة", "مجلة", "قناة",
+        "إذاعة", "محكمة", "برلمان", "أمم", "مركز", "معهد", "أكاديمية", "رابطة", "نقابة", "تحالف",
+        "مجموعة", "جماعة", "كتائب", "جيش", "قوات", "شرطة", "مكتب", "سفارة", "بورصة", "دار",
+    ),
+    "LOCHEAD": (
+        "مدينة", "محافظة", "ولاية", "منطقة", "إقليم", "جزيرة", "جزر", "بحر", "نهر", "جبل", "جبال",
+        "عاصمة", "قرية", "بلدة", "مقاطعة", "دولة", "بلاد", "مخيم", "شمال", "جنوب", "شرق", "غرب",
+        "وسط", "حي", "شارع", "ميناء", "مطار", "خليج", "صحراء", "قطاع", "ضفة", "بحيرة", "وادي",
+    ),
+}
+
+_PROCLITIC_CONJ = "وف"
+BIGRAM_CLUSTERS = "k256"  # granularity of the cluster bigram features
+_PROCLITIC_PREP = "بكل"
+
+
+def shape(word: str) -> str:
+    """Coarse character class: Arabic letters, Latin, digits, punctuation, or a mix."""
+    kinds = set()
+    for ch in word:
+        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
+            kinds.add("d" if ch.isdigit() else ("p" if not ch.isalpha() else "a"))
+        elif ch.isdigit():
+            kinds.add("d")
+        elif ch.isalpha():
+            kinds.add("U" if ch.isupper() else "l")
+        else:
+            kinds.add("p")
+    return "".join(sorted(kinds)) or "e"
+
+
+def strip_clitics(folded: str, freq: Mapping[str, int] | None = None) -> tuple[str, str]:
+    """(proclitic letters, stem) of a folded word: conjunction, preposition, then the article.
+
+    With `freq` (word counts from unlabelled news), a conjunction or preposition is only split
+    off when the rest is the more frequent word, which keeps وزير or بغداد whole.
+    """
+    pre, w = "", folded
+    if len(w) > 3 and w[0] in _PROCLITIC_CONJ and _worth(w, w[1:], freq):
+        pre, w = w[0], w[1:]
+    if len(w) > 3 and w[0] in _PROCLITIC_PREP and _worth(w, w[1:], freq):
+        if w[0] == "ل" and w[1] == "ل" and len(w) > 4:
+            return pre + "لل", w[2:]
+        pre, w = pre + w[0], w[1:]
+    if len(w) > 3 and w.startswith("ال"):
+        pre, w = pre + "ال", w[2:]
+    return pre, w
+
+
+def _worth(word: str, rest: str, freq: Mapping[str, int] | None) -> bool:
+    if freq is None:
+        return True
+    return freq.get(rest, 0) > freq.get(word, 0) or (
+        rest.startswith("ال") and freq.get(rest, 0) * 4 > freq.get(word, 0))
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What the feature extractor knows beyond the word itself; every part is optional."""
+
+    clusters: Mapping[str, tuple[str, ...]] | None = None
+    cluster_names: tuple[str, ...] = ()
+    freq: Mapping[str, int] | None = None
+    gazetteers: Mapping[str, Iterable[str]] | None = None
+
+
+class _Word:
+    __slots__ = ("own", "ctx", "key", "ckey")
+
+    def __init__(self, own: list[bytes], ctx: dict[int, list[bytes]], key: bytes, ckey: bytes):
+        self.own, self.ctx, self.key, self.ckey = own, ctx, key, ckey
+
+
+class FeatureExtractor:
+    """Builds CRF feature lists for token sequences, caching everything that depends on one word."""
+
+    OFFSETS = (-2, -1, 1, 2)
+
+    # Identity features, left out for training words rare enough to stand in for unseen ones.
+    IDENTITY = ("w", "f", "st")
+
+    def __init__(self, resources: Resources | None = None, max_cache: int = 500_000,
+                 rare: frozenset[str] = frozenset()):
+        self.res = resources or Resources()
+        self.rare = rare
+        self.max_cache = max_cache
+        self._cache: dict[str, _Word] = {}
+        self._triggers = {fold(w): cls for cls, words in TRIGGERS.items() for w in words}
+        self._triggers.update({strip_clitics(k)[1]: cls for k, cls in list(self._triggers.items())})
+        self._pads = {k: self._pad(k) for k in (-2, -1, 1, 2)}
+        self._gaz_single, self._gaz_multi, self._gaz_first, self._gaz_maxlen = index_gazetteers(
+            self.res.gazetteers)
+
+    def _pad(self, side: int) -> _Word:
+        name = "<s>" if side < 0 else "</s>"
+        ctx = {off: [f"{off}w={name}".encode()] for off in self.OFFSETS}
+        return _Word([], ctx, name.encode(), name.encode())
+
+    def word_features(self, word: str) -> list[str]:
+        """The token's own features as strings (for inspection and tests)."""
+        return [f.decode("utf-8") for f in self._word(word).own]
+
+    def _word(self, word: str) -> _Word:
+        info = self._cache.get(word)
+        if info is None:
+            if len(self._cache) >= self.max_cache:
+                self._cache.clear()
+            info = self._cache[word] = self._build(word)
+        return info
+
+    def _props(self, word: str) -> dict[str, str]:
+        f = fold(word) or word
+        pre, stem = strip_clitics(f, self.res.freq)
+        props = {"w": word, "f": f, "st": stem, "pre": pre or "-", "sh": shape(word),
+                 "len": str(min(len(f), 10))}
+        for n in (1, 2, 3, 4):
+            if len(f) > n:
+                props[f"p{n}"] = f[:n]
+                props[f"s{n}"] = f[-n:]
+            if len(stem) > n and n < 4:
+                props[f"sp{n}"] = stem[:n]
+                props[f"ss{n}"] = stem[-n:]
+        trig = self._triggers.get(f) or self._triggers.get(stem)
+        if trig:
+            props["tr"] = trig
+        self._add_clusters(props, f, stem)
+        self._add_gazetteers(props, f, stem)
+        return props
+
+    def _add_clusters(self, props: dict[str, str], f: str, stem: str) -> None:
+        if not self.res.clusters:
+            return
+        cs = self.res.clusters.get(f)
+        if cs is not None:
+            for name, c in zip(self.res.cluster_names, cs, strict=True):
+                if c != "-":
+                    props["c" + name] = c
+        cs = self.res.clusters.get(stem) if stem != f else cs
+        if cs is not None:
+            for name, c in zip(self.res.cluster_names, cs, strict=True):
+                if c != "-" and name[0] == "k":
+                    props["sc" + name] = c
+
+    def _add_gazetteers(self, props: dict[str, str], f: str, stem: str) -> None:
+        if not self._gaz_single:
+            return
+        for key, how in ((f, "w"), (_strip_particles(f), "p"), (stem, "s")):
+            for typ in self._gaz_single.get(key, ()):
+                props.setdefault("gz" + typ, how)
+
+    # Which properties a neighbour contributes at each distance.
+    CTX_KEYS = {1: ("f", "st", "pre", "sh", "s2", "s3", "tr", "gzLOC", "gzORG", "gzPER", "gzDEM", "gzNAME"),
+                2: ("f", "st", "tr")}
+    CTX_CLUSTER_PREFIXES = {1: ("c", "sc"), 2: ("c",)}
+
+    def _build(self, word: str) -> _Word:
+        props = self._props(word)
+        unk = word in self.rare
+        if unk:
+            for k in self.IDENTITY:
+                props.pop(k, None)
+        own = [f"{k}={v}".encode() for k, v in props.items()]
+        ctx: dict[int, list[bytes]] = {}
+        for off in self.OFFSETS:
+            keys = [k for k in self.CTX_KEYS[abs(off)] if k in props]
+            keys += [k for k in props if k[:1] == "c" and "c" in self.CTX_CLUSTER_PREFIXES[abs(off)]
+                     or k[:2] == "sc" and "sc" in self.CTX_CLUSTER_PREFIXES[abs(off)]]
+            ctx[off] = [f"{off}{k}={props[k]}".encode() for k in keys]
+        ckey = props.get("c" + BIGRAM_CLUSTERS, "")
+        return _Word(own, ctx, b"<unk>" if unk else props["f"].encode(), ckey.encode())
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
+        """Feature lists for every token of a sentence (lists may share no state with the cache)."""
+        words = [self._pads[-2], self._pads[-1], *map(self._word, tokens), self._pads[1], self._pads[2]]
+        out = []
+        for i in range(2, len(words) - 2):
+            prev, cur, nxt = words[i - 1], words[i], words[i + 1]
+            feats = [b"bias", *cur.own, *prev.ctx[-1], *nxt.ctx[1], *words[i - 2].ctx[-2], *words[i + 2].ctx[2],
+                     b"b-=" + prev.key + b"|" + cur.key, b"b+=" + cur.key + b"|" + nxt.key]
+            if cur.ckey:
+                feats.append(b"cb-=" + prev.ckey + b"|" + cur.ckey)
+                feats.append(b"cb+=" + cur.ckey + b"|" + nxt.ckey)
+            out.append(feats)
+        self._mark_gazetteer_spans(tokens, out)
+        return out
+
+    def _mark_gazetteer_spans(self, tokens: Sequence[str], out: list[list[bytes]]) -> None:
+        if not self._gaz_first:
+            return
+        folded = [fold(t) for t in tokens]
+        i, n = 0, len(folded)
+        while i < n:
+            j, typs = self._longest_name(folded, i)
+            if j > i + 1:
+                for typ in typs:
+                    out[i].append(b"gzB=" + typ.encode())
+                    for k in range(i + 1, j):
+                        out[k].append(b"gzI=" + typ.encode())
+                i = j
+            else:
+                i += 1
+
+    def _longest_name(self, folded: Sequence[str], i: int) -> tuple[int, tuple[str, ...]]:
+        first = folded[i]
+        heads = [h for h in (first, _strip_particles(first)) if h in self._gaz_first]
+        for j in range(min(len(folded), i + self._gaz_maxlen), i + 1, -1):
+            rest = " ".join(folded[i + 1:j])
+            for h in heads:
+                typs = self._gaz_multi.get(h + " " + rest)
+                if typs:
+                    return j, typs
+        return i + 1, ()
+
+
+def _strip_particles(folded: str) -> str:
+    """A folded word without a leading conjunction and preposition (the article stays: لل → ال)."""
+    w = folded
+    if len(w) > 3 and w[0] in _PROCLITIC_CONJ:
+        w = w[1:]
+    if w.startswith("لل") and len(w) > 4:
+        return "ال" + w[2:]
+    if len(w) > 3 and w[0] in _PROCLITIC_PREP:
+        w = w[1:]
+    return w
+
+
+def index_gazetteers(gaz: Mapping[str, Iterable[str]] | None
+                     ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], set[str], int]:
+    """Single-word names → types, multi-word names → types, first words of multi-word names, max length."""
+    single: dict[str, tuple[str, ...]] = {}
+    multi: dict[str, tuple[str, ...]] = {}
+    for typ, names in sorted((gaz or {}).items()):
+        for name in names:
+            table = multi if " " in name else single
+            if typ not in table.get(name, ()):
+                table[name] = (*table.get(name, ()), typ)
+    first = {name.split(" ", 1)[0] for name in multi}
+    maxlen = min(6, max((n.count(" ") + 1 for n in multi), default=1))
+    return single, multi, first, maxlen

@@ -1,0 +1,121 @@
+"""Statistical named-entity tagger: a linear-chain CRF (python-crfsuite) over cached word features.
+
+The shipped model lives in `khabar/entities/models/`; it is read on first use, never at import.
+Input tokens are surface tokens (punctuation split off, clitics attached), output BIO tags with
+types PER, LOC, ORG, MISC.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from khabar.entities.features import FeatureExtractor, Resources
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+MODEL_NAME = "ner-crf.v1"
+_TYPE_OUT = {"PERS": "PER"}
+
+# Optional extra gazetteers: a function returning {type: set of folded names} (e.g. from khabar.kb).
+GazetteerSource = Callable[[], Mapping[str, frozenset[str]]]
+
+
+def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token exclusive, type) of each entity; an I- tag with no open entity opens one."""
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        pre, _, t = tag.partition("-")
+        if start >= 0 and (pre not in ("I",) or t != typ):
+            out.append((start, i, typ))
+            start = -1
+        if pre in ("B", "I") and start < 0:
+            start, typ = i, t
+    return out
+
+
+def to_bio(tags: Sequence[str]) -> list[str]:
+    """Well-formed BIO (IOB2): an I- that does not continue an entity of its type becomes B-."""
+    out, prev = [], "O"
+    for tag in tags:
+        pre, _, t = tag.partition("-")
+        t = _TYPE_OUT.get(t, t)
+        if pre == "I" and prev[2:] != t:
+            pre = "B"
+        tag = f"{pre}-{t}" if pre in ("B", "I") else "O"
+        out.append(tag)
+        prev = tag
+    return out
+
+
+def load_resources(model_path: Path, meta: Mapping, gazetteers: Mapping[str, frozenset[str]] | None = None
+                   ) -> Resources:
+    """Feature resources named in a model's metadata: the lexicon beside the model and gazetteers.
+
+    Without `gazetteers`, the sources recorded in the metadata are rebuilt (see `lexicons`).
+    """
+    from khabar.entities.clusters import read_clusters
+    from khabar.entities.lexicons import load_gazetteers
+
+    feats = meta.get("features", {})
+    names: tuple[str, ...] = ()
+    clusters = freq = None
+    if feats.get("clusters"):
+        names, clusters, freq = read_clusters(model_path.parent / feats["clusters"])
+    if not feats.get("freq_stem", True):
+        freq = None
+    if gazetteers is None and feats.get("gazetteers"):
+        gazetteers = load_gazetteers(feats["gazetteers"], model_path.parent)
+    return Resources(clusters=clusters, cluster_names=names, freq=freq, gazetteers=gazetteers or None)
+
+
+class NerTagger:
+    """CRF named-entity tagger; `NerTagger.load()` opens the shipped model."""
+
+    def __init__(self, model_path: str | Path, resources: Resources, meta: Mapping | None = None):
+        import pycrfsuite
+
+        self.model_path = Path(model_path)
+        self.meta = dict(meta or {})
+        self.features = FeatureExtractor(resources)
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(self.model_path))
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, gazetteers: GazetteerSource | None = None) -> NerTagger:
+        """Open a model file (default: the shipped one) and the resources named in its JSON metadata.
+
+        `gazetteers`, a function returning {type: folded names}, replaces the gazetteer sources the
+        model was trained with (same types expected); it is ignored by models trained without any.
+        """
+        model = Path(path) if path is not None else MODEL_DIR / f"{MODEL_NAME}.crfsuite"
+        meta_path = model.with_suffix(".json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        gaz = gazetteers() if gazetteers is not None and meta.get("features", {}).get("gazetteers") else None
+        return cls(model, load_resources(model, meta, gaz), meta)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags for one sentence of surface tokens."""
+        if not tokens:
+            return []
+        xseq = self.features.sentence(tokens)
+        with self._lock:  # a crfsuite tagger holds per-call state
+            tags = self._crf.tag(xseq)
+        return to_bio(tags)
+
+    def tag_many(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sents]
+
+
+_default: NerTagger | None = None
+
+
+def default_tagger() -> NerTagger:
+    """The shipped tagger, opened once per process."""
+    global _default
+    if _default is None:
+        _default = NerTagger.load()
+    return _default

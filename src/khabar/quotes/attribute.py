@@ -1,0 +1,68 @@
+"""Speech cues and their speakers.
+
+A speech verb names its speaker after it ("وقال بايدن انه"), before it ("بايدن قال", "X الذي قال"),
+or not at all ("واضاف"), when the speaker is the one of the cue before. A participle ("مشيرا الى")
+speaks for its main clause, "according to" phrases name the speaker after them, and a relayed
+statement ("نقلت الوكالة عن مصادر قولها") is the source's.
+"""
+
+from __future__ import annotations
+
+from khabar.quotes.context import Context, Cue, Speaker
+from khabar.quotes.lexicon import cue_word
+from khabar.quotes.phrases import after_an, phrase_after, phrase_before, relayed_from
+from khabar.quotes.resolve import resolve
+_FI = frozenset({"في", "فى"})
+
+
+def find_cues(ctx: Context) -> list[Cue]:
+    """Every speech word of the body, in order (speakers not yet worked out)."""
+    cues = []
+    for i, token in enumerate(ctx.words):
+        if not token.text[0].isalpha() or token.text.isascii():
+            continue
+        found = cue_word(token.norm)
+        if found is None:
+            continue
+        word, conj, suffix = found
+        if _needs_met(ctx, i, word.needs, conj):
+            cues.append(Cue(i, word, conj, suffix, ctx.sentence_of[i]))
+    return cues
+
+
+def _needs_met(ctx: Context, i: int, needs: str, conj: bool) -> bool:
+    after = [ctx.words[j].norm for j in range(i + 1, min(i + 3, len(ctx.words)))]
+    if needs == "conj":
+        return conj or ctx.bounds(i)[0] == i
+    if needs == "fi":
+        return bool(after) and (after[0] in _FI or (after[0] == "ذلك" and after[1:2] and after[1] in _FI))
+    if needs == "an":
+        return bool(after) and after[0] == "عن"
+    if needs == "ala":
+        return i > 0 and ctx.words[i - 1].norm == "علي"
+    return True
+
+
+def cue_speaker(ctx: Context, cue: Cue, last: Speaker | None) -> tuple[Speaker | None, bool]:
+    """The speaker of `cue` and whether it is named there; `last` is the speaker carried so far."""
+    kind, i = cue.word.kind, cue.index
+    if kind == "participle":
+        return last, False
+    if kind == "noun" and cue.suffix:
+        span = after_an(ctx, i)
+        return (resolve(ctx, *span), True) if span else (last, False)
+    if kind == "according":
+        start = i + 1
+        while start < len(ctx.words) and ctx.words[start].norm in ("ذلك", "في", "فى", "عن"):
+            start += 1
+        span = phrase_after(ctx, start - 1, first_glued=True)
+        return (resolve(ctx, *span), True) if span else (None, False)
+    span = phrase_after(ctx, i)
+    if kind == "relay":
+        source = relayed_from(ctx, span[1] if span else i + 1)
+        span = source or span
+    if span is None and kind == "verb" and not cue.conj and ctx.bounds(i)[0] < i:
+        span = phrase_before(ctx, i)
+    if span is None:
+        return last, False
+    return resolve(ctx, *span), True

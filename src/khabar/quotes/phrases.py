@@ -1,0 +1,83 @@
+"""Speaker phrases: the words that name who speaks, next to a speech word, within its sentence."""
+
+from __future__ import annotations
+
+from khabar.quotes.context import Context
+from khabar.quotes.lexicon import ADDRESSEES, BOUNDARY_WORDS, NAME_PARTICLES, RELATIVES, cue_word
+
+MAX_AFTER = 10  # words of a speaker phrase after its verb
+MAX_BEFORE = 6  # words of a speaker phrase before its verb
+LOOK_FOR_AN = 8  # how far back a verbal noun with a pronoun looks for "عن X"
+
+
+def phrase_after(ctx: Context, i: int, first_glued: bool = False) -> tuple[int, int] | None:
+    """Token range of the speaker phrase right after token `i`, within its sentence."""
+    _, hi = ctx.bounds(i) if i < len(ctx.words) else (0, 0)
+    picked: list[int] = []
+    j = i + 1
+    while j < hi and len(picked) < MAX_AFTER:
+        if not ctx.is_word(j):
+            if ctx.words[j].start in ctx.transparent:
+                j += 1
+                continue
+            break
+        if ctx.mention_at(ctx.words[j].start) is None and _ends_phrase(ctx, j, glued_ok=first_glued and not picked):
+            break
+        picked.append(j)
+        j += 1
+    return (picked[0], picked[-1] + 1) if picked else None
+
+
+def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:
+    """Token range of the speaker phrase before verb `i` (SVO order, or "X الذي قال")."""
+    lo, _ = ctx.bounds(i)
+    k = i - 1
+    if k >= lo and ctx.words[k].norm in ("قد", "لقد"):
+        k -= 1
+    relative = k >= lo and ctx.words[k].norm in RELATIVES
+    if relative:
+        k -= 1
+    picked: list[int] = []
+    while k >= lo and len(picked) < MAX_BEFORE:
+        if not ctx.is_word(k) or (ctx.mention_at(ctx.words[k].start) is None and _ends_phrase(ctx, k)):
+            break
+        picked.append(k)
+        k -= 1
+    if not picked:
+        return None
+    opened_clause = k < lo or not ctx.is_word(k) or ctx.words[k].norm in ("وكان", "كان", "كانت", "وكانت")
+    if not relative and not opened_clause:
+        return None  # a verb after some other clause: its subject is not the words before it
+    return picked[-1], picked[0] + 1
+
+
+def _ends_phrase(ctx: Context, j: int, glued_ok: bool = False) -> bool:
+    token = ctx.words[j]
+    norm = token.norm
+    if norm in BOUNDARY_WORDS or (len(norm) > 2 and norm[0] in "وف" and norm[1:] in BOUNDARY_WORDS):
+        return True
+    if token.text[0].isdigit() or cue_word(norm) is not None:
+        return True
+    glued = ctx.body[token.start:token.stem_start]
+    if ("ب" in glued or "ك" in glued) and norm not in NAME_PARTICLES and not glued_ok:
+        return True
+    bare = norm[2:] if norm.startswith("لل") else norm[1:] if norm.startswith("ل") else None
+    return bare is not None and (bare in ADDRESSEES or "ال" + bare in ADDRESSEES)
+
+
+def after_an(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"عن X قوله": the phrase between the last "عن" and the noun."""
+    lo, _ = ctx.bounds(i)
+    for k in range(i - 1, max(lo, i - LOOK_FOR_AN) - 1, -1):
+        if ctx.words[k].norm == "عن":
+            return (k + 1, i) if k + 1 < i else None
+    return None
+
+
+def relayed_from(ctx: Context, j: int) -> tuple[int, int] | None:
+    """The source after "عن" that follows a relaying verb's subject (skipping a time word)."""
+    _, hi = ctx.bounds(j) if j < len(ctx.words) else (0, 0)
+    for k in range(j, min(j + 4, hi)):
+        if ctx.words[k].norm == "عن":
+            return phrase_after(ctx, k)
+    return None

@@ -1,0 +1,231 @@
+"""From a speaker phrase to a speaker: a person named in it, a statement, an anonymous source, an
+institution, a title that an earlier apposition ties to a name, in that order of trust.
+
+The entity layer's mentions come first; the knowledge base answers for names it did not link; the
+table of data/speakers.tsv renders what has no entity ("البيان المشترك" -> joint statement).
+"""
+
+from __future__ import annotations
+
+from khabar.article import Mention
+from khabar.lang.normalize import fold
+from khabar.quotes.context import Context, Speaker
+from khabar.quotes.lexicon import SpeakerWord, speaker_words
+from khabar.quotes.phrases import phrase_after
+
+MAX_KB_WORDS = 5  # longest run of words looked up in the knowledge base
+_STATEMENT = frozenset({"بيان", "بيانا"})
+_ISSUED = frozenset({"صادر", "صادرا", "صادره", "الصادر", "الصادره"})
+_JOINT = frozenset({"مشترك", "مشتركا", "المشترك"})
+_SEPARATORS = " \t\u060c,"
+
+
+def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
+    """The speaker named by tokens [lo, hi)."""
+    words = [k for k in range(lo, hi) if ctx.is_word(k)]
+    text, start, end = ctx.text(lo, hi)
+    if not words:
+        return Speaker(text, start, end)
+    issuer = _statement(ctx, words)
+    if issuer is not None:
+        return issuer
+    row, used = _table_row(ctx, words)
+    if row is not None and row.kind == "title":
+        return _title(ctx, row, words[used:], text, start, end)
+    person = next((m for m in ctx.mentions_in(start, end) if m.type == "PER"), None)
+    if person is not None:
+        return from_mention(ctx, person)
+    if row is not None and row.kind in ("document", "source", "anaphor"):
+        said, s, e = ctx.text(words[0], words[used - 1] + 1)
+        if row.kind == "anaphor":
+            return _antecedent(ctx, row, Speaker(said, s, e, row.en))
+        return Speaker(said, s, e, row.en)
+    org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG"), None)
+    if org is not None:
+        return from_mention(ctx, org)
+    known = _known(ctx, words)
+    if known is not None:
+        return known
+    if row is not None and row.kind == "institution":
+        return _institution(ctx, row, words, used)
+    if len(words) <= 2:
+        return earlier_name(ctx, Speaker(text, start, end))
+    return Speaker(text, start, end)
+
+
+def from_mention(ctx: Context, mention: Mention) -> Speaker:
+    """A mention as speaker; an unlinked person takes the name of an earlier, fuller mention."""
+    en, id_ = mention.name_en, mention.id
+    if en is None and mention.type == "PER":
+        key = fold(mention.text)
+        for m in reversed(ctx.mentions):
+            if m.start < mention.start and m.type == "PER" and m.name_en and fold(m.text).endswith(" " + key):
+                en, id_ = m.name_en, m.id
+                break
+        else:
+            entry = next((e for e in ctx.kb.lookup(mention.text) if e.type == "PER"), None)
+            if entry is not None:
+                en, id_ = entry.name_en, entry.id
+    return Speaker(mention.text, mention.start, mention.end, en, id_)
+
+
+def _table_row(ctx: Context, words: list[int]) -> tuple[SpeakerWord | None, int]:
+    """The longest row of speakers.tsv that the phrase starts with, and how many words it covers."""
+    forms = [ctx.words[words[0]].key] + [ctx.words[k].norm for k in words[1:]]
+    for row in speaker_words():
+        n = len(row.words)
+        if n <= len(forms) and tuple(forms[:n]) == row.words:
+            return row, n
+    return None, 0
+
+
+def _statement(ctx: Context, words: list[int]) -> Speaker | None:
+    """"بيان مشترك" is the joint statement; "بيان X" and "بيان صادر عن X" are X's."""
+    if ctx.words[words[0]].key not in _STATEMENT:
+        return None
+    text, start, end = ctx.text(words[0], words[-1] + 1)
+    rest = words[1:]
+    if rest and ctx.words[rest[0]].norm in _JOINT:
+        return Speaker(text, start, end, "joint statement")
+    if rest and ctx.words[rest[0]].norm in _ISSUED:
+        rest = rest[2:] if len(rest) > 1 and ctx.words[rest[1]].norm == "عن" else rest[1:]
+    if not rest:
+        return Speaker(text, start, end, "statement")
+    return resolve(ctx, rest[0], rest[-1] + 1)
+
+
+def _title(ctx: Context, row: SpeakerWord, rest: list[int], text: str, start: int, end: int) -> Speaker:
+    """A spokesperson: the person named with the title or next to it earlier, else "<what they speak
+    for> spokesperson"."""
+    person = next((m for m in ctx.mentions_in(start, end) if m.type == "PER"), None)
+    if person is not None:
+        return from_mention(ctx, person)
+    known = _known(ctx, rest, ("PER",)) if rest else None
+    if known is not None:
+        return known
+    named = apposition(ctx, start, end)
+    if named is not None and named.en:
+        return Speaker(text, start, end, named.en, named.id)
+    if rest:
+        what = resolve(ctx, rest[0], rest[-1] + 1)
+        if what.en:
+            return Speaker(text, start, end, row.en.format(what.en), what.id)
+    return Speaker(text, start, end)
+
+
+def apposition(ctx: Context, start: int, end: int) -> Speaker | None:
+    """The person written next to an earlier occurrence of the phrase at [start, end)
+    ("إدوين صموئيل، المتحدث باسم الحكومة" makes a later "المتحدث باسم الحكومة" Edwin Samuel)."""
+    folded, offsets = ctx.folded()
+    key = fold(ctx.body[start:end])
+    found: list[int] = []
+    at = folded.find(key)
+    while key and at >= 0 and offsets[at] < start:
+        found.append(at)
+        at = folded.find(key, at + 1)
+    for at in reversed(found):
+        left, right = offsets[at], offsets[at + len(key)]
+        while left > 0 and ctx.body[left - 1] in _SEPARATORS:
+            left -= 1
+        while right < len(ctx.body) and ctx.body[right] in _SEPARATORS:
+            right += 1
+        for m in ctx.mentions:
+            if m.type == "PER" and (m.end == left or m.start == right):
+                return from_mention(ctx, m)
+        for cue in ctx.cues:
+            if cue.speaker is not None and cue.explicit and cue.speaker.end == left:
+                return cue.speaker
+    return None
+
+
+def _antecedent(ctx: Context, row: SpeakerWord, said: Speaker) -> Speaker:
+    """"البيان" is the last statement's issuer; "الوزارة" the last ministry named; else the table's words."""
+    if row.words[0] == "البيان":
+        issuer = _last_statement(ctx, ctx.token_at(said.start))
+    else:
+        head = row.words[0][2:] if row.words[0].startswith("ال") else row.words[0]
+        issuer = _last_named(ctx, head, said.start)
+    if issuer is not None and issuer.en:
+        return Speaker(said.text, said.start, said.end, issuer.en, issuer.id)
+    return said
+
+
+def _last_statement(ctx: Context, before: int) -> Speaker | None:
+    for k in range(before - 1, -1, -1):
+        if ctx.words[k].key not in _STATEMENT or ctx.words[k].norm.startswith("ال"):
+            continue
+        span = phrase_after(ctx, k)
+        if span is not None:
+            found = _statement(ctx, [k, *(j for j in range(*span) if ctx.is_word(j))])
+            if found is not None and found.en not in (None, "statement"):
+                return found
+        owner = _speaker_of_sentence(ctx, k)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _speaker_of_sentence(ctx: Context, k: int) -> Speaker | None:
+    """The speaker of the last cue before token `k` in its sentence ("قالت الوزارة في بيان")."""
+    lo, _ = ctx.bounds(k)
+    for cue in reversed(ctx.cues):
+        if lo <= cue.index < k and cue.speaker is not None:
+            return cue.speaker
+    return None
+
+
+def _last_named(ctx: Context, head: str, before: int) -> Speaker | None:
+    """The last organisation mention or speaker before `before` whose name starts with `head`."""
+    candidates = [from_mention(ctx, m) for m in ctx.mentions if m.end <= before and m.type == "ORG"]
+    candidates += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= before]
+    for speaker in sorted(candidates, key=lambda s: s.start, reverse=True):
+        if fold(speaker.text).startswith(head) and speaker.en:
+            return speaker
+    return None
+
+
+def _known(ctx: Context, words: list[int], wanted: tuple[str, ...] = ("PER", "ORG")) -> Speaker | None:
+    """A person the knowledge base knows anywhere in the phrase, else an organisation or state it
+    starts with; the longest run of words wins."""
+    runs = [(a, n) for n in range(min(MAX_KB_WORDS, len(words)), 0, -1) for a in range(len(words) - n + 1)]
+    for kind in wanted:
+        for a, n in runs:
+            if (kind == "ORG" and a > 0) or (n == 1 and a > 0 and _given_name_before(ctx, words[a - 1])):
+                continue
+            sub = words[a:a + n]
+            entry = next((e for e in ctx.kb.lookup(" ".join(ctx.words[k].text for k in sub))
+                          if e.type == kind or (kind == "ORG" and e.kind == "state")), None)
+            if entry is not None:
+                text, start, end = ctx.text(sub[0], sub[-1] + 1)
+                return Speaker(text, start, end, entry.name_en, entry.id)
+    return None
+
+
+def _given_name_before(ctx: Context, k: int) -> bool:
+    """An unknown word without "ال" before a lone surname is likely a given name ("ليزا جونسون"):
+    the surname alone would name someone else."""
+    return not ctx.words[k].key.startswith("ال") and not ctx.kb.lookup(ctx.words[k].text)
+
+
+def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
+    """A short unresolved name takes the English of an earlier, fuller name containing it
+    ("وانغ" after "وانغ يي")."""
+    key = " " + fold(speaker.text) + " "
+    named = [from_mention(ctx, m) for m in ctx.mentions if m.type == "PER" and m.end <= speaker.start]
+    named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
+    for other in sorted(named, key=lambda s: s.start, reverse=True):
+        if other.en and key in " " + fold(other.text) + " ":
+            return Speaker(speaker.text, speaker.start, speaker.end, other.en, other.id)
+    return speaker
+
+
+def _institution(ctx: Context, row: SpeakerWord, words: list[int], used: int) -> Speaker:
+    """"وزارة الخارجية الروسية": the table's name with the state of the nationality adjective."""
+    last = used
+    en = row.en
+    if used < len(words) and row.en_country:
+        state = ctx.kb.demonym(ctx.words[words[used]].text)
+        if state is not None:
+            en, last = row.en_country.format(state.name_en), used + 1
+    text, start, end = ctx.text(words[0], words[last - 1] + 1)
+    return Speaker(text, start, end, en)

@@ -1,0 +1,89 @@
+"""The quotes step: quotations in marks with their speakers (`article.quotes`), and reported speech
+(`article.reported`, where the Article has that field)."""
+
+from __future__ import annotations
+
+from khabar.article import Article, Quote
+from khabar.kb import load_kb
+from khabar.step import Step
+from khabar.quotes.attribute import cue_speaker, find_cues
+from khabar.quotes.context import Context, Cue, Speaker
+from khabar.quotes.marks import Marked, find_marked
+from khabar.quotes.reported import find_reported
+from khabar.quotes.select import postposed_cue, select
+from khabar.settings import Settings
+
+
+def find_quotes(article: Article, settings: Settings) -> None:
+    """Set `article.quotes` (direct quotations) and, if the Article has it, `article.reported`."""
+    direct: list[Quote] = []
+    reported: list[Quote] = []
+    if article.body and article.tokens:
+        ctx = Context(article, load_kb(settings.kb_files))
+        marked = find_marked(article.body)
+        cues = find_cues(ctx)
+        quotations = select(ctx, marked, cues)
+        # a speech word inside a quotation is the quoted speaker's own, not an attribution
+        cues = [c for c in cues if not _inside(ctx.words[c.index].start, quotations)]
+        ctx.cues = cues
+        direct = _attribute(ctx, cues, quotations)
+        reported = find_reported(ctx, cues, quotations)
+    article.quotes = direct
+    if hasattr(article, "reported"):
+        article.reported = reported
+
+
+QUOTE_FINDER = Step("quotes", find_quotes, ("body", "sentences", "tokens"), ("quotes",))
+
+
+def _inside(offset: int, quotations: list[Marked]) -> bool:
+    return any(q.start <= offset < q.end for q in quotations)
+
+
+def _attribute(ctx: Context, cues: list[Cue], quotations: list[Marked]) -> list[Quote]:
+    """Walk cues and quotations in text order, carrying the last speaker for cues that name none."""
+    out: list[Quote] = []
+    last: Speaker | None = None
+    pending = iter(cues)
+    cue = next(pending, None)
+    for span in quotations:
+        opening = ctx.token_at(span.open_at)
+        while cue is not None and cue.index < opening:
+            last = _settle(ctx, cue, last)
+            cue = next(pending, None)
+        speaker = _speaker_for(ctx, span, opening, cues, last)
+        last = speaker or last
+        out.append(_quote(ctx, span, speaker))
+    while cue is not None:
+        last = _settle(ctx, cue, last)
+        cue = next(pending, None)
+    return out
+
+
+def _settle(ctx: Context, cue: Cue, last: Speaker | None) -> Speaker | None:
+    """Work out the speaker of `cue`; a named speaker becomes the one carried (not an "according
+    to", which names a source and not who speaks next)."""
+    cue.speaker, cue.explicit = cue_speaker(ctx, cue, last)
+    if cue.explicit and cue.speaker is not None and cue.word.kind != "according":
+        return cue.speaker
+    return last
+
+
+def _speaker_for(ctx: Context, span: Marked, opening: int, cues: list[Cue],
+                 last: Speaker | None) -> Speaker | None:
+    lo, _ = ctx.bounds(opening) if opening < len(ctx.words) else (opening, opening)
+    governing = [c for c in cues if lo <= c.index < opening]
+    if governing:
+        return governing[-1].speaker or last
+    after = postposed_cue(ctx, span, cues)
+    if after is not None:
+        speaker, _ = cue_speaker(ctx, after, last)
+        return speaker or last
+    return last
+
+
+def _quote(ctx: Context, span: Marked, speaker: Speaker | None) -> Quote:
+    if speaker is None:
+        return Quote(span.start, span.end, ctx.body[span.start:span.end], sentence=ctx.sentence_at(span.start))
+    return Quote(span.start, span.end, ctx.body[span.start:span.end], speaker.text, speaker.en, speaker.id,
+                 speaker.start, speaker.end, ctx.sentence_at(span.start), "direct")
