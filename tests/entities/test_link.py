@@ -116,3 +116,21 @@ def test_link_entities_on_an_article_uses_the_dateline_date_and_headline():
     assert titles == {"Joe Biden", "Fumio Kishida"}  # on 2024-04-10, the dateline's date
     ids = {e.id for e in article.entities}
     assert len(ids) == len(article.entities)
+
+
+@pytest.mark.parametrize(("surface", "type_", "name_en"), [
+    ("واسنطن", "LOC", "Washington, D.C."),     # ش written as س
+    ("بوريال", "PER", "Josep Borrell"),         # an extra long vowel
+    ("نيوأورليانز", "LOC", "New Orleans"),
+])
+def test_link_fuzzy_transliteration_variants(surface, type_, name_en):
+    text = f"قال {surface} إن الاجتماع مهم"
+    found = names(text, [(1, 2, type_)])
+    assert (surface, type_, name_en) in [(n[0], n[1], n[2]) for n in found]
+
+
+def test_link_fuzzy_refuses_distant_names():
+    from khabar.entities.fuzzy import fuzzy_names
+    from khabar.kb import load_kb
+
+    assert fuzzy_names(load_kb()).closest("سمارا تونغا", "PER") is None

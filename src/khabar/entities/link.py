@@ -12,9 +12,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
+from khabar.entities.fuzzy import fuzzy_names
 from khabar.entities.gazetteer import GENERIC_HEADS, Gazetteer, NameMatch, default_gazetteer, mention_start
 from khabar.entities.institutions import find_institutions
 from khabar.entities.resolve import resolve_references, short_name_owner
+from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
 from khabar.page.agencies import load_agencies
@@ -102,7 +104,11 @@ def _inside_longer_person(match: NameMatch, spans: Sequence[tuple[int, int, str]
 def _lookup(gazetteer: Gazetteer, surface: str, tag_type: str) -> Entry | None:
     entries = gazetteer.kb.lookup(surface)
     same_type = [e for e in entries if e.type == tag_type]
-    return (same_type or entries or [None])[0]
+    if same_type or entries:
+        return (same_type or entries)[0]
+    if tag_type == "MISC":
+        return None
+    return fuzzy_names(gazetteer.kb).closest(match_key(surface), tag_type)
 
 
 def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, where: str, how: str) -> Mention:
