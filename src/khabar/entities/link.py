@@ -75,8 +75,8 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         if any(taken[first:last]):
             continue
         start, end = mention_start(tokens, first), tokens.spans[last - 1][1]
-        surface = text[start:end]
-        entry = _lookup(gazetteer, surface, TAG_TYPES.get(tag, "MISC"))
+        whole = tokens.spans[first][0]
+        entry, start = _link_span(gazetteer, text, start, whole, end, TAG_TYPES.get(tag, "MISC"))
         mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
                                  entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
@@ -101,14 +101,22 @@ def _inside_longer_person(match: NameMatch, spans: Sequence[tuple[int, int, str]
                and last - first > match.last - match.first for first, last, tag in spans)
 
 
-def _lookup(gazetteer: Gazetteer, surface: str, tag_type: str) -> Entry | None:
-    entries = gazetteer.kb.lookup(surface)
-    same_type = [e for e in entries if e.type == tag_type]
-    if same_type or entries:
-        return (same_type or entries)[0]
-    if tag_type == "MISC":
-        return None
-    return fuzzy_names(gazetteer.kb).closest(match_key(surface), tag_type)
+def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int,
+               tag_type: str) -> tuple[Entry | None, int]:
+    """The entry of a tagger span and where the mention starts: without the first word's proclitics,
+    unless only the whole word links ("بوريال" is not ب + "وريال")."""
+    starts = [start] if start == whole else [start, whole]
+    for begin in starts:
+        entries = gazetteer.kb.lookup(text[begin:end])
+        same_type = [e for e in entries if e.type == tag_type]
+        if same_type or entries:
+            return (same_type or entries)[0], begin
+    if tag_type != "MISC":
+        for begin in reversed(starts):
+            entry = fuzzy_names(gazetteer.kb).closest(match_key(text[begin:end]), tag_type)
+            if entry is not None:
+                return entry, begin
+    return None, start
 
 
 def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, where: str, how: str) -> Mention:
