@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from khabar.cli.corpus import register as register_corpus
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -181,6 +182,9 @@ def kb_import_wikidata(
 
 def main() -> None:
     app()
+
+
+register_corpus(app, bench_app)
 
 
 if __name__ == "__main__":
