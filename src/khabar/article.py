@@ -271,7 +271,8 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)  # titles and nationality adjectives, resolved
     events: list[Event] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # direct quotations, in quotation marks
+    reported: list[Quote] = field(default_factory=list)  # reported speech after a speech verb
     reference_date: dt.date | None = None
     url: str | None = None
     source: str | None = None
@@ -297,6 +298,7 @@ class Article:
         out["references"] = [m.to_dict() for m in self.references]
         out["events"] = [e.to_dict() for e in self.events]
         out["quotes"] = [q.to_dict() for q in self.quotes]
+        out["reported"] = [q.to_dict() for q in self.reported]
         out["spans"] = {
             "headline": _offsets(self.headline),
             "agency": _offsets(self.agency_span),

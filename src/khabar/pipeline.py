@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 
 from khabar.article import Article
 from khabar.entities.step import ENTITY_LINKER
+from khabar.events import EVENT_CODER
 from khabar.page.continuations import link_continuations
 from khabar.page.reader import read_page
+from khabar.quotes import QUOTE_FINDER
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
 from khabar.step import Step
@@ -90,7 +92,9 @@ def _failed(page: RawPage, reason: str | None = None) -> Article:
 
 
 def default_steps(settings: Settings) -> list[Step]:
-    steps = [SENTENCIZER, TOKENIZER, ENTITY_LINKER]
+    # Quotes come after the entities: speakers are resolved to their mentions.
+    steps = [SENTENCIZER, TOKENIZER, ENTITY_LINKER, QUOTE_FINDER]
+    steps.append(EVENT_CODER)  # after the entities: actors are coded from their mentions
     if settings.steps is not None:
         steps = [s for s in steps if s.name in settings.steps]
     return steps

@@ -9,10 +9,12 @@ statement ("نقلت الوكالة عن مصادر قولها") is the source's
 from __future__ import annotations
 
 from khabar.quotes.context import Context, Cue, Speaker
-from khabar.quotes.lexicon import cue_word
+from khabar.quotes.lexicon import SPEECH_OBJECTS, cue_word, has_pronoun
 from khabar.quotes.phrases import after_an, phrase_after, phrase_before, relayed_from
 from khabar.quotes.resolve import resolve
+
 _FI = frozenset({"في", "فى"})
+_FROM_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 
 
 def find_cues(ctx: Context) -> list[Cue]:
@@ -43,6 +45,13 @@ def _needs_met(ctx: Context, i: int, needs: str, conj: bool) -> bool:
     return True
 
 
+def _object_first(ctx: Context, k: int) -> bool:
+    token = ctx.words[k]
+    if ctx.mention_at(token.start) is not None:
+        return False
+    return bool(token.suffix) or has_pronoun(token.norm, SPEECH_OBJECTS)
+
+
 def cue_speaker(ctx: Context, cue: Cue, last: Speaker | None) -> tuple[Speaker | None, bool]:
     """The speaker of `cue` and whether it is named there; `last` is the speaker carried so far."""
     kind, i = cue.word.kind, cue.index
@@ -57,12 +66,24 @@ def cue_speaker(ctx: Context, cue: Cue, last: Speaker | None) -> tuple[Speaker |
             start += 1
         span = phrase_after(ctx, start - 1, first_glued=True)
         return (resolve(ctx, *span), True) if span else (None, False)
+    if kind == "relay" and i + 1 < len(ctx.words) and ctx.words[i + 1].norm in _FROM_HIM:
+        return last, False  # "ونقلت عنه الوكالة قوله": relayed from the one speaking before
     span = phrase_after(ctx, i)
+    if span is not None and _object_first(ctx, span[0]):
+        span = None  # "واختتم حديثه": an object with a pronoun, the subject is dropped
     if kind == "relay":
         source = relayed_from(ctx, span[1] if span else i + 1)
         span = source or span
     if span is None and kind == "verb" and not cue.conj and ctx.bounds(i)[0] < i:
-        span = phrase_before(ctx, i)
+        return _before(ctx, i, last)
+    if span is None:
+        return last, False
+    return resolve(ctx, *span), True
+
+
+def _before(ctx: Context, i: int, last: Speaker | None) -> tuple[Speaker | None, bool]:
+    """SVO order: the words from the sentence start (or a comma) to the verb."""
+    span = phrase_before(ctx, i)
     if span is None:
         return last, False
     return resolve(ctx, *span), True

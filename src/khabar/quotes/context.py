@@ -38,6 +38,8 @@ class Cue:
 
 
 class Context:
+    """One article as the quotes layer reads it; built once per article by the step."""
+
     def __init__(self, article: Article, kb: KnowledgeBase) -> None:
         self.body = article.body
         self.words: list[Token] = list(article.tokens)

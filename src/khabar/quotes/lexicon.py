@@ -20,7 +20,8 @@ _BOUNDARY_WORDS = (
     "اليوم امس أمس غدا الليلة مساء ظهر فجر صباحا مساء الاحد الأحد الاثنين الإثنين الثلاثاء "
     "الاربعاء الأربعاء الخميس الجمعة السبت "
     "الذي التي الذين اللذين اللتين حيث كما لكن قد لقد ايضا أيضا كذلك مجددا مرة "
-    "ضرورة أهمية استعداد حرص ترحيب تمسك هو هي ذلك هذا هذه ما كان كانت"
+    "ضرورة أهمية استعداد حرص ترحيب تمسك هو هي ذلك هذا هذه ما كان كانت ل ب "
+    "عندما حين حينما بينما لما إذ اذ إذا اذا كلما لأن بعدما فيما مما لذا لذلك ولذلك وهو وهي"
 )
 BOUNDARY_WORDS = frozenset(fold(w) for w in _BOUNDARY_WORDS.split())
 # "ان" and its forms open the reported clause.
@@ -36,11 +37,18 @@ NAME_HEADS = frozenset(fold(w) for w in (
     "حركة حزب تنظيم جماعة جبهة ميليشيا ميليشيات فصيل كتائب ائتلاف تحالف تيار مجموعة شركة مؤسسة جمعية "
     "مركز منظمة فرقة فريق نادي منتخب فيلم مسلسل كتاب رواية مسرحية ألبوم أغنية قصيدة برنامج "
     "عملية حملة مناورات مسابقة جائزة مهرجان مؤتمر منتدى ملتقى معرض مشروع اسم لقب شعار عنوان "
-    "مبادرة خطة اتفاق اتفاقية معاهدة إعلان قانون").split())
+    "مبادرة خطة اتفاق اتفاقية معاهدة إعلان قانون يسمى تسمى المسمى المسماة المعروف المعروفة يعرف تعرف "
+    "سمي سميت صاروخ صواريخ طائرة طائرات دبابة بندقية كاميرا هاتف جهاز سيارة طراز سفينة "
+    "ضاحية حي منطقة مدينة قرية بلدة مخيم شارع ميدان ساحة مسجد فندق سوق مطار ميناء سجن مستشفى "
+    "جامعة مدرسة كلية ملعب مسرح سينما مدونة صفحة هيئة قاعدة أفلام مسلسلات كتب برامج شركات "
+    "يدعى تدعى المدعو المدعوة سماه سمته الملقب الملقبة مثل").split())
 # First words of a quoted document title ("إعلان سلوك الأطراف ...").
 TITLE_STARTS = frozenset(fold(w) for w in (
     "إعلان اتفاق اتفاقية معاهدة ميثاق قانون قرار مدونة وثيقة بروتوكول مبادرة خطة برنامج "
     "استراتيجية رؤية عملية حملة مشروع جائزة مهرجان مؤتمر منتدى").split())
+# Nouns a speech verb takes as object with a pronoun ("واختتم حديثه"): no subject there.
+SPEECH_OBJECTS = frozenset(fold(w) for w in (
+    "حديث كلمة كلمات تصريح تصريحات حساب لقاء خطاب مقابلة رد قول بيان تغريدة منشور صفحة").split())
 NAME_PARTICLES = frozenset(fold(w) for w in "باسم بن بنت ابن".split())
 
 
@@ -82,12 +90,17 @@ def speaker_words() -> tuple[SpeakerWord, ...]:
     return tuple(sorted(rows, key=lambda r: -len(r.words)))
 
 
+def has_pronoun(norm: str, nouns: frozenset[str]) -> bool:
+    """Is `norm` one of `nouns` with a pronoun suffix ("حديثه")?"""
+    return any(norm.endswith(p) and norm[: -len(p)] in nouns for p in PRONOUN_SUFFIXES)
+
+
 def cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
     """The speech word a folded token is (after a و/ف and for nouns a pronoun suffix), with
     whether a conjunction was found and the suffix; None when it is no speech word."""
     table = cue_words()
     candidates = [(norm, False)]
-    if len(norm) > 3 and norm[0] in "وف":
+    if len(norm) >= 3 and norm[0] in "وف":
         candidates.append((norm[1:], True))
     for word, conj in candidates:
         found = table.get(word)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 MARKS: dict[str, tuple[str, bool | None]] = {
     '"': ("double", None), "\uff02": ("double", None),
     "\u201c": ("curly", True), "\u201d": ("curly", False), "\u201e": ("curly", True),
+    "\u2033": ("curly", False),  # a double prime some sites type for the closing mark
     "\u00ab": ("angle", True), "\u00bb": ("angle", False),
     "\u2039": ("single angle", True), "\u203a": ("single angle", False),
     "\u2018": ("single", True), "\u2019": ("single", False),
@@ -23,7 +24,7 @@ MARKS: dict[str, tuple[str, bool | None]] = {
 }
 MARK_RE = re.compile("[" + re.escape("".join(MARKS)) + "]")
 _OPEN_BEFORE = frozenset("([{<:\u060c,\u061b;\u2014\u2013-/\u0640\u00ab\u201c\u2018\u201e\u2039")
-_CLOSE_AFTER = frozenset(".,\u060c:;\u061b!?\u061f)]}>\u2014\u2013-/\u00bb\u201d\u2019\u203a")
+_CLOSE_AFTER = frozenset(".,\u060c:;\u061b!?\u061f)]}>\u2014\u2013-/\u00bb\u201d\u2019\u203a\u2033")
 
 
 @dataclass(frozen=True, slots=True)

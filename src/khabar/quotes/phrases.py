@@ -41,11 +41,15 @@ def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:
     while k >= lo and len(picked) < MAX_BEFORE:
         if not ctx.is_word(k) or (ctx.mention_at(ctx.words[k].start) is None and _ends_phrase(ctx, k)):
             break
+        token = ctx.words[k]
+        if ctx.body[token.start:token.stem_start] in ("و", "ف"):
+            break  # "ولذا نجده يقول", "واستقبل الوزير ... التي": a clause starts there
         picked.append(k)
         k -= 1
     if not picked:
         return None
-    opened_clause = k < lo or not ctx.is_word(k) or ctx.words[k].norm in ("وكان", "كان", "كانت", "وكانت")
+    opened_clause = k < lo or ctx.words[k].text in ("\u060c", ",", ":", "\u061b") or ctx.words[k].norm in (
+        "وكان", "كان", "كانت", "وكانت")
     if not relative and not opened_clause:
         return None  # a verb after some other clause: its subject is not the words before it
     return picked[-1], picked[0] + 1
@@ -59,7 +63,8 @@ def _ends_phrase(ctx: Context, j: int, glued_ok: bool = False) -> bool:
     if token.text[0].isdigit() or cue_word(norm) is not None:
         return True
     glued = ctx.body[token.start:token.stem_start]
-    if ("ب" in glued or "ك" in glued) and norm not in NAME_PARTICLES and not glued_ok:
+    if ("ب" in glued or "ك" in glued or (not glued and norm.startswith("بال") and len(norm) > 5)) and (
+            norm not in NAME_PARTICLES and not glued_ok):
         return True
     bare = norm[2:] if norm.startswith("لل") else norm[1:] if norm.startswith("ل") else None
     return bare is not None and (bare in ADDRESSEES or "ال" + bare in ADDRESSEES)

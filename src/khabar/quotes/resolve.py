@@ -32,17 +32,22 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     row, used = _table_row(ctx, words)
     if row is not None and row.kind == "title":
         return _title(ctx, row, words[used:], text, start, end)
-    person = next((m for m in ctx.mentions_in(start, end) if m.type == "PER"), None)
-    if person is not None:
-        return from_mention(ctx, person)
     if row is not None and row.kind in ("document", "source", "anaphor"):
+        # before any name in the phrase: "مصادر مقربة من الرئيس" are not the president
+        if row.kind == "source":
+            return _institution(ctx, row, words, used)
         said, s, e = ctx.text(words[0], words[used - 1] + 1)
         if row.kind == "anaphor":
             return _antecedent(ctx, row, Speaker(said, s, e, row.en))
         return Speaker(said, s, e, row.en)
+    person = next((m for m in ctx.mentions_in(start, end) if m.type == "PER"), None)
+    if person is not None:
+        return from_mention(ctx, person)
     org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG"), None)
     if org is not None:
         return from_mention(ctx, org)
+    if len(words) == 1 and _fuller(ctx, Speaker(text, start, end)) is not None:
+        return earlier_name(ctx, Speaker(text, start, end))
     known = _known(ctx, words)
     if known is not None:
         return known
@@ -54,19 +59,16 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
 
 
 def from_mention(ctx: Context, mention: Mention) -> Speaker:
-    """A mention as speaker; an unlinked person takes the name of an earlier, fuller mention."""
-    en, id_ = mention.name_en, mention.id
-    if en is None and mention.type == "PER":
-        key = fold(mention.text)
-        for m in reversed(ctx.mentions):
-            if m.start < mention.start and m.type == "PER" and m.name_en and fold(m.text).endswith(" " + key):
-                en, id_ = m.name_en, m.id
-                break
-        else:
-            entry = next((e for e in ctx.kb.lookup(mention.text) if e.type == "PER"), None)
-            if entry is not None:
-                en, id_ = entry.name_en, entry.id
-    return Speaker(mention.text, mention.start, mention.end, en, id_)
+    """A mention as speaker; an unlinked person takes the name of an earlier, fuller one."""
+    said = Speaker(mention.text, mention.start, mention.end, mention.name_en, mention.id)
+    if said.en is not None or mention.type != "PER":
+        return said
+    said = earlier_name(ctx, said)
+    if said.en is None:
+        entry = next((e for e in ctx.kb.lookup(mention.text) if e.type == "PER"), None)
+        if entry is not None:
+            said = Speaker(mention.text, mention.start, mention.end, entry.name_en, entry.id)
+    return said
 
 
 def _table_row(ctx: Context, words: list[int]) -> tuple[SpeakerWord | None, int]:
@@ -90,8 +92,18 @@ def _statement(ctx: Context, words: list[int]) -> Speaker | None:
     if rest and ctx.words[rest[0]].norm in _ISSUED:
         rest = rest[2:] if len(rest) > 1 and ctx.words[rest[1]].norm == "عن" else rest[1:]
     if not rest:
-        return Speaker(text, start, end, "statement")
+        source = _issued_by(ctx, words[-1] + 1)
+        return source or Speaker(text, start, end, "statement")
     return resolve(ctx, rest[0], rest[-1] + 1)
+
+
+def _issued_by(ctx: Context, k: int) -> Speaker | None:
+    """"بيان من مكتب الرئيس", "بيان عن الوزارة": the one after the preposition."""
+    if k < len(ctx.words) and ctx.words[k].norm in ("من", "عن") and ctx.bounds(k) == ctx.bounds(k - 1):
+        span = phrase_after(ctx, k)
+        if span is not None:
+            return resolve(ctx, *span)
+    return None
 
 
 def _title(ctx: Context, row: SpeakerWord, rest: list[int], text: str, start: int, end: int) -> Speaker:
@@ -208,19 +220,28 @@ def _given_name_before(ctx: Context, k: int) -> bool:
 
 
 def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
-    """A short unresolved name takes the English of an earlier, fuller name containing it
-    ("وانغ" after "وانغ يي")."""
-    key = " " + fold(speaker.text) + " "
-    named = [from_mention(ctx, m) for m in ctx.mentions if m.type == "PER" and m.end <= speaker.start]
+    """A short name takes the English of an earlier, fuller name that contains it ("وانغ" after
+    "وانغ يي"), or none when that one has none: the short form must not be linked to someone else."""
+    fuller = _fuller(ctx, speaker)
+    if fuller is None:
+        return speaker
+    return Speaker(speaker.text, speaker.start, speaker.end, fuller.en, fuller.id)
+
+
+def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
+    key = fold(speaker.text)
+    named = [Speaker(m.text, m.start, m.end, m.name_en, m.id) for m in ctx.mentions
+             if m.type == "PER" and m.end <= speaker.start]
     named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
-    for other in sorted(named, key=lambda s: s.start, reverse=True):
-        if other.en and key in " " + fold(other.text) + " ":
-            return Speaker(speaker.text, speaker.start, speaker.end, other.en, other.id)
-    return speaker
+    found = [s for s in named if f" {key} " in f" {fold(s.text)} " and fold(s.text) != key]
+    if not found:
+        return None
+    return max(found, key=lambda s: (s.en is not None, s.start))
 
 
 def _institution(ctx: Context, row: SpeakerWord, words: list[int], used: int) -> Speaker:
-    """"وزارة الخارجية الروسية": the table's name with the state of the nationality adjective."""
+    """"وزارة الخارجية الروسية", "مسؤولون أمريكيون": the table's words with the state of the
+    nationality adjective after them."""
     last = used
     en = row.en
     if used < len(words) and row.en_country:

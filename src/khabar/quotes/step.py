@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from khabar.article import Article, Quote
 from khabar.kb import load_kb
-from khabar.step import Step
 from khabar.quotes.attribute import cue_speaker, find_cues
 from khabar.quotes.context import Context, Cue, Speaker
 from khabar.quotes.marks import Marked, find_marked
 from khabar.quotes.reported import find_reported
 from khabar.quotes.select import postposed_cue, select
 from khabar.settings import Settings
+from khabar.step import Step
 
 
 def find_quotes(article: Article, settings: Settings) -> None:
@@ -73,6 +73,9 @@ def _speaker_for(ctx: Context, span: Marked, opening: int, cues: list[Cue],
                  last: Speaker | None) -> Speaker | None:
     lo, _ = ctx.bounds(opening) if opening < len(ctx.words) else (opening, opening)
     governing = [c for c in cues if lo <= c.index < opening]
+    speaking = [c for c in governing if c.word.kind != "according" and c.explicit]
+    if governing and governing[-1].word.kind == "according" and speaking:
+        return speaking[-1].speaker  # "وقال الوزير، بحسب البيان، ...": the minister speaks
     if governing:
         return governing[-1].speaker or last
     after = postposed_cue(ctx, span, cues)
