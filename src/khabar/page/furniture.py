@@ -22,6 +22,7 @@ IMAGE_MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\s*\]\([^)]*\)")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|net|org|ae|sa|kw|eg|cn|qa|info|tv|news)\b\S*",
                     re.IGNORECASE)
 PUNCT_ONLY_RE = re.compile(r"^[\W_]+$")
+_DIGIT_RE = re.compile(r"\d")
 CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _FULL_DATE = (rf"\b\d{{1,2}}\s*(?:{month_names_pattern(GREGORIAN_MONTHS)}|{month_names_pattern(HIJRI_MONTHS)})"
               rf"\s*,?\s*\d{{4}}\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b")
@@ -121,7 +122,8 @@ def is_timestamp(text: str) -> bool:
     if len(words) > 9:
         return False
     folded = fold(text)
-    if (CLOCK_RE.search(folded) or FULL_DATE_RE.search(folded)) and not folded.rstrip().endswith("."):
+    if _DIGIT_RE.search(folded) and (CLOCK_RE.search(folded) or FULL_DATE_RE.search(folded)) \
+            and not folded.rstrip().endswith("."):
         return True
     tokens = re.findall(r"[^\W\d_]+|\d+", folded)
     agencies = load_agencies()

@@ -41,6 +41,13 @@ class _Page:
     reasons: list[str | None]
     dropped: list[Dropped] = field(default_factory=list)
     kb_files: tuple[str, ...] = ()
+    _headline_like: dict[int, bool] = field(default_factory=dict)
+
+    def headline_like(self, index: int) -> bool:
+        found = self._headline_like.get(index)
+        if found is None:
+            found = self._headline_like[index] = is_headline_like(self.lines[index])
+        return found
 
     def known_place(self, name: str) -> bool:
         return known_place(name, self.kb_files)
@@ -109,15 +116,20 @@ def _strip_prefixes(page: _Page, line: Line) -> Line | None:
 
 def _mark_repeats(page: _Page) -> None:
     """A line that starts with an earlier short line again (a headline printed twice, the second
-    time glued to a photo caption) is furniture."""
+    time glued to a photo caption) is furniture. Looked for before the story's second paragraph."""
     seen: list[str] = []
+    paragraphs = 0
     for index, line in enumerate(page.lines[:DATELINE_SEARCH_LINES * 2]):
         if page.reasons[index] is not None:
             continue
-        if any(repeats_headline(line, earlier) for earlier in seen):
+        if seen and any(repeats_headline(line, earlier) for earlier in seen):
             page.reasons[index] = "headline repeated"
-        elif is_headline_like(line):
+        elif page.headline_like(index):
             seen.append(line.text)
+        elif is_paragraph(line):
+            paragraphs += 1
+            if paragraphs >= 2:
+                return
 
 
 def is_paragraph(line: Line) -> bool:
@@ -187,7 +199,7 @@ def _body_start(page: _Page, found: tuple[int, ParsedDateline] | None) -> tuple[
 def _headline_before(page: _Page, start_index: int, first_line: Line | None) -> int | None:
     """The first headline-like line before the body that shares a word with the lead (navigation
     and section lines share none); the first headline-like line when none does."""
-    candidates = [i for i in range(start_index) if page.reasons[i] is None and is_headline_like(page.lines[i])]
+    candidates = [i for i in range(start_index) if page.reasons[i] is None and page.headline_like(i)]
     if not candidates:
         return None
     if first_line is not None:
@@ -230,9 +242,11 @@ def _body_end(page: _Page, article: Article, start_index: int, first_line: Line 
 
 def _is_trailing(page: _Page, index: int) -> bool:
     line = page.lines[index]
-    if page.reasons[index] is not None or is_credit(line.text) or is_initials(line.text):
+    if page.reasons[index] is not None:
         return True
-    return not is_paragraph(line) and not ends_sentence(line.text)
+    if is_paragraph(line):
+        return False
+    return is_credit(line.text) or is_initials(line.text) or not ends_sentence(line.text)
 
 
 def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | None:

@@ -33,4 +33,5 @@ def split_word(word: str) -> tuple[int, int, str]:
 def tokenize(text: str) -> Tokens:
     """Tokens of `text` with offsets into it; Arabic words carry their clitic split."""
     spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    return Tokens(text, spans, [split_word(text[s:e]) for s, e in spans])
+    known = _SPLITS.get  # inlined for known words: a function call per token costs more than the lookup
+    return Tokens(text, spans, [known(text[s:e]) or split_word(text[s:e]) for s, e in spans])
