@@ -30,7 +30,7 @@ _ARABIC_RUN_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]+")
 _OTHER_LETTER_RE = re.compile(f"[^{ARABIC_LETTER_CLASS}\u0640\\s\\d\\W_]")
 
 
-def _counts(text: str) -> tuple[int, int]:
+def letter_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, letters of other scripts) in `text`."""
     other = len(_OTHER_LETTER_RE.findall(text))
     arabic = len(text) - len(_ARABIC_RUN_RE.sub("", text))
@@ -39,7 +39,7 @@ def _counts(text: str) -> tuple[int, int]:
 
 def arabic_ratio(text: str, sample: int = 2000) -> float:
     """Share of Arabic letters among all letters of `text` (its first `sample` characters); 0.0 for none."""
-    arabic, other = _counts(text[:sample])
+    arabic, other = letter_counts(text[:sample])
     return arabic / (arabic + other) if arabic + other else 0.0
 
 
