@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.errors import DataFileError
+from khabar.events.report import ReportRule, parse_report
 from khabar.events.scales import CAMEO_ROOTS, PLOVER_TYPES, ROOTS_OF_TYPE
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
@@ -29,10 +30,10 @@ LEXICON_DIR = "lexicon"
 DEFAULT_GAP = 3
 DEFAULT_WINDOW = 3
 KINDS = ("verb", "forms", "noun", "phrase")
-OPTIONS = frozenset({"cameo", "mode", "after", "near", "window", "not_after", "not_before", "swap", "joint", "gap",
+OPTIONS = frozenset({"cameo", "mode", "after", "near", "window", "not_after", "not_before", "swap", "joint", "bare", "speaker", "gap",
                      "note", "__line__"})
 _NO_ACCUSATIVE = "اهيوى"
-FILE_KEYS = frozenset({"type", "cameo", "note", "block_before", "entries", "__line__"})
+FILE_KEYS = frozenset({"type", "cameo", "note", "block_before", "entries", "report", "__line__"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ class Entry:
     slots: tuple[frozenset[str], ...]
     gaps: tuple[int, ...]  # most words allowed before each slot (the first is 0)
     verbal: tuple[bool, ...]  # per slot: verb forms, which never carry the article
+    verb_forms: frozenset[str] = frozenset()  # forms of the first slot that are verbs (not nouns)
+    present: frozenset[str] = frozenset()  # verb forms of the first slot in the present tense
     mode: str | None = None
     after: frozenset[str] = frozenset()  # one of these must follow within `window` words
     near: frozenset[str] = frozenset()  # one of these must stand within `window` words on either side
@@ -52,6 +55,8 @@ class Entry:
     not_before: frozenset[str] = frozenset()  # the word before must not be one of these
     swap: bool = False  # the grammatical subject is the target ("استقبل": the guest is the source)
     joint: bool = False  # an act done together: joint subjects act towards each other
+    bare: bool = False  # the first word matches only without the article ("قتل", not "القتل")
+    speaker: bool = False  # the source is who speaks; the genitive after the trigger is the target
     source: str = field(default="", compare=False)  # "path:line"
 
 
@@ -62,6 +67,8 @@ class Lexicon:
     index: dict[str, list[Entry]]
     block_before: dict[str, frozenset[str]]
     sizes: dict[str, tuple[int, int]]  # per type: (entries, forms)
+    reports: dict[str, ReportRule] = field(default_factory=dict)  # per type: when a sentence reports it
+    hits: dict[str, tuple] = field(default_factory=dict)  # word as written → entries its forms start
 
     def lookup(self, form: str) -> list[Entry]:
         return self.index.get(form, [])
@@ -77,7 +84,9 @@ class _LineLoader:
         if cls.cls is None:
             import yaml
 
-            class Loader(yaml.SafeLoader):
+            base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
+
+            class Loader(base):  # type: ignore[misc, valid-type]
                 def construct_mapping(self, node: Any, deep: bool = False) -> dict:
                     mapping = super().construct_mapping(node, deep=True)
                     mapping["__line__"] = node.start_mark.line + 1
@@ -90,7 +99,8 @@ class _LineLoader:
 def conjugate(pair: str) -> list[str]:
     """The news forms of a verb given as "past/present" (3rd person masculine singular each).
 
-    Past: he, she, they (m, f, dual), we; present: he, she/you, we, they (m, dual, subjunctive).
+    Past: he, she, they (m, dual), we; present: he, she/you, we, I, they (m, dual, subjunctive). The
+    feminine plural is left out: rare in news, and its forms collide with names ("أيدن" / "بايدن").
     Verbs with a weak last letter (دعا/يدعو, أجرى/يجري) drop it before a suffix, as written in news.
     """
     past, _, present = pair.partition("/")
@@ -98,7 +108,7 @@ def conjugate(pair: str) -> list[str]:
     forms = {past, present} - {""}
     if past:
         stem = past[:-1] if past[-1] in "اي" else past
-        forms.update({stem + "ت", stem + "وا", stem + "تا", past + "ا", past + "ن", past + "نا"})
+        forms.update({stem + "ت", stem + "وا", stem + "تا", past + "ا", past + "نا"})
         if past[-1] == "ي":
             forms.add(past + "ا")  # أجريا
     if present and present[0] in "يت":
@@ -106,8 +116,18 @@ def conjugate(pair: str) -> list[str]:
         forms.update({"ت" + base, "ن" + base, "ا" + base})
         for root in {present, "ت" + base}:
             weak = root[:-1] if root[-1] in "وي" else root
-            forms.update({weak + "ون", root + "ان", weak + "وا", root + "ن"})
+            forms.update({weak + "ون", root + "ان", weak + "وا"})
+        if present[-1] in "وي":  # the jussive after لم drops a weak last letter: "لم يلتق"
+            forms.update({present[:-1], "ت" + base[:-1], "ن" + base[:-1]})
     return sorted(f for f in forms if len(f) >= 2)
+
+
+def present_forms(pair: str) -> frozenset[str]:
+    """The forms `conjugate` makes from the present stem of "past/present"."""
+    past, _, present = pair.partition("/")
+    if not present.strip():
+        return frozenset()
+    return frozenset(conjugate("/" + present)) - set(conjugate(past + "/"))
 
 
 def _words(value: Any, path: str, line: int, what: str) -> list[str]:
@@ -120,13 +140,14 @@ def _words(value: Any, path: str, line: int, what: str) -> list[str]:
     return [v.strip() for v in value]
 
 
-def _slot(word: str, path: str, line: int, noun: bool) -> tuple[frozenset[str], bool]:
-    """Folded forms of one slot: alternatives split on "|", "past/present" conjugated."""
+def _slot(word: str, path: str, line: int, noun: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded forms of one slot (alternatives split on "|") and those of them that are conjugated
+    verbs ("past/present")."""
     forms: set[str] = set()
-    verbal = True
+    verbs: set[str] = set()
     for alt in word.split("|"):
         if "/" in alt:
-            forms.update(conjugate(alt))
+            verbs.update(conjugate(alt))
             continue
         key = fold(alt)
         if not key:
@@ -136,31 +157,33 @@ def _slot(word: str, path: str, line: int, noun: bool) -> tuple[frozenset[str], 
         forms.add(key)
         if key[-1] not in _NO_ACCUSATIVE:
             forms.add(key + "ا")  # the accusative of an indefinite noun is written with an alef
-        verbal = False
-    return frozenset(forms), verbal
+    return frozenset(forms | verbs), frozenset(verbs)
 
 
-def _slots(kind: str, value: Any, path: str, line: int, gap: int
-           ) -> list[tuple[tuple[frozenset[str], ...], tuple[int, ...], tuple[bool, ...]]]:
-    """One (slots, gaps, verbal) per pattern the entry gives."""
+Pattern = tuple[tuple[frozenset[str], ...], tuple[int, ...], tuple[bool, ...], frozenset[str]]
+
+
+def _slots(kind: str, value: Any, path: str, line: int, gap: int) -> list[Pattern]:
+    """One (slots, gaps, verbal, verb forms of the first slot) per pattern the entry gives."""
     words = _words(value, path, line, kind)
     if kind == "verb":
         bad = [w for w in words if w.count("/") != 1]
         if bad:
             raise DataFileError(path, line, f"a verb is written past/present: {bad[0]!r}")
         forms = frozenset(f for w in words for f in conjugate(w))
-        return [((forms,), (0,), (True,))]
-    out = []
+        return [((forms,), (0,), (True,), forms)]
+    out: list[Pattern] = []
     if kind in ("forms", "noun"):
         single = [w for w in words if " " not in w]
         if single:
             slot, _ = _slot("|".join(single), path, line, noun=kind == "noun")
-            out.append(((slot,), (0,), (False,)))
+            out.append(((slot,), (0,), (False,), slot if kind == "forms" else frozenset()))
         words = [w for w in words if " " in w]  # a noun of several words is a phrase without gaps
     for phrase in words:
         slots: list[frozenset[str]] = []
         gaps: list[int] = []
         verbal: list[bool] = []
+        first_verbs: frozenset[str] | None = None
         pending = 0
         for word in phrase.split():
             if word == "*":
@@ -168,14 +191,15 @@ def _slots(kind: str, value: Any, path: str, line: int, gap: int
                     raise DataFileError(path, line, f"misplaced gap in {phrase!r}")
                 pending = gap
                 continue
-            forms, is_verb = _slot(word, path, line, noun=False)
+            forms, verbs = _slot(word, path, line, noun=False)
             slots.append(forms)
             gaps.append(pending)
-            verbal.append(is_verb)
+            verbal.append(forms == verbs)
+            first_verbs = verbs if first_verbs is None else first_verbs
             pending = 0
         if len(slots) < 2 or pending:
             raise DataFileError(path, line, f"a phrase needs two words or more and no gap at its end: {phrase!r}")
-        out.append((tuple(slots), tuple(gaps), tuple(verbal)))
+        out.append((tuple(slots), tuple(gaps), tuple(verbal), first_verbs or frozenset()))
     return out
 
 
@@ -205,14 +229,18 @@ def _entries(raw: dict, plover: str, default_cameo: str, path: str) -> Iterable[
     def folded(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in _words(raw[key], path, line, key)) if key in raw else frozenset()
 
-    for slots, gaps, verbal in _slots(kinds[0], raw[kinds[0]], path, line, gap):
-        yield Entry(plover, cameo, slots, gaps, verbal, mode=raw.get("mode"), after=folded("after"),
+    first_words = _words(raw[kinds[0]], path, line, kinds[0]) if kinds[0] in ("verb", "phrase") else []
+    present = frozenset(f for w in first_words for alt in w.split()[0].split("|") if "/" in alt
+                        for f in present_forms(alt))
+    for slots, gaps, verbal, verb_forms in _slots(kinds[0], raw[kinds[0]], path, line, gap):
+        yield Entry(plover, cameo, slots, gaps, verbal, verb_forms, present, mode=raw.get("mode"), after=folded("after"),
                     near=folded("near"), window=window, not_after=folded("not_after"), not_before=folded("not_before"),
-                    swap=bool(raw.get("swap")), joint=bool(raw.get("joint")), source=f"{path}:{line}")
+                    swap=bool(raw.get("swap")), joint=bool(raw.get("joint")), bare=bool(raw.get("bare")),
+                    speaker=bool(raw.get("speaker")), source=f"{path}:{line}")
 
 
-def read_file(path: Path) -> tuple[str, list[Entry], frozenset[str]]:
-    """(type, entries, block_before) of one lexicon file; raises DataFileError on a bad entry."""
+def read_file(path: Path) -> tuple[str, list[Entry], frozenset[str], ReportRule | None]:
+    """(type, entries, block_before, report rule) of one lexicon file; raises DataFileError on a bad entry."""
     import yaml
 
     name = str(path)
@@ -239,15 +267,19 @@ def read_file(path: Path) -> tuple[str, list[Entry], frozenset[str]]:
             raise DataFileError(name, data["__line__"], f"an entry is a mapping, not {raw!r}")
         out.extend(_entries(raw, plover, cameo, name))
     block = frozenset(fold(w) for w in data.get("block_before") or [])
-    return plover, out, block
+    report = parse_report(data["report"], name, data["__line__"]) if "report" in data else None
+    return plover, out, block, report
 
 
 def compile_lexicon(paths: Iterable[Path]) -> Lexicon:
     index: dict[str, list[Entry]] = defaultdict(list)
     block: dict[str, frozenset[str]] = {}
     sizes: dict[str, tuple[int, int]] = {}
+    reports: dict[str, ReportRule] = {}
     for path in paths:
-        plover, entries, block_before = read_file(path)
+        plover, entries, block_before, report = read_file(path)
+        if report is not None:
+            reports[plover] = report
         block[plover] = block.get(plover, frozenset()) | block_before
         n, forms = sizes.get(plover, (0, 0))
         sizes[plover] = (n + len(entries), forms + sum(len(s) for e in entries for s in e.slots))
@@ -256,7 +288,7 @@ def compile_lexicon(paths: Iterable[Path]) -> Lexicon:
                 index[form].append(entry)
     for entries in index.values():
         entries.sort(key=lambda e: -len(e.slots))  # longer patterns first
-    return Lexicon(dict(index), block, sizes)
+    return Lexicon(dict(index), block, sizes, reports)
 
 
 def lexicon_paths() -> list[Path]:

@@ -1,0 +1,302 @@
+"""Actors of a sentence: named entities, nationality adjectives and the words that name officials,
+forces and groups, joined into noun phrases that carry a code (ISO3 of a state or the code of an
+international organisation) and a sector.
+
+Names come from the entity layer's mentions where it gave them, else from the knowledge base (state,
+city, organisation and office-holder names); a nationality adjective codes its noun ("غارة إسرائيلية",
+"القوات الأمريكية"); a title codes its bearer ("رئيس الوزراء الياباني فوميو كيشيدا" is JPN, GOV).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from khabar.article import Mention
+from khabar.errors import DataFileError
+from khabar.events.forms import word_forms
+from khabar.events.lexicon import conjugate
+from khabar.events.triggers import SentenceWords
+from khabar.kb import KnowledgeBase, load_kb
+from khabar.kb.model import Entry
+from khabar.lang.normalize import fold
+from khabar.resources import data_path
+
+MAX_NAME_WORDS = 5
+STRONG = ("state", "capital", "person", "org", "igo", "demonym")  # kinds whose code makes an actor
+ORG_SECTORS = {"institution": "GOV", "party": "OPP", "armed_group": "REB", "company": "BUS", "media": "MED",
+               "ngo": "NGO", "court": "JUD", "agency": "GOV"}
+
+
+@dataclass(frozen=True, slots=True)
+class Agents:
+    """The contents of lexicon/agents.yaml, folded."""
+
+    sectors: dict[str, str]
+    aliases: dict[str, str]
+    not_names: frozenset[str]
+    geo_heads: frozenset[str]
+    places: frozenset[str]
+    target_preps: frozenset[str]
+    locative_preps: frozenset[str]
+    agent_markers: frozenset[str]
+    speech_verbs: frozenset[str]
+    skip: frozenset[str]
+    quantities: frozenset[str]
+    links: frozenset[str]
+    families: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int
+    end: int
+    code: str | None
+    kind: str  # state, capital, place, person, org, igo, demonym, agent, alias, placehead
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A noun phrase over words [start, end) of the sentence."""
+
+    start: int
+    end: int
+    code: str | None
+    sector: str | None
+    kind: str  # kind of the piece that gave the code ("agent" when none did)
+    prep: str | None  # folded preposition before it; "agent" after على يد / برصاص …
+    conj: bool  # starts with و: coordinated with what comes before
+    char_start: int = 0  # offsets of the phrase in the passage text
+    char_end: int = 0
+
+
+def _folded(words: Any, path: str, what: str) -> frozenset[str]:
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(path, 0, f"{what} must be a list of words")
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def load_agents() -> Agents:
+    import yaml
+
+    path = data_path("khabar.events", "lexicon/agents.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataFileError(str(path), mark.line + 1 if mark else 0, f"not valid YAML: {exc}") from exc
+    name = str(path)
+    sectors = {w: sector for sector, words in data["sectors"].items() for w in _folded(words, name, sector)}
+    aliases = {w: code for code, words in data["aliases"].items() for w in _folded(words, name, code)}
+    preps = data["prepositions"]
+    verbs = frozenset(f for v in data["speech_verbs"] for f in (conjugate(v) if "/" in v else [fold(v)]))
+    return Agents(sectors, aliases, _folded(data["not_names"], name, "not_names"),
+                  _folded(data["geo_heads"], name, "geo_heads"), _folded(data["places"], name, "places"),
+                  _folded(preps["target"], name, "target"), _folded(preps["locative"], name, "locative"),
+                  _folded(data["agent_markers"], name, "agent_markers"), verbs, _folded(data["skip"], name, "skip"),
+                  _folded(data["quantities"], name, "quantities"), _folded(data["links"], name, "links"),
+                  _folded(data["families"], name, "families"))
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """The knowledge base seen from the words of a sentence: names by their folded words (and every
+    prefix of them, so that a scan stops as soon as no name can continue), nationality adjectives."""
+
+    kb: KnowledgeBase
+    first_words: frozenset[str]
+    prefixes: frozenset[str]
+    names: dict[str, str]  # a name as its words may read (article dropped) → its key in the knowledge base
+    demonyms: frozenset[str]
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    kb = load_kb()
+    first: set[str] = set()
+    prefixes: set[str] = set()
+    names: dict[str, str] = {}
+    for key, _ in kb.names():
+        words = key.split(" ")
+        first.add(words[0])
+        names.setdefault(key, key)
+        for n in range(1, len(words) + 1):
+            prefixes.add(" ".join(words[:n]))
+    return Gazetteer(kb, frozenset(first), frozenset(prefixes), names,
+                     frozenset(k for k, _ in kb.demonyms()))
+
+
+@lru_cache(maxsize=50_000)
+def _entries(key: str) -> tuple[Entry, ...]:
+    return tuple(load_gazetteer().kb.lookup(key))
+
+
+def unit_of_entry(entry: Entry, start: int, end: int) -> Unit | None:
+    """The actor piece a knowledge-base entry gives."""
+    if entry.kind == "state":
+        return Unit(start, end, entry.code, "state")
+    if entry.kind == "city":
+        return Unit(start, end, entry.country, "capital" if entry.is_capital else "place")
+    if entry.kind == "region":
+        return Unit(start, end, entry.country, "place") if entry.country else None
+    if entry.kind == "person":
+        code = entry.country or entry.org
+        return Unit(start, end, code, "person", "GOV" if entry.role else None) if code else None
+    if entry.subkind == "igo" and entry.code:
+        return Unit(start, end, entry.code, "igo", "IGO")
+    sector = "GOV" if entry.stands_for_state else ORG_SECTORS.get(entry.subkind or "")
+    return Unit(start, end, entry.country, "org" if entry.country else "agent", sector)
+
+
+def unit_of_mention(mention: Mention, start: int, end: int, kb: KnowledgeBase) -> Unit | None:
+    entry = kb.by_id(mention.id) if mention.id else None
+    if entry is not None:
+        found = unit_of_entry(entry, start, end)
+        if found is not None or entry.kind in ("region",):
+            return found
+    kind = (mention.kind or "").lower()
+    if mention.how == "demonym" or kind == "demonym":
+        return Unit(start, end, mention.country, "demonym") if mention.country else None
+    if not mention.country:
+        return None
+    if mention.type == "PER":
+        return Unit(start, end, mention.country, "person")
+    if mention.type == "ORG":
+        return Unit(start, end, mention.country, "org")
+    if kind == "state":
+        return Unit(start, end, mention.country, "state")
+    capital = any(e.kind == "city" and e.is_capital and e.country == mention.country for e in kb.lookup(mention.text))
+    return Unit(start, end, mention.country, "capital" if capital else "place")
+
+
+@lru_cache(maxsize=100_000)
+def _heads(text: str) -> tuple[str, ...]:
+    """Forms of a word that begin a knowledge-base name (sorted: the same order in every process)."""
+    return tuple(sorted(word_forms(text).all & load_gazetteer().first_words))
+
+
+def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazetteer) -> tuple[str, int] | None:
+    """(folded name, end) of the longest knowledge-base name starting at word i."""
+    best = None
+    heads = _heads(words.texts[i])
+    for head in heads:
+        key, j = head, i + 1
+        if key in gaz.names:
+            best = max(best or (key, j), (key, j), key=lambda b: b[1])
+        while j < len(words) and j - i < MAX_NAME_WORDS and not covered[j] and not words.stop[j]:
+            key = f"{key} {fold(words.texts[j])}"
+            if key not in gaz.prefixes:
+                break
+            j += 1
+            if key in gaz.names:
+                best = max(best or (key, j), (key, j), key=lambda b: b[1])
+    return best
+
+
+def _kb_units(words: SentenceWords, covered: list[bool], gaz: Gazetteer, agents: Agents) -> list[Unit]:
+    out: list[Unit] = []
+    i, n = 0, len(words)
+    while i < n:
+        found = None
+        if not covered[i] and not words.stop[i] and _heads(words.texts[i]):
+            name = _longest_name(words, i, covered, gaz)
+            if name and (name[1] - i > 1 or words.forms[i].all.isdisjoint(agents.not_names)):
+                found = next((u for e in _entries(gaz.names[name[0]]) if (u := unit_of_entry(e, i, name[1]))), None)
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
+    """(nationality code, sector, heads a place noun, alias code) of one word as written."""
+    gaz, agents = load_gazetteer(), load_agents()
+    forms = sorted(word_forms(text).all)  # sorted: the same answer in every process
+    candidates = [f for f in forms if f in gaz.demonyms]
+    candidates += [f[:-1] for f in forms if f.endswith("ا") and f[:-1] in gaz.demonyms]  # "فلسطينيا"
+    code = next((s.code for f in candidates if (s := gaz.kb.demonym(f)) is not None and s.code), None)
+    sector = next((agents.sectors[f] for f in forms if f in agents.sectors), None)
+    alias = next((agents.aliases[f] for f in forms if f in agents.aliases), None)
+    return code, sector, not agents.places.isdisjoint(forms), alias
+
+
+def _word_units(words: SentenceWords, covered: list[bool], agents: Agents) -> list[Unit]:
+    out: list[Unit] = []
+    for i in range(len(words)):
+        if covered[i] or not words.is_word(i):
+            continue
+        code, sector, place, alias = _word_info(words.texts[i])
+        if code:
+            before = words.prev_word(i - 1)
+            if before is None or words.forms[before].all.isdisjoint(agents.geo_heads):
+                out.append(Unit(i, i + 1, code, "demonym"))
+            continue
+        if sector:
+            out.append(Unit(i, i + 1, None, "agent", sector))
+        elif place:
+            out.append(Unit(i, i + 1, None, "placehead"))
+        if alias:
+            out.append(Unit(i, i + 1, alias, "alias", "MIL"))
+    return out
+
+
+def _named_sector(words: SentenceWords, unit: Unit, agents: Agents) -> Unit:
+    """An organisation named with an actor word takes its sector: "الجيش الإسرائيلي" is MIL."""
+    if unit.kind not in ("org", "agent"):
+        return unit
+    for j in range(unit.start, unit.end):
+        sector = next((agents.sectors[f] for f in sorted(words.forms[j].all) if f in agents.sectors), None)
+        if sector:
+            return Unit(unit.start, unit.end, unit.code, unit.kind, sector)
+    return unit
+
+
+def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[Mention],
+               base: int = 0) -> list[Unit]:
+    """Actor pieces of the sentence: mentions (offsets relative to `base`), then names, adjectives
+    and actor words found here. `starts` are the character offsets of the words."""
+    gaz, agents = load_gazetteer(), load_agents()
+    covered = [False] * len(words)
+    units: list[Unit] = []
+    for m in mentions:
+        first = bisect.bisect_right(starts, m.start - base) - 1
+        last = bisect.bisect_left(starts, m.end - base)
+        first = max(first, 0)
+        if first >= last:
+            continue
+        unit = unit_of_mention(m, first, last, gaz.kb)
+        if unit is not None and not any(covered[first:last]):
+            units.append(_named_sector(words, unit, agents))
+            covered[first:last] = [True] * (last - first)
+    for unit in _kb_units(words, covered, gaz, agents):
+        units.append(_named_sector(words, unit, agents))
+        covered[unit.start:unit.end] = [True] * (unit.end - unit.start)
+    units.extend(_word_units(words, covered, agents))
+    units = [u for u in units if not _family(words, u, agents)]
+    return sorted(units, key=lambda u: (u.start, u.kind == "alias"))
+
+
+def _family(words: SentenceWords, unit: Unit, agents: Agents) -> bool:
+    """"منزل عائلة الزيان": a person's name after "عائلة" is a family, not the minister of that name."""
+    before = words.prev_word(unit.start - 1)
+    return unit.kind == "person" and before is not None and not words.forms[before].all.isdisjoint(agents.families)
+
+
+NAMED = frozenset({"state", "capital", "place", "person", "org", "igo"})
+
+
+def name_words(units: list[Unit]) -> frozenset[int]:
+    """Words inside names (not adjectives or titles): no trigger starts there."""
+    return frozenset(j for u in units if u.kind in NAMED for j in range(u.start, u.end))
+
+
+def actor_words(units: list[Unit]) -> frozenset[int]:
+    return frozenset(j for u in units if u.kind != "placehead" for j in range(u.start, u.end))

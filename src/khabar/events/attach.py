@@ -1,0 +1,299 @@
+"""Who acts on whom: the source and target of a trigger among the actors of its sentence.
+
+Arabic news puts the verb first (VSO: "بحث وزير الخارجية الكويتي مع نظيره الأردني") or the subject
+first (SVO: "الولايات المتحدة واليابان تعلنان"); a verbal noun takes its doer as a genitive or an
+adjective ("زيارة رئيس الوزراء الياباني", "غارات إسرائيلية"); a passive names the doer after
+"على يد" or "برصاص"; "بين X و Y" names both sides. A verb without a subject ("وأكد") continues the
+subject of the sentence before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.events.actors import Actor, Agents
+from khabar.events.triggers import Match, SentenceWords
+
+JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place may be what is hit
+PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
+ARMED = frozenset({"MIL", "COP", "REB"})
+TARGET_WINDOW = 20  # words after the trigger
+DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
+APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
+START_WORDS = 3
+CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
+
+Pair = tuple[Actor | None, Actor | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Coordinated actors ("الولايات المتحدة واليابان")."""
+
+    members: tuple[Actor, ...]
+    pair: bool = False  # adjectives side by side: "العلاقات الإيرانية الكويتية" is between the two
+
+    @property
+    def start(self) -> int:
+        return self.members[0].start
+
+    @property
+    def end(self) -> int:
+        return self.members[-1].end
+
+    @property
+    def prep(self) -> str | None:
+        return self.members[0].prep
+
+    @property
+    def coded(self) -> tuple[Actor, ...]:
+        return tuple(m for m in self.members if m.code)
+
+
+def group_actors(words: SentenceWords, actors: list[Actor]) -> list[Group]:
+    groups: list[list[Actor]] = []
+    for actor in actors:
+        last = groups[-1][-1] if groups else None
+        joined = last is not None and actor.prep is None and _between_ok(words, last.end, actor.start)
+        if joined and (actor.conj or _adjectives(last, actor)):
+            groups[-1].append(actor)
+        else:
+            groups.append([actor])
+    return [Group(tuple(g), len(g) > 1 and _adjectives(g[0], g[1])) for g in groups]
+
+
+def _adjectives(a: Actor, b: Actor) -> bool:
+    """A second nationality adjective right after the first, without a noun of its own."""
+    return a.kind == b.kind == "demonym" and a.end == b.start and b.end - b.start == 1 and a.code != b.code
+
+
+def _between_ok(words: SentenceWords, start: int, end: int) -> bool:
+    return all(not words.is_word(j) and words.texts[j] in ",،" for j in range(start, end))
+
+
+class Attacher:
+    """Finds subjects and objects of the triggers of one sentence."""
+
+    def __init__(self, words: SentenceWords, actors: list[Actor], agents: Agents,
+                 trigger_words: frozenset[int] = frozenset()) -> None:
+        self.words = words
+        self.groups = group_actors(words, actors)
+        self.agents = agents
+        self.trigger_words = trigger_words
+
+    # -- subjects
+    def _skippable(self, j: int, match: Match | None) -> bool:
+        words = self.words
+        if match is not None and j in match.words:
+            return True
+        if words.stop[j]:
+            return False
+        if not words.is_word(j):
+            return True  # commas, numbers of dates
+        forms = words.forms[j].all
+        if not forms.isdisjoint(self.agents.skip) or not forms.isdisjoint(self.agents.quantities):
+            return True  # "التقى، امس الثلاثاء، نظيره", "قتل خمسة فلسطينيين"
+        nxt = words.next_word(j + 1)  # "من جانبه"
+        return nxt is not None and not words.forms[nxt].all.isdisjoint(self.agents.skip) \
+            and not forms.isdisjoint(self.agents.target_preps | self.agents.locative_preps)
+
+    def _clear(self, start: int, end: int, match: Match | None) -> bool:
+        return all(self._skippable(j, match) for j in range(start, end))
+
+    def subject_after(self, head: int, match: Match | None, noun: bool) -> Group | None:
+        """The group right after word `head`: the subject of a verb, the genitive of a noun."""
+        for group in self.groups:
+            if group.start <= head:
+                continue
+            if group.prep is not None:
+                return None
+            if noun and group.members[0].kind in ("capital", "place"):
+                return None  # "اتفاق فيينا", "قصف غزة": a place names the event or is hit, it does not act
+            gap = range(head + 1, group.start)
+            if self._clear(head + 1, group.start, match):
+                return group
+            demonym = group.members[0].kind == "demonym" and group.start - head <= 3
+            if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words for j in gap):
+                return group  # "غارات جوية إسرائيلية"
+            return None
+        return None
+
+    def subject_before(self, head: int, match: Match | None) -> Group | None:
+        """SVO: the group that ends right before the verb."""
+        before = [g for g in self.groups if g.end <= head]
+        if not before:
+            return None
+        group = before[-1]
+        if group.prep is not None or not self._clear(group.end, head, match):
+            return None
+        return group
+
+    def _apposition(self, group: Group) -> Group:
+        """An uncoded title takes the coded name that follows it ("وزير الدولة، …، أحمد عطاف")."""
+        if group.coded:
+            return group
+        for other in self.groups:
+            if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
+                if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org"):
+                    return other
+                if other.prep is not None:
+                    break
+        return group
+
+    def speaker(self, head: int) -> Group | None:
+        """The subject of the nearest verb of saying before `head`, or the actor a headline opens
+        with before a colon ("بريطانيا: لن ننقل سفارتنا")."""
+        colon = next((j for j in range(min(head, len(self.words))) if self.words.texts[j] == ":"), None)
+        if colon is not None and self.groups and self.groups[0].start <= 1 and self.groups[0].end == colon \
+                and self.groups[0].coded:
+            return self.groups[0]
+        for j in range(head - 1, -1, -1):
+            if not self.words.forms[j].all.isdisjoint(self.agents.speech_verbs):
+                found = self.subject_after(j, None, noun=False)
+                if found is None:
+                    found = self.subject_before(j, None)
+                return self._apposition(found) if found else None
+        return None
+
+    # -- objects
+    def _clause_ends(self, start: int, end: int) -> bool:
+        return any(self.words.forms[j].levels and self.words.forms[j].levels[0][0][0] in CLAUSE_WORDS
+                   for j in range(start, end))
+
+    def target(self, match: Match, after: int, source: Group | None) -> Group | None:
+        """The first coded group after the trigger (and its subject) in the same clause: an object
+        after a preposition, or a direct object close to the verb. Inside the gap of a phrase only an
+        object without preposition counts ("وصف العلاقات الإيرانية الكويتية بأنها ودية")."""
+        own = {m.code for m in source.members} if source else set()
+        located = None
+        last = match.words[-1]
+        for group in self.groups:
+            inside = group.start < last  # in the gap of a phrase: "تبادل ظريف مع نظيره … وجهات النظر"
+            if group.start < after or (inside and (group.prep == "ب" or group.prep in self.agents.locative_preps)):
+                continue
+            if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start):
+                break
+            if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
+                continue
+            if group.prep is None and group.start - after > DIRECT_WINDOW:
+                continue
+            if group.prep in self.agents.locative_preps:
+                located = located or group
+                continue
+            if group.members[0].kind == "place" and match.entry.type not in LOCATED_TYPES \
+                    and group.prep not in ("الي", "ل", "علي"):
+                continue
+            return group
+        state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
+        if located is not None and (match.entry.type in LOCATED_TYPES or state_ok):
+            return located  # "دعم … للمرحلة الجديدة في لبنان", "قصف … في غزة"
+        return None
+
+    def between(self, match: Match) -> Group | None:
+        for group in self.groups:
+            if (group.prep == "بين" or group.pair) and len(group.coded) >= 2 and match.start <= group.start \
+                    <= match.words[-1] + TARGET_WINDOW:
+                return group
+        return None
+
+    def agent_group(self, match: Match) -> Group | None:
+        """The doer named after "على يد", "برصاص", "من قبل" (coded or not: "برصاص مسلحين")."""
+        for group in self.groups:
+            if group.prep == "agent" and match.start < group.start <= match.words[-1] + TARGET_WINDOW:
+                return group
+        return None
+
+
+def _counted(att: Attacher, head: int, group: Group) -> bool:
+    """Is the group counted people ("35 فلسطينيا", "عشرات المدنيين"), hence a victim?"""
+    for j in range(head + 1, group.start + 1):
+        text = att.words.texts[j]
+        if text[:1].isdigit() or not att.words.forms[j].all.isdisjoint(att.agents.quantities):
+            return True
+    return False
+
+
+def _is_patient(att: Attacher, match: Match, group: Group, noun: bool) -> bool:
+    if match.entry.type not in VIOLENT_TYPES:
+        return False
+    if noun:
+        return match.entry.cameo in PATIENT_CAMEOS or group.members[0].kind == "place"
+    first = group.members[0]
+    people = first.kind == "demonym" and first.sector not in ARMED
+    return _counted(att, match.words[0], group) or people or first.kind == "place"
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: Group | None
+    target: Group | None
+    between: Group | None = None
+    explicit: bool = False  # the source was found in this sentence (not carried over)
+
+
+def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
+    """(doer, victim) named next to the trigger: SVO, VSO, the genitive of a noun, the doer of a
+    passive after "على يد"/"برصاص"."""
+    head, noun = match.words[0], not match.verbal
+    source = att.subject_before(head, match) if not noun else None
+    patient = None
+    if source is None:
+        found = att.subject_after(head, match, noun)
+        if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
+            found = att.subject_after(match.words[-1], match, True)
+        if found is not None and _is_patient(att, match, found, noun):
+            patient = found
+        else:
+            source = found
+    agent = att.agent_group(match) if match.entry.type in VIOLENT_TYPES else None
+    if agent is not None:
+        patient = patient or source
+        source = agent
+    return source, patient
+
+
+def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Group | None = None) -> Roles:
+    """Source and target of a trigger. `topic` is the subject carried from the sentence before;
+    `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
+    الكويتي اتفاقية قرض": the fund gives the loan)."""
+    head, noun = match.words[0], not match.verbal
+    if match.entry.speaker:  # "ضرورة وقف العدوان الإسرائيلي": the speaker accuses the aggressor
+        source = att.speaker(head) or topic
+        target = att.subject_after(match.words[-1], match, True)  # the aggressor, not "على غزة"
+        return Roles(source, target, None, source is not None)
+    source, patient = _subject(att, match)
+    explicit = source is not None
+    if source is not None:
+        source = att._apposition(source)
+    if (source is None or not source.coded) and noun and verb_source is not None:
+        source, explicit = verb_source, True
+    reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
+    if reporter and (source is None or (not source.coded and source.prep != "agent")):
+        speaker = att.speaker(head)
+        if speaker is not None and speaker.coded:
+            source, explicit = speaker, True
+    after = source.end if explicit and source is not None and source.start > head else head + 1
+    if source is None and not noun and head < START_WORDS:
+        source = topic  # carried from the sentence before: its positions are not of this sentence
+    target = patient if patient is not None else att.target(match, after, source)
+    between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
+    if match.entry.swap:
+        source, target = target, source
+    return Roles(source, target, between, explicit)
+
+
+def pairs_of(roles: Roles, joint: bool) -> list[Pair]:
+    """(source, target) actor pairs: each source member towards each target member; joint subjects
+    towards each other when there is no target; "بين X و Y" both ways."""
+    source, target = roles.source, roles.target
+    if roles.between is not None and (source is None or not source.coded
+                                      or {a.code for a in source.coded} <= {b.code for b in roles.between.coded}):
+        sides = roles.between.coded
+        return [(a, b) for a in sides for b in sides if a.code != b.code]
+    sources = list(source.coded or source.members[:1]) if source else [None]
+    if target is None and joint and source is not None and len({a.code for a in source.coded}) >= 2:
+        return [(a, b) for a in source.coded for b in source.coded if a.code != b.code]
+    targets = list(target.coded or target.members[:1]) if target else [None]
+    return [(a, b) for a in sources for b in targets]

@@ -1,0 +1,196 @@
+"""The event coder: triggers, their modes and their actors become `Event` records on the article.
+
+Each sentence (and the headline, as sentence -1) is matched against the lexicon; each trigger gets
+its negation/future/hypothetical flags, its source and target among the sentence's actors, its CAMEO
+code, QuadClass and Goldstein score. One event is kept per (sentence, type, source, target).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.article import Article, Event, Mention, Tokens
+from khabar.events.actors import Actor, actor_words, find_units, load_agents, name_words
+from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
+from khabar.events.forms import word_forms
+from khabar.events.lexicon import Lexicon, load_lexicon
+from khabar.events.modes import Modes, find_modes
+from khabar.events.phrases import find_actors
+from khabar.events.report import is_reported
+from khabar.events.scales import goldstein, quad_class
+from khabar.events.triggers import Match, SentenceWords, find_triggers, lookup_word
+from khabar.settings import Settings
+from khabar.step import Step
+from khabar.text.tokens import tokenize
+
+HEADLINE = -1
+REALIS = Modes()
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One sentence to code: its text, word spans (offsets into `text`) and mentions."""
+
+    index: int
+    text: str
+    spans: Sequence[tuple[int, int]]
+    mentions: Sequence[Mention]
+
+
+def _passages(article: Article) -> list[Passage]:
+    out = []
+    if article.headline is not None and article.headline.text.strip():
+        tokens = tokenize(article.headline.text)
+        mentions = [m for m in article.mentions if m.where == "headline"]
+        out.append(Passage(HEADLINE, article.headline.text, tokens.spans, mentions))
+    spans = article.tokens.spans if isinstance(article.tokens, Tokens) else [(t.start, t.end) for t in article.tokens]
+    starts = [s for s, _ in spans]
+    body_mentions = sorted((m for m in article.mentions if m.where == "body"), key=lambda m: m.start)
+    mention_starts = [m.start for m in body_mentions]
+    for index, sentence in enumerate(article.sentences):
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        lo, hi = bisect.bisect_left(mention_starts, sentence.start), bisect.bisect_left(mention_starts, sentence.end)
+        out.append(Passage(index, article.body, spans[first:last], body_mentions[lo:hi]))
+    return out
+
+
+class SentenceCoder:
+    """Codes the passages of one article in order, carrying the subject from sentence to sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.agents = load_agents()
+        self.topic: Group | None = None
+        self.pending: tuple[Passage, SentenceWords] | None = None  # a sentence of saying not read yet
+        self.events: dict[tuple[int, str, str | None, str | None], Event] = {}
+        self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
+
+    def code(self, passage: Passage) -> None:
+        self.modes.clear()
+        texts = [passage.text[s:e] for s, e in passage.spans]
+        flags = [_flags(t) for t in texts]
+        speech = any(speaks for speaks, _ in flags)
+        if not speech and not any(lookup_word(self.lexicon, t, word_forms(t)) for t in texts):
+            return  # no word starts a trigger: most sentences stop here
+        words = SentenceWords(texts)
+        skip = frozenset(i for i, (_, skips) in enumerate(flags) if skips)
+        anywhere = frozenset(range(len(words)))  # a first look with unbounded gaps finds all the second can
+        if not find_triggers(words, self.lexicon, frozenset(), anywhere):
+            if speech:  # its speaker becomes the subject of what follows, if anything asks for it
+                self.pending = (passage, words)
+            return
+        units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
+        matches = self._reported(words, find_triggers(words, self.lexicon, name_words(units), actor_words(units) | skip))
+        blocked = frozenset(j for m in matches for j in m.words)
+        att = Attacher(words, find_actors(words, units, passage.spans, blocked), self.agents, blocked)
+        if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
+            self._read_pending()
+        topic = self._code_matches(passage, words, att, matches)
+        if topic is None and speech:
+            topic = att.speaker(len(words))
+        if topic is not None:
+            self.topic, self.pending = topic, None
+
+    def _read_pending(self) -> None:
+        """The speaker of the last sentence of saying becomes the subject carried forward."""
+        passage, words = self.pending or (None, None)
+        self.pending = None
+        if passage is None or words is None:
+            return
+        units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
+        speaker = Attacher(words, find_actors(words, units, passage.spans), self.agents).speaker(len(words))
+        if speaker is not None:
+            self.topic = speaker
+
+    def _code_matches(self, passage: Passage, words: SentenceWords, att: Attacher, matches: list[Match]
+                      ) -> Group | None:
+        """Events of the matches; the subject the sentence gives (None when it gives none)."""
+        topic = verb_source = None
+        for match in matches:
+            roles = find_roles(att, match, self.topic, verb_source)
+            subject = roles.target if match.entry.swap else roles.source  # "استقبل": the host is the subject
+            if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
+                topic = topic or subject
+                verb_source = roles.source
+            for source, target in pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES):
+                self._add(passage, words, match, source, target)
+        return topic
+
+    def _modes(self, words: SentenceWords, match: Match) -> Modes:
+        key = (match.start, match.end, match.entry.source)
+        if key not in self.modes:
+            self.modes[key] = find_modes(words, match)
+        return self.modes[key]
+
+    def _reported(self, words: SentenceWords, matches: list[Match]) -> list[Match]:
+        """The matches of the types the sentence reports (see report.py)."""
+        out = []
+        for plover in dict.fromkeys(m.entry.type for m in matches):
+            mine = [m for m in matches if m.entry.type == plover]
+            rule = self.lexicon.reports.get(plover)
+            if rule is not None and rule.realis and all(self._modes(words, m) != REALIS for m in mine):
+                continue  # only named as denied, planned, feared or intended
+            if is_reported(words, mine, rule):
+                out.extend(mine)
+        return sorted(out, key=lambda m: (m.start, m.entry.type))
+
+    def _add(self, passage: Passage, words: SentenceWords, match: Match, source: Actor | None,
+             target: Actor | None) -> None:
+        if source is not None and target is not None and source.code and source.code == target.code:
+            target = None  # not an event between states: kept for detection only
+        src, tgt = (source.code if source else None), (target.code if target else None)
+        key = (passage.index, match.entry.type, src, tgt)
+        if key in self.events:
+            return
+        modes = self._modes(words, match)
+        start, end = passage.spans[match.start][0], passage.spans[match.words[-1]][1]
+        entry = match.entry
+        self.events[key] = Event(
+            type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
+            trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
+            target_text=_text(passage, target), source_sector=source.sector if source else None,
+            target_sector=target.sector if target else None, mode=entry.mode, negated=modes.negated,
+            future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo[:2],
+            quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo))
+
+
+@lru_cache(maxsize=100_000)
+def _flags(text: str) -> tuple[bool, bool]:
+    """(a verb of saying, a time word or the like that may stand in a phrase's gap) for one word."""
+    forms, agents = word_forms(text).all, load_agents()
+    return not forms.isdisjoint(agents.speech_verbs), not forms.isdisjoint(agents.skip)
+
+
+def _trigger(passage: Passage, match: Match) -> str:
+    """The words of the trigger; a phrase with a gap shows it ("أعربت … عن ترحيب"), while the offsets
+    span the whole stretch."""
+    spans = [passage.spans[j] for j in match.words]
+    if match.words[-1] - match.words[0] + 1 == len(match.words):
+        return passage.text[spans[0][0]:spans[-1][1]]
+    parts, last = [], None
+    for j, (s, e) in zip(match.words, spans, strict=True):
+        if last is not None and j > last + 1:
+            parts.append("…")
+        parts.append(passage.text[s:e])
+        last = j
+    return " ".join(parts)
+
+
+def _text(passage: Passage, actor: Actor | None) -> str | None:
+    return passage.text[actor.char_start:actor.char_end] if actor is not None else None
+
+
+def code_events(article: Article, settings: Settings) -> None:
+    """Fill `article.events` from its headline and sentences."""
+    coder = SentenceCoder(load_lexicon())
+    for passage in _passages(article):
+        coder.code(passage)
+        if passage.index == HEADLINE:
+            coder.topic = None  # the headline's subject does not carry into the body
+    article.events = sorted(coder.events.values(), key=lambda e: (e.sentence, e.trigger_start, e.type))
+
+
+EVENT_CODER = Step("events", code_events, ("body", "sentences", "tokens", "mentions"), ("events",))

@@ -1,0 +1,97 @@
+"""The forms a word may be looked up under: its stem key, then with clitics and pronouns stripped.
+
+Forms come in levels, from the word as the segmenter split it to more stripping; a lexicon lookup
+takes the first level that finds anything, so "بحث" (discussed) is never read as ب + "حث" (urged).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.lang.letters import DIACRITICS, TATWEEL
+from khabar.lang.normalize import fold
+from khabar.text.clitics import segment
+
+CONJUNCTIONS = "وف"
+PARTICLES = "بلك"
+PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه")
+ARTICLE = "ال"
+MIN_STEM = 2
+CACHE_WORDS = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class WordForms:
+    """Lookup forms of one word: `levels` of (form, had_article); `future` forms are those read after a
+    future prefix س was taken off ("سيقوم" → يقوم)."""
+
+    levels: tuple[tuple[tuple[str, bool], ...], ...]
+    future: frozenset[str]
+    all: frozenset[str]  # every form, for constraint checks
+
+    def __contains__(self, form: str) -> bool:
+        return form in self.all
+
+
+def _strip_article(form: str) -> list[tuple[str, bool]]:
+    out = [(form, False)]
+    if form.startswith(ARTICLE) and len(form) - 2 >= MIN_STEM + 1:
+        out.append((form[2:], True))
+    return out
+
+
+def _proclitics(norm: str) -> list[str]:
+    """`norm` with و/ف, then ب/ل/ك (لل → ال) stripped, fewest letters first."""
+    out = []
+    rest = norm
+    if len(rest) > 3 and rest[0] in CONJUNCTIONS:
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > 3 and rest[0] in PARTICLES:
+        if rest.startswith("لل"):
+            out.append("ا" + rest[1:])
+        out.append(rest[1:])
+    return out
+
+
+def _pronoun_stripped(form: str, ta_marbuta: bool = False) -> list[str]:
+    out = []
+    for suffix in PRONOUNS[:-1] if ta_marbuta else PRONOUNS:  # a final ة folds to ه but is no pronoun
+        if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM + 1:
+            stem = form[: -len(suffix)]
+            out.append(stem)
+            if stem.endswith("ت"):
+                out.append(stem[:-1] + "ه")  # "مهاجمتها" → مهاجمة
+    return out
+
+
+@lru_cache(maxsize=CACHE_WORDS)
+def word_forms(word: str) -> WordForms:
+    """Lookup forms of `word` as written (cached: word forms repeat)."""
+    norm = fold(word)
+    if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
+        return WordForms((((norm, False),),) if norm else (), frozenset(), frozenset({norm}))
+    prefix, suffix, key = segment(word)
+    if suffix and fold(word[len(word) - suffix:]) == "ي":
+        key = fold(word[prefix:])  # "قتالي", "عسكري": an adjective ending in ي, not "my …"
+    stripped = _proclitics(norm)
+    futures = [b[1:] for b in [norm, *stripped[:1]] if len(b) > 3 and b[0] == "س" and b[1] in "يتنا"]
+    ta_marbuta = word.rstrip(DIACRITICS + TATWEEL).endswith("ة")
+    levels: list[list[tuple[str, bool]]] = [
+        _strip_article(key), _strip_article(norm), [f for s in stripped for f in _strip_article(s)],
+        [(f, False) for f in futures],
+        [(p, False) for b in [norm, *stripped, *futures] for p in _pronoun_stripped(b, ta_marbuta)],
+    ]
+    unique: list[tuple[tuple[str, bool], ...]] = []
+    seen: set[tuple[str, bool]] = set()
+    for level in levels:
+        fresh = tuple(dict.fromkeys(f for f in level if f not in seen and f[0]))
+        seen.update(fresh)
+        if fresh:
+            unique.append(fresh)
+    future = set(futures) - {key, norm, *stripped}
+    if "س" in fold(word[:prefix]):
+        future.add(key)  # the segmenter took the future prefix off already ("ستقيم" → تقيم)
+    future.update(p for f in futures for p in _pronoun_stripped(f))
+    return WordForms(tuple(unique), frozenset(future), frozenset(f for f, _ in seen) | {norm})

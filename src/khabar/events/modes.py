@@ -1,0 +1,113 @@
+"""Whether a trigger reports something that happened: negated, future or hypothetical.
+
+The words before the trigger (within its clause) decide: "لم/لن/لا/ليس/عدم/دون" negate, "نفى أن"
+denies; "سوف", a future prefix on the trigger or its auxiliary ("سيقوم بزيارة"), "من المقرر",
+"يعتزم" put it in the future; "إذا/لو/في حال", "قد" before a present verb, "أي" (any) make it
+hypothetical. The lists are tiny closed classes of function words, so they live here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.events.triggers import Match, SentenceWords
+from khabar.lang.normalize import fold
+from khabar.text.clitics import load_lexicon
+
+
+def _folded(*words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+NEGATIONS = _folded("لم", "لن", "لا", "ليس", "ليست", "ليسوا", "لست", "عدم", "دون", "بدون", "بلا", "لما")
+NEGATION_SPAN = 3  # words before the trigger
+DENIALS = _folded("نفي", "نفت", "ينفي", "تنفي", "نفوا", "نفيا", "نافيا", "نافيه", "نفى")
+DENIAL_SPAN = 8
+FUTURE_WORDS = _folded("سوف", "لن")
+INTENT_WORDS = _folded("يعتزم", "تعتزم", "يعتزمون", "نعتزم", "ينوي", "تنوي", "ننوي", "يزمع", "تزمع", "يخطط",
+                          "تخطط", "نخطط", "يعتزمان", "تعتزمان", "المقرر", "المنتظر", "المزمع", "المرتقب",
+                          "مرتقبه", "المرتقبه", "المقبل", "المقبله", "القادم", "القادمه", "سيتم", "ستتم")
+FUTURE_SPAN = 5
+AFTER_FUTURE = _folded("المقبل", "المقبله", "القادم", "القادمه", "المرتقبه", "المرتقب", "المزمعه",
+                          "المزمع")
+CONDITIONALS = _folded("اذا", "لو", "لولا", "حال", "حاله", "ربما", "يمكن", "الممكن", "محتمل", "المحتمل",
+                       "اعتقد", "يعتقد", "ظن", "يظن", "توقع", "يتوقع", "رجح", "يرجح", "يأمل", "تأمل", "امل",
+                          "يحتمل", "احتمال", "حالة", "شريطه", "بشرط")
+HYPOTHETICAL_SPAN = 8
+MAY = "قد"
+ANY = _folded("اي", "ايه")
+# Purpose and the subjunctive: "بهدف تفجير", "لقتل", "أن يقتل", "أن يتم قصفها" name acts not done.
+PURPOSE = _folded("بهدف", "لاجل", "اجل", "قصد", "بغيه", "سعيا", "بنيه", "لغرض", "غرض")
+SUBJUNCTIVE = _folded("ان", "كي", "لكي", "حتى")
+CAUSES = _folded("ادى", "أدت", "افضى", "أفضت", "تسبب", "تسببت", "يؤدي", "تؤدي")
+AUXILIARIES = _folded("يتم", "تتم", "يجري", "تجري", "يقوم", "تقوم", "يكون", "تكون")
+
+
+@dataclass(frozen=True, slots=True)
+class Modes:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+
+
+def _before(words: SentenceWords, start: int, span: int) -> list[int]:
+    """Positions of up to `span` words before `start`, nearest first, stopping at a hard stop."""
+    out: list[int] = []
+    i = start - 1
+    while i >= 0 and len(out) < span and not words.stop[i]:
+        if words.is_word(i):
+            out.append(i)
+        i -= 1
+    return out
+
+
+def _has(words: SentenceWords, positions: list[int], vocabulary: frozenset[str]) -> bool:
+    return any(not words.forms[i].all.isdisjoint(vocabulary) for i in positions)
+
+
+def is_future_word(word: str) -> bool:
+    """"سيقوم", "ستعقد": a present verb with the future prefix (not "سيارة", "ستة", "سنة")."""
+    key = fold(word)
+    for conj in ("", "و", "ف"):
+        if key.startswith(conj + "س") and len(key) > len(conj) + 3 and key[len(conj) + 1] in "يتن":
+            rest = key[len(conj) + 1:]
+            counts = load_lexicon()
+            return counts.get(rest, 0) >= max(20, counts.get(key, 0))
+    return False
+
+
+def _present(words: SentenceWords, i: int) -> bool:
+    key = words.forms[i].levels[0][0][0] if words.forms[i].levels else ""
+    return key[:1] in "يتن" and len(key) > 3
+
+
+def _irrealis(words: SentenceWords, match: Match, near: list[int]) -> bool:
+    """Purpose ("لقتل", "بهدف تفجير") or the subjunctive ("أن يقتل", "أن يتم قصفها")."""
+    text = fold(words.texts[match.start]).lstrip("وف")
+    key = words.forms[match.start].levels[0][0][0] if words.forms[match.start].levels else ""
+    caused = bool(near) and not words.forms[near[0]].all.isdisjoint(CAUSES)  # "أدى لاستشهاد": led to
+    if text.startswith("ل") and not key.startswith("ل") and len(text) > len(key) and not match.verbal and not caused:
+        return True  # the clitic ل of purpose on a verbal noun
+    if _has(words, near[:2], PURPOSE):
+        return True
+    if near and not words.forms[near[0]].all.isdisjoint(SUBJUNCTIVE) and _present(words, match.start):
+        return True
+    return len(near) > 1 and not words.forms[near[0]].all.isdisjoint(AUXILIARIES) \
+        and not words.forms[near[1]].all.isdisjoint(SUBJUNCTIVE)
+
+
+def find_modes(words: SentenceWords, match: Match) -> Modes:
+    near = _before(words, match.start, NEGATION_SPAN)
+    negated = _has(words, near[:2], NEGATIONS) or _has(words, _before(words, match.start, DENIAL_SPAN), DENIALS)
+    wider = _before(words, match.start, FUTURE_SPAN)
+    future = match.future or is_future_word(words.texts[match.start]) or _has(words, wider, FUTURE_WORDS | INTENT_WORDS)
+    future = future or any(is_future_word(words.texts[i]) for i in near[:2])
+    after = words.next_word(match.end)
+    future = future or (after is not None and _has(words, [after, *[j for j in [words.next_word(after + 1)] if j]],
+                                                   AFTER_FUTURE))
+    context = _before(words, match.start, HYPOTHETICAL_SPAN)
+    hypothetical = _has(words, context, CONDITIONALS) or _has(words, near[:1], ANY) or _irrealis(words, match, near)
+    first = words.forms[match.start].levels[0][0][0]
+    if near and MAY in words.forms[near[0]].all and first[:1] in "يتن":
+        hypothetical = True  # "قد يشن": may launch (but "قد شن": has launched)
+    return Modes(negated, future, hypothetical)

@@ -1,0 +1,123 @@
+"""Noun phrases over the actor pieces of a sentence: a title with its nationality and its bearer
+("وزير الخارجية الإيراني محمد جواد ظريف" is one actor, IRN, GOV), the preposition that governs the
+phrase and whether it is coordinated with the one before ("الولايات المتحدة واليابان").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit, load_agents, load_gazetteer
+from khabar.events.triggers import SentenceWords
+from khabar.lang.normalize import fold
+from khabar.text.clitics import segment
+
+MAX_INNER_GAP = 2  # words between the pieces of one noun phrase ("وزير الشؤون الخارجية")
+
+
+def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: bool) -> bool:
+    """May words [start, end) stand inside one noun phrase? Definite words and commas before a name."""
+    inner = 0
+    for j in range(start, end):
+        text = words.texts[j]
+        if words.stop[j]:
+            return False
+        if not words.is_word(j):
+            if text in ",،" and not coded:
+                continue
+            return False
+        forms = words.forms[j]
+        if not forms.all.isdisjoint(agents.links):
+            continue  # "المتحدث باسم الحكومة البريطانية"
+        if not forms.all.isdisjoint(agents.target_preps | agents.locative_preps):
+            return False
+        if not any(had for level in forms.levels for _, had in level):
+            return False
+        inner += 1
+    return inner <= MAX_INNER_GAP
+
+
+def _starts_with_and(words: SentenceWords, i: int) -> bool:
+    """Does word i begin with the conjunction و/ف (not a name or word that begins with the letter)?"""
+    text = fold(words.texts[i])
+    if text[:1] not in "وف" or len(text) < 3 or not words.forms[i].levels:
+        return False
+    gaz = load_gazetteer()
+    if text in gaz.first_words or text in gaz.demonyms:
+        return False  # "فيصل", "فرنسا"
+    if text[1:] in gaz.first_words or text[1:] in gaz.demonyms:
+        return True  # "واليابان"
+    prefix = segment(words.texts[i])[0]
+    return fold(words.texts[i][:prefix])[:1] in ("و", "ف")  # "والقوات", "ووزير", not "وزير"
+
+
+def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None:
+    """The preposition governing a phrase: a word before it, or ب/ل/ك attached to its first word."""
+    before = words.prev_word(start - 1)
+    if before is not None:
+        forms = words.forms[before].all
+        if not forms.isdisjoint(agents.agent_markers):
+            return "agent"
+        found = forms & (agents.target_preps | agents.locative_preps)
+        if found and before >= start - 2:
+            return min(found)
+    text, key = fold(words.texts[start]), words.forms[start].levels[0][0][0] if words.forms[start].levels else ""
+    head = text[: len(text) - len(key)] if key and text.endswith(key) else ""
+    clitic = head.lstrip("وف")
+    return clitic[:1] if clitic[:1] in ("ب", "ل", "ك") else None
+
+
+def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: frozenset[int],
+           spans: Sequence[tuple[int, int]]) -> Actor:
+    coded = next((u for kind in STRONG for u in group if u.kind == kind and u.code), None)
+    coded = coded or next((u for u in group if u.kind == "place" and u.code), None)
+    coded = coded or next((u for u in group if u.kind == "alias"), None)
+    sector = next((u.sector for u in group if u.sector), None)
+    start = group[0].start
+    if group[0].kind == "demonym":  # "الصندوق الكويتي": the adjective codes the noun before it
+        before = words.prev_word(start - 1)
+        if before is not None and before == start - 1 and before not in blocked and words.is_word(before) \
+                and not words.forms[before].all.isdisjoint({f for f, _ in words.forms[before].levels[0]}) \
+                and _gap_ok(words, before, start, agents, False):
+            start = before
+    kind = coded.kind if coded else "agent"
+    if kind == "demonym" and any(u.kind == "placehead" for u in group):
+        kind = "place"  # "الأراضي الفلسطينية"
+    end = group[-1].end
+    return Actor(start, end, coded.code if coded else None, sector, kind, _prep_before(words, start, agents),
+                 _starts_with_and(words, start), spans[start][0], spans[end - 1][1])
+
+
+def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[int, int]],
+                blocked: frozenset[int] = frozenset()) -> list[Actor]:
+    """Noun phrases built from the pieces; words in `blocked` (the triggers) belong to none. `spans`
+    are the character offsets of the words."""
+    agents = load_agents()
+    units = [u for u in units if not any(j in blocked for j in range(u.start, u.end))]
+    actors: list[Actor] = []
+    k = 0
+    while k < len(units):
+        group = [units[k]]
+        k += 1
+        while k < len(units):
+            unit, last = units[k], group[-1]
+            has_code = any(u.code and u.kind in STRONG for u in group)
+            if unit.start < last.end:  # an alias on the same word
+                group.append(unit)
+                k += 1
+                continue
+            named = any(u.kind in NAMED for u in group)
+            if (has_code and _starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
+                    not _gap_ok(words, last.end, unit.start, agents, has_code):
+                break  # a name ends its phrase: "ظريف العلاقات الإيرانية" is a subject and an object
+            if named and unit.kind in NAMED:
+                break  # two names side by side are two actors: "دعت الأمم المتحدة إسرائيل"
+            if unit.kind == last.kind == "demonym" and unit.code != last.code:
+                break  # "العلاقات الإيرانية الكويتية": two adjectives, two sides
+            if has_code and (unit.kind == "agent" or unit.start > last.end):
+                break  # "وزير الخارجية السعودي نظيره الفرنسي", "وزير … الإيراني العلاقات …": a coded phrase ends
+            group.append(unit)
+            k += 1
+        if any(u.kind != "placehead" for u in group):
+            actors.append(_actor(words, group, agents, blocked, spans))
+    return actors

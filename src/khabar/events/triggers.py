@@ -1,0 +1,218 @@
+"""Candidate triggers: lexicon entries matched on the words of one sentence.
+
+Lookups go through the lexicon index (keyed by the first word of each entry), so a sentence costs a
+few dictionary lookups per word whatever the size of the lexicon. Overlapping matches keep the
+longest; a conflict noun that is the object of a verbal-conflict trigger ("أدان الهجوم", "هدد
+بتفجير") is a reference, not a report, and is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.events.forms import WordForms, word_forms
+from khabar.events.lexicon import Entry, Lexicon
+from khabar.lang.normalize import fold
+
+# Marks that no phrase gap or constraint window crosses.
+HARD_STOPS = frozenset(".!?؟:؛;\"«»“”()[]")
+# A noun event that is the object of these types is named, not reported: "طالب بوقف إطلاق النار" (a
+# ceasefire asked for), "أدان الهجوم" (an attack condemned, reported elsewhere), "هدد بتفجير".
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"})
+_ACTS = _CONFLICT | {"CONCEDE", "RETREAT", "AID", "COOPERATE", "AGREE", "CONSULT"}
+GOVERNED = {"ACCUSE": _CONFLICT, "THREATEN": _ACTS, "REQUEST": _ACTS, "REJECT": _ACTS}
+GOVERNED_SPAN = 4  # words after a governor within which a governed noun counts as its object
+# After a preposition a form such as "قصف" is the verbal noun, not the verb: "في قصف إسرائيلي".
+PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "خلال", "جراء", "اثر", "عقب", "منذ", "اثناء",
+                          "حول", "لدي", "ضد", "بسبب", "عند"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An entry matched on words [start, end) of the sentence; `words` are the matched positions."""
+
+    entry: Entry
+    start: int
+    end: int
+    words: tuple[int, ...]
+    verbal: bool  # the first word is a verb form
+    future: bool  # the first word carries the future prefix س
+    form: str = ""  # the form the first word was found under
+
+    @property
+    def past(self) -> bool:
+        """A verb in the past tense (not a verbal noun, not the present)."""
+        return self.verbal and self.form not in self.entry.present
+
+@lru_cache(maxsize=200_000)
+def _word_info(text: str) -> tuple[WordForms, bool, bool]:
+    """(forms, is a hard stop, is a word) of one token as written."""
+    forms = word_forms(text)
+    return forms, text in HARD_STOPS, bool(forms.levels) and text[0].isalpha()
+
+
+class SentenceWords:
+    """The words of one sentence with their lookup forms; indexes are positions in the sentence."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        forms, stop, words = zip(*map(_word_info, self.texts), strict=True) if self.texts else ((), (), ())
+        self.forms: list[WordForms] = list(forms)
+        self.stop: list[bool] = list(stop)
+        self.words: list[bool] = list(words)
+        self.hits: tuple[Lexicon, list[tuple]] | None = None  # lexicon entries per word, once per lexicon
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def is_word(self, i: int) -> bool:
+        return self.words[i]
+
+    def next_word(self, i: int) -> int | None:
+        """The first word at or after position i (punctuation skipped, hard stops end the search)."""
+        while i < len(self.texts):
+            if self.stop[i]:
+                return None
+            if self.is_word(i):
+                return i
+            i += 1
+        return None
+
+    def prev_word(self, i: int) -> int | None:
+        while i >= 0:
+            if self.stop[i]:
+                return None
+            if self.is_word(i):
+                return i
+            i -= 1
+        return None
+
+    def any_within(self, words: frozenset[str], start: int, end: int) -> bool:
+        start, end = max(start, 0), min(end, len(self.texts))
+        return any(not self.forms[j].all.isdisjoint(words) for j in range(start, end))
+
+
+MAX_CACHED_WORDS = 300_000
+
+
+def lookup_word(lexicon: Lexicon, text: str, forms: WordForms) -> tuple[tuple[Entry, bool, str], ...]:
+    """Entries whose first slot takes this word, from the least stripped level that finds any
+    (remembered per word as written: word forms repeat)."""
+    found = lexicon.hits.get(text)
+    if found is None:
+        found = ()
+        for level in forms.levels:
+            found = tuple((e, had_article, form) for form, had_article in level for e in lexicon.lookup(form))
+            if found:
+                break
+        if len(lexicon.hits) < MAX_CACHED_WORDS:
+            lexicon.hits[text] = found
+    return found
+
+
+def _slot_at(words: SentenceWords, j: int, slot: frozenset[str], verbal: bool) -> bool:
+    for level in words.forms[j].levels:
+        for form, had_article in level:
+            if form in slot and not (verbal and had_article):
+                return True
+    return False
+
+
+def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[int]) -> tuple[int, ...] | None:
+    """Positions of the other slots; words in `free` (the names of actors) do not count in a gap, as a
+    subject stands between a verb and its object ("أعلنت الولايات المتحدة واليابان عن استراتيجية")."""
+    positions = [first]
+    n, forms, stop, is_word = len(words.texts), words.forms, words.stop, words.words
+    for slot, gap, verbal in zip(entry.slots[1:], entry.gaps[1:], entry.verbal[1:], strict=True):
+        j, found = positions[-1] + 1, None
+        skipped = 0
+        while j < n and skipped <= gap and not stop[j]:
+            if not slot.isdisjoint(forms[j].all) and _slot_at(words, j, slot, verbal):
+                found = j
+                break
+            skipped += is_word[j] and j not in free
+            j += 1
+        if found is None:
+            return None
+        positions.append(found)
+    return tuple(positions)
+
+
+def _constraints_hold(words: SentenceWords, entry: Entry, start: int, end: int, block: frozenset[str]) -> bool:
+    after, before = words.next_word(end), words.prev_word(start - 1)
+    if entry.not_after and after is not None and not words.forms[after].all.isdisjoint(entry.not_after):
+        return False
+    if before is not None and not words.forms[before].all.isdisjoint(entry.not_before | block):
+        return False
+    if entry.after and not words.any_within(entry.after, end, end + entry.window):
+        return False
+    if entry.near and not words.any_within(entry.near, start - entry.window, end + entry.window):
+        return False
+    return True
+
+
+def _after_preposition(words: SentenceWords, i: int, form: str) -> bool:
+    """Is word i governed by a preposition, standing or attached ("بقصف", "في قصف")?"""
+    text = fold(words.texts[i]).lstrip("وف")
+    if text[:1] in ("ب", "ل", "ك") and not form.startswith(text[:1]):
+        return True
+    before = words.prev_word(i - 1)
+    return before is not None and not words.forms[before].all.isdisjoint(PREPOSITIONS)
+
+
+def match_sentence(words: SentenceWords, lexicon: Lexicon, names: frozenset[int] = frozenset(),
+                   free: frozenset[int] = frozenset()) -> list[Match]:
+    """Every entry matched in the sentence, before overlaps are resolved. Words in `names` (parts of a
+    name: "بايدن" is no form of أيّد) start no trigger."""
+    out: list[Match] = []
+    if words.hits is None or words.hits[0] is not lexicon:
+        words.hits = (lexicon, [lookup_word(lexicon, t, f) for t, f in zip(words.texts, words.forms, strict=True)])
+    for i, found in enumerate(words.hits[1]):
+        if not found or words.stop[i] or i in names:
+            continue
+        forms = words.forms[i]
+        for entry, had_article, form in found:
+            if had_article and (entry.verbal[0] or entry.bare):
+                continue
+            positions = _match_rest(words, entry, i, free) if len(entry.slots) > 1 else (i,)
+            if positions is None or any(p in names for p in positions):
+                continue
+            end = positions[-1] + 1
+            block = lexicon.block_before.get(entry.type, frozenset()) if len(positions) == 1 else frozenset()
+            if not _constraints_hold(words, entry, i, end, block):
+                continue
+            verbal = form in entry.verb_forms and not had_article and not _after_preposition(words, i, form)
+            out.append(Match(entry, i, end, positions, verbal, form in forms.future, form))
+    return out
+
+
+def resolve(matches: list[Match]) -> list[Match]:
+    """Keep the longest of overlapping matches (same words, other types both stay), then drop the
+    conflict nouns governed by a verbal-conflict trigger."""
+    kept: list[Match] = []
+    taken: dict[int, tuple[int, int]] = {}  # word → (start, end) of the match holding it
+    for m in sorted(matches, key=lambda m: (-len(m.words), -(m.end - m.start), m.start)):
+        holders = {taken[w] for w in m.words if w in taken}
+        if holders and holders != {(m.start, m.end)}:
+            continue
+        if any(k.entry.type == m.entry.type and (k.start, k.end) == (m.start, m.end) for k in kept):
+            continue
+        kept.append(m)
+        for w in m.words:
+            taken[w] = (m.start, m.end)
+    governors = [m for m in kept if m.entry.type in GOVERNED]
+    return sorted((m for m in kept if not _governed(m, governors)), key=lambda m: (m.start, m.entry.type))
+
+
+def _governed(m: Match, governors: list[Match]) -> bool:
+    if m.verbal:
+        return False
+    return any(m.entry.type in GOVERNED[g.entry.type] and g.end <= m.start <= g.end + GOVERNED_SPAN
+               for g in governors)
+
+
+def find_triggers(words: SentenceWords, lexicon: Lexicon, names: frozenset[int] = frozenset(),
+                  free: frozenset[int] = frozenset()) -> list[Match]:
+    return resolve(match_sentence(words, lexicon, names, free))
