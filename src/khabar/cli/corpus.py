@@ -1,9 +1,328 @@
-"""Corpus commands (ingest, search, entities, events, stats, export, bench ingest)."""
+"""Corpus commands (ingest, demo-corpus, search, entities, events, stats, export, bench ingest).
+
+Each parses options, calls one library function in khabar.store and renders its answer: a rich table
+by default, or JSON with --format json. The store is one SQLite file, khabar.db in the working folder
+unless --db says otherwise.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich import progress as bars
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from khabar.errors import KhabarError
+
+DB_HELP = "The store (an SQLite file; created by ingest)"
+DbOption = Annotated[Path, typer.Option("--db", help=DB_HELP)]
+LimitOption = Annotated[int, typer.Option("--limit", help="At most this many rows")]
+FromOption = Annotated[str | None, typer.Option("--from", help="Articles dated on or after YYYY-MM-DD")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Articles dated on or before YYYY-MM-DD")]
+DEFAULT_DB = Path("khabar.db")
+DEMO_COUNTS = ("articles", "pages", "exact_duplicates", "near_duplicates", "stories", "repeated_urls", "entities",
+               "mentions", "events", "story_events", "quotes", "errors")
+
+
+class Shape(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FigureShape(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+FormatOption = Annotated[Shape, typer.Option("--format", "-f", help="table (readable) or json")]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    Console(stderr=True, soft_wrap=True).print(f"[bold red]khabar:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _reader(db: Path):
+    from khabar.store.db import open_store
+
+    try:
+        return open_store(db)
+    except KhabarError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+
+
+def _render(title: str, rows: list[dict[str, Any]], format: Shape) -> None:
+    if format is Shape.json:
+        _json(rows)
+    else:
+        _table(title, rows)
+
+
+def _table(title: str, rows: list[dict[str, Any]], columns: list[str] | None = None) -> None:
+    table = Table(title=title, title_justify="left")
+    columns = columns or (list(rows[0]) if rows else [])
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    Console().print(table)
+
+
+def _runner(engine: Engine, workers: int | None, scheduler: str | None, shards: Path | None):
+    if engine is Engine.dask or scheduler or shards:
+        from khabar.run.dask_cluster import DaskRunner
+
+        return DaskRunner(scheduler, workers or 2, str(shards) if shards else None)
+    from khabar.run.local import LocalRunner, default_workers
+
+    return LocalRunner(workers or default_workers())
+
+
+def _draw(events: Iterator[Any]) -> Any:
+    """Show ingest progress events as a bar on standard error; returns the last event."""
+    columns = (bars.TextColumn("{task.description}"), bars.BarColumn(), bars.MofNCompleteColumn(),
+               bars.TextColumn("{task.fields[rate]}"), bars.TimeElapsedColumn(), bars.TextColumn("left"),
+               bars.TimeRemainingColumn())
+    last = None
+    with bars.Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("pages", total=None, rate="")
+        for last in events:
+            rate = last.articles / last.seconds if last.seconds else 0.0
+            description = "stories" if last.phase == "stories" else "pages"
+            bar.update(task, completed=last.pages, total=last.total, description=description,
+                       rate=f"{rate:,.0f} articles/s · {last.errors} errors · {last.skipped} already stored")
+    return last
+
+
+def _ingest(sources: list[str], db: Path, runner: Any, limit: int | None, plain: bool) -> Any:
+    from khabar.settings import Settings
+    from khabar.store.ingest import ingest
+
+    try:
+        return _draw(ingest(sources, db, Settings(plain=plain), runner, limit=limit))
+    except KeyboardInterrupt:
+        raise _fail("stopped; what was written is kept: run the same command again to finish", 130) from None
+    except KhabarError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _summary(last: Any, db: Path) -> None:
+    rate = last.articles / last.seconds if last.seconds else 0.0
+    Console(stderr=True, soft_wrap=True).print(
+        f"{db}: {last.articles:,} new articles from {last.pages:,} pages in {last.seconds:.1f} s ({rate:,.1f}/s); "
+        f"{last.skipped:,} already stored, {last.errors:,} errors, {last.inputs_skipped} inputs read before")
+
+
+def _demo_summary(db: Path) -> dict[str, Any]:
+    from khabar.store import queries
+
+    conn = _reader(db)
+    try:
+        return {"stats": queries.stats(conn), "entities": queries.entities(conn, linked=True, limit=8),
+                "events": queries.events(conn, coded=True, limit=8)}
+    finally:
+        conn.close()
+
+
+def _show_search(answer: dict[str, Any]) -> None:
+    table = Table(title=f"{answer['total']:,} articles · keys: {' '.join(answer['keys']) or '—'}",
+                  title_justify="left")
+    for column in ("date", "from", "headline", "snippet", "id"):
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "id"))
+    for row in answer["results"]:
+        snippet = Text(row.get("snippet") or "")
+        for start, end in row.get("hits") or []:
+            snippet.stylize("bold yellow", start, end)
+        table.add_row(row["date"] or "", row["agency"] or row["outlet"] or "", row["headline"] or "", snippet,
+                      row["id"])
+    Console().print(table)
+
+
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, TREC, archives, WARC, JSON")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Reading processes (all cores)")] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes or a Dask cluster")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address")] = None,
+    shards: Annotated[Path | None, typer.Option("--shards", help="Dask workers write Parquet here")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Read at most this many pages")] = None,
+    plain: Annotated[bool, typer.Option("--plain", help="Inputs are clean article text")] = False,
+) -> None:
+    """Read SOURCES with the full pipeline into the store (khabar.db here unless --db): resumable, and a
+    no-op for what the store already holds."""
+    last = _ingest(sources, db, _runner(engine, workers, scheduler, shards), limit, plain)
+    if last is not None:
+        _summary(last, db)
+
+
+def demo_corpus(
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Reading processes")] = None,
+    format: FormatOption = Shape.table,
+) -> None:
+    """Ingest the demo corpus that ships with khabar (invented dispatches) and show what the store holds."""
+    from khabar.run.local import LocalRunner, default_workers
+    from khabar.samples.demo import demo_folder
+
+    _ingest([str(demo_folder())], db, LocalRunner(workers or min(2, default_workers())), None, False)
+    summary = _demo_summary(db)
+    if format is Shape.json:
+        _json(summary)
+        return
+    counts = summary["stats"]
+    _table(f"{db}", [{"what": k, "count": f"{counts[k]:,}"} for k in DEMO_COUNTS])
+    _table("top entities", summary["entities"], ["name_en", "name_ar", "type", "country", "stories", "mentions"])
+    _table("top event dyads (each story counted once)", summary["events"],
+           ["type", "source", "target", "stories", "articles"])
+    Console().print(f"Next: khabar search QUERY --db {db} · khabar entities · khabar events · khabar export")
+
+
+def search(
+    query: Annotated[str, typer.Argument(help='Words and "phrases"; any written form matches')] = "",
+    date_from: FromOption = None, date_to: ToOption = None,
+    agency: Annotated[str | None, typer.Option("--agency", help="KUNA, SPA, WAM, QNA, AFP …")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="The outlet a page came from")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="An entity id, English or Arabic name")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO3: filed from, or naming")] = None,
+    event: Annotated[str | None, typer.Option("--event", help="A PLOVER event type")] = None,
+    db: DbOption = DEFAULT_DB, limit: LimitOption = 10,
+    offset: Annotated[int, typer.Option("--offset", help="Skip this many results")] = 0,
+    format: FormatOption = Shape.table,
+) -> None:
+    """Full-text search (Arabic-aware: clitics, spelling variants, light stems), with filters."""
+    from khabar.store import queries
+
+    filters = queries.Filters(date_from, date_to, agency, outlet, entity, country, event)
+    conn = _reader(db)
+    answer = queries.search(conn, query, filters, limit=limit, offset=offset)
+    conn.close()
+    if format is Shape.json:
+        _json(answer)
+    else:
+        _show_search(answer)
+
+
+def entities(
+    type: Annotated[str | None, typer.Option("--type", help="PER, ORG, LOC or MISC")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO3 of articles' country")] = None,
+    linked: Annotated[bool, typer.Option("--linked", help="Only entities of the knowledge base")] = False,
+    date_from: FromOption = None, date_to: ToOption = None,
+    db: DbOption = DEFAULT_DB, limit: LimitOption = 20, format: FormatOption = Shape.table,
+) -> None:
+    """Entities named in the store, by the number of stories that name them."""
+    from khabar.store import queries
+
+    conn = _reader(db)
+    rows = queries.entities(conn, queries.Filters(date_from, date_to, country=country), type=type,
+                            linked=linked, limit=limit)
+    conn.close()
+    _render("entities (by stories naming them)", rows, format)
+
+
+def events(
+    type: Annotated[str | None, typer.Option("--type", help="A PLOVER event type")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="ISO3 or code of source or target")] = None,
+    all_modes: Annotated[bool, typer.Option("--all", help="Count negated, future, hypothetical too")] = False,
+    coded: Annotated[bool, typer.Option("--coded", help="Only events with source and target known")] = False,
+    date_from: FromOption = None, date_to: ToOption = None,
+    db: DbOption = DEFAULT_DB, limit: LimitOption = 20, format: FormatOption = Shape.table,
+) -> None:
+    """Event dyads (type, source, target), each story counted once."""
+    from khabar.store import queries
+
+    conn = _reader(db)
+    rows = queries.events(conn, queries.Filters(date_from, date_to, event_type=type), actor=actor,
+                          all_modes=all_modes, coded=coded, limit=limit)
+    conn.close()
+    _render("event dyads (each story counted once)", rows, format)
+
+
+def stats(db: DbOption = DEFAULT_DB, format: FormatOption = Shape.table) -> None:
+    """Counts: articles, pages, duplicates, stories, repeated URLs, entities, mentions, events, quotes, errors."""
+    from khabar.store import queries
+
+    conn = _reader(db)
+    counts = queries.stats(conn)
+    conn.close()
+    if format is Shape.json:
+        _json(counts)
+    else:
+        _table(str(db), [{"what": k, "count": f"{v:,}"} for k, v in counts.items()])
+
+
+def export(
+    to: Annotated[ExportFormat, typer.Option("--to", help="jsonl, parquet (a folder), gdelt (TSV), plover")],
+    out: Annotated[Path, typer.Option("--out", help="File to write (a folder for parquet)")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export the store: the read contract, Parquet tables, GDELT-style events or PLOVER records."""
+    from khabar.store.export import export as run_export
+
+
+    conn = _reader(db)
+    try:
+        counts = run_export(conn, to.value, out)
+    except KhabarError as exc:
+        raise _fail(str(exc)) from exc
+    finally:
+        conn.close()
+    Console(stderr=True, soft_wrap=True).print(f"{out}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+
+
+def bench_ingest(
+    sources: Annotated[list[str], typer.Argument(help="A corpus: files, folders or archives")],
+    format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
+    limit: Annotated[int | None, typer.Option("--limit", help="Read at most this many pages")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Reading processes")] = None,
+    engine: Annotated[Engine, typer.Option("--engine")] = Engine.local,
+    db: Annotated[Path | None, typer.Option("--db", help="Keep the store here (default: temporary)")] = None,
+) -> None:
+    """Articles/s of ingesting SOURCES, then p50/p95 latency of a fixed set of searches on the store."""
+    from khabar.store.measure import bench_ingest as run
+
+
+    try:
+        figures = run(sources, _runner(engine, workers, None, None), limit=limit, db=db)
+    except KhabarError as exc:
+        raise _fail(str(exc)) from exc
+    if format is FigureShape.json:
+        print(json.dumps(figures, ensure_ascii=False))
+        return
+    for key, value in figures.items():
+        print(f"{key} {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}")
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     """Add the corpus commands to the `khabar` command and to `khabar bench`."""
+    app.command()(ingest)
+    app.command("demo-corpus")(demo_corpus)
+    app.command()(search)
+    app.command()(entities)
+    app.command()(events)
+    app.command()(stats)
+    app.command()(export)
+    bench_app.command("ingest")(bench_ingest)

@@ -82,22 +82,29 @@ def encode_corpus(texts: Iterable[str], extra: Iterable[Sequence[str]] = ()) -> 
     return vocab, np.asarray(ids, dtype=np.int64)
 
 
-def cooccurrence(ids: np.ndarray, n_words: int, n_ctx: int):
-    """Sparse counts words × (position, context word) over the ±2 window, not crossing documents."""
+def cooccurrence(ids: np.ndarray, n_words: int, n_ctx: int, bag: int = 0):
+    """Sparse counts words × contexts, not crossing documents.
+
+    Contexts are (position, word) over ±2 when `bag` is 0 (syntactic, name-like classes), else plain
+    words anywhere within ±bag (topical classes: sport names apart from politicians).
+    """
     import scipy.sparse as sp
 
+    offsets = WINDOW if not bag else tuple(o for o in range(-bag, bag + 1) if o)
     rows, cols = [], []
-    for k, off in enumerate(WINDOW):
+    doc = np.cumsum(ids < 0)  # document number of each position
+    for k, off in enumerate(offsets):
         if off > 0:
-            w, c = ids[:-off], ids[off:]
+            w, c, same = ids[:-off], ids[off:], doc[:-off] == doc[off:]
         else:
-            w, c = ids[-off:], ids[:off]
-        keep = (w >= 0) & (w < n_words) & (c >= 0) & (c < n_ctx)
+            w, c, same = ids[-off:], ids[:off], doc[-off:] == doc[:off]
+        keep = same & (w >= 0) & (w < n_words) & (c >= 0) & (c < n_ctx)
         rows.append(w[keep])
-        cols.append(c[keep] + k * n_ctx)
+        cols.append(c[keep] + (0 if bag else k * n_ctx))
     r, c = np.concatenate(rows), np.concatenate(cols)
     data = np.ones(len(r), dtype=np.float64)
-    return sp.csr_matrix((data, (r, c)), shape=(n_words, n_ctx * len(WINDOW)))
+    width = n_ctx if bag else n_ctx * len(offsets)
+    return sp.csr_matrix((data, (r, c)), shape=(n_words, width))
 
 
 def ppmi(counts, alpha: float = 0.75):
@@ -155,29 +162,29 @@ def _assign(x: np.ndarray, centers: np.ndarray, chunk: int = 8192) -> np.ndarray
     return out
 
 
-def learn_clusters(vocab: list[str], ids: np.ndarray, n_words: int = 60000, n_ctx: int = 20000,
-                   dim: int = 200, ks: Sequence[int] = (64, 256, 1024), seed: int = 0):
-    """Frequency and cluster ids per granularity for the `n_words` most frequent words, and embeddings."""
+def learn_clusters(vocab: list[str], ids: np.ndarray, n_words: int = 200_000, n_ctx: int = 20000,
+                   dim: int = 200, ks: Sequence[int] = (64, 256, 1024, 4096), seed: int = 0
+                   ) -> dict[str, np.ndarray]:
+    """Cluster ids per granularity (columns `k<K>`) for the `n_words` most frequent words."""
     n_words = min(n_words, len(vocab))
     counts = cooccurrence(ids, n_words, min(n_ctx, len(vocab)))
     emb = svd_embed(ppmi(counts), dim, seed=seed)
     freq = np.bincount(ids[ids >= 0], minlength=len(vocab))[:n_words]
     weights = np.log1p(freq.astype(np.float64))
-    table = {k: kmeans(emb, k, seed=seed + k, weights=weights) for k in ks}
-    rows = {w: (int(freq[i]), *(int(table[k][i]) for k in ks)) for i, w in enumerate(vocab[:n_words])}
-    return rows, emb
+    return {f"k{k}": kmeans(emb, k, seed=seed + k, weights=weights) for k in ks}
 
 
-def write_clusters(path: Path, rows: dict[str, tuple[int, ...]], ks: Sequence[int]) -> None:
-    """TSV: a header, then word, corpus frequency and one cluster id per granularity."""
+def write_lexicon(path: Path, vocab: Sequence[str], freq: np.ndarray, columns: dict[str, Sequence]) -> None:
+    """TSV: a header, then word, corpus frequency and one value per named column ('-' for none)."""
+    names = list(columns)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write("#word\tfreq\t" + "\t".join(f"k{k}" for k in ks) + "\n")
-        for w, cs in rows.items():
-            fh.write(w + "\t" + "\t".join(map(str, cs)) + "\n")
+        fh.write("#word\tfreq\t" + "\t".join(names) + "\n")
+        for i, w in enumerate(vocab):
+            fh.write(f"{w}\t{int(freq[i])}\t" + "\t".join(str(columns[n][i]) for n in names) + "\n")
 
 
 def read_clusters(path: str | Path) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, int]]:
-    """Granularity names, word → cluster ids (strings, ready for feature names), word → frequency."""
+    """Column names, word → column values (strings, ready for feature names), word → frequency."""
     clusters: dict[str, tuple[str, ...]] = {}
     freq: dict[str, int] = {}
     with open(path, encoding="utf-8") as fh:

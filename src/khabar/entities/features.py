@@ -29,6 +29,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "إذاعة", "محكمة", "برلمان", "أمم", "مركز", "معهد", "أكاديمية", "رابطة", "نقابة", "تحالف",
         "مجموعة", "جماعة", "كتائب", "جيش", "قوات", "شرطة", "مكتب", "سفارة", "بورصة", "دار",
     ),
+    # Currencies and religions: ANERcorp tags them MISC.
+    "MISCWORD": (
+        "دولار", "دولارا", "دولارات", "يورو", "جنيه", "جنيها", "درهم", "دراهم", "دينار", "دنانير", "ريال",
+        "ريالات", "ليرة", "ليرات", "شيكل", "ين", "روبل", "فرنك", "روبية", "يوان", "إسترليني",
+        "إسلام", "مسيحية", "يهودية", "بوذية", "هندوسية", "قرآن", "إنجيل", "توراة",
+    ),
     "LOCHEAD": (
         "مدينة", "محافظة", "ولاية", "منطقة", "إقليم", "جزيرة", "جزر", "بحر", "نهر", "جبل", "جبال",
         "عاصمة", "قرية", "بلدة", "مقاطعة", "دولة", "بلاد", "مخيم", "شمال", "جنوب", "شرق", "غرب",
@@ -103,6 +109,7 @@ class FeatureExtractor:
 
     OFFSETS = (-2, -1, 1, 2)
 
+    DROP: frozenset[str] = frozenset()  # property names left out (for ablation experiments)
     # Identity features, left out for training words rare enough to stand in for unseen ones.
     IDENTITY = ("w", "f", "st")
 
@@ -112,14 +119,15 @@ class FeatureExtractor:
         self.rare = rare
         self.max_cache = max_cache
         self._cache: dict[str, _Word] = {}
+        self._ctx_ok: dict[tuple[int, str], bool] = {}
         self._triggers = {fold(w): cls for cls, words in TRIGGERS.items() for w in words}
         self._triggers.update({strip_clitics(k)[1]: cls for k, cls in list(self._triggers.items())})
-        self._pads = {k: self._pad(k) for k in (-2, -1, 1, 2)}
+        self._pads = {k: self._pad() for k in (-2, -1, 1, 2)}
         self._gaz_single, self._gaz_multi, self._gaz_first, self._gaz_maxlen = index_gazetteers(
             self.res.gazetteers)
 
-    def _pad(self, side: int) -> _Word:
-        name = "<s>" if side < 0 else "</s>"
+    def _pad(self) -> _Word:
+        name = "<s>"
         ctx = {off: [f"{off}w={name}".encode()] for off in self.OFFSETS}
         return _Word([], ctx, name.encode(), name.encode())
 
@@ -180,52 +188,82 @@ class FeatureExtractor:
                 2: ("f", "st", "tr")}
     CTX_CLUSTER_PREFIXES = {1: ("c", "sc"), 2: ("c",)}
 
+    def _ctx_wanted(self, dist: int, key: str) -> bool:
+        wanted = self._ctx_ok.get((dist, key))
+        if wanted is None:
+            prefixes = self.CTX_CLUSTER_PREFIXES[dist]
+            wanted = self._ctx_ok[(dist, key)] = (
+                key in self.CTX_KEYS[dist] or (key[:1] == "c" and "c" in prefixes)
+                or (key[:2] == "sc" and "sc" in prefixes))
+        return wanted
+
     def _build(self, word: str) -> _Word:
         props = self._props(word)
+        for k in self.DROP:
+            props.pop(k, None)
         unk = word in self.rare
         if unk:
             for k in self.IDENTITY:
                 props.pop(k, None)
         own = [f"{k}={v}".encode() for k, v in props.items()]
         ctx: dict[int, list[bytes]] = {}
-        for off in self.OFFSETS:
-            keys = [k for k in self.CTX_KEYS[abs(off)] if k in props]
-            keys += [k for k in props if k[:1] == "c" and "c" in self.CTX_CLUSTER_PREFIXES[abs(off)]
-                     or k[:2] == "sc" and "sc" in self.CTX_CLUSTER_PREFIXES[abs(off)]]
-            ctx[off] = [f"{off}{k}={props[k]}".encode() for k in keys]
+        for dist in (1, 2):
+            keys = [k for k in props if self._ctx_wanted(dist, k)]
+            for off in (-dist, dist):
+                ctx[off] = [f"{off}{k}={props[k]}".encode() for k in keys]
         ckey = props.get("c" + BIGRAM_CLUSTERS, "")
         return _Word(own, ctx, b"<unk>" if unk else props["f"].encode(), ckey.encode())
 
+    def word(self, word: str) -> _Word:
+        """The cached features of one word type (own list, context lists by offset, bigram keys)."""
+        return self._word(word)
+
+    def pad(self) -> _Word:
+        """The sentence-edge pseudo word (the same on both sides)."""
+        return self._pads[-1]
+
+    @staticmethod
+    def pair_features(a: _Word, b: _Word) -> tuple[list[bytes], list[bytes]]:
+        """Bigram features of adjacent words: those `a` gets (looking right), those `b` gets (looking left)."""
+        to_a = [b"b+=" + a.key + b"|" + b.key]
+        to_b = [b"b-=" + a.key + b"|" + b.key]
+        if a.ckey:
+            to_a.append(b"cb+=" + a.ckey + b"|" + b.ckey)
+        if b.ckey:
+            to_b.append(b"cb-=" + a.ckey + b"|" + b.ckey)
+        return to_a, to_b
+
     def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
-        """Feature lists for every token of a sentence (lists may share no state with the cache)."""
-        words = [self._pads[-2], self._pads[-1], *map(self._word, tokens), self._pads[1], self._pads[2]]
+        """Feature lists for every token of a sentence (new lists; the cache is not modified)."""
+        pad = self._pads[-1]
+        words = [pad, pad, *map(self._word, tokens), pad, pad]
         out = []
         for i in range(2, len(words) - 2):
             prev, cur, nxt = words[i - 1], words[i], words[i + 1]
             feats = [b"bias", *cur.own, *prev.ctx[-1], *nxt.ctx[1], *words[i - 2].ctx[-2], *words[i + 2].ctx[2],
-                     b"b-=" + prev.key + b"|" + cur.key, b"b+=" + cur.key + b"|" + nxt.key]
-            if cur.ckey:
-                feats.append(b"cb-=" + prev.ckey + b"|" + cur.ckey)
-                feats.append(b"cb+=" + cur.ckey + b"|" + nxt.ckey)
+                     *self.pair_features(prev, cur)[1], *self.pair_features(cur, nxt)[0]]
             out.append(feats)
-        self._mark_gazetteer_spans(tokens, out)
+        for i, feat in self.gazetteer_marks(tokens):
+            out[i].append(feat)
         return out
 
-    def _mark_gazetteer_spans(self, tokens: Sequence[str], out: list[list[bytes]]) -> None:
+    def gazetteer_marks(self, tokens: Sequence[str]) -> list[tuple[int, bytes]]:
+        """(token index, feature) for tokens inside multi-word gazetteer names, longest match first."""
         if not self._gaz_first:
-            return
+            return []
         folded = [fold(t) for t in tokens]
+        marks: list[tuple[int, bytes]] = []
         i, n = 0, len(folded)
         while i < n:
             j, typs = self._longest_name(folded, i)
             if j > i + 1:
                 for typ in typs:
-                    out[i].append(b"gzB=" + typ.encode())
-                    for k in range(i + 1, j):
-                        out[k].append(b"gzI=" + typ.encode())
+                    marks.append((i, b"gzB=" + typ.encode()))
+                    marks.extend((k, b"gzI=" + typ.encode()) for k in range(i + 1, j))
                 i = j
             else:
                 i += 1
+        return marks
 
     def _longest_name(self, folded: Sequence[str], i: int) -> tuple[int, tuple[str, ...]]:
         first = folded[i]

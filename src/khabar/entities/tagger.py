@@ -8,10 +8,12 @@ types PER, LOC, ORG, MISC.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
+
+from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi
 from khabar.entities.features import FeatureExtractor, Resources
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -75,14 +77,14 @@ class NerTagger:
     """CRF named-entity tagger; `NerTagger.load()` opens the shipped model."""
 
     def __init__(self, model_path: str | Path, resources: Resources, meta: Mapping | None = None):
-        import pycrfsuite
-
         self.model_path = Path(model_path)
         self.meta = dict(meta or {})
         self.features = FeatureExtractor(resources)
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(self.model_path))
-        self._lock = threading.Lock()
+        self.weights = CrfWeights.from_crfsuite(self.model_path)
+        self._scorer = CachedScorer(self.weights, self.features)
+        # Added to the O label's score: below zero it trades precision for recall (tuned on held-out data).
+        self.o_bias = float(self.meta.get("decode", {}).get("o_bias", 0.0))
+        self._o = self.weights.labels.index("O") if "O" in self.weights.labels else -1
 
     @classmethod
     def load(cls, path: str | Path | None = None, gazetteers: GazetteerSource | None = None) -> NerTagger:
@@ -92,6 +94,8 @@ class NerTagger:
         model was trained with (same types expected); it is ignored by models trained without any.
         """
         model = Path(path) if path is not None else MODEL_DIR / f"{MODEL_NAME}.crfsuite"
+        if not model.is_file():
+            raise FileNotFoundError(f"no NER model at {model} (build it with khabar.entities.train.main_train)")
         meta_path = model.with_suffix(".json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         gaz = gazetteers() if gazetteers is not None and meta.get("features", {}).get("gazetteers") else None
@@ -101,10 +105,14 @@ class NerTagger:
         """BIO tags for one sentence of surface tokens."""
         if not tokens:
             return []
-        xseq = self.features.sentence(tokens)
-        with self._lock:  # a crfsuite tagger holds per-call state
-            tags = self._crf.tag(xseq)
-        return to_bio(tags)
+        return to_bio([self.weights.labels[k] for k in viterbi(self.scores(tokens), self.weights.trans)])
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """(tokens × labels) state scores, O bias included; labels in `self.weights.labels` order."""
+        s = self._scorer.scores(tokens)
+        if self.o_bias and self._o >= 0:
+            s[:, self._o] += self.o_bias
+        return s
 
     def tag_many(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         return [self.tag(s) for s in sents]

@@ -26,13 +26,15 @@ def token_classes(tags: Sequence[str]) -> np.ndarray:
 class ContextModel:
     """Per-family weight tables (words and cluster ids at each offset) scoring the five classes."""
 
-    def __init__(self, n_words: int, cluster_tables: Sequence[np.ndarray], l2: float = 1.0):
+    def __init__(self, n_words: int, cluster_tables: Sequence[np.ndarray], l2: float = 1.0,
+                 offsets: Sequence[int] = OFFSETS):
+        self.offsets = tuple(offsets)
         # Index n_words is "unknown or outside the word list", n_words + 1 the sentence edge.
         self.n_words = n_words
         self.tables = [np.append(t[:n_words], [t.max() + 1, t.max() + 2]) for t in cluster_tables]
         self.sizes = [n_words + 2] + [int(t.max()) + 1 for t in self.tables]
         self.l2 = l2
-        self.weights = [np.zeros((s, len(CLASSES))) for s in self.sizes for _ in OFFSETS]
+        self.weights = [np.zeros((s, len(CLASSES))) for s in self.sizes for _ in self.offsets]
         self.bias = np.zeros(len(CLASSES))
 
     def families(self, ids: np.ndarray) -> list[np.ndarray]:
@@ -41,7 +43,7 @@ class ContextModel:
         ids = np.where(ids >= n, n, ids)
         out = []
         for fam in range(len(self.sizes)):
-            for off in OFFSETS:
+            for off in self.offsets:
                 nb = _shift(ids, off)
                 nb = np.where(nb < 0, n + 1, nb)
                 out.append(nb if fam == 0 else self.tables[fam - 1][nb])
@@ -90,7 +92,8 @@ class ContextModel:
         sums = np.zeros((n_out, len(CLASSES)))
         counts = np.zeros(n_out)
         for start in range(0, len(ids), chunk):
-            lo, hi = max(0, start - 2), min(len(ids), start + chunk + 2)
+            reach = max(abs(o) for o in self.offsets)
+            lo, hi = max(0, start - reach), min(len(ids), start + chunk + reach)
             fams = [f[start - lo:start - lo + min(chunk, len(ids) - start)] for f in self.families(ids[lo:hi])]
             center = ids[start:start + chunk]
             keep = (center >= 0) & (center < n_out)
@@ -108,9 +111,9 @@ def _shift(ids: np.ndarray, off: int) -> np.ndarray:
         out[:-off] = ids[off:]
     else:
         out[-off:] = ids[:off]
-    if abs(off) == 2:
-        # A separator between the token and its second neighbour hides that neighbour too.
-        mid = _shift(ids, off // 2)
+    if abs(off) > 1:
+        # A separator between the token and a farther neighbour hides that neighbour too.
+        mid = _shift(ids, off - (1 if off > 0 else -1))
         out[mid < 0] = -1
     return out
 
@@ -121,10 +124,38 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def buckets(means: np.ndarray, counts: np.ndarray, min_count: int = 3) -> list[tuple[str, ...]]:
+def buckets(means: np.ndarray, counts: np.ndarray, min_count: int = 3,
+            cuts: Sequence[float] = BUCKETS) -> list[tuple[str, ...]]:
     """Per word, one bucket digit per entity class (PER, LOC, ORG, MISC), or '-' when seen too rarely."""
-    cut = np.searchsorted(np.asarray(BUCKETS), means[:, 1:], side="right")
+    cut = np.searchsorted(np.asarray(cuts), means[:, 1:], side="right")
     out = []
     for row, n in zip(cut, counts, strict=True):
         out.append(tuple(str(int(v)) for v in row) if n >= min_count else ("-",) * (len(CLASSES) - 1))
     return out
+
+
+def learn_type_priors(vocab: Sequence[str], ids: np.ndarray, n_unlabelled: int,
+                      train_sents: Sequence[Sequence[tuple[str, str]]], cluster_tables: Sequence[np.ndarray],
+                      n_out: int, n_ctx: int = 50_000, l2: float = 3.0, iters: int = 300) -> dict[str, list[str]]:
+    """Bucketed type priors (columns tpPER, tpLOC, tpORG, tpMISC) for the first `n_out` words of `vocab`.
+
+    `ids[:n_unlabelled]` is the unlabelled corpus (the averages are taken there only); words of
+    the train sentences are looked up folded, unknown ones fall in the "other word" slot.
+    """
+    from khabar.lang.normalize import fold
+
+    rank = {w: i for i, w in enumerate(vocab)}
+    stream: list[int] = []
+    labels: list[int] = []
+    for sent in train_sents:
+        stream.extend(rank.get(fold(t), len(vocab)) for t, _ in sent)
+        stream.append(-1)
+        labels.extend(token_classes([g for _, g in sent]))
+        labels.append(0)
+    ids_tr, y = np.asarray(stream, dtype=np.int64), np.asarray(labels, dtype=np.int64)
+    model = ContextModel(min(n_ctx, len(vocab)), cluster_tables, l2=l2)
+    keep = ids_tr >= 0
+    model.fit([f[keep] for f in model.families(ids_tr)], y[keep], iters=iters)
+    means, counts = model.corpus_means(ids[:n_unlabelled], n_out)
+    rows = buckets(means, counts)
+    return {f"tp{c}": [r[k] for r in rows] for k, c in enumerate(CLASSES[1:])}

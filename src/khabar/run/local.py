@@ -1,0 +1,85 @@
+"""The local executor: a pool of worker processes on this machine (one process reads in place)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.errors import KhabarError
+from khabar.run import Batch, Finish
+from khabar.run.worker import read_batch
+from khabar.settings import Settings
+
+BATCHES_PER_WORKER = 3  # in flight: enough to keep workers busy while the caller writes
+PR_SET_PDEATHSIG = 1
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group: the parent decides, workers finish their batch.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):  # die with the parent, even when it is killed with -9
+        import ctypes
+
+        try:
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass
+
+
+@dataclass(frozen=True)
+class LocalRunner:
+    """Reads batches on `workers` processes; with one worker, in this process."""
+
+    workers: int = field(default_factory=default_workers)
+
+    def __call__(self, batches: Iterable[Batch], finish: Finish,
+                 settings: Settings) -> Iterator[tuple[int, list[Any]]]:
+        if self.workers <= 1:
+            for tag, pages in batches:
+                yield tag, read_batch(pages, finish, settings)
+            return
+        yield from self._pool(batches, finish, settings)
+
+    def _pool(self, batches: Iterable[Batch], finish: Finish,
+              settings: Settings) -> Iterator[tuple[int, list[Any]]]:
+        pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker)
+        pending: deque[tuple[int, Future]] = deque()
+        try:
+            for tag, pages in batches:
+                pending.append((tag, pool.submit(read_batch, pages, finish, settings)))
+                if len(pending) >= self.workers * BATCHES_PER_WORKER:
+                    yield _result(pending.popleft())
+            while pending:
+                yield _result(pending.popleft())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context():
+    """fork while this process runs one thread (fast: loaded modules are shared); forking a process
+    with other threads can copy a held lock into the child, so then a fork server."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _result(item: tuple[int, Future]) -> tuple[int, list[Any]]:
+    tag, future = item
+    try:
+        return tag, future.result()
+    except BrokenProcessPool as exc:
+        raise KhabarError("a worker process died (out of memory?); run the same command again to go on") from exc

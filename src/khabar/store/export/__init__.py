@@ -1,0 +1,33 @@
+"""Exports of the store: the read contract as JSONL, Parquet tables, GDELT-style events, PLOVER JSONL.
+
+Each writer streams rows from SQLite (constant memory) and returns what it wrote, by table or file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from khabar.run import require
+
+FORMATS = ("jsonl", "parquet", "gdelt", "plover")
+
+
+def export(conn: sqlite3.Connection, to: str, out: str | Path) -> dict[str, int]:
+    """Write the store in format `to` at `out` (a file; a folder for parquet); counts written."""
+    writers: dict[str, Callable[[sqlite3.Connection, Path], dict[str, int]]]
+    from khabar.store.export.gdelt import write_gdelt
+    from khabar.store.export.jsonl import write_jsonl
+    from khabar.store.export.parquet import write_parquet
+    from khabar.store.export.plover import write_plover
+
+    writers = {"jsonl": write_jsonl, "parquet": write_parquet, "gdelt": write_gdelt, "plover": write_plover}
+    if to not in writers:
+        raise ValueError(f"unknown export format {to!r}: one of {', '.join(FORMATS)}")
+    if to == "parquet":
+        require("pyarrow", "corpus")
+    out = Path(out)
+    if to != "parquet":
+        out.parent.mkdir(parents=True, exist_ok=True)
+    return writers[to](conn, out)

@@ -1,0 +1,84 @@
+"""GDELT 2.0-style event table (TSV, 61 columns, one header row): one row per story event, i.e. per
+distinct (story, PLOVER type, source, target) of events that happened. Columns khabar cannot fill
+stay empty. See GDELT.md beside this file for what each filled column holds."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from khabar.store.queries import HAPPENED
+
+ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                "Type1Code", "Type2Code", "Type3Code")
+GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{f}" for f in ACTOR_FIELDS), *(f"Actor2{f}" for f in ACTOR_FIELDS),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{f}" for f in GEO_FIELDS), *(f"Actor2Geo_{f}" for f in GEO_FIELDS),
+    *(f"ActionGeo_{f}" for f in GEO_FIELDS), "DATEADDED", "SOURCEURL",
+)
+IGO_SECTOR = "IGO"
+GEO_COUNTRY, GEO_CITY = 1, 4  # GDELT geo types: 1 country, 4 world city
+
+# One group per story event; with a single min() aggregate, SQLite takes the bare columns from the
+# row with the earliest date: the first report gives actors' names, codes, place and URL.
+STORY_EVENTS_SQL = f"""
+SELECT min(a.date), a.story_id, ev.type, ev.source, ev.target, ev.source_text, ev.target_text,
+       ev.source_sector, ev.target_sector, ev.cameo, ev.quad_class, ev.goldstein, a.place, a.country,
+       coalesce(a.url, a.source), count(*), count(DISTINCT ev.article_id),
+       count(DISTINCT coalesce(a.outlet, a.agency, a.source)), sum(ev.sentence <= 0) > 0
+FROM events ev JOIN articles a ON a.id = ev.article_id
+WHERE {HAPPENED}
+GROUP BY a.story_id, ev.type, ev.source, ev.target
+ORDER BY a.story_id, ev.type, ev.source, ev.target
+"""
+
+
+def _dates(iso: str | None) -> dict[str, Any]:
+    if not iso:
+        return {}
+    day = dt.date.fromisoformat(iso)
+    fraction = day.year + (day.timetuple().tm_yday - 1) / 365
+    return {"SQLDATE": day.strftime("%Y%m%d"), "MonthYear": day.strftime("%Y%m"), "Year": day.year,
+            "FractionDate": f"{fraction:.4f}"}
+
+
+def _actor(prefix: str, code: str | None, name: str | None, sector: str | None) -> dict[str, Any]:
+    if code is None and name is None:
+        return {}
+    igo = sector == IGO_SECTOR
+    return {f"{prefix}Code": (code or "") + (sector if sector and not igo else ""), f"{prefix}Name": name,
+            f"{prefix}CountryCode": None if igo else code, f"{prefix}KnownGroupCode": code if igo else None,
+            f"{prefix}Type1Code": sector}
+
+
+def _row(number: int, values: tuple) -> dict[str, Any]:
+    (date, _story, _type, source, target, source_text, target_text, source_sector, target_sector, cameo,
+     quad, goldstein, place, country, url, mentions, articles, sources, root) = values
+    row: dict[str, Any] = {"GLOBALEVENTID": number, **_dates(date),
+                           **_actor("Actor1", source, source_text, source_sector),
+                           **_actor("Actor2", target, target_text, target_sector),
+                           "IsRootEvent": int(bool(root)), "EventCode": cameo, "EventBaseCode": cameo,
+                           "EventRootCode": cameo, "QuadClass": quad, "GoldsteinScale": goldstein,
+                           "NumMentions": mentions, "NumSources": sources, "NumArticles": articles,
+                           "SOURCEURL": url}
+    if place or country:
+        row.update({"ActionGeo_Type": GEO_CITY if place else GEO_COUNTRY, "ActionGeo_FullName": place or country,
+                    "ActionGeo_CountryCode": country})
+    return row
+
+
+def write_gdelt(conn: sqlite3.Connection, out: Path) -> dict[str, int]:
+    count = 0
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writeheader()
+        for count, values in enumerate(conn.execute(STORY_EVENTS_SQL), start=1):
+            writer.writerow(_row(count, values))
+    return {"events": count}

@@ -1,0 +1,32 @@
+"""Ids from content: the same text always gets the same id, wherever and however often it is read."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+ID_HEX_DIGITS = 16  # 64 bits: no collision expected below ~10^8 articles
+_SPACE_RE = re.compile(r"\s+")
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def content_hash(text: str) -> str:
+    """sha1 (hex) of the text in NFC with runs of whitespace made one space, ends stripped."""
+    normal = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()
+
+
+def content_id(digest: str) -> str:
+    """The article id: the start of its content hash."""
+    return digest[:ID_HEX_DIGITS]
+
+
+def url_key(url: str | None) -> str | None:
+    """A URL as compared for repeats: without scheme, "www.", fragment and trailing "/"; host lowercased."""
+    if not url or not url.strip():
+        return None
+    rest = _SCHEME_RE.sub("", url.strip()).split("#", 1)[0].rstrip("/")
+    host, _, path = rest.partition("/")
+    host = host.lower().removeprefix("www.")
+    return f"{host}/{path}" if path else host

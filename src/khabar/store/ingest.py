@@ -1,0 +1,220 @@
+"""Ingest: inputs → pages → (runner: articles → records) → one writer → the store, then stories.
+
+Resumable at any point: a batch's articles and all their rows commit in one transaction; a page whose
+text is stored already is only noted as a copy; an input file read to the end is remembered (path,
+size, mtime) and skipped next time. Running the same command again after a kill finishes the rest.
+The function is a generator of Progress events: library code never prints; the CLI draws them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khabar.run import Batch, Runner, require
+from khabar.run.local import LocalRunner
+from khabar.settings import Settings
+from khabar.sources.page import RawPage, iter_pages
+from khabar.store.db import open_store
+from khabar.store.dedup import assign_stories
+from khabar.store.ids import content_hash, content_id, url_key
+from khabar.store.records import article_record
+from khabar.store.summary import is_current, summarise
+from khabar.store.writer import Copy, Error, finished_input, known_ids, mark_input, write_batch
+
+BATCH_PAGES = 64
+
+
+@dataclass(slots=True)
+class Progress:
+    """Where an ingest stands. `pages` counts pages settled (stored, already there, or failed)."""
+
+    phase: str = "reading"  # reading → stories → done
+    pages: int = 0
+    articles: int = 0  # new articles stored
+    skipped: int = 0  # pages whose text the store held already
+    errors: int = 0
+    total: int | None = None  # pages in the inputs, once counted
+    seconds: float = 0.0
+    inputs_skipped: int = 0  # input files read to the end by an earlier run
+    stories: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Input:
+    name: str
+    fingerprint: tuple[int, int] | None  # size, mtime_ns of a regular file
+
+
+@dataclass(slots=True)
+class _State:
+    progress: Progress
+    in_flight: set[str] = field(default_factory=set)  # ids sent to workers, not yet written
+    copies: list[Copy] = field(default_factory=list)  # pages whose text is stored or in flight
+    errors: list[Error] = field(default_factory=list)
+    batches: dict[int, list[Copy]] = field(default_factory=dict)  # the pages of each batch in flight
+    marks: list[tuple[int, _Input, int]] = field(default_factory=list)  # last batch tag, input, pages
+    repeats: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, page id) seen in this input
+    next_tag: int = 0
+
+    def page_key(self, page: RawPage) -> tuple[str, str, int, int]:
+        """(source, page id, repeat, position): how the store knows a page."""
+        key = (page.origin, page.id)
+        repeat = self.repeats.get(key, -1) + 1
+        self.repeats[key] = repeat
+        return page.origin, page.id, repeat, page.position
+
+
+def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | None = None,
+           runner: Runner | None = None, *, batch_pages: int = BATCH_PAGES, limit: int | None = None,
+           count: bool = True) -> Iterator[Progress]:
+    """Read `inputs` into the store at `db`, yielding Progress after each batch written."""
+    require("datasketch", "corpus")  # signatures are made in the workers: check before they start
+    settings = settings or Settings()
+    runner = runner or LocalRunner()
+    started = time.perf_counter()
+    conn = open_store(db, write=True)
+    state = _State(Progress())
+    counter: _Counter | None = None
+    results = None
+    try:
+        plan = _plan(conn, inputs, state.progress)
+        results = runner(_batches(conn, plan, settings, state, batch_pages, limit), article_record, settings)
+        for tag, records in results:
+            _write(conn, state, records, tag)
+            if counter is None and count:  # after the first batch: worker processes are forked by now
+                counter = _Counter([i.name for i in plan], settings, limit, state.progress)
+            state.progress.seconds = time.perf_counter() - started
+            yield state.progress
+        _write(conn, state, [], state.next_tag)
+        yield from _stories(conn, state.progress, started)
+    finally:
+        if counter is not None:
+            counter.stop.set()
+        if results is not None:
+            results.close()  # stops the workers before the store closes
+        conn.close()
+
+
+def _plan(conn: sqlite3.Connection, inputs: Sequence[str | Path], progress: Progress) -> list[_Input]:
+    """Inputs with absolute paths (so provenance does not depend on the working folder), minus files
+    an earlier run read to the end."""
+    plan = []
+    for item in inputs:
+        if str(item) == "-":
+            plan.append(_Input("-", None))
+            continue
+        path = Path(item).absolute()
+        fingerprint = None
+        if path.is_file():
+            stat = path.stat()
+            fingerprint = (stat.st_size, stat.st_mtime_ns)
+            if finished_input(conn, str(path), *fingerprint):
+                progress.inputs_skipped += 1
+                continue
+        plan.append(_Input(str(path), fingerprint))
+    return plan
+
+
+def _batches(conn: sqlite3.Connection, plan: list[_Input], settings: Settings, state: _State,
+             batch_pages: int, limit: int | None) -> Iterator[Batch]:
+    """Batches of pages still to read; pages already stored or failed become copies and errors."""
+    buffer: list[tuple[Copy, RawPage]] = []
+    seen = 0
+    for item in plan:
+        if limit is not None and seen >= limit:
+            return
+        pages = 0
+        state.repeats.clear()
+        for page in iter_pages([item.name], plain=settings.plain, max_bytes=settings.max_bytes):
+            if limit is not None and seen >= limit:
+                item = _Input(item.name, None)  # cut short: not to be marked as read
+                break
+            seen += 1
+            pages += 1
+            key = state.page_key(page)
+            if page.error:
+                state.errors.append((*key, page.error, page.url))
+                continue
+            buffer.append(((*key, content_id(content_hash(page.text)), page.url, url_key(page.url)), page))
+            if len(buffer) >= batch_pages:
+                yield from _dispatch(conn, state, buffer)
+                buffer = []
+        if buffer:
+            yield from _dispatch(conn, state, buffer)
+            buffer = []
+        state.marks.append((state.next_tag - 1, item, pages))
+
+
+def _dispatch(conn: sqlite3.Connection, state: _State, buffer: list[tuple[Copy, RawPage]]) -> Iterator[Batch]:
+    stored = known_ids(conn, [copy[4] for copy, _ in buffer])
+    pages, copies = [], []
+    for copy, page in buffer:
+        if copy[4] in stored or copy[4] in state.in_flight:
+            state.copies.append(copy)
+        else:
+            state.in_flight.add(copy[4])
+            pages.append(page)
+            copies.append(copy)
+    if pages:
+        tag, state.next_tag = state.next_tag, state.next_tag + 1
+        state.batches[tag] = copies
+        yield tag, pages
+
+
+def _write(conn: sqlite3.Connection, state: _State, records: list, tag: int) -> None:
+    """Write one batch's records with the copies and errors met so far; then mark finished inputs."""
+    copies, errors = state.copies, state.errors
+    state.copies, state.errors = [], []
+    pages = state.batches.pop(tag, [])
+    new = write_batch(conn, records, pages, copies, errors)
+    progress = state.progress
+    failed = sum(1 for r in records if r["error"])
+    progress.articles += new
+    progress.skipped += len(copies) + (len(records) - failed - new)
+    progress.errors += len(errors) + failed
+    progress.pages += len(records) + len(copies) + len(errors)
+    state.in_flight.difference_update(page[4] for page in pages)
+    while state.marks and state.marks[0][0] <= tag:
+        _, item, count = state.marks.pop(0)
+        if item.fingerprint is not None:
+            mark_input(conn, item.name, *item.fingerprint, count)
+
+
+def _stories(conn: sqlite3.Connection, progress: Progress, started: float) -> Iterator[Progress]:
+    """Stories, then the counts that depend on them, when the store changed (or a run stopped
+    before it could make them)."""
+    unassigned = conn.execute("SELECT 1 FROM articles WHERE story_id IS NULL LIMIT 1").fetchone()
+    if progress.articles or unassigned or not is_current(conn):
+        progress.phase = "stories"
+        yield progress
+        progress.stories = assign_stories(conn)
+        summarise(conn)
+    progress.phase = "done"
+    progress.seconds = time.perf_counter() - started
+    yield progress
+
+
+class _Counter:
+    """Counts the pages of the inputs in a background thread, so that the bar can show time left."""
+
+    def __init__(self, inputs: list[str], settings: Settings, limit: int | None, progress: Progress) -> None:
+        self.stop = threading.Event()
+        self._args = (inputs, settings, limit, progress)
+        if "-" not in inputs:  # standard input can be read once only
+            threading.Thread(target=self._run, daemon=True, name="khabar-count").start()
+
+    def _run(self) -> None:
+        inputs, settings, limit, progress = self._args
+        total = 0
+        for _ in iter_pages(inputs, max_bytes=settings.max_bytes):
+            if self.stop.is_set():
+                return
+            total += 1
+            if limit is not None and total >= limit:
+                break
+        progress.total = total

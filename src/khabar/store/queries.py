@@ -1,0 +1,210 @@
+"""The one query layer: every question the CLI (and a web API) asks the store, answered as plain
+dicts and lists, ready for a rich table or for JSON. No rendering here, no SQL anywhere else."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from khabar.lang.normalize import fold
+from khabar.store.search import RANKING, make_snippet, parse_query
+from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED, is_current
+
+_RESULT_COLUMNS = ("id", "headline", "date", "agency", "outlet", "country", "story_id", "url", "duplicate_of")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrictions shared by search, entities and events. Dates are ISO strings, bounds included.
+    `entity` is an entity id, an English name or an Arabic name as written in articles; `country`
+    (ISO3) keeps articles filed from that country or naming one of its entities."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    agency: str | None = None
+    outlet: str | None = None
+    entity: str | None = None
+    country: str | None = None
+    event_type: str | None = None
+
+
+def _where(conn: sqlite3.Connection, filters: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions on articles `a` for `filters`, and their parameters. Conditions on other tables
+    are `a.id IN (subquery)`: SQLite runs the subquery once, not once per article."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for value, clause in ((filters.date_from, "a.date >= ?"), (filters.date_to, "a.date <= ?"),
+                          (filters.agency and filters.agency.upper(), "a.agency = ?"),
+                          (filters.outlet, "a.outlet = ?")):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    if filters.entity:
+        ids = entity_ids(conn, filters.entity) or ["\0none"]
+        clauses.append(f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_marks(ids)}))")
+        params += ids
+    if filters.country:
+        clauses.append("(a.country = ? OR a.id IN (SELECT ae.article_id FROM article_entities ae "
+                       "JOIN entities e ON e.id = ae.entity_id WHERE e.country = ?))")
+        params += [filters.country.upper()] * 2
+    if filters.event_type:
+        clauses.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
+        params.append(filters.event_type.upper())
+    return clauses, params
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Entities that `name` may denote: an id, an English name (any case), or an Arabic form as written."""
+    rows = conn.execute("SELECT id FROM entities WHERE id = ?1 OR name_en = ?1 COLLATE NOCASE "
+                        "UNION SELECT DISTINCT entity_id FROM mentions WHERE key = ?2 AND entity_id IS NOT NULL",
+                        (name, fold(name)))
+    return sorted(row[0] for row in rows)
+
+
+def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], params: list[Any], limit: int,
+             offset: int) -> tuple[int, list[tuple]]:
+    """Total and one page of full-text matches, best first."""
+    columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
+    if not clauses:  # rank and cut in the index, then fetch only the page's articles
+        total = conn.execute("SELECT count(*) FROM article_keys WHERE article_keys MATCH ?", (expression,))
+        rows = conn.execute(
+            f"SELECT {columns} FROM (SELECT rowid, rank FROM article_keys WHERE article_keys MATCH ? AND rank MATCH ? "
+            "ORDER BY rank LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.rank",
+            (expression, RANKING, limit, offset))
+        return total.fetchone()[0], rows.fetchall()
+    base = ("FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE "
+            + " AND ".join(["article_keys MATCH ?", "k.rank MATCH ?", *clauses]))
+    params = [expression, RANKING, *params]
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT {columns} {base} ORDER BY k.rank LIMIT ? OFFSET ?", [*params, limit, offset])
+    return total, rows.fetchall()
+
+
+def _latest(conn: sqlite3.Connection, clauses: list[str], params: list[Any], limit: int,
+            offset: int) -> tuple[int, list[tuple]]:
+    """Total and one page of the articles passing the filters, latest first."""
+    columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
+    base = "FROM articles a" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT {columns} {base} ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
+                        [*params, limit, offset])
+    return total, rows.fetchall()
+
+
+def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *, limit: int = 10,
+           offset: int = 0, snippets: bool = True) -> dict[str, Any]:
+    """Articles matching `text` (words and "phrases", any written form) and `filters`, best first;
+    without words, the latest articles that pass the filters."""
+    query = parse_query(text)
+    clauses, params = _where(conn, filters)
+    if query.expression:
+        total, rows = _matches(conn, query.expression, clauses, params, limit, offset)
+    else:
+        total, rows = _latest(conn, clauses, params, limit, offset)
+    results = [dict(zip(_RESULT_COLUMNS, row, strict=True)) for row in rows]
+    if snippets:
+        for result in results:
+            body = conn.execute("SELECT json_extract(doc, '$.body') FROM articles WHERE id = ?",
+                                (result["id"],)).fetchone()[0] or ""
+            result["snippet"], result["hits"] = make_snippet(body, query.keys)
+    return {"query": text, "keys": list(query.keys), "total": total, "results": results}
+
+
+def entities(conn: sqlite3.Connection, filters: Filters = Filters(), *, type: str | None = None,
+             linked: bool = False, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities by the number of stories that name them (then articles, mentions)."""
+    conditions, params = [], []
+    if type:
+        conditions.append("e.type = ?")
+        params.append(type.upper())
+    if linked:
+        conditions.append("e.id NOT LIKE 'text:%'")
+    clauses, filter_params = _where(conn, filters)
+    if clauses or not is_current(conn):
+        counts = ENTITY_COUNTS_SQL.format(where="WHERE " + " AND ".join(clauses) if clauses else "")
+        source = f"({counts}) AS c"
+    else:
+        source, filter_params = "entity_counts c", []
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    rows = conn.execute(
+        f"SELECT e.id, e.name_en, e.name_ar, e.type, e.country, c.stories, c.articles, c.mentions FROM {source} "
+        f"JOIN entities e ON e.id = c.entity_id {where} "
+        "ORDER BY c.stories DESC, c.articles DESC, c.mentions DESC, e.id LIMIT ?", [*filter_params, *params, limit])
+    names = ("id", "name_en", "name_ar", "type", "country", "stories", "articles", "mentions")
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def events(conn: sqlite3.Connection, filters: Filters = Filters(), *, actor: str | None = None,
+           all_modes: bool = False, coded: bool = False, limit: int = 20) -> list[dict[str, Any]]:
+    """Event dyads (type, source, target), each story counted once. Negated, future and hypothetical
+    events are left out unless `all_modes`; `coded` keeps events whose source and target are both known."""
+    conditions, params = [], []
+    if filters.event_type:  # on the event itself, not on its article
+        conditions.append("d.type = ?")
+        params.append(filters.event_type.upper())
+    if actor:
+        conditions.append("(d.source = ? OR d.target = ?)")
+        params += [actor.upper()] * 2
+    if coded:
+        conditions.append("d.source IS NOT NULL AND d.target IS NOT NULL")
+    clauses, filter_params = _where(conn, dataclasses.replace(filters, event_type=None))
+    if clauses or all_modes or not is_current(conn):
+        live = clauses + ([] if all_modes else [HAPPENED])
+        counts = DYAD_COUNTS_SQL.format(where="WHERE " + " AND ".join(live) if live else "")
+        source = f"({counts}) AS d"
+    else:
+        source, filter_params = "dyad_counts d", []
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    rows = conn.execute(
+        f"SELECT d.type, d.source, d.target, d.stories, d.articles, d.mentions, d.first, d.last FROM {source} "
+        f"{where} ORDER BY d.stories DESC, d.articles DESC, d.type, d.source, d.target LIMIT ?",
+        [*filter_params, *params, limit])
+    names = ("type", "source", "target", "stories", "articles", "mentions", "first", "last")
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+STATS_SQL = {
+    "articles": "SELECT count(*) FROM articles",
+    "pages": "SELECT count(*) FROM copies",
+    "exact_duplicates": "SELECT (SELECT count(*) FROM copies) - (SELECT count(DISTINCT article_id) FROM copies)",
+    "near_duplicates": "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL",
+    "stories": "SELECT count(DISTINCT story_id) FROM articles",
+    "repeated_urls": "SELECT count(*) FROM (SELECT 1 FROM copies WHERE url_key IS NOT NULL GROUP BY url_key "
+                     "HAVING count(*) > 1)",
+    "repeated_url_pages": "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM copies "
+                          "WHERE url_key IS NOT NULL GROUP BY url_key HAVING n > 1)",
+    "sentences": "SELECT count(*) FROM sentences",
+    "entities": "SELECT count(*) FROM entities",
+    "linked_entities": "SELECT count(*) FROM entities WHERE id NOT LIKE 'text:%'",
+    "mentions": "SELECT count(*) FROM mentions",
+    "events": "SELECT count(*) FROM events",
+    "story_events": "SELECT count(*) FROM (SELECT DISTINCT a.story_id, ev.type, ev.source, ev.target "
+                    f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {HAPPENED})",
+    "quotes": "SELECT count(*) FROM quotes",
+    "errors": "SELECT count(*) FROM errors",
+}
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    """Counts of everything in the store. `exact_duplicates`: pages whose text was stored already;
+    `repeated_urls`: URLs (without scheme, "www.", trailing "/") found on more than one page, and
+    `repeated_url_pages` the pages beyond the first; `story_events`: distinct (story, type, source,
+    target) of events that happened, the unit of `khabar events` and of the GDELT export."""
+    return {name: conn.execute(sql).fetchone()[0] for name, sql in STATS_SQL.items()}
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The stored read contract of one article, with its store id, story and duplicate links."""
+    row = conn.execute("SELECT id, story_id, duplicate_of, doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    doc = json.loads(row[3])
+    doc.update({"store_id": row[0], "story_id": row[1], "duplicate_of": row[2]})
+    return doc

@@ -1,0 +1,190 @@
+-- khabar's embedded store. Article ids are content hashes, so writing an article twice is a no-op.
+-- Every article's rows are written in the same transaction as the article itself.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- One row per distinct text. `num` is stable (an alias of rowid) and is the rowid of article_keys.
+CREATE TABLE IF NOT EXISTS articles (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,            -- first 16 hex digits of content_hash
+    content_hash TEXT NOT NULL,         -- sha1 of the NFC text with whitespace collapsed
+    page_id TEXT,                       -- the input's own id (file name, DOCNO, JSON id)
+    source TEXT,                        -- where it was first read (path, archive member, JSON item)
+    position INTEGER,
+    url TEXT,
+    outlet TEXT,
+    agency TEXT,
+    headline TEXT,
+    date TEXT,                          -- ISO date: the dateline's, else the input's own date
+    place TEXT,                         -- dateline place in English
+    country TEXT,                       -- dateline country (ISO3)
+    sentences INTEGER NOT NULL,
+    tokens INTEGER NOT NULL,
+    story_id TEXT,                      -- smallest id among the copies of one story (dedup.py)
+    duplicate_of TEXT,                  -- near-duplicate of this article (dedup.py)
+    similarity REAL,                    -- estimated Jaccard with duplicate_of
+    doc TEXT NOT NULL                   -- Article.to_dict() as JSON: the read contract
+);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+CREATE INDEX IF NOT EXISTS articles_agency ON articles(agency);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_country ON articles(country);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+
+-- Every page read, also those whose text was already stored (exact duplicates). A page is known by
+-- where it was read and its id (`repeat` counts earlier pages with both the same in that input), not
+-- by its position: a file's index in a folder changes when files are added.
+CREATE TABLE IF NOT EXISTS copies (
+    source TEXT NOT NULL,
+    page_id TEXT NOT NULL,
+    repeat INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    url TEXT,
+    url_key TEXT,                       -- the URL without scheme, "www." and trailing "/"
+    PRIMARY KEY (source, page_id, repeat)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS copies_article ON copies(article_id);
+CREATE INDEX IF NOT EXISTS copies_url ON copies(url_key);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, n)
+) WITHOUT ROWID;
+
+-- Named-entity mentions (role "mention") and resolved titles and demonyms (role "reference").
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    part TEXT NOT NULL,                 -- body or headline: what start/end point into
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    key TEXT NOT NULL,                  -- the folded text, for lookups by name
+    type TEXT,
+    entity_id TEXT,
+    name_en TEXT,
+    country TEXT,
+    kind TEXT,
+    how TEXT,
+    PRIMARY KEY (article_id, n)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+
+-- Knowledge-base entities (Wikidata ids) and unlinked names ("text:TYPE:folded name").
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    type TEXT,
+    name_en TEXT,
+    name_ar TEXT,                       -- the first mention text met
+    country TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name_en COLLATE NOCASE);
+
+CREATE TABLE IF NOT EXISTS article_entities (
+    article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id);
+
+CREATE TABLE IF NOT EXISTS events (
+    article_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    type TEXT NOT NULL,                 -- PLOVER event type
+    sentence INTEGER NOT NULL,          -- index into sentences; -1 for the headline
+    trigger TEXT,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    source TEXT,
+    target TEXT,
+    source_text TEXT,
+    target_text TEXT,
+    source_sector TEXT,
+    target_sector TEXT,
+    mode TEXT,
+    negated INTEGER NOT NULL,
+    future INTEGER NOT NULL,
+    hypothetical INTEGER NOT NULL,
+    cameo TEXT,
+    quad_class INTEGER,
+    goldstein REAL,
+    PRIMARY KEY (article_id, n)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(source, target);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_en TEXT,
+    speaker_id TEXT,
+    sentence INTEGER,
+    kind TEXT,
+    PRIMARY KEY (article_id, n)
+) WITHOUT ROWID;
+
+-- Inputs that could not be read, and articles a step failed on, with the reason.
+CREATE TABLE IF NOT EXISTS errors (
+    source TEXT NOT NULL,
+    page_id TEXT NOT NULL,
+    repeat INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    url TEXT,
+    PRIMARY KEY (source, page_id, repeat)
+) WITHOUT ROWID;
+
+-- MinHash signatures of the body's word shingles (dedup.py).
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id TEXT PRIMARY KEY,
+    minhash BLOB NOT NULL
+) WITHOUT ROWID;
+
+-- Input files read to the end, so that a rerun skips them without reading.
+CREATE TABLE IF NOT EXISTS inputs (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    pages INTEGER NOT NULL
+);
+
+-- Search keys (keys.py) of headline and body; contentless: the text lives in articles.doc.
+CREATE VIRTUAL TABLE IF NOT EXISTS article_keys USING fts5(
+    headline, body, content='', tokenize='unicode61 remove_diacritics 0'
+);
+
+-- The counts behind `khabar entities` and `khabar events` without filters, rebuilt after each
+-- ingest that changes the store (summary.py). Filtered listings are counted live.
+CREATE TABLE IF NOT EXISTS entity_counts (
+    entity_id TEXT PRIMARY KEY,
+    stories INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_counts_rank ON entity_counts(stories DESC, articles DESC, mentions DESC);
+
+CREATE TABLE IF NOT EXISTS dyad_counts (
+    type TEXT NOT NULL,
+    source TEXT,
+    target TEXT,
+    stories INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    first TEXT,
+    last TEXT
+);
+CREATE INDEX IF NOT EXISTS dyad_counts_rank ON dyad_counts(stories DESC, articles DESC);

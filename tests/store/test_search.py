@@ -1,0 +1,89 @@
+"""Search: Arabic-aware keys (clitics, spelling), phrases, filters; the query layer's answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.store.queries import Filters, entities, entity_ids, events, search
+from khabar.store.search import make_snippet, parse_query
+
+
+def _pages(answer):
+    return {row["id"] for row in answer["results"]}
+
+
+def _id(conn, page_id):
+    return conn.execute("SELECT id FROM articles WHERE page_id = ?", (page_id,)).fetchone()[0]
+
+
+def test_search_parse_query_words_and_phrases():
+    query = parse_query('"الولايات المتحدة" والعقوبات')
+    assert query.expression == '"ولاي متحد" AND "عقوب"'
+    assert query.keys == ("ولاي", "متحد", "عقوب")
+    assert parse_query("، !").expression is None
+
+
+@pytest.mark.parametrize(("query", "gloss"), [
+    ("الولايات", "the states"), ("وبالولايات", "and in the states"), ("ولاية", "state")])
+def test_search_finds_every_written_form(conn, query, gloss):
+    answer = search(conn, query)
+    # kuna-1 has "الولايات", wam-1 has "وبالولايات", afp-2 "الولايات"
+    assert {_id(conn, "kuna-1"), _id(conn, "wam-1"), _id(conn, "afp-2")} <= _pages(answer), gloss
+
+
+def test_search_phrase_needs_the_words_in_order(conn):
+    assert _id(conn, "afp-2") in _pages(search(conn, '"الولايات المتحدة"'))
+    assert not search(conn, '"المتحدة الولايات"')["results"]
+
+
+def test_search_snippet_marks_the_hit(conn):
+    [row] = [r for r in search(conn, "وبالولايات")["results"] if r["id"] == _id(conn, "wam-1")]
+    start, end = row["hits"][0]
+    assert row["snippet"][start:end] == "وبالولايات"
+    assert make_snippet("نص قصير", ()) == ("نص قصير", [])
+
+
+def test_search_filters(conn):
+    assert _pages(search(conn, "", Filters(agency="kuna"))) == {_id(conn, "kuna-1")}
+    dated = search(conn, "", Filters(date_from="2024-05-16", date_to="2024-05-16"), limit=50)
+    assert _pages(dated) == {_id(conn, p) for p in ("wam-1", "afp-2", "afp-2-update")}
+    assert _pages(search(conn, "", Filters(outlet="sada"))) == {_id(conn, "outlet-1")}
+    assert _id(conn, "afp-1") in _pages(search(conn, "", Filters(country="FRA"), limit=50))
+    assert search(conn, "الطلاب", Filters(country="QAT"))["total"] == 0
+
+
+def test_search_filter_by_entity_id_or_name(conn):
+    by_id = search(conn, "", Filters(entity="Q817"), limit=50)  # Kuwait
+    assert by_id["total"] >= 2
+    assert _pages(search(conn, "", Filters(entity="kuwait"), limit=50)) == _pages(by_id)
+    assert "Q817" in entity_ids(conn, "الكويت")
+    assert search(conn, "", Filters(entity="no such entity"))["total"] == 0
+
+
+def test_search_filter_by_event_type(conn):
+    types = [row[0] for row in conn.execute("SELECT DISTINCT type FROM events ORDER BY type")]
+    assert types, "the dispatches should give events"
+    found = search(conn, "", Filters(event_type=types[0]), limit=50)
+    expected = conn.execute("SELECT count(DISTINCT article_id) FROM events WHERE type = ?", (types[0],)).fetchone()
+    assert found["total"] == expected[0]
+
+
+def test_search_entities_and_events_listings(conn):
+    rows = entities(conn, linked=True)
+    assert rows and all(not r["id"].startswith("text:") for r in rows)
+    assert rows == sorted(rows, key=lambda r: (-r["stories"], -r["articles"], -r["mentions"], r["id"]))
+    dyads = events(conn, all_modes=True, limit=100)
+    assert sum(d["mentions"] for d in dyads) == conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert all(d["stories"] <= d["articles"] <= d["mentions"] for d in dyads)
+
+
+def test_search_listings_from_summary_equal_live_counts(conn):
+    from khabar.store.summary import is_current
+
+    assert is_current(conn)
+    everything = Filters(date_from="0000-01-01")  # a filter that keeps every dated article: counted live
+    undated = conn.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0]
+    assert undated == 0
+    assert entities(conn, limit=500) == entities(conn, everything, limit=500)
+    assert events(conn, limit=500) == events(conn, everything, limit=500)
+    assert events(conn, coded=True, limit=500) == events(conn, everything, coded=True, limit=500)
