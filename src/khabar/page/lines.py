@@ -17,9 +17,14 @@ class Line(NamedTuple):
     words: int  # white-space separated words
 
 
+LONG_LINE_CHARS = 400  # past this a line is a paragraph whatever its exact word count
+
+
 def make_line(start: int, text: str) -> Line:
-    """A line starting at raw offset `start` (text already trimmed)."""
-    return Line(start, start + len(text), text, len(text.split()))
+    """A line starting at raw offset `start` (text already trimmed). Words are counted exactly in
+    short lines; long ones count their spaces (thresholds on words stop far below their size)."""
+    words = len(text.split()) if len(text) < LONG_LINE_CHARS else text.count(" ") + 1
+    return Line(start, start + len(text), text, words)
 
 
 def split_lines(raw: str) -> list[Line]:
