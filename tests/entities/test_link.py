@@ -134,3 +134,10 @@ def test_link_fuzzy_refuses_distant_names():
     from khabar.kb import load_kb
 
     assert fuzzy_names(load_kb()).closest("سمارا تونغا", "PER") is None
+
+
+def test_link_short_acronym_needs_its_hamza():
+    # "بناء" (building) and "وفاء" (loyalty) fold to the acronyms of two news agencies
+    assert names("أعلنت الحكومة بناء مستشفى جديد وفاء بوعدها") == [] or \
+        not [n for n in names("أعلنت الحكومة بناء مستشفى جديد وفاء بوعدها") if n[1] == "ORG"]
+    assert ("وفا", "ORG", "WAFA", "PSE") in names("نقلت وكالة وفا الخبر")

@@ -123,3 +123,5 @@ def test_find_weekday_reads_the_lead():
     assert find_weekday("اعلنت الحكومة اليوم الاربعاء عن") == 2
     assert find_weekday("قُتل 35 فلسطينياً اليوم (الأحد)") == 6
     assert find_weekday("لا يوم هنا") is None
+    assert find_weekday("وصل الوفد أمس الثلاثاء إلى") == 2  # yesterday was Tuesday: filed on Wednesday
+    assert find_weekday("يصل الوفد بعد غد الخميس") is None  # a day to come says nothing of the filing

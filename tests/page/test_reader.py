@@ -164,3 +164,10 @@ def test_reader_source_credit_line_names_the_agency():
     article = read_page(page, "p")
     assert article.agency == "AA"
     assert "الأناضول" not in article.body
+
+
+def test_reader_dashed_end_marker():
+    page = "الرياض - واس - افتتح الأمير اليوم المعرض الدولي للكتاب بمشاركة مئات الناشرين. --انتهى--\n"
+    article = read_page(page, "p")
+    assert article.end_marker.text == "--انتهى--"
+    assert article.body.endswith("الناشرين.")

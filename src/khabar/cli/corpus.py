@@ -8,11 +8,12 @@ unless --db says otherwise.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich import progress as bars
@@ -21,6 +22,9 @@ from rich.table import Table
 from rich.text import Text
 
 from khabar.errors import KhabarError
+
+if TYPE_CHECKING:
+    from khabar.run import Runner
 
 DB_HELP = "The store (an SQLite file; created by ingest)"
 DbOption = Annotated[Path, typer.Option("--db", help=DB_HELP)]
@@ -62,7 +66,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _reader(db: Path):
+def _reader(db: Path) -> sqlite3.Connection:
     from khabar.store.db import open_store
 
     try:
@@ -92,7 +96,7 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str] | None = N
     Console().print(table)
 
 
-def _runner(engine: Engine, workers: int | None, scheduler: str | None, shards: Path | None):
+def _runner(engine: Engine, workers: int | None, scheduler: str | None, shards: Path | None) -> Runner:
     if engine is Engine.dask or scheduler or shards:
         from khabar.run.dask_cluster import DaskRunner
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -78,13 +79,14 @@ class CrfWeights:
     def vectors(self, groups: Sequence[Sequence[bytes]]) -> np.ndarray:
         """One summed state-weight vector per list of attributes, in one gather."""
         get = self.attrs.get
-        zero = len(self.state) - 1
+        zero = repeat(len(self.state) - 1)  # unknown attributes read the all-zero last row
         idx: list[int] = []
         starts: list[int] = []
         for feats in groups:
             starts.append(len(idx))
-            idx.append(zero)  # keeps every group non-empty
-            idx.extend(i for i in map(get, feats) if i is not None)
+            idx.extend(map(get, feats, zero))
+            if len(idx) == starts[-1]:
+                idx.append(len(self.state) - 1)  # an empty group still needs a row
         return np.add.reduceat(self.state[idx], starts, axis=0)
 
 
@@ -105,7 +107,11 @@ def viterbi(scores: np.ndarray, trans: np.ndarray) -> list[int]:
 
 
 class CachedScorer:
-    """Score matrices for sentences, from vectors cached per word type and per adjacent word pair."""
+    """Score matrices for sentences, from vectors cached per word type and per adjacent word pair.
+
+    New word types and pairs of a batch of sentences get their vectors in one numpy gather, so the
+    cost of a first sight is a few dictionary lookups per feature, not a numpy call per word.
+    """
 
     # Rows of a word type's block: own features, then its context lists -2, -1, +1, +2, i.e. what it
     # gives to the token two to its right, one to its right, one to its left, two to its left.
@@ -115,40 +121,46 @@ class CachedScorer:
         self.max_cache = max_cache
         self._types: dict[str, np.ndarray] = {}
         self._pairs: dict[tuple[str | None, str | None], np.ndarray] = {}
-        self._pad = self._block(extractor.pad(), own=False)
+        pad = extractor.pad()
+        self._pad = weights.vectors([[], pad.ctx[-2], pad.ctx[-1], pad.ctx[1], pad.ctx[2]])
 
-    def _block(self, word, own: bool = True) -> np.ndarray:
-        return self.w.vectors([[b"bias", *word.own] if own else [], word.ctx[-2], word.ctx[-1], word.ctx[1],
-                               word.ctx[2]])
-
-    def _type(self, token: str) -> np.ndarray:
-        block = self._types.get(token)
-        if block is None:
-            if len(self._types) >= self.max_cache:
-                self._types.clear()
-            block = self._types[token] = self._block(self.fx.word(token))
-        return block
-
-    def _pair(self, a: str | None, b: str | None) -> np.ndarray:
-        block = self._pairs.get((a, b))
-        if block is None:
-            if len(self._pairs) >= self.max_cache:
-                self._pairs.clear()
-            wa = self.fx.pad() if a is None else self.fx.word(a)
-            wb = self.fx.pad() if b is None else self.fx.word(b)
-            to_a, to_b = self.fx.pair_features(wa, wb)
-            block = self._pairs[(a, b)] = self.w.vectors([to_a, to_b])
-        return block
+    def prepare(self, sents: Sequence[Sequence[str]]) -> None:
+        """Compute (in bulk) the vectors of the word types and pairs of `sents` not yet cached."""
+        if len(self._types) >= self.max_cache or len(self._pairs) >= self.max_cache:
+            self._types.clear()
+            self._pairs.clear()
+        new = [t for t in dict.fromkeys(t for s in sents for t in s) if t not in self._types]
+        groups: list[Sequence[bytes]] = []
+        for t in new:
+            word = self.fx.word(t)
+            groups += [[b"bias", *word.own], word.ctx[-2], word.ctx[-1], word.ctx[1], word.ctx[2]]
+        if new:
+            blocks = self.w.vectors(groups).reshape(len(new), 5, -1)
+            self._types.update(zip(new, blocks, strict=True))
+        pairs = [p for p in dict.fromkeys(p for s in sents for p in _pairs_of(s)) if p not in self._pairs]
+        groups = []
+        pad = self.fx.pad()
+        for a, b in pairs:
+            groups += self.fx.pair_features(pad if a is None else self.fx.word(a), pad if b is None else self.fx.word(b))
+        if pairs:
+            self._pairs.update(zip(pairs, self.w.vectors(groups).reshape(len(pairs), 2, -1), strict=True))
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """(n, L) state scores: exactly the sum crfsuite computes for the extractor's features."""
-        n = len(tokens)
-        pad = self._pad
-        blocks = np.stack([pad, pad, *map(self._type, tokens), pad, pad])
+        plist = _pairs_of(tokens)
+        types, pairs, pad = self._types, self._pairs, self._pad
+        if any(t not in types for t in tokens) or any(p not in pairs for p in plist):
+            self.prepare([tokens])
+        blocks = np.stack([pad, pad, *[types[t] for t in tokens], pad, pad])
         s = blocks[2:-2, 0] + blocks[:-4, 1] + blocks[1:-3, 2] + blocks[3:-1, 3] + blocks[4:, 4]
-        seq: list[str | None] = [None, *tokens, None]
-        pairs = np.stack([self._pair(seq[k], seq[k + 1]) for k in range(n + 1)])
-        s += pairs[:n, 1] + pairs[1:, 0]
+        pv = np.stack([pairs[p] for p in plist])
+        s += pv[:-1, 1] + pv[1:, 0]
         for i, feat in self.fx.gazetteer_marks(tokens):
             s[i] += self.w.vector([feat])
         return s
+
+
+def _pairs_of(tokens: Sequence[str]) -> list[tuple[str | None, str | None]]:
+    """Adjacent word pairs of a sentence, the edges included: (None, first) ... (last, None)."""
+    seq: list[str | None] = [None, *tokens, None]
+    return list(zip(seq[:-1], seq[1:], strict=True))

@@ -120,9 +120,10 @@ class FeatureExtractor:
         self.max_cache = max_cache
         self._cache: dict[str, _Word] = {}
         self._ctx_ok: dict[tuple[int, str], bool] = {}
+        self._ctx_keys: dict[tuple[int, tuple[str, ...]], list[str]] = {}
         self._triggers = {fold(w): cls for cls, words in TRIGGERS.items() for w in words}
         self._triggers.update({strip_clitics(k)[1]: cls for k, cls in list(self._triggers.items())})
-        self._pads = {k: self._pad() for k in (-2, -1, 1, 2)}
+        self._pad_word = self._pad()
         self._gaz_single, self._gaz_multi, self._gaz_first, self._gaz_maxlen = index_gazetteers(
             self.res.gazetteers)
 
@@ -207,8 +208,11 @@ class FeatureExtractor:
                 props.pop(k, None)
         own = [f"{k}={v}".encode() for k, v in props.items()]
         ctx: dict[int, list[bytes]] = {}
+        names = tuple(props)
         for dist in (1, 2):
-            keys = [k for k in props if self._ctx_wanted(dist, k)]
+            keys = self._ctx_keys.get((dist, names))
+            if keys is None:
+                keys = self._ctx_keys[(dist, names)] = [k for k in names if self._ctx_wanted(dist, k)]
             for off in (-dist, dist):
                 ctx[off] = [f"{off}{k}={props[k]}".encode() for k in keys]
         ckey = props.get("c" + BIGRAM_CLUSTERS, "")
@@ -220,7 +224,7 @@ class FeatureExtractor:
 
     def pad(self) -> _Word:
         """The sentence-edge pseudo word (the same on both sides)."""
-        return self._pads[-1]
+        return self._pad_word
 
     @staticmethod
     def pair_features(a: _Word, b: _Word) -> tuple[list[bytes], list[bytes]]:
@@ -235,7 +239,7 @@ class FeatureExtractor:
 
     def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
         """Feature lists for every token of a sentence (new lists; the cache is not modified)."""
-        pad = self._pads[-1]
+        pad = self._pad_word
         words = [pad, pad, *map(self._word, tokens), pad, pad]
         out = []
         for i in range(2, len(words) - 2):

@@ -84,6 +84,8 @@ class Gazetteer:
             candidates = self.names.get(first)
             if candidates:
                 for rest, entries in candidates:
+                    if not rest and len(first) <= SHORT_NAME and _drops_hamza(tokens, position):
+                        continue  # "بناء" (building) folds to "بنا", the Bahrain News Agency
                     if tuple(norms[index + 1:index + 1 + len(rest)]) == rest:
                         last = position + 1 + len(rest)
                         start = tokens.spans[position][0] + _kept_clitic(tokens, position, stripped)
@@ -95,6 +97,14 @@ class Gazetteer:
             if not prefix:
                 break
         return None
+
+
+SHORT_NAME = 4  # letters: short names (acronyms) must match with their hamza
+
+
+def _drops_hamza(tokens: Tokens, position: int) -> bool:
+    start, end = tokens.spans[position]
+    return "ء" in tokens.text[start:end]
 
 
 def mention_start(tokens: Tokens, position: int) -> int:

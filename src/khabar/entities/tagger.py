@@ -114,8 +114,14 @@ class NerTagger:
             s[:, self._o] += self.o_bias
         return s
 
-    def tag_many(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sents]
+    def tag_many(self, sents: Sequence[Sequence[str]], batch: int = 256) -> list[list[str]]:
+        """BIO tags for many sentences; new word types are featurised in bulk, `batch` sentences at a time."""
+        out: list[list[str]] = []
+        for i in range(0, len(sents), batch):
+            part = sents[i:i + batch]
+            self._scorer.prepare(part)
+            out.extend(self.tag(s) for s in part)
+        return out
 
 
 _default: NerTagger | None = None

@@ -239,13 +239,17 @@ def _skip_separators(state: _State) -> int:
     return SEP_RE.match(state.folded, state.pos).end()
 
 
-WEEKDAY_RE = re.compile(rf"(?:اليوم|امس|غدا)?\s*\(?\s*({month_names_pattern(WEEKDAYS)})(?![\u0621-\u064a])")
+# The weekday of filing: "اليوم الاربعاء", "اليوم (الأحد)"; "أمس الثلاثاء" names the day before.
+WEEKDAY_RE = re.compile(rf"(اليوم|امس)\s*\(?\s*({month_names_pattern(WEEKDAYS)})(?![\u0621-\u064a])")
 
 
 def find_weekday(text: str) -> int | None:
-    """The weekday a dispatch states near its start ("اليوم الاربعاء"), Monday = 0."""
+    """The weekday a dispatch is filed on, as its lead states it, Monday = 0."""
     match = WEEKDAY_RE.search(fold(text[:400]))
-    return WEEKDAYS[match.group(1)] if match else None
+    if not match:
+        return None
+    weekday = WEEKDAYS[match.group(2)]
+    return weekday if match.group(1) == "اليوم" else (weekday + 1) % 7
 
 
 def full_date(day: int | None, month: int | None, year: int | None, reference: dt.date | None,

@@ -34,7 +34,8 @@ _TIME_WORDS = set(fold(w) for w in (
     "م ص مساء صباحا ت غ بتوقيت GMT am pm تم").split())
 TIME_WORDS: frozenset[str] = frozenset(_TIME_WORDS | set(WEEKDAYS) | set(GREGORIAN_MONTHS) | set(HIJRI_MONTHS))
 INITIALS_RE = re.compile(r"^(?:[\u0621-\u064a]{1,2}\s*){1,5}(?:/\s*(?:[\u0621-\u064a]{1,2}\s*){1,5}){0,3}$")
-END_MARKER_RE = re.compile(r"\(\s*(?:النهاية|انتهى|إنتهى|النهايه)\s*\)|/+\s*(?:انتهى|إنتهى)\s*/+|\bانتهى\s*$")
+END_MARKER_RE = re.compile(r"\(\s*(?:النهاية|انتهى|إنتهى|النهايه)\s*\)|/+\s*(?:انتهى|إنتهى)\s*/+"
+                           r"|-{2,}\s*(?:انتهى|إنتهى)\s*-{2,}|\bانتهى\s*$")
 PHOTO_CREDIT_RE = re.compile(r"\(\s*(?:أرشيفية|ارشيفية|أرشيف|صورة|الصورة|رويترز|أ ف ب|ا ف ب|أ ب|إ ب أ|"
                              r"getty|afp|reuters|ap|epa|Getty Images|فيسبوك|تويتر|إكس|مواقع التواصل)\s*\)\s*$",
                              re.IGNORECASE)

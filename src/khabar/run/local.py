@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -16,7 +17,7 @@ from typing import Any
 
 from khabar.errors import KhabarError
 from khabar.run import Batch, Finish
-from khabar.run.worker import read_batch
+from khabar.run.worker import pipeline_for, read_batch
 from khabar.settings import Settings
 
 BATCHES_PER_WORKER = 3  # in flight: enough to keep workers busy while the caller writes
@@ -55,7 +56,16 @@ class LocalRunner:
 
     def _pool(self, batches: Iterable[Batch], finish: Finish,
               settings: Settings) -> Iterator[tuple[int, list[Any]]]:
-        pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker)
+        context = _context()
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is None:
+            return
+        if context.get_start_method() == "fork" and first[1]:
+            # Models load on the first page read: read one here, and the forked workers share them.
+            pipeline_for(settings).read_page(first[1][0])
+        batches = itertools.chain([first], batches)
+        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker)
         pending: deque[tuple[int, Future]] = deque()
         try:
             for tag, pages in batches:
@@ -68,7 +78,7 @@ class LocalRunner:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _context():
+def _context() -> multiprocessing.context.BaseContext:
     """fork while this process runs one thread (fast: loaded modules are shared); forking a process
     with other threads can copy a held lock into the child, so then a fork server."""
     methods = multiprocessing.get_all_start_methods()

@@ -15,8 +15,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from khabar.store.db import transaction
+
+if TYPE_CHECKING:
+    import numpy as np
+    from datasketch import MinHash
 
 NUM_PERM = 64
 SEED = 1
@@ -27,7 +32,7 @@ NEAR_DUPLICATE_JACCARD = 0.8
 
 
 @lru_cache(maxsize=1)
-def _template():
+def _template() -> MinHash:
     from datasketch import MinHash
 
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
@@ -67,7 +72,7 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _similar_pairs(ids: list[str], matrix) -> Iterable[tuple[str, str, float]]:
+def _similar_pairs(ids: list[str], matrix: np.ndarray) -> Iterable[tuple[str, str, float]]:
     """(a, b, estimated Jaccard) for LSH candidate pairs at SAME_STORY_JACCARD or above."""
     from datasketch import LeanMinHash, MinHashLSH
 
@@ -83,7 +88,7 @@ def _similar_pairs(ids: list[str], matrix) -> Iterable[tuple[str, str, float]]:
                     yield ids[index], ids[other], jaccard
 
 
-def _load_signatures(conn: sqlite3.Connection):
+def _load_signatures(conn: sqlite3.Connection) -> tuple[list[str], np.ndarray]:
     import numpy as np
 
     rows = conn.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id").fetchall()

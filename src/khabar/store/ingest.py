@@ -42,6 +42,7 @@ class Progress:
     seconds: float = 0.0
     inputs_skipped: int = 0  # input files read to the end by an earlier run
     stories: dict[str, int] = field(default_factory=dict)
+    stories_seconds: float = 0.0  # of `seconds`, spent on stories and counts after the reading
 
 
 @dataclass(slots=True)
@@ -192,8 +193,10 @@ def _stories(conn: sqlite3.Connection, progress: Progress, started: float) -> It
     if progress.articles or unassigned or not is_current(conn):
         progress.phase = "stories"
         yield progress
+        begun = time.perf_counter()
         progress.stories = assign_stories(conn)
         summarise(conn)
+        progress.stories_seconds = time.perf_counter() - begun
     progress.phase = "done"
     progress.seconds = time.perf_counter() - started
     yield progress

@@ -79,17 +79,17 @@ def bench_ingest(inputs: Sequence[str | Path], runner: Runner, *, limit: int | N
     """Ingest `inputs` into a fresh store (a temporary one unless `db`), then time the searches."""
     with tempfile.TemporaryDirectory(prefix="khabar-bench-") as folder:
         target = Path(db) if db else Path(folder) / "bench.db"
-        last, reading = None, 0.0
-        for last in ingest(inputs, target, settings, runner, limit=limit, count=False):
-            if last.phase == "reading":
-                reading = last.seconds
+        last = None
+        for progress in ingest(inputs, target, settings, runner, limit=limit, count=False):
+            last = progress
         assert last is not None
+        reading = last.seconds - last.stories_seconds  # start-up and shutdown of workers included
         conn = open_store(target)
         counts = stats(conn)
         conn.close()
         figures: dict[str, Any] = {
             "workers": runner.workers, "pages": last.pages, "articles": last.articles, "errors": last.errors,
-            "seconds": round(reading, 2), "stories_seconds": round(last.seconds - reading, 2),
+            "seconds": round(reading, 2), "stories_seconds": round(last.stories_seconds, 2),
             "articles_per_s": round(last.articles / reading, 1) if reading else 0.0,
             "pages_per_s": round(last.pages / reading, 1) if reading else 0.0,
             "store_mb": round(target.stat().st_size / 1e6, 1), **{f"store_{k}": v for k, v in counts.items()},

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ROWS_PER_GROUP = 20_000
 TABLES = {
@@ -18,7 +22,7 @@ TABLES = {
 }
 
 
-def _arrow_type(declared: str):
+def _arrow_type(declared: str) -> pa.DataType:
     import pyarrow as pa
 
     declared = (declared or "").upper()
@@ -29,7 +33,7 @@ def _arrow_type(declared: str):
     return pa.string()
 
 
-def _schema(conn: sqlite3.Connection, table: str, columns: list[str]):
+def _schema(conn: sqlite3.Connection, table: str, columns: list[str]) -> pa.Schema:
     """Arrow schema from the columns' declared SQLite types (a column of nulls still gets its type)."""
     import pyarrow as pa
 
