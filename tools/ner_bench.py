@@ -25,6 +25,8 @@ def main() -> None:
     ap.add_argument("file", nargs="?", default=str(DEFAULT))
     ap.add_argument("--model", default=None)
     ap.add_argument("--repeat", type=int, default=4)
+    ap.add_argument("--news", type=int, default=0, metavar="N",
+                    help="also tag the first N articles of the ANT corpus (surface tokens, never seen before)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     tagger = NerTagger.load(args.model)
@@ -43,6 +45,32 @@ def main() -> None:
     fresh.tag_many(stream)
     secs = time.perf_counter() - t0
     print(f"stream {n * args.repeat} tokens {secs:.2f}s {n * args.repeat / secs:,.0f} tokens/s")
+    if args.news:
+        news = news_sentences(args.news)
+        fresh = NerTagger.load(args.model)
+        m = sum(map(len, news))
+        t0 = time.perf_counter()
+        fresh.tag_many(news)
+        secs = time.perf_counter() - t0
+        print(f"news   {m} tokens {secs:.2f}s {m / secs:,.0f} tokens/s (fresh tagger, {args.news} articles)")
+
+
+def news_sentences(n_articles: int) -> list[list[str]]:
+    """Surface-token sentences (punctuation split off) of the first ANT corpus articles."""
+    import itertools
+    import re
+
+    from khabar.entities.clusters import ant_texts
+
+    split = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+    out: list[list[str]] = []
+    for text in itertools.islice(ant_texts(DEFAULT.parents[1] / "ant-corpus"), n_articles):
+        for line in text.split("\n"):
+            for sent in re.split(r"(?<=[.!?؟])\s+", line):
+                toks = split.findall(sent)
+                if toks:
+                    out.append(toks)
+    return out
 
 
 if __name__ == "__main__":

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Sequence
 from itertools import repeat
 from pathlib import Path
 
 import numpy as np
+
+from khabar.entities.features import pair_features
 
 
 class CrfWeights:
@@ -106,44 +109,167 @@ def viterbi(scores: np.ndarray, trans: np.ndarray) -> list[int]:
     return path
 
 
-class CachedScorer:
-    """Score matrices for sentences, from vectors cached per word type and per adjacent word pair.
+def viterbi_many(mats: Sequence[np.ndarray], trans: np.ndarray, group: int = 64) -> list[list[int]]:
+    """`viterbi` for many score matrices at once: sentences of similar length share numpy steps."""
+    out: list[list[int]] = [[] for _ in mats]
+    order = sorted(range(len(mats)), key=lambda i: len(mats[i]))
+    for g in range(0, len(order), group):
+        ids = [i for i in order[g:g + group] if len(mats[i])]
+        if ids:
+            for i, path in zip(ids, _viterbi_padded([mats[i] for i in ids], trans), strict=True):
+                out[i] = path
+    return out
 
-    New word types and pairs of a batch of sentences get their vectors in one numpy gather, so the
-    cost of a first sight is a few dictionary lookups per feature, not a numpy call per word.
+
+def _viterbi_padded(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    lengths = np.asarray([len(m) for m in mats])
+    b, t_max, n_lab = len(mats), int(lengths.max()), trans.shape[0]
+    scores = np.zeros((b, t_max, n_lab))
+    for i, m in enumerate(mats):
+        scores[i, :len(m)] = m
+    back = np.zeros((b, t_max, n_lab), dtype=np.int64)
+    delta = scores[:, 0]
+    for t in range(1, t_max):
+        cand = delta[:, :, None] + trans
+        back[:, t] = cand.argmax(axis=1)
+        # Past its end a sentence keeps its last delta.
+        delta = np.where((t < lengths)[:, None], cand.max(axis=1) + scores[:, t], delta)
+    rows = np.arange(b)
+    cur = delta.argmax(axis=1)
+    path = np.zeros((b, t_max), dtype=np.int64)
+    for t in range(t_max - 1, -1, -1):
+        active = t < lengths
+        path[:, t] = cur
+        if t:
+            cur = np.where(active, back[rows, t, cur], cur)
+    return [path[i, :n].tolist() for i, n in enumerate(lengths)]
+
+
+class CachedScorer:
+    """Score matrices for sentences, from vectors cached per property, word type and word pair.
+
+    A word type's block (own features, and what it gives to neighbours at -2, -1, +1, +2) is the
+    sum of the blocks of its properties (suffix, cluster, ...), which most words share; so a new
+    word costs a few dictionary lookups, and the new types of a batch are summed in one numpy call.
     """
 
-    # Rows of a word type's block: own features, then its context lists -2, -1, +1, +2, i.e. what it
-    # gives to the token two to its right, one to its right, one to its left, two to its left.
+    ROW = {-2: 1, -1: 2, 1: 3, 2: 4}  # block rows after the own-features row
+
     def __init__(self, weights: CrfWeights, extractor, max_cache: int = 300_000):
         self.w = weights
         self.fx = extractor
         self.max_cache = max_cache
-        self._types: dict[str, np.ndarray] = {}
-        self._pairs: dict[tuple[str | None, str | None], np.ndarray] = {}
         pad = extractor.pad()
         self._pad = weights.vectors([[], pad.ctx[-2], pad.ctx[-1], pad.ctx[1], pad.ctx[2]])
+        self._bias = weights.vector([b"bias"])
+        self._lock = threading.Lock()  # the caches grow together: one writer at a time
+        self._clear()
+
+    def _clear(self) -> None:
+        self._types: dict[str, np.ndarray] = {}
+        self._keys: dict[str | None, tuple[bytes, bytes]] = {None: (self.fx.pad().key, self.fx.pad().ckey)}
+        self._pairs: dict[tuple[str | None, str | None], np.ndarray] = {}
+        self._props: dict[tuple[str, str], int] = {}
+        self._offsets: dict[str, tuple[int, ...]] = {}
+        self._blocks = np.zeros((1024, 5, len(self.w.labels)))
 
     def prepare(self, sents: Sequence[Sequence[str]]) -> None:
         """Compute (in bulk) the vectors of the word types and pairs of `sents` not yet cached."""
+        with self._lock:
+            self._prepare(sents)
+
+    def _prepare(self, sents: Sequence[Sequence[str]]) -> None:
         if len(self._types) >= self.max_cache or len(self._pairs) >= self.max_cache:
-            self._types.clear()
-            self._pairs.clear()
+            self._clear()
         new = [t for t in dict.fromkeys(t for s in sents for t in s) if t not in self._types]
-        groups: list[Sequence[bytes]] = []
-        for t in new:
-            word = self.fx.word(t)
-            groups += [[b"bias", *word.own], word.ctx[-2], word.ctx[-1], word.ctx[1], word.ctx[2]]
-        if new:
-            blocks = self.w.vectors(groups).reshape(len(new), 5, -1)
-            self._types.update(zip(new, blocks, strict=True))
+        for i in range(0, len(new), 1000):
+            self._add_types(new[i:i + 1000])
         pairs = [p for p in dict.fromkeys(p for s in sents for p in _pairs_of(s)) if p not in self._pairs]
-        groups = []
-        pad = self.fx.pad()
-        for a, b in pairs:
-            groups += self.fx.pair_features(pad if a is None else self.fx.word(a), pad if b is None else self.fx.word(b))
         if pairs:
-            self._pairs.update(zip(pairs, self.w.vectors(groups).reshape(len(pairs), 2, -1), strict=True))
+            self._add_pairs(pairs)
+
+    def _add_pairs(self, pairs: Sequence[tuple[str | None, str | None]]) -> None:
+        get, keys = self.w.attrs.get, self._keys
+        where: list[tuple[int, int]] = []
+        attrs: list[int] = []
+        for j, (a, b) in enumerate(pairs):
+            for side, feats in enumerate(pair_features(*keys[a], *keys[b])):
+                for x in map(get, feats):
+                    if x is not None:
+                        where.append((j, side))
+                        attrs.append(x)
+        self._pairs.update(zip(pairs, self._scatter(where, attrs, len(pairs), 2), strict=True))
+
+    # Word identity properties: unique to a type, so never worth a shared row.
+    IDENTITY = ("w", "f", "st")
+
+    def _add_types(self, words: Sequence[str]) -> None:
+        ids: list[int] = []
+        starts: list[int] = []
+        fresh: list[tuple[str, str]] = []
+        ident: list[tuple[str, str]] = []
+        owner: list[int] = []
+        index = self._props
+        for j, word in enumerate(words):
+            props = self.fx.final_props(word)
+            self._keys[word] = self.fx.keys(word, props)
+            for k in self.IDENTITY:
+                if k in props:
+                    ident.append((k, props.pop(k)))
+                    owner.append(j)
+            starts.append(len(ids))
+            ids.append(0)  # the all-zero row: no word sums nothing
+            got = list(map(index.get, props.items()))
+            if None in got:  # properties never seen: give them rows
+                for k, item in enumerate(props.items()):
+                    if got[k] is None:
+                        got[k] = index.get(item)
+                        if got[k] is None:
+                            got[k] = index[item] = len(index) + 1
+                            fresh.append(item)
+            ids.extend(got)
+        if fresh:
+            n = len(index) + 1
+            if n > len(self._blocks):
+                grown = np.zeros((2 * n, *self._blocks.shape[1:]))
+                grown[:len(self._blocks)] = self._blocks
+                self._blocks = grown
+            self._blocks[n - len(fresh):n] = self._prop_blocks(fresh, range(len(fresh)), len(fresh))
+        sums = np.add.reduceat(self._blocks[ids], starts, axis=0)
+        sums += self._prop_blocks(ident, owner, len(words))
+        sums[:, 0] += self._bias
+        self._types.update(zip(words, sums, strict=True))
+
+    def _prop_blocks(self, items: Sequence[tuple[str, str]], owner: Sequence[int], n: int) -> np.ndarray:
+        """(n, 5, L): each property's own and context weights, summed into the block of its owner."""
+        get, row, offsets = self.w.attrs.get, self.ROW, self._offsets
+        where: list[tuple[int, int]] = []
+        attrs: list[int] = []
+        for j, (key, value) in zip(owner, items, strict=True):
+            a = get(f"{key}={value}".encode())
+            if a is not None:
+                where.append((j, 0))
+                attrs.append(a)
+            offs = offsets.get(key)
+            if offs is None:
+                offs = offsets[key] = self.fx.ctx_offsets(key)
+            for off in offs:
+                a = get(f"{off}{key}={value}".encode())
+                if a is not None:
+                    where.append((j, row[off]))
+                    attrs.append(a)
+        return self._scatter(where, attrs, n, 5)
+
+    def _scatter(self, where: Sequence[tuple[int, int]], attrs: Sequence[int], n: int, rows: int) -> np.ndarray:
+        """(n, rows, L) sums of the state weights of `attrs` at positions `where` (bincount per label)."""
+        n_lab = len(self.w.labels)
+        if not attrs:
+            return np.zeros((n, rows, n_lab))
+        pos = np.asarray(where)
+        target = pos[:, 0] * rows + pos[:, 1]
+        vals = self.w.state[attrs]
+        cols = [np.bincount(target, weights=vals[:, c], minlength=n * rows) for c in range(n_lab)]
+        return np.stack(cols, axis=1).reshape(n, rows, n_lab)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """(n, L) state scores: exactly the sum crfsuite computes for the extractor's features."""

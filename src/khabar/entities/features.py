@@ -198,14 +198,22 @@ class FeatureExtractor:
                 or (key[:2] == "sc" and "sc" in prefixes))
         return wanted
 
-    def _build(self, word: str) -> _Word:
+    def final_props(self, word: str) -> dict[str, str]:
+        """The word's properties as features see them: feature `k=v` per property, `{off}k=v` in context."""
         props = self._props(word)
         for k in self.DROP:
             props.pop(k, None)
-        unk = word in self.rare
-        if unk:
+        if word in self.rare:
             for k in self.IDENTITY:
                 props.pop(k, None)
+        return props
+
+    def ctx_offsets(self, key: str) -> tuple[int, ...]:
+        """Offsets at which a property is given to neighbours (as seen from them), e.g. (-1, 1)."""
+        return tuple(off for off in self.OFFSETS if self._ctx_wanted(abs(off), key))
+
+    def _build(self, word: str) -> _Word:
+        props = self.final_props(word)
         own = [f"{k}={v}".encode() for k, v in props.items()]
         ctx: dict[int, list[bytes]] = {}
         names = tuple(props)
@@ -215,8 +223,7 @@ class FeatureExtractor:
                 keys = self._ctx_keys[(dist, names)] = [k for k in names if self._ctx_wanted(dist, k)]
             for off in (-dist, dist):
                 ctx[off] = [f"{off}{k}={props[k]}".encode() for k in keys]
-        ckey = props.get("c" + BIGRAM_CLUSTERS, "")
-        return _Word(own, ctx, b"<unk>" if unk else props["f"].encode(), ckey.encode())
+        return _Word(own, ctx, *self.keys(word, props))
 
     def word(self, word: str) -> _Word:
         """The cached features of one word type (own list, context lists by offset, bigram keys)."""
@@ -229,13 +236,12 @@ class FeatureExtractor:
     @staticmethod
     def pair_features(a: _Word, b: _Word) -> tuple[list[bytes], list[bytes]]:
         """Bigram features of adjacent words: those `a` gets (looking right), those `b` gets (looking left)."""
-        to_a = [b"b+=" + a.key + b"|" + b.key]
-        to_b = [b"b-=" + a.key + b"|" + b.key]
-        if a.ckey:
-            to_a.append(b"cb+=" + a.ckey + b"|" + b.ckey)
-        if b.ckey:
-            to_b.append(b"cb-=" + a.ckey + b"|" + b.ckey)
-        return to_a, to_b
+        return pair_features(a.key, a.ckey, b.key, b.ckey)
+
+    def keys(self, word: str, props: Mapping[str, str]) -> tuple[bytes, bytes]:
+        """The word's bigram keys (folded form, cluster) from its final properties."""
+        key = b"<unk>" if word in self.rare else props["f"].encode()
+        return key, props.get("c" + BIGRAM_CLUSTERS, "").encode()
 
     def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
         """Feature lists for every token of a sentence (new lists; the cache is not modified)."""
@@ -279,6 +285,17 @@ class FeatureExtractor:
                 if typs:
                     return j, typs
         return i + 1, ()
+
+
+def pair_features(akey: bytes, ackey: bytes, bkey: bytes, bckey: bytes) -> tuple[list[bytes], list[bytes]]:
+    """Bigram features of adjacent words from their keys: to the left word, to the right word."""
+    to_a = [b"b+=" + akey + b"|" + bkey]
+    to_b = [b"b-=" + akey + b"|" + bkey]
+    if ackey:
+        to_a.append(b"cb+=" + ackey + b"|" + bckey)
+    if bckey:
+        to_b.append(b"cb-=" + ackey + b"|" + bckey)
+    return to_a, to_b
 
 
 def _strip_particles(folded: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi
+from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi, viterbi_many
 from khabar.entities.features import FeatureExtractor, Resources
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -117,10 +117,12 @@ class NerTagger:
     def tag_many(self, sents: Sequence[Sequence[str]], batch: int = 256) -> list[list[str]]:
         """BIO tags for many sentences; new word types are featurised in bulk, `batch` sentences at a time."""
         out: list[list[str]] = []
+        labels = self.weights.labels
         for i in range(0, len(sents), batch):
             part = sents[i:i + batch]
             self._scorer.prepare(part)
-            out.extend(self.tag(s) for s in part)
+            mats = [self.scores(s) if len(s) else np.zeros((0, len(labels))) for s in part]
+            out.extend(to_bio([labels[k] for k in path]) for path in viterbi_many(mats, self.weights.trans))
         return out
 
 
