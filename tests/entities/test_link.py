@@ -141,3 +141,11 @@ def test_link_short_acronym_needs_its_hamza():
     assert names("أعلنت الحكومة بناء مستشفى جديد وفاء بوعدها") == [] or \
         not [n for n in names("أعلنت الحكومة بناء مستشفى جديد وفاء بوعدها") if n[1] == "ORG"]
     assert ("وفا", "ORG", "WAFA", "PSE") in names("نقلت وكالة وفا الخبر")
+
+
+def test_link_a_common_noun_alone_is_not_a_name():
+    text = "انضمت اليابان إلى حلف اوكوس"
+    first = [t.text for t in tokenize(text)].index("حلف")
+    found = names(text, [(first, first + 1, "LOC")])
+    assert not [n for n in found if n[0] == "حلف"]
+    assert ("اوكوس", "ORG", "AUKUS", None) in found

@@ -25,6 +25,11 @@ from khabar.text.tokens import tokenize
 
 TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
+# Common nouns that head names but are never a name alone ("حلف (اوكوس)": the alliance is AUKUS).
+NOT_NAMES = GENERIC_HEADS | frozenset(fold(w) for w in (
+    "حلف تحالف مجلس وزارة الوزارة الحكومة حكومة الجيش جيش الرئيس رئيس البيان بيان الاتحاد اتحاد "
+    "المنظمة منظمة الوكالة وكالة الهيئة هيئة اللجنة لجنة الصندوق صندوق الحزب حزب الحركة حركة المجلس "
+    "الجامعة جامعة الشركة الدولة دولة المنطقة العاصمة").split())
 
 
 def article_date(article: Article) -> dt.date:
@@ -73,6 +78,8 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         taken[found.first:found.last] = [True] * (found.last - found.first)
     for first, last, tag in spans:
         if any(taken[first:last]):
+            continue
+        if last - first == 1 and tokens.splits[first][2] in NOT_NAMES:
             continue
         start, end = mention_start(tokens, first), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
