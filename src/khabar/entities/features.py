@@ -2,7 +2,9 @@
 
 A sentence's features are the concatenation of cached lists: the token's own features and the
 neighbours' context features (already carrying their position prefix), plus a few bigrams. All
-feature names are UTF-8 bytes, which python-crfsuite passes on without re-encoding.
+feature names are UTF-8 bytes, which python-crfsuite passes on without re-encoding. Every feature
+comes from one word property (`final_props`): `k=v` for the word itself, `{offset}k=v` for a
+neighbour, which lets the tagger (`crfmodel.CachedScorer`) sum weights per property instead.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 
 from khabar.lang.normalize import fold
 
-# Hand-written cue words (folded at load time); they precede names of the given type.
+# Hand-written cue words (folded at load time): titles, verbs of saying and head nouns that precede
+# names of a type, and a few words (currencies, religions) that ANERcorp tags as MISC themselves.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "PERTITLE": (
         "رئيس", "رئيسة", "وزير", "وزيرة", "شيخ", "سيد", "سيدة", "ملك", "ملكة", "أمير", "أميرة", "دكتور",
@@ -47,18 +50,29 @@ BIGRAM_CLUSTERS = "k256"  # granularity of the cluster bigram features
 _PROCLITIC_PREP = "بكل"
 
 
+def _char_kind(ch: str) -> str:
+    if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
+        return "d" if ch.isdigit() else ("p" if not ch.isalpha() else "a")
+    if ch.isdigit():
+        return "d"
+    if ch.isalpha():
+        return "U" if ch.isupper() else "l"
+    return "p"
+
+
+_LENGTHS = tuple(str(n) for n in range(11))
+_AFFIX_KEYS = tuple((f"p{n}", f"s{n}", f"sp{n}", f"ss{n}") for n in (1, 2, 3, 4))
+_KINDS: dict[str, str] = {}  # character → kind, filled as characters are met
+
+
 def shape(word: str) -> str:
     """Coarse character class: Arabic letters, Latin, digits, punctuation, or a mix."""
-    kinds = set()
-    for ch in word:
-        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
-            kinds.add("d" if ch.isdigit() else ("p" if not ch.isalpha() else "a"))
-        elif ch.isdigit():
-            kinds.add("d")
-        elif ch.isalpha():
-            kinds.add("U" if ch.isupper() else "l")
-        else:
-            kinds.add("p")
+    kinds = set(map(_KINDS.get, word))
+    if None in kinds:
+        for ch in word:
+            if ch not in _KINDS:
+                _KINDS[ch] = _char_kind(ch)
+        kinds = set(map(_KINDS.get, word))
     return "".join(sorted(kinds)) or "e"
 
 
@@ -147,15 +161,15 @@ class FeatureExtractor:
     def _props(self, word: str) -> dict[str, str]:
         f = fold(word) or word
         pre, stem = strip_clitics(f, self.res.freq)
-        props = {"w": word, "f": f, "st": stem, "pre": pre or "-", "sh": shape(word),
-                 "len": str(min(len(f), 10))}
-        for n in (1, 2, 3, 4):
-            if len(f) > n:
-                props[f"p{n}"] = f[:n]
-                props[f"s{n}"] = f[-n:]
-            if len(stem) > n and n < 4:
-                props[f"sp{n}"] = stem[:n]
-                props[f"ss{n}"] = stem[-n:]
+        nf, ns = len(f), len(stem)
+        props = {"w": word, "f": f, "st": stem, "pre": pre or "-", "sh": shape(word), "len": _LENGTHS[min(nf, 10)]}
+        for n, (pk, sk, spk, ssk) in enumerate(_AFFIX_KEYS, 1):
+            if nf > n:
+                props[pk] = f[:n]
+                props[sk] = f[-n:]
+            if ns > n and n < 4:
+                props[spk] = stem[:n]
+                props[ssk] = stem[-n:]
         trig = self._triggers.get(f) or self._triggers.get(stem)
         if trig:
             props["tr"] = trig

@@ -1,6 +1,9 @@
 """Training the CRF named-entity tagger, and the whole recipe that builds the shipped model.
 
+    export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
     PYTHONPATH=src python -m khabar.entities.train /work/shared/data src/khabar/entities/models
+
+One BLAS thread keeps the SVD and k-means bit-for-bit repeatable. About 20 minutes on two cores.
 
 `main_train` learns a word lexicon from unlabelled news (clusters and entity-type priors, seeded,
 deterministic), builds the person-name list, trains the CRF on the ANERcorp CamelLab train split,
@@ -182,7 +185,8 @@ def main_train(shared_data_dir: str | Path, out_dir: str | Path, seed: int = 0,
     info = build_lexicon(shared, out, cfg, seed=seed)
     extra = {"lexicon": {**info, "seconds": round(time.perf_counter() - t0, 1)},
              "config": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()},
-             "command": "python -m khabar.entities.train SHARED_DATA_DIR OUT_DIR"}
+             "command": "OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src python -m khabar.entities.train "
+                        "/work/shared/data src/khabar/entities/models"}
     return train_ner(shared / TRAIN_REL, out, seed=seed, test_path=shared / TEST_REL, lexicon=info["file"],
                      params=cfg.params, algorithm=cfg.algorithm, gazetteers=cfg.gazetteers,
                      tune_bias=cfg.tune_bias, extra_meta=extra)
