@@ -208,3 +208,120 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     doc = json.loads(row[3])
     doc.update({"store_id": row[0], "story_id": row[1], "duplicate_of": row[2]})
     return doc
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def entity(conn: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> dict[str, Any] | None:
+    """One entity: its names as written (with counts), articles per month, the entities named beside it,
+    its quotations and its latest articles; None when the store does not know it."""
+    row = conn.execute("SELECT id, name_en, name_ar, type, country FROM entities WHERE id = ?",
+                       (entity_id,)).fetchone()
+    if row is None:
+        return None
+    found = dict(zip(("id", "name_en", "name_ar", "type", "country"), row, strict=True))
+    found["names"] = _rows(conn.execute(
+        "SELECT text, count(*) AS mentions FROM mentions WHERE entity_id = ? GROUP BY text "
+        "ORDER BY mentions DESC, text LIMIT ?", (entity_id, limit)))
+    found["months"] = _rows(conn.execute(
+        "SELECT substr(a.date, 1, 7) AS month, count(*) AS articles FROM article_entities ae "
+        "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? AND a.date IS NOT NULL "
+        "GROUP BY month ORDER BY month", (entity_id,)))
+    found["articles"] = sum(m["articles"] for m in found["months"]) + conn.execute(
+        "SELECT count(*) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
+        "WHERE ae.entity_id = ? AND a.date IS NULL", (entity_id,)).fetchone()[0]
+    found["co_mentioned"] = _rows(conn.execute(
+        "SELECT e.id, e.name_en, e.name_ar, e.type, count(*) AS articles FROM article_entities mine "
+        "JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != mine.entity_id "
+        "JOIN entities e ON e.id = other.entity_id WHERE mine.entity_id = ? "
+        "GROUP BY e.id ORDER BY articles DESC, e.id LIMIT ?", (entity_id, limit)))
+    found["quotes"] = quotes(conn, speaker=entity_id, limit=limit)
+    found["latest"] = _rows(conn.execute(
+        "SELECT a.id, a.headline, a.date, a.agency, a.outlet FROM article_entities ae "
+        "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? ORDER BY a.date DESC, a.id LIMIT ?",
+        (entity_id, limit)))
+    return found
+
+
+def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, limit: int = 20,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Quotations, latest first; `speaker` keeps those of one entity (by id) or one speaker as written."""
+    where, params = "", []
+    if speaker:
+        where = "WHERE q.speaker_id = ? OR q.speaker = ?"
+        params = [speaker, speaker]
+    return _rows(conn.execute(
+        "SELECT q.article_id, q.n, q.text, q.speaker, q.speaker_en, q.speaker_id, q.kind, q.start, q.\"end\", "
+        f"a.headline, a.date FROM quotes q JOIN articles a ON a.id = q.article_id {where} "
+        "ORDER BY a.date DESC, q.article_id, q.n LIMIT ? OFFSET ?", [*params, limit, offset]))
+
+
+_STORY_COLUMNS = ("SELECT a.story_id AS id, count(*) AS articles, min(a.date) AS first, max(a.date) AS last, "
+                  "(SELECT headline FROM articles h WHERE h.id = a.story_id) AS headline FROM articles a ")
+
+
+def stories(conn: sqlite3.Connection, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Stories (articles telling the same news), the largest first."""
+    total = conn.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
+    results = _rows(conn.execute(
+        _STORY_COLUMNS + "WHERE a.story_id IS NOT NULL GROUP BY a.story_id "
+        "ORDER BY articles DESC, last DESC, a.story_id LIMIT ? OFFSET ?", (limit, offset)))
+    return {"total": total, "results": results}
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    """One story and its articles, oldest first; None when no article belongs to it."""
+    rows = conn.execute(_STORY_COLUMNS + "WHERE a.story_id = ? GROUP BY a.story_id", (story_id,))
+    found = _rows(rows)
+    if not found:
+        return None
+    columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
+    found[0]["members"] = _rows(conn.execute(
+        f"SELECT {columns} FROM articles a WHERE a.story_id = ? ORDER BY a.date, a.id", (story_id,)))
+    return found[0]
+
+
+def event_timeline(conn: sqlite3.Connection, filters: Filters = Filters(), *,
+                   by: str = "month") -> list[dict[str, Any]]:
+    """Events that happened per period (`by` month or day) and PLOVER type, each story counted once per
+    period and type."""
+    chars = {"month": 7, "day": 10}[by]
+    clauses, params = _where(conn, dataclasses.replace(filters, event_type=None))
+    if filters.event_type:
+        clauses.append("ev.type = ?")
+        params.append(filters.event_type.upper())
+    where = " AND ".join([HAPPENED, "a.date IS NOT NULL", *clauses])
+    return _rows(conn.execute(
+        f"SELECT substr(a.date, 1, {chars}) AS period, ev.type AS type, count(DISTINCT a.story_id) AS stories "
+        f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {where} "
+        "GROUP BY period, ev.type ORDER BY period, ev.type", params))
+
+
+def dyad_network(conn: sqlite3.Connection, actors: list[str], *, limit: int = 60) -> list[dict[str, Any]]:
+    """Directed links between `actors` (e.g. state codes): stories with an event that happened from
+    source to target, all types together, with the most frequent type; the strongest first."""
+    if not actors:
+        return []
+    if is_current(conn):
+        source = "dyad_counts d"
+    else:
+        source = f"({DYAD_COUNTS_SQL.format(where='WHERE ' + HAPPENED)}) AS d"
+    marks = _marks(actors)
+    rows = _rows(conn.execute(
+        f"SELECT d.source, d.target, sum(d.stories) AS stories, d.type AS top_type, max(d.stories) AS top "
+        f"FROM {source} WHERE d.source IN ({marks}) AND d.target IN ({marks}) AND d.source != d.target "
+        "GROUP BY d.source, d.target ORDER BY stories DESC, d.source, d.target LIMIT ?",
+        [*actors, *actors, limit]))
+    for row in rows:  # SQLite takes the bare column from the row holding max(): the commonest type
+        del row["top"]
+    return rows
+
+
+def datelines(conn: sqlite3.Connection, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Where articles were filed from: dateline country and place (English), with counts."""
+    return _rows(conn.execute(
+        "SELECT country, place, count(*) AS articles FROM articles WHERE country IS NOT NULL "
+        "GROUP BY country, place ORDER BY articles DESC, country, place LIMIT ?", (limit,)))

@@ -1,0 +1,116 @@
+"""The JSON API under /api/v1: one route per question of khabar.store.queries, plus one write."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from khabar.serve.params import (
+    MAX_NAME_CHARS,
+    ArticleId,
+    Code,
+    EntityId,
+    Limit,
+    Offset,
+    Text,
+    filters,
+    refuse_control,
+    store_of,
+)
+from khabar.serve.write import PostedArticle, check_token, store_posted
+from khabar.store import queries
+from khabar.store.queries import Filters
+
+router = APIRouter()
+Filtered = Annotated[Filters, Depends(filters)]
+bearer = HTTPBearer(auto_error=False, description="The token the server was started with (--token)")
+
+
+@router.get("/articles", summary="Latest articles passing the filters")
+def list_articles(request: Request, where: Filtered, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    refuse_control(entity=where.entity, outlet=where.outlet)
+    return queries.search(store_of(request).reader(), "", where, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", summary="One article: the read contract with store links")
+def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
+    found = queries.article(store_of(request).reader(), article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return found
+
+
+@router.post("/articles", status_code=201, summary="Read a page with khabar and store it (needs the token)",
+             responses={200: {"description": "The text was stored already"}, 401: {"description": "No token"},
+                        403: {"description": "Writing is disabled"}, 422: {"description": "Unreadable"}})
+def post_article(request: Request, posted: PostedArticle,
+                 credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None) -> Any:
+    store = store_of(request)
+    check_token(store.token, credentials.credentials if credentials else None)
+    answer = store_posted(store, posted)
+    return JSONResponse(answer, status_code=201 if answer["created"] else 200)
+
+
+@router.get("/search", summary="Full-text search with filters, best first, with snippets")
+def search(request: Request, where: Filtered, q: Text = "", limit: Limit = 10,
+           offset: Offset = 0) -> dict[str, Any]:
+    refuse_control(q=q, entity=where.entity, outlet=where.outlet)
+    return queries.search(store_of(request).reader(), q, where, limit=limit, offset=offset)
+
+
+@router.get("/entities", summary="Entities by the number of stories naming them")
+def list_entities(request: Request, where: Filtered, type: Code = None, linked: bool = False,
+                  limit: Limit = 20) -> list[dict[str, Any]]:
+    refuse_control(entity=where.entity, outlet=where.outlet)
+    return queries.entities(store_of(request).reader(), where, type=type, linked=linked, limit=limit)
+
+
+@router.get("/entities/{entity_id}", summary="One entity: names, months, co-mentions, quotations")
+def get_entity(request: Request, entity_id: EntityId, limit: Limit = 20) -> dict[str, Any]:
+    found = queries.entity(store_of(request).reader(), entity_id, limit=limit)
+    if found is None:
+        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    return found
+
+
+@router.get("/events", summary="Event dyads (type, source, target), each story counted once")
+def list_events(request: Request, where: Filtered, actor: Code = None, all_modes: bool = False,
+                coded: bool = False, limit: Limit = 20) -> list[dict[str, Any]]:
+    refuse_control(entity=where.entity, outlet=where.outlet)
+    return queries.events(store_of(request).reader(), where, actor=actor, all_modes=all_modes, coded=coded,
+                          limit=limit)
+
+
+@router.get("/events/timeline", summary="Events that happened per period and PLOVER type")
+def event_timeline(request: Request, where: Filtered,
+                   by: Literal["month", "day"] = "month") -> list[dict[str, Any]]:
+    refuse_control(entity=where.entity, outlet=where.outlet)
+    return queries.event_timeline(store_of(request).reader(), where, by=by)
+
+
+@router.get("/quotes", summary="Quotations, latest first")
+def list_quotes(request: Request, speaker: Annotated[str | None, Query(max_length=MAX_NAME_CHARS)] = None,
+                limit: Limit = 20, offset: Offset = 0) -> list[dict[str, Any]]:
+    refuse_control(speaker=speaker)
+    return queries.quotes(store_of(request).reader(), speaker=speaker, limit=limit, offset=offset)
+
+
+@router.get("/stories", summary="Stories (articles telling the same news), largest first")
+def list_stories(request: Request, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    return queries.stories(store_of(request).reader(), limit=limit, offset=offset)
+
+
+@router.get("/stories/{story_id}", summary="One story and its articles")
+def get_story(request: Request, story_id: ArticleId) -> dict[str, Any]:
+    found = queries.story(store_of(request).reader(), story_id)
+    if found is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return found
+
+
+@router.get("/stats", summary="Counts of everything in the store")
+def stats(request: Request) -> dict[str, int]:
+    return queries.stats(store_of(request).reader())

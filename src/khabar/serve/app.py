@@ -1,0 +1,100 @@
+"""create_app: the FastAPI app over one store, its read connections, error answers and static files."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from khabar.resources import data_path
+from khabar.store.db import open_store
+from khabar.store.queries import search
+
+API_PREFIX = "/api/v1"
+
+
+class Store:
+    """The store's path and one read-only connection per worker thread (sqlite3 connections must not
+    be used by two threads at once); writes open their own connection, one at a time."""
+
+    def __init__(self, db: str | Path, token: str | None = None) -> None:
+        self.db = Path(db)
+        self.token = token or None
+        self.write_lock = threading.Lock()
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        open_store(self.db).close()  # fail now, with the store's own message, not on the first request
+
+    def reader(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = open_store(self.db)
+            self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        for conn in self._all:
+            conn.close()
+        self._all.clear()
+
+
+def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
+    """The API and dashboard over the store at `db`; the write endpoint works only with a `token`."""
+    from khabar.serve.api import router as api_router
+    from khabar.serve.pages import router as pages_router
+
+    store = Store(db, token)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        search(store.reader(), "تسخين", limit=1)  # loads the tokeniser's lexicon before the first visitor
+        yield
+        store.close()
+
+    # No /docs or /redoc: FastAPI draws them with scripts from a CDN, and the dashboard works offline.
+    app = FastAPI(title="khabar", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Arabic news read into structured data: articles, entities, events, quotations.")
+    app.state.store = store
+    app.include_router(api_router, prefix=API_PREFIX)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=data_path("khabar.serve", "static")), name="static")
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(HTTPException, _http_error)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith(API_PREFIX)
+
+
+def _describe(errors: list) -> list[dict[str, str]]:
+    return [{"where": ".".join(str(p) for p in error.get("loc", ())), "message": str(error.get("msg", ""))}
+            for error in errors]
+
+
+async def _invalid(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = _describe(list(exc.errors()))
+    message = "; ".join(f"{p['where']}: {p['message']}" for p in problems)
+    if _wants_html(request):
+        from khabar.serve.pages import error_page
+
+        return error_page(request, 422, message)
+    return JSONResponse({"detail": message, "errors": problems}, status_code=422)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if _wants_html(request) and exc.status_code != 405:
+        from khabar.serve.pages import error_page
+
+        return error_page(request, exc.status_code, str(exc.detail))
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)

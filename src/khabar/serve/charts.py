@@ -1,0 +1,154 @@
+"""Charts drawn here as inline SVG (no script, nothing fetched): bars over time, the event timeline
+by PLOVER type, the network of state dyads and the map of datelines. Every label is escaped."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from khabar.serve.places import State
+
+PALETTE = ("#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#e07a5f", "#3d405b",
+           "#81b29a", "#c05746", "#5c8001", "#7b2cbf", "#f77f00", "#2a9d8f", "#9e2a2b", "#577590")
+
+
+def _svg(width: int, height: int, label: str, body: list[Markup | str], css: str) -> Markup:
+    head = Markup('<svg class="chart {}" viewBox="0 0 {} {}" role="img" aria-label="{}" direction="ltr" '
+                  'xmlns="http://www.w3.org/2000/svg"><title>{}</title>').format(css, width, height, label, label)
+    return head + Markup("").join(Markup(part) if isinstance(part, Markup) else escape(part) for part in body) \
+        + Markup("</svg>")
+
+
+def _text(x: float, y: float, text: str, anchor: str = "middle", css: str = "") -> Markup:
+    return Markup('<text x="{:.1f}" y="{:.1f}" text-anchor="{}" class="{}">{}</text>').format(x, y, anchor, css, text)
+
+
+def bars(points: list[tuple[str, int]], label: str, *, width: int = 640, height: int = 180) -> Markup:
+    """One bar per period (e.g. month), labelled at the first, the last and a few between."""
+    if not points:
+        return Markup("")
+    top = max(value for _, value in points) or 1
+    slot = (width - 40) / len(points)
+    body: list[Markup | str] = []
+    step = max(1, len(points) // 6)
+    for i, (name, value) in enumerate(points):
+        h = (height - 40) * value / top
+        x = 20 + i * slot
+        body.append(Markup('<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="bar">'
+                           '<title>{}: {}</title></rect>').format(x + slot * 0.1, height - 25 - h,
+                                                                 max(1.0, slot * 0.8), h, name, value))
+        if i % step == 0 or i == len(points) - 1:
+            body.append(_text(x + slot / 2, height - 8, name, css="tick"))
+    body.append(_text(16, 14, str(top), "start", "tick"))
+    return _svg(width, height, label, body, "bars")
+
+
+def timeline(rows: list[dict[str, Any]], label: str, *, width: int = 760) -> Markup:
+    """One lane per PLOVER type, one column per period; a circle's area is the number of stories."""
+    if not rows:
+        return Markup("")
+    periods = sorted({r["period"] for r in rows})
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        counts[row["type"]][row["period"]] = row["stories"]
+    types = sorted(counts, key=lambda t: -sum(counts[t].values()))
+    lane, left, top_pad = 26, 110, 10
+    height = top_pad + lane * len(types) + 34
+    column = (width - left - 20) / len(periods)
+    peak = max(r["stories"] for r in rows)
+    body: list[Markup | str] = []
+    for i, type_ in enumerate(types):
+        y = top_pad + lane * i + lane / 2
+        colour = PALETTE[i % len(PALETTE)]
+        body.append(Markup('<g class="lane" data-type="{}">').format(type_))
+        body.append(_text(left - 8, y + 4, type_, "end", "lane-label"))
+        body.append(Markup('<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="lane-line"/>').format(
+            left, width - 20, y, y))
+        for j, period in enumerate(periods):
+            value = counts[type_].get(period)
+            if value:
+                r = 2 + 9 * math.sqrt(value / peak)
+                body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="{}"><title>{} {}: {} stories'
+                                   '</title></circle>').format(left + column * (j + 0.5), y, r, colour, type_,
+                                                               period, value))
+        body.append(Markup("</g>"))
+    step = max(1, len(periods) // 8)
+    for j, period in enumerate(periods):
+        if j % step == 0 or j == len(periods) - 1:
+            body.append(_text(left + column * (j + 0.5), height - 12, period, css="tick"))
+    return _svg(width, height, label, body, "timeline")
+
+
+def network(edges: list[dict[str, Any]], states: dict[str, State], label: str, *, size: int = 560) -> Markup:
+    """States on a circle, the busiest at the top; an arrow from source to target, as wide as its count."""
+    if not edges:
+        return Markup("")
+    weight: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        weight[edge["source"]] += edge["stories"]
+        weight[edge["target"]] += edge["stories"]
+    nodes = sorted(weight, key=lambda code: (-weight[code], code))
+    centre, radius = size / 2, size / 2 - 60
+    place = {code: (centre + radius * math.sin(2 * math.pi * i / len(nodes)),
+                    centre - radius * math.cos(2 * math.pi * i / len(nodes))) for i, code in enumerate(nodes)}
+    peak = max(e["stories"] for e in edges)
+    body: list[Markup | str] = [Markup(
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="20" refY="5" markerWidth="6" markerHeight="6" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrow"/></marker></defs>')]
+    for edge in edges:
+        (x1, y1), (x2, y2) = place[edge["source"]], place[edge["target"]]
+        body.append(Markup('<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke-width="{:.1f}" '
+                           'class="edge" marker-end="url(#arrow)" data-dyad="{}-{}"><title>{} → {}: {} stories '
+                           '({})</title></line>').format(x1, y1, x2, y2, 1 + 5 * edge["stories"] / peak,
+                                                         edge["source"], edge["target"], edge["source"],
+                                                         edge["target"], edge["stories"], edge["top_type"]))
+    for code in nodes:
+        x, y = place[code]
+        state = states.get(code)
+        name = state.name_ar if state else code
+        circle = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="node"><title>{} · {}</title></circle>'
+                        ).format(x, y, 6 + 8 * math.sqrt(weight[code] / weight[nodes[0]]), name, code)
+        text = _text(x, y - 14 if y < centre else y + 24, f"{name} {code}", css="node-label")
+        group = circle + text
+        if state and state.qid:
+            group = Markup('<a href="/entities/{}" class="node-link" data-state="{}">').format(state.qid, code) \
+                + group + Markup("</a>")
+        body.append(group)
+    return _svg(size, size, label, body, "network")
+
+
+def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str, *,
+              width: int = 760) -> tuple[Markup, list[dict[str, Any]]]:
+    """Datelines on a plain latitude/longitude grid, a circle per country at its capital (area: articles).
+    Also returns the points that could not be placed (no coordinates known)."""
+    height = width / 2
+    per_country: dict[str, int] = defaultdict(int)
+    places: dict[str, list[str]] = defaultdict(list)
+    for point in points:
+        per_country[point["country"]] += point["articles"]
+        if point.get("place"):
+            places[point["country"]].append(point["place"])
+    body: list[Markup | str] = [Markup('<rect width="{}" height="{:.0f}" class="sea"/>').format(width, height)]
+    for lon in range(-150, 180, 30):
+        x = (lon + 180) / 360 * width
+        body.append(Markup('<line x1="{0:.1f}" x2="{0:.1f}" y1="0" y2="{1:.0f}" class="grid"/>').format(x, height))
+    for lat in range(-60, 90, 30):
+        y = (90 - lat) / 180 * height
+        body.append(Markup('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid{}"/>').format(
+            width, y, y, " equator" if lat == 0 else ""))
+    unplaced = []
+    peak = max(per_country.values(), default=1)
+    for code, count in sorted(per_country.items(), key=lambda item: -item[1]):
+        state = states.get(code)
+        if state is None or state.lat is None or state.lon is None:
+            unplaced.append({"country": code, "articles": count})
+            continue
+        x, y = (state.lon + 180) / 360 * width, (90 - state.lat) / 180 * height
+        names = ", ".join(places[code][:5])
+        body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot" data-country="{}">'
+                           '<title>{} · {} ({}): {} articles</title></circle>').format(
+            x, y, 3 + 22 * math.sqrt(count / peak), code, state.name_ar, state.name_en, names, count))
+    return _svg(width, int(height), label, body, "map"), unplaced
