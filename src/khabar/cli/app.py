@@ -14,6 +14,7 @@ from rich.console import Console
 
 from khabar.cli.corpus import register as register_corpus
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
+from khabar.cli.serve import register as register_serve
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Read Arabic news into structured, linked, searchable knowledge.")
@@ -185,6 +186,7 @@ def main() -> None:
 
 
 register_corpus(app, bench_app)
+register_serve(app, bench_app)
 
 
 if __name__ == "__main__":

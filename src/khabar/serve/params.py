@@ -3,41 +3,55 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import HTTPException, Path, Query, Request
 
 from khabar.store.queries import Filters
 
+if TYPE_CHECKING:
+    from khabar.serve.app import Store
+
 MAX_QUERY_CHARS = 500
 MAX_NAME_CHARS = 200
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-CODE_PATTERN = r"^[A-Za-z]{2,12}$"  # agencies, ISO3 countries, PLOVER types
+CODE_PATTERN = r"^([A-Za-z]{2,12})?$"  # agencies, ISO3 countries, PLOVER types
 ARTICLE_ID_PATTERN = r"^[0-9a-f]{16}$"
 
 Text = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description='Words and "phrases"; any written form')]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+# Patterns accept "": an HTML form sends an empty field so, and it means no filter.
 Code = Annotated[str | None, Query(pattern=CODE_PATTERN)]
 Name = Annotated[str | None, Query(max_length=MAX_NAME_CHARS)]
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
 ArticleId = Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="16 hex digits")]
 EntityId = Annotated[str, Path(min_length=1, max_length=MAX_NAME_CHARS)]
 
 
 def filters(
-    date_from: Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN, description="YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, Query(alias="to", pattern=DATE_PATTERN, description="YYYY-MM-DD")] = None,
+    date_from: Annotated[Day, Query(alias="from")] = None,
+    date_to: Annotated[Day, Query(alias="to")] = None,
     agency: Code = None,
     outlet: Name = None,
     entity: Annotated[str | None, Query(max_length=MAX_NAME_CHARS, description="Entity id or name")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3")] = None,
+    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO3")] = None,
     event: Code = None,
 ) -> Filters:
-    """The article filters of a request; empty values count as absent (as an HTML form sends them)."""
-    return Filters(date_from or None, date_to or None, agency or None, outlet or None, entity or None,
+    """The article filters of a request; empty values are no filter."""
+    return Filters(_day("from", date_from), _day("to", date_to), agency or None, outlet or None, entity or None,
                    country or None, event or None)
+
+
+def _day(name: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise HTTPException(422, f"query.{name}: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def refuse_control(**values: str | None) -> None:
@@ -47,5 +61,5 @@ def refuse_control(**values: str | None) -> None:
             raise HTTPException(422, f"{name}: control characters are not allowed")
 
 
-def store_of(request: Request):
+def store_of(request: Request) -> Store:
     return request.app.state.store
