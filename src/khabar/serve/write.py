@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from fastapi import HTTPException
 from pydantic import BaseModel, Field
 
+from khabar.errors import InputError
 from khabar.pipeline import read
+from khabar.sources.decode import check_language
 from khabar.store.db import open_store
 from khabar.store.dedup import assign_stories
 from khabar.store.ids import url_key
@@ -42,11 +44,15 @@ def check_token(expected: str | None, given: str | None) -> None:
 
 def store_posted(store: Store, posted: PostedArticle) -> dict[str, Any]:
     """Read and store `posted`; its stories and counts are brought up to date."""
+    try:
+        check_language(posted.text, "posted")  # as ingest does for every page it is given
+    except InputError as exc:
+        raise HTTPException(422, f"the text could not be read: {exc.reason}") from exc
     article = read(posted.text, id="posted", date=posted.date, plain=posted.plain)
     article.url, article.source = posted.url, SOURCE
     record = article_record(article)
-    if record["error"]:
-        raise HTTPException(422, f"the text could not be read: {record['error']}")
+    if record["error"] or not article.body.strip():
+        raise HTTPException(422, f"the text could not be read: {record['error'] or 'no article body found'}")
     page = (SOURCE, record["id"], 0, 0, record["id"], posted.url, url_key(posted.url))
     with store.write_lock:
         conn = open_store(store.db, write=True)

@@ -1,0 +1,50 @@
+"""A store of the shipped demo corpus, built once per session, and the app over it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the serve extra is not installed (pip install -e '.[test]')")
+
+TOKEN = "test-token-5f2c"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    from khabar.samples.demo import demo_folder
+    from tests.store.corpus import ingest_all
+
+    db = tmp_path_factory.mktemp("serve") / "demo.db"
+    ingest_all([demo_folder()], db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def client(demo_db):
+    from fastapi.testclient import TestClient
+
+    from khabar.serve.app import create_app
+
+    with TestClient(create_app(demo_db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def writable_db(demo_db, tmp_path) -> Path:
+    """A copy of the demo store that a test may write to."""
+    target = tmp_path / "copy.db"
+    source, copy = sqlite3.connect(demo_db), sqlite3.connect(target)
+    source.backup(copy)
+    source.close()
+    copy.close()
+    return target
+
+
+@pytest.fixture(scope="session")
+def article_id(client) -> str:
+    """The demo article that has entities, events and a quotation (Kuwait at the Security Council)."""
+    answer = client.get("/api/v1/search", params={"q": '"مجلس الأمن" الفاشر'}).json()
+    return answer["results"][0]["id"]

@@ -1,0 +1,136 @@
+"""The JSON API over the demo store: answers, unknown ids, bad input and the token-guarded write."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.serve.conftest import TOKEN
+
+LISTS = [("/api/v1/articles", "results"), ("/api/v1/search?q=الكويت", "results"), ("/api/v1/entities", None),
+         ("/api/v1/events", None), ("/api/v1/events/timeline", None), ("/api/v1/quotes", None),
+         ("/api/v1/stories", "results"), ("/api/v1/stats", "articles")]
+
+
+@pytest.mark.parametrize(("path", "key"), LISTS)
+def test_api_lists_answer(client, path, key):
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body[key] if key else body), f"{path} answered nothing"
+
+
+def test_api_search_any_written_form_with_snippet(client):
+    # "وبالكويت" (and in Kuwait) finds the articles naming الكويت, with the hit marked in the snippet
+    answer = client.get("/api/v1/search", params={"q": "وبالكويت", "agency": "KUNA"}).json()
+    assert answer["total"] > 0
+    first = answer["results"][0]
+    assert first["agency"] == "KUNA"
+    start, end = first["hits"][0]
+    assert "الكويت" in first["snippet"][start:end]
+
+
+def test_api_article_by_id(client, article_id):
+    doc = client.get(f"/api/v1/articles/{article_id}").json()
+    assert doc["store_id"] == article_id
+    assert any(e["id"] == "Q817" for e in doc["entities"])
+    assert doc["events"] and doc["quotes"]
+
+
+def test_api_entity_detail(client):
+    kuwait = client.get("/api/v1/entities/Q817").json()
+    assert kuwait["name_en"] == "Kuwait"
+    assert {"الكويت", "دولة الكويت"} <= {n["text"] for n in kuwait["names"]}
+    assert kuwait["months"] and kuwait["co_mentioned"] and kuwait["latest"]
+
+
+def test_api_story_holds_its_articles(client):
+    story = client.get("/api/v1/stories").json()["results"][0]
+    found = client.get(f"/api/v1/stories/{story['id']}").json()
+    assert len(found["members"]) == story["articles"] > 1
+
+
+@pytest.mark.parametrize("path", ["/api/v1/articles/0123456789abcdef", "/api/v1/entities/Q0",
+                                  "/api/v1/stories/0123456789abcdef", "/api/v1/entities/text:PER:nobody"])
+def test_api_unknown_ids_are_404_with_the_id(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert path.rsplit("/", 1)[1] in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("path", "params", "words"), [
+    ("/api/v1/articles/not-an-id", {}, "pattern"),
+    ("/api/v1/articles/..%2F..%2Fetc%2Fpasswd", {}, ""),
+    ("/api/v1/search", {"q": "ا" * 501}, "at most 500"),
+    ("/api/v1/search", {"q": "x", "limit": 0}, "greater than or equal"),
+    ("/api/v1/search", {"q": "x", "limit": 10**9}, "less than or equal"),
+    ("/api/v1/search", {"q": "x", "offset": -1}, "greater than or equal"),
+    ("/api/v1/search", {"q": "x", "from": "2024-02-30"}, "not a date"),
+    ("/api/v1/search", {"q": "x", "to": "yesterday"}, "pattern"),
+    ("/api/v1/search", {"q": "x", "country": "KWT' OR 1=1"}, "pattern"),
+    ("/api/v1/search", {"q": "a\x00b"}, "control characters"),
+    ("/api/v1/articles", {"agency": "KUNA; DROP TABLE articles"}, "pattern"),
+    ("/api/v1/entities", {"limit": "many"}, "integer"),
+    ("/api/v1/events/timeline", {"by": "year"}, "month"),
+    ("/api/v1/entities/" + "Q" * 300, {}, "at most 200"),
+])
+def test_api_bad_input_is_4xx_with_a_message(client, path, params, words):
+    response = client.get(path, params=params)
+    assert 400 <= response.status_code < 500, response.text
+    assert words in response.json()["detail"]
+
+
+@pytest.mark.parametrize("query", ["' OR 1=1 --", '"; DROP TABLE articles; --', "NEAR(الكويت قطر)", "*", '"',
+                                   "الكويت OR قطر", "body:الكويت", "^الكويت", "<script>alert(1)</script>",
+                                   "1; SELECT * FROM articles", "\\", "%", "الكويت\"\"\"", "(("])
+def test_api_injection_attempts_are_plain_text(client, query):
+    before = client.get("/api/v1/stats").json()
+    response = client.get("/api/v1/search", params={"q": query})
+    assert response.status_code == 200, response.text
+    assert response.json()["query"] == query
+    assert client.get("/api/v1/stats").json() == before
+
+
+def test_api_write_is_off_without_a_configured_token(client):
+    response = client.post("/api/v1/articles", json={"text": "نص"}, headers={"Authorization": "Bearer x"})
+    assert response.status_code == 403
+    assert "token" in response.json()["detail"]
+
+
+# Kuwait opens its international book fair (a subject the demo corpus does not have).
+PAGE = ("الكويت تفتتح معرض الكتاب الدولي\n\nالكويت - 21 - 5 (كونا) -- افتتحت دولة الكويت اليوم الثلاثاء معرض "
+        "الكتاب الدولي بمشاركة دور نشر من قطر والسعودية. (النهاية)")
+
+
+def test_api_write_needs_the_token_then_stores(writable_db):
+    from fastapi.testclient import TestClient
+
+    from khabar.serve.app import create_app
+
+    with TestClient(create_app(writable_db, token=TOKEN)) as client:
+        assert client.post("/api/v1/articles", json={"text": PAGE}).status_code == 401
+        wrong = client.post("/api/v1/articles", json={"text": PAGE}, headers={"Authorization": "Bearer nope"})
+        assert wrong.status_code == 401 and "token" in wrong.json()["detail"]
+        assert client.get("/api/v1/search", params={"q": "\"معرض الكتاب\""}).json()["total"] == 0
+        good = {"Authorization": f"Bearer {TOKEN}"}
+        created = client.post("/api/v1/articles", json={"text": PAGE, "date": "2024-05-21"}, headers=good)
+        assert created.status_code == 201, created.text
+        article_id = created.json()["id"]
+        doc = client.get(f"/api/v1/articles/{article_id}").json()
+        assert doc["agency"] == "KUNA" and any(e["id"] == "Q817" for e in doc["entities"])
+        assert doc["story_id"]
+        assert client.get("/api/v1/search", params={"q": "\"معرض الكتاب\""}).json()["total"] == 1
+        again = client.post("/api/v1/articles", json={"text": PAGE}, headers=good)
+        assert again.status_code == 200 and again.json()["created"] is False
+        assert client.post("/api/v1/articles", json={"text": ""}, headers=good).status_code == 422
+        bad = client.post("/api/v1/articles", json={"text": "This is an English notice only."}, headers=good)
+        assert bad.status_code == 422 and "could not be read" in bad.json()["detail"]
+
+
+def test_api_openapi_lists_the_routes(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/search", "/api/v1/entities",
+                 "/api/v1/entities/{entity_id}", "/api/v1/events", "/api/v1/quotes", "/api/v1/stories",
+                 "/api/v1/stats"):
+        assert path in paths
+    assert "post" in paths["/api/v1/articles"]
+    assert not any(not p.startswith("/api/v1/") for p in paths), "pages stay out of the API schema"
