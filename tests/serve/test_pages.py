@@ -1,0 +1,81 @@
+"""The dashboard's pages rendered on the server: RTL Arabic, bilingual labels, highlights, charts."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+
+def test_pages_search_shows_results_with_marked_hits(client):
+    html = client.get("/", params={"q": "الكويت"}).text
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "بحث" in html and 'lang="en"' in html and "Search" in html
+    assert html.count('class="result"') > 0
+    assert re.search(r'<span class="m hit">[^<]*الكويت', html)
+
+
+def test_pages_search_filters_apply(client):
+    everything = client.get("/").text
+    kuna = client.get("/", params={"agency": "KUNA", "from": "", "to": ""}).text
+    total = lambda html: int(re.search(r'data-total="(\d+)"', html).group(1))  # noqa: E731
+    assert 0 < total(kuna) < total(everything)
+
+
+def test_pages_escape_what_the_reader_typed(client):
+    html = client.get("/", params={"q": '"><script>alert(1)</script>'}).text
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html
+
+
+def test_pages_article_highlights_from_offsets(client, article_id):
+    doc = client.get(f"/api/v1/articles/{article_id}").json()
+    html = client.get(f"/articles/{article_id}").text
+    body = html.split('<div class="body">', 1)[1].split("</div>", 1)[0]
+    for mention in (m for m in doc["entities"] if m.get("in") != "headline"):
+        link = f'href="/entities/{mention["id"]}">{mention["text"]}</a>'
+        assert link in unescape(body), mention
+    for n, event in enumerate(doc["events"]):
+        if event["sentence"] >= 0:
+            trigger = re.search(rf'id="trigger-{n}"[^>]*>(.*?)</span>', body).group(1)
+            assert re.sub("<[^>]+>", "", trigger) == doc["body"][event["trigger_start"]:event["trigger_end"]]
+    assert 'class="m quote"' in body
+    assert unescape(re.sub("<[^>]+>", "", body)) == doc["body"], "the text as written, nothing added or lost"
+
+
+def test_pages_article_lists_events_with_actors_and_evidence(client, article_id):
+    html = client.get(f"/articles/{article_id}").text
+    items = re.findall(r'<li class="event-item".*?</li>', html, re.S)
+    assert items and any("REQUEST" in item and "KWT" in item and "UNSC" in item for item in items)
+    assert all('<blockquote class="evidence">' in item for item in items)
+
+
+def test_pages_entity_page(client):
+    html = client.get("/entities/Q817").text
+    assert "Kuwait" in html and "دولة الكويت" in html
+    assert '<svg class="chart bars"' in html
+    assert re.search(r'<ul class="co"><li><a href="/entities/', html)
+
+
+def test_pages_events_page_draws_three_charts(client):
+    html = client.get("/events").text
+    assert '<svg class="chart timeline"' in html and 'data-type="CONSULT"' in html
+    assert '<svg class="chart network"' in html and 'data-dyad="USA-IRN"' in html
+    assert '<svg class="chart map"' in html and 'data-country="KWT"' in html
+    assert "<script" not in html.split("</head>", 1)[1], "charts are drawn on the server"
+
+
+@pytest.mark.parametrize(("path", "status"), [("/articles/0123456789abcdef", 404), ("/entities/Q0", 404),
+                                              ("/articles/bad", 422), ("/?from=2024-99-01", 422)])
+def test_pages_errors_are_pages(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'class="message"' in response.text
+
+
+def test_pages_no_asset_from_elsewhere(client, article_id):
+    for path in ("/", f"/articles/{article_id}", "/entities/Q817", "/events"):
+        html = client.get(path).text
+        assert not re.search(r'(src="|<link[^>]*href="|url\()(https?:)?//', html), path
