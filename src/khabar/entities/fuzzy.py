@@ -15,6 +15,15 @@ MIN_SCORE_SHORT = 88.0  # five-letter names: only a dropped or doubled letter
 MIN_LENGTH = 5  # shorter names differ too much by one letter to be matched this way
 
 
+CACHED_KEYS = 100_000  # answers remembered: unknown names recur across articles
+
+
+def _reachable(length: int, other: int, cutoff: float) -> bool:
+    """Can two strings of these lengths score `cutoff`? fuzz.ratio is 200 * common / (sum of lengths)
+    and at most the shorter length is common; one point of slack for rounding."""
+    return 200.0 * min(length, other) / (length + other) >= cutoff - 1.0
+
+
 class FuzzyNames:
     """Folded knowledge-base names per entity type, for closest-match lookups."""
 
@@ -25,20 +34,38 @@ class FuzzyNames:
                 by_type.setdefault(entry.type, {}).setdefault(key, entry)
         self._keys = {t: list(names) for t, names in by_type.items()}
         self._entries = by_type
+        self._by_length: dict[tuple[str, int], list[str]] = {}
+        self._answers: dict[tuple[str, str], Entry | None] = {}
 
     def closest(self, key: str, type_: str) -> Entry | None:
         """The entry whose name is closest to `key` (folded), or None below MIN_SCORE."""
-        keys = self._keys.get(type_)
-        if not keys or len(key) < MIN_LENGTH:
+        if type_ not in self._keys or len(key) < MIN_LENGTH:
             return None
+        if (key, type_) not in self._answers:
+            if len(self._answers) >= CACHED_KEYS:
+                self._answers.clear()
+            self._answers[(key, type_)] = self._closest(key, type_)
+        return self._answers[(key, type_)]
+
+    def _closest(self, key: str, type_: str) -> Entry | None:
         cutoff = MIN_SCORE if len(key) > MIN_LENGTH else MIN_SCORE_SHORT
-        found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        found = process.extractOne(key, self._near_in_length(type_, len(key), cutoff), scorer=fuzz.ratio,
+                                   score_cutoff=cutoff)
         if found is None:
             return None
         name = found[0]
         if name[0] != key[0] or abs(len(name) - len(key)) > 2:
             return None  # variants keep the first letter and about the length
         return self._entries[type_][name]
+
+    def _near_in_length(self, type_: str, length: int, cutoff: float) -> list[str]:
+        """The names that can reach `cutoff` against a key of `length` letters, in their order: the
+        others cannot win, so leaving them out changes no answer."""
+        names = self._by_length.get((type_, length))
+        if names is None:
+            names = [k for k in self._keys[type_] if _reachable(length, len(k), cutoff)]
+            self._by_length[(type_, length)] = names
+        return names
 
 
 @lru_cache(maxsize=4)

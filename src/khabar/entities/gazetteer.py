@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.article import Tokens
+from khabar.entities.folded import folded_words
 from khabar.kb import KnowledgeBase, load_kb
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
@@ -60,33 +61,37 @@ class Gazetteer:
         for key, state in kb.demonyms():
             if " " not in key:
                 self.demonyms.setdefault(key, state)
+        self.heads = frozenset(self.names) | frozenset(self.demonyms)  # words a match can start on
 
     def match(self, tokens: Tokens, begin: int = 0, end: int | None = None) -> list[NameMatch]:
         """Longest non-overlapping names among tokens[begin:end]."""
         end = len(tokens) if end is None else end
-        words = [fold(w) for w in tokens.words()[begin:end]] if begin or end != len(tokens) else None
-        norms = words if words is not None else [fold(w) for w in tokens.words()]
+        folded = folded_words(tokens)
+        norms, keys, splits, heads = folded.norms, folded.keys, tokens.splits, self.heads
         found: list[NameMatch] = []
-        index = 0
-        while index < len(norms):
-            hit = self._match_at(tokens, norms, index, begin)
+        index = begin
+        while index < end:
+            # most words begin no name: only those whose form (or stem after proclitics) heads one are tried
+            if norms[index] not in heads and not (splits[index][0] and keys[index] in heads):
+                index += 1
+                continue
+            hit = self._match_at(tokens, norms, index, end)
             if hit is None:
                 index += 1
                 continue
             found.append(hit)
-            index = hit.last - begin
+            index = hit.last
         return found
 
-    def _match_at(self, tokens: Tokens, norms: list[str], index: int, offset: int) -> NameMatch | None:
-        position = index + offset
+    def _match_at(self, tokens: Tokens, norms: list[str], position: int, end: int) -> NameMatch | None:
         prefix, _, key = tokens.splits[position]
-        for first, stripped in ((norms[index], 0), (key, prefix)):
+        for first, stripped in ((norms[position], 0), (key, prefix)):
             candidates = self.names.get(first)
             if candidates:
                 for rest, entries in candidates:
                     if not rest and len(first) <= SHORT_NAME and _drops_hamza(tokens, position):
                         continue  # "بناء" (building) folds to "بنا", the Bahrain News Agency
-                    if tuple(norms[index + 1:index + 1 + len(rest)]) == rest:
+                    if tuple(norms[position + 1:min(position + 1 + len(rest), end)]) == rest:
                         last = position + 1 + len(rest)
                         start = tokens.spans[position][0] + _kept_clitic(tokens, position, stripped)
                         return NameMatch(position, last, start, tokens.spans[last - 1][1], tuple(entries))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.article import Tokens
+from khabar.entities.folded import folded_words
 from khabar.kb import KnowledgeBase
 from khabar.lang.normalize import fold
 from khabar.resources import data_path, read_tsv
@@ -36,6 +37,11 @@ def _heads() -> dict[tuple[str, ...], tuple[str, bool]]:
             for _, row in rows}
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in _heads())
+
+
 def institution_name(head_en: str, state_en: str | None) -> str:
     if state_en is None:
         return head_en
@@ -49,11 +55,14 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
                       home: str | None) -> list[Institution]:
     """Institutions among the tokens. `states` maps a token index to (index after, ISO3) for each
     state named there (by name or adjective); `home` is the state of the dispatch, for "وزارة الخارجية"."""
-    norms = [fold(w) for w in tokens.words()]
-    keys = [split[2] for split in tokens.splits]
+    folded = folded_words(tokens)
+    norms, keys, firsts = folded.norms, folded.keys, _first_words()
     found = []
     index = 0
     while index < len(norms):
+        if norms[index] not in firsts and keys[index] not in firsts:  # no head starts here
+            index += 1
+            continue
         hit = _head_at(norms, keys, index)
         if hit is None or (index and keys[index - 1] in _MINISTER):  # "وزير الخارجية": a title
             index += 1

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from khabar.article import Article, Mention
+from khabar.entities.folded import folded_words
 from khabar.entities.gazetteer import NameMatch
 from khabar.kb import KnowledgeBase
 from khabar.kb.model import STATE
@@ -47,6 +48,10 @@ TITLES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
         ("سلطان", "head_of_state"),
     ))
 MAX_TITLE_WORDS = max(len(words) for words, _ in TITLES)
+# The titles by first word, in the order of TITLES (the first that matches wins).
+_BY_FIRST: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = {
+    first: tuple((n, words, role) for n, (words, role) in enumerate(TITLES) if words[0] == first)
+    for first in {words[0] for words, _ in TITLES}}
 
 
 def resolve_references(article: Article, demonyms: Sequence[NameMatch], kb: KnowledgeBase,
@@ -66,9 +71,10 @@ def resolve_references(article: Article, demonyms: Sequence[NameMatch], kb: Know
             index = bisect.bisect_left(starts, mention.start)
             index = index if index < len(starts) and starts[index] <= mention.start else index - 1
             states.setdefault(max(index, 0), (mention.end, mention.country))
-    norms = [fold(w) for w in tokens.words()]
-    for index in range(len(norms)):
-        title = _title_at(norms, index, tokens.splits)
+    folded = folded_words(tokens)
+    norms, keys = folded.norms, folded.keys
+    for index in [i for i, (n, k) in enumerate(zip(norms, keys, strict=True)) if n in _BY_FIRST or k in _BY_FIRST]:
+        title = _title_at(norms, index, keys)
         if title is None:
             continue
         words, role = title
@@ -85,11 +91,15 @@ def resolve_references(article: Article, demonyms: Sequence[NameMatch], kb: Know
     return references
 
 
-def _title_at(norms: list[str], index: int, splits) -> tuple[tuple[str, ...], str] | None:
-    first_key = splits[index][2]
-    for words, role in TITLES:
-        head = norms[index] if norms[index] == words[0] else first_key
-        if head == words[0] and tuple(norms[index + 1:index + len(words)]) == words[1:]:
+def _title_at(norms: list[str], index: int, keys: list[str]) -> tuple[tuple[str, ...], str] | None:
+    """The first title of TITLES written at token `index`: its first word as written or as the stem
+    after proclitics, the others as written."""
+    norm, key = norms[index], keys[index]
+    candidates = _BY_FIRST.get(norm, ())
+    if key != norm and key in _BY_FIRST:
+        candidates = tuple(sorted((*candidates, *_BY_FIRST[key])))
+    for _, words, role in candidates:
+        if tuple(norms[index + 1:index + len(words)]) == words[1:]:
             return words, role
     return None
 

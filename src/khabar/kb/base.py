@@ -14,6 +14,7 @@ from khabar.lang.normalize import fold
 _KIND_RANK = {STATE: 0, CITY: 1, REGION: 2, "org": 3, PERSON: 4}
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
+CACHED_LOOKUPS = 200_000
 _DETACHED_WAW = re.compile(r"(?<= )و (?=\S)")
 
 
@@ -80,6 +81,7 @@ class KnowledgeBase:
         self._demonyms = {k: list(v.values()) for k, v in demonyms.items()}
         for terms in self._terms.values():
             terms.sort(key=lambda e: (e.start or dt.date.min, e.name_en))
+        self._looked: dict[str, tuple[Entry, ...]] = {}  # lookup() answers: the same names recur
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -100,11 +102,17 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> list[Entry]:
         """Entities named exactly `text` (folded), also after stripping proclitics; best first."""
-        out: dict[str, Entry] = {}
-        for form in clitic_forms(match_key(text)):
-            for entry in self._names.get(form, ()):
-                out.setdefault(entry.id, entry)
-        return list(out.values())
+        found = self._looked.get(text)
+        if found is None:
+            out: dict[str, Entry] = {}
+            for form in clitic_forms(match_key(text)):
+                for entry in self._names.get(form, ()):
+                    out.setdefault(entry.id, entry)
+            found = tuple(out.values())
+            if len(self._looked) >= CACHED_LOOKUPS:
+                self._looked.clear()
+            self._looked[text] = found
+        return list(found)
 
     def place(self, text: str) -> Entry | None:
         """The place a dateline names: the most populous city, else a state, else a region."""
