@@ -85,14 +85,15 @@ def furniture_reason(line: Line) -> str | None:
         return "url"
     if not is_mostly_arabic(stripped, 0.3, 120):
         return "not arabic"
-    reason = _phrase_reason(fold(text).lower().strip(_EDGE_PUNCT), words)
+    folded = fold(text)
+    reason = _phrase_reason(folded.lower().strip(_EDGE_PUNCT), words)
     if reason:
         return reason
-    if is_timestamp(text):
+    if is_timestamp(text, folded):
         return "timestamp"
     if words <= 6 and SITE_CREDIT_RE.match(text):
         return "byline"
-    if words <= 4 and VIEWS_RE.match(fold(text).strip(_EDGE_PUNCT)):
+    if words <= 4 and VIEWS_RE.match(folded.strip(_EDGE_PUNCT)):
         return "views"
     if words <= 12 and PHOTO_CREDIT_RE.search(text) and not is_credit(text):
         return "caption"
@@ -117,16 +118,19 @@ def has_end_marker(text: str) -> bool:
     return "انتهى" in text or "النهاي" in text
 
 
-def is_timestamp(text: str) -> bool:
-    """A line that only states a time or date (absolute, relative, or a masthead date and place)."""
-    words = text.split()
-    if len(words) > 9:
+_TIME_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def is_timestamp(text: str, folded: str | None = None) -> bool:
+    """A line that only states a time or date (absolute, relative, or a masthead date and place).
+    `folded` is fold(text) when the caller has it."""
+    if len(text.split()) > 9:
         return False
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     if _DIGIT_RE.search(folded) and (CLOCK_RE.search(folded) or FULL_DATE_RE.search(folded)) \
             and not folded.rstrip().endswith("."):
         return True
-    tokens = re.findall(r"[^\W\d_]+|\d+", folded)
+    tokens = _TIME_TOKEN_RE.findall(folded)
     agencies = load_agencies()
     return bool(tokens) and all(t in TIME_WORDS or t.isdigit() or t in agencies.by_credit for t in tokens) \
         and any(not t.isdigit() for t in tokens) and any(t not in ("في", "فى") for t in tokens)

@@ -9,6 +9,10 @@ from email.utils import parsedate_to_datetime
 _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _DAY_FIRST_RE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+# The usual RFC 2822 shape ("Sun, 18 Feb 2018 12:26:59 GMT"), read without the email parser.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RFC_RE = re.compile(rf"(?:[A-Za-z]{{3}},\s*)?(\d{{1,2}})\s+({'|'.join(_MONTHS)})[a-z]*\.?\s+(\d{{4}})\b",
+                     re.IGNORECASE)
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -24,6 +28,8 @@ def parse_date(value: object) -> dt.date | None:
         if month > 12 >= day:
             day, month = month, day
         return _date(year, month, day)
+    if match := _RFC_RE.match(text):
+        return _date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
     try:
         return _sane(parsedate_to_datetime(text).date())
     except (TypeError, ValueError, IndexError):

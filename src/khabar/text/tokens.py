@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from khabar.article import Tokens
 from khabar.lang.normalize import fold_word
@@ -14,6 +15,9 @@ TOKEN_RE = re.compile(
     r"|[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*%?"          # a number, with decimals or thousands
     r"|[^\W\d_]+(?:['’][^\W\d_]+)?"                    # a word in another script
     r"|\S")                                            # any other mark on its own
+# Splitting on the token pattern gives gap, token, gap, token, … gap: the running sum of their
+# lengths is every boundary, without a match object per token.
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
 _SPLITS: dict[str, tuple[int, int, str]] = {}
@@ -32,6 +36,11 @@ def split_word(word: str) -> tuple[int, int, str]:
 
 def tokenize(text: str) -> Tokens:
     """Tokens of `text` with offsets into it; Arabic words carry their clitic split."""
-    spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    known = _SPLITS.get  # inlined for known words: a function call per token costs more than the lookup
-    return Tokens(text, spans, [known(text[s:e]) or split_word(text[s:e]) for s, e in spans])
+    parts = _SPLIT_RE.split(text)
+    ends = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    splits = list(map(_SPLITS.get, words))
+    if None in splits:
+        splits = [found or split_word(word) for found, word in zip(splits, words, strict=True)]
+    # ends has one more gap than tokens: zip stops at the last token
+    return Tokens(text, list(zip(ends[0::2], ends[1::2], strict=False)), splits)
