@@ -18,6 +18,9 @@ class Agency:
     credits: tuple[str, ...]  # folded Arabic credits and Latin credits (case kept)
 
 
+_DOTS_RE = re.compile(r"\s*\.\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class AgencyTable:
     by_credit: dict[str, Agency]  # folded Arabic credit or lower-cased Latin credit -> agency
@@ -25,7 +28,8 @@ class AgencyTable:
 
     def find(self, credit: str) -> Agency | None:
         key = fold(credit).strip(" ()/-–—:.")
-        key = re.sub(r"\s*\.\s*", " ", key).strip()
+        if "." in key:
+            key = _DOTS_RE.sub(" ", key).strip()
         return self.by_credit.get(key) or self.by_credit.get(key.lower())
 
 
@@ -38,7 +42,7 @@ def load_agencies() -> AgencyTable:
         agency = Agency(row["code"], row["name_en"], row["country"], tuple(arabic + latin))
         for credit in arabic:
             by_credit[credit] = agency
-            by_credit[re.sub(r"\s*\.\s*", " ", credit).strip()] = agency
+            by_credit[_DOTS_RE.sub(" ", credit).strip()] = agency
         for credit in latin:
             by_credit[credit.lower()] = agency
     names = sorted(by_credit, key=len, reverse=True)

@@ -75,6 +75,11 @@ class _State:
     outlet: str | None = None
 
 
+_DASH_RE = re.compile(r"[-–—_]")
+_WORD_RE = re.compile(_WORD)
+_PLACE_END_RE = re.compile(r"\s*[\d(\-–—_/،,:]|\s*في\s|\s+[\u0621-\u064a]|$")
+
+
 def parse_dateline(text: str, known_place) -> ParsedDateline | None:
     """Parse a dateline at the start of `text` (one line). `known_place(name) -> bool` checks a place.
 
@@ -89,7 +94,7 @@ def parse_dateline(text: str, known_place) -> ParsedDateline | None:
     if place is not None:
         _read_qualifier(state)
     _read_details(state)
-    has_dash = place is not None and bool(re.search(r"[-–—_]", state.folded[place[1]:_skip_separators(state)]))
+    has_dash = place is not None and bool(_DASH_RE.search(state.folded[place[1]:_skip_separators(state)]))
     known = place is not None and known_place(text[offsets[place[0]]:offsets[place[1]]])
     evidence = state.agency or state.day or state.month or (known and (has_dash or state.outlet))
     if not evidence:
@@ -113,13 +118,13 @@ def _read_place(state: _State) -> tuple[int, int] | None:
     # The place ends where a separator, a digit, a bracket or an agency credit begins.
     agencies = load_agencies()
     end = None
-    for word in re.finditer(_WORD, match.group()):
+    for word in _WORD_RE.finditer(match.group()):
         if agencies.find(word.group()) or word.group() == "في":
             break
         end = match.start() + word.end()
     if end is None:
         return None
-    if not re.match(r"\s*[\d(\-–—_/،,:]|\s*في\s|\s+[\u0621-\u064a]|$", state.folded[end:end + 4]):
+    if not _PLACE_END_RE.match(state.folded[end:end + 4]):
         return None
     state.pos = end
     return (match.start(), end)
