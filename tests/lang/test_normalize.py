@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -45,3 +46,18 @@ def test_calendar_resolve_year():
     assert resolve_year(10, 4, dt.date(2025, 5, 1), weekday=2) == 2024
     assert resolve_year(10, 4, dt.date(2025, 5, 1)) == 2025
     assert resolve_year(31, 2, dt.date(2025, 5, 1)) is None
+
+
+def test_long_texts_fold_as_bytes_exactly_as_character_by_character():
+    # Long texts take the Windows-1256 bytes path; every character of the code page (and some
+    # outside it, which fall back) must fold exactly as the character table says.
+    from khabar.lang import normalize as n
+
+    chars = [bytes([b]).decode("cp1256") for b in range(32, 256)] + ["ﻻ", "ی", "€", "😀"]
+    for char in chars:
+        text = "وقال الرئيس أنّ " + char * 3 + " إلى الأمم المتحدة " * 4
+        assert len(text) >= n._BYTES_FROM
+        assert n.fold_word(text) == text.translate(n._WORD_TABLE), repr(char)
+        assert n.fold_chars(text) == text.translate(n._KEEP_LENGTH), repr(char)
+        by_char = " ".join(unicodedata.normalize("NFKC", text).translate(n._SHORTEN).split())
+        assert fold(text) == by_char, repr(char)
