@@ -89,15 +89,25 @@ def _accept(particle: str, rest: str, count: int, whole: int) -> bool:
     return count >= whole * CONJUNCTION_SHARE
 
 
+_SUFFIXES_BY_LENGTH = tuple((n, frozenset(x for x in SUFFIXES if len(x) == n)) for n in (3, 2, 1))
+
+
 def _best_suffix(stem: str, lexicon: dict[str, int]) -> str:
-    whole = lexicon.get(stem, 0)
-    for suffix in SUFFIXES:
-        if not stem.endswith(suffix) or len(stem) - len(suffix) < MIN_STEM + 1:
+    # Longest suffix first, as SUFFIXES lists them; at most one suffix of each length can match.
+    whole = -1
+    for n, suffixes in _SUFFIXES_BY_LENGTH:
+        suffix = stem[-n:]
+        if suffix not in suffixes or len(stem) - n < MIN_STEM + 1:
             continue
-        rest = stem[: -len(suffix)]
-        count = max(lexicon.get(rest, 0), lexicon.get(rest[:-1] + "ه", 0) if rest.endswith("ت") else 0)
-        if count >= MIN_REST_COUNT and count > whole * SUFFIX_RATIO:
-            return suffix
+        rest = stem[:-n]
+        count = lexicon.get(rest, 0)
+        if rest[-1] == "ت":
+            count = max(count, lexicon.get(rest[:-1] + "ه", 0))
+        if count >= MIN_REST_COUNT:
+            if whole < 0:
+                whole = lexicon.get(stem, 0)
+            if count > whole * SUFFIX_RATIO:
+                return suffix
     return ""
 
 
