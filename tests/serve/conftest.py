@@ -48,3 +48,13 @@ def article_id(client) -> str:
     """The demo article that has entities, events and a quotation (Kuwait at the Security Council)."""
     answer = client.get("/api/v1/search", params={"q": '"مجلس الأمن" الفاشر'}).json()
     return answer["results"][0]["id"]
+
+
+@pytest.fixture(scope="session")
+def live_url(demo_db):
+    """The app served over HTTP by uvicorn in a thread, on a free port, for the session."""
+    from khabar.serve.app import create_app
+    from khabar.serve.server import serving
+
+    with serving(create_app(demo_db)) as url:
+        yield url

@@ -18,13 +18,14 @@ from khabar.serve.params import (
     Text,
     filters,
     refuse_control,
+    refuse_unknown,
     store_of,
 )
 from khabar.serve.write import PostedArticle, check_token, store_posted
 from khabar.store import queries
 from khabar.store.queries import Filters
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(refuse_unknown)])
 Filtered = Annotated[Filters, Depends(filters)]
 bearer = HTTPBearer(auto_error=False, description="The token the server was started with (--token)")
 

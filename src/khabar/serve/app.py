@@ -15,10 +15,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from khabar.resources import data_path
+from khabar.serve.params import API_PREFIX
 from khabar.store.db import open_store
 from khabar.store.queries import search
-
-API_PREFIX = "/api/v1"
 
 
 class Store:
@@ -29,21 +28,21 @@ class Store:
         self.db = Path(db)
         self.token = token or None
         self.write_lock = threading.Lock()
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
+        self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         open_store(self.db).close()  # fail now, with the store's own message, not on the first request
 
     def reader(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
+        thread = threading.get_ident()
+        conn = self._readers.get(thread)
         if conn is None:
-            conn = self._local.conn = open_store(self.db)
-            self._all.append(conn)
+            conn = self._readers[thread] = open_store(self.db)
         return conn
 
     def close(self) -> None:
-        for conn in self._all:
+        """Close every reader; a later request opens a new one (the app may be started again)."""
+        readers, self._readers = self._readers, {}
+        for conn in readers.values():
             conn.close()
-        self._all.clear()
 
 
 def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:

@@ -13,6 +13,7 @@ from khabar.store.queries import Filters
 if TYPE_CHECKING:
     from khabar.serve.app import Store
 
+API_PREFIX = "/api/v1"
 MAX_QUERY_CHARS = 500
 MAX_NAME_CHARS = 200
 MAX_LIMIT = 100
@@ -59,6 +60,19 @@ def refuse_control(**values: str | None) -> None:
     for name, value in values.items():
         if value and any(ord(c) < 32 and c not in "\t\n\r" for c in value):
             raise HTTPException(422, f"{name}: control characters are not allowed")
+
+
+def refuse_unknown(request: Request) -> None:
+    """Refuse query parameters the route does not take: a misspelt filter (`?form=`) would otherwise
+    be ignored silently and the answer would look filtered when it is not."""
+    path = getattr(request.scope.get("route"), "path_format", "")
+    paths = request.app.openapi()["paths"]
+    operation = paths.get(path, paths.get(API_PREFIX + path, {})).get(request.method.lower(), {})
+    known = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise HTTPException(422, f"unknown query parameter {unknown[0]!r}; this call takes: "
+                                 + (", ".join(sorted(known)) or "none"))
 
 
 def store_of(request: Request) -> Store:
