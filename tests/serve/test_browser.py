@@ -1,0 +1,102 @@
+"""The dashboard in a real browser: Playwright for Python drives Debian's chromium (installed by the
+test command from apt, never by `playwright install`) through search, an article with its highlights,
+an entity page and the events charts. Screenshots go to tests/artifacts/ (git-ignored)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the test extra)")
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium), as the test "
+                "command in README and .ci/run does", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        # --no-sandbox: CI runs as root in a container, where chromium's sandbox cannot start
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="ar")
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert not errors, f"script errors in the page: {errors}"
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    print(f"\nscreenshot: {path}")
+
+
+def test_browser_search_then_article_highlights(page, live_url):
+    page.goto(live_url + "/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    page.fill("input[name=q]", '"مجلس الأمن" الفاشر')
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector(".result")
+    assert page.locator(".result .m.hit").count() > 0
+    _shot(page, "1-search")
+
+    page.locator(".result a.headline").first.click()
+    page.wait_for_selector(".article .body")
+    entities = page.locator(".body a.m.entity")
+    assert entities.count() >= 5 and entities.first.is_visible()
+    kuwait = page.locator('.body a.m.entity[data-entity="Q817"]').first
+    assert kuwait.inner_text() in ("الكويت", "دولة الكويت")
+    assert kuwait.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    triggers = page.locator(".body .m.event")
+    assert triggers.count() >= 3 and page.locator(".body .m.quote").count() == 1
+    items = page.locator(".event-item")
+    assert items.count() >= 4
+    assert "REQUEST" in items.first.inner_text() and "KWT" in items.first.inner_text()
+    # the light script: pointing at an event in the list flashes its trigger in the text
+    item = page.locator(".event-item", has=page.locator(".evidence .m.event")).nth(1)
+    item.hover()
+    number = item.get_attribute("data-event")
+    assert "flash" in (page.locator(f"#trigger-{number}").get_attribute("class") or "")
+    _shot(page, "2-article")
+    page.locator("input[data-toggle=entity]").uncheck()
+    assert "hide-entity" in (page.locator("body").get_attribute("class") or "")
+
+
+def test_browser_entity_page_from_an_article(page, live_url, article_id):
+    page.goto(f"{live_url}/articles/{article_id}")
+    page.locator('.body a.m.entity[data-entity="Q817"]').first.click()
+    page.wait_for_url("**/entities/Q817")
+    assert "الكويت" in page.locator("h1").inner_text() and "Kuwait" in page.locator("h1").inner_text()
+    assert page.locator("ul.names li").count() >= 2
+    assert page.locator("svg.bars rect.bar").count() >= 1
+    assert page.locator("ul.co a").count() >= 3
+    _shot(page, "3-entity")
+
+
+def test_browser_events_timeline_network_map(page, live_url):
+    page.goto(live_url + "/")
+    page.locator("header nav a[href='/events']").click()
+    page.wait_for_selector("svg.timeline")
+    assert page.locator("svg.timeline g.lane").count() >= 5
+    assert page.locator("svg.timeline circle").count() >= 10
+    assert page.locator("svg.network line.edge").count() >= 3
+    assert page.locator("svg.network a.node-link").count() >= 3
+    assert page.locator("svg.map circle.spot").count() >= 5
+    box = page.locator("svg.network").bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 300
+    _shot(page, "4-events")
+
