@@ -94,15 +94,19 @@ def network(edges: list[dict[str, Any]], states: dict[str, State], label: str, *
     centre, radius = size / 2, size / 2 - 60
     place = {code: (centre + radius * math.sin(2 * math.pi * i / len(nodes)),
                     centre - radius * math.cos(2 * math.pi * i / len(nodes))) for i, code in enumerate(nodes)}
+    size_of = {code: 6 + 8 * math.sqrt(weight[code] / weight[nodes[0]]) for code in nodes}
     peak = max(e["stories"] for e in edges)
     body: list[Markup | str] = [Markup(
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="20" refY="5" markerWidth="6" markerHeight="6" '
-        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrow"/></marker></defs>')]
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" '
+        'markerUnits="userSpaceOnUse" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" class="arrow"/></marker></defs>')]
     for edge in edges:
         (x1, y1), (x2, y2) = place[edge["source"]], place[edge["target"]]
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        back = (size_of[edge["target"]] + 2) / length  # stop at the target's rim, where the arrow shows
+        x2, y2 = x2 - (x2 - x1) * back, y2 - (y2 - y1) * back
         body.append(Markup('<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke-width="{:.1f}" '
                            'class="edge" marker-end="url(#arrow)" data-dyad="{}-{}"><title>{} → {}: {} stories '
-                           '({})</title></line>').format(x1, y1, x2, y2, 1 + 5 * edge["stories"] / peak,
+                           '({})</title></line>').format(x1, y1, x2, y2, 1 + 4 * edge["stories"] / peak,
                                                          edge["source"], edge["target"], edge["source"],
                                                          edge["target"], edge["stories"], edge["top_type"]))
     for code in nodes:
@@ -110,7 +114,7 @@ def network(edges: list[dict[str, Any]], states: dict[str, State], label: str, *
         state = states.get(code)
         name = state.name_ar if state else code
         circle = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="node"><title>{} · {}</title></circle>'
-                        ).format(x, y, 6 + 8 * math.sqrt(weight[code] / weight[nodes[0]]), name, code)
+                        ).format(x, y, size_of[code], name, code)
         text = _text(x, y - 14 if y < centre else y + 24, f"{name} {code}", css="node-label")
         group = circle + text
         if state and state.qid:
@@ -120,35 +124,59 @@ def network(edges: list[dict[str, Any]], states: dict[str, State], label: str, *
     return _svg(size, size, label, body, "network")
 
 
+MIN_SPAN_DEG = 40.0  # the narrowest view of the map, in degrees of longitude
+PAD_DEG = 6.0
+
+
+def _frame(spots: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """West edge, north edge and width (degrees) of a 2:1 view holding every (lon, lat) spot."""
+    lons, lats = [lon for lon, _ in spots], [lat for _, lat in spots]
+    span = max(MIN_SPAN_DEG, max(lons) - min(lons) + 2 * PAD_DEG, 2 * (max(lats) - min(lats) + 2 * PAD_DEG))
+    span = min(span, 360.0)
+    west = min(max(-180.0, (min(lons) + max(lons)) / 2 - span / 2), 180.0 - span)
+    north = max(min(90.0, (min(lats) + max(lats)) / 2 + span / 4), -90.0 + span / 2)
+    return west, north, span
+
+
 def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str, *,
               width: int = 760) -> tuple[Markup, list[dict[str, Any]]]:
-    """Datelines on a plain latitude/longitude grid, a circle per country at its capital (area: articles).
-    Also returns the points that could not be placed (no coordinates known)."""
-    height = width / 2
+    """Datelines on a latitude/longitude grid framed on where they are: a circle per country at its
+    capital (area: articles), labelled with its code. Also returns the countries it cannot place."""
+    height = width // 2
     per_country: dict[str, int] = defaultdict(int)
     places: dict[str, list[str]] = defaultdict(list)
     for point in points:
         per_country[point["country"]] += point["articles"]
         if point.get("place"):
             places[point["country"]].append(point["place"])
-    body: list[Markup | str] = [Markup('<rect width="{}" height="{:.0f}" class="sea"/>').format(width, height)]
-    for lon in range(-150, 180, 30):
-        x = (lon + 180) / 360 * width
-        body.append(Markup('<line x1="{0:.1f}" x2="{0:.1f}" y1="0" y2="{1:.0f}" class="grid"/>').format(x, height))
-    for lat in range(-60, 90, 30):
-        y = (90 - lat) / 180 * height
-        body.append(Markup('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid{}"/>').format(
-            width, y, y, " equator" if lat == 0 else ""))
-    unplaced = []
-    peak = max(per_country.values(), default=1)
-    for code, count in sorted(per_country.items(), key=lambda item: -item[1]):
+    placed, unplaced = [], []
+    for code, count in sorted(per_country.items(), key=lambda item: (-item[1], item[0])):
         state = states.get(code)
         if state is None or state.lat is None or state.lon is None:
             unplaced.append({"country": code, "articles": count})
-            continue
-        x, y = (state.lon + 180) / 360 * width, (90 - state.lat) / 180 * height
-        names = ", ".join(places[code][:5])
-        body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot" data-country="{}">'
-                           '<title>{} · {} ({}): {} articles</title></circle>').format(
-            x, y, 3 + 22 * math.sqrt(count / peak), code, state.name_ar, state.name_en, names, count))
-    return _svg(width, int(height), label, body, "map"), unplaced
+        else:
+            placed.append((state, count))
+    body: list[Markup | str] = [Markup('<rect width="{}" height="{}" class="sea"/>').format(width, height)]
+    if placed:
+        west, north, span = _frame([(state.lon or 0.0, state.lat or 0.0) for state, _ in placed])
+        scale = width / span
+        step = 10 if span <= 120 else 30
+        for lon in range(int(west // step * step), int(west + span) + 1, step):
+            x = (lon - west) * scale
+            body.append(Markup('<line x1="{0:.1f}" x2="{0:.1f}" y1="0" y2="{1}" class="grid"/>').format(x, height))
+            body.append(_text(x + 2, height - 4, f"{lon}°", "start", "tick"))
+        for lat in range(int((north - span / 2) // step * step), int(north) + 1, step):
+            y = (north - lat) * scale
+            body.append(Markup('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid{}"/>').format(
+                width, y, y, " equator" if lat == 0 else ""))
+            body.append(_text(2, y - 2, f"{lat}°", "start", "tick"))
+        peak = placed[0][1]
+        for state, count in placed:
+            x, y = ((state.lon or 0.0) - west) * scale, (north - (state.lat or 0.0)) * scale
+            r = 3 + 18 * math.sqrt(count / peak)
+            names = ", ".join(places[state.iso3][:5])
+            body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot" data-country="{}">'
+                               '<title>{} · {} ({}): {} articles</title></circle>').format(
+                x, y, r, state.iso3, state.name_ar, state.name_en, names, count))
+            body.append(_text(x, y + r + 11, state.iso3, css="spot-label"))
+    return _svg(width, height, label, body, "map"), unplaced
