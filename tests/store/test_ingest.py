@@ -76,3 +76,21 @@ def test_ingest_writer_failed_article_and_replay(tmp_path):
     assert conn.execute("SELECT page_id, reason FROM errors").fetchall() == [("p3", "events: ValueError: bad span")]
     assert conn.execute("SELECT count(*) FROM copies").fetchone()[0] == 0
     conn.close()
+
+
+def test_repeated_urls_count_pages_that_could_not_be_read(tmp_path):
+    # A page with no text still was a page at that URL: ANT files the same story under two
+    # categories, and sometimes one of the two has lost its text.
+    import json
+
+    good = {"id": "a", "url": "http://www.news.test/story-1/", "date": "2024-05-12",
+            "text": "عنوان الخبر الأول\n\nالكويت - 12 - 5 (كونا) -- بحث وزير الخارجية اليوم مع نظيره سبل التعاون."}
+    empty = {"id": "b", "url": "https://news.test/story-1", "text": ""}
+    same = {"id": "c", "url": "http://www.news.test/story-1/", "text": ""}
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (good, empty, same)) + "\n", encoding="utf-8")
+    ingest_all([path], tmp_path / "k.db")
+    stats = store_stats(tmp_path / "k.db")
+    assert stats["pages"] == 1 and stats["errors"] == 2
+    assert stats["repeated_urls"] == 1 and stats["repeated_url_pages"] == 2
+    assert stats["repeated_url_pages_as_written"] == 1

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from khabar.errors import KhabarError
 from khabar.resources import data_path
+from khabar.store.ids import url_key
 
 DEFAULT_DB = "khabar.db"
 SCHEMA_VERSION = "1"
@@ -34,6 +35,8 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
                                    check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # Queries compare URLs of unreadable pages (kept only in `errors`) the way copies store them.
+        conn.create_function("url_key", 1, url_key, deterministic=True)
         if write:
             _prepare(conn)
         else:

@@ -170,16 +170,22 @@ def events(conn: sqlite3.Connection, filters: Filters = Filters(), *, actor: str
     return [dict(zip(names, row, strict=True)) for row in rows]
 
 
+# The URL of every page met: read ones (copies) and unreadable ones (errors only, e.g. no text).
+_URLS = ("WITH urls(k, url) AS (SELECT url_key, url FROM copies WHERE url_key IS NOT NULL UNION ALL "
+         "SELECT url_key(e.url), e.url FROM errors e WHERE e.url IS NOT NULL AND NOT EXISTS "
+         "(SELECT 1 FROM copies c WHERE c.source = e.source AND c.page_id = e.page_id))")
+
 STATS_SQL = {
     "articles": "SELECT count(*) FROM articles",
     "pages": "SELECT count(*) FROM copies",
     "exact_duplicates": "SELECT (SELECT count(*) FROM copies) - (SELECT count(DISTINCT article_id) FROM copies)",
     "near_duplicates": "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL",
     "stories": "SELECT count(DISTINCT story_id) FROM articles",
-    "repeated_urls": "SELECT count(*) FROM (SELECT 1 FROM copies WHERE url_key IS NOT NULL GROUP BY url_key "
-                     "HAVING count(*) > 1)",
-    "repeated_url_pages": "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM copies "
-                          "WHERE url_key IS NOT NULL GROUP BY url_key HAVING n > 1)",
+    "repeated_urls": f"{_URLS} SELECT count(*) FROM (SELECT 1 FROM urls GROUP BY k HAVING count(*) > 1)",
+    "repeated_url_pages": f"{_URLS} SELECT coalesce(sum(n - 1), 0) FROM "
+                          "(SELECT count(*) AS n FROM urls GROUP BY k HAVING n > 1)",
+    "repeated_url_pages_as_written": f"{_URLS} SELECT coalesce(sum(n - 1), 0) FROM "
+                                     "(SELECT count(*) AS n FROM urls GROUP BY url HAVING n > 1)",
     "sentences": "SELECT count(*) FROM sentences",
     "entities": "SELECT count(*) FROM entities",
     "linked_entities": "SELECT count(*) FROM entities WHERE id NOT LIKE 'text:%'",
@@ -194,8 +200,9 @@ STATS_SQL = {
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
     """Counts of everything in the store. `exact_duplicates`: pages whose text was stored already;
-    `repeated_urls`: URLs (without scheme, "www.", trailing "/") found on more than one page, and
-    `repeated_url_pages` the pages beyond the first; `story_events`: distinct (story, type, source,
+    `repeated_urls`: URLs (without scheme, "www.", trailing "/") found on more than one page (read or
+    not), `repeated_url_pages` the pages beyond the first, and `repeated_url_pages_as_written` the same
+    for URLs compared character for character; `story_events`: distinct (story, type, source,
     target) of events that happened, the unit of `khabar events` and of the GDELT export."""
     return {name: conn.execute(sql).fetchone()[0] for name, sql in STATS_SQL.items()}
 
