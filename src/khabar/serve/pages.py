@@ -21,6 +21,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=data_path("khabar.serve", "templates"))
 Filtered = Annotated[Filters, Depends(filters)]
 PAGE_SIZE = 20
+HEADER_COUNTS = ("articles", "stories", "entities", "events", "quotes")
 DAYS_BELOW_MONTHS = 3  # fewer months than this: the timeline is drawn by day
 
 
@@ -43,7 +44,7 @@ def search_page(request: Request, where: Filtered, q: Text = "", offset: Offset 
     if answer["total"] > offset + PAGE_SIZE:
         more = "?" + urlencode({**request.query_params, "offset": offset + PAGE_SIZE})
     return _page(request, "search.html", q=q, where=where, answer=answer, more=more,
-                 stats=queries.stats(conn) if not q and offset == 0 else None)
+                 stats=queries.counts(conn, HEADER_COUNTS) if not q and offset == 0 else None)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
