@@ -9,7 +9,7 @@ statement ("نقلت الوكالة عن مصادر قولها") is the source's
 from __future__ import annotations
 
 from khabar.quotes.context import Context, Cue, Speaker
-from khabar.quotes.lexicon import SPEECH_OBJECTS, cue_word, has_pronoun
+from khabar.quotes.lexicon import SPEECH_OBJECTS, cue_surfaces, cue_word, has_pronoun
 from khabar.quotes.phrases import after_an, phrase_after, phrase_before, relayed_from
 from khabar.quotes.resolve import resolve
 
@@ -20,7 +20,9 @@ _FROM_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 def find_cues(ctx: Context) -> list[Cue]:
     """Every speech word of the body, in order (speakers not yet worked out)."""
     cues = []
-    for i, token in enumerate(ctx.words):
+    surfaces = cue_surfaces()
+    for i in [i for i, norm in enumerate(ctx.norms) if norm in surfaces]:  # the rest hold no speech word
+        token = ctx.words[i]
         if not token.text[0].isalpha() or token.text.isascii():
             continue
         found = cue_word(token.norm)

@@ -4,9 +4,12 @@ knowledge base, and the speakers found so far."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
-from khabar.article import Article, Mention, Token
+from khabar.article import Article, Mention, Token, Tokens
+from khabar.entities.folded import folded_words
 from khabar.kb import KnowledgeBase
 from khabar.lang.normalize import fold_map
 from khabar.quotes.lexicon import CueWord
@@ -37,20 +40,69 @@ class Cue:
     explicit: bool = False  # the speaker is named at this cue (not carried over)
 
 
+class TokenViews(Sequence[Token]):
+    """The article's tokens as Token records, each made when first asked for: most are never looked
+    at one by one (the scans go through `norms`)."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        folded = folded_words(tokens)
+        self.texts, self.norms = folded.words, folded.norms
+        self._made: list[Token | None] = [None] * len(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        token = self._made[index]
+        if token is None:
+            start, end = self.tokens.spans[index]
+            prefix, suffix, key = self.tokens.splits[index]
+            token = Token(start, end, self.texts[index], self.norms[index], key, prefix, suffix)
+            self._made[index] = token
+        return token
+
+
+def _as_tokens(body: str, tokens: Sequence[Token]) -> Tokens:
+    return Tokens(body, [(t.start, t.end) for t in tokens], [(t.prefix, t.suffix, t.key) for t in tokens])
+
+
+def _sentence_of(starts: list[int], sentence_starts: list[int]) -> list[int]:
+    """Index of the sentence of each token (the last sentence starting at or before it; 0 before the
+    first), by one walk over both sorted lists."""
+    out = []
+    current, n = 0, len(sentence_starts)
+    for start in starts:
+        while current + 1 < n and sentence_starts[current + 1] <= start:
+            current += 1
+        out.append(current)
+    return out
+
+
 class Context:
     """One article as the quotes layer reads it; built once per article by the step."""
 
     def __init__(self, article: Article, kb: KnowledgeBase) -> None:
         self.body = article.body
-        self.words: list[Token] = list(article.tokens)
-        self.starts = [t.start for t in self.words]
+        tokens = article.tokens if isinstance(article.tokens, Tokens) else _as_tokens(article.body, article.tokens)
+        self.words = TokenViews(tokens)
+        self.norms = self.words.norms
+        self.starts = [s for s, _ in tokens.spans]
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(self.body))]
         self.sentence_starts = [s for s, _ in spans]
-        self.sentence_of = [max(bisect.bisect_right(self.sentence_starts, t.start) - 1, 0) for t in self.words]
-        self.sentence_range: list[tuple[int, int]] = [(0, 0)] * len(spans)
-        for i in range(len(self.words) - 1, -1, -1):
-            lo, hi = self.sentence_range[self.sentence_of[i]]
-            self.sentence_range[self.sentence_of[i]] = (i, hi or i + 1)
+        self.sentence_of = _sentence_of(self.starts, self.sentence_starts)
+        # token range of each sentence ((0, 0) when it has none); sentence_of never decreases
+        self.sentence_range: list[tuple[int, int]] = [
+            (lo, hi) if (lo := bisect.bisect_left(self.sentence_of, n)) < (hi := bisect.bisect_right(self.sentence_of, n))
+            else (0, 0) for n in range(len(spans))]
         self.mentions: list[Mention] = sorted((m for m in article.mentions if m.where == "body"),
                                               key=lambda m: (m.start, -m.end))
         self.kb = kb

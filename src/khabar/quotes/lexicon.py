@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.lang.normalize import fold
 from khabar.resources import data_path, read_tsv
@@ -95,6 +95,16 @@ def has_pronoun(norm: str, nouns: frozenset[str]) -> bool:
     return any(norm.endswith(p) and norm[: -len(p)] in nouns for p in PRONOUN_SUFFIXES)
 
 
+@cache
+def cue_surfaces() -> frozenset[str]:
+    """Every folded token in which `cue_word` can find a speech word (a speech word with و/ف before it
+    and a pronoun after it); most tokens are not, and need not be looked at further."""
+    stems = set(cue_words())
+    stems |= {form + suffix for form, word in cue_words().items() if word.kind == "noun" for suffix in PRONOUN_SUFFIXES}
+    return frozenset(stems | {conj + stem for stem in stems for conj in "وف"})
+
+
+@lru_cache(maxsize=100_000)
 def cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
     """The speech word a folded token is (after a و/ف and for nouns a pronoun suffix), with
     whether a conjunction was found and the suffix; None when it is no speech word."""
