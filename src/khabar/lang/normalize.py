@@ -100,6 +100,8 @@ _WORD_BYTES = _byte_tables(_WORD_TABLE)
 def fold_word(word: str) -> str:
     """`fold` for one word, without the whitespace and NFKC passes (presentation forms are mapped by
     table): the hot path of tokenisation and dictionary matching."""
+    if len(word) < _BYTES_FROM:  # the usual case, without a call more
+        return word.translate(_WORD_TABLE)
     return _translate(word, _WORD_TABLE, _WORD_BYTES)
 
 

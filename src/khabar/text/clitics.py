@@ -58,24 +58,26 @@ def segment(word: str) -> tuple[int, int, str]:
 
 
 def _best_prefix(key: str, lexicon: dict[str, int]) -> tuple[str, str]:
+    # Candidates in the order they are weighed: a particle alone, a conjunction alone, both.
+    first = key[0]
+    if first in "وف":
+        candidates = [(first, "", key[1:])]
+        if key[1] in "بلكس":
+            candidates.append((key[:2], key[1], key[2:]))
+    elif first in "بلكس":
+        candidates = [(first, first, key[1:])]
+    else:
+        return "", key
     whole = lexicon.get(key, 0)
     best, best_count = ("", key), -1
-    conjunctions = ("", key[0]) if key[0] in "وف" else ("",)
-    for conjunction in conjunctions:
-        particle_char = key[len(conjunction):len(conjunction) + 1]
-        particles = ("", particle_char) if particle_char and particle_char in "بلكس" else ("",)
-        for particle in particles:
-            prefix = conjunction + particle
-            if not prefix:
-                continue
-            rest = key[len(prefix):]
-            if particle == "ل" and rest.startswith("ل"):
-                rest = "ا" + rest  # "للتعاون": ل + (ا)لتعاون
-            if len(rest) < MIN_STEM or (particle == "س" and rest[0] not in "يتنا"):
-                continue
-            count = lexicon.get(rest, 0)
-            if count > best_count and _accept(particle, rest, count, whole):
-                best, best_count = (prefix, rest), count
+    for prefix, particle, rest in candidates:
+        if particle == "ل" and rest.startswith("ل"):
+            rest = "ا" + rest  # "للتعاون": ل + (ا)لتعاون
+        if len(rest) < MIN_STEM or (particle == "س" and rest[0] not in "يتنا"):
+            continue
+        count = lexicon.get(rest, 0)
+        if count > best_count and _accept(particle, rest, count, whole):
+            best, best_count = (prefix, rest), count
     return best
 
 
