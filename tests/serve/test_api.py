@@ -134,3 +134,11 @@ def test_api_openapi_lists_the_routes(client):
         assert path in paths
     assert "post" in paths["/api/v1/articles"]
     assert not any(not p.startswith("/api/v1/") for p in paths), "pages stay out of the API schema"
+
+
+def test_api_quotes_latest_first_and_by_speaker(client):
+    quotes = client.get("/api/v1/quotes").json()
+    assert len(quotes) == 3
+    assert [q["date"] for q in quotes] == sorted((q["date"] for q in quotes), reverse=True)
+    speaker = quotes[0]["speaker"]
+    assert {q["speaker"] for q in client.get("/api/v1/quotes", params={"speaker": speaker}).json()} == {speaker}
