@@ -61,3 +61,17 @@ def test_long_texts_fold_as_bytes_exactly_as_character_by_character():
         assert n.fold_chars(text) == text.translate(n._KEEP_LENGTH), repr(char)
         by_char = " ".join(unicodedata.normalize("NFKC", text).translate(n._SHORTEN).split())
         assert fold(text) == by_char, repr(char)
+
+
+def test_letter_counts_agree_for_every_code_page_character():
+    from khabar.lang import letters
+
+    def by_regex(text: str) -> tuple[int, int]:
+        return len(letters.ARABIC_LETTER_RE.findall(text)), len(letters._OTHER_LETTER_RE.findall(text))
+
+    for byte in range(256):
+        char = bytes([byte]).decode("cp1256")
+        text = "قال الوزير إن the minister said " + char * 5 + " ٣ 3 ـ " * 6
+        assert letters.letter_counts(text) == by_regex(text), repr(char)
+    mixed = "ﻻ ی 😀 " + "مرحبا hello " * 10  # outside the code page: counted by the regexes
+    assert letters.letter_counts(mixed) == by_regex(mixed)

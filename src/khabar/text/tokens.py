@@ -21,6 +21,7 @@ _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
 _SPLITS: dict[str, tuple[int, int, str]] = {}
+_segment = segment.__wrapped__  # this module keeps its own cache (_SPLITS): no second one
 MAX_CACHED_WORDS = 500_000
 
 
@@ -28,7 +29,7 @@ def split_word(word: str) -> tuple[int, int, str]:
     """(prefix length, suffix length, stem key) of one token; cached, since word forms repeat."""
     found = _SPLITS.get(word)
     if found is None:
-        found = segment(word) if word[0] >= "\u0600" else (0, 0, fold_word(word))
+        found = _segment(word) if word[0] >= "\u0600" else (0, 0, fold_word(word))
         if len(_SPLITS) < MAX_CACHED_WORDS:
             _SPLITS[word] = found
     return found
