@@ -10,13 +10,14 @@ from khabar.article import Sentence
 from khabar.resources import data_path, read_tsv
 
 # A terminator run, with closing quotes/brackets that follow it.
-END_RE = re.compile(r"(?<!\.)[.!?؟]+(?!\.)[\"”»’')\]]*|\n")
+# (A run of marks is taken whole, so "..." is one terminator: no look-around needed.)
+END_RE = re.compile(r"[.!?؟]+[\"”»’')\]]*|\n")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # Long news sentences chain a new statement with a participle ("... مشيرا الى ان ..."): a second
 # sentence for the reader, whose speaker is the subject of the first.
 CLAUSE_RE = re.compile(r"[،,]?\s+(?=(?:مشير|لافت|مؤكد|مضيف|موضح|معرب|مشدد|منوه|مبين)(?:ا|ة|اً|ين)\s+"
                        r"(?:إلى|الى|أن|ان|إن|عن|على|أنه|انه)\s)")
-CLAUSE_HINT_RE = re.compile("مشير|لافت|مؤكد|مضيف|موضح|معرب|مشدد|منوه|مبين")
+CLAUSE_HINT_RE = re.compile("م(?:شير|ؤكد|ضيف|وضح|عرب|شدد|نوه|بين)|لافت")  # first letters factored out
 MIN_CLAUSE_WORDS = 8
 _QUOTE_MARKS = "\"«»“”"
 
@@ -33,9 +34,12 @@ def split_sentences(text: str) -> list[Sentence]:
     clauses = [m for m in CLAUSE_RE.finditer(text)] if CLAUSE_HINT_RE.search(text) else []
     start = 0
     for match in END_RE.finditer(text):
-        if match.group() != "\n" and not _is_boundary(text, match):
+        if match.group() == "\n":
+            end = match.start()
+        elif _is_boundary(text, match):
+            end = match.end()
+        else:
             continue
-        end = match.end() if match.group() != "\n" else match.start()
         _add(sentences, text, start, end, clauses)
         start = match.end()
     _add(sentences, text, start, len(text), clauses)
@@ -47,7 +51,8 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: li
     stripped = piece.strip()
     if not stripped:
         return
-    start += len(piece) - len(piece.lstrip())
+    if len(stripped) != len(piece):
+        start += piece.find(stripped[0])  # only white space stands before it
     end = start + len(stripped)
     if _LETTER_RE.search(stripped):
         inside = [m for m in clauses if start < m.start() and m.end() < end] if clauses else None
