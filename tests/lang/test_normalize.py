@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 import pytest
@@ -59,7 +60,7 @@ def test_long_texts_fold_as_bytes_exactly_as_character_by_character():
         assert len(text) >= n._BYTES_FROM
         assert n.fold_word(text) == text.translate(n._WORD_TABLE), repr(char)
         assert n.fold_chars(text) == text.translate(n._KEEP_LENGTH), repr(char)
-        by_char = " ".join(unicodedata.normalize("NFKC", text).translate(n._SHORTEN).split())
+        by_char = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(n._SHORTEN)).strip()
         assert fold(text) == by_char, repr(char)
 
 
@@ -75,3 +76,9 @@ def test_letter_counts_agree_for_every_code_page_character():
         assert letters.letter_counts(text) == by_regex(text), repr(char)
     mixed = "ﻻ ی 😀 " + "مرحبا hello " * 10  # outside the code page: counted by the regexes
     assert letters.letter_counts(mixed) == by_regex(mixed)
+
+
+def test_fold_collapses_every_kind_of_white_space():
+    for space in ("\u00a0", "\u2009", "\u3000", "\t", "\r\n", "\x1c", "\u2028"):
+        text = f"{space}الأمم{space}{space}المتحدة{space}"
+        assert fold(text) == re.sub(r"\s+", " ", text.replace("أ", "ا").replace("ة", "ه")).strip()

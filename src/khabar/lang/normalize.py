@@ -30,7 +30,6 @@ _DIGIT_MAP = {d: str(i) for i, d in enumerate(ARABIC_INDIC_DIGITS)} | {
 _FILLER = "\u0640"
 _KEEP_LENGTH = str.maketrans({**_LETTER_MAP, **_DIGIT_MAP, "ء": "ء"})
 _SHORTEN = str.maketrans({**_LETTER_MAP, **_DIGIT_MAP, **dict.fromkeys(DIACRITICS + TATWEEL, None), "ء": None})
-_SPACE_RE = re.compile(r"\s+")
 
 
 def _byte_tables(table: dict[int, str | None]) -> tuple[bytes, bytes]:
@@ -80,7 +79,8 @@ def fold(text: str) -> str:
     """The matching key of `text`: folded letters, no diacritics/tatweel/hamza-on-line, single spaces."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return _SPACE_RE.sub(" ", _translate(text, _SHORTEN, _SHORTEN_BYTES)).strip()
+    # split/join: the same white space as \s (str.isspace), several times faster than a regex sub
+    return " ".join(_translate(text, _SHORTEN, _SHORTEN_BYTES).split())
 
 
 def _word_table() -> dict[int, str | None]:

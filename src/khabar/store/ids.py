@@ -7,13 +7,12 @@ import re
 import unicodedata
 
 ID_HEX_DIGITS = 16  # 64 bits: no collision expected below ~10^8 articles
-_SPACE_RE = re.compile(r"\s+")
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 def content_hash(text: str) -> str:
     """sha1 (hex) of the text in NFC with runs of whitespace made one space, ends stripped."""
-    normal = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    normal = " ".join(unicodedata.normalize("NFC", text).split())  # split: the white space of \s
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()
 
 
