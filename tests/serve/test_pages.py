@@ -6,6 +6,9 @@ import re
 from html import unescape
 
 import pytest
+from markupsafe import escape
+
+from khabar.serve.links import entity_url
 
 
 def test_pages_search_shows_results_with_marked_hits(client):
@@ -34,8 +37,8 @@ def test_pages_article_highlights_from_offsets(client, article_id):
     html = client.get(f"/articles/{article_id}").text
     body = html.split('<div class="body">', 1)[1].split("</div>", 1)[0]
     for mention in (m for m in doc["entities"] if m.get("in") != "headline"):
-        link = f'href="/entities/{mention["id"]}">{mention["text"]}</a>'
-        assert link in unescape(body), mention
+        link = f'href="{entity_url(mention["id"])}">{escape(mention["text"])}</a>'
+        assert link in body, mention
     for n, event in enumerate(doc["events"]):
         if event["sentence"] >= 0:
             trigger = re.search(rf'id="trigger-{n}"[^>]*>(.*?)</span>', body).group(1)

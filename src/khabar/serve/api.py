@@ -69,7 +69,7 @@ def list_entities(request: Request, where: Filtered, type: Code = None, linked: 
     return queries.entities(store_of(request).reader(), where, type=type, linked=linked, limit=limit)
 
 
-@router.get("/entities/{entity_id}", summary="One entity: names, months, co-mentions, quotations")
+@router.get("/entities/{entity_id:path}", summary="One entity: names, months, co-mentions, quotations")
 def get_entity(request: Request, entity_id: EntityId, limit: Limit = 20) -> dict[str, Any]:
     found = queries.entity(store_of(request).reader(), entity_id, limit=limit)
     if found is None:

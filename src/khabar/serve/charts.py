@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from khabar.serve.links import entity_url
 from khabar.serve.places import State
 
 PALETTE = ("#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#e07a5f", "#3d405b",
@@ -118,7 +119,7 @@ def network(edges: list[dict[str, Any]], states: dict[str, State], label: str, *
         text = _text(x, y - 14 if y < centre else y + 24, f"{name} {code}", css="node-label")
         group = circle + text
         if state and state.qid:
-            group = Markup('<a href="/entities/{}" class="node-link" data-state="{}">').format(state.qid, code) \
+            group = Markup('<a href="{}" class="node-link" data-state="{}">').format(entity_url(state.qid), code) \
                 + group + Markup("</a>")
         body.append(group)
     return _svg(size, size, label, body, "network")

@@ -9,6 +9,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from khabar.serve.links import entity_url
+
 # Outer first when two marks start together and end together: a quotation holds the rest.
 PRIORITY = {"quote": 0, "event": 1, "entity": 2}
 
@@ -96,7 +98,7 @@ def article_marks(doc: dict[str, Any], part: str) -> list[Mark]:
         label = " · ".join(str(v) for v in (mention.get("name_en"), mention.get("type"), entity_id) if v)
         marks.append(Mark(mention["start"], mention["end"], "entity", f"ent-{mention.get('type') or 'X'}",
                           (("title", label), ("data-entity", entity_id or "")),
-                          f"/entities/{entity_id}" if entity_id else None))
+                          entity_url(entity_id) if entity_id else None))
     for n, event in enumerate(doc.get("events") or []):
         in_headline = event.get("sentence") == -1
         if event.get("trigger_start") is None or in_headline != (part == "headline"):

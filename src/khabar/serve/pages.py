@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from khabar.resources import data_path
 from khabar.serve import charts
 from khabar.serve.highlight import Mark, article_marks, render
+from khabar.serve.links import entity_url, web_url
 from khabar.serve.params import ArticleId, Code, EntityId, Offset, Text, filters, refuse_control, store_of
 from khabar.serve.places import load_states
 from khabar.store import queries
@@ -19,6 +20,7 @@ from khabar.store.queries import Filters
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=data_path("khabar.serve", "templates"))
+templates.env.filters.update(entity_url=entity_url, web_url=web_url)
 Filtered = Annotated[Filters, Depends(filters)]
 PAGE_SIZE = 20
 HEADER_COUNTS = ("articles", "stories", "entities", "events", "quotes")
@@ -82,7 +84,7 @@ def entities_page(request: Request, where: Filtered, type: Code = None) -> HTMLR
     return _page(request, "entities.html", rows=rows, type=type)
 
 
-@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+@router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: EntityId) -> HTMLResponse:
     found = queries.entity(store_of(request).reader(), entity_id)
     if found is None:
