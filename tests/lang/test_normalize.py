@@ -49,15 +49,17 @@ def test_calendar_resolve_year():
     assert resolve_year(31, 2, dt.date(2025, 5, 1)) is None
 
 
-def test_long_texts_fold_as_bytes_exactly_as_character_by_character():
-    # Long texts take the Windows-1256 bytes path; every character of the code page (and some
+def test_texts_fold_as_bytes_exactly_as_character_by_character():
+    # Texts take the Windows-1256 bytes path; every character of the code page (and some
     # outside it, which fall back) must fold exactly as the character table says.
     from khabar.lang import normalize as n
 
-    chars = [bytes([b]).decode("cp1256") for b in range(32, 256)] + ["ﻻ", "ی", "€", "😀"]
+    chars = [bytes([b]).decode("cp1256") for b in range(256)] + ["ﻻ", "ی", "€", "😀"]
     for char in chars:
         text = "وقال الرئيس أنّ " + char * 3 + " إلى الأمم المتحدة " * 4
-        assert len(text) >= n._BYTES_FROM
+        for word in (char, "ال" + char, char + "ة", text[:7]):
+            assert n.fold_word(word) == word.translate(n._WORD_TABLE), repr(word)
+            assert n.fold_chars(word) == word.translate(n._KEEP_LENGTH), repr(word)
         assert n.fold_word(text) == text.translate(n._WORD_TABLE), repr(char)
         assert n.fold_chars(text) == text.translate(n._KEEP_LENGTH), repr(char)
         by_char = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(n._SHORTEN)).strip()
@@ -75,6 +77,7 @@ def test_letter_counts_agree_for_every_code_page_character():
         text = "قال الوزير إن the minister said " + char * 5 + " ٣ 3 ـ " * 6
         assert letters.letter_counts(text) == by_regex(text), repr(char)
     mixed = "ﻻ ی 😀 " + "مرحبا hello " * 10  # outside the code page: counted by the regexes
+    assert letters.letter_counts("ab ج") == by_regex("ab ج") == (1, 2)
     assert letters.letter_counts(mixed) == by_regex(mixed)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+from encodings import cp1256
 
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
 DIACRITICS = "".join(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
@@ -37,20 +39,18 @@ def _not_in_class(pattern: re.Pattern[str]) -> bytes:
 
 _NOT_ARABIC_BYTES = _not_in_class(ARABIC_LETTER_RE)
 _NOT_OTHER_BYTES = _not_in_class(_OTHER_LETTER_RE)
-_BYTES_FROM = 64  # shorter texts are counted as fast by the regexes
+_ENCODE = codecs.charmap_encode
+_TO_BYTES = cp1256.encoding_table
 
 
 def letter_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, letters of other scripts) in `text`."""
-    if len(text) >= _BYTES_FROM:
-        try:
-            data = text.encode("cp1256")  # one byte per character: counting is deleting the others
-        except UnicodeEncodeError:
-            pass
-        else:
-            return len(data.translate(None, _NOT_ARABIC_BYTES)), len(data.translate(None, _NOT_OTHER_BYTES))
-    rest = _ARABIC_RUN_RE.sub("", text)  # other letters are looked for in what is left: less to scan
-    return len(text) - len(rest), len(_OTHER_LETTER_RE.findall(rest))
+    try:
+        data = _ENCODE(text, "strict", _TO_BYTES)[0]  # one byte a character: counting is deleting the rest
+    except UnicodeEncodeError:
+        rest = _ARABIC_RUN_RE.sub("", text)  # other letters are looked for in what is left: less to scan
+        return len(text) - len(rest), len(_OTHER_LETTER_RE.findall(rest))
+    return len(data.translate(None, _NOT_ARABIC_BYTES)), len(data.translate(None, _NOT_OTHER_BYTES))
 
 
 def arabic_ratio(text: str, sample: int = 2000) -> float:
