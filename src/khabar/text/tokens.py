@@ -41,7 +41,7 @@ def tokenize(text: str) -> Tokens:
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
     splits = list(map(_SPLITS.get, words))
-    if None in splits:
+    if not all(splits):  # a word not met before (every split is a non-empty tuple)
         splits = [found or split_word(word) for found, word in zip(splits, words, strict=True)]
     # ends has one more gap than tokens: zip stops at the last token
     return Tokens(text, list(zip(ends[0::2], ends[1::2], strict=False)), splits)
