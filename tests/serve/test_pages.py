@@ -82,3 +82,11 @@ def test_pages_no_asset_from_elsewhere(client, article_id):
     for path in ("/", f"/articles/{article_id}", "/entities/Q817", "/events"):
         html = client.get(path).text
         assert not re.search(r'(src="|<link[^>]*href="|url\()(https?:)?//', html), path
+
+
+def test_pages_events_follow_the_filters(client):
+    everything = client.get("/events").text
+    late = client.get("/events", params={"from": "2024-05-19", "to": "", "country": ""}).text
+    assert 'value="2024-05-19"' in late
+    assert late.count("<circle") < everything.count("<circle")
+    assert late.count("data-dyad=") < everything.count("data-dyad=")

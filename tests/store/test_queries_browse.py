@@ -52,3 +52,10 @@ def test_queries_datelines_and_counts(conn):
     places = queries.datelines(conn)
     assert {"country": "KWT", "place": "Kuwait City", "articles": 1} in places
     assert queries.counts(conn, ("articles", "quotes")) == {k: queries.stats(conn)[k] for k in ("articles", "quotes")}
+
+
+def test_queries_network_and_datelines_follow_filters(conn):
+    later = queries.Filters(date_from="2024-05-15")
+    assert {link["source"] for link in queries.dyad_network(conn, ["ARE", "SDN", "USA", "IRN"], later)} <= {"ARE", "USA"}
+    assert queries.dyad_network(conn, ["ARE", "SDN", "USA", "IRN"], queries.Filters(event_type="PROTEST")) == []
+    assert {p["country"] for p in queries.datelines(conn, later)} == {"ARE", "USA"}

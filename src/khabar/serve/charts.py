@@ -3,6 +3,7 @@ by PLOVER type, the network of state dyads and the map of datelines. Every label
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from typing import Any
@@ -12,8 +13,33 @@ from markupsafe import Markup, escape
 from khabar.serve.links import entity_url
 from khabar.serve.places import State
 
+MAX_PERIODS = 36  # columns of a chart over time: the latest ones when there are more
 PALETTE = ("#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#e07a5f", "#3d405b",
            "#81b29a", "#c05746", "#5c8001", "#7b2cbf", "#f77f00", "#2a9d8f", "#9e2a2b", "#577590")
+
+
+def _next(period: str) -> str:
+    if len(period) == 7:  # YYYY-MM
+        year, month = int(period[:4]), int(period[5:])
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+    return (dt.date.fromisoformat(period) + dt.timedelta(days=1)).isoformat()
+
+
+def continuous(present: list[str], *, most: int = MAX_PERIODS) -> tuple[list[str], int]:
+    """Every month (YYYY-MM) or day (YYYY-MM-DD) from the first of `present` to the last, so that a
+    chart's columns are evenly spaced in time; the latest `most` of them, and how many of `present`
+    fall before those. Periods that are not dates are kept as they are, in order."""
+    present = sorted(set(present))
+    if not present:
+        return [], 0
+    try:
+        filled = [present[0]]
+        while filled[-1] < present[-1] and len(filled) < 100_000:
+            filled.append(_next(filled[-1]))
+    except ValueError:
+        filled = present
+    shown = filled[-most:]
+    return shown, sum(1 for period in present if period < shown[0])
 
 
 def _svg(width: int, height: int, label: str, body: list[Markup | str], css: str) -> Markup:
@@ -47,11 +73,11 @@ def bars(points: list[tuple[str, int]], label: str, *, width: int = 640, height:
     return _svg(width, height, label, body, "bars")
 
 
-def timeline(rows: list[dict[str, Any]], label: str, *, width: int = 760) -> Markup:
+def timeline(rows: list[dict[str, Any]], periods: list[str], label: str, *, width: int = 760) -> Markup:
     """One lane per PLOVER type, one column per period; a circle's area is the number of stories."""
+    rows = [r for r in rows if r["period"] in set(periods)]
     if not rows:
         return Markup("")
-    periods = sorted({r["period"] for r in rows})
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for row in rows:
         counts[row["type"]][row["period"]] = row["stories"]
@@ -127,6 +153,7 @@ def network(edges: list[dict[str, Any]], states: dict[str, State], label: str, *
 
 MIN_SPAN_DEG = 40.0  # the narrowest view of the map, in degrees of longitude
 PAD_DEG = 6.0
+MAX_MAP_LABELS = 25  # the busiest countries are labelled; every spot has its name on hover
 
 
 def _frame(spots: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -172,12 +199,13 @@ def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str
                 width, y, y, " equator" if lat == 0 else ""))
             body.append(_text(2, y - 2, f"{lat}°", "start", "tick"))
         peak = placed[0][1]
-        for state, count in placed:
+        for rank, (state, count) in enumerate(placed):
             x, y = ((state.lon or 0.0) - west) * scale, (north - (state.lat or 0.0)) * scale
             r = 3 + 18 * math.sqrt(count / peak)
             names = ", ".join(places[state.iso3][:5])
             body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot" data-country="{}">'
                                '<title>{} · {} ({}): {} articles</title></circle>').format(
                 x, y, r, state.iso3, state.name_ar, state.name_en, names, count))
-            body.append(_text(x, y + r + 11, state.iso3, css="spot-label"))
+            if rank < MAX_MAP_LABELS:
+                body.append(_text(x, y + r + 11, state.iso3, css="spot-label"))
     return _svg(width, height, label, body, "map"), unplaced

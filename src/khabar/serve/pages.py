@@ -89,8 +89,10 @@ def entity_page(request: Request, entity_id: EntityId) -> HTMLResponse:
     found = queries.entity(store_of(request).reader(), entity_id)
     if found is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    chart = charts.bars([(m["month"], m["articles"]) for m in found["months"]], "مقالات في الشهر · articles per month")
-    return _page(request, "entity.html", entity=found, chart=chart)
+    per_month = {m["month"]: m["articles"] for m in found["months"]}
+    months, earlier = charts.continuous(list(per_month))
+    chart = charts.bars([(m, per_month.get(m, 0)) for m in months], "مقالات في الشهر · articles per month")
+    return _page(request, "entity.html", entity=found, chart=chart, earlier=earlier)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -102,9 +104,10 @@ def events_page(request: Request, where: Filtered) -> HTMLResponse:
     if len({r["period"] for r in rows}) < DAYS_BELOW_MONTHS:
         rows, by = queries.event_timeline(conn, where, by="day"), "day"
     states = load_states()
-    edges = queries.dyad_network(conn, sorted(states), limit=40)
-    spots, unplaced = charts.world_map(queries.datelines(conn), states, "خريطة أماكن الإرسال · dateline map")
-    return _page(request, "events.html", where=where, by=by,
-                 timeline=charts.timeline(rows, "الأحداث حسب النوع · events by PLOVER type"),
+    edges = queries.dyad_network(conn, sorted(states), where, limit=40)
+    spots, unplaced = charts.world_map(queries.datelines(conn, where), states, "خريطة أماكن الإرسال · dateline map")
+    periods, earlier = charts.continuous([r["period"] for r in rows])
+    return _page(request, "events.html", where=where, by=by, earlier=earlier,
+                 timeline=charts.timeline(rows, periods, "الأحداث حسب النوع · events by PLOVER type"),
                  network=charts.network(edges, states, "شبكة الدول · state dyads"), edges=edges,
                  map=spots, unplaced=unplaced, dyads=queries.events(conn, where, coded=True, limit=20))

@@ -314,28 +314,35 @@ def event_timeline(conn: sqlite3.Connection, filters: Filters = Filters(), *,
         "GROUP BY period, ev.type ORDER BY period, ev.type", params))
 
 
-def dyad_network(conn: sqlite3.Connection, actors: list[str], *, limit: int = 60) -> list[dict[str, Any]]:
+def dyad_network(conn: sqlite3.Connection, actors: list[str], filters: Filters = Filters(), *,
+                 limit: int = 60) -> list[dict[str, Any]]:
     """Directed links between `actors` (e.g. state codes): stories with an event that happened from
     source to target, all types together, with the most frequent type; the strongest first."""
     if not actors:
         return []
-    if is_current(conn):
+    clauses, params = _where(conn, dataclasses.replace(filters, event_type=None))
+    if filters.event_type:
+        clauses.append("ev.type = ?")
+        params.append(filters.event_type.upper())
+    if is_current(conn) and not clauses:
         source = "dyad_counts d"
     else:
-        source = f"({DYAD_COUNTS_SQL.format(where='WHERE ' + HAPPENED)}) AS d"
+        source = f"({DYAD_COUNTS_SQL.format(where='WHERE ' + ' AND '.join([HAPPENED, *clauses]))}) AS d"
     marks = _marks(actors)
     rows = _rows(conn.execute(
         f"SELECT d.source, d.target, sum(d.stories) AS stories, d.type AS top_type, max(d.stories) AS top "
         f"FROM {source} WHERE d.source IN ({marks}) AND d.target IN ({marks}) AND d.source != d.target "
         "GROUP BY d.source, d.target ORDER BY stories DESC, d.source, d.target LIMIT ?",
-        [*actors, *actors, limit]))
+        [*params, *actors, *actors, limit]))
     for row in rows:  # SQLite takes the bare column from the row holding max(): the commonest type
         del row["top"]
     return rows
 
 
-def datelines(conn: sqlite3.Connection, *, limit: int = 200) -> list[dict[str, Any]]:
+def datelines(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: int = 200) -> list[dict[str, Any]]:
     """Where articles were filed from: dateline country and place (English), with counts."""
+    clauses, params = _where(conn, filters)
+    where = " AND ".join(["a.country IS NOT NULL", *clauses])
     return _rows(conn.execute(
-        "SELECT country, place, count(*) AS articles FROM articles WHERE country IS NOT NULL "
-        "GROUP BY country, place ORDER BY articles DESC, country, place LIMIT ?", (limit,)))
+        f"SELECT a.country, a.place, count(*) AS articles FROM articles a WHERE {where} "
+        "GROUP BY a.country, a.place ORDER BY articles DESC, a.country, a.place LIMIT ?", [*params, limit]))
