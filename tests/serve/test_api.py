@@ -111,6 +111,7 @@ def test_api_write_needs_the_token_then_stores(writable_db):
         wrong = client.post("/api/v1/articles", json={"text": PAGE}, headers={"Authorization": "Bearer nope"})
         assert wrong.status_code == 401 and "token" in wrong.json()["detail"]
         assert client.get("/api/v1/search", params={"q": "\"معرض الكتاب\""}).json()["total"] == 0
+        before = client.get("/api/v1/stats").json()["articles"]  # now cached: the write must refresh it
         good = {"Authorization": f"Bearer {TOKEN}"}
         created = client.post("/api/v1/articles", json={"text": PAGE, "date": "2024-05-21"}, headers=good)
         assert created.status_code == 201, created.text
@@ -119,6 +120,7 @@ def test_api_write_needs_the_token_then_stores(writable_db):
         assert doc["agency"] == "KUNA" and any(e["id"] == "Q817" for e in doc["entities"])
         assert doc["story_id"]
         assert client.get("/api/v1/search", params={"q": "\"معرض الكتاب\""}).json()["total"] == 1
+        assert client.get("/api/v1/stats").json()["articles"] == before + 1
         again = client.post("/api/v1/articles", json={"text": PAGE}, headers=good)
         assert again.status_code == 200 and again.json()["created"] is False
         assert client.post("/api/v1/articles", json={"text": ""}, headers=good).status_code == 422

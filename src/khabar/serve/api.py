@@ -66,12 +66,12 @@ def search(request: Request, where: Filtered, q: Text = "", limit: Limit = 10,
 def list_entities(request: Request, where: Filtered, type: Code = None, linked: bool = False,
                   limit: Limit = 20) -> list[dict[str, Any]]:
     refuse_control(entity=where.entity, outlet=where.outlet)
-    return queries.entities(store_of(request).reader(), where, type=type, linked=linked, limit=limit)
+    return store_of(request).cached(queries.entities, where, type=type, linked=linked, limit=limit)
 
 
 @router.get("/entities/{entity_id:path}", summary="One entity: names, months, co-mentions, quotations")
 def get_entity(request: Request, entity_id: EntityId, limit: Limit = 20) -> dict[str, Any]:
-    found = queries.entity(store_of(request).reader(), entity_id, limit=limit)
+    found = store_of(request).cached(queries.entity, entity_id, limit=limit)
     if found is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     return found
@@ -81,7 +81,7 @@ def get_entity(request: Request, entity_id: EntityId, limit: Limit = 20) -> dict
 def list_events(request: Request, where: Filtered, actor: Code = None, all_modes: bool = False,
                 coded: bool = False, limit: Limit = 20) -> list[dict[str, Any]]:
     refuse_control(entity=where.entity, outlet=where.outlet)
-    return queries.events(store_of(request).reader(), where, actor=actor, all_modes=all_modes, coded=coded,
+    return store_of(request).cached(queries.events, where, actor=actor, all_modes=all_modes, coded=coded,
                           limit=limit)
 
 
@@ -89,24 +89,24 @@ def list_events(request: Request, where: Filtered, actor: Code = None, all_modes
 def event_timeline(request: Request, where: Filtered,
                    by: Literal["month", "day"] = "month") -> list[dict[str, Any]]:
     refuse_control(entity=where.entity, outlet=where.outlet)
-    return queries.event_timeline(store_of(request).reader(), where, by=by)
+    return store_of(request).cached(queries.event_timeline, where, by=by)
 
 
 @router.get("/quotes", summary="Quotations, latest first")
 def list_quotes(request: Request, speaker: Annotated[str | None, Query(max_length=MAX_NAME_CHARS)] = None,
                 limit: Limit = 20, offset: Offset = 0) -> list[dict[str, Any]]:
     refuse_control(speaker=speaker)
-    return queries.quotes(store_of(request).reader(), speaker=speaker, limit=limit, offset=offset)
+    return store_of(request).cached(queries.quotes, speaker=speaker, limit=limit, offset=offset)
 
 
 @router.get("/stories", summary="Stories (articles telling the same news), largest first")
 def list_stories(request: Request, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return queries.stories(store_of(request).reader(), limit=limit, offset=offset)
+    return store_of(request).cached(queries.stories, limit=limit, offset=offset)
 
 
 @router.get("/stories/{story_id}", summary="One story and its articles")
 def get_story(request: Request, story_id: ArticleId) -> dict[str, Any]:
-    found = queries.story(store_of(request).reader(), story_id)
+    found = store_of(request).cached(queries.story, story_id)
     if found is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     return found
@@ -114,4 +114,4 @@ def get_story(request: Request, story_id: ArticleId) -> dict[str, Any]:
 
 @router.get("/stats", summary="Counts of everything in the store")
 def stats(request: Request) -> dict[str, int]:
-    return queries.stats(store_of(request).reader())
+    return store_of(request).cached(queries.stats)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,33 +14,8 @@ from starlette.exceptions import HTTPException
 
 from khabar.resources import data_path
 from khabar.serve.params import API_PREFIX
-from khabar.store.db import open_store
+from khabar.serve.readers import Store
 from khabar.store.queries import search
-
-
-class Store:
-    """The store's path and one read-only connection per worker thread (sqlite3 connections must not
-    be used by two threads at once); writes open their own connection, one at a time."""
-
-    def __init__(self, db: str | Path, token: str | None = None) -> None:
-        self.db = Path(db)
-        self.token = token or None
-        self.write_lock = threading.Lock()
-        self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
-        open_store(self.db).close()  # fail now, with the store's own message, not on the first request
-
-    def reader(self) -> sqlite3.Connection:
-        thread = threading.get_ident()
-        conn = self._readers.get(thread)
-        if conn is None:
-            conn = self._readers[thread] = open_store(self.db)
-        return conn
-
-    def close(self) -> None:
-        """Close every reader; a later request opens a new one (the app may be started again)."""
-        readers, self._readers = self._readers, {}
-        for conn in readers.values():
-            conn.close()
 
 
 def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:

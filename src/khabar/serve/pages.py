@@ -38,24 +38,24 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, where: Filtered, q: Text = "", offset: Offset = 0) -> HTMLResponse:
     refuse_control(q=q, entity=where.entity, outlet=where.outlet)
-    conn = store_of(request).reader()
-    answer = queries.search(conn, q, where, limit=PAGE_SIZE, offset=offset)
+    store = store_of(request)
+    answer = queries.search(store.reader(), q, where, limit=PAGE_SIZE, offset=offset)
     for result in answer["results"]:
         result["snippet_html"] = render(result["snippet"], [Mark(s, e, "hit") for s, e in result["hits"]])
     more = None
     if answer["total"] > offset + PAGE_SIZE:
         more = "?" + urlencode({**request.query_params, "offset": offset + PAGE_SIZE})
     return _page(request, "search.html", q=q, where=where, answer=answer, more=more,
-                 stats=queries.counts(conn, HEADER_COUNTS) if not q and offset == 0 else None)
+                 stats=store.cached(queries.counts, HEADER_COUNTS) if not q and offset == 0 else None)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
-    conn = store_of(request).reader()
-    doc = queries.article(conn, article_id)
+    store = store_of(request)
+    doc = queries.article(store.reader(), article_id)
     if doc is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    story = queries.story(conn, doc["story_id"]) if doc.get("story_id") else None
+    story = store.cached(queries.story, doc["story_id"]) if doc.get("story_id") else None
     return _page(request, "article.html", doc=doc, article_id=article_id,
                  headline=render(doc.get("headline") or "", article_marks(doc, "headline")),
                  body=render(doc.get("body") or "", article_marks(doc, "body")),
@@ -80,13 +80,13 @@ def _event_view(doc: dict[str, Any], n: int, event: dict[str, Any]) -> dict[str,
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, where: Filtered, type: Code = None) -> HTMLResponse:
     refuse_control(entity=where.entity, outlet=where.outlet)
-    rows = queries.entities(store_of(request).reader(), where, type=type, limit=100)
+    rows = store_of(request).cached(queries.entities, where, type=type, limit=100)
     return _page(request, "entities.html", rows=rows, type=type)
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: EntityId) -> HTMLResponse:
-    found = queries.entity(store_of(request).reader(), entity_id)
+    found = store_of(request).cached(queries.entity, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     per_month = {m["month"]: m["articles"] for m in found["months"]}
@@ -98,16 +98,16 @@ def entity_page(request: Request, entity_id: EntityId) -> HTMLResponse:
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, where: Filtered) -> HTMLResponse:
     refuse_control(entity=where.entity, outlet=where.outlet)
-    conn = store_of(request).reader()
-    rows = queries.event_timeline(conn, where)
+    store = store_of(request)
+    rows = store.cached(queries.event_timeline, where)
     by = "month"
     if len({r["period"] for r in rows}) < DAYS_BELOW_MONTHS:
-        rows, by = queries.event_timeline(conn, where, by="day"), "day"
+        rows, by = store.cached(queries.event_timeline, where, by="day"), "day"
     states = load_states()
-    edges = queries.dyad_network(conn, sorted(states), where, limit=40)
-    spots, unplaced = charts.world_map(queries.datelines(conn, where), states, "خريطة أماكن الإرسال · dateline map")
+    edges = store.cached(queries.dyad_network, tuple(sorted(states)), where, limit=40)
+    spots, unplaced = charts.world_map(store.cached(queries.datelines, where), states, "خريطة أماكن الإرسال · dateline map")
     periods, earlier = charts.continuous([r["period"] for r in rows])
     return _page(request, "events.html", where=where, by=by, earlier=earlier,
                  timeline=charts.timeline(rows, periods, "الأحداث حسب النوع · events by PLOVER type"),
                  network=charts.network(edges, states, "شبكة الدول · state dyads"), edges=edges,
-                 map=spots, unplaced=unplaced, dyads=queries.events(conn, where, coded=True, limit=20))
+                 map=spots, unplaced=unplaced, dyads=store.cached(queries.events, where, coded=True, limit=20))

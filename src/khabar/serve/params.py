@@ -11,7 +11,7 @@ from fastapi import HTTPException, Path, Query, Request
 from khabar.store.queries import Filters
 
 if TYPE_CHECKING:
-    from khabar.serve.app import Store
+    from khabar.serve.readers import Store
 
 API_PREFIX = "/api/v1"
 MAX_QUERY_CHARS = 500

@@ -20,7 +20,7 @@ from khabar.store.summary import summarise
 from khabar.store.writer import write_batch
 
 if TYPE_CHECKING:
-    from khabar.serve.app import Store
+    from khabar.serve.readers import Store
 
 MAX_TEXT_CHARS = 200_000
 SOURCE = "api"

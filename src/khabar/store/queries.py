@@ -314,7 +314,7 @@ def event_timeline(conn: sqlite3.Connection, filters: Filters = Filters(), *,
         "GROUP BY period, ev.type ORDER BY period, ev.type", params))
 
 
-def dyad_network(conn: sqlite3.Connection, actors: list[str], filters: Filters = Filters(), *,
+def dyad_network(conn: sqlite3.Connection, actors: list[str] | tuple[str, ...], filters: Filters = Filters(), *,
                  limit: int = 60) -> list[dict[str, Any]]:
     """Directed links between `actors` (e.g. state codes): stories with an event that happened from
     source to target, all types together, with the most frequent type; the strongest first."""

@@ -1,0 +1,77 @@
+"""The served store: one read-only connection per worker thread, and a small cache of answers that is
+emptied whenever the store's files change (an ingest or a posted article elsewhere)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from khabar.store.db import open_store
+
+CACHE_ENTRIES = 256
+T = TypeVar("T")
+
+
+class Store:
+    """The store's path and one reader per worker thread (an sqlite3 connection must not be used by two
+    threads at once); writes open their own connection, one at a time, under `write_lock`."""
+
+    def __init__(self, db: str | Path, token: str | None = None) -> None:
+        self.db = Path(db)
+        self.token = token or None
+        self.write_lock = threading.Lock()
+        self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
+        self._cache: OrderedDict[tuple, Any] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._version: tuple = ()
+        open_store(self.db).close()  # fail now, with the store's own message, not on the first request
+
+    def reader(self) -> sqlite3.Connection:
+        thread = threading.get_ident()
+        conn = self._readers.get(thread)
+        if conn is None:
+            conn = self._readers[thread] = open_store(self.db)
+        return conn
+
+    def cached(self, query: Callable[..., T], *args: Any, **options: Any) -> T:
+        """`query(reader, *args, **options)`, remembered until the store changes. Arguments must be
+        hashable; callers must not change what they get (it is shared)."""
+        key = (query.__module__, query.__qualname__, args, tuple(sorted(options.items())))
+        version = self._files_version()
+        with self._cache_lock:
+            if version != self._version:
+                self._cache.clear()
+                self._version = version
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        answer = query(self.reader(), *args, **options)
+        with self._cache_lock:
+            if version == self._version:
+                self._cache[key] = answer
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
+        return answer
+
+    def _files_version(self) -> tuple:
+        # A commit writes the WAL file; a checkpoint writes the database: either changes a stamp.
+        stamps = []
+        for path in (self.db, self.db.with_name(self.db.name + "-wal")):
+            try:
+                stat = path.stat()
+                stamps.append((stat.st_mtime_ns, stat.st_size))
+            except FileNotFoundError:
+                stamps.append(None)
+        return tuple(stamps)
+
+    def close(self) -> None:
+        """Close every reader; a later request opens a new one (the app may be started again)."""
+        readers, self._readers = self._readers, {}
+        for conn in readers.values():
+            conn.close()
+        with self._cache_lock:
+            self._cache.clear()
