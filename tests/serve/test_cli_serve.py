@@ -24,7 +24,8 @@ def test_cli_serve_missing_store_says_so(tmp_path):
 
 
 def test_cli_bench_serve_figures(demo_db):
-    result = CliRunner().invoke(app, ["bench", "serve", "--db", str(demo_db), "--repeats", "2", "--format", "json"])
+    result = CliRunner().invoke(app, ["bench", "serve", "--db", str(demo_db), "--repeats", "2", "--no-cache",
+                                      "--format", "json"])
     assert result.exit_code == 0, result.output
     calls = json.loads(result.stdout)["calls"]
     for label in ("page /", "page search", "page article", "page entity", "page events", "api search",

@@ -41,3 +41,11 @@ def test_readers_cache_until_the_store_changes(writable_db):
     os.utime(writable_db, ns=(stamp, stamp))  # as a checkpoint after a write would
     assert store.cached(queries.stats) is not first
     store.close()
+
+
+def test_readers_without_cache_ask_each_time(demo_db):
+    from khabar.store import queries
+
+    store = Store(demo_db, cache_entries=0)
+    assert store.cached(queries.stats) is not store.cached(queries.stats)
+    store.close()

@@ -54,18 +54,21 @@ def bench_serve(
     db: DbOption = DEFAULT_DB,
     format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
     repeats: Annotated[int, typer.Option("--repeats", help="Requests per page or call")] = 20,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Keep answers until the store changes")]
+    = True,
 ) -> None:
-    """p50/p95 latency (ms) of the dashboard's main pages and of the API calls, served over HTTP."""
+    """p50/p95 latency (ms) of the dashboard's main pages and of the API calls, served over HTTP
+    (the first request of each, then the next ones)."""
     from khabar.serve.measure import bench_serve as run
 
     try:
-        figures = run(db, repeats=repeats)
+        figures = run(db, repeats=repeats, cache=cache)
     except KhabarError as exc:
         raise _fail(str(exc)) from exc
     if format is FigureShape.json:
         print(json.dumps(figures, ensure_ascii=False))
         return
-    table = Table(title=f"{db} · {repeats} requests each", title_justify="left")
+    table = Table(title=f"{db} · {repeats} requests each · cache {'on' if cache else 'off'}", title_justify="left")
     for column in ("call", "path", "first ms", "p50 ms", "p95 ms", "max ms"):
         table.add_column(column, overflow="fold")
     for label, row in figures["calls"].items():

@@ -14,16 +14,17 @@ from starlette.exceptions import HTTPException
 
 from khabar.resources import data_path
 from khabar.serve.params import API_PREFIX
-from khabar.serve.readers import Store
+from khabar.serve.readers import CACHE_ENTRIES, Store
 from khabar.store.queries import search
 
 
-def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
-    """The API and dashboard over the store at `db`; the write endpoint works only with a `token`."""
+def create_app(db: str | Path, *, token: str | None = None, cache: bool = True) -> FastAPI:
+    """The API and dashboard over the store at `db`; the write endpoint works only with a `token`;
+    `cache` keeps answers until the store changes."""
     from khabar.serve.api import router as api_router
     from khabar.serve.pages import router as pages_router
 
-    store = Store(db, token)
+    store = Store(db, token, cache_entries=CACHE_ENTRIES if cache else 0)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

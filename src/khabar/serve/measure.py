@@ -55,11 +55,11 @@ def _get(url: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def bench_serve(db: str | Path, *, repeats: int = REPEATS) -> dict[str, Any]:
+def bench_serve(db: str | Path, *, repeats: int = REPEATS, cache: bool = True) -> dict[str, Any]:
     """Per page and API call: the first request's time, then p50, p95 and max (ms) over `repeats` more."""
     paths = bench_paths(db)
-    figures: dict[str, Any] = {"db": str(db), "repeats": repeats, "calls": {}}
-    with serving(create_app(db)) as base:
+    figures: dict[str, Any] = {"db": str(db), "repeats": repeats, "cache": cache, "calls": {}}
+    with serving(create_app(db, cache=cache)) as base:
         for label, path in paths.items():
             first = _get(base + path)  # also warms SQLite's page cache and the thread's connection
             times = [_get(base + path) for _ in range(repeats)]

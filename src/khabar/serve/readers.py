@@ -20,7 +20,7 @@ class Store:
     """The store's path and one reader per worker thread (an sqlite3 connection must not be used by two
     threads at once); writes open their own connection, one at a time, under `write_lock`."""
 
-    def __init__(self, db: str | Path, token: str | None = None) -> None:
+    def __init__(self, db: str | Path, token: str | None = None, *, cache_entries: int = CACHE_ENTRIES) -> None:
         self.db = Path(db)
         self.token = token or None
         self.write_lock = threading.Lock()
@@ -28,6 +28,7 @@ class Store:
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._version: tuple = ()
+        self._entries = cache_entries
         open_store(self.db).close()  # fail now, with the store's own message, not on the first request
 
     def reader(self) -> sqlite3.Connection:
@@ -40,6 +41,8 @@ class Store:
     def cached(self, query: Callable[..., T], *args: Any, **options: Any) -> T:
         """`query(reader, *args, **options)`, remembered until the store changes. Arguments must be
         hashable; callers must not change what they get (it is shared)."""
+        if not self._entries:
+            return query(self.reader(), *args, **options)
         key = (query.__module__, query.__qualname__, args, tuple(sorted(options.items())))
         version = self._files_version()
         with self._cache_lock:
@@ -53,7 +56,7 @@ class Store:
         with self._cache_lock:
             if version == self._version:
                 self._cache[key] = answer
-                while len(self._cache) > CACHE_ENTRIES:
+                while len(self._cache) > self._entries:
                     self._cache.popitem(last=False)
         return answer
 
