@@ -90,3 +90,25 @@ def test_pages_events_follow_the_filters(client):
     assert 'value="2024-05-19"' in late
     assert late.count("<circle") < everything.count("<circle")
     assert late.count("data-dyad=") < everything.count("data-dyad=")
+
+
+# Trump: sanctions on Iran will go on (a quotation the reader attributes to Q22686)
+QUOTED = ("ترامب: العقوبات على إيران ستستمر\n\nواشنطن - 16 - 5 (كونا) -- قال الرئيس الأمريكي دونالد ترامب اليوم "
+          'الخميس "إن العقوبات على إيران ستستمر حتى تغير سلوكها". (النهاية)')
+
+
+def test_pages_entity_page_lists_the_person_s_quotations(writable_db):
+    from fastapi.testclient import TestClient
+
+    from khabar.serve.app import create_app
+    from tests.serve.conftest import TOKEN
+
+    with TestClient(create_app(writable_db, token=TOKEN)) as client:
+        assert "إن العقوبات على إيران ستستمر" not in client.get("/entities/Q22686").text
+        posted = client.post("/api/v1/articles", json={"text": QUOTED, "date": "2018-05-16"},
+                             headers={"Authorization": f"Bearer {TOKEN}"})
+        assert posted.status_code == 201
+        html = client.get("/entities/Q22686").text
+    quotes = html.split('<ul class="quotes">', 1)[1].split("</ul>", 1)[0]
+    assert "إن العقوبات على إيران ستستمر حتى تغير سلوكها" in quotes
+    assert f'href="/articles/{posted.json()["id"]}"' in quotes
