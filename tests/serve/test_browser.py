@@ -33,9 +33,11 @@ def page(browser):
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
+    # a refused resource (the Content-Security-Policy) or a missing one shows as a console error
+    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     yield opened
     context.close()
-    assert not errors, f"script errors in the page: {errors}"
+    assert not errors, f"errors in the page: {errors}"
 
 
 def _shot(page, name: str) -> None:

@@ -112,3 +112,9 @@ def test_pages_entity_page_lists_the_person_s_quotations(writable_db):
     quotes = html.split('<ul class="quotes">', 1)[1].split("</ul>", 1)[0]
     assert "إن العقوبات على إيران ستستمر حتى تغير سلوكها" in quotes
     assert f'href="/articles/{posted.json()["id"]}"' in quotes
+
+
+def test_pages_policy_keeps_everything_local(client):
+    headers = client.get("/").headers
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
