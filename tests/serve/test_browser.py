@@ -50,6 +50,18 @@ def _shot(page, name: str) -> None:
 def test_browser_search_then_article_highlights(page, live_url):
     page.goto(live_url + "/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    page.fill("input[name=q]", "الكويت")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector(".result")
+    everywhere = int(page.locator(".total").get_attribute("data-total") or 0)
+    page.locator("details summary").click()
+    page.fill("input[name=agency]", "KUNA")
+    page.press("input[name=agency]", "Enter")
+    page.wait_for_url("**agency=KUNA**")
+    from_kuna = int(page.locator(".total").get_attribute("data-total") or 0)
+    assert 0 < from_kuna < everywhere
+    assert all("KUNA" in meta for meta in page.locator(".result .meta").all_inner_texts())
+    page.fill("input[name=agency]", "")
     page.fill("input[name=q]", '"مجلس الأمن" الفاشر')
     page.press("input[name=q]", "Enter")
     page.wait_for_selector(".result")
