@@ -1,4 +1,4 @@
-"""The CRF named-entity tagger: shipped model, span decoding, feature cache, training round trip."""
+"""The named-entity taggers: shipped model, span decoding, feature cache, CRF training round trip."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pytest
 
 from khabar.entities.evaluate import score, spans
 from khabar.entities.features import FeatureExtractor, strip_clitics
-from khabar.entities.tagger import MODEL_DIR, MODEL_NAME, NerTagger, spans_from_tags, to_bio
+from khabar.entities.tagger import NerTagger, default_model_path, spans_from_tags, to_bio
 
 SHARED = Path("/work/shared/data")
-SHIPPED = MODEL_DIR / f"{MODEL_NAME}.crfsuite"
+SHIPPED = default_model_path()
 needs_model = pytest.mark.skipif(not SHIPPED.exists(), reason="shipped NER model not built yet")
 
 

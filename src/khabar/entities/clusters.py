@@ -177,20 +177,45 @@ def learn_clusters(vocab: list[str], ids: np.ndarray, n_words: int = 200_000, n_
 def write_lexicon(path: Path, vocab: Sequence[str], freq: np.ndarray, columns: dict[str, Sequence]) -> None:
     """TSV: a header, then word, corpus frequency and one value per named column ('-' for none)."""
     names = list(columns)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+    with _open_text(path, "w") as fh:
         fh.write("#word\tfreq\t" + "\t".join(names) + "\n")
         for i, w in enumerate(vocab):
             fh.write(f"{w}\t{int(freq[i])}\t" + "\t".join(str(columns[n][i]) for n in names) + "\n")
+
+
+def _open_text(path: str | Path, mode: str):
+    """A UTF-8 text file, gzip-compressed when its name ends in .gz; written whole on close (no mtime)."""
+    import gzip
+
+    gz = str(path).endswith(".gz")
+    if mode == "r":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8") if gz else open(path, encoding="utf-8")
+    if not gz:
+        return open(path, "w", encoding="utf-8", newline="\n")
+
+    class _Writer(io.StringIO):
+        def close(self) -> None:
+            Path(path).write_bytes(gzip.compress(self.getvalue().encode("utf-8"), mtime=0))
+            super().close()
+
+    return _Writer()
 
 
 def read_clusters(path: str | Path) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, int]]:
     """Column names, word → column values (strings, ready for feature names), word → frequency."""
     clusters: dict[str, tuple[str, ...]] = {}
     freq: dict[str, int] = {}
-    with open(path, encoding="utf-8") as fh:
+    with _open_text(path, "r") as fh:
         names = tuple(fh.readline().rstrip("\n").split("\t")[2:])
         for line in fh:
             w, n, *cs = line.rstrip("\n").split("\t")
             clusters[w] = tuple(cs)
             freq[w] = int(n)
     return names, clusters, freq
+
+
+def learn_vectors(ids: np.ndarray, n_words: int = 100_000, n_ctx: int = 20000, dim: int = 128, seed: int = 0
+                  ) -> np.ndarray:
+    """Unit word vectors (PPMI of ±2 positional contexts, truncated SVD) of the `n_words` most frequent words."""
+    counts = cooccurrence(ids, n_words, n_ctx)
+    return svd_embed(ppmi(counts), dim, seed=seed).astype(np.float32)

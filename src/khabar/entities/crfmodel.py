@@ -75,6 +75,27 @@ class CrfWeights:
         np.add.at(state, (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)), vals)
         return cls(labels, attrs, state, trans)
 
+    def save_npz(self, path: str | Path) -> None:
+        """A compact copy: attribute names, non-zero state weights (float32), transitions."""
+        rows, cols = np.nonzero(self.state[:-1])
+        names = sorted(self.attrs, key=self.attrs.__getitem__)
+        np.savez_compressed(
+            path, labels=np.frombuffer("\n".join(self.labels).encode(), dtype=np.uint8),
+            attrs=np.frombuffer(b"\n".join(names), dtype=np.uint8), rows=rows.astype(np.int32),
+            cols=cols.astype(np.int8), vals=self.state[rows, cols].astype(np.float32),
+            trans=self.trans.astype(np.float32))
+
+    @classmethod
+    def from_npz(cls, path: str | Path) -> CrfWeights:
+        """Weights written by `save_npz`."""
+        with np.load(path, allow_pickle=False) as z:
+            labels = z["labels"].tobytes().decode().split("\n")
+            names = z["attrs"].tobytes().split(b"\n")
+            state = np.zeros((len(names) + 1, len(labels)))
+            state[z["rows"].astype(np.int64), z["cols"].astype(np.int64)] = z["vals"]
+            trans = z["trans"].astype(np.float64)
+        return cls(labels, {a: i for i, a in enumerate(names)}, state, trans)
+
     def vector(self, feats: Sequence[bytes]) -> np.ndarray:
         """Summed state weights of a list of (binary) attributes."""
         return self.vectors([feats])[0]
@@ -122,27 +143,33 @@ def viterbi_many(mats: Sequence[np.ndarray], trans: np.ndarray, group: int = 64)
 
 
 def _viterbi_padded(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int]]:
-    lengths = np.asarray([len(m) for m in mats])
-    b, t_max, n_lab = len(mats), int(lengths.max()), trans.shape[0]
+    """Viterbi over sentences padded together, longest first: at step t only the first k(t) are active."""
+    order = sorted(range(len(mats)), key=lambda i: -len(mats[i]))
+    lengths = np.asarray([len(mats[i]) for i in order])
+    b, t_max, n_lab = len(mats), int(lengths[0]), trans.shape[0]
     scores = np.zeros((b, t_max, n_lab))
-    for i, m in enumerate(mats):
-        scores[i, :len(m)] = m
+    for r, i in enumerate(order):
+        scores[r, :len(mats[i])] = mats[i]
+    active = np.searchsorted(-lengths, -np.arange(t_max), side="left")  # sentences longer than t
     back = np.zeros((b, t_max, n_lab), dtype=np.int64)
-    delta = scores[:, 0]
+    delta = scores[:, 0].copy()
     for t in range(1, t_max):
-        cand = delta[:, :, None] + trans
-        back[:, t] = cand.argmax(axis=1)
-        # Past its end a sentence keeps its last delta.
-        delta = np.where((t < lengths)[:, None], cand.max(axis=1) + scores[:, t], delta)
-    rows = np.arange(b)
+        k = active[t]
+        cand = delta[:k, :, None] + trans
+        best = cand.argmax(axis=1)
+        back[:k, t] = best
+        delta[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + scores[:k, t]
     cur = delta.argmax(axis=1)
     path = np.zeros((b, t_max), dtype=np.int64)
     for t in range(t_max - 1, -1, -1):
-        active = t < lengths
-        path[:, t] = cur
+        k = active[t]
+        path[:k, t] = cur[:k]
         if t:
-            cur = np.where(active, back[rows, t, cur], cur)
-    return [path[i, :n].tolist() for i, n in enumerate(lengths)]
+            cur[:k] = back[np.arange(k), t, cur[:k]]
+    out: list[list[int]] = [[] for _ in mats]
+    for r, i in enumerate(order):
+        out[i] = path[r, :lengths[r]].tolist()
+    return out
 
 
 class CachedScorer:
@@ -172,6 +199,12 @@ class CachedScorer:
         self._props: dict[tuple[str, str], int] = {}
         self._offsets: dict[str, tuple[int, ...]] = {}
         self._blocks = np.zeros((1024, 5, len(self.w.labels)))
+        # The same vectors as rows of matrices, for scoring many sentences in one gather (`score_many`).
+        self._type_row: dict[str | None, int] = {None: 0}
+        self._type_mat = np.zeros((1024, 5, len(self.w.labels)))
+        self._type_mat[0] = self._pad
+        self._pair_row: dict[tuple[str | None, str | None], int] = {}
+        self._pair_mat = np.zeros((1024, 2, len(self.w.labels)))
 
     def prepare(self, sents: Sequence[Sequence[str]]) -> None:
         """Compute (in bulk) the vectors of the word types and pairs of `sents` not yet cached."""
@@ -198,7 +231,9 @@ class CachedScorer:
                     if x is not None:
                         where.append((j, side))
                         attrs.append(x)
-        self._pairs.update(zip(pairs, self._scatter(where, attrs, len(pairs), 2), strict=True))
+        vecs = self._scatter(where, attrs, len(pairs), 2)
+        self._pairs.update(zip(pairs, vecs, strict=True))
+        self._pair_mat = _put_rows(self._pair_mat, self._pair_row, pairs, vecs)
 
     # Word identity properties: unique to a type, so never worth a shared row.
     IDENTITY = ("w", "f", "st")
@@ -239,6 +274,7 @@ class CachedScorer:
         sums += self._prop_blocks(ident, owner, len(words))
         sums[:, 0] += self._bias
         self._types.update(zip(words, sums, strict=True))
+        self._type_mat = _put_rows(self._type_mat, self._type_row, words, sums)
 
     def _prop_blocks(self, items: Sequence[tuple[str, str]], owner: Sequence[int], n: int) -> np.ndarray:
         """(n, 5, L): each property's own and context weights, summed into the block of its owner."""
@@ -284,6 +320,53 @@ class CachedScorer:
         for i, feat in self.fx.gazetteer_marks(tokens):
             s[i] += self.w.vector([feat])
         return s
+
+
+    def score_many(self, sents: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """`scores` of many sentences, computed together (one gather for all their tokens)."""
+        self.prepare(sents)
+        trow, prow = self._type_row, self._pair_row
+        idx: list[int] = []
+        pidx: list[int] = []
+        tok_pos: list[int] = []
+        pair_pos: list[int] = []
+        for sent in sents:
+            base = len(idx) + 2
+            tok_pos.extend(range(base, base + len(sent)))
+            idx.extend((0, 0))
+            idx.extend([trow[t] for t in sent])
+            idx.extend((0, 0))
+            pbase = len(pidx)
+            pair_pos.extend(range(pbase, pbase + len(sent)))
+            pidx.extend([prow[p] for p in _pairs_of(sent)])
+        blocks = self._type_mat[np.asarray(idx, dtype=np.int64)]
+        at = np.asarray(tok_pos, dtype=np.int64)
+        s = blocks[at, 0] + blocks[at - 2, 1] + blocks[at - 1, 2] + blocks[at + 1, 3] + blocks[at + 2, 4]
+        pv = self._pair_mat[np.asarray(pidx, dtype=np.int64)]
+        pp = np.asarray(pair_pos, dtype=np.int64)
+        s += pv[pp, 1] + pv[pp + 1, 0]
+        out = []
+        start = 0
+        for sent in sents:
+            m = s[start:start + len(sent)]
+            start += len(sent)
+            for i, feat in self.fx.gazetteer_marks(sent):
+                m[i] += self.w.vector([feat])
+            out.append(m)
+        return out
+
+
+def _put_rows(mat: np.ndarray, rows: dict, keys: Sequence, vecs: np.ndarray) -> np.ndarray:
+    """Append `vecs` as rows of `mat` (grown when full) and record each key's row; returns the matrix."""
+    n = len(rows)
+    end = n + len(keys)
+    if end > len(mat):
+        grown = np.zeros((max(end, 2 * len(mat)), *mat.shape[1:]))
+        grown[:n] = mat[:n]
+        mat = grown
+    mat[n:end] = vecs
+    rows.update(zip(keys, range(n, end), strict=True))
+    return mat
 
 
 def _pairs_of(tokens: Sequence[str]) -> list[tuple[str | None, str | None]]:

@@ -1,6 +1,7 @@
-"""Statistical named-entity tagger: a linear-chain CRF (python-crfsuite) over cached word features.
+"""Statistical named-entity taggers: the shipped neural tagger (`nnmodel`, numpy) or a linear-chain CRF.
 
 The shipped model lives in `khabar/entities/models/`; it is read on first use, never at import.
+`NerTagger.load()` opens the neural model when it is there (`ner-nn.v2.json`), else the CRF.
 Input tokens are surface tokens (punctuation split off, clitics attached), output BIO tags with
 types PER, LOC, ORG, MISC.
 """
@@ -10,14 +11,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi, viterbi_many
 from khabar.entities.features import FeatureExtractor, Resources
 
+if TYPE_CHECKING:
+    from khabar.entities.nnmodel import NeuralTagger
+
 MODEL_DIR = Path(__file__).resolve().parent / "models"
-MODEL_NAME = "ner-crf.v1"
+MODEL_NAME = "ner-crf.v1"  # the CRF (its lexicon and name list are shared with the neural model)
+NN_MODEL_NAME = "ner-nn.v2"
 _TYPE_OUT = {"PERS": "PER"}
 
 # Optional extra gazetteers: a function returning {type: set of folded names} (e.g. from khabar.kb).
@@ -87,15 +93,22 @@ class NerTagger:
         self._o = self.weights.labels.index("O") if "O" in self.weights.labels else -1
 
     @classmethod
-    def load(cls, path: str | Path | None = None, gazetteers: GazetteerSource | None = None) -> NerTagger:
+    def load(cls, path: str | Path | None = None, gazetteers: GazetteerSource | None = None
+             ) -> NerTagger | NeuralTagger:
         """Open a model file (default: the shipped one) and the resources named in its JSON metadata.
 
-        `gazetteers`, a function returning {type: folded names}, replaces the gazetteer sources the
-        model was trained with (same types expected); it is ignored by models trained without any.
+        A `.json` file is a neural model (`nnmodel.NeuralTagger`, same tagging methods), a
+        `.crfsuite` file a CRF. `gazetteers`, a function returning {type: folded names}, replaces
+        the gazetteer sources a CRF was trained with (same types expected); it is ignored by models
+        trained without any.
         """
-        model = Path(path) if path is not None else MODEL_DIR / f"{MODEL_NAME}.crfsuite"
+        model = Path(path) if path is not None else default_model_path()
         if not model.is_file():
             raise FileNotFoundError(f"no NER model at {model} (build it with khabar.entities.train.main_train)")
+        if model.suffix == ".json":
+            from khabar.entities.nnmodel import NeuralTagger
+
+            return NeuralTagger.load(model)
         meta_path = model.with_suffix(".json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         gaz = gazetteers() if gazetteers is not None and meta.get("features", {}).get("gazetteers") else None
@@ -120,16 +133,24 @@ class NerTagger:
         labels = self.weights.labels
         for i in range(0, len(sents), batch):
             part = sents[i:i + batch]
-            self._scorer.prepare(part)
-            mats = [self.scores(s) if len(s) else np.zeros((0, len(labels))) for s in part]
+            mats = self._scorer.score_many(part)
+            if self.o_bias and self._o >= 0:
+                for m in mats:
+                    m[:, self._o] += self.o_bias
             out.extend(to_bio([labels[k] for k in path]) for path in viterbi_many(mats, self.weights.trans))
         return out
 
 
-_default: NerTagger | None = None
+def default_model_path() -> Path:
+    """The shipped model: the neural one when present, else the CRF."""
+    nn = MODEL_DIR / f"{NN_MODEL_NAME}.json"
+    return nn if nn.is_file() else MODEL_DIR / f"{MODEL_NAME}.crfsuite"
 
 
-def default_tagger() -> NerTagger:
+_default: NerTagger | NeuralTagger | None = None
+
+
+def default_tagger() -> NerTagger | NeuralTagger:
     """The shipped tagger, opened once per process."""
     global _default
     if _default is None:

@@ -1,14 +1,17 @@
-"""Training the CRF named-entity tagger, and the whole recipe that builds the shipped model.
+"""Training the named-entity taggers, and the whole recipe that builds the shipped model.
 
     export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
     PYTHONPATH=src python -m khabar.entities.train /work/shared/data src/khabar/entities/models
 
-One BLAS thread keeps the SVD and k-means bit-for-bit repeatable. About 20 minutes on two cores.
+(`khabar train ner` runs the same recipe.) One BLAS thread keeps the SVD, k-means and network
+training bit-for-bit repeatable. The neural model needs PyTorch for training (`pip install
+'khabar[train]'`); tagging needs numpy only.
 
 `main_train` learns a word lexicon from unlabelled news (clusters and entity-type priors, seeded,
-deterministic), builds the person-name list, trains the CRF on the ANERcorp CamelLab train split,
-tunes the O-label bias on the last tenth of that split, scores the test split and records data,
-parameters and scores in the model's JSON file.
+deterministic), builds the person-name list, learns word vectors from the same news, trains the
+neural tagger (`nntrain`) on the ANERcorp CamelLab train split (the epoch and the O-label bias
+chosen on the last tenth of that split), scores the test split and records data, parameters and
+scores in the model's JSON file. `main_train_crf` is the earlier CRF recipe.
 """
 
 from __future__ import annotations
@@ -21,8 +24,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from khabar.entities.evaluate import read_conll, score
-from khabar.entities.tagger import MODEL_NAME, NerTagger, load_resources, to_bio
+from khabar.entities.nntrain import ContextConfig, NetConfig
+from khabar.entities.tagger import MODEL_NAME, NN_MODEL_NAME, NerTagger, load_resources, to_bio
 
 TRAIN_REL = "anercorp-camellab/ANERCorp_CamelLab_train.txt"
 TEST_REL = "anercorp-camellab/ANERCorp_CamelLab_test.txt"
@@ -47,6 +53,15 @@ class NerConfig:
     algorithm: str = "lbfgs"
     params: Mapping[str, object] = field(default_factory=lambda: dict(LBFGS_PARAMS))
     tune_bias: bool = True
+    emb_words: int = 100_000  # word vectors: the most frequent folded words
+    emb_dim: int = 128
+    net: NetConfig = field(default_factory=lambda: NetConfig(
+        feat_dim=32, min_feat_count=3, hidden=128, dilations=(1, 2), feat_drop=0.3, dropout_h=0.5, epochs=20,
+        patience=20))
+    n_nets: int = 2
+    context: ContextConfig = field(default_factory=ContextConfig)
+    context_target: str = "k1024"  # lexicon column the context model learns to guess
+    dev_fraction: float = 0.1
 
 
 def train_crf(sents: Sentences, model_path: Path, meta: Mapping, params: Mapping[str, object] | None = None,
@@ -109,7 +124,6 @@ def train_ner(train_path: str | Path, out_dir: str | Path, seed: int = 0, test_p
 def tune_o_bias(sents: Sentences, tmp_model: Path, meta: Mapping, params: Mapping[str, object], algorithm: str,
                 dev_fraction: float = 0.1) -> dict:
     """The O-label bias with the best micro F1 on the last part of the train split (held out)."""
-    import numpy as np
 
     from khabar.entities.crfmodel import viterbi
 
@@ -148,18 +162,27 @@ def write_meta(path: Path, meta: Mapping) -> None:
     path.write_text(json.dumps(old, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def build_lexicon(shared_data_dir: str | Path, out_dir: Path, cfg: NerConfig, seed: int = 0) -> dict:
-    """Lexicon TSV (frequency, clusters, type priors) and person-name list, learned from the data."""
-    import numpy as np
+def encode_news(shared_data_dir: str | Path, cfg: NerConfig) -> tuple[list[str], np.ndarray]:
+    """The unlabelled news, then the train split's sentences, as frequency-ranked word ids."""
+    from khabar.entities import clusters as cl
 
+    shared = Path(shared_data_dir)
+    train = read_conll(shared / TRAIN_REL)
+    texts = cl.corpus_texts(shared, cfg.cluster_sources)
+    return cl.encode_corpus(texts, extra=[[t for t, _ in s] for s in train])
+
+
+def build_lexicon(shared_data_dir: str | Path, out_dir: Path, cfg: NerConfig, seed: int = 0,
+                  encoded: tuple[list[str], np.ndarray] | None = None, lexicon: str = f"{MODEL_NAME}.lexicon.tsv"
+                  ) -> dict:
+    """Lexicon TSV (frequency, clusters, type priors) and person-name list, learned from the data."""
     from khabar.entities import clusters as cl
     from khabar.entities.lexicons import NAMES_FILE, build_name_list
     from khabar.entities.typeprior import learn_type_priors
 
     shared = Path(shared_data_dir)
     train = read_conll(shared / TRAIN_REL)
-    texts = cl.corpus_texts(shared, cfg.cluster_sources)
-    vocab, ids = cl.encode_corpus(texts, extra=[[t for t, _ in s] for s in train])
+    vocab, ids = encoded if encoded is not None else encode_news(shared, cfg)
     n_unlabelled = len(ids) - sum(len(s) + 1 for s in train)  # train tokens come last
     columns = cl.learn_clusters(vocab, ids, n_words=cfg.n_words, n_ctx=cfg.n_ctx, dim=cfg.dim, ks=cfg.ks,
                                 seed=seed)
@@ -168,16 +191,144 @@ def build_lexicon(shared_data_dir: str | Path, out_dir: Path, cfg: NerConfig, se
     columns.update(learn_type_priors(vocab, ids, n_unlabelled, train, tables, n_out, n_ctx=cfg.prior_ctx,
                                      l2=cfg.prior_l2))
     freq = np.bincount(ids[ids >= 0], minlength=len(vocab))
-    lexicon = f"{MODEL_NAME}.lexicon.tsv"
     cl.write_lexicon(out_dir / lexicon, vocab[:n_out], freq, columns)
     n_names = build_name_list(shared / NAMES_REL, set(vocab[:2000]), out_dir / NAMES_FILE)
     return {"file": lexicon, "corpus_tokens": n_unlabelled - int((ids[:n_unlabelled] < 0).sum()),
             "vocabulary": len(vocab), "words": n_out, "person_names": n_names}
 
 
+LEXICON_FILE = "ner.lexicon.tsv.gz"
+
+
 def main_train(shared_data_dir: str | Path, out_dir: str | Path, seed: int = 0,
-               config: NerConfig | None = None) -> dict:
-    """The recipe of the shipped model: lexicon, CRF on the train split, scores on the test split."""
+               config: NerConfig | None = None, reuse_lexicon: bool = False, log=print) -> dict:
+    """The recipe of the shipped model; returns its scores on the test split.
+
+    Lexicon and name list; word vectors; the context model; `net.n_nets` networks (seeds
+    seed, seed+1, ...) trained on the first 90% of the train split, each keeping its best epoch
+    on the last 10%; a CRF on the same 90% to choose, on that held-out tenth, the CRF's share of
+    the summed label scores and the O-label bias; then the CRF again on the whole train split,
+    which is the one shipped. With `reuse_lexicon`, a lexicon and name list already in `out_dir`
+    are kept (the recipe is deterministic: rebuilding them gives the same files).
+    """
+    from khabar.entities import clusters as cl
+    from khabar.entities.crfmodel import CrfWeights
+    from khabar.entities.lexicons import NAMES_FILE
+    from khabar.entities.nnmodel import NeuralTagger, split_arrays
+    from khabar.entities.nntrain import pretrain_context, save_arrays, train_network
+
+    cfg = config or NerConfig()
+    shared, out = Path(shared_data_dir), Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    vocab, ids = encode_news(shared, cfg)
+    if reuse_lexicon and (out / LEXICON_FILE).exists() and (out / NAMES_FILE).exists():
+        info: dict = {"file": LEXICON_FILE, "reused": True}
+    else:
+        info = {**build_lexicon(shared, out, cfg, seed=seed, encoded=(vocab, ids), lexicon=LEXICON_FILE),
+                "seconds": round(time.perf_counter() - t0, 1)}
+    log({"lexicon": info})
+    t1 = time.perf_counter()
+    vectors = cl.learn_vectors(ids, n_words=cfg.emb_words, n_ctx=cfg.n_ctx, dim=cfg.emb_dim, seed=seed)
+    emb_words = vocab[:len(vectors)]
+    col_names, lex, _ = cl.read_clusters(out / LEXICON_FILE)
+    k = col_names.index(cfg.context_target)
+    targets = np.asarray([int(lex[w][k]) if w in lex and lex[w][k] != "-" else -1 for w in vocab[:cfg.n_words]])
+    from khabar.entities.nnmodel import quantize_rows
+
+    q, scale = quantize_rows(vectors)
+    ctx = pretrain_context(ids, q.astype(np.float32) * scale[:, None], targets, cfg.context, log=log)
+    del ids
+    vec_seconds = round(time.perf_counter() - t1, 1)
+    name = NN_MODEL_NAME
+    parts: dict = {"vectors": f"{name}.vectors.npz", "nets": [], "crf": f"{name}.crf.npz"}
+    meta: dict = {"kind": "neural+crf", "parts": parts,
+                  "features": {"clusters": LEXICON_FILE, "freq_stem": True, "gazetteers": list(cfg.gazetteers)},
+                  "seed": seed, "lexicon": info,
+                  "word_vectors": {"words": len(emb_words), "dim": int(vectors.shape[1]),
+                                   "sources": list(cfg.cluster_sources), "seconds": vec_seconds,
+                                   "method": "PPMI of ±2 positional contexts (20k context words), randomised "
+                                             "SVD, unit rows, int8; context model: the k1024 cluster of a word "
+                                             "from its ±3 neighbours' vectors"},
+                  "config": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()},
+                  "command": "OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src python -m "
+                             "khabar.entities.train /work/shared/data src/khabar/entities/models"}
+    model_path = out / f"{name}.json"
+    resources = load_resources(model_path, meta)
+    sents = read_conll(shared / TRAIN_REL)
+    cut = int(len(sents) * (1 - cfg.dev_fraction))
+    train, dev = sents[:cut], sents[cut:]
+    t2 = time.perf_counter()
+    reports = []
+    for n in range(cfg.n_nets):
+        net_cfg = NetConfig(**{**asdict(cfg.net), "seed": seed + n})
+        arrays, report = train_network(train, dev, resources, emb_words, vectors, net_cfg, log=log, ctx=ctx)
+        shared_arrays, own = split_arrays(arrays)
+        if n == 0:
+            save_arrays(out / parts["vectors"], shared_arrays)
+        parts["nets"].append(f"{name}.net{n}.npz")
+        save_arrays(out / parts["nets"][-1], own)
+        reports.append({k: v for k, v in report.items() if k != "labels"})
+    meta["nets"] = reports
+    crf_meta = {"features": meta["features"]}
+    tmp = out / f"{name}.tmp.crfsuite"
+    train_crf(train, tmp, crf_meta, cfg.params, cfg.algorithm)
+    CrfWeights.from_crfsuite(tmp).save_npz(out / parts["crf"])
+    meta["decode"] = tune_ensemble(NeuralTagger(model_path, resources, {**meta, "parts": {**parts, "crf_weight": 1.0}}),
+                                   dev)
+    parts["crf_weight"] = meta["decode"].pop("crf_weight")
+    t3 = time.perf_counter()
+    train_crf(sents, tmp, crf_meta, cfg.params, cfg.algorithm)
+    CrfWeights.from_crfsuite(tmp).save_npz(out / parts["crf"])
+    tmp.unlink()
+    meta["crf"] = {"algorithm": cfg.algorithm, "params": dict(cfg.params), "data": "whole train split",
+                   "seconds": round(time.perf_counter() - t3, 1)}
+    meta["train_seconds"] = round(time.perf_counter() - t2, 1)
+    tagger = NeuralTagger(model_path, resources, meta)
+    meta["test_scores"] = evaluate_tagger(tagger, shared / TEST_REL)
+    files = [LEXICON_FILE, NAMES_FILE, parts["vectors"], parts["crf"], *parts["nets"]]
+    meta["model_bytes"] = {f: (out / f).stat().st_size for f in files}
+    meta["total_seconds"] = round(time.perf_counter() - t0, 1)
+    write_meta(model_path, meta)
+    return meta["test_scores"]
+
+
+def tune_ensemble(tagger, dev: Sentences) -> dict:
+    """The CRF's share and the O-label bias with the best micro F1 on held-out sentences.
+
+    `tagger` is a `NeuralTagger` whose CRF part has weight 1 (its networks then weigh nothing):
+    the networks' and the CRF's matrices are taken apart once and mixed for every candidate.
+    """
+    from khabar.entities.crfmodel import viterbi_many
+
+    gold = [[g for _, g in s] for s in dev]
+    tokens = [[t for t, _ in s] for s in dev]
+    _, crf, perm = tagger._crf
+    crf_mats = [m[:, perm] for m in crf.score_many(tokens)]
+    crf_trans = crf.w.trans[np.ix_(perm, perm)]
+    nets = [sc.score_many(tokens) for sc in tagger._scorers]
+    net_mats = [sum(ms) / len(nets) for ms in zip(*nets, strict=True)]
+    net_trans = sum(n.trans for n in tagger.nets) / len(tagger.nets)
+    labels, o = tagger.labels, tagger.labels.index("O")
+    results = []
+    for w in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6):
+        trans = (1 - w) * net_trans + w * crf_trans
+        mixed = [(1 - w) * a + w * b for a, b in zip(net_mats, crf_mats, strict=True)]
+        for bias in np.arange(0.0, -2.01, -0.25):
+            shifted = [m.copy() for m in mixed]
+            for m in shifted:
+                m[:, o] += bias
+            pred = [to_bio([labels[k] for k in p]) for p in viterbi_many(shifted, trans)]
+            results.append((score(gold, pred)["micro_f1"], -abs(w - 0.5), float(bias), w))
+    best = max(results)
+    return {"crf_weight": best[3], "o_bias": best[2], "dev_micro_f1": best[0],
+            "dev_micro_f1_networks_alone": max(r[0] for r in results if r[3] == 0.0),
+            "dev_sentences": len(dev)}
+
+
+def main_train_crf(shared_data_dir: str | Path, out_dir: str | Path, seed: int = 0,
+                   config: NerConfig | None = None) -> dict:
+    """The CRF recipe (model v1): lexicon, CRF on the train split, scores on the test split."""
     cfg = config or NerConfig()
     shared, out = Path(shared_data_dir), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -193,4 +344,5 @@ def main_train(shared_data_dir: str | Path, out_dir: str | Path, seed: int = 0,
 
 
 if __name__ == "__main__":
-    print(json.dumps(main_train(sys.argv[1], sys.argv[2]), indent=2))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    print(json.dumps(main_train(args[0], args[1], reuse_lexicon="--reuse-lexicon" in sys.argv), indent=2))
