@@ -1,6 +1,7 @@
 """Property-based run of the whole API from its own OpenAPI schema: schemathesis makes requests that fit
 the schema (positive) and requests that break it (negative) for every operation, hypothesis runs them;
-none may get a server error, and every refusal carries a message."""
+none may get a server error, every answer must fit its declared schema (errors included), and every
+request that breaks the schema must be refused with a 4xx and a message."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not i
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.specs.openapi.checks import (  # noqa: E402
+    negative_data_rejection,
+    response_schema_conformance,
+)
 
 EXAMPLES = 50  # per operation and mode
 OPERATIONS = [("GET", "/api/v1/articles"), ("POST", "/api/v1/articles"), ("GET", "/api/v1/articles/{article_id}"),
@@ -42,7 +47,8 @@ def test_schema_no_server_error(api_schema, method, path, mode):
     def check(case):
         RUN["examples"] += 1
         response = case.call()
-        case.validate_response(response, checks=[not_a_server_error])
+        extra = negative_data_rejection if mode is GenerationMode.NEGATIVE else response_schema_conformance
+        case.validate_response(response, checks=[not_a_server_error, extra])
         assert response.status_code < 500, (case.path, case.query, response.text[:300])
         if response.status_code >= 400:
             assert response.json()["detail"], "a refusal says why"
@@ -66,7 +72,7 @@ def test_schema_posting_with_the_token_no_server_error(writable_db):
     def check(case):
         RUN["examples"] += 1
         response = case.call(headers={"Authorization": f"Bearer {TOKEN}"})
-        case.validate_response(response, checks=[not_a_server_error])
+        case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
         statuses.add(response.status_code)
         assert response.status_code in (200, 201, 422), response.text[:300]
 
