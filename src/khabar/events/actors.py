@@ -215,9 +215,19 @@ def _kb_units(words: SentenceWords, covered: list[bool], gaz: Gazetteer, agents:
     return out
 
 
+@cache
+def _word_forms_known() -> frozenset[str]:
+    """Every form `_word_info` answers something for (most words have none of them)."""
+    gaz, agents = load_gazetteer(), load_agents()
+    return gaz.demonyms | {d + "ا" for d in gaz.demonyms} | frozenset(agents.sectors) | frozenset(agents.aliases) \
+        | agents.places
+
+
 @lru_cache(maxsize=100_000)
 def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
     """(nationality code, sector, heads a place noun, alias code) of one word as written."""
+    if word_forms(text).all.isdisjoint(_word_forms_known()):
+        return None, None, False, None
     gaz, agents = load_gazetteer(), load_agents()
     forms = sorted(word_forms(text).all)  # sorted: the same answer in every process
     candidates = [f for f in forms if f in gaz.demonyms]

@@ -10,18 +10,18 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar.article import Article, Event, Mention, Tokens
+from khabar.entities.folded import folded_words
 from khabar.events.actors import Actor, actor_words, find_units, load_agents, name_words
 from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
-from khabar.events.forms import word_forms
 from khabar.events.lexicon import Lexicon, load_lexicon
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.report import is_reported
 from khabar.events.scales import goldstein, quad_class
-from khabar.events.triggers import Match, SentenceWords, find_triggers, lookup_word
+from khabar.events.triggers import Match, SentenceWords, find_triggers
+from khabar.events.words import TextWords
 from khabar.settings import Settings
 from khabar.step import Step
 from khabar.text.tokens import tokenize
@@ -32,28 +32,38 @@ REALIS = Modes()
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One sentence to code: its text, word spans (offsets into `text`) and mentions."""
+    """One sentence to code: its text, word spans (offsets into `text`) and mentions; its words are
+    tokens [first, last) of `table`, the lookups of the whole text."""
 
     index: int
     text: str
     spans: Sequence[tuple[int, int]]
     mentions: Sequence[Mention]
+    table: TextWords
+    first: int
+    last: int
 
 
-def _passages(article: Article) -> list[Passage]:
+def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
     out = []
     if article.headline is not None and article.headline.text.strip():
         tokens = tokenize(article.headline.text)
         mentions = [m for m in article.mentions if m.where == "headline"]
-        out.append(Passage(HEADLINE, article.headline.text, tokens.spans, mentions))
-    spans = article.tokens.spans if isinstance(article.tokens, Tokens) else [(t.start, t.end) for t in article.tokens]
+        table = TextWords(tokens.words(), lexicon)
+        out.append(Passage(HEADLINE, article.headline.text, tokens.spans, mentions, table, 0, len(tokens)))
+    if isinstance(article.tokens, Tokens):
+        spans, texts = article.tokens.spans, folded_words(article.tokens).words
+    else:
+        spans = [(t.start, t.end) for t in article.tokens]
+        texts = [article.body[s:e] for s, e in spans]
+    table = TextWords(texts, lexicon)
     starts = [s for s, _ in spans]
     body_mentions = sorted((m for m in article.mentions if m.where == "body"), key=lambda m: m.start)
     mention_starts = [m.start for m in body_mentions]
     for index, sentence in enumerate(article.sentences):
         first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         lo, hi = bisect.bisect_left(mention_starts, sentence.start), bisect.bisect_left(mention_starts, sentence.end)
-        out.append(Passage(index, article.body, spans[first:last], body_mentions[lo:hi]))
+        out.append(Passage(index, article.body, spans[first:last], body_mentions[lo:hi], table, first, last))
     return out
 
 
@@ -70,13 +80,12 @@ class SentenceCoder:
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
-        texts = [passage.text[s:e] for s, e in passage.spans]
-        flags = [_flags(t) for t in texts]
-        speech = any(speaks for speaks, _ in flags)
-        if not speech and not any(lookup_word(self.lexicon, t, word_forms(t)) for t in texts):
-            return  # no word starts a trigger: most sentences stop here
-        words = SentenceWords(texts)
-        skip = frozenset(i for i, (_, skips) in enumerate(flags) if skips)
+        table, first, last = passage.table, passage.first, passage.last
+        if not table.any_live(first, last):
+            return  # no word starts a trigger or speaks: many sentences stop here
+        speech = any(table.speaks[first:last])
+        words = table.sentence(first, last)
+        skip = frozenset(i for i, skips in enumerate(table.skips[first:last]) if skips)
         anywhere = frozenset(range(len(words)))  # a first look with unbounded gaps finds all the second can
         if not find_triggers(words, self.lexicon, frozenset(), anywhere):
             if speech:  # its speaker becomes the subject of what follows, if anything asks for it
@@ -157,13 +166,6 @@ class SentenceCoder:
             quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo))
 
 
-@lru_cache(maxsize=100_000)
-def _flags(text: str) -> tuple[bool, bool]:
-    """(a verb of saying, a time word or the like that may stand in a phrase's gap) for one word."""
-    forms, agents = word_forms(text).all, load_agents()
-    return not forms.isdisjoint(agents.speech_verbs), not forms.isdisjoint(agents.skip)
-
-
 def _trigger(passage: Passage, match: Match) -> str:
     """The words of the trigger; a phrase with a gap shows it ("أعربت … عن ترحيب"), while the offsets
     span the whole stretch."""
@@ -186,7 +188,7 @@ def _text(passage: Passage, actor: Actor | None) -> str | None:
 def code_events(article: Article, settings: Settings) -> None:
     """Fill `article.events` from its headline and sentences."""
     coder = SentenceCoder(load_lexicon())
-    for passage in _passages(article):
+    for passage in _passages(article, coder.lexicon):
         coder.code(passage)
         if passage.index == HEADLINE:
             coder.topic = None  # the headline's subject does not carry into the body

@@ -12,6 +12,7 @@ from functools import lru_cache
 from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold
 from khabar.text.clitics import segment
+from khabar.text.tokens import split_word
 
 CONJUNCTIONS = "وف"
 PARTICLES = "بلك"
@@ -66,32 +67,46 @@ def _pronoun_stripped(form: str, ta_marbuta: bool = False) -> list[str]:
     return out
 
 
+# Last letters of the pronouns: a word ending otherwise has no pronoun to strip, nor have the forms
+# made from it by taking letters off its front.
+_PRONOUN_ENDS = frozenset(p[-1] for p in PRONOUNS)
+_PROCLITIC_FIRST = frozenset(CONJUNCTIONS + PARTICLES)
+
+
 @lru_cache(maxsize=CACHE_WORDS)
 def word_forms(word: str) -> WordForms:
     """Lookup forms of `word` as written (cached: word forms repeat)."""
     norm = fold(word)
     if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
         return WordForms((((norm, False),),) if norm else (), frozenset(), frozenset({norm}))
-    prefix, suffix, key = segment(word)
+    # the tokenizer's split, remembered there for every token it made (the same as segment's)
+    prefix, suffix, key = split_word(word) if word[0] >= "\u0600" else segment(word)
     if suffix and fold(word[len(word) - suffix:]) == "ي":
         key = fold(word[prefix:])  # "قتالي", "عسكري": an adjective ending in ي, not "my …"
-    stripped = _proclitics(norm)
-    futures = [b[1:] for b in [norm, *stripped[:1]] if len(b) > 3 and b[0] == "س" and b[1] in "يتنا"]
-    ta_marbuta = word.rstrip(DIACRITICS + TATWEEL).endswith("ة")
-    levels: list[list[tuple[str, bool]]] = [
-        _strip_article(key), _strip_article(norm), [f for s in stripped for f in _strip_article(s)],
-        [(f, False) for f in futures],
-        [(p, False) for b in [norm, *stripped, *futures] for p in _pronoun_stripped(b, ta_marbuta)],
-    ]
+    stripped = _proclitics(norm) if norm[0] in _PROCLITIC_FIRST else []
+    futures = [b[1:] for b in (norm, stripped[0] if stripped else "") if len(b) > 3 and b[0] == "س" and b[1] in "يتنا"]
+    levels: list[list[tuple[str, bool]]] = [_strip_article(key), _strip_article(norm)]
+    if stripped:
+        levels.append([f for s in stripped for f in _strip_article(s)])
+    if futures:
+        levels.append([(f, False) for f in futures])
+    if norm[-1] in _PRONOUN_ENDS:
+        ta_marbuta = word.rstrip(DIACRITICS + TATWEEL).endswith("ة")
+        levels.append([(p, False) for b in (norm, *stripped, *futures) for p in _pronoun_stripped(b, ta_marbuta)])
     unique: list[tuple[tuple[str, bool], ...]] = []
     seen: set[tuple[str, bool]] = set()
     for level in levels:
-        fresh = tuple(dict.fromkeys(f for f in level if f not in seen and f[0]))
-        seen.update(fresh)
+        fresh = []
+        for form in level:
+            if form[0] and form not in seen:
+                seen.add(form)
+                fresh.append(form)
         if fresh:
-            unique.append(fresh)
-    future = set(futures) - {key, norm, *stripped}
-    if "س" in fold(word[:prefix]):
+            unique.append(tuple(fresh))
+    future: set[str] = set()
+    if futures:
+        future = set(futures) - {key, norm, *stripped}
+        future.update(p for f in futures for p in _pronoun_stripped(f))
+    if prefix and "س" in fold(word[:prefix]):
         future.add(key)  # the segmenter took the future prefix off already ("ستقيم" → تقيم)
-    future.update(p for f in futures for p in _pronoun_stripped(f))
     return WordForms(tuple(unique), frozenset(future), frozenset(f for f, _ in seen) | {norm})

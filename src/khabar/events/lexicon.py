@@ -69,6 +69,11 @@ class Lexicon:
     sizes: dict[str, tuple[int, int]]  # per type: (entries, forms)
     reports: dict[str, ReportRule] = field(default_factory=dict)  # per type: when a sentence reports it
     hits: dict[str, tuple] = field(default_factory=dict)  # word as written → entries its forms start
+    words: dict[str, tuple] = field(default_factory=dict)  # word as written → its lookups (events/words.py)
+    first_forms: frozenset[str] = field(init=False)  # the keys of `index`, for a word's forms to meet
+
+    def __post_init__(self) -> None:
+        self.first_forms = frozenset(self.index)
 
     def lookup(self, form: str) -> list[Entry]:
         return self.index.get(form, [])

@@ -8,7 +8,7 @@ longest; a conflict noun that is the object of a verbal-conflict trigger ("أد�
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,7 +47,7 @@ class Match:
         return self.verbal and self.form not in self.entry.present
 
 @lru_cache(maxsize=200_000)
-def _word_info(text: str) -> tuple[WordForms, bool, bool]:
+def word_info(text: str) -> tuple[WordForms, bool, bool]:
     """(forms, is a hard stop, is a word) of one token as written."""
     forms = word_forms(text)
     return forms, text in HARD_STOPS, bool(forms.levels) and text[0].isalpha()
@@ -58,11 +58,31 @@ class SentenceWords:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = list(texts)
-        forms, stop, words = zip(*map(_word_info, self.texts), strict=True) if self.texts else ((), (), ())
+        forms, stop, words = zip(*map(word_info, self.texts), strict=True) if self.texts else ((), (), ())
         self.forms: list[WordForms] = list(forms)
         self.stop: list[bool] = list(stop)
         self.words: list[bool] = list(words)
         self.hits: tuple[Lexicon, list[tuple]] | None = None  # lexicon entries per word, once per lexicon
+        self._all: frozenset[str] | None = None
+        self._within: Callable[[], frozenset[str]] | None = None
+
+    @classmethod
+    def from_lists(cls, texts: list[str], forms: list[WordForms], stop: list[bool], words: list[bool],
+                   hits: tuple[Lexicon, list[tuple]] | None = None,
+                   within: Callable[[], frozenset[str]] | None = None) -> SentenceWords:
+        """The sentence from lookups already made (see events/words.py), lists of the same length;
+        `within` gives the forms of the whole text the sentence is part of."""
+        made = cls.__new__(cls)
+        made.texts, made.forms, made.stop, made.words, made.hits = texts, forms, stop, words, hits
+        made._all, made._within = None, within
+        return made
+
+    def all_forms(self) -> frozenset[str]:
+        """The lookup forms of the sentence's words (or of the text around it): a slot with none of
+        them matches nowhere in the sentence."""
+        if self._all is None:
+            self._all = self._within() if self._within else frozenset().union(*(f.all for f in self.forms))
+        return self._all
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -103,7 +123,7 @@ def lookup_word(lexicon: Lexicon, text: str, forms: WordForms) -> tuple[tuple[En
     found = lexicon.hits.get(text)
     if found is None:
         found = ()
-        for level in forms.levels:
+        for level in () if forms.all.isdisjoint(lexicon.first_forms) else forms.levels:
             found = tuple((e, had_article, form) for form, had_article in level for e in lexicon.lookup(form))
             if found:
                 break
@@ -125,6 +145,9 @@ def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[
     subject stands between a verb and its object ("أعلنت الولايات المتحدة واليابان عن استراتيجية")."""
     positions = [first]
     n, forms, stop, is_word = len(words.texts), words.forms, words.stop, words.words
+    present = words.all_forms()
+    if any(slot.isdisjoint(present) for slot in entry.slots[1:]):
+        return None
     for slot, gap, verbal in zip(entry.slots[1:], entry.gaps[1:], entry.verbal[1:], strict=True):
         j, found = positions[-1] + 1, None
         skipped = 0
@@ -169,8 +192,10 @@ def match_sentence(words: SentenceWords, lexicon: Lexicon, names: frozenset[int]
     out: list[Match] = []
     if words.hits is None or words.hits[0] is not lexicon:
         words.hits = (lexicon, [lookup_word(lexicon, t, f) for t, f in zip(words.texts, words.forms, strict=True)])
-    for i, found in enumerate(words.hits[1]):
-        if not found or words.stop[i] or i in names:
+    hits = words.hits[1]
+    for i in [i for i, found in enumerate(hits) if found]:  # most words start no entry
+        found = hits[i]
+        if words.stop[i] or i in names:
             continue
         forms = words.forms[i]
         for entry, had_article, form in found:
