@@ -192,3 +192,21 @@ def test_crf_npz_round_trip_and_batched_scores(tmp_path) -> None:
         assert m.shape == (len(s), len(v.labels))
         if s:
             np.testing.assert_allclose(m, scorer.scores(s))
+
+
+def test_tune_ensemble_picks_from_grid(tmp_path) -> None:
+    pytest.importorskip("torch", reason="torch (the train extra) is needed to train")
+    import json
+
+    from khabar.entities.nnmodel import NeuralTagger
+    from khabar.entities.tagger import load_resources
+    from khabar.entities.train import tune_ensemble
+
+    _tiny_model(tmp_path)
+    meta = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    meta["parts"]["crf_weight"] = 1.0
+    tagger = NeuralTagger(tmp_path / "model.json", load_resources(tmp_path / "model.json", meta), meta)
+    choice = tune_ensemble(tagger, TINY)
+    assert choice["crf_weight"] in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
+    assert -2.0 <= choice["o_bias"] <= 0.0
+    assert choice["dev_micro_f1"] == 1.0 and choice["dev_sentences"] == len(TINY)

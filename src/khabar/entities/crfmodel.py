@@ -156,9 +156,8 @@ def _viterbi_padded(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[
     for t in range(1, t_max):
         k = active[t]
         cand = delta[:k, :, None] + trans
-        best = cand.argmax(axis=1)
-        back[:k, t] = best
-        delta[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + scores[:k, t]
+        back[:k, t] = cand.argmax(axis=1)
+        delta[:k] = cand.max(axis=1) + scores[:k, t]
     cur = delta.argmax(axis=1)
     path = np.zeros((b, t_max), dtype=np.int64)
     for t in range(t_max - 1, -1, -1):

@@ -75,8 +75,10 @@ class NeuralWeights:
         self.labels: list[str] = split_strings(a["labels"])
         self.emb_words: list[str] = split_strings(a["emb_words"])
         self.feat_names: list[str] = split_strings(a["feat_names"])
-        emb = a["emb_q"].astype(np.float32) * a["emb_scale"][:, None]
-        self.emb = np.vstack([emb, np.zeros((1, emb.shape[1]), np.float32)])
+        # int8 rows and their scales (the last row, all zeros, is the unknown word): rows are
+        # turned into floats only when a new word type needs them.
+        self.emb_q = np.vstack([a["emb_q"], np.zeros((1, a["emb_q"].shape[1]), np.int8)])
+        self.emb_scale = np.append(a["emb_scale"].astype(np.float32), np.float32(0.0))
         self.feat_emb = a["feat_emb"].astype(np.float32)
         self.w0 = a["w0"].astype(np.float32)  # (input, hidden)
         self.b0 = a["b0"].astype(np.float32)
@@ -93,6 +95,11 @@ class NeuralWeights:
         self.ctx_w = a["ctx_w"].astype(np.float32) if self.ctx_offsets else None  # (taps, vector, dim)
         self.ctx_b = a["ctx_b"].astype(np.float32) if self.ctx_offsets else None
         self.ctx_proj = a["ctx_proj"].astype(np.float32) if self.ctx_offsets else None  # (dim, H)
+
+    def vectors(self, rows: Sequence[int]) -> np.ndarray:
+        """Word vectors (float32) of vector rows; the row past the last word gives zeros."""
+        r = np.asarray(rows, dtype=np.int64)
+        return self.emb_q[r].astype(np.float32) * self.emb_scale[r, None]
 
     @classmethod
     def load(cls, path: str | Path) -> NeuralWeights:
@@ -129,7 +136,7 @@ class NeuralScorer:
             self._n = 1
         w = self.w
         n = len(words)
-        dim_e = w.emb.shape[1]
+        dim_e = w.emb_q.shape[1]
         x = np.zeros((n, 2 * dim_e + w.feat_emb.shape[1]), np.float32)
         rows_f, rows_s, owners, ids = [], [], [], []
         for i, word in enumerate(words):
@@ -138,8 +145,8 @@ class NeuralScorer:
             rows_s.append(b)
             owners.extend([i] * len(feats))
             ids.extend(feats)
-        x[:, :dim_e] = w.emb[rows_f]
-        x[:, dim_e:2 * dim_e] = w.emb[rows_s]
+        x[:, :dim_e] = w.vectors(rows_f)
+        x[:, dim_e:2 * dim_e] = w.vectors(rows_s)
         if ids:
             np.add.at(x[:, 2 * dim_e:], np.asarray(owners), w.feat_emb[np.asarray(ids)])
         h0 = np.maximum(x @ w.w0 + w.b0, 0.0)
@@ -155,7 +162,7 @@ class NeuralScorer:
             for k in range(3):
                 block[:, (k + 1) * hid:(k + 2) * hid] = h0 @ w.conv_w[0][k]
         if w.ctx_w is not None:
-            x = w.emb[rows_f]
+            x = w.vectors(rows_f)
             cd = self._ctx_dim
             for k in range(len(w.ctx_offsets)):
                 block[:, 4 * hid + k * cd:4 * hid + (k + 1) * cd] = x @ w.ctx_w[k]
@@ -174,7 +181,7 @@ class NeuralScorer:
         starts = []
         for s in sents:
             starts.append(len(index))
-            index.extend([row[t] for t in s])
+            index.extend(map(row.__getitem__, s))
             index.extend([0] * gap)
         idx = np.asarray(index, dtype=np.int64)
         mask = (idx > 0).astype(np.float32)[:, None]
@@ -187,9 +194,8 @@ class NeuralScorer:
                 z += cache[idx[d:-d], 2 * hid:3 * hid]
                 z += cache[idx[2 * d:], 3 * hid:4 * hid]
             else:
-                z = h[:-2 * d] @ cw[0]
-                z += h[d:-d] @ cw[1]
-                z += h[2 * d:] @ cw[2]
+                n = len(h)
+                z = np.concatenate([h[:n - 2 * d], h[d:n - d], h[2 * d:]], axis=1) @ cw.reshape(-1, cw.shape[2])
             z += cb
             np.maximum(z, 0.0, out=z)
             z *= mask[d:-d]
@@ -251,8 +257,6 @@ class NeuralTagger:
         for name in parts["nets"]:
             with np.load(folder / name, allow_pickle=False) as z:
                 self.nets.append(NeuralWeights({**shared, **{k: z[k] for k in z.files}}))
-            if len(self.nets) > 1:  # one copy of the word vectors
-                self.nets[-1].emb = self.nets[0].emb
         first = self.nets[0]
         self.labels = first.labels
         inputs = WordTypeInputs(self.features, first.emb_words, first.feat_names, resources.freq)

@@ -58,7 +58,7 @@ class NerConfig:
     net: NetConfig = field(default_factory=lambda: NetConfig(
         feat_dim=32, min_feat_count=3, hidden=128, dilations=(1, 2), feat_drop=0.3, dropout_h=0.5, epochs=20,
         patience=20))
-    n_nets: int = 2
+    n_nets: int = 1  # each network costs tagging time: one keeps the tagger faster than the v1 CRF
     context: ContextConfig = field(default_factory=ContextConfig)
     context_target: str = "k1024"  # lexicon column the context model learns to guess
     dev_fraction: float = 0.1
