@@ -1,0 +1,46 @@
+"""The shortcuts of the entity step give the answers of the long way: folded words, fuzzy names,
+titles by first word."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from khabar.entities.folded import folded_words
+from khabar.entities.fuzzy import MIN_SCORE, FuzzyNames
+from khabar.entities.resolve import TITLES, _title_at
+from khabar.kb import load_kb
+from khabar.lang.normalize import fold
+from khabar.text.tokens import tokenize
+
+
+def test_folded_words_are_the_folded_tokens_made_once():
+    tokens = tokenize("وقال رئيسُ الوزراء اليابانيّ إنّ بلاده ستتعاون")
+    found = folded_words(tokens)
+    assert found.norms == [fold(w) for w in tokens.words()]
+    assert found.keys == [key for _, _, key in tokens.splits]
+    assert folded_words(tokens) is found
+    assert folded_words(tokenize("وقال رئيسُ الوزراء")) is not found
+
+
+def test_fuzzy_names_skip_only_names_that_cannot_reach_the_cutoff():
+    names = FuzzyNames(load_kb())
+    for key in ("واسنطن", "بوريال", "موسكوو", "جوبايدن", "انقره", "القاهرهه", "سمارا تونغا"):
+        wanted = process.extractOne(key, names._keys["LOC"], scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+        found = process.extractOne(key, names._near_in_length("LOC", len(key), MIN_SCORE), scorer=fuzz.ratio,
+                                   score_cutoff=MIN_SCORE)
+        assert (wanted and wanted[:2]) == (found and found[:2])
+        assert names.closest(key, "LOC") is names.closest(key, "LOC")  # remembered
+
+
+def test_title_at_takes_the_first_title_in_order():
+    def title(text: str) -> str | None:
+        tokens = tokenize(text)
+        found = _title_at(folded_words(tokens).norms, 0, folded_words(tokens).keys)
+        return found[1] if found else None
+
+    assert title("رئيس الوزراء الياباني") == "head_of_government"  # before "رئيس" alone
+    assert title("ورئيس الوزراء الياباني") == "head_of_government"  # the stem after و
+    assert title("الرئيس الأمريكي") == "head_of_state"
+    assert title("وزيرة خارجية فرنسا") == "foreign_minister"
+    assert title("المعلم") is None
+    assert len({words[0] for words, _ in TITLES}) < len(TITLES)  # first words are shared
