@@ -19,9 +19,11 @@ from khabar.text.tokens import TOKEN_RE
 
 MAX_NAME_TOKENS = 8
 # Head nouns that news puts before a place name; mentions leave them out ("منطقة الخليج" → "الخليج").
-GENERIC_HEADS = frozenset(fold(w) for w in "منطقة منطقتي مدينة بلدة محافظة ولاية إقليم قرية جزيرة شركة".split())
-# Honorifics that stand before a person's name and are not part of it.
-HONORIFICS = frozenset(fold(w) for w in "الشيخ الشيخة السيد السيدة الأمير الأميرة الدكتور السفير سمو".split())
+GENERIC_HEADS = frozenset(fold(w) for w in "منطقة منطقتي مدينة بلدة محافظة ولاية إقليم قرية جزيرة شركة العاصمة".split())
+# Honorifics and titles that stand before a person's name and are not part of it.
+HONORIFICS = frozenset(fold(w) for w in (
+    "الشيخ الشيخة السيد السيدة الأمير الأميرة الدكتور السفير سمو الملك الملكة العاهل جلالة فخامة الرئيس "
+    "الرئيسة").split())
 # "مجلس الأمن التابع للأمم المتحدة" reads as two names, the council and the UN.
 COMPOUND_WORDS = frozenset(fold(w) for w in "التابع التابعة".split())
 
@@ -76,6 +78,10 @@ class Gazetteer:
                 index += 1
                 continue
             hit = self._match_at(tokens, norms, index, end)
+            if hit is not None and hit.last - hit.first > 1 and (norms[index] in HONORIFICS or keys[index] in HONORIFICS):
+                after = self._match_at(tokens, norms, index + 1, end)
+                if after is not None and after.last >= hit.last:
+                    hit = None  # "الملكة إليزابيث الثانية": the name after the title, which is no part of it
             if hit is None:
                 index += 1
                 continue

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import fuzzy_names
-from khabar.entities.gazetteer import GENERIC_HEADS, Gazetteer, NameMatch, default_gazetteer, mention_start
+from khabar.entities.gazetteer import (
+    GENERIC_HEADS,
+    HONORIFICS,
+    Gazetteer,
+    NameMatch,
+    default_gazetteer,
+    mention_start,
+)
 from khabar.entities.institutions import find_institutions
 from khabar.entities.resolve import resolve_references, short_name_owner
 from khabar.kb.base import match_key
@@ -64,10 +71,15 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         tagged = any(first < match.last and match.first < last for first, last, _ in spans)
         if not tagged and not _trusted(match, tokens):
             continue
-        if _inside_longer_person(match, spans):
-            continue  # "ليزا جونسون" is not Boris Johnson: the tagger's whole name wins
-        entry = match.entries[0]
-        mentions.append(_mention(text, match.start, match.end, entry.type, entry, where, "kb"))
+        if _inside_longer_name(match, spans):
+            continue  # "ليزا جونسون" is not Boris Johnson, "ريال مدريد" no mention of Madrid: the whole name wins
+        entry = _entry_as_tagged(match, spans)
+        if entry is None:
+            continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
+        start = match.start
+        if entry.type == "PER" and match.last - match.first > 1 and tokens.splits[match.first][2] in HONORIFICS:
+            start = mention_start(tokens, match.first + 1)  # "الملك عبد الله الثاني": the title is no part of the name
+        mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
     states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
               if m.demonym or m.entries[0].kind == STATE}
@@ -101,11 +113,37 @@ def _trusted(match: NameMatch, tokens: Tokens) -> bool:
     return entry.kind == REGION or (entry.population or 0) >= 100_000
 
 
-def _inside_longer_person(match: NameMatch, spans: Sequence[tuple[int, int, str]]) -> bool:
-    if match.entries[0].type != "PER":
-        return False
-    return any(TAG_TYPES.get(tag) == "PER" and first <= match.first and match.last <= last
-               and last - first > match.last - match.first for first, last, tag in spans)
+def _inside_longer_name(match: NameMatch, spans: Sequence[tuple[int, int, str]]) -> bool:
+    """Is the name part of a longer one the tagger found: of another type (a place in the name of a
+    club, a paper, a person or a tournament), or a person's name in a longer person's name?"""
+    entry_type = match.entries[0].type
+    for first, last, tag in spans:
+        if first <= match.first and match.last <= last and last - first > match.last - match.first:
+            tag_type = TAG_TYPES.get(tag, "MISC")
+            if tag_type != entry_type or tag_type == "PER":
+                return True
+    return False
+
+
+def _entry_as_tagged(match: NameMatch, spans: Sequence[tuple[int, int, str]]) -> Entry | None:
+    """The entry a name links to when the tagger found exactly its words with another type: one of
+    the tagger's type if the knowledge base has it ("بشار" the man), else none when the name is only
+    a town's ("برشلونة" the club, "بشار" in Algeria); states, capitals (which stand for their state)
+    and the rest keep the knowledge base's reading."""
+    entry = match.entries[0]
+    tag_type = next((TAG_TYPES.get(tag, "MISC") for first, last, tag in spans
+                     if first == match.first and last == match.last), entry.type)
+    if tag_type == entry.type or tag_type not in ("PER", "ORG"):
+        return entry
+    agreeing = next((e for e in match.entries if e.type == tag_type), None)
+    if agreeing is not None:
+        return agreeing
+    return None if _town(entry) else entry
+
+
+def _town(entry: Entry) -> bool:
+    """A city or region that is no capital: many people, clubs and firms bear such names."""
+    return entry.kind in (CITY, REGION) and not entry.is_capital
 
 
 def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int,
@@ -116,6 +154,8 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
     for begin in starts:
         entries = gazetteer.kb.lookup(text[begin:end])
         same_type = [e for e in entries if e.type == tag_type]
+        if not same_type and entries and tag_type in ("PER", "ORG") and _town(entries[0]):
+            entries = []  # a club or a person named like a town (see _entry_as_tagged)
         if same_type or entries:
             return (same_type or entries)[0], begin
     if tag_type != "MISC":
