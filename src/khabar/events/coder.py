@@ -83,9 +83,9 @@ class SentenceCoder:
         table, first, last = passage.table, passage.first, passage.last
         if not table.any_live(first, last):
             return  # no word starts a trigger or speaks: many sentences stop here
-        speech = any(table.speaks[first:last])
+        speech = table.speech(first, last)
         words = table.sentence(first, last)
-        skip = frozenset(i for i, skips in enumerate(table.skips[first:last]) if skips)
+        skip = table.skips(first, last)
         anywhere = frozenset(range(len(words)))  # a first look with unbounded gaps finds all the second can
         if not find_triggers(words, self.lexicon, frozenset(), anywhere):
             if speech:  # its speaker becomes the subject of what follows, if anything asks for it

@@ -70,6 +70,7 @@ class Lexicon:
     reports: dict[str, ReportRule] = field(default_factory=dict)  # per type: when a sentence reports it
     hits: dict[str, tuple] = field(default_factory=dict)  # word as written → entries its forms start
     words: dict[str, tuple] = field(default_factory=dict)  # word as written → its lookups (events/words.py)
+    live_words: set[str] = field(default_factory=set)  # those of them that start an entry or speak
     first_forms: frozenset[str] = field(init=False)  # the keys of `index`, for a word's forms to meet
 
     def __post_init__(self) -> None:

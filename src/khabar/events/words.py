@@ -4,8 +4,8 @@ again, and a sentence with no word that starts a trigger or speaks is passed ove
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
+from operator import itemgetter
 
 from khabar.events.actors import load_agents
 from khabar.events.forms import WordForms, word_forms
@@ -32,43 +32,51 @@ def _record(text: str, lexicon: Lexicon) -> Record:
     return forms, stop, word, speaks, skips, lookup_word(lexicon, text, forms)
 
 
+_FORMS, _STOP, _WORD, _SPEAKS, _SKIPS, _HITS = (itemgetter(n) for n in range(6))
+
+
 class TextWords:
-    """Per-token lookups of one text (tokens given as written, in order)."""
+    """Per-token lookups of one text (tokens given as written, in order); a sentence's columns are
+    cut from them only when the sentence has a live word."""
 
     def __init__(self, texts: list[str], lexicon: Lexicon) -> None:
         self.texts = texts
         self.lexicon = lexicon
-        known = lexicon.words
+        known, live = lexicon.words, lexicon.live_words
         records: list[Record | None] = list(map(known.get, texts))
         if None in records:
-            for n, found in enumerate(records):
-                if found is None:
-                    records[n] = known[texts[n]] = _record(texts[n], lexicon)
             if len(known) > MAX_RECORDS:
                 known.clear()
-        columns = tuple(zip(*records, strict=True)) if records else ((),) * 6
-        self.forms: list[WordForms] = list(columns[0])
-        self.stop: list[bool] = list(columns[1])
-        self.words: list[bool] = list(columns[2])
-        self.speaks: list[bool] = list(columns[3])
-        self.skips: list[bool] = list(columns[4])
-        self.hits: list[Hits] = list(columns[5])
-        self.live = [i for i, r in enumerate(records) if r[3] or r[5]]  # type: ignore[index]
+                live.clear()
+                records = [None] * len(texts)  # made afresh: `live` must hold every live word of this text
+            for n, found in enumerate(records):
+                if found is None:
+                    records[n] = known[texts[n]] = found = _record(texts[n], lexicon)
+                    if found[3] or found[5]:
+                        live.add(texts[n])
+        self.records: list[Record] = records  # type: ignore[assignment]
         self._all: frozenset[str] | None = None
 
     def any_live(self, first: int, last: int) -> bool:
         """Does a word in [first, last) start a trigger or speak?"""
-        at = bisect.bisect_left(self.live, first)
-        return at < len(self.live) and self.live[at] < last
+        return not self.lexicon.live_words.isdisjoint(self.texts[first:last])
+
+    def speech(self, first: int, last: int) -> bool:
+        """Does a word in [first, last) speak?"""
+        return any(map(_SPEAKS, self.records[first:last]))
+
+    def skips(self, first: int, last: int) -> frozenset[int]:
+        """Positions (from `first`) of the words that may stand in a phrase's gap."""
+        return frozenset(i for i, skips in enumerate(map(_SKIPS, self.records[first:last])) if skips)
 
     def all_forms(self) -> frozenset[str]:
         """Every lookup form of the text (what no sentence of it can go beyond)."""
         if self._all is None:
-            self._all = frozenset().union(*(f.all for f in self.forms))
+            self._all = frozenset().union(*(r[0].all for r in self.records))
         return self._all
 
     def sentence(self, first: int, last: int) -> SentenceWords:
-        return SentenceWords.from_lists(self.texts[first:last], self.forms[first:last], self.stop[first:last],
-                                        self.words[first:last], (self.lexicon, self.hits[first:last]), self.all_forms)
-
-
+        records = self.records[first:last]
+        return SentenceWords.from_lists(self.texts[first:last], list(map(_FORMS, records)), list(map(_STOP, records)),
+                                        list(map(_WORD, records)), (self.lexicon, list(map(_HITS, records))),
+                                        self.all_forms)
