@@ -17,7 +17,7 @@ from typing import Any
 
 from khabar.article import Mention
 from khabar.errors import DataFileError
-from khabar.events.forms import word_forms
+from khabar.events.forms import word_cache, word_forms
 from khabar.events.lexicon import conjugate
 from khabar.events.triggers import SentenceWords
 from khabar.kb import KnowledgeBase, load_kb
@@ -174,7 +174,7 @@ def unit_of_mention(mention: Mention, start: int, end: int, kb: KnowledgeBase) -
     return Unit(start, end, mention.country, "capital" if capital else "place")
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(100_000)
 def _heads(text: str) -> tuple[str, ...]:
     """Forms of a word that begin a knowledge-base name (sorted: the same order in every process)."""
     return tuple(sorted(word_forms(text).all & load_gazetteer().first_words))
@@ -223,7 +223,7 @@ def _word_forms_known() -> frozenset[str]:
         | agents.places
 
 
-@lru_cache(maxsize=100_000)
+@word_cache(100_000)
 def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
     """(nationality code, sector, heads a place noun, alias code) of one word as written."""
     if word_forms(text).all.isdisjoint(_word_forms_known()):

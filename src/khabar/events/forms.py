@@ -6,8 +6,10 @@ takes the first level that finds anything, so "بحث" (discussed) is never read
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import wraps
+from typing import TypeVar
 
 from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold
@@ -20,6 +22,7 @@ PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه")
 ARTICLE = "ال"
 MIN_STEM = 2
 CACHE_WORDS = 200_000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +76,46 @@ _PRONOUN_ENDS = frozenset(p[-1] for p in PRONOUNS)
 _PROCLITIC_FIRST = frozenset(CONJUNCTIONS + PARTICLES)
 
 
-@lru_cache(maxsize=CACHE_WORDS)
+def word_cache(size: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Remember a function of one word as written in a plain dict, emptied when it holds `size`: an
+    LRU cache keeps one more object per word for the garbage collector to walk."""
+
+    def wrap(function: Callable[[str], T]) -> Callable[[str], T]:
+        known: dict[str, T] = {}
+
+        @wraps(function)
+        def cached(word: str) -> T:
+            if word in known:
+                return known[word]
+            if len(known) >= size:
+                known.clear()
+            found = known[word] = function(word)
+            return found
+
+        return cached
+
+    return wrap
+
+
+_KNOWN: dict[str, WordForms] = {}
+_NO_FUTURE: frozenset[str] = frozenset()
+
+
 def word_forms(word: str) -> WordForms:
-    """Lookup forms of `word` as written (cached: word forms repeat)."""
+    """Lookup forms of `word` as written (cached in a plain dict: word forms repeat, and an LRU
+    cache's bookkeeping is one more object per word for the garbage collector to walk)."""
+    found = _KNOWN.get(word)
+    if found is None:
+        if len(_KNOWN) >= CACHE_WORDS:
+            _KNOWN.clear()
+        found = _KNOWN[word] = _word_forms(word)
+    return found
+
+
+def _word_forms(word: str) -> WordForms:
     norm = fold(word)
     if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
-        return WordForms((((norm, False),),) if norm else (), frozenset(), frozenset({norm}))
+        return WordForms((((norm, False),),) if norm else (), _NO_FUTURE, frozenset({norm}))
     # the tokenizer's split, remembered there for every token it made (the same as segment's)
     prefix, suffix, key = split_word(word) if word[0] >= "\u0600" else segment(word)
     if suffix and fold(word[len(word) - suffix:]) == "ي":
@@ -109,4 +146,5 @@ def word_forms(word: str) -> WordForms:
         future.update(p for f in futures for p in _pronoun_stripped(f))
     if prefix and "س" in fold(word[:prefix]):
         future.add(key)  # the segmenter took the future prefix off already ("ستقيم" → تقيم)
-    return WordForms(tuple(unique), frozenset(future), frozenset(f for f, _ in seen) | {norm})
+    return WordForms(tuple(unique), frozenset(future) if future else _NO_FUTURE,
+                     frozenset(f for f, _ in seen) | {norm})

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar.events.forms import WordForms, word_forms
 from khabar.events.lexicon import Entry, Lexicon
@@ -46,9 +45,9 @@ class Match:
         """A verb in the past tense (not a verbal noun, not the present)."""
         return self.verbal and self.form not in self.entry.present
 
-@lru_cache(maxsize=200_000)
 def word_info(text: str) -> tuple[WordForms, bool, bool]:
-    """(forms, is a hard stop, is a word) of one token as written."""
+    """(forms, is a hard stop, is a word) of one token as written (kept by the word table of
+    events/words.py, not here: every cache entry is one more object for the garbage collector)."""
     forms = word_forms(text)
     return forms, text in HARD_STOPS, bool(forms.levels) and text[0].isalpha()
 

@@ -4,7 +4,6 @@ again, and a sentence with no word that starts a trigger or speaks is passed ove
 
 from __future__ import annotations
 
-from functools import lru_cache
 from operator import itemgetter
 
 from khabar.events.actors import load_agents
@@ -15,7 +14,6 @@ from khabar.events.triggers import SentenceWords, lookup_word, word_info
 Hits = tuple[tuple[Entry, bool, str], ...]
 
 
-@lru_cache(maxsize=100_000)
 def speech_flags(text: str) -> tuple[bool, bool]:
     """(a verb of saying, a time word or the like that may stand in a phrase's gap) for one word."""
     forms, agents = word_forms(text).all, load_agents()

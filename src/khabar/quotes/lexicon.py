@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from khabar.lang.normalize import fold
 from khabar.resources import data_path, read_tsv
@@ -104,10 +104,23 @@ def cue_surfaces() -> frozenset[str]:
     return frozenset(stems | {conj + stem for stem in stems for conj in "وف"})
 
 
-@lru_cache(maxsize=100_000)
+_CUES: dict[str, tuple[CueWord, bool, str] | None] = {}
+CACHED_CUES = 100_000
+
+
 def cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
     """The speech word a folded token is (after a و/ف and for nouns a pronoun suffix), with
-    whether a conjunction was found and the suffix; None when it is no speech word."""
+    whether a conjunction was found and the suffix; None when it is no speech word. Remembered in
+    a plain dict (an LRU cache keeps one more object per word for the garbage collector)."""
+    if norm in _CUES:
+        return _CUES[norm]
+    if len(_CUES) >= CACHED_CUES:
+        _CUES.clear()
+    found = _CUES[norm] = _cue_word(norm)
+    return found
+
+
+def _cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
     table = cue_words()
     candidates = [(norm, False)]
     if len(norm) >= 3 and norm[0] in "وف":
