@@ -271,6 +271,11 @@ class FeatureExtractor:
             out[i].append(feat)
         return out
 
+    @property
+    def has_multiword_gazetteers(self) -> bool:
+        """Whether `gazetteer_marks` can mark anything (some gazetteer name has several words)."""
+        return bool(self._gaz_first)
+
     def gazetteer_marks(self, tokens: Sequence[str]) -> list[tuple[int, bytes]]:
         """(token index, feature) for tokens inside multi-word gazetteer names, longest match first."""
         if not self._gaz_first:

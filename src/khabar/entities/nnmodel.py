@@ -131,9 +131,6 @@ class NeuralScorer:
         self._n = 1  # row 0: the zero gap between sentences
 
     def _add_types(self, words: Sequence[str]) -> None:
-        if len(self._row) + len(words) > self.max_cache:
-            self._row.clear()
-            self._n = 1
         w = self.w
         n = len(words)
         dim_e = w.emb_q.shape[1]
@@ -172,55 +169,79 @@ class NeuralScorer:
 
     def score_many(self, sents: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """One (tokens × labels) matrix per sentence (float64), start and end scores included."""
-        new = list(dict.fromkeys(t for s in sents for t in s if t not in self._row))
-        if new:
+        return split_rows(self.score_flat(sents), sents)
+
+    def score_flat(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
+        """The scores of all tokens of `sents`, one row per token in order (float64)."""
+        try:
+            index, starts = self._index(sents)
+        except KeyError:  # word types not cached yet
+            new = list(dict.fromkeys(t for s in sents for t in s if t not in self._row))
+            if len(self._row) + len(new) > self.max_cache:
+                self._row.clear()
+                self._n = 1
+                new = list(dict.fromkeys(t for s in sents for t in s))
             self._add_types(new)
-        w, gap = self.w, self.w.gap
-        row = self._row
-        index: list[int] = [0] * gap
-        starts = []
-        for s in sents:
-            starts.append(len(index))
-            index.extend(map(row.__getitem__, s))
-            index.extend([0] * gap)
+            index, starts = self._index(sents)
+        w = self.w
         idx = np.asarray(index, dtype=np.int64)
         mask = (idx > 0).astype(np.float32)[:, None]
         hid = self._hidden
         cache = self._cache
-        h = cache[idx, :hid]
+        rows = cache[idx]  # one gather: h0, its first-layer products, its context-model products
+        h = rows[:, :hid].copy()
         for layer, (d, cw, cb) in enumerate(zip(w.dilations, w.conv_w, w.conv_b, strict=True)):
             if layer == 0:
-                z = cache[idx[:-2 * d], hid:2 * hid]
-                z += cache[idx[d:-d], 2 * hid:3 * hid]
-                z += cache[idx[2 * d:], 3 * hid:4 * hid]
+                z = rows[:-2 * d, hid:2 * hid] + rows[d:-d, 2 * hid:3 * hid]
+                z += rows[2 * d:, 3 * hid:4 * hid]
             else:
-                n = len(h)
-                z = np.concatenate([h[:n - 2 * d], h[d:n - d], h[2 * d:]], axis=1) @ cw.reshape(-1, cw.shape[2])
+                z = h[:-2 * d] @ cw[0]
+                z += h[d:-d] @ cw[1]
+                z += h[2 * d:] @ cw[2]
             z += cb
             np.maximum(z, 0.0, out=z)
             z *= mask[d:-d]
             h[d:-d] += z
             if layer == 0 and w.ctx_w is not None:
-                self._add_context(h, idx, mask)
-        out = (h @ w.out_w + w.out_b).astype(np.float64)
-        mats = []
-        for s, a in zip(sents, starts, strict=True):
-            m = out[a:a + len(s)]
-            if len(s):
-                m[0] += w.start
-                m[-1] += w.end
-            mats.append(m)
-        return mats
+                self._add_context(h, rows, mask)
+        out = (h[idx > 0] @ w.out_w + w.out_b).astype(np.float64)
+        lengths = np.fromiter(map(len, sents), dtype=np.int64, count=len(sents))
+        ends = np.cumsum(lengths)
+        full = lengths > 0
+        out[(ends - lengths)[full]] += w.start
+        out[ends[full] - 1] += w.end
+        return out
 
-    def _add_context(self, h: np.ndarray, idx: np.ndarray, mask: np.ndarray) -> None:
+    def _index(self, sents: Sequence[Sequence[str]]) -> tuple[list[int], list[int]]:
+        """Cache rows of the sentences laid end to end with zero gaps, and where each starts."""
+        gap = [0] * self.w.gap
+        get = self._row.__getitem__
+        index: list[int] = list(gap)
+        starts = []
+        for s in sents:
+            starts.append(len(index))
+            index.extend(map(get, s))
+            index.extend(gap)
+        return index, starts
+
+    def _add_context(self, h: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> None:
         w, cd, base = self.w, self._ctx_dim, 4 * self._hidden
         reach = max(map(abs, w.ctx_offsets))
-        n = len(idx)
+        n = len(rows)
         z = np.tile(w.ctx_b, (n - 2 * reach, 1))
         for k, off in enumerate(w.ctx_offsets):
-            z += self._cache[idx[reach + off:n - reach + off], base + k * cd:base + (k + 1) * cd]
+            z += rows[reach + off:n - reach + off, base + k * cd:base + (k + 1) * cd]
         np.maximum(z, 0.0, out=z)
         h[reach:n - reach] += (z @ w.ctx_proj) * mask[reach:n - reach]
+
+
+def split_rows(flat: np.ndarray, sents: Sequence[Sequence[str]]) -> list[np.ndarray]:
+    """Per-sentence views of token rows laid end to end."""
+    out, start = [], 0
+    for s in sents:
+        out.append(flat[start:start + len(s)])
+        start += len(s)
+    return out
 
 
 def _lookup(row: list[str], k: int) -> str:
@@ -291,18 +312,16 @@ class NeuralTagger:
 
     def score_many(self, sents: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Label score matrices (O bias included), labels in `self.labels` order."""
-        mats = [m * self._weights[0] for m in self._scorers[0].score_many(sents)]
+        flat = self._scorers[0].score_flat(sents)
+        flat *= self._weights[0]
         for wt, scorer in zip(self._weights[1:], self._scorers[1:], strict=True):
-            for m, other in zip(mats, scorer.score_many(sents), strict=True):
-                m += wt * other
+            flat += wt * scorer.score_flat(sents)
         if self._crf is not None:
             wt, crf, perm = self._crf
-            for m, c in zip(mats, crf.score_many(sents), strict=True):
-                m += wt * c[:, perm]
+            flat += wt * crf.score_flat(sents)[:, perm]
         if self.o_bias and self._o >= 0:
-            for m in mats:
-                m[:, self._o] += self.o_bias
-        return mats
+            flat[:, self._o] += self.o_bias
+        return split_rows(flat, sents)
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         return self.score_many([tokens])[0]
