@@ -35,7 +35,7 @@ def find_cues(ctx: Context) -> list[Cue]:
 
 
 def _needs_met(ctx: Context, i: int, needs: str, conj: bool) -> bool:
-    after = [ctx.words[j].norm for j in range(i + 1, min(i + 3, len(ctx.words)))]
+    after = [ctx.norms[j] for j in range(i + 1, min(i + 3, len(ctx.words)))]
     if needs == "conj":
         return conj or ctx.bounds(i)[0] == i
     if needs == "fi":
@@ -43,7 +43,7 @@ def _needs_met(ctx: Context, i: int, needs: str, conj: bool) -> bool:
     if needs == "an":
         return bool(after) and after[0] == "عن"
     if needs == "ala":
-        return i > 0 and ctx.words[i - 1].norm == "علي"
+        return i > 0 and ctx.norms[i - 1] == "علي"
     return True
 
 
@@ -64,11 +64,11 @@ def cue_speaker(ctx: Context, cue: Cue, last: Speaker | None) -> tuple[Speaker |
         return (resolve(ctx, *span), True) if span else (last, False)
     if kind == "according":
         start = i + 1
-        while start < len(ctx.words) and ctx.words[start].norm in ("ذلك", "في", "فى", "عن"):
+        while start < len(ctx.words) and ctx.norms[start] in ("ذلك", "في", "فى", "عن"):
             start += 1
         span = phrase_after(ctx, start - 1, first_glued=True)
         return (resolve(ctx, *span), True) if span else (None, False)
-    if kind == "relay" and i + 1 < len(ctx.words) and ctx.words[i + 1].norm in _FROM_HIM:
+    if kind == "relay" and i + 1 < len(ctx.words) and ctx.norms[i + 1] in _FROM_HIM:
         return last, False  # "ونقلت عنه الوكالة قوله": relayed from the one speaking before
     span = phrase_after(ctx, i)
     if span is not None and _object_first(ctx, span[0]):

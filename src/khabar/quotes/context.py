@@ -47,7 +47,7 @@ class TokenViews(Sequence[Token]):
     def __init__(self, tokens: Tokens) -> None:
         self.tokens = tokens
         folded = folded_words(tokens)
-        self.texts, self.norms = folded.words, folded.norms
+        self.texts, self.norms, self.keys = folded.words, folded.norms, folded.keys
         self._made: list[Token | None] = [None] * len(self.texts)
 
     def __len__(self) -> int:
@@ -94,7 +94,8 @@ class Context:
         self.body = article.body
         tokens = article.tokens if isinstance(article.tokens, Tokens) else _as_tokens(article.body, article.tokens)
         self.words = TokenViews(tokens)
-        self.norms = self.words.norms
+        # for scans, without making Token records
+        self.norms, self.texts, self.keys = self.words.norms, self.words.texts, self.words.keys
         self.starts = [s for s, _ in tokens.spans]
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(self.body))]
         self.sentence_starts = [s for s, _ in spans]
@@ -122,10 +123,10 @@ class Context:
         return self.sentence_range[self.sentence_of[index]]
 
     def is_mark(self, index: int) -> bool:
-        return self.words[index].text in MARKS
+        return self.texts[index] in MARKS
 
     def is_word(self, index: int) -> bool:
-        return self.words[index].text[0].isalpha()
+        return self.texts[index][0].isalpha()
 
     def mention_at(self, offset: int) -> Mention | None:
         """A body mention covering `offset`."""

@@ -32,9 +32,9 @@ def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:
     """Token range of the speaker phrase before verb `i` (SVO order, or "X الذي قال")."""
     lo, _ = ctx.bounds(i)
     k = i - 1
-    if k >= lo and ctx.words[k].norm in ("قد", "لقد"):
+    if k >= lo and ctx.norms[k] in ("قد", "لقد"):
         k -= 1
-    relative = k >= lo and ctx.words[k].norm in RELATIVES
+    relative = k >= lo and ctx.norms[k] in RELATIVES
     if relative:
         k -= 1
     picked: list[int] = []
@@ -48,7 +48,7 @@ def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:
         k -= 1
     if not picked:
         return None
-    opened_clause = k < lo or ctx.words[k].text in ("\u060c", ",", ":", "\u061b") or ctx.words[k].norm in (
+    opened_clause = k < lo or ctx.texts[k] in ("\u060c", ",", ":", "\u061b") or ctx.norms[k] in (
         "وكان", "كان", "كانت", "وكانت")
     if not relative and not opened_clause:
         return None  # a verb after some other clause: its subject is not the words before it
@@ -74,7 +74,7 @@ def after_an(ctx: Context, i: int) -> tuple[int, int] | None:
     """"عن X قوله": the phrase between the last "عن" and the noun."""
     lo, _ = ctx.bounds(i)
     for k in range(i - 1, max(lo, i - LOOK_FOR_AN) - 1, -1):
-        if ctx.words[k].norm == "عن":
+        if ctx.norms[k] == "عن":
             return (k + 1, i) if k + 1 < i else None
     return None
 
@@ -83,6 +83,6 @@ def relayed_from(ctx: Context, j: int) -> tuple[int, int] | None:
     """The source after "عن" that follows a relaying verb's subject (skipping a time word)."""
     _, hi = ctx.bounds(j) if j < len(ctx.words) else (0, 0)
     for k in range(j, min(j + 4, hi)):
-        if ctx.words[k].norm == "عن":
+        if ctx.norms[k] == "عن":
             return phrase_after(ctx, k)
     return None

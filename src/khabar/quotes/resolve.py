@@ -73,7 +73,7 @@ def from_mention(ctx: Context, mention: Mention) -> Speaker:
 
 def _table_row(ctx: Context, words: list[int]) -> tuple[SpeakerWord | None, int]:
     """The longest row of speakers.tsv that the phrase starts with, and how many words it covers."""
-    forms = [ctx.words[words[0]].key] + [ctx.words[k].norm for k in words[1:]]
+    forms = [ctx.words[words[0]].key] + [ctx.norms[k] for k in words[1:]]
     for row in speaker_words():
         n = len(row.words)
         if n <= len(forms) and tuple(forms[:n]) == row.words:
@@ -99,7 +99,7 @@ def _statement(ctx: Context, words: list[int]) -> Speaker | None:
 
 def _issued_by(ctx: Context, k: int) -> Speaker | None:
     """"بيان من مكتب الرئيس", "بيان عن الوزارة": the one after the preposition."""
-    if k < len(ctx.words) and ctx.words[k].norm in ("من", "عن") and ctx.bounds(k) == ctx.bounds(k - 1):
+    if k < len(ctx.words) and ctx.norms[k] in ("من", "عن") and ctx.bounds(k) == ctx.bounds(k - 1):
         span = phrase_after(ctx, k)
         if span is not None:
             return resolve(ctx, *span)
@@ -164,7 +164,7 @@ def _antecedent(ctx: Context, row: SpeakerWord, said: Speaker) -> Speaker:
 
 def _last_statement(ctx: Context, before: int) -> Speaker | None:
     for k in range(before - 1, -1, -1):
-        if ctx.words[k].key not in _STATEMENT or ctx.words[k].norm.startswith("ال"):
+        if ctx.keys[k] not in _STATEMENT or ctx.norms[k].startswith("ال"):
             continue
         span = phrase_after(ctx, k)
         if span is not None:
@@ -205,7 +205,7 @@ def _known(ctx: Context, words: list[int], wanted: tuple[str, ...] = ("PER", "OR
             if (kind == "ORG" and a > 0) or (n == 1 and a > 0 and _given_name_before(ctx, words[a - 1])):
                 continue
             sub = words[a:a + n]
-            entry = next((e for e in ctx.kb.lookup(" ".join(ctx.words[k].text for k in sub))
+            entry = next((e for e in ctx.kb.lookup(" ".join(ctx.texts[k] for k in sub))
                           if e.type == kind or (kind == "ORG" and e.kind == "state")), None)
             if entry is not None:
                 text, start, end = ctx.text(sub[0], sub[-1] + 1)
@@ -216,7 +216,7 @@ def _known(ctx: Context, words: list[int], wanted: tuple[str, ...] = ("PER", "OR
 def _given_name_before(ctx: Context, k: int) -> bool:
     """An unknown word without "ال" before a lone surname is likely a given name ("ليزا جونسون"):
     the surname alone would name someone else."""
-    return not ctx.words[k].key.startswith("ال") and not ctx.kb.lookup(ctx.words[k].text)
+    return not ctx.keys[k].startswith("ال") and not ctx.kb.lookup(ctx.texts[k])
 
 
 def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:

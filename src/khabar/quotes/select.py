@@ -83,14 +83,14 @@ def postposed_cue(ctx: Context, span: Marked, cues: list[Cue]) -> Cue | None:
     for cue in cues:
         if after <= cue.index < after + POSTPOSED and cue.word.kind in ("verb", "according"):
             between = range(after, cue.index)
-            if all(ctx.words[k].text in ("\u060c", ",") for k in between):
+            if all(ctx.texts[k] in ("\u060c", ",") for k in between):
                 return cue
     return None
 
 
 def _word_before(ctx: Context, opening: int) -> int | None:
     k = opening - 1
-    if k >= 0 and ctx.words[k].text in ("\u060c", ","):
+    if k >= 0 and ctx.texts[k] in ("\u060c", ","):
         k -= 1
     return k if k >= 0 and ctx.is_word(k) else None
 
@@ -117,7 +117,7 @@ def _speech_word(ctx: Context, before: int | None) -> bool:
 
 def _complementiser(ctx: Context, k: int) -> bool:
     """"إن", "أن", "أنه", "بأن" ..."""
-    return ctx.words[k].norm in COMPLEMENTISERS or ctx.words[k].key in COMPLEMENTISERS
+    return ctx.norms[k] in COMPLEMENTISERS or ctx.keys[k] in COMPLEMENTISERS
 
 
 def _colon_before(ctx: Context, open_at: int) -> bool:
@@ -132,12 +132,12 @@ def _is_subject(ctx: Context, span: Marked, opening: int, words: int) -> bool:
     if span.close_at is None or words > MAX_NAME_WORDS + 1:
         return False
     k = ctx.token_at(span.close_at) + 1
-    if k < len(ctx.words) and ctx.words[k].text in ("\u060c", ","):
+    if k < len(ctx.words) and ctx.texts[k] in ("\u060c", ","):
         k += 1
-    if k >= len(ctx.words) or ctx.words[k].norm not in COMPLEMENTISERS:
+    if k >= len(ctx.words) or ctx.norms[k] not in COMPLEMENTISERS:
         return False
     near = range(max(opening - SUBJECT_REACH, 0), opening)
-    return any(ctx.is_word(j) and (found := cue_word(ctx.words[j].norm)) is not None and found[0].kind == "verb"
+    return any(ctx.is_word(j) and (found := cue_word(ctx.norms[j])) is not None and found[0].kind == "verb"
                for j in near)
 
 
