@@ -31,3 +31,13 @@ def test_text_words_live_only_where_a_word_starts_a_trigger_or_speaks():
     assert table.any_live(0, first)  # أدانت
     assert not table.any_live(first, first + 4)  # الطقس جميل اليوم .
     assert table.any_live(first + 4, len(words))  # وقال
+
+
+def test_has_trigger_is_whether_find_triggers_finds_any():
+    from khabar.events.triggers import has_trigger
+
+    lexicon = load_lexicon()
+    for text in (TEXT, "قصفت الطائرات منزلا ثم أدانت الحكومة القصف", "الطقس جميل اليوم", "طالب بوقف إطلاق النار"):
+        words = SentenceWords(tokenize(text).words())
+        free = frozenset(range(len(words)))
+        assert has_trigger(words, lexicon, free) == bool(find_triggers(words, lexicon, frozenset(), free))

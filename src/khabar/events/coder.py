@@ -20,7 +20,7 @@ from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.report import is_reported
 from khabar.events.scales import goldstein, quad_class
-from khabar.events.triggers import Match, SentenceWords, find_triggers
+from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
 from khabar.events.words import TextWords
 from khabar.settings import Settings
 from khabar.step import Step
@@ -85,12 +85,12 @@ class SentenceCoder:
             return  # no word starts a trigger or speaks: many sentences stop here
         speech = table.speech(first, last)
         words = table.sentence(first, last)
-        skip = table.skips(first, last)
         anywhere = frozenset(range(len(words)))  # a first look with unbounded gaps finds all the second can
-        if not find_triggers(words, self.lexicon, frozenset(), anywhere):
+        if not has_trigger(words, self.lexicon, anywhere):
             if speech:  # its speaker becomes the subject of what follows, if anything asks for it
                 self.pending = (passage, words)
             return
+        skip = table.skips(first, last)
         units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
         matches = self._reported(words, find_triggers(words, self.lexicon, name_words(units), actor_words(units) | skip))
         blocked = frozenset(j for m in matches for j in m.words)

@@ -8,7 +8,7 @@ longest; a conflict noun that is the object of a verbal-conflict trigger ("أد�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from khabar.events.forms import WordForms, word_forms
@@ -188,7 +188,16 @@ def match_sentence(words: SentenceWords, lexicon: Lexicon, names: frozenset[int]
                    free: frozenset[int] = frozenset()) -> list[Match]:
     """Every entry matched in the sentence, before overlaps are resolved. Words in `names` (parts of a
     name: "بايدن" is no form of أيّد) start no trigger."""
-    out: list[Match] = []
+    return list(_matches(words, lexicon, names, free))
+
+
+def has_trigger(words: SentenceWords, lexicon: Lexicon, free: frozenset[int] = frozenset()) -> bool:
+    """Is any entry matched in the sentence? (`find_triggers` is then never empty: `resolve` keeps the
+    longest match and the first governor of any it drops.)"""
+    return next(_matches(words, lexicon, frozenset(), free), None) is not None
+
+
+def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free: frozenset[int]) -> Iterator[Match]:
     if words.hits is None or words.hits[0] is not lexicon:
         words.hits = (lexicon, [lookup_word(lexicon, t, f) for t, f in zip(words.texts, words.forms, strict=True)])
     hits = words.hits[1]
@@ -208,8 +217,7 @@ def match_sentence(words: SentenceWords, lexicon: Lexicon, names: frozenset[int]
             if not _constraints_hold(words, entry, i, end, block):
                 continue
             verbal = form in entry.verb_forms and not had_article and not _after_preposition(words, i, form)
-            out.append(Match(entry, i, end, positions, verbal, form in forms.future, form))
-    return out
+            yield Match(entry, i, end, positions, verbal, form in forms.future, form)
 
 
 def resolve(matches: list[Match]) -> list[Match]:
