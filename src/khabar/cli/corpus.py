@@ -308,7 +308,6 @@ def bench_ingest(
     """Articles/s of ingesting SOURCES, then p50/p95 latency of a fixed set of searches on the store."""
     from khabar.store.measure import bench_ingest as run
 
-
     try:
         figures = run(sources, _runner(engine, workers, None, None), limit=limit, db=db)
     except KhabarError as exc:
