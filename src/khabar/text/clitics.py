@@ -96,6 +96,8 @@ _SUFFIXES_BY_LENGTH = tuple((n, frozenset(x for x in SUFFIXES if len(x) == n)) f
 
 def _best_suffix(stem: str, lexicon: dict[str, int]) -> str:
     # Longest suffix first, as SUFFIXES lists them; at most one suffix of each length can match.
+    if stem[-1] not in _SUFFIX_LETTERS:
+        return ""
     whole = -1
     for n, suffixes in _SUFFIXES_BY_LENGTH:
         suffix = stem[-n:]

@@ -43,5 +43,5 @@ def tokenize(text: str) -> Tokens:
     splits = list(map(_SPLITS.get, words))
     if not all(splits):  # a word not met before (every split is a non-empty tuple)
         splits = [found or split_word(word) for found, word in zip(splits, words, strict=True)]
-    # ends has one more gap than tokens: zip stops at the last token
-    return Tokens(text, list(zip(ends[0::2], ends[1::2], strict=False)), splits)
+    pairs = iter(ends)  # (end of the gap before a token, end of the token): its span
+    return Tokens(text, list(zip(pairs, pairs, strict=False)), splits)  # the last gap is left over
