@@ -17,13 +17,14 @@ from typing import Any
 
 from khabar.article import Mention
 from khabar.errors import DataFileError
-from khabar.events.forms import word_cache, word_forms
+from khabar.events.forms import word_forms
 from khabar.events.lexicon import conjugate
 from khabar.events.triggers import SentenceWords
 from khabar.kb import KnowledgeBase, load_kb
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
+from khabar.text.cache import word_cache
 
 MAX_NAME_WORDS = 5
 STRONG = ("state", "capital", "person", "org", "igo", "demonym")  # kinds whose code makes an actor

@@ -6,13 +6,11 @@ takes the first level that finds anything, so "بحث" (discussed) is never read
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import TypeVar
 
 from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold
+from khabar.text.cache import word_cache
 from khabar.text.clitics import segment
 from khabar.text.tokens import split_word
 
@@ -22,7 +20,6 @@ PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه")
 ARTICLE = "ال"
 MIN_STEM = 2
 CACHE_WORDS = 200_000
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,40 +73,13 @@ _PRONOUN_ENDS = frozenset(p[-1] for p in PRONOUNS)
 _PROCLITIC_FIRST = frozenset(CONJUNCTIONS + PARTICLES)
 
 
-def word_cache(size: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
-    """Remember a function of one word as written in a plain dict, emptied when it holds `size`: an
-    LRU cache keeps one more object per word for the garbage collector to walk."""
-
-    def wrap(function: Callable[[str], T]) -> Callable[[str], T]:
-        known: dict[str, T] = {}
-
-        @wraps(function)
-        def cached(word: str) -> T:
-            if word in known:
-                return known[word]
-            if len(known) >= size:
-                known.clear()
-            found = known[word] = function(word)
-            return found
-
-        return cached
-
-    return wrap
-
-
-_KNOWN: dict[str, WordForms] = {}
 _NO_FUTURE: frozenset[str] = frozenset()
 
 
+@word_cache(CACHE_WORDS)
 def word_forms(word: str) -> WordForms:
-    """Lookup forms of `word` as written (cached in a plain dict: word forms repeat, and an LRU
-    cache's bookkeeping is one more object per word for the garbage collector to walk)."""
-    found = _KNOWN.get(word)
-    if found is None:
-        if len(_KNOWN) >= CACHE_WORDS:
-            _KNOWN.clear()
-        found = _KNOWN[word] = _word_forms(word)
-    return found
+    """Lookup forms of `word` as written (remembered: word forms repeat)."""
+    return _word_forms(word)
 
 
 def _word_forms(word: str) -> WordForms:

@@ -8,6 +8,7 @@ from functools import cache
 
 from khabar.lang.normalize import fold
 from khabar.resources import data_path, read_tsv
+from khabar.text.cache import word_cache
 
 CUE_KINDS = ("verb", "participle", "noun", "according", "relay")
 SPEAKER_KINDS = ("document", "source", "anaphor", "institution", "title")
@@ -104,20 +105,14 @@ def cue_surfaces() -> frozenset[str]:
     return frozenset(stems | {conj + stem for stem in stems for conj in "وف"})
 
 
-_CUES: dict[str, tuple[CueWord, bool, str] | None] = {}
 CACHED_CUES = 100_000
 
 
+@word_cache(CACHED_CUES)
 def cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
     """The speech word a folded token is (after a و/ف and for nouns a pronoun suffix), with
-    whether a conjunction was found and the suffix; None when it is no speech word. Remembered in
-    a plain dict (an LRU cache keeps one more object per word for the garbage collector)."""
-    if norm in _CUES:
-        return _CUES[norm]
-    if len(_CUES) >= CACHED_CUES:
-        _CUES.clear()
-    found = _CUES[norm] = _cue_word(norm)
-    return found
+    whether a conjunction was found and the suffix; None when it is no speech word. Remembered."""
+    return _cue_word(norm)
 
 
 def _cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
