@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
 from khabar.article import Article
 from khabar.entities.step import ENTITY_LINKER
@@ -52,6 +53,13 @@ class Pipeline:
 
     def read_page(self, page: RawPage) -> Article:
         """One raw page through the page stage and every step."""
+        article = self._page(page)
+        if article.error is None:
+            self.annotate(article)
+        return article
+
+    def _page(self, page: RawPage) -> Article:
+        """The page stage alone: headline, dateline, agency and body (or the page's error)."""
         if page.error:
             return _failed(page)
         reference = self.settings.reference_date or page.date
@@ -65,7 +73,6 @@ class Pipeline:
         finally:
             self.seconds["page"] += time.perf_counter() - started
         article.url, article.source, article.position = page.url, page.origin, page.position
-        self.annotate(article)
         return article
 
     def annotate(self, article: Article) -> Article:
@@ -80,9 +87,47 @@ class Pipeline:
                 self.seconds[step.name] += time.perf_counter() - started
         return article
 
+    def annotate_many(self, articles: Sequence[Article]) -> None:
+        """Every step over a batch of articles: a step with `run_many` takes the batch at once (the
+        tagger scores and decodes all its sentences together), the others one article at a time.
+        An article whose step fails keeps the error and leaves the batch; if a batch call fails,
+        the step is run article by article so that only the faulty article is marked."""
+        live = [a for a in articles if a.error is None]
+        for step in self.steps:
+            if not live:
+                break
+            started = time.perf_counter()
+            try:
+                if not (step.run_many is not None and len(live) > 1 and _batch_ran(step, live, self.settings)):
+                    for article in live:
+                        try:
+                            step.run(article, self.settings)
+                        except Exception as exc:
+                            article.error = f"{step.name}: {type(exc).__name__}: {exc}"
+                    live = [a for a in live if a.error is None]
+            finally:
+                self.seconds[step.name] += time.perf_counter() - started
+
     def read_pages(self, pages: Iterable[RawPage]) -> Iterator[Article]:
-        """Articles in input order; continuation parts of a dispatch take its dateline and agency."""
-        return link_continuations(self.read_page(page) for page in pages)
+        """Articles in input order, annotated `settings.batch` at a time; continuation parts of a
+        dispatch take its dateline and agency."""
+        return link_continuations(self._batches(pages))
+
+    def _batches(self, pages: Iterable[RawPage]) -> Iterator[Article]:
+        it = iter(pages)
+        size = max(1, self.settings.batch)
+        while batch := [self._page(page) for page in islice(it, size)]:
+            self.annotate_many(batch)
+            yield from batch
+
+
+def _batch_ran(step: Step, articles: Sequence[Article], settings: Settings) -> bool:
+    """Run a step's batch form; False when it failed (the step is then run article by article)."""
+    try:
+        step.run_many(articles, settings)
+    except Exception:
+        return False
+    return True
 
 
 def _failed(page: RawPage, reason: str | None = None) -> Article:

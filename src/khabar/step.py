@@ -5,7 +5,7 @@ pipeline (imports point left only)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khabar.article import Article
@@ -18,3 +18,5 @@ class Step:
     run: Callable[[Article, Settings], None]
     requires: tuple[str, ...]
     provides: tuple[str, ...]
+    # Optional batch form: the same work for several articles at once (e.g. one tagger call).
+    run_many: Callable[[Sequence[Article], Settings], None] | None = None

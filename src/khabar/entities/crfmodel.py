@@ -10,6 +10,7 @@ crfsuite; `o_bias` (added to the O label's score) trades precision for recall.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -17,8 +18,6 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-
-from khabar.entities.features import pair_features
 
 
 class CrfWeights:
@@ -175,154 +174,75 @@ def _viterbi_padded(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[
 
 
 class CachedScorer:
-    """Score matrices for sentences, from vectors cached per property, word type and word pair.
+    """Score matrices for sentences, from one cached vector block per word type.
 
     A word type's block (own features, and what it gives to neighbours at -2, -1, +1, +2) is the
-    sum of the blocks of its properties (suffix, cluster, ...), which most words share; so a new
-    word costs a few dictionary lookups, and the new types of a batch are summed in one numpy call.
+    sum of the blocks of its properties (suffix, cluster, ...), each read once from the model's
+    attributes; so a new word costs a few dictionary lookups, and the new types of a batch are
+    summed in one numpy call. Bigram features need no cache: they are looked up per token pair in
+    tables of the model's bigram attributes, for all tokens of a batch at once.
     """
 
-    ROW = {-2: 1, -1: 2, 1: 3, 2: 4}  # block rows after the own-features row
+    ROW = {0: 0, -2: 1, -1: 2, 1: 3, 2: 4}  # block rows: own features, then as a neighbour at each offset
 
     def __init__(self, weights: CrfWeights, extractor, max_cache: int = 300_000):
         self.w = weights
         self.fx = extractor
         self.max_cache = max_cache
+        self._index, self._prop_mat = _property_blocks(weights, extractor, self.ROW)
+        self._bigrams = _BigramTables(weights)
         pad = extractor.pad()
         self._pad = weights.vectors([[], pad.ctx[-2], pad.ctx[-1], pad.ctx[1], pad.ctx[2]])
+        self._pad_ids = self._bigrams.ids(pad.key, pad.ckey)
         self._bias = weights.vector([b"bias"])
         self._lock = threading.Lock()  # the caches grow together: one writer at a time
         self._clear()
 
     def _clear(self) -> None:
-        self._types: dict[str, np.ndarray] = {}
-        self._keys: dict[str | None, tuple[bytes, bytes]] = {None: (self.fx.pad().key, self.fx.pad().ckey)}
-        self._pairs: dict[tuple[str | None, str | None], np.ndarray] = {}
-        self._props: dict[tuple[str, str], int] = {}
-        self._offsets: dict[str, tuple[int, ...]] = {}
-        self._blocks = np.zeros((1024, 5, len(self.w.labels)))
-        # The same vectors as rows of matrices, for scoring many sentences in one gather (`score_many`).
-        self._type_row: dict[str | None, int] = {None: 0}
+        # Row 0 of the type matrix is the sentence-edge pad; a type's row holds its five summed blocks.
+        self._type_row: dict[str, int] = {}
         self._type_mat = np.zeros((1024, 5, len(self.w.labels)))
         self._type_mat[0] = self._pad
-        self._pair_row: dict[tuple[str | None, str | None], int] = {}
-        self._pair_mat = np.zeros((1024, 2, len(self.w.labels)))
+        self._type_ids = np.zeros((1024, 2), dtype=np.int64)  # (word bigram id, cluster bigram id)
+        self._type_ids[0] = self._pad_ids
+        self._n_types = 1
 
     def prepare(self, sents: Sequence[Sequence[str]]) -> None:
-        """Compute (in bulk) the vectors of the word types and pairs of `sents` not yet cached."""
+        """Compute (in bulk) the vectors of the word types of `sents` not yet cached."""
         with self._lock:
-            self._prepare(sents)
-
-    def _prepare(self, sents: Sequence[Sequence[str]]) -> None:
-        if len(self._types) >= self.max_cache or len(self._pairs) >= self.max_cache:
-            self._clear()
-        new = [t for t in dict.fromkeys(t for s in sents for t in s) if t not in self._types]
-        for i in range(0, len(new), 1000):
-            self._add_types(new[i:i + 1000])
-        pairs = [p for p in dict.fromkeys(p for s in sents for p in _pairs_of(s)) if p not in self._pairs]
-        if pairs:
-            self._add_pairs(pairs)
-
-    def _add_pairs(self, pairs: Sequence[tuple[str | None, str | None]]) -> None:
-        get, keys = self.w.attrs.get, self._keys
-        where: list[tuple[int, int]] = []
-        attrs: list[int] = []
-        for j, (a, b) in enumerate(pairs):
-            for side, feats in enumerate(pair_features(*keys[a], *keys[b])):
-                for x in map(get, feats):
-                    if x is not None:
-                        where.append((j, side))
-                        attrs.append(x)
-        vecs = self._scatter(where, attrs, len(pairs), 2)
-        self._pairs.update(zip(pairs, vecs, strict=True))
-        self._pair_mat = _put_rows(self._pair_mat, self._pair_row, pairs, vecs)
-
-    # Word identity properties: unique to a type, so never worth a shared row.
-    IDENTITY = ("w", "f", "st")
+            if len(self._type_row) >= self.max_cache:
+                self._clear()
+            rows = self._type_row
+            new = [t for t in dict.fromkeys(t for s in sents for t in s) if t not in rows]
+            for i in range(0, len(new), 2000):
+                self._add_types(new[i:i + 2000])
 
     def _add_types(self, words: Sequence[str]) -> None:
+        get = self._index.get
         ids: list[int] = []
         starts: list[int] = []
-        fresh: list[tuple[str, str]] = []
-        ident: list[tuple[str, str]] = []
-        owner: list[int] = []
-        index = self._props
-        for j, word in enumerate(words):
+        pair_ids: list[tuple[int, int]] = []
+        for word in words:
             props = self.fx.final_props(word)
-            self._keys[word] = self.fx.keys(word, props)
-            for k in self.IDENTITY:
-                if k in props:
-                    ident.append((k, props.pop(k)))
-                    owner.append(j)
+            pair_ids.append(self._bigrams.ids(*self.fx.keys(word, props)))
             starts.append(len(ids))
-            ids.append(0)  # the all-zero row: no word sums nothing
-            got = list(map(index.get, props.items()))
-            if None in got:  # properties never seen: give them rows
-                for k, item in enumerate(props.items()):
-                    if got[k] is None:
-                        got[k] = index.get(item)
-                        if got[k] is None:
-                            got[k] = index[item] = len(index) + 1
-                            fresh.append(item)
-            ids.extend(got)
-        if fresh:
-            n = len(index) + 1
-            if n > len(self._blocks):
-                grown = np.zeros((2 * n, *self._blocks.shape[1:]))
-                grown[:len(self._blocks)] = self._blocks
-                self._blocks = grown
-            self._blocks[n - len(fresh):n] = self._prop_blocks(fresh, range(len(fresh)), len(fresh))
-        sums = np.add.reduceat(self._blocks[ids], starts, axis=0)
-        sums += self._prop_blocks(ident, owner, len(words))
+            ids.append(0)  # the all-zero row: a word with no known property sums nothing
+            ids.extend(filter(None, map(get, props.items())))
+        sums = np.add.reduceat(self._prop_mat[ids], starts, axis=0)
         sums[:, 0] += self._bias
-        self._types.update(zip(words, sums, strict=True))
-        self._type_mat = _put_rows(self._type_mat, self._type_row, words, sums)
-
-    def _prop_blocks(self, items: Sequence[tuple[str, str]], owner: Sequence[int], n: int) -> np.ndarray:
-        """(n, 5, L): each property's own and context weights, summed into the block of its owner."""
-        get, row, offsets = self.w.attrs.get, self.ROW, self._offsets
-        where: list[tuple[int, int]] = []
-        attrs: list[int] = []
-        for j, (key, value) in zip(owner, items, strict=True):
-            a = get(f"{key}={value}".encode())
-            if a is not None:
-                where.append((j, 0))
-                attrs.append(a)
-            offs = offsets.get(key)
-            if offs is None:
-                offs = offsets[key] = self.fx.ctx_offsets(key)
-            for off in offs:
-                a = get(f"{off}{key}={value}".encode())
-                if a is not None:
-                    where.append((j, row[off]))
-                    attrs.append(a)
-        return self._scatter(where, attrs, n, 5)
-
-    def _scatter(self, where: Sequence[tuple[int, int]], attrs: Sequence[int], n: int, rows: int) -> np.ndarray:
-        """(n, rows, L) sums of the state weights of `attrs` at positions `where` (bincount per label)."""
-        n_lab = len(self.w.labels)
-        if not attrs:
-            return np.zeros((n, rows, n_lab))
-        pos = np.asarray(where)
-        target = pos[:, 0] * rows + pos[:, 1]
-        vals = self.w.state[attrs]
-        cols = [np.bincount(target, weights=vals[:, c], minlength=n * rows) for c in range(n_lab)]
-        return np.stack(cols, axis=1).reshape(n, rows, n_lab)
+        n, end = self._n_types, self._n_types + len(words)
+        if end > len(self._type_mat):
+            size = max(end, 2 * len(self._type_mat))
+            self._type_mat = _grown(self._type_mat, size, n)
+            self._type_ids = _grown(self._type_ids, size, n)
+        self._type_mat[n:end] = sums
+        self._type_ids[n:end] = pair_ids
+        self._type_row.update(zip(words, range(n, end), strict=True))
+        self._n_types = end
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """(n, L) state scores: exactly the sum crfsuite computes for the extractor's features."""
-        plist = _pairs_of(tokens)
-        types, pairs, pad = self._types, self._pairs, self._pad
-        if any(t not in types for t in tokens) or any(p not in pairs for p in plist):
-            self.prepare([tokens])
-        blocks = np.stack([pad, pad, *[types[t] for t in tokens], pad, pad])
-        s = blocks[2:-2, 0] + blocks[:-4, 1] + blocks[1:-3, 2] + blocks[3:-1, 3] + blocks[4:, 4]
-        pv = np.stack([pairs[p] for p in plist])
-        s += pv[:-1, 1] + pv[1:, 0]
-        for i, feat in self.fx.gazetteer_marks(tokens):
-            s[i] += self.w.vector([feat])
-        return s
-
+        return self.score_flat([tokens])
 
     def score_many(self, sents: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """`scores` of many sentences, computed together (one gather for all their tokens)."""
@@ -337,31 +257,28 @@ class CachedScorer:
         """The scores of all tokens of `sents`, one row per token in order."""
         try:
             return self._score_flat(sents)
-        except KeyError:  # word types or pairs not cached yet
+        except KeyError:  # word types not cached yet
             self.prepare(sents)
             return self._score_flat(sents)
 
     def _score_flat(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
-        trow, prow = self._type_row, self._pair_row
-        idx: list[int] = []
-        pidx: list[int] = []
+        row = self._type_row.__getitem__
+        idx: list[int] = [0, 0]
         tok_pos: list[int] = []
-        pair_pos: list[int] = []
         for sent in sents:
-            base = len(idx) + 2
-            tok_pos.extend(range(base, base + len(sent)))
-            idx.extend((0, 0))
-            idx.extend(map(trow.__getitem__, sent))
-            idx.extend((0, 0))
-            pbase = len(pidx)
-            pair_pos.extend(range(pbase, pbase + len(sent)))
-            pidx.extend(map(prow.__getitem__, _pairs_of(sent)))
-        blocks = self._type_mat[np.asarray(idx, dtype=np.int64)]
+            if sent:
+                tok_pos.extend(range(len(idx), len(idx) + len(sent)))
+                idx.extend(map(row, sent))
+                idx.extend((0, 0))
+        if not tok_pos:
+            return np.zeros((0, len(self.w.labels)))
+        rows = np.asarray(idx, dtype=np.int64)
         at = np.asarray(tok_pos, dtype=np.int64)
-        s = blocks[at, 0] + blocks[at - 2, 1] + blocks[at - 1, 2] + blocks[at + 1, 3] + blocks[at + 2, 4]
-        pv = self._pair_mat[np.asarray(pidx, dtype=np.int64)]
-        pp = np.asarray(pair_pos, dtype=np.int64)
-        s += pv[pp, 1] + pv[pp + 1, 0]
+        mat = self._type_mat
+        s = (mat[rows[at], 0] + mat[rows[at - 2], 1] + mat[rows[at - 1], 2] + mat[rows[at + 1], 3]
+             + mat[rows[at + 2], 4])
+        ids = self._type_ids[rows]
+        s += self._bigrams.scores(ids[at - 1], ids[at], ids[at + 1])
         if self.fx.has_multiword_gazetteers:
             start = 0
             for sent in sents:
@@ -371,20 +288,122 @@ class CachedScorer:
         return s
 
 
-def _put_rows(mat: np.ndarray, rows: dict, keys: Sequence, vecs: np.ndarray) -> np.ndarray:
-    """Append `vecs` as rows of `mat` (grown when full) and record each key's row; returns the matrix."""
-    n = len(rows)
-    end = n + len(keys)
-    if end > len(mat):
-        grown = np.zeros((max(end, 2 * len(mat)), *mat.shape[1:]))
-        grown[:n] = mat[:n]
-        mat = grown
-    mat[n:end] = vecs
-    rows.update(zip(keys, range(n, end), strict=True))
-    return mat
+def _grown(mat: np.ndarray, size: int, keep: int) -> np.ndarray:
+    grown = np.zeros((size, *mat.shape[1:]), dtype=mat.dtype)
+    grown[:keep] = mat[:keep]
+    return grown
 
 
-def _pairs_of(tokens: Sequence[str]) -> list[tuple[str | None, str | None]]:
-    """Adjacent word pairs of a sentence, the edges included: (None, first) ... (last, None)."""
-    seq: list[str | None] = [None, *tokens, None]
-    return list(zip(seq[:-1], seq[1:], strict=True))
+_OWN_ATTR = re.compile(rb"(-?[12])?([A-Za-z][A-Za-z0-9]*)=(.*)", re.DOTALL)
+_BIGRAM_PREFIXES = (b"b+=", b"b-=", b"cb+=", b"cb-=")
+
+
+def _property_blocks(weights: CrfWeights, extractor, rows: dict[int, int]
+                     ) -> tuple[dict[tuple[str, str], int], np.ndarray]:
+    """Every word property the model has weights for, as (key, value) → row of a (n, 5, L) matrix
+    holding its own weights and those it gives as a neighbour (only at the offsets the extractor
+    uses, as in training). Row 0 stays zero."""
+    index: dict[tuple[str, str], int] = {}
+    where: list[int] = []
+    attrs: list[int] = []
+    offsets: dict[str, tuple[int, ...]] = {}
+    for attr, a in weights.attrs.items():
+        if attr.startswith(_BIGRAM_PREFIXES):
+            continue
+        m = _OWN_ATTR.fullmatch(attr)
+        if m is None:
+            continue
+        off = int(m[1]) if m[1] else 0
+        key = m[2].decode("utf-8")
+        if off:
+            wanted = offsets.get(key)
+            if wanted is None:
+                wanted = offsets[key] = extractor.ctx_offsets(key)
+            if off not in wanted:
+                continue
+        item = (key, m[3].decode("utf-8"))
+        r = index.get(item)
+        if r is None:
+            r = index[item] = len(index) + 1
+        where.append(r * 5 + rows[off])
+        attrs.append(a)
+    n_lab = len(weights.labels)
+    mat = np.zeros(((len(index) + 1) * 5, n_lab))
+    if attrs:
+        np.add.at(mat, np.asarray(where, dtype=np.int64), weights.state[attrs])
+    return index, mat.reshape(len(index) + 1, 5, n_lab)
+
+
+class _BigramTables:
+    """The model's bigram attributes (`b±=left|right` over folded words, `cb±=left|right` over
+    clusters) as lookup tables: a word type carries two ids, and the score a token gets from its
+    pairs with the tokens before and after it is found for a whole batch with array operations."""
+
+    def __init__(self, weights: CrfWeights):
+        plus: dict[tuple[bytes, bytes], list[int]] = {}
+        minus: dict[tuple[bytes, bytes], list[int]] = {}
+        cplus: dict[tuple[bytes, bytes], list[int]] = {}
+        cminus: dict[tuple[bytes, bytes], list[int]] = {}
+        tables = {b"b+=": plus, b"b-=": minus, b"cb+=": cplus, b"cb-=": cminus}
+        for attr, a in weights.attrs.items():
+            prefix = attr[:attr.find(b"=") + 1]
+            table = tables.get(prefix)
+            if table is None:
+                continue
+            rest = attr[len(prefix):]
+            # A key may itself hold "|" (the token "|"): every split spells the same attribute.
+            cut = rest.find(b"|")
+            while cut >= 0:
+                table.setdefault((rest[:cut], rest[cut + 1:]), []).append(a)
+                cut = rest.find(b"|", cut + 1)
+        self.words = {w: i for i, w in enumerate(sorted({w for t in (plus, minus) for pair in t for w in pair}))}
+        # Cluster id 0 is "no attribute has this cluster".
+        self.clusters = {c: i for i, c in enumerate(
+            sorted({c for t in (cplus, cminus) for pair in t for c in pair}), 1)}
+        self._n_words = len(self.words)
+        self._n_clusters = len(self.clusters) + 1
+        self._word_tables = [self._table(t, weights, self.words, self._n_words, dense=False) for t in (plus, minus)]
+        self._cluster_tables = [self._table(t, weights, self.clusters, self._n_clusters, dense=True)[1]
+                                for t in (cplus, cminus)]
+
+    @staticmethod
+    def _table(table: dict[tuple[bytes, bytes], list[int]], weights: CrfWeights, ids: dict[bytes, int], n: int,
+               dense: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted pair keys, summed weights per key); dense: one row for every possible pair key."""
+        keys: list[int] = []
+        attrs: list[int] = []
+        for (x, y), found in table.items():
+            keys.extend([ids[x] * n + ids[y]] * len(found))
+            attrs.extend(found)
+        flat = np.asarray(keys, dtype=np.int64)
+        if dense:
+            uniq, rows = np.arange(n * n), flat
+        else:
+            uniq, rows = np.unique(flat, return_inverse=True)
+        vecs = np.zeros((len(uniq), len(weights.labels)))
+        if attrs:
+            np.add.at(vecs, rows, weights.state[attrs])
+        return uniq, vecs
+
+    def ids(self, key: bytes, ckey: bytes) -> tuple[int, int]:
+        """A word type's (word id, cluster id); -1 / 0 when no attribute names them."""
+        return self.words.get(key, -1), self.clusters.get(ckey, 0)
+
+    def scores(self, left: np.ndarray, cur: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """(n, L): each token's bigram scores, from the (n, 2) ids of the tokens before, at and after it."""
+        nc = self._n_clusters
+        cplus, cminus = self._cluster_tables
+        s = cplus[cur[:, 1] * nc + right[:, 1]] + cminus[left[:, 1] * nc + cur[:, 1]]
+        plus, minus = self._word_tables
+        for table, a, b in ((plus, cur, right), (minus, left, cur)):
+            keys, vecs = table
+            if not len(keys):
+                continue
+            ok = np.flatnonzero((a[:, 0] >= 0) & (b[:, 0] >= 0))
+            if not len(ok):
+                continue
+            want = a[ok, 0] * self._n_words + b[ok, 0]
+            pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+            hit = keys[pos] == want
+            s[ok[hit]] += vecs[pos[hit]]
+        return s

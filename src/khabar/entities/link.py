@@ -197,15 +197,19 @@ def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Ent
     return mentions, entities
 
 
-def link_entities(article: Article, settings: Settings, tagger=None) -> None:
-    """The entity step: mentions in the headline and the body, references by title and nationality."""
+# What the tagger found in one article: spans of the body, and the headline's tokens and spans.
+Tagged = tuple[list[tuple[int, int, str]], Tokens | None, list[tuple[int, int, str]]]
+
+
+def link_entities(article: Article, settings: Settings, tagger=None, tagged: Tagged | None = None) -> None:
+    """The entity step: mentions in the headline and the body, references by title and nationality.
+
+    `tagged` is the article's entry of `tag_articles` when the tagger already ran over a batch."""
     gazetteer = default_gazetteer(settings.kb_files)
-    body_spans = tag_spans(article.tokens, article, tagger)
+    body_spans, head_tokens, head_spans = tagged if tagged is not None else tag_articles([article], tagger)[0]
     home = home_country(article)
     mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer, home=home)
-    if article.headline is not None:
-        head_tokens = tokenize(article.headline.text)
-        head_spans = tag_spans(head_tokens, None, tagger)
+    if article.headline is not None and head_tokens is not None:
         head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline",
                                          home)
         mentions = head_mentions + mentions
@@ -213,19 +217,35 @@ def link_entities(article: Article, settings: Settings, tagger=None) -> None:
     article.references = resolve_references(article, demonyms, gazetteer.kb, article_date(article))
 
 
-def tag_spans(tokens: Tokens, article: Article | None, tagger) -> list[tuple[int, int, str]]:
-    """Tagger spans (first token, end token, type) over the tokens, sentence by sentence."""
-    if tagger is None or not len(tokens):
-        return []
-    words = tokens.words()
-    bounds = _sentence_token_bounds(tokens, article) if article is not None else [(0, len(tokens))]
-    spans = []
+def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
+    """Tagger spans of the bodies (sentence by sentence) and headlines of many articles, all their
+    sentences tagged in one call (scored together, decoded in groups of similar length)."""
     from khabar.entities.tagger import spans_from_tags
 
-    tag_lists = tagger.tag_many([words[a:b] for a, b in bounds])
-    for (begin, _), tags in zip(bounds, tag_lists, strict=True):
-        spans.extend((begin + first, begin + last, typ) for first, last, typ in spans_from_tags(tags))
-    return spans
+    sents: list[list[str]] = []
+    plans: list[tuple[Tokens | None, list[tuple[int, int]], list[tuple[int, int]]]] = []
+    for article in articles:
+        head = tokenize(article.headline.text) if article.headline is not None else None
+        body_bounds = _sentence_token_bounds(article.tokens, article) if len(article.tokens) else []
+        head_bounds = [(0, len(head))] if head is not None and len(head) else []
+        plans.append((head, body_bounds, head_bounds))
+        if tagger is not None:
+            words = article.tokens.words()
+            sents.extend(words[a:b] for a, b in body_bounds)
+            if head_bounds:
+                sents.append(head.words())
+    tag_lists = iter(tagger.tag_many(sents, batch=max(256, len(sents))) if tagger is not None and sents else ())
+    out: list[Tagged] = []
+    for head, body_bounds, head_bounds in plans:
+        found: list[list[tuple[int, int, str]]] = []
+        for bounds in (body_bounds, head_bounds):
+            spans = []
+            if tagger is not None:
+                for begin, _ in bounds:
+                    spans.extend((begin + a, begin + b, typ) for a, b, typ in spans_from_tags(next(tag_lists)))
+            found.append(spans)
+        out.append((found[0], head, found[1]))
+    return out
 
 
 def _sentence_token_bounds(tokens: Tokens, article: Article) -> list[tuple[int, int]]:

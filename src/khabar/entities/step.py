@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from khabar.article import Article
-from khabar.entities.link import link_entities
+from khabar.entities.link import link_entities, tag_articles
 from khabar.settings import Settings
 from khabar.step import Step
 
@@ -25,4 +26,11 @@ def _run(article: Article, settings: Settings) -> None:
     link_entities(article, settings, shipped_tagger())
 
 
-ENTITY_LINKER = Step("entities", _run, ("body", "sentences", "tokens"), ("mentions", "entities", "references"))
+def _run_many(articles: Sequence[Article], settings: Settings) -> None:
+    tagger = shipped_tagger()
+    for article, tagged in zip(articles, tag_articles(articles, tagger), strict=True):
+        link_entities(article, settings, tagger, tagged)
+
+
+ENTITY_LINKER = Step("entities", _run, ("body", "sentences", "tokens"), ("mentions", "entities", "references"),
+                     _run_many)

@@ -1,0 +1,61 @@
+"""The CRF scorer: cached per-type blocks and bigram tables give exactly crfsuite's sums."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from khabar.entities.crfmodel import CachedScorer, CrfWeights
+from khabar.entities.features import FeatureExtractor, Resources
+from khabar.entities.tagger import NerTagger, default_model_path
+
+SENTENCES = [
+    ["قال", "الرئيس", "الأمريكي", "جو", "بايدن", "في", "واشنطن", "إن", "|", "الولايات", "المتحدة", "."],
+    ["وزار", "رئيس", "الوزراء", "الياباني", "فوميو", "كيشيدا", "البيت", "الأبيض", "أمس"],
+    ["حلب"],
+    ["xyz-123", "<s>", "|", "|"],
+]
+
+
+def explicit_scores(weights: CrfWeights, extractor: FeatureExtractor, tokens: list[str]) -> np.ndarray:
+    """What crfsuite sums: every attribute of every token's feature list, one at a time."""
+    return np.stack([weights.vector(feats) for feats in extractor.sentence(tokens)])
+
+
+def test_shipped_model_scores_equal_feature_sums() -> None:
+    tagger = NerTagger.load(default_model_path())
+    scorer = tagger._scorer
+    flat = scorer.score_flat(SENTENCES)
+    start = 0
+    for tokens in SENTENCES:
+        want = explicit_scores(tagger.weights, tagger.features, tokens)
+        np.testing.assert_allclose(flat[start:start + len(tokens)], want, rtol=1e-9, atol=1e-9)
+        np.testing.assert_allclose(scorer.scores(tokens), want, rtol=1e-9, atol=1e-9)
+        start += len(tokens)
+
+
+def test_bigram_keys_holding_the_separator() -> None:
+    # The token "|" makes "b+=||x" readable two ways; only the true pair ("|", "x") may score.
+    labels = ["O", "B-PER"]
+    attrs = {b"bias": 0, b"b+=||x": 1, b"b-=||x": 2, b"w=x": 3, b"-1f=|": 4, b"b+=x|y": 5}
+    state = np.array([[0.5, 0.0], [1.0, 2.0], [4.0, 8.0], [0.0, 16.0], [32.0, 0.0], [64.0, 64.0], [0.0, 0.0]])
+    weights = CrfWeights(labels, attrs, state, np.zeros((2, 2)))
+    extractor = FeatureExtractor(Resources())
+    scorer = CachedScorer(weights, extractor)
+    for tokens in (["|", "x"], ["|", "|", "x"], ["x", "|"], ["x", "y", "|", "x"], ["y"]):
+        np.testing.assert_allclose(scorer.scores(tokens), explicit_scores(weights, extractor, tokens))
+
+
+def test_cache_clears_when_full_and_scores_stay_right() -> None:
+    tagger = NerTagger.load(default_model_path())
+    scorer = CachedScorer(tagger.weights, tagger.features, max_cache=5)
+    for tokens in SENTENCES[:2] * 2:
+        np.testing.assert_allclose(scorer.scores(tokens), explicit_scores(tagger.weights, tagger.features, tokens),
+                                   rtol=1e-9, atol=1e-9)
+    assert len(scorer._type_row) <= 5 + len(SENTENCES[1])
+
+
+def test_empty_sentences_in_a_batch() -> None:
+    tagger = NerTagger.load(default_model_path())
+    mats = tagger._scorer.score_many([[], ["حلب"], []])
+    assert [m.shape[0] for m in mats] == [0, 1, 0]
+    assert tagger.tag_many([[], ["حلب"], []])[0] == []
