@@ -32,6 +32,28 @@ def test_fuzzy_names_skip_only_names_that_cannot_reach_the_cutoff():
         assert names.closest(key, "LOC") is names.closest(key, "LOC")  # remembered
 
 
+def test_fuzzy_closest_is_the_best_name_overall_kept_only_when_it_looks_like_the_key():
+    kb = load_kb()
+    names = FuzzyNames(kb)
+
+    def plain_rule(key: str, type_: str):  # the definition: best of all names, then the checks
+        cutoff = MIN_SCORE if len(key) > 5 else 88.0
+        found = process.extractOne(key, names._keys[type_], scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None or found[0][0] != key[0] or abs(len(found[0]) - len(key)) > 2:
+            return None
+        return names._entries[type_][found[0]]
+
+    keys = []
+    for type_ in ("PER", "LOC", "ORG"):
+        for name in names._keys[type_][:: max(1, len(names._keys[type_]) // 60)]:
+            keys += [(name[:-1] + "ه", type_), (name[1:], type_), (name + "ي", type_), ("ا" + name[2:], type_),
+                     (name[:3] + name[4:], type_)]
+    assert sum(plain_rule(k, t) is not None for k, t in keys) > 50  # the probes do reach names
+    for key, type_ in keys:
+        if len(key) >= 5:
+            assert names.closest(key, type_) is plain_rule(key, type_), key
+
+
 def test_title_at_takes_the_first_title_in_order():
     def title(text: str) -> str | None:
         tokens = tokenize(text)

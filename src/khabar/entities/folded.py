@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from khabar.article import Tokens
 from khabar.lang.normalize import fold
 
-CACHED = 4  # token lists remembered (the body and the headline of the article being read)
+# Token lists remembered: the bodies and headlines of a whole pipeline batch (see Settings.batch),
+# since each stage goes over the batch before the next stage starts.
+CACHED = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,17 +20,19 @@ class FoldedWords:
     keys: list[str]  # the folded stem of each word (Tokens.splits)
 
 
-_recent: list[tuple[Tokens, FoldedWords]] = []
+# id(tokens) → (tokens, folded): holding the Tokens keeps its id from being reused while cached.
+_recent: dict[int, tuple[Tokens, FoldedWords]] = {}
 
 
 def folded_words(tokens: Tokens) -> FoldedWords:
-    """The words of `tokens` folded; remembered by identity for the last few token lists (a Tokens
-    is not changed once the text stage has made it)."""
-    for known, found in _recent:
-        if known is tokens and len(found.words) == len(tokens.spans):
-            return found
+    """The words of `tokens` folded; remembered by identity for the last token lists (a Tokens is
+    not changed once the text stage has made it)."""
+    known = _recent.get(id(tokens))
+    if known is not None and known[0] is tokens and len(known[1].words) == len(tokens.spans):
+        return known[1]
     words = tokens.words()
     found = FoldedWords(words, list(map(fold, words)), [split[2] for split in tokens.splits])
-    _recent.insert(0, (tokens, found))
-    del _recent[CACHED:]
+    if len(_recent) >= CACHED:
+        del _recent[next(iter(_recent))]  # the oldest
+    _recent[id(tokens)] = (tokens, found)
     return found

@@ -13,6 +13,7 @@ from khabar.kb.model import Entry
 MIN_SCORE = 80.0  # rapidfuzz ratio (0-100): one letter in six may differ ("واسنطن" for "واشنطن")
 MIN_SCORE_SHORT = 88.0  # five-letter names: only a dropped or doubled letter
 MIN_LENGTH = 5  # shorter names differ too much by one letter to be matched this way
+MAX_LENGTH_GAP = 2  # variants keep the first letter and about the length
 
 
 CACHED_KEYS = 100_000  # answers remembered: unknown names recur across articles
@@ -35,6 +36,7 @@ class FuzzyNames:
         self._keys = {t: list(names) for t, names in by_type.items()}
         self._entries = by_type
         self._by_length: dict[tuple[str, int], list[str]] = {}
+        self._by_start: dict[tuple[str, str, int], list[str]] = {}
         self._answers: dict[tuple[str, str], Entry | None] = {}
 
     def closest(self, key: str, type_: str) -> Entry | None:
@@ -49,14 +51,30 @@ class FuzzyNames:
 
     def _closest(self, key: str, type_: str) -> Entry | None:
         cutoff = MIN_SCORE if len(key) > MIN_LENGTH else MIN_SCORE_SHORT
-        found = process.extractOne(key, self._near_in_length(type_, len(key), cutoff), scorer=fuzz.ratio,
-                                   score_cutoff=cutoff)
-        if found is None:
+        # The answer is the best name overall, kept only if it starts like `key` and has about its
+        # length. Most keys have no such name above the cutoff: looking among those few first
+        # settles them without scoring every name.
+        plausible = process.extractOne(key, self._plausible(type_, key, cutoff), scorer=fuzz.ratio,
+                                       score_cutoff=cutoff)
+        if plausible is None:
             return None
-        name = found[0]
-        if name[0] != key[0] or abs(len(name) - len(key)) > 2:
-            return None  # variants keep the first letter and about the length
+        # Any score below the plausible name's cannot win; a little slack for float rounding.
+        found = process.extractOne(key, self._near_in_length(type_, len(key), cutoff), scorer=fuzz.ratio,
+                                   score_cutoff=plausible[1] - 0.01)
+        name = found[0] if found is not None else plausible[0]
+        if name[0] != key[0] or abs(len(name) - len(key)) > MAX_LENGTH_GAP:
+            return None
         return self._entries[type_][name]
+
+    def _plausible(self, type_: str, key: str, cutoff: float) -> list[str]:
+        """The names that could be the answer for `key`: same first letter, at most MAX_LENGTH_GAP
+        letters more or fewer, able to reach `cutoff`."""
+        names = self._by_start.get((type_, key[0], len(key)))
+        if names is None:
+            names = [k for k in self._near_in_length(type_, len(key), cutoff)
+                     if k[0] == key[0] and abs(len(k) - len(key)) <= MAX_LENGTH_GAP]
+            self._by_start[(type_, key[0], len(key))] = names
+        return names
 
     def _near_in_length(self, type_: str, length: int, cutoff: float) -> list[str]:
         """The names that can reach `cutoff` against a key of `length` letters, in their order: the
