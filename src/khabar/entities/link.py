@@ -67,13 +67,15 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     names = [m for m in matches if not m.demonym]
     taken = [False] * len(tokens)
     mentions: list[Mention] = []
+    span_at = _span_at(spans, len(tokens))
     for match in names:
-        tagged = any(first < match.last and match.first < last for first, last, _ in spans)
+        tagged = any(i >= 0 for i in span_at[match.first:match.last])
         if not tagged and not _trusted(match, tokens):
             continue
-        if _inside_longer_name(match, spans):
+        covering = spans[span_at[match.first]] if span_at[match.first] >= 0 else None
+        if _inside_longer_name(match, covering):
             continue  # "ليزا جونسون" is not Boris Johnson, "ريال مدريد" no mention of Madrid: the whole name wins
-        entry = _entry_as_tagged(match, spans)
+        entry = _entry_as_tagged(match, covering)
         if entry is None:
             continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
         start = match.start
@@ -113,26 +115,36 @@ def _trusted(match: NameMatch, tokens: Tokens) -> bool:
     return entry.kind == REGION or (entry.population or 0) >= 100_000
 
 
-def _inside_longer_name(match: NameMatch, spans: Sequence[tuple[int, int, str]]) -> bool:
-    """Is the name part of a longer one the tagger found: of another type (a place in the name of a
-    club, a paper, a person or a tournament), or a person's name in a longer person's name?"""
-    entry_type = match.entries[0].type
-    for first, last, tag in spans:
-        if first <= match.first and match.last <= last and last - first > match.last - match.first:
-            tag_type = TAG_TYPES.get(tag, "MISC")
-            if tag_type != entry_type or tag_type == "PER":
-                return True
+def _span_at(spans: Sequence[tuple[int, int, str]], n: int) -> list[int]:
+    """For each token, the index of the tagger span covering it, or -1 (tagger spans never overlap)."""
+    at = [-1] * n
+    for i, (first, last, _) in enumerate(spans):
+        at[first:last] = [i] * (last - first)
+    return at
+
+
+def _inside_longer_name(match: NameMatch, covering: tuple[int, int, str] | None) -> bool:
+    """Is the name part of a longer one the tagger found (`covering`, the tagger span over its first
+    word): of another type (a place in the name of a club, a paper, a person or a tournament), or a
+    person's name in a longer person's name?"""
+    if covering is None:
+        return False
+    first, last, tag = covering
+    if first <= match.first and match.last <= last and last - first > match.last - match.first:
+        tag_type = TAG_TYPES.get(tag, "MISC")
+        return tag_type != match.entries[0].type or tag_type == "PER"
     return False
 
 
-def _entry_as_tagged(match: NameMatch, spans: Sequence[tuple[int, int, str]]) -> Entry | None:
+def _entry_as_tagged(match: NameMatch, covering: tuple[int, int, str] | None) -> Entry | None:
     """The entry a name links to when the tagger found exactly its words with another type: one of
     the tagger's type if the knowledge base has it ("بشار" the man), else none when the name is only
     a town's ("برشلونة" the club, "بشار" in Algeria); states, capitals (which stand for their state)
     and the rest keep the knowledge base's reading."""
     entry = match.entries[0]
-    tag_type = next((TAG_TYPES.get(tag, "MISC") for first, last, tag in spans
-                     if first == match.first and last == match.last), entry.type)
+    tag_type = entry.type
+    if covering is not None and covering[0] == match.first and covering[1] == match.last:
+        tag_type = TAG_TYPES.get(covering[2], "MISC")
     if tag_type == entry.type or tag_type not in ("PER", "ORG"):
         return entry
     agreeing = next((e for e in match.entries if e.type == tag_type), None)
