@@ -59,3 +59,27 @@ def test_empty_sentences_in_a_batch() -> None:
     mats = tagger._scorer.score_many([[], ["حلب"], []])
     assert [m.shape[0] for m in mats] == [0, 1, 0]
     assert tagger.tag_many([[], ["حلب"], []])[0] == []
+
+
+def test_spans_of_paths_agree_with_bio_repair_and_span_reading() -> None:
+    import random
+
+    from khabar.entities.tagger import spans_from_tags, spans_of_paths, to_bio
+
+    labels = ["B-LOC", "O", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "I-LOC", "B-MISC", "I-MISC"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        lengths = [rng.randint(0, 6) for _ in range(rng.randint(1, 5))]
+        paths = [[rng.randrange(len(labels)) for _ in range(n)] for n in lengths]
+        flat = np.array([k for p in paths for k in p], dtype=np.int64)
+        want = [spans_from_tags(to_bio([labels[k] for k in p])) for p in paths]
+        assert spans_of_paths(flat, np.cumsum([0, *lengths]), labels) == want
+
+
+def test_spans_many_equals_tagging_one_sentence_at_a_time() -> None:
+    from khabar.entities.tagger import spans_from_tags
+
+    tagger = NerTagger.load(default_model_path())
+    sents = [*SENTENCES, [], ["حلب"]]
+    assert tagger.spans_many(sents) == [spans_from_tags(tagger.tag(s)) for s in sents]
+    assert any(tagger.spans_many(sents))

@@ -232,8 +232,6 @@ def link_entities(article: Article, settings: Settings, tagger=None, tagged: Tag
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
     """Tagger spans of the bodies (sentence by sentence) and headlines of many articles, all their
     sentences tagged in one call (scored together, decoded in groups of similar length)."""
-    from khabar.entities.tagger import spans_from_tags
-
     sents: list[list[str]] = []
     plans: list[tuple[Tokens | None, list[tuple[int, int]], list[tuple[int, int]]]] = []
     for article in articles:
@@ -246,7 +244,7 @@ def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
             sents.extend(words[a:b] for a, b in body_bounds)
             if head_bounds:
                 sents.append(head.words())
-    tag_lists = iter(tagger.tag_many(sents, batch=max(256, len(sents))) if tagger is not None and sents else ())
+    found_spans = iter(_tagger_spans(tagger, sents) if tagger is not None and sents else ())
     out: list[Tagged] = []
     for head, body_bounds, head_bounds in plans:
         found: list[list[tuple[int, int, str]]] = []
@@ -254,10 +252,19 @@ def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
             spans = []
             if tagger is not None:
                 for begin, _ in bounds:
-                    spans.extend((begin + a, begin + b, typ) for a, b, typ in spans_from_tags(next(tag_lists)))
+                    spans.extend((begin + a, begin + b, typ) for a, b, typ in next(found_spans))
             found.append(spans)
         out.append((found[0], head, found[1]))
     return out
+
+
+def _tagger_spans(tagger, sents: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
+    """Spans (first, end, type) per sentence: in one batch when the tagger can, else from its tags."""
+    from khabar.entities.tagger import spans_from_tags
+
+    if hasattr(tagger, "spans_many"):
+        return tagger.spans_many(sents)
+    return [spans_from_tags(tags) for tags in tagger.tag_many(sents, batch=max(256, len(sents)))]
 
 
 def _sentence_token_bounds(tokens: Tokens, article: Article) -> list[tuple[int, int]]:

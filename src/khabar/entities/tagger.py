@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,38 @@ def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
             start = -1
         if pre in ("B", "I") and start < 0:
             start, typ = i, t
+    return out
+
+
+def spans_of_paths(path: np.ndarray, bounds: np.ndarray, labels: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    """`spans_from_tags(to_bio(...))` of many label paths at once: `path` holds every token's label
+    index, sentence k being path[bounds[k]:bounds[k + 1]]. A token continues a span when it is I- of
+    the type before it in its sentence; any other B- or I- token opens one."""
+    names: list[str] = []
+    kinds = np.zeros(len(labels), dtype=np.int64)  # 0: O, else 1 + index into names
+    inside = np.zeros(len(labels), dtype=bool)
+    for i, label in enumerate(labels):
+        pre, _, t = label.partition("-")
+        if pre in ("B", "I"):
+            t = _TYPE_OUT.get(t, t)
+            if t not in names:
+                names.append(t)
+            kinds[i], inside[i] = names.index(t) + 1, pre == "I"
+    typ, ins = kinds[path], inside[path]
+    n = len(path)
+    first_of_sentence = np.zeros(n, dtype=bool)
+    first_of_sentence[bounds[:-1][bounds[:-1] < n]] = True
+    before = np.concatenate(([0], typ[:-1]))
+    cont = ins & (typ != 0) & (before == typ) & ~first_of_sentence
+    starts = np.flatnonzero((typ != 0) & ~cont)
+    breaks = np.append(np.flatnonzero(~cont), n)
+    ends = breaks[np.searchsorted(breaks, starts, side="right")]
+    sentence = np.searchsorted(bounds, starts, side="right") - 1
+    out: list[list[tuple[int, int, str]]] = [[] for _ in range(len(bounds) - 1)]
+    offset = bounds[sentence]
+    for k, a, b, t in zip(sentence.tolist(), (starts - offset).tolist(), (ends - offset).tolist(),
+                          typ[starts].tolist(), strict=True):
+        out[k].append((a, b, names[t - 1]))
     return out
 
 
@@ -126,6 +159,20 @@ class NerTagger:
         if self.o_bias and self._o >= 0:
             s[:, self._o] += self.o_bias
         return s
+
+    def spans_many(self, sents: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
+        """`spans_from_tags(tag(s))` for every sentence, all scored and decoded together."""
+        sents = list(sents)
+        if not any(sents):
+            return [[] for _ in sents]
+        flat = self._scorer.score_flat(sents)
+        if self.o_bias and self._o >= 0:
+            flat[:, self._o] += self.o_bias
+        lengths = [len(s) for s in sents]
+        bounds = np.cumsum([0, *lengths])
+        paths = viterbi_many([flat[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)], self.weights.trans)
+        path = np.fromiter(chain.from_iterable(paths), dtype=np.int64, count=int(bounds[-1]))
+        return spans_of_paths(path, bounds, self.weights.labels)
 
     def tag_many(self, sents: Sequence[Sequence[str]], batch: int = 256) -> list[list[str]]:
         """BIO tags for many sentences; new word types are featurised in bulk, `batch` sentences at a time."""
