@@ -129,26 +129,42 @@ def viterbi(scores: np.ndarray, trans: np.ndarray) -> list[int]:
     return path
 
 
-def viterbi_many(mats: Sequence[np.ndarray], trans: np.ndarray, group: int = 64) -> list[list[int]]:
-    """`viterbi` for many score matrices at once: sentences of similar length share numpy steps."""
-    out: list[list[int]] = [[] for _ in mats]
-    order = sorted(range(len(mats)), key=lambda i: len(mats[i]))
+def viterbi_many(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    """`viterbi` for many score matrices at once (see `viterbi_flat`)."""
+    if not mats:
+        return []
+    bounds = np.cumsum([0, *map(len, mats)])
+    scores = np.concatenate(mats) if bounds[-1] else np.zeros((0, trans.shape[0]))
+    path = viterbi_flat(scores, bounds, trans).tolist()
+    return [path[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
+
+
+def viterbi_flat(scores: np.ndarray, bounds: np.ndarray, trans: np.ndarray, group: int = 1024) -> np.ndarray:
+    """The best label of every token of many sentences, sentence k being scores[bounds[k]:bounds[k+1]].
+
+    Sentences are decoded together, padded longest first, `group` at a time: at step t only those
+    longer than t move, so one numpy step serves them all."""
+    lengths = np.diff(bounds)
+    n, n_lab = int(bounds[-1]), trans.shape[0]
+    out = np.zeros(n, dtype=np.int64)
+    order = np.argsort(-lengths, kind="stable")
+    order = order[lengths[order] > 0]
     for g in range(0, len(order), group):
-        ids = [i for i in order[g:g + group] if len(mats[i])]
-        if ids:
-            for i, path in zip(ids, _viterbi_padded([mats[i] for i in ids], trans), strict=True):
-                out[i] = path
+        ids = order[g:g + group]
+        lens = lengths[ids]
+        b, t_max = len(ids), int(lens[0])
+        row = np.repeat(np.arange(b), lens)  # each token's row and step in the padded block
+        col = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
+        tok = np.repeat(bounds[ids], lens) + col  # and its place in `scores`
+        padded = np.zeros((b, t_max, n_lab))
+        padded[row, col] = scores[tok]
+        out[tok] = _viterbi_padded(padded, lens, trans)[row, col]
     return out
 
 
-def _viterbi_padded(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int]]:
-    """Viterbi over sentences padded together, longest first: at step t only the first k(t) are active."""
-    order = sorted(range(len(mats)), key=lambda i: -len(mats[i]))
-    lengths = np.asarray([len(mats[i]) for i in order])
-    b, t_max, n_lab = len(mats), int(lengths[0]), trans.shape[0]
-    scores = np.zeros((b, t_max, n_lab))
-    for r, i in enumerate(order):
-        scores[r, :len(mats[i])] = mats[i]
+def _viterbi_padded(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarray:
+    """Best paths (b, t_max) of padded sentences sorted longest first; past its length a row is junk."""
+    b, t_max, n_lab = scores.shape
     active = np.searchsorted(-lengths, -np.arange(t_max), side="left")  # sentences longer than t
     back = np.zeros((b, t_max, n_lab), dtype=np.int64)
     delta = scores[:, 0].copy()
@@ -167,10 +183,7 @@ def _viterbi_padded(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[
         path[:k, t] = cur[:k]
         if t:
             cur[:k] = back[np.arange(k), t, cur[:k]]
-    out: list[list[int]] = [[] for _ in mats]
-    for r, i in enumerate(order):
-        out[i] = path[r, :lengths[r]].tolist()
-    return out
+    return path
 
 
 class CachedScorer:

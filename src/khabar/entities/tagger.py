@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi, viterbi_many
+from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi, viterbi_flat, viterbi_many
 from khabar.entities.features import FeatureExtractor, Resources
 
 if TYPE_CHECKING:
@@ -168,11 +167,8 @@ class NerTagger:
         flat = self._scorer.score_flat(sents)
         if self.o_bias and self._o >= 0:
             flat[:, self._o] += self.o_bias
-        lengths = [len(s) for s in sents]
-        bounds = np.cumsum([0, *lengths])
-        paths = viterbi_many([flat[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)], self.weights.trans)
-        path = np.fromiter(chain.from_iterable(paths), dtype=np.int64, count=int(bounds[-1]))
-        return spans_of_paths(path, bounds, self.weights.labels)
+        bounds = np.cumsum([0, *map(len, sents)])
+        return spans_of_paths(viterbi_flat(flat, bounds, self.weights.trans), bounds, self.weights.labels)
 
     def tag_many(self, sents: Sequence[Sequence[str]], batch: int = 256) -> list[list[str]]:
         """BIO tags for many sentences; new word types are featurised in bulk, `batch` sentences at a time."""
