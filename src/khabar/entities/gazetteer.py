@@ -58,8 +58,17 @@ class Gazetteer:
                 continue
             ranked = [e for e in kb.lookup(" ".join(words)) if e.id in entries] or list(entries.values())
             self.names[words[0]].append((words[1:], ranked))
-        for rest_lists in self.names.values():
+        # Per first word: the names of several words by their second word (longest first), and the
+        # one-word name; a match only tries the names that go on with the word that follows.
+        self._by_second: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], list[Entry]]]], list[Entry] | None]] = {}
+        for first, rest_lists in self.names.items():
             rest_lists.sort(key=lambda item: -len(item[0]))  # longest names first
+            by_second: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
+            for rest, entries in rest_lists:
+                if rest:
+                    by_second[rest[0]].append((rest, entries))
+            single = next((entries for rest, entries in rest_lists if not rest), None)
+            self._by_second[first] = (dict(by_second), single)
         for key, state in kb.demonyms():
             if " " not in key:
                 self.demonyms.setdefault(key, state)
@@ -92,15 +101,19 @@ class Gazetteer:
     def _match_at(self, tokens: Tokens, norms: list[str], position: int, end: int) -> NameMatch | None:
         prefix, _, key = tokens.splits[position]
         for first, stripped in ((norms[position], 0), (key, prefix)):
-            candidates = self.names.get(first)
-            if candidates:
-                for rest, entries in candidates:
-                    if not rest and len(first) <= SHORT_NAME and _drops_hamza(tokens, position):
-                        continue  # "بناء" (building) folds to "بنا", the Bahrain News Agency
+            candidates = self._by_second.get(first)
+            if candidates is not None:
+                by_second, single = candidates
+                following = by_second.get(norms[position + 1]) if position + 1 < end else None
+                for rest, entries in following or ():
                     if tuple(norms[position + 1:min(position + 1 + len(rest), end)]) == rest:
                         last = position + 1 + len(rest)
                         start = tokens.spans[position][0] + _kept_clitic(tokens, position, stripped)
                         return NameMatch(position, last, start, tokens.spans[last - 1][1], tuple(entries))
+                # "بناء" (building) folds to "بنا", the Bahrain News Agency: short names keep their hamza
+                if single is not None and not (len(first) <= SHORT_NAME and _drops_hamza(tokens, position)):
+                    start = tokens.spans[position][0] + _kept_clitic(tokens, position, stripped)
+                    return NameMatch(position, position + 1, start, tokens.spans[position][1], tuple(single))
             state = self.demonyms.get(first)
             if state is not None:
                 start = tokens.spans[position][0] + _kept_clitic(tokens, position, stripped)
