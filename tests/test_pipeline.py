@@ -68,3 +68,18 @@ def test_batch_step_called_once_per_batch() -> None:
     pipeline = Pipeline([step], Settings(batch=2))
     list(pipeline.read_pages(p for p in pages() if p.id in ("p0", "p1")))
     assert calls == [2]
+
+
+def test_warm_loads_the_models_and_measures_nothing() -> None:
+    import gc
+
+    from khabar.entities.step import shipped_tagger
+
+    pipeline = default_pipeline(Settings())
+    try:
+        assert pipeline.warm() is pipeline
+        assert shipped_tagger.cache_info().currsize == 1
+        assert gc.get_freeze_count() > 0
+        assert set(pipeline.seconds.values()) == {0.0}
+    finally:
+        gc.unfreeze()

@@ -63,7 +63,7 @@ def _interleaved(inputs: Sequence[str | Path], limit: int | None, settings: Sett
     """The bare pass and khabar's reading over the same texts, taking turns chunk by chunk."""
     from khabar.sources import iter_pages, iter_texts_bare
 
-    pipeline = default_pipeline(settings)
+    pipeline = default_pipeline(settings).warm()
     texts = iter_texts_bare(inputs)
     articles = pipeline.read_pages(iter_pages(inputs))
     bare, full = _Pass(), _Pass()

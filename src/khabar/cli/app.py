@@ -67,7 +67,7 @@ def read(
     settings = Settings(reference_date=_parse_date(date), plain=plain,
                         kb_files=tuple(str(p) for p in kb or ()))
     _check_kb(settings.kb_files)
-    pipeline = default_pipeline(settings)
+    pipeline = default_pipeline(settings).warm()
     counts = {"read": 0, "failed": 0}
 
     def records():

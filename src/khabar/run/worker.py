@@ -17,7 +17,7 @@ _PIPELINES: dict[Settings, Pipeline] = {}
 def pipeline_for(settings: Settings) -> Pipeline:
     pipeline = _PIPELINES.get(settings)
     if pipeline is None:
-        pipeline = _PIPELINES[settings] = default_pipeline(settings)
+        pipeline = _PIPELINES[settings] = default_pipeline(settings).warm()
     return pipeline
 
 
