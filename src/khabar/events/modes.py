@@ -43,6 +43,9 @@ CAUSES = _folded("ادى", "أدت", "افضى", "أفضت", "تسبب", "تسب
 AUXILIARIES = _folded("يتم", "تتم", "يجري", "تجري", "يقوم", "تقوم", "يكون", "تكون")
 
 
+_FUTURE_OR_INTENT = FUTURE_WORDS | INTENT_WORDS
+
+
 @dataclass(frozen=True, slots=True)
 class Modes:
     negated: bool = False
@@ -62,7 +65,11 @@ def _before(words: SentenceWords, start: int, span: int) -> list[int]:
 
 
 def _has(words: SentenceWords, positions: list[int], vocabulary: frozenset[str]) -> bool:
-    return any(not words.forms[i].all.isdisjoint(vocabulary) for i in positions)
+    forms = words.forms
+    for i in positions:
+        if not forms[i].all.isdisjoint(vocabulary):
+            return True
+    return False
 
 
 def is_future_word(word: str) -> bool:
@@ -96,16 +103,20 @@ def _irrealis(words: SentenceWords, match: Match, near: list[int]) -> bool:
         and not words.forms[near[1]].all.isdisjoint(SUBJUNCTIVE)
 
 
+_WIDEST = max(NEGATION_SPAN, DENIAL_SPAN, FUTURE_SPAN, HYPOTHETICAL_SPAN)
+
+
 def find_modes(words: SentenceWords, match: Match) -> Modes:
-    near = _before(words, match.start, NEGATION_SPAN)
-    negated = _has(words, near[:2], NEGATIONS) or _has(words, _before(words, match.start, DENIAL_SPAN), DENIALS)
-    wider = _before(words, match.start, FUTURE_SPAN)
-    future = match.future or is_future_word(words.texts[match.start]) or _has(words, wider, FUTURE_WORDS | INTENT_WORDS)
+    before = _before(words, match.start, _WIDEST)  # each span below is its first words
+    near = before[:NEGATION_SPAN]
+    negated = _has(words, near[:2], NEGATIONS) or _has(words, before[:DENIAL_SPAN], DENIALS)
+    wider = before[:FUTURE_SPAN]
+    future = match.future or is_future_word(words.texts[match.start]) or _has(words, wider, _FUTURE_OR_INTENT)
     future = future or any(is_future_word(words.texts[i]) for i in near[:2])
     after = words.next_word(match.end)
     future = future or (after is not None and _has(words, [after, *[j for j in [words.next_word(after + 1)] if j]],
                                                    AFTER_FUTURE))
-    context = _before(words, match.start, HYPOTHETICAL_SPAN)
+    context = before[:HYPOTHETICAL_SPAN]
     hypothetical = _has(words, context, CONDITIONALS) or _has(words, near[:1], ANY) or _irrealis(words, match, near)
     first = words.forms[match.start].levels[0][0][0]
     if near and MAY in words.forms[near[0]].all and first[:1] in "يتن":

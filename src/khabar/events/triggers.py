@@ -8,6 +8,7 @@ longest; a conflict noun that is the object of a verbal-conflict trigger ("أد�
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -234,15 +235,20 @@ def resolve(matches: list[Match]) -> list[Match]:
         kept.append(m)
         for w in m.words:
             taken[w] = (m.start, m.end)
-    governors = [m for m in kept if m.entry.type in GOVERNED]
-    return sorted((m for m in kept if not _governed(m, governors)), key=lambda m: (m.start, m.entry.type))
+    governors = sorted(((m.end, GOVERNED[m.entry.type]) for m in kept if m.entry.type in GOVERNED), key=lambda g: g[0])
+    ends = [end for end, _ in governors]
+    return sorted((m for m in kept if not _governed(m, governors, ends)), key=lambda m: (m.start, m.entry.type))
 
 
-def _governed(m: Match, governors: list[Match]) -> bool:
-    if m.verbal:
+def _governed(m: Match, governors: list[tuple[int, frozenset[str]]], ends: list[int]) -> bool:
+    """Is the noun `m` the object of a governor ending at most GOVERNED_SPAN words before it?
+    (`governors`: (end, governed types), sorted; `ends` their ends.)"""
+    if m.verbal or not governors:
         return False
-    return any(m.entry.type in GOVERNED[g.entry.type] and g.end <= m.start <= g.end + GOVERNED_SPAN
-               for g in governors)
+    for k in range(bisect_left(ends, m.start - GOVERNED_SPAN), bisect_right(ends, m.start)):
+        if m.entry.type in governors[k][1]:
+            return True
+    return False
 
 
 def find_triggers(words: SentenceWords, lexicon: Lexicon, names: frozenset[int] = frozenset(),
