@@ -20,6 +20,17 @@ class FoldedWords:
     keys: list[str]  # the folded stem of each word (Tokens.splits)
 
 
+# Word → fold(word), a plain dict: most tokens are words met before, and a dict lookup per token
+# costs far less than a call of `fold`.
+_FOLDS: dict[str, str] = {}
+MAX_FOLDS = 500_000
+
+
+def _fold_new(word: str) -> str:
+    norm = _FOLDS[word] = fold(word)
+    return norm
+
+
 # id(tokens) → (tokens, folded): holding the Tokens keeps its id from being reused while cached.
 _recent: dict[int, tuple[Tokens, FoldedWords]] = {}
 
@@ -31,7 +42,12 @@ def folded_words(tokens: Tokens) -> FoldedWords:
     if known is not None and known[0] is tokens and len(known[1].words) == len(tokens.spans):
         return known[1]
     words = tokens.words()
-    found = FoldedWords(words, list(map(fold, words)), [split[2] for split in tokens.splits])
+    norms = list(map(_FOLDS.get, words))
+    if None in norms:  # a word not met before
+        if len(_FOLDS) > MAX_FOLDS:
+            _FOLDS.clear()
+        norms = [norm if norm is not None else _fold_new(word) for norm, word in zip(norms, words, strict=True)]
+    found = FoldedWords(words, norms, [split[2] for split in tokens.splits])
     if len(_recent) >= CACHED:
         del _recent[next(iter(_recent))]  # the oldest
     _recent[id(tokens)] = (tokens, found)

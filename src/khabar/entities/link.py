@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
+from khabar.entities.folded import folded_words
 from khabar.entities.fuzzy import fuzzy_names
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
@@ -240,10 +241,10 @@ def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
         head_bounds = [(0, len(head))] if head is not None and len(head) else []
         plans.append((head, body_bounds, head_bounds))
         if tagger is not None:
-            words = article.tokens.words()
+            words = folded_words(article.tokens).words if body_bounds else []
             sents.extend(words[a:b] for a, b in body_bounds)
             if head_bounds:
-                sents.append(head.words())
+                sents.append(folded_words(head).words)
     found_spans = iter(_tagger_spans(tagger, sents) if tagger is not None and sents else ())
     out: list[Tagged] = []
     for head, body_bounds, head_bounds in plans:
