@@ -91,6 +91,16 @@ def speaker_words() -> tuple[SpeakerWord, ...]:
     return tuple(sorted(rows, key=lambda r: -len(r.words)))
 
 
+@cache
+def speaker_words_by_first() -> dict[str, tuple[SpeakerWord, ...]]:
+    """`speaker_words` grouped by their first word, each group in the same order (longest first)."""
+    groups: dict[str, list[SpeakerWord]] = {}
+    for row in speaker_words():
+        if row.words:
+            groups.setdefault(row.words[0], []).append(row)
+    return {first: tuple(rows) for first, rows in groups.items()}
+
+
 def has_pronoun(norm: str, nouns: frozenset[str]) -> bool:
     """Is `norm` one of `nouns` with a pronoun suffix ("حديثه")?"""
     return any(norm.endswith(p) and norm[: -len(p)] in nouns for p in PRONOUN_SUFFIXES)

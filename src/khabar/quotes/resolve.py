@@ -10,7 +10,7 @@ from __future__ import annotations
 from khabar.article import Mention
 from khabar.lang.normalize import fold
 from khabar.quotes.context import Context, Speaker
-from khabar.quotes.lexicon import SpeakerWord, speaker_words
+from khabar.quotes.lexicon import SpeakerWord, speaker_words_by_first
 from khabar.quotes.phrases import phrase_after
 
 MAX_KB_WORDS = 5  # longest run of words looked up in the knowledge base
@@ -74,7 +74,7 @@ def from_mention(ctx: Context, mention: Mention) -> Speaker:
 def _table_row(ctx: Context, words: list[int]) -> tuple[SpeakerWord | None, int]:
     """The longest row of speakers.tsv that the phrase starts with, and how many words it covers."""
     forms = [ctx.words[words[0]].key] + [ctx.norms[k] for k in words[1:]]
-    for row in speaker_words():
+    for row in speaker_words_by_first().get(forms[0], ()):
         n = len(row.words)
         if n <= len(forms) and tuple(forms[:n]) == row.words:
             return row, n
