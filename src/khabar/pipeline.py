@@ -3,6 +3,9 @@
 A step is a callable (article, settings) -> None with a `name`, the fields it `requires` and the
 fields it `provides`; the Pipeline checks that every requirement is provided by an earlier step.
 A step that fails records its name and the problem in `article.error`, and the next article goes on.
+`read_pages` takes pages `Settings.batch` at a time (like spaCy's `nlp.pipe`): a step with a batch
+form (`run_many`; the entity step tags all the batch's sentences in one scoring and decoding pass)
+gets the whole batch, the others one article at a time; the output is the same either way.
 """
 
 from __future__ import annotations
