@@ -80,22 +80,20 @@ class Gazetteer:
         folded = folded_words(tokens)
         norms, keys, splits, heads = folded.norms, folded.keys, tokens.splits, self.heads
         found: list[NameMatch] = []
+        # most words begin no name: only those whose form (or stem after proclitics) heads one are tried
+        tried = [i for i in range(begin, end) if norms[i] in heads or (splits[i][0] and keys[i] in heads)]
         index = begin
-        while index < end:
-            # most words begin no name: only those whose form (or stem after proclitics) heads one are tried
-            if norms[index] not in heads and not (splits[index][0] and keys[index] in heads):
-                index += 1
-                continue
-            hit = self._match_at(tokens, norms, index, end)
-            if hit is not None and hit.last - hit.first > 1 and (norms[index] in HONORIFICS or keys[index] in HONORIFICS):
-                after = self._match_at(tokens, norms, index + 1, end)
+        for i in tried:
+            if i < index:
+                continue  # inside the name found last
+            hit = self._match_at(tokens, norms, i, end)
+            if hit is not None and hit.last - hit.first > 1 and (norms[i] in HONORIFICS or keys[i] in HONORIFICS):
+                after = self._match_at(tokens, norms, i + 1, end)
                 if after is not None and after.last >= hit.last:
                     hit = None  # "الملكة إليزابيث الثانية": the name after the title, which is no part of it
-            if hit is None:
-                index += 1
-                continue
-            found.append(hit)
-            index = hit.last
+            if hit is not None:
+                found.append(hit)
+                index = hit.last
         return found
 
     def _match_at(self, tokens: Tokens, norms: list[str], position: int, end: int) -> NameMatch | None:
