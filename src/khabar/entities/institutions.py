@@ -59,24 +59,21 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
     norms, keys, firsts = folded.norms, folded.keys, _first_words()
     found = []
     index = 0
-    while index < len(norms):
-        if norms[index] not in firsts and keys[index] not in firsts:  # no head starts here
-            index += 1
-            continue
-        hit = _head_at(norms, keys, index)
-        if hit is None or (index and keys[index - 1] in _MINISTER):  # "وزير الخارجية": a title
-            index += 1
+    for i in [i for i, (norm, key) in enumerate(zip(norms, keys, strict=True)) if norm in firsts or key in firsts]:
+        if i < index:
+            continue  # inside the institution found last
+        hit = _head_at(norms, keys, i)
+        if hit is None or (i and keys[i - 1] in _MINISTER):  # "وزير الخارجية": a title
             continue
         length, (head_en, needs_state) = hit
-        after = index + length
+        after = i + length
         state = states.get(after)
         country = state[1] if state else (None if needs_state else home)
         if state is None and needs_state:
-            index += 1
             continue
         last = state[0] if state else after
         entry = kb.state(country) if state else None  # a state only inferred is not put in the name
-        found.append(Institution(index, last, institution_name(head_en, entry.name_en if entry else None), country))
+        found.append(Institution(i, last, institution_name(head_en, entry.name_en if entry else None), country))
         index = last
     return found
 
