@@ -66,13 +66,22 @@ def repeats_headline(line: Line, headline: str) -> bool:
 
 def continuation_marker(text: str) -> re.Match[str] | None:
     """The "إضافة …" marker of a dispatch's continuation part, at the end of a headline or alone."""
-    return CONTINUATION_RE.search(text) if "ضافة" in text else None
+    found = text.rfind("ضافة")
+    if found < 0:
+        return None
+    # The marker ends the text, so it holds the last "ضافة"; it can start no earlier than the white
+    # space and slashes before that word. Searching from there finds the same match, without a try
+    # at every character of a paragraph that says "بالإضافة إلى".
+    start = max(found - 1, 0)
+    while start and (text[start - 1].isspace() or text[start - 1] == "/"):
+        start -= 1
+    return CONTINUATION_RE.search(text, start)
 
 
 def headline_key(text: str) -> str:
     """A headline's matching key, without desk tag or continuation marker."""
     text = text[desk_tag_length(text):]
-    marker = CONTINUATION_RE.search(text)
+    marker = continuation_marker(text)
     if marker:
         text = text[:marker.start()]
     return " ".join(fold(text).split())

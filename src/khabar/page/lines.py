@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-_LINE_RE = re.compile(r"[^\n]+")
 # White space and invisible direction marks that pages leave around lines.
 _EDGE_SPACE = " \t\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
@@ -30,13 +28,12 @@ def make_line(start: int, text: str) -> Line:
 def split_lines(raw: str) -> list[Line]:
     """Non-blank lines of `raw`, each trimmed of surrounding white space, with raw offsets."""
     lines = []
-    for match in _LINE_RE.finditer(raw):
-        text = match.group()
+    start = 0  # str.split and a running offset: no match object per line
+    for text in raw.split("\n"):
         stripped = text.strip(_EDGE_SPACE)
-        if not stripped:
-            continue
-        start = match.start() + (len(text) - len(text.lstrip(_EDGE_SPACE)))
-        lines.append(make_line(start, stripped))
+        if stripped:
+            lines.append(make_line(start + len(text) - len(text.lstrip(_EDGE_SPACE)), stripped))
+        start += len(text) + 1
     return lines
 
 

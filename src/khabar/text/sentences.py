@@ -9,15 +9,17 @@ from functools import lru_cache
 from khabar.article import Sentence
 from khabar.resources import data_path, read_tsv
 
-# A terminator run, with closing quotes/brackets that follow it.
+# Text up to the next terminator run (with closing quotes/brackets after it) or line break. The run
+# of other characters is taken possessively: one regex step per sentence, not one per character.
 # (A run of marks is taken whole, so "..." is one terminator: no look-around needed.)
-END_RE = re.compile(r"[.!?؟]+[\"”»’')\]]*|\n")
+END_RE = re.compile(r"[^.!?؟\n]*+(?:([.!?؟]+[\"”»’')\]]*|\n)|$)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # Long news sentences chain a new statement with a participle ("... مشيرا الى ان ..."): a second
-# sentence for the reader, whose speaker is the subject of the first.
-CLAUSE_RE = re.compile(r"[،,]?\s+(?=(?:مشير|لافت|مؤكد|مضيف|موضح|معرب|مشدد|منوه|مبين)(?:ا|ة|اً|ين)\s+"
-                       r"(?:إلى|الى|أن|ان|إن|عن|على|أنه|انه)\s)")
-CLAUSE_HINT_RE = re.compile("م(?:شير|ؤكد|ضيف|وضح|عرب|شدد|نوه|بين)|لافت")  # first letters factored out
+# sentence for the reader, whose speaker is the subject of the first. The clause starts at the
+# white space (and comma) before the participle; starting the pattern at the participle's first
+# letter lets the regex engine skip to it.
+PARTICIPLE_RE = re.compile("(?:م(?:شير|ؤكد|ضيف|وضح|عرب|شدد|نوه|بين)|لافت)(?:ا|ة|اً|ين)\\s+"
+                           "(?:إلى|الى|أن|ان|إن|عن|على|أنه|انه)\\s")
 MIN_CLAUSE_WORDS = 8
 _QUOTE_MARKS = "\"«»“”"
 
@@ -31,12 +33,15 @@ def _abbreviations() -> frozenset[str]:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` as [start, end) offsets, white space left outside."""
     sentences: list[Sentence] = []
-    clauses = [m for m in CLAUSE_RE.finditer(text)] if CLAUSE_HINT_RE.search(text) else []
+    clauses = clause_starts(text)
     start = 0
     for match in END_RE.finditer(text):
-        if match.group() == "\n":
-            end = match.start()
-        elif _is_boundary(text, match):
+        mark = match.group(1)
+        if mark is None:  # the end of the text
+            break
+        if mark == "\n":
+            end = match.start(1)
+        elif _is_boundary(text, match.start(1), match.end()):
             end = match.end()
         else:
             continue
@@ -46,7 +51,22 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: list[re.Match[str]]) -> None:
+def clause_starts(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the comma and white space before each participle that opens a clause."""
+    spans = []
+    for match in PARTICIPLE_RE.finditer(text):
+        end = begin = match.start()
+        while begin and text[begin - 1].isspace():
+            begin -= 1
+        if begin == end:
+            continue  # inside a word
+        if begin and text[begin - 1] in "،,":
+            begin -= 1
+        spans.append((begin, end))
+    return spans
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> None:
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
@@ -55,7 +75,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: li
         start += piece.find(stripped[0])  # only white space stands before it
     end = start + len(stripped)
     if _LETTER_RE.search(stripped):
-        inside = [m for m in clauses if start < m.start() and m.end() < end] if clauses else None
+        inside = [c for c in clauses if start < c[0] and c[1] < end] if clauses else None
         if not inside:
             sentences.append(Sentence(start, end))
             return
@@ -70,8 +90,7 @@ _WORD_EDGE = frozenset(" \t\n\u00a0.\"'«»“”()[]")
 MAX_ABBREVIATION = 4
 
 
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    mark_start, after = match.start(), match.end()
+def _is_boundary(text: str, mark_start: int, after: int) -> bool:
     if text[mark_start] != ".":
         return True
     begin = mark_start
@@ -93,17 +112,17 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-def _clauses(text: str, start: int, end: int, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+def _clauses(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split a sentence before participle clauses that open a new statement (not inside quotes)."""
     spans = []
-    for match in matches:
-        head = text[start:match.start()]
-        if len(head.split()) < MIN_CLAUSE_WORDS or len(text[match.end():end].split()) < 4:
+    for clause_start, clause_end in clauses:
+        head = text[start:clause_start]
+        if len(head.split()) < MIN_CLAUSE_WORDS or len(text[clause_end:end].split()) < 4:
             continue
         if sum(head.count(m) for m in "\"") % 2 or head.count("«") > head.count("»") or \
                 head.count("“") > head.count("”"):
             continue
-        spans.append((start, match.start()))
-        start = match.end()
+        spans.append((start, clause_start))
+        start = clause_end
     spans.append((start, end))
     return spans

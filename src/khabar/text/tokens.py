@@ -10,14 +10,22 @@ from khabar.lang.normalize import fold_word
 from khabar.text.clitics import segment
 
 _ARABIC = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc"
+_DIGITS = "0-9٠-٩۰-۹"
 TOKEN_RE = re.compile(
     rf"[{_ARABIC}]+"                                   # an Arabic word (diacritics and tatweel inside)
-    r"|[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*%?"          # a number, with decimals or thousands
+    rf"|[{_DIGITS}]+(?:[.,٫٬][{_DIGITS}]+)*%?"          # a number, with decimals or thousands
     r"|[^\W\d_]+(?:['’][^\W\d_]+)?"                    # a word in another script
     r"|\S")                                            # any other mark on its own
+# TOKEN_RE as one non-space character and, by what it is, the rest of its token: a pattern that
+# starts with a character class lets the regex engine skip white space without a match attempt
+# at each space.
+_SPLIT_TOKEN = (rf"\S(?:(?<=[{_ARABIC}])[{_ARABIC}]*"
+                rf"|(?<=[{_DIGITS}])[{_DIGITS}]*(?:[.,٫٬][{_DIGITS}]+)*%?"
+                r"|(?<=[^\W\d_])[^\W\d_]*(?:['’][^\W\d_]+)?"
+                r"|)")
 # Splitting on the token pattern gives gap, token, gap, token, … gap: the running sum of their
 # lengths is every boundary, without a match object per token.
-_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+_SPLIT_RE = re.compile(f"({_SPLIT_TOKEN})")
 
 
 _SPLITS: dict[str, tuple[int, int, str]] = {}
