@@ -93,7 +93,12 @@ class Pipeline:
         return article
 
     def annotate(self, article: Article) -> Article:
-        for step in self.steps:
+        self._run_steps(article, self.steps)
+        return article
+
+    def _run_steps(self, article: Article, steps: Sequence[Step]) -> None:
+        """`steps` in order on one article, stopping at the first that fails."""
+        for step in steps:
             started = time.perf_counter()
             try:
                 step.run(article, self.settings)
@@ -102,28 +107,35 @@ class Pipeline:
                 break
             finally:
                 self.seconds[step.name] += time.perf_counter() - started
-        return article
 
-    def annotate_many(self, articles: Sequence[Article]) -> None:
-        """Every step over a batch of articles: a step with `run_many` takes the batch at once (the
-        tagger scores and decodes all its sentences together), the others one article at a time.
+    def annotate_many(self, articles: Sequence[Article], steps: Sequence[Step] | None = None) -> None:
+        """Steps (default: all) over a batch of articles: a step with `run_many` takes the batch at
+        once (the tagger scores and decodes all its sentences together); between such steps, the
+        others run article by article, each article through all of them while its text is at hand.
         An article whose step fails keeps the error and leaves the batch; if a batch call fails,
         the step is run article by article so that only the faulty article is marked."""
+        steps = self.steps if steps is None else steps
         live = [a for a in articles if a.error is None]
-        for step in self.steps:
-            if not live:
-                break
-            started = time.perf_counter()
-            try:
-                if not (step.run_many is not None and len(live) > 1 and _batch_ran(step, live, self.settings)):
-                    for article in live:
-                        try:
-                            step.run(article, self.settings)
-                        except Exception as exc:
-                            article.error = f"{step.name}: {type(exc).__name__}: {exc}"
-                    live = [a for a in live if a.error is None]
-            finally:
-                self.seconds[step.name] += time.perf_counter() - started
+        i = 0
+        while i < len(steps) and live:
+            step = steps[i]
+            if step.run_many is not None and len(live) > 1:
+                started = time.perf_counter()
+                try:
+                    if not _batch_ran(step, live, self.settings):
+                        for article in live:
+                            self._run_steps(article, [step])
+                finally:
+                    self.seconds[step.name] += time.perf_counter() - started
+                i += 1
+            else:
+                j = i + 1
+                while j < len(steps) and steps[j].run_many is None:
+                    j += 1
+                for article in live:
+                    self._run_steps(article, steps[i:j])
+                i = j
+            live = [a for a in live if a.error is None]
 
     def read_pages(self, pages: Iterable[RawPage]) -> Iterator[Article]:
         """Articles in input order, annotated `settings.batch` at a time; continuation parts of a
@@ -131,10 +143,16 @@ class Pipeline:
         return link_continuations(self._batches(pages))
 
     def _batches(self, pages: Iterable[RawPage]) -> Iterator[Article]:
+        # The steps before the first one with a batch form run as each page is read.
+        first = next((k for k, step in enumerate(self.steps) if step.run_many is not None), len(self.steps))
+        lead, rest = self.steps[:first], self.steps[first:]
         it = iter(pages)
-        size = max(1, self.settings.batch)
+        size = max(1, self.settings.batch) if rest else 1
         while batch := [self._page(page) for page in islice(it, size)]:
-            self.annotate_many(batch)
+            for article in batch:
+                if article.error is None:
+                    self._run_steps(article, lead)
+            self.annotate_many(batch, rest)
             yield from batch
 
 
