@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from khabar.article import Article
-from khabar.pipeline import Pipeline, default_pipeline
+from khabar.pipeline import GC_THRESHOLDS, Pipeline, default_pipeline
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
 from khabar.step import Step
@@ -76,10 +76,13 @@ def test_warm_loads_the_models_and_measures_nothing() -> None:
     from khabar.entities.step import shipped_tagger
 
     pipeline = default_pipeline(Settings())
+    thresholds = gc.get_threshold()
     try:
         assert pipeline.warm() is pipeline
+        assert gc.get_threshold() == GC_THRESHOLDS
         assert shipped_tagger.cache_info().currsize == 1
         assert gc.get_freeze_count() > 0
         assert set(pipeline.seconds.values()) == {0.0}
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
