@@ -9,7 +9,7 @@ longest; a conflict noun that is the object of a verbal-conflict trigger ("أد�
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from khabar.events.forms import WordForms, word_forms
@@ -64,24 +64,21 @@ class SentenceWords:
         self.words: list[bool] = list(words)
         self.hits: tuple[Lexicon, list[tuple]] | None = None  # lexicon entries per word, once per lexicon
         self._all: frozenset[str] | None = None
-        self._within: Callable[[], frozenset[str]] | None = None
 
     @classmethod
     def from_lists(cls, texts: list[str], forms: list[WordForms], stop: list[bool], words: list[bool],
-                   hits: tuple[Lexicon, list[tuple]] | None = None,
-                   within: Callable[[], frozenset[str]] | None = None) -> SentenceWords:
-        """The sentence from lookups already made (see events/words.py), lists of the same length;
-        `within` gives the forms of the whole text the sentence is part of."""
+                   hits: tuple[Lexicon, list[tuple]] | None = None) -> SentenceWords:
+        """The sentence from lookups already made (see events/words.py), lists of the same length."""
         made = cls.__new__(cls)
         made.texts, made.forms, made.stop, made.words, made.hits = texts, forms, stop, words, hits
-        made._all, made._within = None, within
+        made._all = None
         return made
 
     def all_forms(self) -> frozenset[str]:
-        """The lookup forms of the sentence's words (or of the text around it): a slot with none of
-        them matches nowhere in the sentence."""
+        """The lookup forms of the sentence's words: a slot with none of them matches nowhere in the
+        sentence (made only when an entry of several words starts here)."""
         if self._all is None:
-            self._all = self._within() if self._within else frozenset().union(*(f.all for f in self.forms))
+            self._all = frozenset().union(*(f.all for f in self.forms))
         return self._all
 
     def __len__(self) -> int:

@@ -53,7 +53,6 @@ class TextWords:
                     if found[3] or found[5]:
                         live.add(texts[n])
         self.records: list[Record] = records  # type: ignore[assignment]
-        self._all: frozenset[str] | None = None
 
     def any_live(self, first: int, last: int) -> bool:
         """Does a word in [first, last) start a trigger or speak?"""
@@ -67,14 +66,7 @@ class TextWords:
         """Positions (from `first`) of the words that may stand in a phrase's gap."""
         return frozenset(i for i, skips in enumerate(map(_SKIPS, self.records[first:last])) if skips)
 
-    def all_forms(self) -> frozenset[str]:
-        """Every lookup form of the text (what no sentence of it can go beyond)."""
-        if self._all is None:
-            self._all = frozenset().union(*(r[0].all for r in self.records))
-        return self._all
-
     def sentence(self, first: int, last: int) -> SentenceWords:
         records = self.records[first:last]
         return SentenceWords.from_lists(self.texts[first:last], list(map(_FORMS, records)), list(map(_STOP, records)),
-                                        list(map(_WORD, records)), (self.lexicon, list(map(_HITS, records))),
-                                        self.all_forms)
+                                        list(map(_WORD, records)), (self.lexicon, list(map(_HITS, records))))
