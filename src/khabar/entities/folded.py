@@ -46,7 +46,8 @@ def folded_words(tokens: Tokens) -> FoldedWords:
     if None in norms:  # a word not met before
         if len(_FOLDS) > MAX_FOLDS:
             _FOLDS.clear()
-        norms = [norm if norm is not None else _fold_new(word) for norm, word in zip(norms, words, strict=True)]
+        for n in [n for n, norm in enumerate(norms) if norm is None]:
+            norms[n] = _fold_new(words[n])
     found = FoldedWords(words, norms, [split[2] for split in tokens.splits])
     if len(_recent) >= CACHED:
         del _recent[next(iter(_recent))]  # the oldest

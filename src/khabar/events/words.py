@@ -47,11 +47,13 @@ class TextWords:
                 known.clear()
                 live.clear()
                 records = [None] * len(texts)  # made afresh: `live` must hold every live word of this text
-            for n, found in enumerate(records):
+            for n in [n for n, found in enumerate(records) if found is None]:
+                found = known.get(texts[n])  # made already if the word came earlier in this text
                 if found is None:
-                    records[n] = known[texts[n]] = found = _record(texts[n], lexicon)
+                    found = known[texts[n]] = _record(texts[n], lexicon)
                     if found[3] or found[5]:
                         live.add(texts[n])
+                records[n] = found
         self.records: list[Record] = records  # type: ignore[assignment]
 
     def any_live(self, first: int, last: int) -> bool:
