@@ -226,7 +226,7 @@ class CachedScorer:
             if len(self._type_row) >= self.max_cache:
                 self._clear()
             rows = self._type_row
-            new = [t for t in dict.fromkeys(t for s in sents for t in s) if t not in rows]
+            new = list(dict.fromkeys(t for s in sents for t in s if t not in rows))
             for i in range(0, len(new), 2000):
                 self._add_types(new[i:i + 2000])
 
