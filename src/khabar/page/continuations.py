@@ -20,18 +20,25 @@ WINDOW = 64  # articles; parts seen in SaudiNewsNet stand at most ~30 items from
 def link_continuations(articles: Iterable[Article], window: int = WINDOW) -> Iterator[Article]:
     pending: deque[Article] = deque()
     leads: dict[tuple[str | None, str], Article] = {}
+    parts: dict[tuple[str | None, str], list[Article]] = {}  # parts in the window still without a lead
     for article in articles:
         key = _key(article)
         if key and article.continuation is None and (article.dateline or article.agency):
             leads[key] = article
-            for waiting in pending:
-                if waiting.continuation is not None and waiting.continues is None and _key(waiting) == key:
-                    _inherit(waiting, article)
+            for part in parts.pop(key, ()):
+                _inherit(part, article)
         elif key and article.continuation is not None and key in leads:
             _inherit(article, leads[key])
         pending.append(article)
+        if key and _waiting(article):
+            parts.setdefault(key, []).append(article)
         while pending and (len(pending) > window or not _waiting(pending[0])):
-            yield pending.popleft()
+            out = pending.popleft()
+            if _waiting(out) and (out_key := _key(out)) in parts:  # leaves the window unlinked
+                parts[out_key] = [p for p in parts[out_key] if p is not out]
+                if not parts[out_key]:
+                    del parts[out_key]
+            yield out
         if len(leads) > window * 4:
             leads.pop(next(iter(leads)))
     yield from pending
