@@ -4,6 +4,7 @@ after it, sometimes printed twice."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from khabar.lang.letters import is_mostly_arabic
 from khabar.lang.normalize import fold
@@ -44,10 +45,17 @@ def content_words(text: str) -> set[str]:
     return {w for w in _CONTENT_WORD_RE.findall(fold(text)) if w not in _STOP}
 
 
+@lru_cache(maxsize=4)
+def _lead_words(lead: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Content words of a lead and their forms without ال (remembered: a page asks for the same
+    lead once per candidate headline)."""
+    words = frozenset(content_words(lead))
+    return words, frozenset(w[2:] if w.startswith("ال") else w for w in words)
+
+
 def shares_story(headline: str, lead: str, minimum: int = 2) -> bool:
     """Does a candidate headline share enough content words with the story's lead?"""
-    lead_words = content_words(lead)
-    stems = {w[2:] if w.startswith("ال") else w for w in lead_words}
+    lead_words, stems = _lead_words(lead)
     hits = 0
     for word in content_words(headline):
         bare = word[2:] if word.startswith("ال") else word
