@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.entities.tiny import TINY
 
 from khabar.entities.features import FeatureExtractor, Resources
 from khabar.entities.nnmodel import (
@@ -120,15 +121,6 @@ def test_lexicon_gzip_round_trip(tmp_path) -> None:
     first = (tmp_path / "lex.tsv.gz").read_bytes()
     write_lexicon(tmp_path / "lex.tsv.gz", ["حلب", "في", "سمير"], np.asarray([10, 500, 3]), cols)
     assert (tmp_path / "lex.tsv.gz").read_bytes() == first  # no timestamp inside
-
-
-TINY = [
-    [("زار", "O"), ("سمير", "B-PERS"), ("الخطيب", "I-PERS"), ("مدينة", "O"), ("حلب", "B-LOC"), (".", "O")],
-    [("التقى", "O"), ("رامي", "B-PERS"), ("نصار", "I-PERS"), ("وفد", "O"), ("شركة", "O"), ("النور", "B-ORG"),
-     ("في", "O"), ("عمان", "B-LOC"), (".", "O")],
-    [("أعلنت", "O"), ("جامعة", "B-ORG"), ("الفجر", "I-ORG"), ("أن", "O"), ("ليلى", "B-PERS"), ("حداد", "I-PERS"),
-     ("ستزور", "O"), ("بيروت", "B-LOC"), (".", "O")],
-]
 
 
 def _tiny_model(tmp_path, seed: int = 0):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.entities.tiny import TINY
 
 from khabar.entities.evaluate import score, spans
 from khabar.entities.features import FeatureExtractor, strip_clitics
@@ -55,15 +56,6 @@ def test_strip_clitics() -> None:
     assert strip_clitics("في") == ("", "في")
     # Frequencies keep a word whole when its first letter is not a clitic.
     assert strip_clitics("وزير", {"وزير": 100, "زير": 3}) == ("", "وزير")
-
-
-TINY = [
-    [("زار", "O"), ("سمير", "B-PERS"), ("الخطيب", "I-PERS"), ("مدينة", "O"), ("حلب", "B-LOC"), (".", "O")],
-    [("التقى", "O"), ("رامي", "B-PERS"), ("نصار", "I-PERS"), ("وفد", "O"), ("شركة", "O"), ("النور", "B-ORG"),
-     ("في", "O"), ("عمان", "B-LOC"), (".", "O")],
-    [("أعلنت", "O"), ("جامعة", "B-ORG"), ("الفجر", "I-ORG"), ("أن", "O"), ("ليلى", "B-PERS"), ("حداد", "I-PERS"),
-     ("ستزور", "O"), ("بيروت", "B-LOC"), (".", "O")],
-]
 
 
 def test_training_tiny_corpus_tags_its_own_sentence(tmp_path: Path) -> None:
