@@ -51,6 +51,15 @@ class NetConfig:
     extra: Mapping[str, object] = field(default_factory=dict)
 
 
+
+def _seeded(torch, seed: int, threads: int) -> np.random.Generator:
+    """Make a training run repeatable: torch seeded, deterministic, on `threads` threads; the
+    numpy generator for the run's own draws."""
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    torch.use_deterministic_algorithms(True)
+    return np.random.default_rng(seed)
+
 def feature_vocabulary(inputs_words: Sequence[str], counts: Mapping[str, int], extractor: FeatureExtractor,
                        min_count: int) -> list[str]:
     """Sparse feature strings seen on at least `min_count` training tokens, sorted."""
@@ -151,10 +160,7 @@ def train_network(train: Sentences, dev: Sentences, resources: Resources, emb_wo
     """
     import torch
 
-    torch.manual_seed(cfg.seed)
-    torch.set_num_threads(cfg.threads)
-    torch.use_deterministic_algorithms(True)
-    rng = np.random.default_rng(cfg.seed)
+    rng = _seeded(torch, cfg.seed, cfg.threads)
     t0 = time.perf_counter()
 
     extractor = FeatureExtractor(resources)
@@ -306,10 +312,7 @@ def pretrain_context(ids: np.ndarray, emb: np.ndarray, targets: np.ndarray, cfg:
     import torch
     from torch import nn
 
-    torch.manual_seed(cfg.seed)
-    torch.set_num_threads(cfg.threads)
-    torch.use_deterministic_algorithms(True)
-    rng = np.random.default_rng(cfg.seed)
+    rng = _seeded(torch, cfg.seed, cfg.threads)
     t0 = time.perf_counter()
     n_emb = len(emb)
     doc = np.cumsum(ids < 0)
