@@ -51,7 +51,6 @@ class NetConfig:
     extra: Mapping[str, object] = field(default_factory=dict)
 
 
-
 def _seeded(torch, seed: int, threads: int) -> np.random.Generator:
     """Make a training run repeatable: torch seeded, deterministic, on `threads` threads; the
     numpy generator for the run's own draws."""
@@ -59,6 +58,7 @@ def _seeded(torch, seed: int, threads: int) -> np.random.Generator:
     torch.set_num_threads(threads)
     torch.use_deterministic_algorithms(True)
     return np.random.default_rng(seed)
+
 
 def feature_vocabulary(inputs_words: Sequence[str], counts: Mapping[str, int], extractor: FeatureExtractor,
                        min_count: int) -> list[str]:
