@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from khabar.entities.crfmodel import CachedScorer, CrfWeights
 from khabar.entities.features import FeatureExtractor, Resources
@@ -83,3 +84,23 @@ def test_spans_many_equals_tagging_one_sentence_at_a_time() -> None:
     sents = [*SENTENCES, [], ["حلب"]]
     assert tagger.spans_many(sents) == [spans_from_tags(tagger.tag(s)) for s in sents]
     assert any(tagger.spans_many(sents))
+
+
+def test_model_read_without_pycrfsuite_dump_in_this_process(monkeypatch) -> None:
+    # pycrfsuite's dump closes its descriptor twice and can close another thread's socket; the
+    # weights must come out of a child process, so a broken Tagger here changes nothing.
+    import pycrfsuite
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pycrfsuite.Tagger used in the reading process")
+
+    monkeypatch.setattr(pycrfsuite, "Tagger", refuse)
+    weights = CrfWeights.from_crfsuite(default_model_path())
+    assert "O" in weights.labels and len(weights.attrs) > 1000
+
+
+def test_unreadable_model_named_in_the_error(tmp_path) -> None:
+    bad = tmp_path / "broken.crfsuite"
+    bad.write_bytes(b"not a model at all")
+    with pytest.raises(ValueError, match="broken.crfsuite"):
+        CrfWeights.from_crfsuite(bad)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -18,6 +20,28 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
+
+# pycrfsuite's Tagger.dump closes its file descriptor twice (fclose in C, then os.close): when another
+# thread has opened a file or socket in between, that one is closed instead. Dask workers load the
+# model beside their network threads and lost their scheduler connection that way, so the dump runs
+# in a child process of its own.
+_DUMP = "import sys, pycrfsuite\nt = pycrfsuite.Tagger()\nt.open(sys.argv[1])\nt.dump(sys.argv[2])\n"
+
+
+def _dump_text(path: Path) -> bytes:
+    """crfsuite's text dump of the model at `path`, made by a child process."""
+    if not path.is_file():
+        raise FileNotFoundError(f"no CRF model at {path}")
+    fd, tmp = tempfile.mkstemp(suffix=".txt")
+    os.close(fd)
+    try:
+        done = subprocess.run([sys.executable, "-c", _DUMP, str(path), tmp], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise ValueError(f"crfsuite could not read the model {path}: {done.stderr.strip()[-500:]}")
+        with open(tmp, "rb") as fh:
+            return fh.read()
+    finally:
+        os.unlink(tmp)
 
 
 class CrfWeights:
@@ -29,19 +53,7 @@ class CrfWeights:
     @classmethod
     def from_crfsuite(cls, path: str | Path) -> CrfWeights:
         """Read a model through crfsuite's own text dump (no knowledge of the binary layout needed)."""
-        import pycrfsuite
-
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        fd, tmp = tempfile.mkstemp(suffix=".txt")
-        os.close(fd)
-        try:
-            tagger.dump(tmp)
-            with open(tmp, "rb") as fh:
-                return cls._parse_dump(fh.read())
-        finally:
-            tagger.close()
-            os.unlink(tmp)
+        return cls._parse_dump(_dump_text(Path(path)))
 
     @classmethod
     def _parse_dump(cls, raw: bytes) -> CrfWeights:

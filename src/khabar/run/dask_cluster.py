@@ -18,6 +18,9 @@ from khabar.run.worker import read_batch
 from khabar.settings import Settings
 
 BATCHES_PER_WORKER = 3
+CLOSE_TIMEOUT_S = 60  # every result is in hand by then: a cluster slow to stop must not hold the ingest
+
+log = logging.getLogger(__name__)
 
 
 def read_batch_to_shard(pages: list, finish: Finish, settings: Settings, path: str) -> str:
@@ -49,9 +52,7 @@ class DaskRunner:
         try:
             yield from self._submit(client, batches, finish, settings)
         finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            _close(client, cluster)
 
     def _submit(self, client, batches: Iterable[Batch], finish: Finish,
                 settings: Settings) -> Iterator[tuple[int, list[Any]]]:
@@ -73,3 +74,15 @@ class DaskRunner:
     def _gather(self, tag: int, future) -> tuple[int, list[Any]]:
         result = future.result()
         return tag, read_shard(result) if self.shards else result
+
+
+def _close(client, cluster) -> None:
+    """Stop the client (and the cluster this runner started) within CLOSE_TIMEOUT_S each."""
+    for name, thing in (("client", client), ("local cluster", cluster)):
+        if thing is None:
+            continue
+        try:
+            thing.close(timeout=CLOSE_TIMEOUT_S)
+        except (TimeoutError, OSError) as problem:  # asyncio.TimeoutError is TimeoutError on 3.11
+            log.warning("the Dask %s did not stop within %d s (%s); its processes are left to exit",
+                        name, CLOSE_TIMEOUT_S, problem)
