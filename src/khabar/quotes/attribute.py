@@ -8,6 +8,8 @@ statement ("نقلت الوكالة عن مصادر قولها") is the source's
 
 from __future__ import annotations
 
+from itertools import compress
+
 from khabar.quotes.context import Context, Cue, Speaker
 from khabar.quotes.lexicon import SPEECH_OBJECTS, cue_surfaces, cue_word, has_pronoun
 from khabar.quotes.phrases import after_an, phrase_after, phrase_before, relayed_from
@@ -21,7 +23,8 @@ def find_cues(ctx: Context) -> list[Cue]:
     """Every speech word of the body, in order (speakers not yet worked out)."""
     cues = []
     surfaces = cue_surfaces()
-    for i in [i for i, norm in enumerate(ctx.norms) if norm in surfaces]:  # the rest hold no speech word
+    # the rest hold no speech word; compress/map pick them without a Python step per token
+    for i in compress(range(len(ctx.norms)), map(surfaces.__contains__, ctx.norms)):
         token = ctx.words[i]
         if not token.text[0].isalpha() or token.text.isascii():
             continue
