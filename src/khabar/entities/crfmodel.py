@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -238,7 +238,7 @@ class CachedScorer:
             if len(self._type_row) >= self.max_cache:
                 self._clear()
             rows = self._type_row
-            new = list(dict.fromkeys(t for s in sents for t in s if t not in rows))
+            new = [t for t in dict.fromkeys(chain.from_iterable(sents)) if t not in rows]
             for i in range(0, len(new), 2000):
                 self._add_types(new[i:i + 2000])
 
@@ -280,11 +280,9 @@ class CachedScorer:
 
     def score_flat(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
         """The scores of all tokens of `sents`, one row per token in order."""
-        try:
-            return self._score_flat(sents)
-        except KeyError:  # word types not cached yet
-            self.prepare(sents)
-            return self._score_flat(sents)
+        # New types first: most batches bring some, and a gather stopped by a missing type is lost work.
+        self.prepare(sents)
+        return self._score_flat(sents)
 
     def _score_flat(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
         row = self._type_row.__getitem__

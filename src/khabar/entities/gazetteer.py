@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.article import Tokens
-from khabar.entities.folded import folded_words
+from khabar.entities.folded import folded_words, positions_in
 from khabar.kb import KnowledgeBase, load_kb
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
@@ -81,7 +81,8 @@ class Gazetteer:
         norms, keys, splits, heads = folded.norms, folded.keys, tokens.splits, self.heads
         found: list[NameMatch] = []
         # most words begin no name: only those whose form (or stem after proclitics) heads one are tried
-        tried = [i for i in range(begin, end) if norms[i] in heads or (splits[i][0] and keys[i] in heads)]
+        tried = [i for i in positions_in(heads, norms[begin:end], keys[begin:end], start=begin)
+                 if norms[i] in heads or splits[i][0]]
         index = begin
         for i in tried:
             if i < index:

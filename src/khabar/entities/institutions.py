@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.article import Tokens
-from khabar.entities.folded import folded_words
+from khabar.entities.folded import folded_words, positions_in
 from khabar.kb import KnowledgeBase
 from khabar.lang.normalize import fold
 from khabar.resources import data_path, read_tsv
@@ -59,7 +59,7 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
     norms, keys, firsts = folded.norms, folded.keys, _first_words()
     found = []
     index = 0
-    for i in [i for i, (norm, key) in enumerate(zip(norms, keys, strict=True)) if norm in firsts or key in firsts]:
+    for i in positions_in(firsts, norms, keys):
         if i < index:
             continue  # inside the institution found last
         hit = _head_at(norms, keys, i)

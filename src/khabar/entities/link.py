@@ -8,6 +8,7 @@ tagger's agreement or a word such as "مدينة" before it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 
@@ -270,11 +271,10 @@ def _tagger_spans(tagger, sents: Sequence[Sequence[str]]) -> list[list[tuple[int
 
 def _sentence_token_bounds(tokens: Tokens, article: Article) -> list[tuple[int, int]]:
     bounds, index = [], 0
-    starts = [s for s, _ in tokens.spans]
+    starts = folded_words(tokens).starts
     for sentence in article.sentences:
         begin = index
-        while index < len(starts) and starts[index] < sentence.end:
-            index += 1
+        index = max(index, bisect.bisect_left(starts, sentence.end))  # the tokens starting before its end
         if index > begin:
             bounds.append((begin, index))
     if index < len(starts):

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from khabar.article import Article, Mention
-from khabar.entities.folded import folded_words
+from khabar.entities.folded import folded_words, positions_in
 from khabar.entities.gazetteer import NameMatch
 from khabar.kb import KnowledgeBase
 from khabar.kb.model import STATE
@@ -65,15 +65,15 @@ def resolve_references(article: Article, demonyms: Sequence[NameMatch], kb: Know
         states[match.first] = (match.end, state.code or state.country or "")
         references.append(Mention(match.start, match.end, article.body[match.start:match.end], "MISC",
                                   state.name_en, state.id, state.code, kind="demonym", how="demonym"))
-    starts = [s for s, _ in tokens.spans]
+    folded = folded_words(tokens)
+    starts = folded.starts
     for mention in article.mentions:
         if mention.where == "body" and mention.kind == STATE and mention.country:
             index = bisect.bisect_left(starts, mention.start)
             index = index if index < len(starts) and starts[index] <= mention.start else index - 1
             states.setdefault(max(index, 0), (mention.end, mention.country))
-    folded = folded_words(tokens)
     norms, keys = folded.norms, folded.keys
-    for index in [i for i, (n, k) in enumerate(zip(norms, keys, strict=True)) if n in _BY_FIRST or k in _BY_FIRST]:
+    for index in positions_in(_BY_FIRST, norms, keys):
         title = _title_at(norms, index, keys)
         if title is None:
             continue

@@ -13,6 +13,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Any
 
 from khabar.article import Mention
@@ -181,10 +183,11 @@ def _heads(text: str) -> tuple[str, ...]:
     return tuple(sorted(word_forms(text).all & load_gazetteer().first_words))
 
 
-def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazetteer) -> tuple[str, int] | None:
-    """(folded name, end) of the longest knowledge-base name starting at word i."""
+def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazetteer,
+                  heads: tuple[str, ...]) -> tuple[str, int] | None:
+    """(folded name, end) of the longest knowledge-base name starting at word i (`heads`: its forms
+    that begin a name)."""
     best = None
-    heads = _heads(words.texts[i])
     for head in heads:
         key, j = head, i + 1
         if key in gaz.names:
@@ -201,18 +204,17 @@ def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazett
 
 def _kb_units(words: SentenceWords, covered: list[bool], gaz: Gazetteer, agents: Agents) -> list[Unit]:
     out: list[Unit] = []
-    i, n = 0, len(words)
-    while i < n:
-        found = None
-        if not covered[i] and not words.stop[i] and _heads(words.texts[i]):
-            name = _longest_name(words, i, covered, gaz)
-            if name and (name[1] - i > 1 or words.forms[i].all.isdisjoint(agents.not_names)):
-                found = next((u for e in _entries(gaz.names[name[0]]) if (u := unit_of_entry(e, i, name[1]))), None)
-        if found:
-            out.append(found)
-            i = found.end
-        else:
-            i += 1
+    heads = list(map(_heads, words.texts))
+    end = 0  # of the last name found: no other starts inside it
+    for i in compress(count(), heads):  # the few words whose forms begin a name
+        if i < end or covered[i] or words.stop[i]:
+            continue
+        name = _longest_name(words, i, covered, gaz, heads[i])
+        if name and (name[1] - i > 1 or words.forms[i].all.isdisjoint(agents.not_names)):
+            found = next((u for e in _entries(gaz.names[name[0]]) if (u := unit_of_entry(e, i, name[1]))), None)
+            if found:
+                out.append(found)
+                end = found.end
     return out
 
 
@@ -224,11 +226,14 @@ def _word_forms_known() -> frozenset[str]:
         | agents.places
 
 
+_NO_INFO = (None, None, False, None)
+
+
 @word_cache(100_000)
 def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
     """(nationality code, sector, heads a place noun, alias code) of one word as written."""
     if word_forms(text).all.isdisjoint(_word_forms_known()):
-        return None, None, False, None
+        return _NO_INFO
     gaz, agents = load_gazetteer(), load_agents()
     forms = sorted(word_forms(text).all)  # sorted: the same answer in every process
     candidates = [f for f in forms if f in gaz.demonyms]
@@ -241,10 +246,11 @@ def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
 
 def _word_units(words: SentenceWords, covered: list[bool], agents: Agents) -> list[Unit]:
     out: list[Unit] = []
-    for i in range(len(words)):
+    infos = list(map(_word_info, words.texts))
+    for i in compress(count(), map(is_not, infos, repeat(_NO_INFO))):  # most words are no actor word
         if covered[i] or not words.is_word(i):
             continue
-        code, sector, place, alias = _word_info(words.texts[i])
+        code, sector, place, alias = infos[i]
         if code:
             before = words.prev_word(i - 1)
             if before is None or words.forms[before].all.isdisjoint(agents.geo_heads):

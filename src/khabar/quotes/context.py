@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 from typing import overload
 
 from khabar.article import Article, Mention, Token, Tokens
@@ -47,7 +48,7 @@ class TokenViews(Sequence[Token]):
     def __init__(self, tokens: Tokens) -> None:
         self.tokens = tokens
         folded = folded_words(tokens)
-        self.texts, self.norms, self.keys = folded.words, folded.norms, folded.keys
+        self.texts, self.norms, self.keys, self.starts = folded.words, folded.norms, folded.keys, folded.starts
         self._made: list[Token | None] = [None] * len(self.texts)
 
     def __len__(self) -> int:
@@ -78,12 +79,11 @@ def _as_tokens(body: str, tokens: Sequence[Token]) -> Tokens:
 def _sentence_of(starts: list[int], sentence_starts: list[int]) -> list[int]:
     """Index of the sentence of each token (the last sentence starting at or before it; 0 before the
     first), by one walk over both sorted lists."""
-    out = []
-    current, n = 0, len(sentence_starts)
-    for start in starts:
-        while current + 1 < n and sentence_starts[current + 1] <= start:
-            current += 1
-        out.append(current)
+    # sentence k holds the tokens from the first one starting at or after it up to the next one's
+    firsts = [0, *(bisect.bisect_left(starts, s) for s in sentence_starts[1:]), len(starts)]
+    out: list[int] = []
+    for k in range(len(firsts) - 1):
+        out.extend(repeat(k, firsts[k + 1] - firsts[k]))
     return out
 
 
@@ -96,7 +96,7 @@ class Context:
         self.words = TokenViews(tokens)
         # for scans, without making Token records
         self.norms, self.texts, self.keys = self.words.norms, self.words.texts, self.words.keys
-        self.starts = [s for s, _ in tokens.spans]
+        self.starts = self.words.starts
         spans = [(s.start, s.end) for s in article.sentences] or [(0, len(self.body))]
         self.sentence_starts = [s for s, _ in spans]
         self.sentence_of = _sentence_of(self.starts, self.sentence_starts)
@@ -106,6 +106,8 @@ class Context:
             else (0, 0) for n in range(len(spans))]
         self.mentions: list[Mention] = sorted((m for m in article.mentions if m.where == "body"),
                                               key=lambda m: (m.start, -m.end))
+        self._mention_starts = [m.start for m in self.mentions]
+        self._reach = list(accumulate((m.end for m in self.mentions), max))  # furthest end so far
         self.kb = kb
         self.transparent: set[int] = set()  # offsets of marks around names: no boundary for a speaker
         self.cues: list[Cue] = []
@@ -130,12 +132,9 @@ class Context:
 
     def mention_at(self, offset: int) -> Mention | None:
         """A body mention covering `offset`."""
-        for m in self.mentions:
-            if m.start > offset:
-                break
-            if m.start <= offset < m.end:
-                return m
-        return None
+        # the first mention (in order) ending after `offset` is the one, if it starts at or before it
+        first = bisect.bisect_right(self._reach, offset)
+        return self.mentions[first] if first < bisect.bisect_right(self._mention_starts, offset) else None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start < end and start < m.end]

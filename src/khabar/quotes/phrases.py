@@ -17,11 +17,11 @@ def phrase_after(ctx: Context, i: int, first_glued: bool = False) -> tuple[int, 
     j = i + 1
     while j < hi and len(picked) < MAX_AFTER:
         if not ctx.is_word(j):
-            if ctx.words[j].start in ctx.transparent:
+            if ctx.starts[j] in ctx.transparent:
                 j += 1
                 continue
             break
-        if ctx.mention_at(ctx.words[j].start) is None and _ends_phrase(ctx, j, glued_ok=first_glued and not picked):
+        if ctx.mention_at(ctx.starts[j]) is None and _ends_phrase(ctx, j, glued_ok=first_glued and not picked):
             break
         picked.append(j)
         j += 1
@@ -39,7 +39,7 @@ def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:
         k -= 1
     picked: list[int] = []
     while k >= lo and len(picked) < MAX_BEFORE:
-        if not ctx.is_word(k) or (ctx.mention_at(ctx.words[k].start) is None and _ends_phrase(ctx, k)):
+        if not ctx.is_word(k) or (ctx.mention_at(ctx.starts[k]) is None and _ends_phrase(ctx, k)):
             break
         token = ctx.words[k]
         if ctx.body[token.start:token.stem_start] in ("و", "ف"):

@@ -38,15 +38,15 @@ def find_reported(ctx: Context, cues: list[Cue], quotations: list[Marked]) -> li
 def _clause(ctx: Context, index: int) -> tuple[int, int] | None:
     """Body offsets of the clause after the "أن" that follows the speech word at `index`."""
     _, hi = ctx.bounds(index)
+    norms, texts = ctx.norms, ctx.texts
     for k in range(index + 1, min(index + 1 + REACH, hi)):
-        token = ctx.words[k]
-        if ctx.is_mark(k) or (ctx.is_word(k) and cue_word(token.norm) is not None):
+        if ctx.is_mark(k) or (texts[k][0].isalpha() and cue_word(norms[k]) is not None):
             return None
-        if token.norm in COMPLEMENTISERS or (token.key in COMPLEMENTISERS and token.prefix == 1
-                                             and token.text[0] == "ب"):
+        if norms[k] in COMPLEMENTISERS or (ctx.keys[k] in COMPLEMENTISERS and texts[k][0] == "ب"
+                                           and ctx.words.tokens.splits[k][0] == 1):
             if k + 1 >= hi:
                 return None
-            start, end = ctx.words[k + 1].start, ctx.words[hi - 1].end
+            start, end = ctx.starts[k + 1], ctx.words.tokens.spans[hi - 1][1]
             while start < end and ctx.body[start] in _TRAILING:
                 start += 1
             while end > start and ctx.body[end - 1] in _TRAILING:

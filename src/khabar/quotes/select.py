@@ -45,7 +45,8 @@ def is_quotation(ctx: Context, span: Marked, cues: list[Cue], listed: bool = Fal
     """`listed`: the span stands in a list of quoted spans («سوق الجمعة» و«أبو سليم») or its words
     are quoted again in the article: names, not speech."""
     inside = range(ctx.token_at(span.start), ctx.token_at(span.end))
-    words = [k for k in inside if ctx.is_word(k)]
+    texts = ctx.texts
+    words = [k for k in inside if texts[k][0].isalpha()]  # Context.is_word, inline: spans can be long
     if not words:
         return False
     opening = ctx.token_at(span.open_at)
