@@ -86,3 +86,29 @@ def test_warm_loads_the_models_and_measures_nothing() -> None:
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
+
+
+def test_long_run_collects_rarely_and_gives_the_collector_back(monkeypatch) -> None:
+    import gc
+
+    import khabar.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "COLLECT_EVERY", 2)
+    collected: list[bool] = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(gc.isenabled()) or 0)
+    pipeline = Pipeline([], Settings())
+    pipeline.long_run = True
+    enabled_while_reading = []
+    thresholds = gc.get_threshold()
+    try:
+        for _ in pipeline.read_pages(pages()):
+            enabled_while_reading.append(gc.isenabled())
+        assert enabled_while_reading == [False] * len(TEXTS)
+        assert collected == [False, False]  # after the 2nd and the 4th article
+        assert gc.isenabled()
+        plain = Pipeline([], Settings())  # without warm(): the collector is left alone
+        assert all(gc.isenabled() for _ in plain.read_pages(pages()))
+    finally:
+        gc.unfreeze()
+        gc.enable()
+        gc.set_threshold(*thresholds)

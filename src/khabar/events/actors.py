@@ -204,7 +204,7 @@ def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazett
 
 def _kb_units(words: SentenceWords, covered: list[bool], gaz: Gazetteer, agents: Agents) -> list[Unit]:
     out: list[Unit] = []
-    heads = list(map(_heads, words.texts))
+    heads = _heads.many(words.texts)  # type: ignore[attr-defined]
     end = 0  # of the last name found: no other starts inside it
     for i in compress(count(), heads):  # the few words whose forms begin a name
         if i < end or covered[i] or words.stop[i]:
@@ -246,7 +246,7 @@ def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
 
 def _word_units(words: SentenceWords, covered: list[bool], agents: Agents) -> list[Unit]:
     out: list[Unit] = []
-    infos = list(map(_word_info, words.texts))
+    infos = _word_info.many(words.texts)  # type: ignore[attr-defined]
     for i in compress(count(), map(is_not, infos, repeat(_NO_INFO))):  # most words are no actor word
         if covered[i] or not words.is_word(i):
             continue

@@ -74,7 +74,7 @@ class SentenceCoder:
         self.lexicon = lexicon
         self.agents = load_agents()
         self.topic: Group | None = None
-        self.pending: tuple[Passage, SentenceWords] | None = None  # a sentence of saying not read yet
+        self.pending: Passage | None = None  # a sentence of saying not read yet
         self.events: dict[tuple[int, str, str | None, str | None], Event] = {}
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
 
@@ -84,11 +84,11 @@ class SentenceCoder:
         if not table.any_live(first, last):
             return  # no word starts a trigger or speaks: many sentences stop here
         speech = table.speech(first, last)
-        words = table.sentence(first, last)
-        anywhere = frozenset(range(len(words)))  # a first look with unbounded gaps finds all the second can
-        if not has_trigger(words, self.lexicon, anywhere):
+        words = table.sentence(first, last) if table.any_hits(first, last) else None
+        anywhere = frozenset(range(last - first))  # a first look with unbounded gaps finds all the second can
+        if words is None or not has_trigger(words, self.lexicon, anywhere):
             if speech:  # its speaker becomes the subject of what follows, if anything asks for it
-                self.pending = (passage, words)
+                self.pending = passage
             return
         skip = table.skips(first, last)
         units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
@@ -105,10 +105,10 @@ class SentenceCoder:
 
     def _read_pending(self) -> None:
         """The speaker of the last sentence of saying becomes the subject carried forward."""
-        passage, words = self.pending or (None, None)
-        self.pending = None
-        if passage is None or words is None:
+        passage, self.pending = self.pending, None
+        if passage is None:
             return
+        words = passage.table.sentence(passage.first, passage.last)
         units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
         speaker = Attacher(words, find_actors(words, units, passage.spans), self.agents).speaker(len(words))
         if speaker is not None:

@@ -60,6 +60,10 @@ class TextWords:
         """Does a word in [first, last) start a trigger or speak?"""
         return not self.lexicon.live_words.isdisjoint(self.texts[first:last])
 
+    def any_hits(self, first: int, last: int) -> bool:
+        """Does a word in [first, last) start a lexicon entry? (Else no trigger can match there.)"""
+        return any(map(_HITS, self.records[first:last]))
+
     def speech(self, first: int, last: int) -> bool:
         """Does a word in [first, last) speak?"""
         return any(map(_SPEAKS, self.records[first:last]))
