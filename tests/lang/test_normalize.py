@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import unicodedata
 
@@ -85,3 +86,30 @@ def test_fold_collapses_every_kind_of_white_space():
     for space in ("\u00a0", "\u2009", "\u3000", "\t", "\r\n", "\x1c", "\u2028"):
         text = f"{space}الأمم{space}{space}المتحدة{space}"
         assert fold(text) == re.sub(r"\s+", " ", text.replace("أ", "ا").replace("ة", "ه")).strip()
+
+
+def _fold_map_one_by_one(text: str) -> tuple[str, list[int]]:
+    """fold_map's rule, spelled out a character at a time."""
+    from khabar.lang.normalize import _DIGIT_MAP, _DROP, _LETTER_MAP, _SHORTEN
+
+    chars, offsets = [], []
+    for index, char in enumerate(text):
+        if char in _DROP:
+            continue
+        if "\ufb50" <= char <= "\ufefc":
+            pieces = unicodedata.normalize("NFKC", char).translate(_SHORTEN)
+        else:
+            pieces = _LETTER_MAP.get(char) or _DIGIT_MAP.get(char) or char
+        for piece in pieces:
+            chars.append(piece)
+            offsets.append(index)
+    return "".join(chars), [*offsets, len(text)]
+
+
+def test_fold_map_by_runs_equals_the_rule_one_character_at_a_time():
+    rng = random.Random(7)
+    alphabet = "ابتثأإآةىئءؤ ًٌٍَُِّْـ٠١٢ﻻﷲﺍﺏabc،.\n" + "".join(chr(c) for c in range(0xFE70, 0xFE90))
+    texts = ["", "ـ", "ﻻ", "العُمانية أحمد", "كتاب", *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+                                                    for _ in range(3000))]
+    for text in texts:
+        assert fold_map(text) == _fold_map_one_by_one(text), text

@@ -140,17 +140,21 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     """
     if not _SLOW_RE.search(text):  # nothing to drop or expand: one character for one
         return _translate(text, _SAME_LENGTH, _SAME_LENGTH_BYTES), list(range(len(text) + 1))
+    # The runs between dropped or expanded characters map one for one, each in one step.
     chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char in _DROP:
-            continue
-        if "\ufb50" <= char <= "\ufefc":  # presentation forms: NFKC may give two letters
+    done = 0
+    for found in _SLOW_RE.finditer(text):
+        index = found.start()
+        if index > done:
+            chars.append(_translate(text[done:index], _SAME_LENGTH, _SAME_LENGTH_BYTES))
+            offsets.extend(range(done, index))
+        char = text[index]
+        if char not in _DROP:  # a presentation form: NFKC may give two letters
             for piece in unicodedata.normalize("NFKC", char).translate(_SHORTEN):
                 chars.append(piece)
                 offsets.append(index)
-            continue
-        chars.append(_LETTER_MAP.get(char) or _DIGIT_MAP.get(char) or char)
-        offsets.append(index)
-    offsets.append(len(text))
+        done = index + 1
+    chars.append(_translate(text[done:], _SAME_LENGTH, _SAME_LENGTH_BYTES))
+    offsets.extend(range(done, len(text) + 1))
     return "".join(chars), offsets
