@@ -201,13 +201,19 @@ class Quote:
 class Tokens(Sequence[Token]):
     """The body's tokens, stored compactly (spans and clitic splits); Token views made on access."""
 
-    __slots__ = ("text", "spans", "splits")
+    __slots__ = ("text", "spans", "splits", "_words")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] | None = None,
-                 splits: list[tuple[int, int, str]] | None = None) -> None:
+                 splits: list[tuple[int, int, str]] | None = None, words: list[str] | None = None) -> None:
         self.text = text
         self.spans = spans or []
         self.splits = splits or []  # (prefix length, suffix length, stem key) per token
+        # The token strings, when the tokenizer hands over those it cut (the stages read them all);
+        # else cut from the text when first asked for. Not pickled: the spans say the same.
+        self._words = words if words is not None and len(words) == len(self.spans) else None
+
+    def __getstate__(self) -> tuple[None, dict[str, Any]]:
+        return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None}
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -227,7 +233,10 @@ class Tokens(Sequence[Token]):
         return Token(start, end, word, fold(word), key, prefix, suffix)
 
     def words(self) -> list[str]:
-        return [self.text[s:e] for s, e in self.spans]
+        """The token strings (one list, kept: do not change it)."""
+        if self._words is None:
+            self._words = [self.text[s:e] for s, e in self.spans]
+        return self._words
 
 
 @dataclass(slots=True)

@@ -41,3 +41,18 @@ def test_tokens_offsets_and_punctuation():
         assert text[t.start:t.end] == t.text
         assert text[t.stem_start:t.stem_end] == t.text[t.prefix:len(t.text) - t.suffix]
     assert tokens[0].prefix == 1 and tokens[0].key == "قال"
+
+
+def test_tokens_keep_the_strings_they_were_cut_into_but_do_not_pickle_them():
+    import pickle
+
+    from khabar.article import Tokens
+
+    tokens = tokenize("قال الرئيس الأمريكي، جو بايدن")
+    words = tokens.words()
+    assert words == ["قال", "الرئيس", "الأمريكي", "،", "جو", "بايدن"]
+    assert tokens.words() is words  # handed over by the tokenizer, not cut again
+    back = pickle.loads(pickle.dumps(tokens))
+    assert back._words is None and back.words() == words and back.splits == tokens.splits
+    made = Tokens(tokens.text, tokens.spans, tokens.splits)  # without strings: cut from the text
+    assert made.words() == words

@@ -52,4 +52,4 @@ def tokenize(text: str) -> Tokens:
     if not all(splits):  # a word not met before (every split is a non-empty tuple)
         splits = [found or split_word(word) for found, word in zip(splits, words, strict=True)]
     pairs = iter(ends)  # (end of the gap before a token, end of the token): its span
-    return Tokens(text, list(zip(pairs, pairs, strict=False)), splits)  # the last gap is left over
+    return Tokens(text, list(zip(pairs, pairs, strict=False)), splits, words)  # the last gap is left over
