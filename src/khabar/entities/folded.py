@@ -11,9 +11,10 @@ from operator import itemgetter, or_
 from khabar.article import Tokens
 from khabar.lang.normalize import fold
 
-# Token lists remembered: the bodies and headlines of a whole pipeline batch (see Settings.batch),
-# since each stage goes over the batch before the next stage starts.
-CACHED = 256
+# Token lists remembered: the bodies and headlines of a whole pipeline batch (see Settings.batch,
+# 128 by default), and the headlines tokenized again by later stages, since each stage goes over the
+# batch before the next stage starts.
+CACHED = 1024
 
 
 @dataclass(frozen=True, slots=True)
