@@ -11,7 +11,7 @@ triggers of the type are kept when the points reach the threshold.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -103,6 +103,8 @@ def _is_number(text: str) -> bool:
 
 
 def _found(words: SentenceWords, item: Evidence, negations: frozenset[str]) -> bool:
+    if item.words.isdisjoint(words.all_forms()):
+        return False  # most evidence lists have no word in the sentence
     for i, forms in enumerate(words.forms):
         if forms.all.isdisjoint(item.words):
             continue
@@ -149,13 +151,14 @@ def _main_verbs(words: SentenceWords, matches: Sequence[Match], relatives: froze
 def report_parts(words: SentenceWords, matches: Sequence[Match], rule: ReportRule) -> dict[str, int]:
     """The points of each feature and evidence list that holds in the sentence (for review)."""
     context = load_context()
-    verbs = _main_verbs(words, matches, context.get("relatives", frozenset()))
-    holds = {
-        "verb": bool(verbs), "past": any(past for _, past in verbs),
-        "question": any(t in QUESTION_MARKS for t in words.texts),
-        "year": any(YEAR_RE.fullmatch(t) for t in words.texts), "long": len(words) > LONG_WORDS,
+    verbs = _main_verbs(words, matches, context.get("relatives", frozenset())) if (
+        "verb" in rule.features or "past" in rule.features) else []
+    holds: dict[str, Callable[[], bool]] = {  # each worked out only if the rule weighs it
+        "verb": lambda: bool(verbs), "past": lambda: any(past for _, past in verbs),
+        "question": lambda: any(t in QUESTION_MARKS for t in words.texts),
+        "year": lambda: any(map(YEAR_RE.fullmatch, words.texts)), "long": lambda: len(words) > LONG_WORDS,
     }
-    parts = {name: w for name, w in rule.features.items() if holds[name]}
+    parts = {name: w for name, w in rule.features.items() if holds[name]()}
     negations = context.get("negations", frozenset()) | context.get("relatives", frozenset())
     for n, item in enumerate(rule.evidence):
         if _found(words, item, negations):

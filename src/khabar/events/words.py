@@ -4,7 +4,8 @@ again, and a sentence with no word that starts a trigger or speaks is passed ove
 
 from __future__ import annotations
 
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import is_, itemgetter
 
 from khabar.events.actors import load_agents
 from khabar.events.forms import WordForms, word_forms
@@ -47,7 +48,7 @@ class TextWords:
                 known.clear()
                 live.clear()
                 records = [None] * len(texts)  # made afresh: `live` must hold every live word of this text
-            for n in [n for n, found in enumerate(records) if found is None]:
+            for n in list(compress(count(), map(is_, records, repeat(None)))):  # the words not met before
                 found = known.get(texts[n])  # made already if the word came earlier in this text
                 if found is None:
                     found = known[texts[n]] = _record(texts[n], lexicon)
