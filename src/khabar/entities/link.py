@@ -24,7 +24,7 @@ from khabar.entities.gazetteer import (
     mention_start,
 )
 from khabar.entities.institutions import find_institutions
-from khabar.entities.resolve import resolve_references, short_name_owner
+from khabar.entities.resolve import owner_among, resolve_references
 from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
@@ -191,11 +191,12 @@ def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Ent
     """Give short person names the entity of the full name met before ("بايدن" after "جو بايدن"), and
     group mentions into entities (by knowledge-base id, else by the full name's folded text)."""
     mentions = list(mentions)
+    folded = [fold(m.text) for m in mentions]  # a short name keeps its text: these stay right
     keys: list[str] = []
     for index, mention in enumerate(mentions):
-        key = mention.id or f"text:{mention.type}:{fold(mention.text)}"
+        key = mention.id or f"text:{mention.type}:{folded[index]}"
         if mention.id is None and mention.type == "PER":
-            owner = short_name_owner(mention, mentions[:index])
+            owner = owner_among(mention, folded[index], mentions, folded, index)
             if owner is not None:
                 key = keys[mentions.index(owner)]
                 mentions[index] = Mention(mention.start, mention.end, mention.text, "PER", owner.name_en,

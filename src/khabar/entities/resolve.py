@@ -109,15 +109,19 @@ def _holder(kb: KnowledgeBase, country: str, role: str, on: dt.date):
     return holders[-1] if holders else None
 
 
-def short_name_owner(mention: Mention, earlier: Sequence[Mention]) -> Mention | None:
-    """The earlier person mention whose full name ends (or starts) with this short name."""
-    key = fold(mention.text)
+def owner_among(mention: Mention, key: str, mentions: Sequence[Mention], folded: Sequence[str],
+                before: int) -> Mention | None:
+    """The person mention among mentions[:before], the latest first, whose full name ends (or starts)
+    with the short name `mention` (`key`: its folded text; `folded`: those of `mentions`, folded
+    once per article rather than once per short name)."""
     if not key:
         return None
-    for candidate in reversed(earlier):
+    spaced, leading = " " + key, key + " "
+    for n in range(before - 1, -1, -1):
+        candidate = mentions[n]
         if candidate.type != "PER" or candidate is mention:
             continue
-        full = fold(candidate.text)
-        if full != key and (full.endswith(" " + key) or full.startswith(key + " ")):
+        full = folded[n]
+        if full != key and (full.endswith(spaced) or full.startswith(leading)):
             return candidate
     return None

@@ -233,7 +233,8 @@ def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
     named = [Speaker(m.text, m.start, m.end, m.name_en, m.id) for m in ctx.mentions
              if m.type == "PER" and m.end <= speaker.start]
     named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
-    found = [s for s in named if f" {key} " in f" {fold(s.text)} " and fold(s.text) != key]
+    inner = f" {key} "
+    found = [s for s in named if (full := fold(s.text)) != key and inner in f" {full} "]
     if not found:
         return None
     return max(found, key=lambda s: (s.en is not None, s.start))
