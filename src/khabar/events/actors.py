@@ -193,7 +193,7 @@ def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazett
         if key in gaz.names:
             best = max(best or (key, j), (key, j), key=lambda b: b[1])
         while j < len(words) and j - i < MAX_NAME_WORDS and not covered[j] and not words.stop[j]:
-            key = f"{key} {fold(words.texts[j])}"
+            key = f"{key} {words.norms[j]}"
             if key not in gaz.prefixes:
                 break
             j += 1

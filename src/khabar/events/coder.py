@@ -51,13 +51,15 @@ def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
         mentions = [m for m in article.mentions if m.where == "headline"]
         table = TextWords(tokens.words(), lexicon)
         out.append(Passage(HEADLINE, article.headline.text, tokens.spans, mentions, table, 0, len(tokens)))
+    norms = None
     if isinstance(article.tokens, Tokens):
-        spans, texts = article.tokens.spans, folded_words(article.tokens).words
+        folded = folded_words(article.tokens)
+        spans, texts, norms, starts = article.tokens.spans, folded.words, folded.norms, folded.starts
     else:
         spans = [(t.start, t.end) for t in article.tokens]
         texts = [article.body[s:e] for s, e in spans]
-    table = TextWords(texts, lexicon)
-    starts = [s for s, _ in spans]
+        starts = [s for s, _ in spans]
+    table = TextWords(texts, lexicon, norms)
     body_mentions = sorted((m for m in article.mentions if m.where == "body"), key=lambda m: m.start)
     mention_starts = [m.start for m in body_mentions]
     for index, sentence in enumerate(article.sentences):

@@ -90,7 +90,7 @@ def _present(words: SentenceWords, i: int) -> bool:
 
 def _irrealis(words: SentenceWords, match: Match, near: list[int]) -> bool:
     """Purpose ("لقتل", "بهدف تفجير") or the subjunctive ("أن يقتل", "أن يتم قصفها")."""
-    text = fold(words.texts[match.start]).lstrip("وف")
+    text = words.norms[match.start].lstrip("وف")
     key = words.forms[match.start].levels[0][0][0] if words.forms[match.start].levels else ""
     caused = bool(near) and not words.forms[near[0]].all.isdisjoint(CAUSES)  # "أدى لاستشهاد": led to
     if text.startswith("ل") and not key.startswith("ل") and len(text) > len(key) and not match.verbal and not caused:

@@ -39,7 +39,7 @@ def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: b
 
 def _starts_with_and(words: SentenceWords, i: int) -> bool:
     """Does word i begin with the conjunction و/ف (not a name or word that begins with the letter)?"""
-    text = fold(words.texts[i])
+    text = words.norms[i]
     if text[:1] not in "وف" or len(text) < 3 or not words.forms[i].levels:
         return False
     gaz = load_gazetteer()
@@ -61,7 +61,7 @@ def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None
         found = forms & (agents.target_preps | agents.locative_preps)
         if found and before >= start - 2:
             return min(found)
-    text, key = fold(words.texts[start]), words.forms[start].levels[0][0][0] if words.forms[start].levels else ""
+    text, key = words.norms[start], words.forms[start].levels[0][0][0] if words.forms[start].levels else ""
     head = text[: len(text) - len(key)] if key and text.endswith(key) else ""
     clitic = head.lstrip("وف")
     return clitic[:1] if clitic[:1] in ("ب", "ل", "ك") else None

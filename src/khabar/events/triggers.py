@@ -63,14 +63,17 @@ class SentenceWords:
         self.stop: list[bool] = list(stop)
         self.words: list[bool] = list(words)
         self.hits: tuple[Lexicon, list[tuple]] | None = None  # lexicon entries per word, once per lexicon
+        self.norms: list[str] = list(map(fold, self.texts))  # `fold` of each word
         self._all: frozenset[str] | None = None
 
     @classmethod
     def from_lists(cls, texts: list[str], forms: list[WordForms], stop: list[bool], words: list[bool],
-                   hits: tuple[Lexicon, list[tuple]] | None = None) -> SentenceWords:
+                   hits: tuple[Lexicon, list[tuple]] | None = None, norms: list[str] | None = None
+                   ) -> SentenceWords:
         """The sentence from lookups already made (see events/words.py), lists of the same length."""
         made = cls.__new__(cls)
         made.texts, made.forms, made.stop, made.words, made.hits = texts, forms, stop, words, hits
+        made.norms = norms if norms is not None else list(map(fold, texts))
         made._all = None
         return made
 
@@ -175,7 +178,7 @@ def _constraints_hold(words: SentenceWords, entry: Entry, start: int, end: int, 
 
 def _after_preposition(words: SentenceWords, i: int, form: str) -> bool:
     """Is word i governed by a preposition, standing or attached ("بقصف", "في قصف")?"""
-    text = fold(words.texts[i]).lstrip("وف")
+    text = words.norms[i].lstrip("وف")
     if text[:1] in ("ب", "ل", "ك") and not form.startswith(text[:1]):
         return True
     before = words.prev_word(i - 1)

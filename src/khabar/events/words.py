@@ -11,6 +11,7 @@ from khabar.events.actors import load_agents
 from khabar.events.forms import WordForms, word_forms
 from khabar.events.lexicon import Entry, Lexicon
 from khabar.events.triggers import SentenceWords, lookup_word, word_info
+from khabar.lang.normalize import fold
 
 Hits = tuple[tuple[Entry, bool, str], ...]
 
@@ -38,8 +39,9 @@ class TextWords:
     """Per-token lookups of one text (tokens given as written, in order); a sentence's columns are
     cut from them only when the sentence has a live word."""
 
-    def __init__(self, texts: list[str], lexicon: Lexicon) -> None:
+    def __init__(self, texts: list[str], lexicon: Lexicon, norms: list[str] | None = None) -> None:
         self.texts = texts
+        self.norms = norms if norms is not None else list(map(fold, texts))  # `fold` of each
         self.lexicon = lexicon
         known, live = lexicon.words, lexicon.live_words
         records: list[Record | None] = list(map(known.get, texts))
@@ -76,4 +78,5 @@ class TextWords:
     def sentence(self, first: int, last: int) -> SentenceWords:
         records = self.records[first:last]
         return SentenceWords.from_lists(self.texts[first:last], list(map(_FORMS, records)), list(map(_STOP, records)),
-                                        list(map(_WORD, records)), (self.lexicon, list(map(_HITS, records))))
+                                        list(map(_WORD, records)), (self.lexicon, list(map(_HITS, records))),
+                                        self.norms[first:last])
