@@ -233,7 +233,8 @@ class Tokens(Sequence[Token]):
         return Token(start, end, word, fold(word), key, prefix, suffix)
 
     def words(self) -> list[str]:
-        """The token strings (one list, kept: do not change it)."""
+        """The token strings (one list, kept: change no word in it; the entity stage swaps its strings
+        for equal ones that its word tables share, see entities/folded.py)."""
         if self._words is None:
             self._words = [self.text[s:e] for s, e in self.spans]
         return self._words

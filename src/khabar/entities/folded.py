@@ -31,6 +31,11 @@ _FOLDS: dict[str, str] = {}
 MAX_FOLDS = 500_000
 
 
+# One string object per word form met, for the stages' word tables: a key that is the very object
+# looked up matches at once, without its letters being read (a cache miss each, in tables this size).
+_CANONICAL: dict[str, str] = {}
+
+
 def _fold_new(word: str) -> str:
     norm = _FOLDS[word] = fold(word)
     return norm
@@ -48,7 +53,10 @@ def folded_words(tokens: Tokens) -> FoldedWords:
     known = _recent.get(id(tokens))
     if known is not None and known[0] is tokens and len(known[1].words) == len(tokens.spans):
         return known[1]
+    if len(_CANONICAL) > MAX_FOLDS:
+        _CANONICAL.clear()
     words = tokens.words()
+    words[:] = map(_CANONICAL.setdefault, words, words)  # Tokens hands over its own list: same strings
     norms = list(map(_FOLDS.get, words))
     if None in norms:  # a word not met before
         if len(_FOLDS) > MAX_FOLDS:
