@@ -137,7 +137,10 @@ class Context:
         return self.mentions[first] if first < bisect.bisect_right(self._mention_starts, offset) else None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start < end and start < m.end]
+        """The body mentions overlapping [start, end), in order."""
+        # those before `first` all end by `start`; those from `last` on start at or after `end`
+        first, last = bisect.bisect_right(self._reach, start), bisect.bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[first:last] if start < m.end]
 
     def folded(self) -> tuple[str, list[int]]:
         """The body folded (for finding a phrase again), with each folded character's body offset."""

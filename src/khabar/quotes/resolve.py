@@ -7,6 +7,8 @@ table of data/speakers.tsv renders what has no entity ("البيان المشت�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from khabar.article import Mention
 from khabar.lang.normalize import fold
 from khabar.quotes.context import Context, Speaker
@@ -200,13 +202,16 @@ def _known(ctx: Context, words: list[int], wanted: tuple[str, ...] = ("PER", "OR
     """A person the knowledge base knows anywhere in the phrase, else an organisation or state it
     starts with; the longest run of words wins."""
     runs = [(a, n) for n in range(min(MAX_KB_WORDS, len(words)), 0, -1) for a in range(len(words) - n + 1)]
+    looked: dict[tuple[int, int], Sequence] = {}  # each run looked up once for both kinds
     for kind in wanted:
         for a, n in runs:
             if (kind == "ORG" and a > 0) or (n == 1 and a > 0 and _given_name_before(ctx, words[a - 1])):
                 continue
             sub = words[a:a + n]
-            entry = next((e for e in ctx.kb.lookup(" ".join(ctx.texts[k] for k in sub))
-                          if e.type == kind or (kind == "ORG" and e.kind == "state")), None)
+            found = looked.get((a, n))
+            if found is None:
+                found = looked[a, n] = ctx.kb.lookup(" ".join(ctx.texts[k] for k in sub))
+            entry = next((e for e in found if e.type == kind or (kind == "ORG" and e.kind == "state")), None)
             if entry is not None:
                 text, start, end = ctx.text(sub[0], sub[-1] + 1)
                 return Speaker(text, start, end, entry.name_en, entry.id)
