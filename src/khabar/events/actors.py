@@ -29,6 +29,8 @@ from khabar.resources import data_path
 from khabar.text.cache import word_cache
 
 MAX_NAME_WORDS = 5
+WORDS_CACHED = 400_000  # word forms remembered: more than a corpus of ANT's size has (261,000), so
+# a long run does not keep emptying its tables and working every word out again
 STRONG = ("state", "capital", "person", "org", "igo", "demonym")  # kinds whose code makes an actor
 ORG_SECTORS = {"institution": "GOV", "party": "OPP", "armed_group": "REB", "company": "BUS", "media": "MED",
                "ngo": "NGO", "court": "JUD", "agency": "GOV"}
@@ -177,7 +179,7 @@ def unit_of_mention(mention: Mention, start: int, end: int, kb: KnowledgeBase) -
     return Unit(start, end, mention.country, "capital" if capital else "place")
 
 
-@word_cache(100_000)
+@word_cache(WORDS_CACHED)
 def _heads(text: str) -> tuple[str, ...]:
     """Forms of a word that begin a knowledge-base name (sorted: the same order in every process)."""
     return tuple(sorted(word_forms(text).all & load_gazetteer().first_words))
@@ -229,7 +231,7 @@ def _word_forms_known() -> frozenset[str]:
 _NO_INFO = (None, None, False, None)
 
 
-@word_cache(100_000)
+@word_cache(WORDS_CACHED)
 def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
     """(nationality code, sector, heads a place noun, alias code) of one word as written."""
     if word_forms(text).all.isdisjoint(_word_forms_known()):

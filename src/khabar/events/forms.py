@@ -19,7 +19,7 @@ PARTICLES = "بلك"
 PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه")
 ARTICLE = "ال"
 MIN_STEM = 2
-CACHE_WORDS = 200_000
+CACHE_WORDS = 400_000  # more than ANT has, see events/actors.py
 
 
 @dataclass(frozen=True, slots=True)

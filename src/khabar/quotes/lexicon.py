@@ -115,7 +115,7 @@ def cue_surfaces() -> frozenset[str]:
     return frozenset(stems | {conj + stem for stem in stems for conj in "وف"})
 
 
-CACHED_CUES = 100_000
+CACHED_CUES = 400_000  # folded word forms: more than ANT has, see events/actors.py
 
 
 @word_cache(CACHED_CUES)
