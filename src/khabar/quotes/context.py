@@ -78,7 +78,7 @@ def _as_tokens(body: str, tokens: Sequence[Token]) -> Tokens:
 
 def _sentence_of(starts: list[int], sentence_starts: list[int]) -> list[int]:
     """Index of the sentence of each token (the last sentence starting at or before it; 0 before the
-    first), by one walk over both sorted lists."""
+    first); both lists sorted."""
     # sentence k holds the tokens from the first one starting at or after it up to the next one's
     firsts = [0, *(bisect.bisect_left(starts, s) for s in sentence_starts[1:]), len(starts)]
     out: list[int] = []
