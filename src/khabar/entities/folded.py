@@ -10,6 +10,7 @@ from operator import itemgetter, or_
 
 from khabar.article import Tokens
 from khabar.lang.normalize import fold
+from khabar.text.cache import word_cache
 
 # Token lists remembered: the bodies and headlines of a whole pipeline batch (see Settings.batch,
 # 128 by default), and the headlines tokenized again by later stages, since each stage goes over the
@@ -25,20 +26,15 @@ class FoldedWords:
     starts: list[int]  # the offset of each word (Tokens.spans)
 
 
-# Word → fold(word), a plain dict: most tokens are words met before, and a dict lookup per token
-# costs far less than a call of `fold`.
-_FOLDS: dict[str, str] = {}
+# Word → fold(word) in a plain dict: most tokens are words met before, and a dict lookup per token
+# (word_cache.many) costs far less than a call of `fold`.
 MAX_FOLDS = 500_000
+_fold_word = word_cache(MAX_FOLDS)(fold)
 
 
 # One string object per word form met, for the stages' word tables: a key that is the very object
 # looked up matches at once, without its letters being read (a cache miss each, in tables this size).
 _CANONICAL: dict[str, str] = {}
-
-
-def _fold_new(word: str) -> str:
-    norm = _FOLDS[word] = fold(word)
-    return norm
 
 
 _KEY, _START = itemgetter(2), itemgetter(0)
@@ -57,13 +53,8 @@ def folded_words(tokens: Tokens) -> FoldedWords:
         _CANONICAL.clear()
     words = tokens.words()
     words[:] = map(_CANONICAL.setdefault, words, words)  # Tokens hands over its own list: same strings
-    norms = list(map(_FOLDS.get, words))
-    if None in norms:  # a word not met before
-        if len(_FOLDS) > MAX_FOLDS:
-            _FOLDS.clear()
-        for n in [n for n, norm in enumerate(norms) if norm is None]:
-            norms[n] = _fold_new(words[n])
-    found = FoldedWords(words, norms, list(map(_KEY, tokens.splits)), list(map(_START, tokens.spans)))
+    found = FoldedWords(words, _fold_word.many(words),  # type: ignore[attr-defined]
+                        list(map(_KEY, tokens.splits)), list(map(_START, tokens.spans)))
     if len(_recent) >= CACHED:
         del _recent[next(iter(_recent))]  # the oldest
     _recent[id(tokens)] = (tokens, found)

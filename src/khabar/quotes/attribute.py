@@ -8,8 +8,7 @@ statement ("نقلت الوكالة عن مصادر قولها") is the source's
 
 from __future__ import annotations
 
-from itertools import compress
-
+from khabar.entities.folded import positions_in
 from khabar.quotes.context import Context, Cue, Speaker
 from khabar.quotes.lexicon import SPEECH_OBJECTS, cue_surfaces, cue_word, has_pronoun
 from khabar.quotes.phrases import after_an, phrase_after, phrase_before, relayed_from
@@ -23,8 +22,7 @@ def find_cues(ctx: Context) -> list[Cue]:
     """Every speech word of the body, in order (speakers not yet worked out)."""
     cues = []
     surfaces = cue_surfaces()
-    # the rest hold no speech word; compress/map pick them without a Python step per token
-    for i in compress(range(len(ctx.norms)), map(surfaces.__contains__, ctx.norms)):
+    for i in positions_in(surfaces, ctx.norms):  # the rest hold no speech word
         token = ctx.words[i]
         if not token.text[0].isalpha() or token.text.isascii():
             continue
