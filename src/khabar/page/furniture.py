@@ -33,7 +33,9 @@ _TIME_WORDS = set(fold(w) for w in (
     "يوم يومين أيام يومان أسبوع أسبوعين أسابيع أسبوعان شهر شهرين شهران أشهر سنة سنتين سنوات عام "
     "م ص مساء صباحا ت غ بتوقيت GMT am pm تم").split())
 TIME_WORDS: frozenset[str] = frozenset(_TIME_WORDS | set(WEEKDAYS) | set(GREGORIAN_MONTHS) | set(HIJRI_MONTHS))
-INITIALS_RE = re.compile(r"^(?:[\u0621-\u064a]{1,2}\s*){1,5}(?:/\s*(?:[\u0621-\u064a]{1,2}\s*){1,5}){0,3}$")
+# Letters apart: one or two letters a group, groups of one to five, sets split by "/".
+_INITIALS = r"[\u0621-\u064a]{1,2}(?:\s+[\u0621-\u064a]{1,2}){0,4}"
+INITIALS_RE = re.compile(rf"^{_INITIALS}(?:\s*/\s*{_INITIALS}){{0,3}}$")
 END_MARKER_RE = re.compile(r"\(\s*(?:النهاية|انتهى|إنتهى|النهايه)\s*\)|/+\s*(?:انتهى|إنتهى)\s*/+"
                            r"|-{2,}\s*(?:انتهى|إنتهى)\s*-{2,}|\bانتهى\s*$")
 PHOTO_CREDIT_RE = re.compile(r"\(\s*(?:أرشيفية|ارشيفية|أرشيف|صورة|الصورة|رويترز|أ ف ب|ا ف ب|أ ب|إ ب أ|"

@@ -12,6 +12,7 @@ from khabar.page.agencies import load_agencies
 from khabar.page.dateline import ParsedDateline, find_weekday, full_date, parse_dateline
 from khabar.page.furniture import END_MARKER_RE, furniture_reason, has_end_marker, is_credit, is_initials
 from khabar.page.headline import (
+    content_words,
     continuation_marker,
     desk_tag_length,
     is_headline_like,
@@ -21,16 +22,24 @@ from khabar.page.headline import (
 )
 from khabar.page.lines import Line, make_line, split_lines, sub_line
 from khabar.page.places import known_place, lookup_place
+from khabar.page.wrap import unwrap
 
 MIN_PARAGRAPH_WORDS = 8
 LONG_LINE_WORDS = 14
 DATELINE_SEARCH_LINES = 10
 READ_ALSO_MAX_ITEMS = 6
+CUT_PARAGRAPH_WORDS = 4
+WRAPPED_HEADLINE_SHARED = 3  # content words of a headline piece that its lead must repeat
+WRAPPED_HEADLINE_LEAD_CHARS = 400
 SENTENCE_END_CHARS = frozenset(".!?؟…")
 CLOSING_CHARS = frozenset('"»”’\')')
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:date|التاريخ|بتاريخ)\s*:?\s*\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 _IMAGE_PREFIX_RE = re.compile(r"^(?:\s*(?:!\[[^\]]*\]\([^)]*\)|\|))+\s*")
 SOURCE_CREDIT_RE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|المصدر والصورة)\s*[:：]?\s*")
+# Furniture that a piece of a wrapped paragraph can look like (a clock time, a Latin name, a bracket).
+FRAGMENT_REASONS = frozenset({"timestamp", "not arabic", "caption", "url", "punctuation"})
+_WORD_RE = re.compile(r"\w+")
+_LATIN_RE = re.compile(r"[A-Za-z]")
 _TRAILING_CREDIT_RE = re.compile(r"[\s\-–—]*\(([^()]{2,20})\)\s*$")
 
 
@@ -52,6 +61,24 @@ class _Page:
     def known_place(self, name: str) -> bool:
         return known_place(name, self.kb_files)
 
+    def starts_own_line(self, current: Line, line: Line, short: bool) -> bool:
+        """Does `line` begin something of its own, so that it is not the wrapped tail of `current`?
+        Datelines, credits and end markers do; other furniture when the line stops short (a fragment
+        cut from a paragraph can look like a time stamp, but it runs to the width or ends a sentence);
+        a line that starts with the words `current` starts with (a caption after its headline)."""
+        text = line.text
+        if has_end_marker(text) or is_credit(text) or is_initials(text):
+            return True
+        parsed = parse_dateline(text, self.known_place)
+        if parsed is not None and (parsed.day or parsed.month or parsed.place is None
+                                   or self.known_place(parsed.place)
+                                   or parsed.agency and not _LATIN_RE.search(text, parsed.agency_start, parsed.agency_end)):
+            return True
+        reason = furniture_reason(line)
+        if reason is not None and (reason not in FRAGMENT_REASONS or short and not ends_sentence(text)):
+            return True
+        return _WORD_RE.findall(text[:40])[:2] == _WORD_RE.findall(current.text[:40])[:2]
+
     def drop(self, line: Line, reason: str) -> None:
         self.dropped.append(Dropped(line.start, line.end, reason))
 
@@ -65,7 +92,7 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
         article.body_map = BodyMap([(0, 0, len(raw))])
         return article
     page = _Page(raw, [], [], kb_files=kb_files)
-    for line in split_lines(raw):
+    for line in unwrap(split_lines(raw), raw, page.starts_own_line):
         line = _strip_prefixes(page, line)
         if line is not None:
             page.lines.append(line)
@@ -75,6 +102,8 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
     found = _find_dateline(page)
     start_index, first_line = _body_start(page, found)
     headline_index = _headline_before(page, start_index, first_line)
+    if headline_index is None and found is None and first_line is not None:
+        headline_index, start_index, first_line = _wrapped_headline(page, start_index, first_line)
     headline = page.lines[headline_index] if headline_index is not None else None
     end_index, last_line = _body_end(page, article, start_index, first_line)
     _set_dateline(article, page, found)
@@ -210,6 +239,28 @@ def _headline_before(page: _Page, start_index: int, first_line: Line | None) -> 
     return candidates[0]
 
 
+def _wrapped_headline(page: _Page, start_index: int, first_line: Line) -> tuple[int | None, int, Line]:
+    """A headline that filled its line to the width of hard-wrapped copy is joined to the lead that
+    follows it. Its first wrapped piece is split off again when it is shaped like a headline and
+    most of its content words come back in the rest of the paragraph (a lead's first line does not
+    repeat itself so)."""
+    newline = page.raw.find("\n", first_line.start, first_line.end)
+    if newline < 0:
+        return None, start_index, first_line
+    piece = sub_line(first_line, 0, newline - first_line.start)
+    rest = sub_line(first_line, newline + 1 - first_line.start, len(first_line.text))
+    if piece is None or rest is None or not is_headline_like(piece):
+        return None, start_index, first_line
+    words = content_words(piece.text)
+    shared = words & content_words(rest.text[:WRAPPED_HEADLINE_LEAD_CHARS])
+    if len(shared) < WRAPPED_HEADLINE_SHARED or len(shared) * 2 < len(words):
+        return None, start_index, first_line
+    page.lines[start_index:start_index + 1] = [piece, rest]
+    page.reasons[start_index:start_index + 1] = [None, None]
+    page._headline_like.clear()  # its keys are line indexes
+    return start_index, start_index + 1, rest
+
+
 def _headline_after(page: _Page, end_index: int, lead: str) -> int | None:
     """Some pages print the headline after the story: take the first headline-like line there that
     shares content words with the lead."""
@@ -246,7 +297,22 @@ def _is_trailing(page: _Page, index: int) -> bool:
         return True
     if is_paragraph(line):
         return False
-    return is_credit(line.text) or is_initials(line.text) or not ends_sentence(line.text)
+    if is_credit(line.text) or is_initials(line.text):
+        return True
+    return not ends_sentence(line.text) and not is_cut_paragraph(line)
+
+
+def is_cut_paragraph(line: Line) -> bool:
+    """The last paragraph of a page that stops mid-article: it opens like a paragraph that goes on
+    with the story (a conjunction on its first word) or leaves a quotation open; headlines, captions
+    and page furniture do neither."""
+    text = line.text
+    if line.words < CUT_PARAGRAPH_WORDS:
+        return False
+    first = text.split(None, 1)[0]
+    if first[0] in "وف" and len(first) >= 4:
+        return True
+    return text.count("«") > text.count("»") or text.count('"') % 2 == 1
 
 
 def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | None:
@@ -353,7 +419,7 @@ def _set_headline(article: Article, line: Line) -> None:
     if marker and marker.start() > tag:
         _set_continuation(article, line, marker.start(), marker.end())
         end = line.start + marker.start()
-    article.headline = Span(article.raw[start:end], start, end)
+    article.headline = Span(line.text[start - line.start:end - line.start], start, end)
 
 
 def _set_continuation(article: Article, line: Line, start: int, end: int) -> None:
@@ -366,7 +432,14 @@ def _set_continuation(article: Article, line: Line, start: int, end: int) -> Non
 def _assemble(article: Article, lines: list[Line]) -> None:
     pieces, parts, offset = [], [], 0
     for line in lines:
-        pieces.append((offset, line.start, line.end - line.start))
+        # A joined (hard-wrapped) line maps to raw one wrapped line at a time: the body has a space
+        # where raw has a newline.
+        start, piece_offset = line.start, offset
+        while (newline := article.raw.find("\n", start, line.end)) >= 0:
+            pieces.append((piece_offset, start, newline - start))
+            piece_offset += newline + 1 - start
+            start = newline + 1
+        pieces.append((piece_offset, start, line.end - start))
         parts.append(line.text)
         offset += len(line.text) + 1
     article.body = "\n".join(parts)
