@@ -55,13 +55,20 @@ def _lead_words(lead: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def shares_story(headline: str, lead: str, minimum: int = 2) -> bool:
     """Does a candidate headline share enough content words with the story's lead?"""
+    return shared_words(headline, lead)[0] >= minimum
+
+
+def shared_words(headline: str, lead: str) -> tuple[int, int]:
+    """How many content words of `headline` come back in `lead` (with or without ال or a
+    proclitic), and how many it has."""
     lead_words, stems = _lead_words(lead)
-    hits = 0
+    hits = total = 0
     for word in content_words(headline):
+        total += 1
         bare = word[2:] if word.startswith("ال") else word
         if word in lead_words or bare in stems or (word[:1] in "وبلف" and word[1:] in lead_words):
             hits += 1
-    return hits >= minimum
+    return hits, total
 
 
 def repeats_headline(line: Line, headline: str) -> bool:

@@ -12,12 +12,12 @@ from khabar.page.agencies import load_agencies
 from khabar.page.dateline import ParsedDateline, find_weekday, full_date, parse_dateline
 from khabar.page.furniture import END_MARKER_RE, furniture_reason, has_end_marker, is_credit, is_initials
 from khabar.page.headline import (
-    content_words,
     continuation_marker,
     desk_tag_length,
     is_headline_like,
     is_marked_headline,
     repeats_headline,
+    shared_words,
     shares_story,
 )
 from khabar.page.lines import Line, make_line, split_lines, sub_line
@@ -64,7 +64,8 @@ class _Page:
     def starts_own_line(self, current: Line, line: Line, short: bool) -> bool:
         """Does `line` begin something of its own, so that it is not the wrapped tail of `current`?
         Datelines, credits and end markers do; other furniture when the line stops short (a fragment
-        cut from a paragraph can look like a time stamp, but it runs to the width or ends a sentence);
+        cut from a paragraph can look like a time stamp, but it runs to the width, ends a sentence, is
+        one token, or ends a paragraph already two lines long: headlines stand alone, and rarely wrap);
         a line that starts with the words `current` starts with (a caption after its headline)."""
         text = line.text
         if has_end_marker(text) or is_credit(text) or is_initials(text):
@@ -75,7 +76,8 @@ class _Page:
                                    or parsed.agency and not _LATIN_RE.search(text, parsed.agency_start, parsed.agency_end)):
             return True
         reason = furniture_reason(line)
-        if reason is not None and (reason not in FRAGMENT_REASONS or short and not ends_sentence(text)):
+        if reason is not None and (reason not in FRAGMENT_REASONS or short and not ends_sentence(text)
+                                   and "\n" not in self.raw[current.start:current.end] and " " in text):
             return True
         return _WORD_RE.findall(text[:40])[:2] == _WORD_RE.findall(current.text[:40])[:2]
 
@@ -251,9 +253,8 @@ def _wrapped_headline(page: _Page, start_index: int, first_line: Line) -> tuple[
     rest = sub_line(first_line, newline + 1 - first_line.start, len(first_line.text))
     if piece is None or rest is None or not is_headline_like(piece):
         return None, start_index, first_line
-    words = content_words(piece.text)
-    shared = words & content_words(rest.text[:WRAPPED_HEADLINE_LEAD_CHARS])
-    if len(shared) < WRAPPED_HEADLINE_SHARED or len(shared) * 2 < len(words):
+    shared, words = shared_words(piece.text, rest.text[:WRAPPED_HEADLINE_LEAD_CHARS])
+    if shared < WRAPPED_HEADLINE_SHARED or shared * 2 < words:
         return None, start_index, first_line
     page.lines[start_index:start_index + 1] = [piece, rest]
     page.reasons[start_index:start_index + 1] = [None, None]
