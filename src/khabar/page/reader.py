@@ -29,6 +29,9 @@ LONG_LINE_WORDS = 14
 DATELINE_SEARCH_LINES = 10
 READ_ALSO_MAX_ITEMS = 6
 CUT_PARAGRAPH_WORDS = 4
+MENU_REPEATS = 3
+LONG_LINE_CHARS = 400
+_PUNCT_RE = re.compile(r"[.،,:؛;!?؟\"«»()]")
 WRAPPED_HEADLINE_SHARED = 3  # content words of a headline piece that its lead must repeat
 WRAPPED_HEADLINE_LEAD_CHARS = 400
 SENTENCE_END_CHARS = frozenset(".!?؟…")
@@ -70,6 +73,9 @@ class _Page:
         text = line.text
         if has_end_marker(text) or is_credit(text) or is_initials(text):
             return True
+        if current.text.endswith(")") and (credit := _TRAILING_CREDIT_RE.search(current.text)) \
+                and load_agencies().find(credit.group(1)):
+            return True  # a credit closes the story: what follows is not its text
         parsed = parse_dateline(text, self.known_place)
         if parsed is not None and (parsed.day or parsed.month or parsed.place is None
                                    or self.known_place(parsed.place)
@@ -109,7 +115,7 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
     headline = page.lines[headline_index] if headline_index is not None else None
     end_index, last_line = _body_end(page, article, start_index, first_line)
     _set_dateline(article, page, found)
-    body_lines = _body_lines(page, start_index, first_line, end_index, last_line,
+    body_lines = _body_lines(page, article, start_index, first_line, end_index, last_line,
                              headline.text if headline else None)
     if headline is None:
         lead = " ".join(line.text for line in body_lines[:2])
@@ -127,7 +133,11 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
             _trailer(page, article, page.lines[index])
     for index in range(start_index):
         if index not in skip:
-            page.drop(page.lines[index], page.reasons[index] or "before body")
+            line = page.lines[index]
+            if is_credit_line(line.text):
+                _credit(article, page, line)
+            else:
+                page.drop(line, page.reasons[index] or "before body")
     _assemble(article, body_lines)
     article.dropped = sorted(page.dropped, key=lambda d: d.start)
     return article
@@ -165,11 +175,22 @@ def _mark_repeats(page: _Page) -> None:
 
 def is_paragraph(line: Line) -> bool:
     words = line.words
-    if words >= LONG_LINE_WORDS and is_marked_headline(line.text):
+    if words >= LONG_LINE_WORDS and (is_marked_headline(line.text) or is_menu(line)):
         return False
     # A short line ending in "؟" or "!" is more often a headline than a paragraph.
     return words >= LONG_LINE_WORDS or (words >= MIN_PARAGRAPH_WORDS and ends_sentence(line.text)
                                         and line.text.rstrip()[-1] not in "؟?!")
+
+
+def is_menu(line: Line) -> bool:
+    """A navigation bar run into one line: no punctuation at all, and a word (the site's or a
+    section's name) said three times or more."""
+    if len(line.text) > LONG_LINE_CHARS or _PUNCT_RE.search(line.text):
+        return False
+    counts: dict[str, int] = {}
+    for word in line.text.split():
+        counts[word] = counts.get(word, 0) + 1
+    return max(counts.values()) >= MENU_REPEATS
 
 
 def ends_sentence(text: str) -> bool:
@@ -328,27 +349,35 @@ def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | Non
 
 
 def _credit(article: Article, page: _Page, line: Line) -> None:
+    """A credit line wherever it stands (before the body, after a teaser, at the end, "المصدر: …"):
+    the first agency credited is the article's."""
     source = SOURCE_CREDIT_RE.match(line.text)
     agency = load_agencies().find(line.text[source.end():] if source else line.text)
-    if agency and article.agency is None:
+    if agency and agency.named and article.agency is None:
         article.agency = agency.code
         article.agency_span = Span(line.text, line.start, line.end)
     page.drop(line, "credit")
+
+
+def is_credit_line(text: str) -> bool:
+    """An agency credit alone on its line, bare or after "المصدر:"."""
+    if is_credit(text):
+        return True
+    source = SOURCE_CREDIT_RE.match(text)
+    return bool(source) and is_credit(text[source.end():])
 
 
 def _trailer(page: _Page, article: Article, line: Line) -> None:
     """A line after the story: initials, a credit, or furniture."""
     if article.initials is None and is_initials(line.text):
         article.initials = Span(line.text, line.start, line.end)
-    elif is_credit(line.text):
-        _credit(article, page, line)
-    elif (source := SOURCE_CREDIT_RE.match(line.text)) and is_credit(line.text[source.end():]):
+    elif is_credit_line(line.text):
         _credit(article, page, line)
     else:
         page.drop(line, furniture_reason(line) or "after body")
 
 
-def _body_lines(page: _Page, start_index: int, first_line: Line | None, end_index: int,
+def _body_lines(page: _Page, article: Article, start_index: int, first_line: Line | None, end_index: int,
                 last_line: Line | None, headline: str | None) -> list[Line]:
     if first_line is None:
         return []
@@ -363,7 +392,9 @@ def _body_lines(page: _Page, start_index: int, first_line: Line | None, end_inde
             continue
         if reason is None and headline and repeats_headline(line, headline):
             reason = "headline repeated"
-        if reason is not None:
+        if is_credit_line(line.text):  # after a teaser paragraph
+            _credit(article, page, line)
+        elif reason is not None:
             page.drop(line, reason)
         else:
             kept.append(line)
@@ -390,7 +421,7 @@ def _set_dateline(article: Article, page: _Page, found: tuple[int, ParsedDatelin
         return
     index, parsed = found
     line = page.lines[index]
-    if parsed.agency:
+    if parsed.agency and parsed.agency.named:
         start, end = line.start + parsed.agency_start, line.start + parsed.agency_end
         article.agency = parsed.agency.code
         article.agency_span = Span(page.raw[start:end], start, end)
