@@ -25,7 +25,8 @@ from khabar.page.agencies import Agency, load_agencies
 
 MAX_PLACE_WORDS = 3
 MAX_DATELINE_CHARS = 100  # the longest datelines (SPA's, with both calendars) stay well under this
-MAX_CREDIT_WORDS = 5  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
+MAX_CREDIT_WORDS = 5
+MAX_SHAPED_PLACE_CHARS = 20  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
 # A dateline has a separator, a bracket, a date or an agency's credit near its start; lines without
 # one are skipped fast.
 MARK_RE = re.compile(r"[-–—(/:\d٠-٩]")
@@ -77,6 +78,7 @@ class _State:
     agency: Agency | None = None
     agency_span: tuple[int, int] = (0, 0)
     outlet: str | None = None
+    bracketed: bool = False  # "غازي عينتاب (قاسيون) -": a word in brackets after the place
 
 
 _DASH_RE = re.compile(r"[-–—_]")
@@ -101,14 +103,16 @@ def parse_dateline(text: str, known_place) -> ParsedDateline | None:
     _read_details(state)
     has_dash = place is not None and bool(_DASH_RE.search(state.folded[place[1]:_skip_separators(state)]))
     known = place is not None and known_place(text[offsets[place[0]]:offsets[place[1]]])
-    evidence = state.agency or state.day or state.month or (known and (has_dash or state.outlet))
+    # "PLACE (CREDIT) -" at the head of a line is a dateline's shape even for a place the KB lacks.
+    shaped = state.bracketed and has_dash and place is not None and place[1] - place[0] <= MAX_SHAPED_PLACE_CHARS
+    evidence = state.agency or state.day or state.month or (known and (has_dash or state.outlet)) or shaped
     if not evidence:
         return None
     if place is None and not state.agency:
         return None
     end = _skip_separators(state)
     place_text = text[offsets[place[0]]:offsets[place[1]]] if place else None
-    if place and not known and not (state.agency or (state.outlet and (state.day or state.month))):
+    if place and not known and not shaped and not (state.agency or (state.outlet and (state.day or state.month))):
         return None  # an unknown word with a date is more often a headline ("حدث في 3 سبتمبر")
     return ParsedDateline(
         end=offsets[end], place=place_text, day=state.day, month=state.month, year=state.year,
@@ -152,6 +156,7 @@ def _read_qualifier(state: _State) -> None:
     match = QUALIFIER_RE.match(state.folded, state.pos)
     if match and not load_agencies().find(match.group(match.lastindex or 0)):
         state.pos = match.end()
+        state.bracketed = match.group(2) is not None
 
 
 def _read_details(state: _State) -> None:

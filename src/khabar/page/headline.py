@@ -9,12 +9,17 @@ from functools import lru_cache
 from khabar.lang.letters import is_mostly_arabic
 from khabar.lang.normalize import fold
 from khabar.page.lines import Line
+from khabar.resources import data_path, read_tsv
 
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 30
-# Desk tags that wire services put before a headline: "عام / ...", "اقتصادي / ...".
-DESK_TAG_RE = re.compile(r"^(?:عام|اقتصادي|اقتصاد|رياضي|رياضة|ثقافي|ثقافة|سياسي|محلي|محليات|دولي|عربي|"
-                         r"صحي|اجتماعي|تقني|عاجل)\s*/\s*")
+# Desk tags that wire services put before a headline ("عام / ...", "اقتصادي / ...", left out of
+# the headline) and the kicker sites put there ("عاجل | ...", kept: it is part of the headline as shown).
+DESK_WORDS = tuple(word for _, row in read_tsv(data_path("khabar.page", "data/desk_tags.tsv"), ("word",))
+                   for word in [row["word"]])
+_DESK = "|".join(re.escape(word) for word in sorted(DESK_WORDS, key=len, reverse=True))
+DESK_TAG_RE = re.compile(rf"^(?:{_DESK})\s*/\s*")
+KICKER_RE = re.compile(rf"^(?:{_DESK})\s*[|｜]\s*")
 # Wire services send long dispatches in parts: "… / إضافة أولى", "إضافة ثانية وأخيرة".
 _ORDINALS = "أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|سابعة|ثامنة|تاسعة|عاشرة"
 CONTINUATION_RE = re.compile(rf"\s*/?\s*(?:إضافة|اضافة)\s+(?:{_ORDINALS})(?:\s+و?(?:أخيرة|اخيرة))?\s*$")
@@ -104,4 +109,5 @@ def headline_key(text: str) -> str:
 
 def is_marked_headline(text: str) -> bool:
     """A wire headline that says what it is: a desk tag before it or a part marker after it."""
-    return bool(DESK_TAG_RE.match(text) or (continuation_marker(text) and not CONTINUATION_RE.match(text)))
+    return bool(DESK_TAG_RE.match(text) or KICKER_RE.match(text)
+                or (continuation_marker(text) and not CONTINUATION_RE.match(text)))

@@ -21,6 +21,7 @@ from khabar.page.headline import (
     shares_story,
 )
 from khabar.page.lines import Line, make_line, split_lines, sub_line
+from khabar.page.markup import blank_markup
 from khabar.page.places import known_place, lookup_place
 from khabar.page.wrap import unwrap
 
@@ -38,6 +39,7 @@ SENTENCE_END_CHARS = frozenset(".!?؟…")
 CLOSING_CHARS = frozenset('"»”’\')')
 _DATE_PREFIX_RE = re.compile(r"^\s*(?:date|التاريخ|بتاريخ)\s*:?\s*\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
 _IMAGE_PREFIX_RE = re.compile(r"^(?:\s*(?:!\[[^\]]*\]\([^)]*\)|\|))+\s*")
+_BULLET_RE = re.compile(r"^[*•·●▪◦►]+\s+")  # a list item's mark (dashes are left: datelines use them)
 SOURCE_CREDIT_RE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|المصدر والصورة)\s*[:：]?\s*")
 # Furniture that a piece of a wrapped paragraph can look like (a clock time, a Latin name, a bracket).
 FRAGMENT_REASONS = frozenset({"timestamp", "not arabic", "caption", "url", "punctuation"})
@@ -48,7 +50,7 @@ _TRAILING_CREDIT_RE = re.compile(r"[\s\-–—]*\(([^()]{2,20})\)\s*$")
 
 @dataclass(slots=True)
 class _Page:
-    raw: str
+    raw: str  # the raw text with any markup blanked
     lines: list[Line]
     reasons: list[str | None]
     dropped: list[Dropped] = field(default_factory=list)
@@ -99,8 +101,9 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
         article.body = raw
         article.body_map = BodyMap([(0, 0, len(raw))])
         return article
-    page = _Page(raw, [], [], kb_files=kb_files)
-    for line in unwrap(split_lines(raw), raw, page.starts_own_line):
+    text = blank_markup(raw)  # the same length as raw: offsets into it are offsets into raw
+    page = _Page(text, [], [], kb_files=kb_files)
+    for line in unwrap(split_lines(text), text, page.starts_own_line):
         line = _strip_prefixes(page, line)
         if line is not None:
             page.lines.append(line)
@@ -138,13 +141,13 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
                 _credit(article, page, line)
             else:
                 page.drop(line, page.reasons[index] or "before body")
-    _assemble(article, body_lines)
+    _assemble(article, page.raw, body_lines)
     article.dropped = sorted(page.dropped, key=lambda d: d.start)
     return article
 
 
 def _strip_prefixes(page: _Page, line: Line) -> Line | None:
-    for regex, reason in ((_DATE_PREFIX_RE, "date prefix"), (_IMAGE_PREFIX_RE, "image")):
+    for regex, reason in ((_DATE_PREFIX_RE, "date prefix"), (_IMAGE_PREFIX_RE, "image"), (_BULLET_RE, "bullet")):
         match = regex.match(line.text)
         if match and match.end() > 0:
             page.drop(make_line(line.start, match.group()), reason)
@@ -461,13 +464,13 @@ def _set_continuation(article: Article, line: Line, start: int, end: int) -> Non
         article.continuation = Span(text, part.end - len(text), part.end)
 
 
-def _assemble(article: Article, lines: list[Line]) -> None:
+def _assemble(article: Article, text: str, lines: list[Line]) -> None:
     pieces, parts, offset = [], [], 0
     for line in lines:
         # A joined (hard-wrapped) line maps to raw one wrapped line at a time: the body has a space
         # where raw has a newline.
         start, piece_offset = line.start, offset
-        while (newline := article.raw.find("\n", start, line.end)) >= 0:
+        while (newline := text.find("\n", start, line.end)) >= 0:
             pieces.append((piece_offset, start, newline - start))
             piece_offset += newline + 1 - start
             start = newline + 1
