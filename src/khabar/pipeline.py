@@ -94,7 +94,7 @@ class Pipeline:
         started = time.perf_counter()
         try:
             article = read_page(page.text, page.id, reference_date=reference, layout=layout, outlet=page.outlet,
-                                kb_files=self.settings.kb_files)
+                                kb_files=self.settings.kb_files, date=page.date, date_source=page.date_source)
         except Exception as exc:  # a bug on one page must not stop a corpus
             return _failed(page, f"page: {type(exc).__name__}: {exc}")
         finally:
@@ -216,5 +216,6 @@ def read(text: str, *, id: str = "text", date: dt.date | None = None, plain: boo
          settings: Settings | None = None) -> Article:
     """Read one text (a scraped page, or clean article text with plain=True) into an Article."""
     settings = settings or Settings()
-    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date)
+    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date,
+                   date_source="reference" if date else None)
     return default_pipeline(settings).read_page(page)

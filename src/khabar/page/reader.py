@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from khabar.article import Article, BodyMap, Dateline, Dropped, Span
 from khabar.page.agencies import load_agencies
 from khabar.page.dateline import ParsedDateline, find_weekday, full_date, parse_dateline
+from khabar.page.dates import set_date
 from khabar.page.furniture import END_MARKER_RE, furniture_reason, has_end_marker, is_credit, is_initials
 from khabar.page.headline import (
     continuation_marker,
@@ -94,12 +95,15 @@ class _Page:
 
 
 def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = None, layout: str = "page",
-              outlet: str | None = None, kb_files: tuple[str, ...] = ()) -> Article:
-    """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article."""
+              outlet: str | None = None, kb_files: tuple[str, ...] = (), date: dt.date | None = None,
+              date_source: str | None = None) -> Article:
+    """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article.
+    `date` is the page's own date and `date_source` where it comes from (see page/dates.py)."""
     article = Article(id=article_id, raw=raw, reference_date=reference_date, outlet=outlet)
     if layout == "plain":
         article.body = raw
         article.body_map = BodyMap([(0, 0, len(raw))])
+        set_date(article, date, date_source)
         return article
     text = blank_markup(raw)  # the same length as raw: offsets into it are offsets into raw
     page = _Page(text, [], [], kb_files=kb_files)
@@ -143,6 +147,7 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
                 page.drop(line, page.reasons[index] or "before body")
     _assemble(article, page.raw, body_lines)
     article.dropped = sorted(page.dropped, key=lambda d: d.start)
+    set_date(article, date, date_source)
     return article
 
 

@@ -91,6 +91,8 @@ def _published(tree: LexborHTMLParser) -> dt.date | None:
         _meta(tree, 'meta[property="article:published_time"]')
         or _meta(tree, 'meta[itemprop="datePublished"]')
         or _meta(tree, '[itemprop="datePublished"][datetime]', "datetime")
+        or _meta(tree, "article time[datetime]", "datetime")  # the story's own <time>, then the page's
+        or _meta(tree, "time[datetime]", "datetime")
     )
     return parse_date(value)
 
@@ -232,6 +234,7 @@ def read_html(data: bytes, page_id: str, origin: str, options: Options, **given:
     page = RawPage(id=page_id, text=html, origin=origin)
     for name, value in given.items():
         setattr(page, name, value)
+    page.__post_init__()  # the container's date, when it gave one, is a file time unless it says otherwise
     if options.bare:
         return page
     doc = extract(html)
@@ -239,5 +242,8 @@ def read_html(data: bytes, page_id: str, origin: str, options: Options, **given:
         raise InputError(page_id, NO_TEXT)
     page.text, page.title = doc.text, doc.title
     page.url = page.url or doc.url
-    page.date = doc.date or page.date
+    if doc.date:
+        page.date, page.date_source = doc.date, "html"
+    elif page.date is None:
+        page.date_source = None
     return page

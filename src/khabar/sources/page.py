@@ -29,11 +29,18 @@ class RawPage:
     position: int = 0
     layout: str = "page"
     date: dt.date | None = None
+    # Where `date` comes from: "trec" (<TIME>/<DATE>), "json" (a "date" field), "html"
+    # (article:published_time, <time>), "warc" (WARC-Date), "file" (the file's or archive member's time).
+    date_source: str | None = None
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
     error: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.date is not None and self.date_source is None:
+            self.date_source = "file"  # readers that parse a date of the source's own say so
 
 
 @dataclass(frozen=True, slots=True)
