@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from khabar.page.continuations import link_continuations
+from khabar.page.headline import continuation_marker
 from khabar.page.reader import read_page
 from tests.conftest import load_gold
 
@@ -171,3 +172,11 @@ def test_reader_dashed_end_marker():
     article = read_page(page, "p")
     assert article.end_marker.text == "--انتهى--"
     assert article.body.endswith("الناشرين.")
+
+
+def test_reader_long_white_space_after_a_marker_word_reads_in_one_pass():
+    # A run of white space after "اضافة" once cost a regex try per split of the run (cubic).
+    text = "وزير الخارجية يستقبل نظيره" + " " * 20_000 + "اضافة" + " " * 20_000 + "جديدة"
+    assert continuation_marker(text) is None
+    marked = "وزير الخارجية يستقبل نظيره /" + " " * 20_000 + "إضافة أولى"
+    assert marked[continuation_marker(marked).end() - 10:] == "إضافة أولى"
