@@ -199,21 +199,26 @@ class Quote:
 
 
 class Tokens(Sequence[Token]):
-    """The body's tokens, stored compactly (spans and clitic splits); Token views made on access."""
+    """The body's tokens, stored compactly (spans and clitic splits); Token views made on access.
 
-    __slots__ = ("text", "spans", "splits", "_words")
+    The text stage also hands over the token strings it cut (one string object per word form, from
+    the word table) and their folds; a Tokens made without them (or unpickled) works them out when
+    first asked. Nothing in a Tokens changes once made."""
+
+    __slots__ = ("text", "spans", "splits", "_words", "_norms")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] | None = None,
-                 splits: list[tuple[int, int, str]] | None = None, words: list[str] | None = None) -> None:
+                 splits: list[tuple[int, int, str]] | None = None, words: list[str] | None = None,
+                 norms: list[str] | None = None) -> None:
         self.text = text
         self.spans = spans or []
         self.splits = splits or []  # (prefix length, suffix length, stem key) per token
-        # The token strings, when the tokenizer hands over those it cut (the stages read them all);
-        # else cut from the text when first asked for. Not pickled: the spans say the same.
         self._words = words if words is not None and len(words) == len(self.spans) else None
+        self._norms = norms if norms is not None and len(norms) == len(self.spans) else None
 
     def __getstate__(self) -> tuple[None, dict[str, Any]]:
-        return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None}
+        # Not pickled: the strings and folds (the spans say the same).
+        return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None, "_norms": None}
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -229,15 +234,27 @@ class Tokens(Sequence[Token]):
             return [self[i] for i in range(*index.indices(len(self)))]
         start, end = self.spans[index]
         prefix, suffix, key = self.splits[index]
-        word = self.text[start:end]
-        return Token(start, end, word, fold(word), key, prefix, suffix)
+        return Token(start, end, self.words()[index], self.norms()[index], key, prefix, suffix)
 
     def words(self) -> list[str]:
-        """The token strings (one list, kept: change no word in it; the entity stage swaps its strings
-        for equal ones that its word tables share, see entities/folded.py)."""
+        """The token strings (one list, kept: change nothing in it)."""
         if self._words is None:
             self._words = [self.text[s:e] for s, e in self.spans]
         return self._words
+
+    def norms(self) -> list[str]:
+        """`fold` of each token string (one list, kept: change nothing in it)."""
+        if self._norms is None:
+            self._norms = list(map(fold, self.words()))
+        return self._norms
+
+    def keys(self) -> list[str]:
+        """The folded stem of each token (its clitic split's key)."""
+        return [split[2] for split in self.splits]
+
+    def starts(self) -> list[int]:
+        """The offset of each token."""
+        return [span[0] for span in self.spans]
 
 
 @dataclass(slots=True)
@@ -277,6 +294,7 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: Tokens = field(default_factory=Tokens)
+    headline_tokens: Tokens | None = None  # the headline's tokens, when there is a headline
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)  # titles and nationality adjectives, resolved
@@ -286,6 +304,8 @@ class Article:
     reference_date: dt.date | None = None
     date: str | None = None  # publication date (ISO) and where it comes from (see page/dates.py)
     date_source: str | None = None
+    layout: str = "page"  # "plain": the raw text is the body (no headline, dateline or furniture)
+    given_date: tuple[dt.date, str] | None = None  # the source's own date and where from (RawPage)
     url: str | None = None
     source: str | None = None
     position: int | None = None

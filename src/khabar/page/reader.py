@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from khabar.article import Article, BodyMap, Dateline, Dropped, Span
+from khabar.kb import KnowledgeBase, default_kb
 from khabar.page.agencies import load_agencies
 from khabar.page.dateline import ParsedDateline, find_weekday, full_date, parse_dateline
 from khabar.page.dates import set_date
@@ -55,7 +56,7 @@ class _Page:
     lines: list[Line]
     reasons: list[str | None]
     dropped: list[Dropped] = field(default_factory=list)
-    kb_files: tuple[str, ...] = ()
+    kb: KnowledgeBase | None = None
     _headline_like: dict[int, bool] = field(default_factory=dict)
 
     def headline_like(self, index: int) -> bool:
@@ -65,7 +66,7 @@ class _Page:
         return found
 
     def known_place(self, name: str) -> bool:
-        return known_place(name, self.kb_files)
+        return known_place(name, self.kb)
 
     def starts_own_line(self, current: Line, line: Line, short: bool) -> bool:
         """Does `line` begin something of its own, so that it is not the wrapped tail of `current`?
@@ -95,10 +96,11 @@ class _Page:
 
 
 def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = None, layout: str = "page",
-              outlet: str | None = None, kb_files: tuple[str, ...] = (), date: dt.date | None = None,
+              outlet: str | None = None, kb: KnowledgeBase | None = None, date: dt.date | None = None,
               date_source: str | None = None) -> Article:
-    """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article.
-    `date` is the page's own date and `date_source` where it comes from (see page/dates.py)."""
+    """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article;
+    dateline places are looked up in `kb` (default: the packaged knowledge base). `date` is the
+    page's own date and `date_source` where it comes from (see page/dates.py)."""
     article = Article(id=article_id, raw=raw, reference_date=reference_date, outlet=outlet)
     if layout == "plain":
         article.body = raw
@@ -106,7 +108,7 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
         set_date(article, date, date_source)
         return article
     text = blank_markup(raw)  # the same length as raw: offsets into it are offsets into raw
-    page = _Page(text, [], [], kb_files=kb_files)
+    page = _Page(text, [], [], kb=kb or default_kb())
     for line in unwrap(split_lines(text), text, page.starts_own_line):
         line = _strip_prefixes(page, line)
         if line is not None:
@@ -437,7 +439,7 @@ def _set_dateline(article: Article, page: _Page, found: tuple[int, ParsedDatelin
         article.outlet = parsed.outlet
     if not (parsed.place or parsed.day or parsed.month):
         return
-    place = lookup_place(parsed.place, page.kb_files) if parsed.place else None
+    place = lookup_place(parsed.place, page.kb) if parsed.place else None
     weekday = find_weekday(line.text[parsed.end:] or _next_line_text(page, index))
     article.dateline = Dateline(
         start=line.start, end=line.start + parsed.end, place=parsed.place,
