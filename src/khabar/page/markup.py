@@ -2,8 +2,8 @@
 tags and character references are blanked before the page is read, one character for one, so that
 every offset of the reading still points into the raw text.
 
-A block tag (<p>, <div>, <br>, <li> …) becomes a line break, an inline tag white space, a character
-reference the character it names followed by white space.
+A block tag (<p>, <div>, <br>, <li> …) becomes a line break, an inline tag white space (line breaks
+inside a tag are kept), a character reference the character it names followed by white space.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ def _blank(match: re.Match[str]) -> str:
     size = len(text)
     name = match.group(1)
     if name is not None:
-        return ("\n" if name.lower() in BLOCK_TAGS else " ") + " " * (size - 1)
+        # Line breaks inside a tag stay: the lines keep the lengths they have in raw.
+        inner = "".join("\n" if char == "\n" else " " for char in text[1:])
+        return ("\n" if name.lower() in BLOCK_TAGS else " ") + inner
     char = html.unescape(text)
     if len(char) != 1 or char == "\u00a0":
         return " " * size

@@ -109,7 +109,7 @@ def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = Non
         return article
     text = blank_markup(raw)  # the same length as raw: offsets into it are offsets into raw
     page = _Page(text, [], [], kb=kb or default_kb())
-    for line in unwrap(split_lines(text), text, page.starts_own_line):
+    for line in unwrap(split_lines(text), text, page.starts_own_line, raw):
         line = _strip_prefixes(page, line)
         if line is not None:
             page.lines.append(line)
