@@ -24,6 +24,7 @@ from khabar.lang.normalize import fold, fold_map
 from khabar.page.agencies import Agency, load_agencies
 
 MAX_PLACE_WORDS = 3
+MIN_PLACE_CHARS = 2  # one letter is an abbreviation ("م" after a year), not a place
 MAX_DATELINE_CHARS = 100  # the longest datelines (SPA's, with both calendars) stay well under this
 MAX_CREDIT_WORDS = 5
 MAX_SHAPED_PLACE_CHARS = 20  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
@@ -131,7 +132,7 @@ def _read_place(state: _State) -> tuple[int, int] | None:
         if agencies.find(word.group()) or word.group() == "في":
             break
         end = match.start() + word.end()
-    if end is None:
+    if end is None or end - match.start() < MIN_PLACE_CHARS:
         return None
     if not _PLACE_END_RE.match(state.folded[end:end + 4]):
         return None

@@ -32,6 +32,8 @@ LONG_LINE_WORDS = 14
 DATELINE_SEARCH_LINES = 10
 READ_ALSO_MAX_ITEMS = 6
 CUT_PARAGRAPH_WORDS = 4
+RUN_IN_TAIL_CHARS = 200  # a credit or a "read also" run into the last paragraph is shorter than this
+HEADLINE_SHARED = 2  # content words a headline shares with its lead, when other lines stand between
 MENU_REPEATS = 3
 LONG_LINE_CHARS = 400
 _PUNCT_RE = re.compile(r"[.،,:؛;!?؟\"«»()]")
@@ -72,9 +74,11 @@ class _Page:
         """Does `line` begin something of its own, so that it is not the wrapped tail of `current`?
         Datelines, credits and end markers do; other furniture when the line stops short (a fragment
         cut from a paragraph can look like a time stamp, but it runs to the width, ends a sentence, is
-        one token, or ends a paragraph already two lines long: headlines stand alone, and rarely wrap);
+        one token, or ends a paragraph already two lines long or a dateline: headlines stand alone);
         a line that starts with the words `current` starts with (a caption after its headline)."""
         text = line.text
+        if short and self._dateline_tail(current, text):
+            return False  # the tail of a wrapped dateline: its year, its credit
         if has_end_marker(text) or is_credit(text) or is_initials(text):
             return True
         if current.text.endswith(")") and (credit := _TRAILING_CREDIT_RE.search(current.text)) \
@@ -90,6 +94,11 @@ class _Page:
                                    and "\n" not in self.raw[current.start:current.end] and " " in text):
             return True
         return _WORD_RE.findall(text[:40])[:2] == _WORD_RE.findall(current.text[:40])[:2]
+
+    def _dateline_tail(self, current: Line, text: str) -> bool:
+        """Does `text` finish the dateline that `current` begins (a year, a credit wrapped)?"""
+        parsed = parse_dateline(f"{current.text} {text}", self.known_place)
+        return parsed is not None and parsed.end > len(current.text)
 
     def drop(self, line: Line, reason: str) -> None:
         self.dropped.append(Dropped(line.start, line.end, reason))
@@ -259,17 +268,30 @@ def _body_start(page: _Page, found: tuple[int, ParsedDateline] | None) -> tuple[
 
 
 def _headline_before(page: _Page, start_index: int, first_line: Line | None) -> int | None:
-    """The first headline-like line before the body that shares a word with the lead (navigation
-    and section lines share none); the first headline-like line when none does."""
+    """The headline-like line before the body that shares the most content words with the lead
+    (the first of equals): two or more, or one when it is the last line before the body. Section
+    and navigation lines share a word at most, and stand away from the story. Without a lead,
+    the first headline-like line."""
     candidates = [i for i in range(start_index) if page.reasons[i] is None and page.headline_like(i)]
     if not candidates:
         return None
-    if first_line is not None:
-        lead = first_line.text[:400]
-        for index in candidates:
-            if shares_story(page.lines[index].text, lead, minimum=1):
-                return index
-    return candidates[0]
+    if first_line is None:
+        return candidates[0]
+    lead = first_line.text[:400]
+    best, best_shared = None, 0
+    for index in candidates:
+        shared = shared_words(page.lines[index].text, lead)[0]
+        if shared > best_shared:
+            best, best_shared = index, shared
+    if best_shared >= HEADLINE_SHARED or best_shared and _adjacent(page, best, start_index):
+        return best
+    return candidates[0] if len(candidates) == 1 and _adjacent(page, candidates[0], start_index) else None
+
+
+def _adjacent(page: _Page, index: int, start_index: int) -> bool:
+    """Is line `index` the last text line before the body (furniture, a dateline between)?"""
+    return not any(page.reasons[i] is None and not is_credit_line(page.lines[i].text)
+                   for i in range(index + 1, start_index))
 
 
 def _wrapped_headline(page: _Page, start_index: int, first_line: Line) -> tuple[int | None, int, Line]:
@@ -348,13 +370,24 @@ def is_cut_paragraph(line: Line) -> bool:
 
 
 def _trim_credit(article: Article, page: _Page, line: Line | None) -> Line | None:
-    """A credit closing the story's last line: "... في المنطقة (بترا)"."""
+    """A credit closing the story's last line: "... في المنطقة (بترا)"; or a credit or furniture
+    line run into it after its last full stop: "... المنتشرة. المصدر: …", "... المنتشرة. رابط الخبر …"."""
     if line is None:
         return None
     match = _TRAILING_CREDIT_RE.search(line.text) if line.text.endswith(")") else None
     if match and load_agencies().find(match.group(1)):
         _credit(article, page, make_line(line.start + match.start(), match.group()))
         return sub_line(line, 0, match.start())
+    stop = line.text.rfind(". ", max(0, len(line.text) - RUN_IN_TAIL_CHARS))
+    tail = sub_line(line, stop + 2, len(line.text)) if stop > 0 else None
+    if tail is not None and not ends_sentence(tail.text):
+        if is_credit_line(tail.text):
+            _credit(article, page, tail)
+            return sub_line(line, 0, stop + 1)
+        reason = furniture_reason(tail)
+        if reason is not None and reason not in FRAGMENT_REASONS:
+            page.drop(tail, reason)
+            return sub_line(line, 0, stop + 1)
     return line
 
 

@@ -78,7 +78,7 @@ def _width(lines: list[Line], raw: str, original: str) -> int | None:
     # A line without a space (a link, a code) is as long as it is whatever the width.
     lines = [line for line in lines if " " in line.text]
     lengths = sorted({_last_piece(line, raw) for line in lines}, reverse=True)
-    allowed_longer = max(1, len(lines) // 10)
+    allowed_longer = len(lines) // 10  # lines with spaces longer than the width: a few, on long pages
     longer = 0
     for width in lengths:
         if width > MAX_WIDTH:
