@@ -27,6 +27,7 @@ UNNAMED = "AGENCIES"
 
 
 _DOTS_RE = re.compile(r"\s*\.\s*")
+MAX_JOINT_CHARS = 60  # a joint credit names a few agencies, not a sentence
 _JOINT_RE = re.compile(r"\s*[/،,]\s*|\s+[-–—]\s+|\s+و\s*(?=\S)")
 
 
@@ -42,11 +43,15 @@ class AgencyTable:
         if "." in key:
             key = _DOTS_RE.sub(" ", key).strip()
         found = self.by_credit.get(key) or self.by_credit.get(key.lower())
-        if found is None and _JOINT_RE.search(key):
-            parts = [self.find(part) for part in _JOINT_RE.split(key) if part.strip()]
+        if found is None and len(key) <= MAX_JOINT_CHARS and _JOINT_RE.search(key):
+            parts = [self._one(part) for part in _JOINT_RE.split(key) if part.strip()]
             if parts and all(parts):
                 return parts[0]
         return found
+
+    def _one(self, key: str) -> Agency | None:
+        key = key.strip(" ()/-–—:.")
+        return self.by_credit.get(key) or self.by_credit.get(key.lower())
 
 
 @lru_cache(maxsize=1)
