@@ -32,6 +32,7 @@ LONG_LINE_WORDS = 14
 DATELINE_SEARCH_LINES = 10
 READ_ALSO_MAX_ITEMS = 6
 CUT_PARAGRAPH_WORDS = 4
+MAX_CREDIT_LINE_CHARS = 80  # "المصدر: وكالة الأنباء والمعلومات الفلسطينية" and the longest credits fit
 RUN_IN_TAIL_CHARS = 200  # a credit or a "read also" run into the last paragraph is shorter than this
 HEADLINE_SHARED = 2  # content words a headline shares with its lead, when other lines stand between
 MENU_REPEATS = 3
@@ -404,6 +405,8 @@ def _credit(article: Article, page: _Page, line: Line) -> None:
 
 def is_credit_line(text: str) -> bool:
     """An agency credit alone on its line, bare or after "المصدر:"."""
+    if len(text) > MAX_CREDIT_LINE_CHARS:
+        return False
     if is_credit(text):
         return True
     source = SOURCE_CREDIT_RE.match(text)
