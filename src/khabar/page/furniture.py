@@ -27,7 +27,7 @@ CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _FULL_DATE = (rf"\b\d{{1,2}}\s*(?:{month_names_pattern(GREGORIAN_MONTHS)}|{month_names_pattern(HIJRI_MONTHS)})"
               rf"\s*,?\s*\d{{4}}\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b")
 FULL_DATE_RE = re.compile(_FULL_DATE)
-# Words that make up relative or absolute time stamps ("منذ ساعتين", "شهران فى كونا", "آخر تحديث").
+# Words that make up relative or absolute time stamps ("منذ ساعتين", "آخر تحديث", an age and a site).
 _TIME_WORDS = set(fold(w) for w in (
     "منذ قبل في فى آخر اخر تحديث نشر تاريخ النشر الساعة ساعة ساعتين ساعات دقيقة دقيقتين دقائق ثانية "
     "يوم يومين أيام يومان أسبوع أسبوعين أسابيع أسبوعان شهر شهرين شهران أشهر سنة سنتين سنوات عام "
@@ -145,5 +145,6 @@ def is_credit(text: str) -> bool:
 
 
 def is_initials(text: str) -> bool:
-    """Editor initials as wire services print them after the end marker: "ا م م / ر ج", "ن م ع"."""
+    """Editor initials as wire services print them after the end marker: letters apart, in groups
+    split by "/"."""
     return bool(INITIALS_RE.match(text.strip())) and len(text.split()) >= 2
