@@ -31,7 +31,8 @@ from khabar.text.cache import word_cache
 MAX_NAME_WORDS = 5
 WORDS_CACHED = 400_000  # word forms remembered: more than a corpus of ANT's size has (261,000), so
 # a long run does not keep emptying its tables and working every word out again
-STRONG = ("state", "capital", "person", "org", "igo", "demonym")  # kinds whose code makes an actor
+STRONG = ("state", "capital", "person", "org", "group", "igo", "demonym")  # kinds whose code makes an actor
+GROUP_KINDS = frozenset({"armed_group", "party"})  # coded as themselves, with their home state kept aside
 ORG_SECTORS = {"institution": "GOV", "party": "OPP", "armed_group": "REB", "company": "BUS", "media": "MED",
                "ngo": "NGO", "court": "JUD", "agency": "GOV"}
 
@@ -60,8 +61,9 @@ class Unit:
     start: int
     end: int
     code: str | None
-    kind: str  # state, capital, place, person, org, igo, demonym, agent, alias, placehead
+    kind: str  # state, capital, place, person, org, group, igo, demonym, agent, alias, placehead
     sector: str | None = None
+    home: str | None = None  # a group's home state
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class Actor:
     conj: bool  # starts with و: coordinated with what comes before
     char_start: int = 0  # offsets of the phrase in the passage text
     char_end: int = 0
+    home: str | None = None  # a group's home state
 
 
 def _folded(words: Any, path: str, what: str) -> frozenset[str]:
@@ -154,12 +157,16 @@ def unit_of_entry(entry: Entry, start: int, end: int) -> Unit | None:
         return Unit(start, end, code, "person", "GOV" if entry.role else None) if code else None
     if entry.subkind == "igo" and entry.code:
         return Unit(start, end, entry.code, "igo", "IGO")
+    if entry.subkind in GROUP_KINDS and entry.code:  # Hamas, the Taliban, a party: not the state itself
+        return Unit(start, end, entry.code, "group", ORG_SECTORS[entry.subkind], entry.country)
     sector = "GOV" if entry.stands_for_state else ORG_SECTORS.get(entry.subkind or "")
     return Unit(start, end, entry.country, "org" if entry.country else "agent", sector)
 
 
 def unit_of_mention(mention: Mention, start: int, end: int, kb: KnowledgeBase) -> Unit | None:
     entry = kb.by_id(mention.id) if mention.id else None
+    if entry is None and mention.type == "ORG":  # a group the linker left without an id
+        entry = next((e for e in kb.lookup(mention.text) if e.subkind in GROUP_KINDS), None)
     if entry is not None:
         found = unit_of_entry(entry, start, end)
         if found is not None or entry.kind in ("region",):
@@ -309,7 +316,7 @@ def _family(words: SentenceWords, unit: Unit, agents: Agents) -> bool:
     return unit.kind == "person" and before is not None and not words.forms[before].all.isdisjoint(agents.families)
 
 
-NAMED = frozenset({"state", "capital", "place", "person", "org", "igo"})
+NAMED = frozenset({"state", "capital", "place", "person", "org", "group", "igo"})
 
 
 def name_words(units: list[Unit]) -> frozenset[int]:

@@ -16,7 +16,8 @@ from khabar.events.triggers import Match, SentenceWords
 
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place may be what is hit
+LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place named plainly may be what is hit
+KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
 TARGET_WINDOW = 20  # words after the trigger
@@ -136,7 +137,8 @@ class Attacher:
             return group
         for other in self.groups:
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
-                if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org"):
+                if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
+                                                                                     "group"):
                     return other
                 if other.prep is not None:
                     break
@@ -188,7 +190,8 @@ class Attacher:
             return group
         state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
         if located is not None and (match.entry.type in LOCATED_TYPES or state_ok):
-            return located  # "دعم … للمرحلة الجديدة في لبنان", "قصف … في غزة"
+            return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack or a protest with no named
+            # target in a state is coded against that state, as CAMEO coders do
         return None
 
     def between(self, match: Match) -> Group | None:
@@ -233,6 +236,36 @@ class Roles:
     explicit: bool = False  # the source was found in this sentence (not carried over)
 
 
+def _no_object(att: Attacher, after: int) -> bool:
+    """Does the clause go on without a direct object after word `after` (a preposition, a stop or
+    the end next)? A verb of killing then reads as passive: "جنديان قتلا بانفجار", "قتل جندي في"."""
+    words, agents = att.words, att.agents
+    for j in range(after, len(words)):
+        if words.stop[j]:
+            return True
+        if not words.is_word(j):
+            if words.texts[j][:1].isdigit():
+                return False  # "قتلوا 5 مدنيين"
+            continue
+        forms = words.forms[j].all
+        if not forms.isdisjoint(agents.skip):
+            continue
+        if not forms.isdisjoint(agents.target_preps | agents.locative_preps | agents.agent_markers):
+            return True
+        if any(g.start == j and g.prep is None for g in att.groups) or not forms.isdisjoint(agents.quantities):
+            return False
+        return words.norms[j].lstrip("وف")[:1] in ("ب", "ل")  # "بانفجار", "لدى": a preposition
+    return True
+
+
+def _passive(att: Attacher, match: Match, subject: Group) -> bool:
+    """A verb of killing whose subject is followed by no object: the subject was killed."""
+    if not match.verbal or not match.entry.cameo.startswith(KILLING) or match.entry.type not in VIOLENT_TYPES:
+        return False
+    after = max(match.words[-1], subject.end - 1) + 1
+    return _no_object(att, after)
+
+
 def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
     """(doer, victim) named next to the trigger: SVO, VSO, the genitive of a noun, the doer of a
     passive after "على يد"/"برصاص"."""
@@ -247,6 +280,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
             patient = found
         else:
             source = found
+    if source is not None and _passive(att, match, source):
+        source, patient = None, source
     agent = att.agent_group(match) if match.entry.type in VIOLENT_TYPES else None
     if agent is not None:
         patient = patient or source
@@ -278,6 +313,9 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if source is None and not noun and head < START_WORDS:
         source = topic  # carried from the sentence before: its positions are not of this sentence
     target = patient if patient is not None else att.target(match, after, source)
+    if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
+        where = att.target(match, after, source)
+        target = where if where is not None and where.members[0].kind in ("state", "capital", "place") else patient
     between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
     if match.entry.swap:
         source, target = target, source

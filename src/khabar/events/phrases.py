@@ -85,7 +85,7 @@ def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: fro
         kind = "place"  # "الأراضي الفلسطينية"
     end = group[-1].end
     return Actor(start, end, coded.code if coded else None, sector, kind, _prep_before(words, start, agents),
-                 _starts_with_and(words, start), spans[start][0], spans[end - 1][1])
+                 _starts_with_and(words, start), spans[start][0], spans[end - 1][1], coded.home if coded else None)
 
 
 def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[int, int]],
