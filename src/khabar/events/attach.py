@@ -20,6 +20,9 @@ LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a pla
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
+# A meeting or an agreement is named after its place ("قمة هلسنكي"); a demand, a threat or an
+# accusation after who makes it ("مطالبات أنقرة").
+VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
@@ -110,8 +113,13 @@ class Attacher:
                 continue
             if group.prep is not None:
                 return None
-            if noun and group.members[0].kind in ("capital", "place"):
-                return None  # "اتفاق فيينا", "قصف غزة": a place names the event or is hit, it does not act
+            if match is not None and self._venue(match, group):
+                return None
+            if noun and group.members[0].kind == "place":
+                return None  # "قصف غزة": a place is hit, it does not act
+            if noun and group.members[0].kind == "capital" and (match is None or match.entry.type in VENUE_TYPES
+                                                                  or match.entry.type in LOCATED_TYPES):
+                return None  # "قمة هلسنكي", "اتفاق فيينا", "قصف بغداد": the venue or what is hit
             gap = range(head + 1, group.start)
             if self._clear(head + 1, group.start, match):
                 return group
@@ -179,6 +187,8 @@ class Attacher:
                 break
             if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
                 continue
+            if self._venue(match, group):
+                continue
             if group.prep is None and group.start - after > DIRECT_WINDOW:
                 continue
             if group.prep in self.agents.locative_preps:
@@ -193,6 +203,15 @@ class Attacher:
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack or a protest with no named
             # target in a state is coded against that state, as CAMEO coders do
         return None
+
+    def _venue(self, match: Match, group: Group) -> bool:
+        """A place named right after a meeting noun ("في قمة هلسنكي", "مؤتمر باريس") is where it met."""
+        if match.entry.type not in VENUE_TYPES or group.prep is not None \
+                or group.members[0].kind not in ("capital", "place"):
+            return False
+        before = self.words.prev_word(group.start - 1)
+        return before is not None and (before in match.words[1:] or (before == match.words[0] and not match.verbal)
+                                       or before in self.trigger_words)
 
     def between(self, match: Match) -> Group | None:
         for group in self.groups:

@@ -27,6 +27,7 @@ from khabar.step import Step
 from khabar.text.tokens import tokenize
 
 HEADLINE = -1
+NEEDS_SOURCE = frozenset({"THREATEN"})  # types that are acts of someone: without a doer, no event
 REALIS = Modes()
 
 
@@ -127,7 +128,10 @@ class SentenceCoder:
             if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
                 topic = topic or subject
                 verb_source = roles.source
-            for source, target in pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES):
+            pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
+            if match.entry.type in NEEDS_SOURCE and all(source is None for source, _ in pairs):
+                continue  # "استمرار القتال يهدد بكارثة": a risk, not a threat made by an actor
+            for source, target in pairs:
                 self._add(passage, words, match, source, target)
         return topic
 
