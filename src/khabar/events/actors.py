@@ -102,7 +102,8 @@ def load_agents() -> Agents:
     sectors = {w: sector for sector, words in data["sectors"].items() for w in _folded(words, name, sector)}
     aliases = {w: code for code, words in data["aliases"].items() for w in _folded(words, name, code)}
     preps = data["prepositions"]
-    verbs = frozenset(f for v in data["speech_verbs"] for f in (conjugate(v) if "/" in v else [fold(v)]))
+    verbs = frozenset(f for v in data["speech_verbs"]
+                      for f in (conjugate(v, hollow=False) if "/" in v else [fold(v)]))
     return Agents(sectors, aliases, _folded(data["not_names"], name, "not_names"),
                   _folded(data["geo_heads"], name, "geo_heads"), _folded(data["places"], name, "places"),
                   _folded(preps["target"], name, "target"), _folded(preps["locative"], name, "locative"),
