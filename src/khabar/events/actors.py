@@ -4,7 +4,7 @@ international organisation) and a sector.
 
 Names come from the entity layer's mentions where it gave them, else from the knowledge base (state,
 city, organisation and office-holder names); a nationality adjective codes its noun ("غارة إسرائيلية",
-"القوات الأمريكية"); a title codes its bearer ("رئيس الوزراء الياباني فوميو كيشيدا" is JPN, GOV).
+"القوات الأمريكية"); a title codes its bearer (a prime minister with a nationality adjective and a name is that state, GOV).
 """
 
 from __future__ import annotations

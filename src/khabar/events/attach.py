@@ -1,8 +1,8 @@
 """Who acts on whom: the source and target of a trigger among the actors of its sentence.
 
 Arabic news puts the verb first (VSO: "بحث وزير الخارجية الكويتي مع نظيره الأردني") or the subject
-first (SVO: "الولايات المتحدة واليابان تعلنان"); a verbal noun takes its doer as a genitive or an
-adjective ("زيارة رئيس الوزراء الياباني", "غارات إسرائيلية"); a passive names the doer after
+first (SVO: "مصر والأردن تدينان"); a verbal noun takes its doer as a genitive or an
+adjective ("زيارة الوزير", "غارات إسرائيلية"); a passive names the doer after
 "على يد" or "برصاص"; "بين X و Y" names both sides. A verb without a subject ("وأكد") continues the
 subject of the sentence before.
 """
@@ -37,7 +37,7 @@ class Group:
     """Coordinated actors ("الولايات المتحدة واليابان")."""
 
     members: tuple[Actor, ...]
-    pair: bool = False  # adjectives side by side: "العلاقات الإيرانية الكويتية" is between the two
+    pair: bool = False  # adjectives side by side: relations "X-ية Y-ية" are between the two
 
     @property
     def start(self) -> int:
@@ -154,7 +154,7 @@ class Attacher:
 
     def speaker(self, head: int) -> Group | None:
         """The subject of the nearest verb of saying before `head`, or the actor a headline opens
-        with before a colon ("بريطانيا: لن ننقل سفارتنا")."""
+        with before a colon ("STATE: …")."""
         colon = next((j for j in range(min(head, len(self.words))) if self.words.texts[j] == ":"), None)
         if colon is not None and self.groups and self.groups[0].start <= 1 and self.groups[0].end == colon \
                 and self.groups[0].coded:
@@ -180,7 +180,7 @@ class Attacher:
         located = None
         last = match.words[-1]
         for group in self.groups:
-            inside = group.start < last  # in the gap of a phrase: "تبادل ظريف مع نظيره … وجهات النظر"
+            inside = group.start < last  # in the gap of a phrase: "تبادل X مع نظيره … الآراء"
             if group.start < after or (inside and (group.prep == "ب" or group.prep in self.agents.locative_preps)):
                 continue
             if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start):
@@ -313,7 +313,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
     الكويتي اتفاقية قرض": the fund gives the loan)."""
     head, noun = match.words[0], not match.verbal
-    if match.entry.speaker:  # "ضرورة وقف العدوان الإسرائيلي": the speaker accuses the aggressor
+    if match.entry.speaker:  # "ضرورة وقف العدوان": the speaker accuses the aggressor named after it
         source = att.speaker(head) or topic
         target = att.subject_after(match.words[-1], match, True)  # the aggressor, not "على غزة"
         return Roles(source, target, None, source is not None)

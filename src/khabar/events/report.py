@@ -125,7 +125,7 @@ PERIPHRASTIC_SPAN = 5  # words between "قامت" and "بقصف"
 
 
 def _periphrastic(words: SentenceWords, m: Match) -> str | None:
-    """"قامت دبابة إسرائيلية بقصف": the verbal noun after قام بـ is the verb of its clause; gives the
+    """"قامت X بقصف": the verbal noun after قام بـ is the verb of its clause; gives the
     tense of the auxiliary ("past" or "present"), None when there is none."""
     if m.verbal or not words.norms[m.start].lstrip("وف").startswith("ب"):
         return None
