@@ -141,8 +141,8 @@ def train_ner(
     seed: Annotated[int, typer.Option("--seed")] = 0,
 ) -> None:
     """Train the NER model from ANERcorp (train split) and unlabelled news; writes model and scores."""
-    from khabar.entities.train import main_train
     from khabar.resources import data_path
+    from khabar.training.ner import main_train
 
     target = out or data_path("khabar.entities", "models")
     scores = main_train(data, target, seed=seed)
@@ -152,7 +152,7 @@ def train_ner(
 @eval_app.command("ner")
 def eval_ner(conll: Annotated[Path, typer.Argument(help="A CoNLL file: TOKEN TAG per line")]) -> None:
     """Exact-span precision, recall and F1 per type and micro of the shipped tagger on FILE."""
-    from khabar.entities.evaluate import evaluate_file
+    from khabar.training.evaluate import evaluate_file
 
     evaluate_file(conll)
 
