@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import shared_path
 from tests.entities.tiny import TINY
 
 from khabar.entities.features import FeatureExtractor, strip_clitics
 from khabar.entities.tagger import NerTagger, default_model_path, spans_from_tags, to_bio
 from khabar.training.evaluate import score, spans
 
-SHARED = Path("/work/shared/data")
 SHIPPED = default_model_path()
 needs_model = pytest.mark.skipif(not SHIPPED.exists(), reason="shipped NER model not built yet")
 
@@ -112,9 +112,9 @@ def test_shipped_model_second_sentence_and_batch() -> None:
 
 
 @needs_model
-@pytest.mark.skipif(not (SHARED / "anercorp-camellab").exists(), reason="/work/shared/data not available")
 def test_shipped_model_test_split_score() -> None:
     from khabar.training.evaluate import evaluate_file
 
-    res = evaluate_file(SHARED / "anercorp-camellab" / "ANERCorp_CamelLab_test.txt", NerTagger.load(), quiet=True)
+    test_split = shared_path("data", "anercorp-camellab", "ANERCorp_CamelLab_test.txt")
+    res = evaluate_file(test_split, NerTagger.load(), quiet=True)
     assert res["micro_f1"] >= 0.73

@@ -62,7 +62,7 @@ def read(
     """Read news pages and print one structured article per document (see CONTRACT.md)."""
     from khabar.pipeline import default_pipeline
     from khabar.settings import Settings
-    from khabar.sources.page import iter_pages
+    from khabar.sources.read import iter_pages
 
     settings = Settings(reference_date=_parse_date(date), plain=plain,
                         kb_files=tuple(str(p) for p in kb or ()))
@@ -113,6 +113,22 @@ def bench_read(
     from khabar.bench import bench_read as run
 
     figures = run(corpus, limit=limit, all_stages=not reading_only)
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
+@bench_app.command("kb")
+def bench_kb(
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+    repeat: Annotated[int, typer.Option("--repeat", help="Builds to time")] = 3,
+) -> None:
+    """Seconds to build the packaged knowledge base (best and median of --repeat builds)."""
+    from khabar.bench import bench_kb as run
+
+    figures = run(repeat)
     if format is FigureFormat.json:
         print(json.dumps(figures))
     else:

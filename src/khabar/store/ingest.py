@@ -18,7 +18,8 @@ from pathlib import Path
 from khabar.run import Batch, Runner, require
 from khabar.run.local import LocalRunner
 from khabar.settings import Settings
-from khabar.sources.page import RawPage, iter_pages
+from khabar.sources.page import RawPage
+from khabar.sources.read import iter_pages
 from khabar.store.db import open_store
 from khabar.store.dedup import assign_stories
 from khabar.store.ids import content_hash, content_id
