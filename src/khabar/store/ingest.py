@@ -28,8 +28,6 @@ from khabar.store.rows import CopyRow, ErrorRow, PageKey
 from khabar.store.summary import is_current, summarise
 from khabar.store.writer import finished_input, known_ids, mark_input, write_batch
 
-BATCH_PAGES = 64
-
 
 @dataclass(slots=True)
 class Progress:
@@ -82,11 +80,12 @@ class _State:
 
 
 def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | None = None,
-           runner: Runner | None = None, *, batch_pages: int = BATCH_PAGES, limit: int | None = None,
+           runner: Runner | None = None, *, batch_pages: int | None = None, limit: int | None = None,
            count: bool = True) -> Iterator[Progress]:
     """Read `inputs` into the store at `db`, yielding Progress after each batch written."""
     require("datasketch", "corpus")  # signatures are made in the workers: check before they start
     settings = settings or Settings()
+    batch_pages = batch_pages or settings.batch  # one batch size: what the pipeline annotates together
     runner = runner or LocalRunner()
     started = time.perf_counter()
     conn = open_store(db, write=True)
