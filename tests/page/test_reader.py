@@ -11,7 +11,6 @@ from khabar.page.headline import continuation_marker
 from khabar.page.reader import read_page
 from tests.conftest import load_gold
 
-
 # A KUNA dispatch as the agency's site shows it, composed for the tests (furniture included).
 KUNA_PAGE = """الرئيسية
 شارك الخبر
