@@ -110,6 +110,7 @@ class Mention:
     where: str = "body"
     kind: str | None = None  # state, city, region, org, person … (from the knowledge base)
     how: str = "ner"  # what found it: ner, kb (dictionary match), title, demonym, short name …
+    name_from: str | None = None  # where name_en comes from: kb (the default), romanised
 
     def to_dict(self) -> dict[str, Any]:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
@@ -119,6 +120,8 @@ class Mention:
         if self.kind:
             out["kind"] = self.kind
         out["how"] = self.how
+        if self.name_en is not None:
+            out["name_from"] = self.name_from or "kb"
         return out
 
 

@@ -28,6 +28,7 @@ from khabar.entities.resolve import owner_among, resolve_references
 from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
+from khabar.lang.romanise import romanise
 from khabar.page.agencies import load_agencies
 from khabar.settings import Settings
 from khabar.text.tokens import tokenize
@@ -180,9 +181,14 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
     return None, start
 
 
+ROMANISED_TYPES = ("PER", "LOC")  # names; an organisation's name is mostly words, not a name
+
+
 def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, where: str, how: str) -> Mention:
     if entry is None:
-        return Mention(start, end, text[start:end], type_, where=where, how=how)
+        name_en = romanise(text[start:end]) if type_ in ROMANISED_TYPES else None
+        return Mention(start, end, text[start:end], type_, name_en, where=where, how=how,
+                       name_from="romanised" if name_en else None)
     return Mention(start, end, text[start:end], type_, entry.name_en, entry.id, entry.country,
                    where=where, kind=entry.kind, how=how)
 
