@@ -56,7 +56,8 @@ def test_link_tagger_span_beats_a_surname_in_the_kb():
     tokens = tokenize(text)
     first = [t.text for t in tokens].index("ليزا")
     found = names(text, [(first, first + 2, "PER")])
-    assert ("ليزا جونسون", "PER", None, None) in found
+    lisa = [m for m in mentions_of(text, [(first, first + 2, "PER")]) if m.text == "ليزا جونسون"]
+    assert lisa and lisa[0].id is None and lisa[0].name_from == "romanised"
     assert not any(n[0] == "جونسون" for n in found)
 
 
@@ -149,3 +150,25 @@ def test_link_a_common_noun_alone_is_not_a_name():
     found = names(text, [(first, first + 1, "LOC")])
     assert not [n for n in found if n[0] == "حلف"]
     assert ("اوكوس", "ORG", "AUKUS", None) in found
+
+
+@pytest.mark.parametrize(("name", "not_en"), [
+    ("عبد الفتاح القصري", "Abdel Fattah el-Sisi"),   # same given names, another family name
+    ("كيم جونغ إيل", "Kim Jong Un"),                 # one short word differs
+    ("محمد السلمان", "Mohammed bin Salman"),          # words that are not the name's words
+    ("عبدالله الباروني", "Abdullah II of Jordan"),
+])
+def test_link_person_words_are_not_fuzzed_into_another_person(name, not_en):
+    text = f"وقال {name} إن الاجتماع مهم"
+    found = names(text, [(1, 1 + len(name.split()), "PER")])
+    assert found and all(n[2] != not_en for n in found)
+    assert all(m.id is None for m in mentions_of(text, [(1, 1 + len(name.split()), "PER")]))
+
+
+def test_link_person_words_agree_with_a_spelling_variant():
+    from khabar.entities.fuzzy import words_agree
+    from khabar.kb import load_kb, match_key
+
+    putin = next(e for e in load_kb().entries("person") if e.name_en == "Vladimir Putin")
+    assert words_agree(match_key("فلاديمير بوتن"), putin)
+    assert not words_agree(match_key("فلاديمير سولوفيوف"), putin)

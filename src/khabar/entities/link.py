@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.folded import folded_words
-from khabar.entities.fuzzy import fuzzy_names
+from khabar.entities.fuzzy import fuzzy_names, words_agree
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
     HONORIFICS,
@@ -175,8 +175,9 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
             return (same_type or entries)[0], begin
     if tag_type != "MISC":
         for begin in reversed(starts):
-            entry = fuzzy_names(gazetteer.kb).closest(match_key(text[begin:end]), tag_type)
-            if entry is not None:
+            key = match_key(text[begin:end])
+            entry = fuzzy_names(gazetteer.kb).closest(key, tag_type)
+            if entry is not None and (entry.type != "PER" or words_agree(key, entry)):
                 return entry, begin
     return None, start
 

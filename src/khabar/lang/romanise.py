@@ -30,6 +30,8 @@ MAX_CHUNK = 3  # Latin letters one Arabic letter may align to ("م" -> "moh" in 
 EM_ROUNDS = 4
 MIN_CONTEXT_COUNT = 2  # a context seen once is noise: back off to a smaller one
 START, END = "^", "$"
+TRUSTED_COUNT = 3  # a spelling attested this often is kept in the word table whatever the letters say
+MAX_TABLE_CER = 0.75  # else it must be about what the letter model reads
 _STRIP = str.maketrans(dict.fromkeys(DIACRITICS + TATWEEL, None))
 _ARTICLE = "ال"
 _SERVANT = "عبد"  # the first half of theophoric names
@@ -177,10 +179,6 @@ class Model:
 def train(pairs: Iterable[tuple[str, str, int]], rounds: int = EM_ROUNDS) -> Model:
     """Learn the word table and the letter model from (arabic, english, count) pairs."""
     pairs = list(pairs)
-    by_word: dict[str, Counter] = defaultdict(Counter)
-    for arabic, english, count in pairs:
-        by_word[arabic][english] += count
-    words = {arabic: spellings.most_common(1)[0][0] for arabic, spellings in by_word.items()}
     score = _seed_score
     aligned: list[tuple[str, list[str], int]] = []
     for _ in range(rounds):
@@ -200,7 +198,15 @@ def train(pairs: Iterable[tuple[str, str, int]], rounds: int = EM_ROUNDS) -> Mod
             for key in _contexts(arabic, i):
                 by_context[key][chunk] += 1  # each pair once: frequent names would drown the rest
     chunks = {key: seen.most_common(1)[0] for key, seen in by_context.items()}
-    return Model(words, chunks)
+    model = Model({}, chunks)
+    by_word: dict[str, Counter] = defaultdict(Counter)
+    for arabic, english, count in pairs:
+        # a label that is no spelling of the word ("The Narcicyst" for "السلمان") is seen once and
+        # far from what the letters say
+        if count >= TRUSTED_COUNT or cer(model.letters(arabic), english) <= MAX_TABLE_CER:
+            by_word[arabic][english] += count
+    model.words = {arabic: spellings.most_common(1)[0][0] for arabic, spellings in by_word.items()}
+    return model
 
 
 # ---- files ----

@@ -1,0 +1,46 @@
+"""`khabar kb build|stats` and `khabar romanise train|eval`: the knowledge base and the romaniser,
+made from public data and measured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+PAIRS = "wikidata-name-translit/data/wd_arabic.normalized.aligned.tokens"
+
+
+def register(app: typer.Typer, kb_app: typer.Typer) -> None:
+    romanise_app = typer.Typer(no_args_is_help=True, help="English names for Arabic names the knowledge base lacks.")
+    app.add_typer(romanise_app, name="romanise")
+
+    @romanise_app.command("train")
+    def romanise_train(
+        data: Annotated[Path, typer.Option("--data", help="The shared data folder")] = SHARED_DATA,
+        out: Annotated[Path | None, typer.Option("--out", help="Folder for the model files")] = None,
+    ) -> None:
+        """Learn the word table and letter model from all name pairs; write them (default: packaged)."""
+        from khabar.lang import romanise
+        from khabar.resources import data_path
+
+        model = romanise.train(romanise.read_pairs(data / PAIRS))
+        folder = out or data_path("khabar.lang", "data")
+        written = romanise.save(model, folder)
+        print(json.dumps({"words": len(model.words), "contexts": len(model.chunks),
+                          "files": [str(p) for p in written]}))
+
+    @romanise_app.command("eval")
+    def romanise_eval(
+        data: Annotated[Path, typer.Option("--data", help="The shared data folder")] = SHARED_DATA,
+    ) -> None:
+        """Train on nine Arabic words in ten (by hash), spell the held-out tenth with the letter model:
+        exact match and character error rate against the most attested spelling."""
+        from khabar.lang import romanise
+
+        train_pairs, test_pairs = romanise.split(romanise.read_pairs(data / PAIRS))
+        scores = romanise.evaluate(romanise.train(train_pairs), test_pairs)
+        print(json.dumps({"held_out_words": scores.words, "exact": round(scores.exact, 3),
+                          "any_attested": round(scores.any_attested, 3), "cer": round(scores.cer, 3)}))
