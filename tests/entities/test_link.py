@@ -172,3 +172,38 @@ def test_link_person_words_agree_with_a_spelling_variant():
     putin = next(e for e in load_kb().entries("person") if e.name_en == "Vladimir Putin")
     assert words_agree(match_key("فلاديمير بوتن"), putin)
     assert not words_agree(match_key("فلاديمير سولوفيوف"), putin)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("ارتفع سعر الدولار اليوم", "الدولار"),          # a currency
+    ("بلغ سعر الريال السعودي مستوى جديدا", "الريال السعودي"),  # a currency with its state
+    ("جرت الانتخابات في كانون الثاني", "كانون الثاني"),  # a month
+    ("قطع الموكب عشرين كيلومترا", "كيلومترا"),        # a unit
+])
+def test_link_currencies_units_and_months_are_not_entities(text, word):
+    tokens = tokenize(text)
+    first = [t.text for t in tokens].index(word.split()[0])
+    spans = [(first, first + len(word.split()), "ORG"), (first, first + len(word.split()), "PER")]
+    for span in spans:
+        assert not [m for m in mentions_of(text, [span]) if m.text == word]
+
+
+def test_link_a_given_name_cut_by_a_hashtag_joins_its_name():
+    text = "قال دونالد #ترمب إن الاتفاق سيئ"
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    given = words.index("دونالد")
+    found = mentions_of(text, [(given, given + 1, "PER")])
+    assert len([m for m in found if m.type == "PER"]) == 1
+    joined = next(m for m in found if m.type == "PER")
+    assert joined.text.startswith("دونالد") and joined.text.endswith("ترمب")
+    assert joined.name_en == "Donald Trump"
+
+
+def test_link_a_given_name_alone_is_no_entity():
+    article = read("وقال محمد إن الاجتماع كان مثمرا.", date=dt.date(2024, 1, 1))
+    assert not [m for m in article.mentions if m.text == "محمد"]
+    # the same word as the start of a full name earlier is that person
+    article = read("قال محمد بن سلمان إن الاتفاق مهم. وأضاف محمد أن البلدين شريكان.",
+                   date=dt.date(2024, 1, 1))
+    assert all(m.name_en == "Mohammed bin Salman" for m in article.mentions if m.text.startswith("محمد"))

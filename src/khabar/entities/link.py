@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.folded import folded_words
@@ -30,16 +32,35 @@ from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
 from khabar.lang.romanise import romanise
 from khabar.page.agencies import load_agencies
+from khabar.resources import data_path, read_tsv
 from khabar.settings import Settings
 from khabar.text.tokens import tokenize
 
 TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
-# Common nouns that head names but are never a name alone ("حلف (اوكوس)": the alliance is AUKUS).
-NOT_NAMES = GENERIC_HEADS | frozenset(fold(w) for w in (
-    "حلف تحالف مجلس وزارة الوزارة الحكومة حكومة الجيش جيش الرئيس رئيس البيان بيان الاتحاد اتحاد "
-    "المنظمة منظمة الوكالة وكالة الهيئة هيئة اللجنة لجنة الصندوق صندوق الحزب حزب الحركة حركة المجلس "
-    "الجامعة جامعة الشركة الدولة دولة المنطقة العاصمة").split())
+# Classes of data/not_names.tsv whose word cannot start a name ("دولار أمريكي", "كانون الثاني").
+NEVER_FIRST = frozenset({"currency", "unit", "month", "day"})
+GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often as it ends them
+
+
+@cache
+def not_names() -> dict[str, str]:
+    """Folded words that are never a name alone (heads of names, currencies, units, months, days)
+    and their class; generic place heads ("مدينة") too."""
+    table = {fold(row["word"]): row["class"]
+             for _, row in read_tsv(data_path("khabar.entities", "data/not_names.tsv"), ("word", "class"))}
+    return {**dict.fromkeys(GENERIC_HEADS, "head"), **table}
+
+
+def is_not_a_name(tokens: Tokens, first: int, last: int, kb=None) -> bool:
+    """Is the tagger span tokens[first:last] no name: all its words common nouns of not_names.tsv
+    ("حلف", "كانون الثاني"), or a currency, unit, month or day with a nationality adjective
+    ("الدولار الأمريكي"; "ريال مدريد" stays a name)?"""
+    table = not_names()
+    words = [tokens.splits[i][2] for i in range(first, last)]
+    if table.get(words[0]) in NEVER_FIRST and kb is not None:
+        return all(w in table or kb.demonym(w) is not None for w in words[1:])
+    return all(w in table for w in words)
 
 
 def article_date(article: Article) -> dt.date:
@@ -96,7 +117,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     for first, last, tag in spans:
         if any(taken[first:last]):
             continue
-        if last - first == 1 and tokens.splits[first][2] in NOT_NAMES:
+        if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
         start, end = mention_start(tokens, first), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
@@ -104,7 +125,34 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
                                  entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
-    return mentions, demonyms
+    return join_cut_names(text, mentions, gazetteer), demonyms
+
+
+_CUTS = frozenset("#_\n")  # what splits a name in posts and wrapped lines: "دونالد #ترمب"
+
+
+def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A person's given name cut from the rest of the name by a hashtag or a line break belongs to
+    the mention after it: the two become one mention, linked as the whole name or as the second."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if (before is not None and before.type == "PER" and mention.type == "PER" and before.id is None
+                and before.where == mention.where and " " not in before.text.strip()):
+            gap = text[before.end:mention.start]
+            if gap and not gap.strip(" \t#_\n") and _CUTS & set(gap):
+                whole = before.text + " " + mention.text
+                entry = next((e for e in gazetteer.kb.lookup(whole) if e.type == "PER"), None)
+                if entry is not None:
+                    joined = _mention(text, before.start, mention.end, "PER", entry, mention.where, mention.how)
+                else:
+                    joined = Mention(before.start, mention.end, text[before.start:mention.end], "PER",
+                                     mention.name_en, mention.id, mention.country, mention.where,
+                                     mention.kind, mention.how, mention.name_from)
+                out[-1] = joined
+                continue
+        out.append(mention)
+    return out
 
 
 def _trusted(match: NameMatch, tokens: Tokens) -> bool:
@@ -219,6 +267,25 @@ def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Ent
     return mentions, entities
 
 
+def _ghost(mention: Mention, kb) -> bool:
+    """A given name alone that no fuller name of the article owns ("محمد", "فلاديمير"): no entity."""
+    return (mention.type == "PER" and mention.id is None and " " not in mention.text.strip()
+            and fold(mention.text) in given_names(kb))
+
+
+@lru_cache(maxsize=4)
+def given_names(kb) -> frozenset[str]:
+    """Folded words that start the names of the knowledge base's people more often than they end
+    one (by people: "محمد" starts many names and ends Mahathir Mohamad's)."""
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    for entry in kb.entries("person"):
+        keys = [match_key(name).split() for name in entry.names_ar]
+        first.update({words[0] for words in keys if len(words) > 1})
+        last.update({words[-1] for words in keys})
+    return frozenset(w for w, n in first.items() if n > GIVEN_NAME_RATIO * last[w])
+
+
 # What the tagger found in one article: spans of the body, and the headline's tokens and spans.
 Tagged = tuple[list[tuple[int, int, str]], Tokens | None, list[tuple[int, int, str]]]
 
@@ -235,7 +302,9 @@ def link_entities(article: Article, settings: Settings, tagger=None, tagged: Tag
         head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline",
                                          home)
         mentions = head_mentions + mentions
-    article.mentions, article.entities = group_entities(mentions)
+    mentions, _ = group_entities(mentions)
+    kept = [m for m in mentions if not _ghost(m, gazetteer.kb)]
+    article.mentions, article.entities = group_entities(kept)
     article.references = resolve_references(article, demonyms, gazetteer.kb, article_date(article))
 
 
