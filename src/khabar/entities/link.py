@@ -30,6 +30,7 @@ from khabar.entities.resolve import owner_among, resolve_references
 from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
+from khabar.lang.romanise import packaged as romanise_model
 from khabar.lang.romanise import romanise
 from khabar.page.agencies import load_agencies
 from khabar.resources import data_path, read_tsv
@@ -119,7 +120,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             continue
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
-        start, end = mention_start(tokens, first), tokens.spans[last - 1][1]
+        start, end = _name_start(tokens, first, tag), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         entry, start = _link_span(gazetteer, text, start, whole, end, TAG_TYPES.get(tag, "MISC"))
         mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
@@ -153,6 +154,24 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 continue
         out.append(mention)
     return out
+
+
+def _name_start(tokens: Tokens, first: int, tag: str) -> int:
+    """Where a tagger span's first word starts as a name: after its proclitics, unless the whole
+    word is a known name word and its stem is not ("وليد", "سامر", "فيصل" are names; "وسامر" is و +
+    "سامر") — the romaniser's word table of attested name words decides."""
+    stripped = mention_start(tokens, first)
+    whole = tokens.spans[first][0]
+    if stripped == whole or TAG_TYPES.get(tag) != "PER":
+        return stripped
+    model = romanise_model()
+    if model is None:
+        return stripped
+    word = tokens.text[whole:tokens.spans[first][1]]
+    stem = tokens.text[stripped:tokens.spans[first][1]]
+    if model.knows(word) and not model.knows(stem):
+        return whole
+    return stripped
 
 
 def _trusted(match: NameMatch, tokens: Tokens) -> bool:

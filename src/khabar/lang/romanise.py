@@ -163,6 +163,11 @@ class Model:
             return known
         return self.letters(word)
 
+    def knows(self, word: str) -> bool:
+        """Is `word` an attested name word (in the word table)?"""
+        word = clean(word)
+        return word in self.words or fold(word) in self.words
+
     def letters(self, word: str) -> str:
         """The spelling the letter model gives, without the word table."""
         out = []
