@@ -44,3 +44,27 @@ def register(app: typer.Typer, kb_app: typer.Typer) -> None:
         scores = romanise.evaluate(romanise.train(train_pairs), test_pairs)
         print(json.dumps({"held_out_words": scores.words, "exact": round(scores.exact, 3),
                           "any_attested": round(scores.any_attested, 3), "cer": round(scores.cer, 3)}))
+
+    @kb_app.command("build")
+    def kb_build(
+        data: Annotated[Path, typer.Option("--data", help="The shared data folder")] = SHARED_DATA,
+        out: Annotated[Path | None, typer.Option("--out", help="Folder for the tables (default: packaged)")] = None,
+    ) -> None:
+        """Make the open-data tables (cities, provinces, parties) from public data, each row with its
+        source and licence; the hand-written core wins where both have an entity."""
+        from khabar.kb.base import KnowledgeBase
+        from khabar.kb.build import OUT_DIR, build
+        from khabar.kb.load import build_entries, package_sources
+        from khabar.resources import data_path
+
+        core = KnowledgeBase(build_entries(package_sources(core_only=True)))
+        target = out or data_path("khabar.kb", f"data/{OUT_DIR}")
+        print(json.dumps({"written": str(target), **build(data, target, core)}))
+
+    @kb_app.command("stats")
+    def kb_stats_command() -> None:
+        """Entities by kind, with QIDs, from open data; size on disk against the budget; load time."""
+        from khabar.kb.stats import kb_stats
+
+        for key, value in kb_stats().items():
+            print(f"{key} {json.dumps(value) if isinstance(value, dict) else value}")
