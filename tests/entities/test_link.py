@@ -207,3 +207,15 @@ def test_link_a_given_name_alone_is_no_entity():
     article = read("قال محمد بن سلمان إن الاتفاق مهم. وأضاف محمد أن البلدين شريكان.",
                    date=dt.date(2024, 1, 1))
     assert all(m.name_en == "Mohammed bin Salman" for m in article.mentions if m.text.startswith("محمد"))
+
+
+def test_link_a_lone_family_name_needs_the_full_name_a_title_or_the_office():
+    text = "وقال أوباما إن الاتفاق مهم."
+    obama = "Barack Obama"
+    in_office = read(text, date=dt.date(2012, 6, 1))
+    assert [m.name_en for m in in_office.mentions if m.text == "أوباما"] == [obama]
+    later = read(text, date=dt.date(2022, 6, 1))
+    alone = [m for m in later.mentions if m.text == "أوباما"]
+    assert alone and alone[0].id is None and alone[0].name_from == "romanised"
+    named = read("قال باراك أوباما إن الاتفاق مهم. وأضاف أوباما أن الحوار ضروري.", date=dt.date(2022, 6, 1))
+    assert all(m.name_en == obama for m in named.mentions if "أوباما" in m.text)

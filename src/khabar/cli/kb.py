@@ -68,3 +68,23 @@ def register(app: typer.Typer, kb_app: typer.Typer) -> None:
 
         for key, value in kb_stats().items():
             print(f"{key} {json.dumps(value) if isinstance(value, dict) else value}")
+
+
+def show_forms(conn, type: str | None, limit: int, as_json: bool = False) -> None:
+    """`khabar entities --forms`: each linked entity with every Arabic form linked to it; a person's
+    form that is not one of their names is flagged with "!"."""
+    from khabar.entities.forms import form_fits, linked_forms
+    from khabar.kb import load_kb
+
+    kb = load_kb()
+    found = linked_forms(conn, type, limit)
+    if as_json:
+        print(json.dumps([{"id": f.id, "name_en": f.name_en, "type": f.type, "mentions": f.mentions,
+                           "forms": [{"form": t, "mentions": n} for t, n in f.forms]} for f in found],
+                         ensure_ascii=False, indent=1))
+        return
+    for entity in found:
+        person = kb.by_id(entity.id) if entity.type == "PER" else None
+        shown = [f"{'!' if person is not None and not form_fits(t, person, kb) else ''}{t} ({n})"
+                 for t, n in entity.forms]
+        print(f"{entity.name_en} [{entity.id}] {entity.mentions}: " + "، ".join(shown))

@@ -321,10 +321,32 @@ def link_entities(article: Article, settings: Settings, tagger=None, tagged: Tag
         head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline",
                                          home)
         mentions = head_mentions + mentions
+    on = article_date(article)
+    article.mentions = mentions
+    references = resolve_references(article, demonyms, gazetteer.kb, on)
+    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on)
     mentions, _ = group_entities(mentions)
     kept = [m for m in mentions if not _ghost(m, gazetteer.kb)]
     article.mentions, article.entities = group_entities(kept)
-    article.references = resolve_references(article, demonyms, gazetteer.kb, article_date(article))
+    article.references = references
+
+
+def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
+                          on: dt.date) -> list[Mention]:
+    """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
+    article names them in full too, a title resolves to them, or they hold an office on the
+    article's date; else the mention is an unknown person with a romanised name."""
+    full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
+    titled = {r.id for r in references if r.kind == "title"}
+    out = []
+    for mention in mentions:
+        if (mention.type == "PER" and mention.id and mention.how == "kb" and " " not in mention.text.strip()
+                and mention.id not in full and mention.id not in titled and not kb.in_office(mention.id, on)):
+            name_en = romanise(mention.text)
+            mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
+                              how=mention.how, name_from="romanised" if name_en else None)
+        out.append(mention)
+    return out
 
 
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:

@@ -56,10 +56,12 @@ class KnowledgeBase:
         self._by_id: dict[str, Entry] = {}
         self._states: dict[str, Entry] = {}
         self._terms: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._terms_of: dict[str, list[Entry]] = defaultdict(list)
         names: dict[str, dict[str, Entry]] = defaultdict(dict)
         demonyms: dict[str, dict[str, Entry]] = defaultdict(dict)
         for entry in self._entries:
             if entry.kind == PERSON:
+                self._terms_of[entry.id].append(entry)
                 for holder in (entry.country, entry.org):
                     if holder and entry.role:
                         self._terms[(holder, entry.role)].append(entry)
@@ -96,6 +98,10 @@ class KnowledgeBase:
 
     def by_id(self, id: str) -> Entry | None:
         return self._by_id.get(id)
+
+    def in_office(self, id: str, on: dt.date) -> bool:
+        """Does the person `id` hold one of their recorded offices on `on`?"""
+        return any(term.in_office(on) for term in self._terms_of.get(id, ()))
 
     def state(self, iso3: str) -> Entry | None:
         return self._states.get(iso3.upper())

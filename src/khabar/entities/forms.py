@@ -1,0 +1,69 @@
+"""Every Arabic form linked to each knowledge-base entity in a store, and a check that a person's
+forms are their names: the words of a form must agree with one of the person's names (as
+`words_agree` rules, or be words of a name: a family name met after the full name), and no form
+may be exactly another person's name."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+from khabar.entities.fuzzy import words_agree
+from khabar.kb import KnowledgeBase, clitic_forms, match_key
+from khabar.kb.model import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Forms:
+    id: str
+    name_en: str | None
+    type: str | None
+    mentions: int
+    forms: tuple[tuple[str, int], ...]  # (form as written, mentions), most frequent first
+
+
+def linked_forms(conn: sqlite3.Connection, type: str | None = None, limit: int = 50) -> list[Forms]:
+    """The knowledge-base entities of the store with the most mentions, each with its forms (the
+    mention texts, folded together)."""
+    where = "role = 'mention' AND entity_id IS NOT NULL AND entity_id NOT LIKE 'text:%'"
+    args: list[object] = []
+    if type:
+        where += " AND type = ?"
+        args.append(type)
+    rows = conn.execute(f"SELECT entity_id, name_en, type, key, min(text), count(*) FROM mentions WHERE {where} "
+                        "GROUP BY entity_id, key", args).fetchall()
+    by_entity: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        by_entity[row[0]].append(row)
+    out = []
+    for entity_id, found in by_entity.items():
+        found.sort(key=lambda r: -r[5])
+        out.append(Forms(entity_id, found[0][1], found[0][2], sum(r[5] for r in found),
+                         tuple((r[4], r[5]) for r in found)))
+    out.sort(key=lambda f: -f.mentions)
+    return out[:limit]
+
+
+def form_fits(form: str, person: Entry, kb: KnowledgeBase) -> bool:
+    """Is `form` a way of writing `person`'s name: one of their names (after proclitics), a name
+    whose words agree with one of theirs, or words of one of their names (a family name after the
+    full name), and not exactly the name of another person of the knowledge base?"""
+    keys = clitic_forms(match_key(form))
+    others = {e.id for key in keys for e in kb.lookup(key) if e.type == "PER"}
+    if others and person.id not in others:
+        return False
+    names = [match_key(n).split() for n in person.names_ar]
+    for key in keys:
+        words = key.split()
+        if words_agree(key, person):
+            return True
+        if any(_run_of(words, name) for name in names):
+            return True
+    return False
+
+
+def _run_of(words: list[str], name: list[str]) -> bool:
+    """Are `words` a run of consecutive words of `name`?"""
+    n = len(words)
+    return any(name[i:i + n] == words for i in range(len(name) - n + 1))
