@@ -219,3 +219,10 @@ def test_link_a_lone_family_name_needs_the_full_name_a_title_or_the_office():
     assert alone and alone[0].id is None and alone[0].name_from == "romanised"
     named = read("قال باراك أوباما إن الاتفاق مهم. وأضاف أوباما أن الحوار ضروري.", date=dt.date(2022, 6, 1))
     assert all(m.name_en == obama for m in named.mentions if "أوباما" in m.text)
+
+
+def test_link_a_person_of_another_nationality_is_not_linked():
+    same = read("وقال الرئيس الروسي فلاديمير بوتين إن المحادثات مفيدة.", date=dt.date(2023, 1, 1))
+    assert [m.name_en for m in same.mentions if m.type == "PER"] == ["Vladimir Putin"]
+    other = read("وقال الرئيس الفرنسي فلاديمير بوتين إن المحادثات مفيدة.", date=dt.date(2023, 1, 1))
+    assert all(m.id is None for m in other.mentions if m.type == "PER")

@@ -126,7 +126,22 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
                                  entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
-    return join_cut_names(text, mentions, gazetteer), demonyms
+    mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
+    return mentions, demonyms
+
+
+def _country_checked(text: str, mention: Mention, kb) -> Mention:
+    """A person the text calls by another state's nationality ("الرئيس الفرنسي X" with X linked to
+    someone of another state) is not that knowledge-base person: the link is dropped."""
+    if mention.type != "PER" or not mention.id or not mention.country:
+        return mention
+    before = text[:mention.start].split()
+    said = kb.demonym(before[-1]) if before else None
+    if said is None or said.code == mention.country:
+        return mention
+    name_en = romanise(mention.text)
+    return Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
+                   how=mention.how, name_from="romanised" if name_en else None)
 
 
 _CUTS = frozenset("#_\n")  # what splits a name in posts and wrapped lines: "دونالد #ترمب"
