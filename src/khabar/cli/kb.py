@@ -85,6 +85,6 @@ def show_forms(conn, type: str | None, limit: int, as_json: bool = False) -> Non
         return
     for entity in found:
         person = kb.by_id(entity.id) if entity.type == "PER" else None
-        shown = [f"{'!' if person is not None and not form_fits(t, person, kb) else ''}{t} ({n})"
+        shown = [f"{'!' if person is not None and not form_fits(t, person) else ''}{t} ({n})"
                  for t, n in entity.forms]
         print(f"{entity.name_en} [{entity.id}] {entity.mentions}: " + "، ".join(shown))

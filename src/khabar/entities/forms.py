@@ -1,16 +1,16 @@
 """Every Arabic form linked to each knowledge-base entity in a store, and a check that a person's
 forms are their names: the words of a form must agree with one of the person's names (as
-`words_agree` rules, or be words of a name: a family name met after the full name), and no form
-may be exactly another person's name."""
+`words_agree` rules) or be words of one of them (a family name met after the full name)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
 from khabar.entities.fuzzy import words_agree
-from khabar.kb import KnowledgeBase, clitic_forms, match_key
+from khabar.kb import clitic_forms, match_key
 from khabar.kb.model import Entry
 
 
@@ -45,22 +45,19 @@ def linked_forms(conn: sqlite3.Connection, type: str | None = None, limit: int =
     return out[:limit]
 
 
-def form_fits(form: str, person: Entry, kb: KnowledgeBase) -> bool:
-    """Is `form` a way of writing `person`'s name: one of their names (after proclitics), a name
-    whose words agree with one of theirs, or words of one of their names (a family name after the
-    full name), and not exactly the name of another person of the knowledge base?"""
-    keys = clitic_forms(match_key(form))
-    others = {e.id for key in keys for e in kb.lookup(key) if e.type == "PER"}
-    if others and person.id not in others:
-        return False
+def form_fits(form: str, person: Entry) -> bool:
+    """Is `form` a way of writing `person`'s name: after proclitics and hashtag marks, a name whose
+    words agree with one of theirs (`words_agree`), or a run of words of one of their names (a
+    family name met after the full name)? Another person's name fits none of these."""
+    keys = clitic_forms(match_key(_HASHTAG.sub(" ", form)))
     names = [match_key(n).split() for n in person.names_ar]
     for key in keys:
-        words = key.split()
-        if words_agree(key, person):
-            return True
-        if any(_run_of(words, name) for name in names):
-            return True
+        if words_agree(key, person) or any(_run_of(key.split(), name) for name in names):
+            return True  # a family name two people share is theirs too: the article tells which
     return False
+
+
+_HASHTAG = re.compile(r"[#_]+")
 
 
 def _run_of(words: list[str], name: list[str]) -> bool:

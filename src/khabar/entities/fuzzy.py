@@ -118,9 +118,10 @@ _LONG_VOWELS = str.maketrans(dict.fromkeys("اوي", None))
 
 
 def _vowels_only(a: str, b: str) -> bool:
-    """Do two words differ only in their long vowels (ا و ي), keeping three other letters?"""
+    """Do two words differ only in long vowels (ا و ي) inside them, keeping three other letters?
+    The ends stay: "بوتينا" is not "بوتين", "الأسدي" not "الأسد", "سليمان" not "سليماني"."""
     bare = a.translate(_LONG_VOWELS)
-    return len(bare) >= 3 and bare == b.translate(_LONG_VOWELS)
+    return len(bare) >= 3 and a[0] == b[0] and a[-1] == b[-1] and bare == b.translate(_LONG_VOWELS)
 
 
 @lru_cache(maxsize=4)

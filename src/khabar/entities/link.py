@@ -159,12 +159,12 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
             if gap and not gap.strip(" \t#_\n") and _CUTS & set(gap):
                 whole = before.text + " " + mention.text
                 entry = next((e for e in gazetteer.kb.lookup(whole) if e.type == "PER"), None)
-                if entry is not None:
-                    joined = _mention(text, before.start, mention.end, "PER", entry, mention.where, mention.how)
-                else:
-                    joined = Mention(before.start, mention.end, text[before.start:mention.end], "PER",
-                                     mention.name_en, mention.id, mention.country, mention.where,
-                                     mention.kind, mention.how, mention.name_from)
+                if entry is None and mention.id is not None:
+                    # the second's link only when the whole agrees with their name: "#إيفانكا_ترمب"
+                    # is not Donald Trump
+                    known = gazetteer.kb.by_id(mention.id)
+                    entry = known if known is not None and words_agree(match_key(whole), known) else None
+                joined = _mention(text, before.start, mention.end, "PER", entry, mention.where, mention.how)
                 out[-1] = joined
                 continue
         out.append(mention)
@@ -355,7 +355,7 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
     titled = {r.id for r in references if r.kind == "title"}
     out = []
     for mention in mentions:
-        if (mention.type == "PER" and mention.id and mention.how == "kb" and " " not in mention.text.strip()
+        if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
                 and mention.id not in full and mention.id not in titled and not kb.in_office(mention.id, on)):
             name_en = romanise(mention.text)
             mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
