@@ -263,7 +263,7 @@ def _particles() -> dict[str, str]:
 # ---- names ----
 
 def romanise(name: str, model: Model | None = None) -> str | None:
-    """An English spelling of an Arabic name ("عبد الكريم هاشم" -> "Abdul Karim Hashem"), or None
+    """An English spelling of an Arabic name ("عبد الرحيم سالم" -> "Abdul Rahim Salem"), or None
     when no model is built or the name has no Arabic word."""
     model = model or packaged()
     if model is None:

@@ -61,7 +61,7 @@ def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:
         k -= 1
     if not picked:
         return None
-    # a clause opens at the sentence start, a comma, "كان", or a complementiser: "ذكرت الوكالة أن
+    # a clause opens at the sentence start, a comma, "كان", or a complementiser: "نقلت مصادر أن
     # الوزير قال" (the minister speaks, the agency only relays him)
     opened_clause = k < lo or ctx.texts[k] in ("\u060c", ",", ":", "\u061b") or ctx.norms[k] in (
         "وكان", "كان", "كانت", "وكانت") or ctx.norms[k] in COMPLEMENTISERS

@@ -76,7 +76,7 @@ def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Menti
 
 def _named_after(ctx: Context, start: int, end: int) -> Speaker | None:
     """A person named in apposition right after a phrase that names none: "المتحدث باسم الخارجية
-    الإيرانية، ناصر كنعاني" is Nasser Kanaani, "وزير الخارجية، فيصل بن فرحان،" the minister."""
+    الإيرانية، ناصر كنعاني" is Nasser Kanaani, "وزير الخارجية، سامر الخطيب،" the minister."""
     if any(m.type == "PER" for m in ctx.mentions_in(start, end)):
         return None
     at = end
