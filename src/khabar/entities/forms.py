@@ -64,3 +64,12 @@ def _run_of(words: list[str], name: list[str]) -> bool:
     """Are `words` a run of consecutive words of `name`?"""
     n = len(words)
     return any(name[i:i + n] == words for i in range(len(name) - n + 1))
+
+
+def another_persons_name(form: str, person: Entry, kb) -> Entry | None:
+    """The knowledge-base person other than `person` whose name `form` is exactly (after proclitics
+    and hashtag marks), when `form` is no way of writing `person`'s name; else None."""
+    if form_fits(form, person):
+        return None
+    key = match_key(_HASHTAG.sub(" ", form))
+    return next((e for e in kb.lookup(key) if e.type == "PER" and e.id != person.id), None)

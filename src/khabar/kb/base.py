@@ -23,6 +23,21 @@ def match_key(text: str) -> str:
     return _DETACHED_WAW.sub("و", fold(text))
 
 
+_SERVANT_JOINED = re.compile(r"(?:(?<= )|^)عبدال(?=\S{2})")
+_SERVANT_SPACED = re.compile(r"(?:(?<= )|^)عبد ال(?=\S{2})")
+
+
+def spelling_twins(key: str) -> list[str]:
+    """`key` and its other common spelling: theophoric names are written joined or spaced
+    ("عبدالله" / "عبد الله", "عبدالرحمن" / "عبد الرحمن"), so a name is indexed both ways."""
+    twins = [key]
+    if "عبد" in key:
+        joined = _SERVANT_SPACED.sub("عبدال", key)
+        spaced = _SERVANT_JOINED.sub("عبد ال", key)
+        twins += [t for t in (joined, spaced) if t != key]
+    return twins
+
+
 def clitic_forms(key: str) -> list[str]:
     """`key` (already folded) and the forms left after stripping proclitics, fewest letters removed first.
 
@@ -76,9 +91,9 @@ class KnowledgeBase:
         for entry in self._entries:
             shown = self._by_id[entry.id]  # every term's names lead to the person's latest term
             for name in (*entry.names_ar, *entry.acronyms_ar):
-                key = match_key(name)
-                if key:
-                    names[key][shown.id] = shown
+                for key in spelling_twins(match_key(name)):
+                    if key:
+                        names[key][shown.id] = shown
         self._names = {k: sorted(v.values(), key=_rank) for k, v in names.items()}
         self._demonyms = {k: list(v.values()) for k, v in demonyms.items()}
         for terms in self._terms.values():
