@@ -61,11 +61,13 @@ def _full_chunk(articles: Iterator[Article], tally: _Pass, limit: int | None) ->
 
 def _interleaved(inputs: Sequence[str | Path], limit: int | None, settings: Settings) -> tuple[_Pass, _Pass, dict]:
     """The bare pass and khabar's reading over the same texts, taking turns chunk by chunk."""
+    from khabar.run.collector import collected_rarely, tune_process
     from khabar.sources import iter_pages, iter_texts_bare
 
     pipeline = default_pipeline(settings).warm()
+    tune_process()  # as `khabar read` runs (the benchmark is a process of khabar's)
     texts = iter_texts_bare(inputs)
-    articles = pipeline.read_pages(iter_pages(inputs))
+    articles = collected_rarely(pipeline.read_pages(iter_pages(inputs)))
     bare, full = _Pass(), _Pass()
     more_bare = more_full = True
     while more_bare or more_full:
@@ -122,3 +124,20 @@ def _stage_figures(figures: dict[str, float | int], stages: dict[str, float], to
         figures[f"{stage}_seconds"] = round(stage_seconds, 3)
         if stage_seconds and tokens:
             figures[f"{stage}_tokens_per_s"] = round(tokens / stage_seconds)
+
+
+def bench_kb(repeat: int = 3) -> dict[str, float | int]:
+    """Seconds to build the packaged knowledge base from its files (best and median of `repeat`),
+    and its size: what every process pays once before its first lookup."""
+    from khabar.kb import KnowledgeBase
+    from khabar.kb.load import build_entries, package_sources
+
+    sources = package_sources()
+    times = []
+    for _ in range(max(repeat, 1)):
+        start = time.perf_counter()
+        kb = KnowledgeBase(build_entries(sources))
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return {"builds": len(times), "best_seconds": round(times[0], 4),
+            "median_seconds": round(times[len(times) // 2], 4), "names": sum(1 for _ in kb.names())}

@@ -21,7 +21,7 @@ def linked_forms() -> dict[str, set[str]]:
     if not archives:
         pytest.skip(f"ANT archive not found under {ANT}")
     from khabar.pipeline import default_pipeline
-    from khabar.sources.page import iter_pages
+    from khabar.sources.read import iter_pages
 
     forms: dict[str, set[str]] = {}
     pipeline = default_pipeline()

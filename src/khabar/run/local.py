@@ -17,7 +17,7 @@ from typing import Any
 
 from khabar.errors import KhabarError
 from khabar.run import Batch, Finish
-from khabar.run.worker import pipeline_for, read_batch
+from khabar.run.worker import init_worker_process, pipeline_for, read_batch
 from khabar.settings import Settings
 
 BATCHES_PER_WORKER = 3  # in flight: enough to keep workers busy while the caller writes
@@ -28,7 +28,7 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _init_worker() -> None:
+def _init_worker(settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent decides, workers finish their batch.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):  # die with the parent, even when it is killed with -9
@@ -38,6 +38,7 @@ def _init_worker() -> None:
             ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
         except (OSError, AttributeError):
             pass
+    init_worker_process(settings)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class LocalRunner:
             # Models load on the first page read: read one here, and the forked workers share them.
             pipeline_for(settings).read_page(first[1][0])
         batches = itertools.chain([first], batches)
-        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker)
+        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(settings,))
         pending: deque[tuple[int, Future]] = deque()
         try:
             for tag, pages in batches:

@@ -3,15 +3,12 @@ lexicon so that a letter is split off only when what remains is a more common wo
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from khabar.lang.clitics import CONJUNCTIONS, FUTURE, PREPOSITIONS, SUFFIXES
 from khabar.lang.normalize import fold_word
-from khabar.resources import data_path, read_tsv
+from khabar.resources import Resources, data_path, read_tsv
 
-CONJUNCTIONS = ("", "و", "ف")
-PARTICLES = ("", "ب", "ل", "ك", "س")
-SUFFIXES = ("هما", "كما", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "ه", "ك", "ي")
-_PROCLITIC_LETTERS = frozenset("وفبلكس")
+_PARTICLES = PREPOSITIONS + FUTURE  # what may stand between a conjunction and the word
+_PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + _PARTICLES)
 _SUFFIX_LETTERS = frozenset(s[-1] for s in SUFFIXES)
 MIN_STEM = 2
 # A conjunction is split off when the rest is at least this share as common as the whole word
@@ -25,15 +22,40 @@ MIN_PARTICLE_REST = 100
 SUFFIX_RATIO = 2.0
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> dict[str, int]:
+def word_counts(resources: Resources) -> dict[str, int]:
+    """The resource: how often each folded word occurs in news (text/data/lexicon.tsv)."""
     path = data_path("khabar.text", "data/lexicon.tsv")
     return {row["word"]: int(row["count"]) for _, row in read_tsv(path, ("word", "count"))}
 
 
-@lru_cache(maxsize=300_000)
-def segment(word: str) -> tuple[int, int, str]:
-    """(proclitic length, suffix length, stem key) of `word` as written.
+class Splitter:
+    """The clitic split of a token (a column of the word table): Arabic words by `segment` with the
+    word counts, other tokens folded whole."""
+
+    __slots__ = ("lexicon",)
+
+    def __init__(self, lexicon: dict[str, int]) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, word: str) -> tuple[int, int, str]:
+        return segment(word, self.lexicon) if word[0] >= "\u0600" else (0, 0, fold_word(word))
+
+
+def splitter(resources: Resources) -> Splitter:
+    """The resource: the Splitter made with the word counts."""
+    return Splitter(resources.get(word_counts))
+
+
+def split_of(word: str, resources: Resources | None = None) -> tuple[int, int, str]:
+    """The clitic split of one token, remembered in the word table of `resources` (default: the
+    process's shared Resources)."""
+    resources = resources or Resources()
+    return resources.column(resources.get(splitter))(word)
+
+
+def segment(word: str, lexicon: dict[str, int] | None = None) -> tuple[int, int, str]:
+    """(proclitic length, suffix length, stem key) of `word` as written, split where the word counts
+    `lexicon` (default: those of the process's shared Resources) say the rest is the more common word.
 
     Lengths count characters of `word` itself (diacritics included), so that
     word[:p] + word[p:len(word)-s] + word[len(word)-s:] == word. The stem key is folded, with the
@@ -44,7 +66,8 @@ def segment(word: str) -> tuple[int, int, str]:
         return 0, 0, key
     if key[0] not in _PROCLITIC_LETTERS and key[-1] not in _SUFFIX_LETTERS:
         return 0, 0, key
-    lexicon = load_lexicon()
+    if lexicon is None:
+        lexicon = Resources().get(word_counts)
     prefix, stem = _best_prefix(key, lexicon)
     suffix = ""
     if not stem.startswith("ال") and len(stem) > MIN_STEM + 1:
@@ -60,11 +83,11 @@ def segment(word: str) -> tuple[int, int, str]:
 def _best_prefix(key: str, lexicon: dict[str, int]) -> tuple[str, str]:
     # Candidates in the order they are weighed: a particle alone, a conjunction alone, both.
     first = key[0]
-    if first in "وف":
+    if first in CONJUNCTIONS:
         candidates = [(first, "", key[1:])]
-        if key[1] in "بلكس":
+        if key[1] in _PARTICLES:
             candidates.append((key[:2], key[1], key[2:]))
-    elif first in "بلكس":
+    elif first in _PARTICLES:
         candidates = [(first, first, key[1:])]
     else:
         return "", key
