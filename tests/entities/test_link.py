@@ -226,3 +226,27 @@ def test_link_a_person_of_another_nationality_is_not_linked():
     assert [m.name_en for m in same.mentions if m.type == "PER"] == ["Vladimir Putin"]
     other = read("وقال الرئيس الفرنسي فلاديمير بوتين إن المحادثات مفيدة.", date=dt.date(2023, 1, 1))
     assert all(m.id is None for m in other.mentions if m.type == "PER")
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("قال آية الله علي خامنئي إن الاتفاق مهم", "علي خامنئي", "Ali Khamenei"),    # a title of two words
+    ("وقال الملك عبد الله الثاني إن السلام ضروري", "عبد الله الثاني", "Abdullah II of Jordan"),
+])
+def test_link_a_persons_mention_leaves_out_honorifics(text, surface, name_en):
+    article = read(text, date=dt.date(2023, 1, 1))
+    assert [(m.text, m.name_en) for m in article.mentions if m.type == "PER"] == [(surface, name_en)]
+
+
+def test_link_a_proclitic_the_tokeniser_kept_is_no_part_of_the_mention():
+    text = "قال الوزير لبايدن إن الوقت حان"
+    tokens = tokenize(text)
+    at = [t.text for t in tokens].index("لبايدن")
+    found = names(text, [(at, at + 1, "PER")])
+    assert [(n[0], n[2]) for n in found] == [("بايدن", "Joe Biden")]
+
+
+@pytest.mark.parametrize("tail", ["للصحفيين", "بالقرار"])
+def test_link_a_persons_span_ends_before_a_noun_with_a_preposition(tail):
+    text = f"قال سامر الخطيب {tail} إن الوقت حان"
+    found = [m.text for m in mentions_of(text, [(1, 4, "PER")])]
+    assert found == ["سامر الخطيب"]

@@ -18,9 +18,9 @@ from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import fuzzy_names, words_agree
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
-    HONORIFICS,
     Gazetteer,
     NameMatch,
+    honorific_words,
     mention_start,
     name_gazetteer,
 )
@@ -104,8 +104,12 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         if entry is None:
             continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
         start = match.start
-        if entry.type == "PER" and match.last - match.first > 1 and tokens.splits[match.first][2] in HONORIFICS:
-            start = mention_start(tokens, match.first + 1)  # "الملك عبد الله الثاني": the title is no part of the name
+        if entry.type == "PER":
+            # "الملك عبد الله الثاني", "آية الله علي خامنئي": the title is no part of the name
+            stems = [tokens.splits[i][2] for i in range(match.first, match.last)]
+            skip = honorific_words(stems, 0)
+            if 0 < skip < len(stems):
+                start = mention_start(tokens, match.first + skip)
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
     states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
@@ -118,6 +122,8 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     for first, last, tag in spans:
         if any(taken[first:last]):
             continue
+        if TAG_TYPES.get(tag) == "PER":
+            last = _without_trailing_object(tokens, first, last)
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
         start, end = _name_start(tokens, first, tag), tokens.spans[last - 1][1]
@@ -169,6 +175,23 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 continue
         out.append(mention)
     return out
+
+
+def _without_trailing_object(tokens: Tokens, first: int, last: int) -> int:
+    """The end of a person's span without the nouns the tagger ran on into: a word with a
+    preposition and the article ("وانغ للصحفيين", "بالقرار") ends no person's name."""
+    model = romanise_model()
+    while last - first > 1:
+        prefix, _, stem = tokens.splits[last - 1]
+        start, end = tokens.spans[last - 1]
+        glued, word = tokens.text[start:start + prefix], fold(tokens.text[start:end])
+        split_off = bool(set(glued) & set("لب")) and stem.startswith("ال")
+        # the tokeniser keeps "للصحفيين" whole: لل or بال before at least three letters
+        whole = word.startswith(("لل", "بال")) and len(word) > 5 and not (model and model.knows(word))
+        if not (split_off or whole):
+            break
+        last -= 1
+    return last
 
 
 def _name_start(tokens: Tokens, first: int, tag: str) -> int:
@@ -254,7 +277,8 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
         if not same_type and entries and tag_type in ("PER", "ORG") and _town(entries[0]):
             entries = []  # a club or a person named like a town (see _entry_as_tagged)
         if same_type or entries:
-            return (same_type or entries)[0], begin
+            # a proclitic the tokeniser left on the word is no part of the mention ("لبايدن")
+            return (same_type or entries)[0], begin + gazetteer.kb.stripped_letters(text[begin:end])
     if tag_type != "MISC":
         for begin in reversed(starts):
             key = match_key(text[begin:end])

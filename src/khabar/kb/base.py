@@ -136,6 +136,15 @@ class KnowledgeBase:
             self._looked[text] = found
         return list(found)
 
+    def stripped_letters(self, text: str) -> int:
+        """How many leading letters of `text` are proclitics that a name lookup strips: 0 when the
+        name is found as written (or not at all), 1 for "لبايدن" (ل + بايدن); "للأمم" keeps its ل."""
+        key = match_key(text)
+        for form in clitic_forms(key):
+            if form in self._names:
+                return len(key) - len(form) if key.endswith(form) else 0
+        return 0
+
     def place(self, text: str) -> Entry | None:
         """The place a dateline names: the most populous city, else a state, else a region."""
         for form in clitic_forms(match_key(text)):
