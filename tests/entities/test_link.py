@@ -214,6 +214,8 @@ def test_link_a_lone_family_name_needs_the_full_name_a_title_or_the_office():
     obama = "Barack Obama"
     in_office = read(text, date=dt.date(2012, 6, 1))
     assert [m.name_en for m in in_office.mentions if m.text == "أوباما"] == [obama]
+    recently = read(text, date=dt.date(2018, 6, 1))  # news go on naming a past leader by surname
+    assert [m.name_en for m in recently.mentions if m.text == "أوباما"] == [obama]
     later = read(text, date=dt.date(2022, 6, 1))
     alone = [m for m in later.mentions if m.text == "أوباما"]
     assert alone and alone[0].id is None and alone[0].name_from == "romanised"

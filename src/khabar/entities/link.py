@@ -41,6 +41,7 @@ TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "M
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
 # Classes of data/not_names.tsv whose word cannot start a name ("دولار أمريكي", "كانون الثاني").
 NEVER_FIRST = frozenset({"currency", "unit", "month", "day"})
+SURNAME_AFTER_OFFICE = dt.timedelta(days=4 * 365)  # a past leader named by surname alone, this long after
 GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often as it ends them
 
 
@@ -379,13 +380,15 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
                           on: dt.date) -> list[Mention]:
     """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
     article names them in full too, a title resolves to them, or they hold an office on the
-    article's date; else the mention is an unknown person with a romanised name."""
+    article's date (or left it at most SURNAME_AFTER_OFFICE before); else the mention is an unknown
+    person with a romanised name ("هيلي" in 2018 is not the defence secretary of 2024)."""
     full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
     titled = {r.id for r in references if r.kind == "title"}
     out = []
     for mention in mentions:
         if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
-                and mention.id not in full and mention.id not in titled and not kb.in_office(mention.id, on)):
+                and mention.id not in full and mention.id not in titled
+                and not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)):
             name_en = romanise(mention.text)
             mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)

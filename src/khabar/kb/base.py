@@ -115,9 +115,13 @@ class KnowledgeBase:
     def by_id(self, id: str) -> Entry | None:
         return self._by_id.get(id)
 
-    def in_office(self, id: str, on: dt.date) -> bool:
-        """Does the person `id` hold one of their recorded offices on `on`?"""
-        return any(term.in_office(on) for term in self._terms_of.get(id, ()))
+    def in_office(self, id: str, on: dt.date, after: dt.timedelta = dt.timedelta(0)) -> bool:
+        """Does the person `id` hold one of their recorded offices on `on`, or did they within
+        `after` before it (news go on naming a past president by surname)?"""
+        for term in self._terms_of.get(id, ()):
+            if (term.start is None or term.start <= on) and (term.end is None or on < term.end + after):
+                return True
+        return False
 
     def state(self, iso3: str) -> Entry | None:
         return self._states.get(iso3.upper())
