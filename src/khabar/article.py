@@ -134,10 +134,14 @@ class Entity:
     name_en: str | None
     country: str | None
     mentions: tuple[int, ...]
+    name_ar: str | None = None  # the knowledge base's Arabic name (never a misread form); None unlinked
 
     def to_dict(self, mentions: Sequence[Mention]) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "name_en": self.name_en, "country": self.country,
-                "mentions": [mentions[i].text for i in self.mentions]}
+        out = {"id": self.id, "type": self.type, "name_en": self.name_en, "country": self.country,
+               "mentions": [mentions[i].text for i in self.mentions]}
+        if self.name_ar:
+            out["name_ar"] = self.name_ar
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -252,3 +252,11 @@ def test_link_a_persons_span_ends_before_a_noun_with_a_preposition(tail):
     text = f"قال سامر الخطيب {tail} إن الوقت حان"
     found = [m.text for m in mentions_of(text, [(1, 4, "PER")])]
     assert found == ["سامر الخطيب"]
+
+
+def test_link_an_entity_shows_the_knowledge_base_name_not_the_form_read():
+    article = read("قال ترمب إن الاتفاق سيئ. وأضاف دونالد ترامب أن المفاوضات انتهت.", date=dt.date(2019, 1, 1))
+    trump = next(e for e in article.entities if e.name_en == "Donald Trump")
+    assert trump.name_ar == "دونالد ترامب"  # the first Arabic name of the knowledge base
+    unknown = read("وقال سامر الخطيب إن الاتفاق سيئ.", date=dt.date(2019, 1, 1))
+    assert all(e.name_ar is None for e in unknown.entities if e.type == "PER")

@@ -301,9 +301,11 @@ def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, w
                    where=where, kind=entry.kind, how=how)
 
 
-def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Entity]]:
+def group_entities(mentions: Sequence[Mention], kb_names: dict[str, str] | None = None
+                   ) -> tuple[list[Mention], list[Entity]]:
     """Give short person names the entity of the full name met before ("بايدن" after "جو بايدن"), and
-    group mentions into entities (by knowledge-base id, else by the full name's folded text)."""
+    group mentions into entities (by knowledge-base id, else by the full name's folded text).
+    `kb_names`: the knowledge base's Arabic name by id, shown for a linked entity."""
     mentions = list(mentions)
     folded = [fold(m.text) for m in mentions]  # a short name keeps its text: these stay right
     keys: list[str] = []
@@ -322,7 +324,8 @@ def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Ent
     entities = []
     for key, members in groups.items():
         first = mentions[members[0]]
-        entities.append(Entity(first.id or key, first.type, first.name_en, first.country, tuple(members)))
+        entities.append(Entity(first.id or key, first.type, first.name_en, first.country, tuple(members),
+                               kb_names.get(first.id) if kb_names and first.id else None))
     return mentions, entities
 
 
@@ -372,7 +375,9 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
-    article.mentions, article.entities = group_entities(kept)
+    shown = {m.id: entry.names_ar[0] for m in kept if m.id and (entry := gazetteer.kb.by_id(m.id)) is not None
+             and entry.names_ar}
+    article.mentions, article.entities = group_entities(kept, shown)
     article.references = references
 
 
