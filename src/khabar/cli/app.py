@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from khabar.cli.corpus import register as register_corpus
+from khabar.cli.kb import register as register_kb
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
 from khabar.cli.serve import register as register_serve
 
@@ -206,6 +207,7 @@ def main() -> None:
 
 register_corpus(app, bench_app)
 register_serve(app, bench_app)
+register_kb(app, kb_app)
 
 
 if __name__ == "__main__":
