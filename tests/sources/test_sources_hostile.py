@@ -137,3 +137,18 @@ def test_a_zip_inside_a_tar_over_the_limit_is_refused(write, monkeypatch):
     pages = list(iter_pages([write("nested.tar.gz", out.getvalue())]))
     assert pages[0].error == "a zip inside an archive larger than 100 kB"
     assert pages[1].error is None and pages[1].text == ARABIC
+
+
+def test_trec_fields_after_unclosed_and_nested_tags_are_found(write):
+    doc = ("<DOC>\n<DOCNO>d-1</DOCNO>\n<NOTE>open <B>never closed\n<a href=x <title>\n"
+           f"<TITLE>عنوان <i>مائل</i> الخبر</TITLE>\n<text><P>{ARABIC}</P><P>{ARABIC_2}</p></TEXT>\n</DOC>\n")
+    (page,) = iter_pages([write("one.trec", doc)])
+    assert page.id == "d-1" and page.title == "عنوان مائل الخبر"
+    assert page.text.split("\n")[1:] == [*ARABIC.split("\n"), ARABIC_2]
+
+
+def test_trec_with_a_million_unclosed_tags_is_read_in_one_pass(write):
+    # Each unclosed tag used to send the pattern to the end of the document: 100 KB took 95 s.
+    doc = "<DOC><DOCNO>big</DOCNO><TEXT>" + "<a>ب <b c " * 100_000 + f"</TEXT>{ARABIC}</DOC>"
+    (page,) = _pages_within([write("big.trec", doc)], seconds=120)
+    assert page.id == "big" and page.error is None
