@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from khabar.article import Article
+from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget
 from khabar.entities.step import ENTITY_LINKER
 from khabar.events import EVENT_CODER
 from khabar.page.continuations import link_continuations
@@ -52,6 +53,8 @@ class Pipeline:
         self.settings = settings or Settings()
         self.long_run = False  # set by warm(): the collector is managed by read_pages
         self.seconds: dict[str, float] = {"page": 0.0, **{step.name: 0.0 for step in self.steps}}
+        self.budget: float | None = SECONDS_PER_DOCUMENT  # per article, over its steps; None: no limit
+        self._spent: dict[int, float] = {}  # seconds used by the articles in hand, by id()
         provided = set(PAGE_FIELDS)
         for step in self.steps:
             missing = [f for f in step.requires if f not in provided]
@@ -83,6 +86,7 @@ class Pipeline:
         article = self._page(page)
         if article.error is None:
             self.annotate(article)
+        self._spent.clear()
         return article
 
     def _page(self, page: RawPage) -> Article:
@@ -93,8 +97,11 @@ class Pipeline:
         layout = "plain" if self.settings.plain else page.layout
         started = time.perf_counter()
         try:
-            article = read_page(page.text, page.id, reference_date=reference, layout=layout, outlet=page.outlet,
-                                kb_files=self.settings.kb_files)
+            with budget(self.budget):
+                article = read_page(page.text, page.id, reference_date=reference, layout=layout,
+                                    outlet=page.outlet, kb_files=self.settings.kb_files)
+        except OverBudget as exc:
+            return _failed(page, f"page: {exc}")
         except Exception as exc:  # a bug on one page must not stop a corpus
             return _failed(page, f"page: {type(exc).__name__}: {exc}")
         finally:
@@ -107,16 +114,24 @@ class Pipeline:
         return article
 
     def _run_steps(self, article: Article, steps: Sequence[Step]) -> None:
-        """`steps` in order on one article, stopping at the first that fails."""
+        """`steps` in order on one article, stopping at the first that fails or passes the article's
+        time budget (what its earlier steps used counts)."""
         for step in steps:
             started = time.perf_counter()
+            spent = self._spent.get(id(article), 0.0)
             try:
-                step.run(article, self.settings)
+                with budget(self.budget - spent if self.budget else None, self.budget):
+                    step.run(article, self.settings)
+            except OverBudget as exc:
+                article.error = f"{step.name}: {exc}"
+                break
             except Exception as exc:
                 article.error = f"{step.name}: {type(exc).__name__}: {exc}"
                 break
             finally:
-                self.seconds[step.name] += time.perf_counter() - started
+                elapsed = time.perf_counter() - started
+                self.seconds[step.name] += elapsed
+                self._spent[id(article)] = spent + elapsed
 
     def annotate_many(self, articles: Sequence[Article], steps: Sequence[Step] | None = None) -> None:
         """Steps (default: all) over a batch of articles: a step with `run_many` takes the batch at
@@ -164,6 +179,7 @@ class Pipeline:
                 if article.error is None:
                     self._run_steps(article, lead)
             self.annotate_many(batch, rest)
+            self._spent.clear()
             yield from batch
 
 
@@ -185,8 +201,11 @@ def _collected_rarely(articles: Iterator[Article]) -> Iterator[Article]:
 
 def _batch_ran(step: Step, articles: Sequence[Article], settings: Settings) -> bool:
     """Run a step's batch form; False when it failed (the step is then run article by article)."""
+    # The batch has the budget of all its articles; past it, each is run alone with its own.
+    seconds = SECONDS_PER_DOCUMENT * len(articles)
     try:
-        step.run_many(articles, settings)
+        with budget(seconds):
+            step.run_many(articles, settings)
     except Exception:
         return False
     return True
