@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from khabar.article import Article
-from khabar.pipeline import GC_THRESHOLDS, Pipeline, default_pipeline
+from khabar.pipeline import Pipeline, check_contract, default_pipeline
+from khabar.resources import Resources
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
 from khabar.step import Step
@@ -32,16 +33,16 @@ def test_batches_read_like_single_articles() -> None:
     assert any(d.get("events") for d in singles) and any(d.get("entities") for d in singles)
 
 
-def _mark(article: Article, settings: Settings) -> None:
+def _mark(article: Article, resources: Resources) -> None:
     if "مصر" in article.body:
         raise ValueError("no Egypt here")
     article.quotes = []
 
 
-def _mark_many(articles: list[Article], settings: Settings) -> None:
+def _mark_many(articles: list[Article], resources: Resources) -> None:
     calls.append(len(articles))
     for article in articles:
-        _mark(article, settings)
+        _mark(article, resources)
 
 
 calls: list[int] = []
@@ -70,45 +71,100 @@ def test_batch_step_called_once_per_batch() -> None:
     assert calls == [2]
 
 
-def test_warm_loads_the_models_and_measures_nothing() -> None:
+def _collector_state() -> tuple:
     import gc
 
+    return gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
+
+
+def test_warm_builds_the_resources_measures_nothing_and_leaves_the_collector_alone() -> None:
     from khabar.entities.step import shipped_tagger
+    from khabar.kb import knowledge_base
 
     pipeline = default_pipeline(Settings())
-    thresholds = gc.get_threshold()
-    try:
-        assert pipeline.warm() is pipeline
-        assert gc.get_threshold() == GC_THRESHOLDS
-        assert shipped_tagger.cache_info().currsize == 1
-        assert gc.get_freeze_count() > 0
-        assert set(pipeline.seconds.values()) == {0.0}
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
+    before = _collector_state()
+    assert pipeline.warm() is pipeline
+    assert _collector_state() == before
+    assert pipeline.resources.builds["khabar.kb.knowledge_base"] == 1
+    assert pipeline.resources.get(shipped_tagger) is pipeline.resources.get(shipped_tagger)
+    assert pipeline.resources.get(knowledge_base) is Resources().get(knowledge_base)  # one per process
+    assert set(pipeline.seconds.values()) == {0.0}
 
 
-def test_long_run_collects_rarely_and_gives_the_collector_back(monkeypatch) -> None:
+def test_library_calls_leave_the_callers_collector_as_it_was(tmp_path) -> None:
+    import khabar
+    from khabar.run.local import LocalRunner
+    from khabar.store.records import article_record
+
+    before = _collector_state()
+    khabar.read(TEXTS[0])
+    list(default_pipeline(Settings(batch=2)).read_pages(pages()))
+    assert _collector_state() == before
+    list(LocalRunner(1)([(0, pages())], article_record, Settings()))  # an in-process runner
+    assert _collector_state() == before
+
+
+def test_a_tuned_process_collects_rarely_and_gives_the_collector_back(monkeypatch) -> None:
     import gc
 
-    import khabar.pipeline as pipeline_module
+    from khabar.run import collector
 
-    monkeypatch.setattr(pipeline_module, "COLLECT_EVERY", 2)
     collected: list[bool] = []
     monkeypatch.setattr(gc, "collect", lambda *args: collected.append(gc.isenabled()) or 0)
-    pipeline = Pipeline([], Settings())
-    pipeline.long_run = True
-    enabled_while_reading = []
-    thresholds = gc.get_threshold()
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    assert list(collector.collected_rarely(range(4), every=2)) == [0, 1, 2, 3]
+    assert collected == []  # an untuned process is left alone
+    monkeypatch.setattr(collector._Policy, "tuned", True)
+    enabled_while_reading = [gc.isenabled() for _ in collector.collected_rarely(range(4), every=2)]
+    assert enabled_while_reading == [False] * 4
+    assert collected == [False, False]  # after the 2nd and the 4th item
+    assert gc.isenabled()
+
+
+def test_every_field_has_one_writer_and_every_reader_a_writer_before_it() -> None:
+    from khabar.page.step import PAGE_READER
+
+    steps = default_pipeline(Settings()).steps
+    check_contract([PAGE_READER, *steps])  # the default pipeline holds to it
+    twice = Step("again", lambda a, r: None, ("body",), ("mentions",))
     try:
-        for _ in pipeline.read_pages(pages()):
-            enabled_while_reading.append(gc.isenabled())
-        assert enabled_while_reading == [False] * len(TEXTS)
-        assert collected == [False, False]  # after the 2nd and the 4th article
-        assert gc.isenabled()
-        plain = Pipeline([], Settings())  # without warm(): the collector is left alone
-        assert all(gc.isenabled() for _ in plain.read_pages(pages()))
-    finally:
-        gc.unfreeze()
-        gc.enable()
-        gc.set_threshold(*thresholds)
+        Pipeline([*steps, twice])
+    except ValueError as exc:
+        assert "mentions" in str(exc)
+    else:
+        raise AssertionError("a second writer of a field was accepted")
+    early = Step("early", lambda a, r: None, ("events",), ())
+    try:
+        Pipeline([early, *steps])
+    except ValueError as exc:
+        assert "events" in str(exc)
+    else:
+        raise AssertionError("a step reading a field no earlier step writes was accepted")
+
+
+def test_each_step_writes_only_the_fields_it_declares() -> None:
+    """Run the default steps one by one and compare every field before and after each: a step that
+    changes a field it does not declare (or rewrites another step's list in place) fails."""
+    import copy
+    import dataclasses
+
+    from khabar.page.step import PAGE_READER
+
+    pipeline = default_pipeline(Settings())
+    for page in pages()[:2] + pages()[3:]:
+        article = Article(id=page.id, raw=page.text, source=page.origin)
+        for step in [PAGE_READER, *pipeline.steps]:
+            before = {f.name: copy.deepcopy(getattr(article, f.name)) for f in dataclasses.fields(Article)}
+            step.run(article, pipeline.resources)
+            assert article.error is None
+            for name, value in before.items():
+                if name not in step.provides:
+                    assert _same(getattr(article, name), value), f"{step.name} changed {name}"
+
+
+def _same(a, b) -> bool:
+    from khabar.article import Tokens
+
+    if isinstance(a, Tokens) and isinstance(b, Tokens):
+        return (a.text, a.spans, a.splits, a.words()) == (b.text, b.spans, b.splits, b.words())
+    return a == b

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -199,21 +199,31 @@ class Quote:
 
 
 class Tokens(Sequence[Token]):
-    """The body's tokens, stored compactly (spans and clitic splits); Token views made on access."""
+    """The body's tokens, stored compactly (spans and clitic splits); Token views made on access.
 
-    __slots__ = ("text", "spans", "splits", "_words")
+    The text stage also hands over the token strings it cut and, from its word table, the way to give
+    each the table's one string object per form (`intern`) and to fold them (`fold_many`): done when a
+    later stage first asks for them, so a run that needs only the text pays nothing for them. A Tokens
+    made without these (or unpickled) works them out itself. Nothing a Tokens gives out changes."""
+
+    __slots__ = ("text", "spans", "splits", "_words", "_norms", "_intern", "_fold_many")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] | None = None,
-                 splits: list[tuple[int, int, str]] | None = None, words: list[str] | None = None) -> None:
+                 splits: list[tuple[int, int, str]] | None = None, words: list[str] | None = None,
+                 intern: Callable[[list[str]], list[str]] | None = None,
+                 fold_many: Callable[[list[str]], list[str]] | None = None) -> None:
         self.text = text
         self.spans = spans or []
         self.splits = splits or []  # (prefix length, suffix length, stem key) per token
-        # The token strings, when the tokenizer hands over those it cut (the stages read them all);
-        # else cut from the text when first asked for. Not pickled: the spans say the same.
         self._words = words if words is not None and len(words) == len(self.spans) else None
+        self._norms: list[str] | None = None
+        self._intern = intern
+        self._fold_many = fold_many
 
     def __getstate__(self) -> tuple[None, dict[str, Any]]:
-        return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None}
+        # Not pickled: the strings, folds and word-table hooks (the spans say the same).
+        return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None,
+                      "_norms": None, "_intern": None, "_fold_many": None}
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -229,15 +239,30 @@ class Tokens(Sequence[Token]):
             return [self[i] for i in range(*index.indices(len(self)))]
         start, end = self.spans[index]
         prefix, suffix, key = self.splits[index]
-        word = self.text[start:end]
-        return Token(start, end, word, fold(word), key, prefix, suffix)
+        return Token(start, end, self.words()[index], self.norms()[index], key, prefix, suffix)
 
     def words(self) -> list[str]:
-        """The token strings (one list, kept: change no word in it; the entity stage swaps its strings
-        for equal ones that its word tables share, see entities/folded.py)."""
+        """The token strings (one list, kept: change nothing in it)."""
         if self._words is None:
             self._words = [self.text[s:e] for s, e in self.spans]
+        if self._intern is not None:
+            self._words, self._intern = self._intern(self._words), None
         return self._words
+
+    def norms(self) -> list[str]:
+        """`fold` of each token string (one list, kept: change nothing in it)."""
+        if self._norms is None:
+            words = self.words()
+            self._norms = self._fold_many(words) if self._fold_many is not None else list(map(fold, words))
+        return self._norms
+
+    def keys(self) -> list[str]:
+        """The folded stem of each token (its clitic split's key)."""
+        return [split[2] for split in self.splits]
+
+    def starts(self) -> list[int]:
+        """The offset of each token."""
+        return [span[0] for span in self.spans]
 
 
 @dataclass(slots=True)
@@ -277,6 +302,7 @@ class Article:
     dropped: list[Dropped] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: Tokens = field(default_factory=Tokens)
+    headline_tokens: Tokens | None = None  # the headline's tokens, when there is a headline
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)  # titles and nationality adjectives, resolved
@@ -284,6 +310,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)  # direct quotations, in quotation marks
     reported: list[Quote] = field(default_factory=list)  # reported speech after a speech verb
     reference_date: dt.date | None = None
+    layout: str = "page"  # "plain": the raw text is the body (no headline, dateline or furniture)
     url: str | None = None
     source: str | None = None
     position: int | None = None

@@ -61,11 +61,13 @@ def _full_chunk(articles: Iterator[Article], tally: _Pass, limit: int | None) ->
 
 def _interleaved(inputs: Sequence[str | Path], limit: int | None, settings: Settings) -> tuple[_Pass, _Pass, dict]:
     """The bare pass and khabar's reading over the same texts, taking turns chunk by chunk."""
+    from khabar.run.collector import collected_rarely, tune_process
     from khabar.sources import iter_pages, iter_texts_bare
 
     pipeline = default_pipeline(settings).warm()
+    tune_process()  # as `khabar read` runs (the benchmark is a process of khabar's)
     texts = iter_texts_bare(inputs)
-    articles = pipeline.read_pages(iter_pages(inputs))
+    articles = collected_rarely(pipeline.read_pages(iter_pages(inputs)))
     bare, full = _Pass(), _Pass()
     more_bare = more_full = True
     while more_bare or more_full:

@@ -1,17 +1,21 @@
 """The reading pipeline: a raw page becomes an Article, then each step adds its annotations.
 
-A step is a callable (article, settings) -> None with a `name`, the fields it `requires` and the
-fields it `provides`; the Pipeline checks that every requirement is provided by an earlier step.
-A step that fails records its name and the problem in `article.error`, and the next article goes on.
+A step (khabar.step.Step) is a function (article, resources) with a `name`, the fields it `requires`
+and the fields it `provides`; the Pipeline checks that every requirement is provided by an earlier
+step and that no field has two writers. The Resources — knowledge base with the user's files,
+lexicons, tagger, word table — are built once and handed to every step. A step that fails records its
+name and the problem in `article.error`, and the next article goes on.
 `read_pages` takes pages `Settings.batch` at a time (like spaCy's `nlp.pipe`): a step with a batch
 form (`run_many`; the entity step tags all the batch's sentences in one scoring and decoding pass)
 gets the whole batch, the others one article at a time; the output is the same either way.
+
+The pipeline leaves the process as it found it: how the garbage collector is tuned for a long run is
+the caller's choice (khabar.run.collector, used by the CLI and the worker processes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -21,64 +25,43 @@ from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget
 from khabar.entities.step import ENTITY_LINKER
 from khabar.events import EVENT_CODER
 from khabar.page.continuations import link_continuations
-from khabar.page.reader import read_page
+from khabar.page.step import PAGE_READER
 from khabar.quotes import QUOTE_FINDER
-from khabar.resources import data_path
+from khabar.resources import Resources, data_path
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
 from khabar.step import Step
-from khabar.text.sentences import split_sentences
-from khabar.text.tokens import tokenize
+from khabar.text.step import SENTENCIZER, TOKENIZER
 
-PAGE_FIELDS = ("headline", "dateline", "agency", "body")
-GC_THRESHOLDS = (20_000, 20, 100)  # CPython's default is (700, 10, 10)
-COLLECT_EVERY = 4096  # articles between two collections in a long run (see Pipeline.warm)
-
-
-def _sentences(article: Article, settings: Settings) -> None:
-    article.sentences = split_sentences(article.body)
-
-
-def _tokens(article: Article, settings: Settings) -> None:
-    article.tokens = tokenize(article.body)
-
-
-SENTENCIZER = Step("sentences", _sentences, ("body",), ("sentences",))
-TOKENIZER = Step("tokens", _tokens, ("body",), ("tokens",))
+SOURCE_FIELDS = ("id", "raw", "reference_date", "layout", "url", "source", "position")  # set from the RawPage
 
 
 class Pipeline:
-    def __init__(self, steps: Iterable[Step], settings: Settings | None = None) -> None:
-        self.steps = list(steps)
+    """The page step, then `steps`, with one Resources (shared in the process with every pipeline
+    that has the same knowledge-base files, unless one is given)."""
+
+    def __init__(self, steps: Iterable[Step], settings: Settings | None = None,
+                 resources: Resources | None = None) -> None:
+        self.steps = [s for s in steps if s is not PAGE_READER]
         self.settings = settings or Settings()
-        self.long_run = False  # set by warm(): the collector is managed by read_pages
+        self.resources = resources or Resources(self.settings)
+        if self.resources.settings != self.settings:
+            raise ValueError("the pipeline's resources were built for other settings")
         self.seconds: dict[str, float] = {"page": 0.0, **{step.name: 0.0 for step in self.steps}}
         self.budget: float | None = SECONDS_PER_DOCUMENT  # per article, over its steps; None: no limit
         self._spent: dict[int, float] = {}  # seconds used by the articles in hand, by id()
-        provided = set(PAGE_FIELDS)
-        for step in self.steps:
-            missing = [f for f in step.requires if f not in provided]
-            if missing:
-                raise ValueError(f"step {step.name!r} requires {', '.join(missing)}, which no earlier step provides")
-            provided.update(step.provides)
+        check_contract([PAGE_READER, *self.steps])
 
     def warm(self) -> Pipeline:
-        """Load every model and table the stages use, by reading the bundled sample page, and set
-        the garbage collector for a long run (read, ingest, bench); returns the pipeline.
-
-        What is loaded lives as long as the process, so it is frozen out of the collector's walks
-        (gc.freeze), and young collections are made rarer (GC_THRESHOLDS). While `read_pages` runs,
-        automatic collection is off: the stages make no reference cycles (a collection after
-        thousands of articles finds none), yet each young collection walked the batch in hand.
-        Every COLLECT_EVERY articles one collection still runs, and what outlives it (the word
-        caches, mostly) is frozen too, so that the next one walks only what is new."""
+        """Build every resource the steps use and fill the word table by reading the bundled sample
+        page (its time is not counted in `seconds`); returns the pipeline."""
+        for step in (PAGE_READER, *self.steps):
+            for build in step.uses:
+                self.resources.get(build)
         text = data_path("khabar.samples", "kuna_demo.txt").read_text(encoding="utf-8")
         seconds = dict(self.seconds)
         self.read_page(RawPage(id="warm-up", text=text, origin="warm-up"))
-        self.seconds = seconds  # the warm-up is not part of what is measured
-        gc.freeze()
-        gc.set_threshold(*GC_THRESHOLDS)
-        self.long_run = True
+        self.seconds = seconds
         return self
 
     def read_page(self, page: RawPage) -> Article:
@@ -93,20 +76,12 @@ class Pipeline:
         """The page stage alone: headline, dateline, agency and body (or the page's error)."""
         if page.error:
             return _failed(page)
-        reference = self.settings.reference_date or page.date
-        layout = "plain" if self.settings.plain else page.layout
-        started = time.perf_counter()
-        try:
-            with budget(self.budget):
-                article = read_page(page.text, page.id, reference_date=reference, layout=layout,
-                                    outlet=page.outlet, kb_files=self.settings.kb_files)
-        except OverBudget as exc:
-            return _failed(page, f"page: {exc}")
-        except Exception as exc:  # a bug on one page must not stop a corpus
-            return _failed(page, f"page: {type(exc).__name__}: {exc}")
-        finally:
-            self.seconds["page"] += time.perf_counter() - started
-        article.url, article.source, article.position = page.url, page.origin, page.position
+        article = Article(id=page.id, raw=page.text, reference_date=self.settings.reference_date or page.date,
+                          layout=page.layout, outlet=page.outlet, url=page.url, source=page.origin,
+                          position=page.position)
+        self._run_steps(article, [PAGE_READER])
+        if article.error:  # a bug on one page must not stop a corpus
+            return _failed(page, article.error)
         return article
 
     def annotate(self, article: Article) -> Article:
@@ -121,7 +96,7 @@ class Pipeline:
             spent = self._spent.get(id(article), 0.0)
             try:
                 with budget(self.budget - spent if self.budget else None, self.budget):
-                    step.run(article, self.settings)
+                    step.run(article, self.resources)
             except OverBudget as exc:
                 article.error = f"{step.name}: {exc}"
                 break
@@ -147,7 +122,7 @@ class Pipeline:
             if step.run_many is not None and len(live) > 1:
                 started = time.perf_counter()
                 try:
-                    if not _batch_ran(step, live, self.settings):
+                    if not _batch_ran(step, live, self.resources):
                         for article in live:
                             self._run_steps(article, [step])
                 finally:
@@ -165,8 +140,7 @@ class Pipeline:
     def read_pages(self, pages: Iterable[RawPage]) -> Iterator[Article]:
         """Articles in input order, annotated `settings.batch` at a time; continuation parts of a
         dispatch take its dateline and agency."""
-        articles = self._batches(pages)
-        return link_continuations(_collected_rarely(articles) if self.long_run else articles)
+        return link_continuations(self._batches(pages))
 
     def _batches(self, pages: Iterable[RawPage]) -> Iterator[Article]:
         # The steps before the first one with a batch form run as each page is read.
@@ -183,29 +157,29 @@ class Pipeline:
             yield from batch
 
 
-def _collected_rarely(articles: Iterator[Article]) -> Iterator[Article]:
-    """`articles` with automatic garbage collection off, one collection every COLLECT_EVERY
-    articles whose survivors are then frozen; the collector is restored at the end."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for n, article in enumerate(articles, 1):
-            if n % COLLECT_EVERY == 0:
-                gc.collect()
-                gc.freeze()
-            yield article
-    finally:
-        if enabled:
-            gc.enable()
+def check_contract(steps: Sequence[Step]) -> None:
+    """Raise ValueError unless every field a step requires is provided by an earlier step (or by the
+    source: id, raw text, dates, provenance) and no field has two writers."""
+    provided = set(SOURCE_FIELDS)
+    writers: dict[str, str] = {}
+    for step in steps:
+        missing = [f for f in step.requires if f not in provided]
+        if missing:
+            raise ValueError(f"step {step.name!r} requires {', '.join(missing)}, which no earlier step provides")
+        for field in step.provides:
+            if field in writers or field in SOURCE_FIELDS:
+                raise ValueError(f"steps {writers.get(field, 'source')!r} and {step.name!r} both write {field!r}")
+            writers[field] = step.name
+        provided.update(step.provides)
 
 
-def _batch_ran(step: Step, articles: Sequence[Article], settings: Settings) -> bool:
+def _batch_ran(step: Step, articles: Sequence[Article], resources: Resources) -> bool:
     """Run a step's batch form; False when it failed (the step is then run article by article)."""
     # The batch has the budget of all its articles; past it, each is run alone with its own.
     seconds = SECONDS_PER_DOCUMENT * len(articles)
     try:
         with budget(seconds):
-            step.run_many(articles, settings)
+            step.run_many(articles, resources)
     except Exception:
         return False
     return True
@@ -233,7 +207,8 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
 
 def read(text: str, *, id: str = "text", date: dt.date | None = None, plain: bool = False,
          settings: Settings | None = None) -> Article:
-    """Read one text (a scraped page, or clean article text with plain=True) into an Article."""
+    """Read one text (a scraped page, or clean article text with plain=True) into an Article. The
+    resources are built on the first call and shared by the calls after it."""
     settings = settings or Settings()
     page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date)
     return default_pipeline(settings).read_page(page)

@@ -1,12 +1,17 @@
-"""Read-only access to package data files (TSV with a header row)."""
+"""Read-only access to package data files (TSV with a header row), and the Resources handed to the steps:
+what they look up, built once, and the word table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from khabar.errors import DataFileError
+from khabar.settings import Settings
 
 
 def data_path(package: str, name: str) -> Path:
@@ -35,3 +40,119 @@ def read_tsv(path: str | Path, required: tuple[str, ...] = ()) -> Iterator[tuple
                 if not row[column]:
                     raise DataFileError(str(path), number, f"empty {column!r}")
             yield number, row
+
+
+T = TypeVar("T")
+_MISSING: Any = object()
+WORD_FORMS = 500_000  # forms a word table holds before it starts afresh: more than ANT's 261,000
+
+
+class WordColumn(Generic[T]):
+    """One fact about word forms (a function of the word as written), worked out once per form."""
+
+    __slots__ = ("function", "known", "table")
+
+    def __init__(self, table: WordTable, function: Callable[[str], T]) -> None:
+        self.table = table
+        self.function = function
+        self.known: dict[str, T] = {}
+
+    def __call__(self, word: str) -> T:
+        known = self.known
+        if word in known:
+            return known[word]
+        if len(known) >= self.table.limit:
+            self.table.clear()
+        found = known[word] = self.function(word)
+        return found
+
+    def many(self, words: list[str]) -> list[T]:
+        """The answers for a list of words: one dict lookup per word met before, in C."""
+        found = list(map(self.known.get, words, repeat(_MISSING)))
+        if _MISSING in found:
+            found = [self(w) if f is _MISSING else f for f, w in zip(found, words, strict=True)]
+        return found
+
+
+class WordTable:
+    """Every word form the stages meet, once (as spaCy's Vocab): one string object per form, and a
+    column per fact that a stage asks about a form (its fold, its clitic split, the event lexicon's
+    forms, …). All columns are emptied together when one holds `limit` forms: one policy, one place."""
+
+    def __init__(self, limit: int = WORD_FORMS) -> None:
+        self.limit = limit
+        self.strings: dict[str, str] = {}
+        self.columns: dict[Callable[[str], Any], WordColumn[Any]] = {}
+
+    def column(self, function: Callable[[str], T]) -> WordColumn[T]:
+        """The column of `function`, made on first request."""
+        found = self.columns.get(function)
+        if found is None:
+            found = self.columns[function] = WordColumn(self, function)
+        return found
+
+    def intern(self, words: list[str]) -> list[str]:
+        """`words` with each form replaced by the table's own string object: a key that is the very
+        object looked up matches without its letters being compared."""
+        if len(self.strings) > self.limit:
+            self.clear()
+        return list(map(self.strings.setdefault, words, words))
+
+    def clear(self) -> None:
+        self.strings.clear()
+        for column in self.columns.values():
+            column.known.clear()
+
+
+class Shelf:
+    """What has been built for one knowledge base: the resources by their build function, the word
+    table, and how many times each resource was built."""
+
+    def __init__(self) -> None:
+        self.built: dict[Callable[[Resources], Any], Any] = {}
+        self.builds: Counter[str] = Counter()
+        self.words = WordTable()
+
+
+# One shelf per process and knowledge base: pipelines with the same user files share their tables,
+# models and word table (loading the knowledge base and the tagger costs seconds).
+_SHELVES: dict[tuple[str, ...], Shelf] = {}
+
+
+class Resources:
+    """What the stages look up — knowledge base (with the user's files), lexicons, tagger, tables — built
+    once from the Settings and handed to every step, with the word table and the settings.
+
+    A resource is a function of the Resources (`build(resources) -> value`) declared by the stage that
+    owns it; `get(build)` builds it on first request and keeps it. Resources with the same
+    knowledge-base files share what is built, in a process (`shared=False`: a shelf of its own)."""
+
+    def __init__(self, settings: Settings | None = None, *, shared: bool = True) -> None:
+        self.settings = settings or Settings()
+        key = self.settings.kb_files
+        if shared:
+            shelf = _SHELVES.get(key)
+            if shelf is None:
+                shelf = _SHELVES[key] = Shelf()
+        else:
+            shelf = Shelf()
+        self.shelf = shelf
+        self.words = shelf.words
+        self._built = shelf.built
+
+    @property
+    def builds(self) -> Counter[str]:
+        """How many times each resource was built (by its function's qualified name)."""
+        return self.shelf.builds
+
+    def get(self, build: Callable[[Resources], T]) -> T:
+        try:
+            return self._built[build]
+        except KeyError:
+            self.shelf.builds[f"{build.__module__}.{build.__qualname__}"] += 1
+            value = self._built[build] = build(self)
+            return value
+
+    def column(self, function: Callable[[str], T]) -> WordColumn[T]:
+        """A column of the word table (see WordTable.column)."""
+        return self.words.column(function)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from khabar.entities.folded import folded_words, positions_in
 from khabar.lang.normalize import fold
 from khabar.text.tokens import tokenize
+from khabar.text.words import folded_words, positions_in
 
 
 def test_folded_words_match_the_tokens_and_share_one_string_per_form() -> None:
@@ -17,7 +17,7 @@ def test_folded_words_match_the_tokens_and_share_one_string_per_form() -> None:
     assert a.norms == [fold(w) for w in a.words]
     assert a.keys == [split[2] for split in first.splits] and a.starts == [s for s, _ in first.spans]
     assert b.words[1] is a.words[1] and b.words[2] is a.words[2]  # "الرئيس", "الأمريكي": one object each
-    assert folded_words(first) is a  # remembered for the batch
+    assert a.norms is first.norms()  # the text stage folded each word once
 
 
 def test_positions_in_equals_the_plain_scan() -> None:

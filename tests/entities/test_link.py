@@ -11,7 +11,7 @@ from khabar.article import Mention
 from khabar.entities.gazetteer import default_gazetteer
 from khabar.entities.link import find_mentions, group_entities, link_entities
 from khabar.pipeline import read
-from khabar.settings import Settings
+from khabar.resources import Resources
 from khabar.text.tokens import tokenize
 
 
@@ -109,7 +109,7 @@ def test_link_entities_on_an_article_uses_the_dateline_date_and_headline():
     text = ("بايدن يستقبل كيشيدا في البيت الأبيض\n\nواشنطن - 10 - 4 (كونا) -- استقبل الرئيس الامريكي جو بايدن "
             "اليوم الاربعاء رئيس الوزراء الياباني فوميو كيشيدا في البيت الأبيض.\n")
     article = read(text, date=dt.date(2025, 1, 1))
-    link_entities(article, Settings())
+    link_entities(article, Resources())
     head = [m for m in article.mentions if m.where == "headline"]
     assert {m.name_en for m in head} >= {"Joe Biden", "Fumio Kishida", "White House"}
     titles = {m.name_en for m in article.references if m.kind == "title"}

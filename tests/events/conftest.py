@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from khabar.article import Article, Event, Mention, Span
 from khabar.events import code_events
-from khabar.settings import Settings
+from khabar.resources import Resources
 from khabar.text.sentences import split_sentences
 from khabar.text.tokens import tokenize
 
@@ -23,7 +23,7 @@ def article_of(body: str, mentions: Sequence[Mention] = (), headline: str | None
 
 def code(body: str, mentions: Sequence[Mention] = (), headline: str | None = None) -> list[Event]:
     article = article_of(body, mentions, headline)
-    code_events(article, Settings())
+    code_events(article, Resources())
     return article.events
 
 

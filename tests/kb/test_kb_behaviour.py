@@ -175,11 +175,14 @@ def _timed(fn) -> float:
     return time.perf_counter() - start
 
 
-def test_default_knowledge_base_is_cached():
-    assert load_kb() is load_kb() is load_kb(())
+def test_default_knowledge_base_is_built_once_per_process():
+    from khabar.kb import default_kb
+
+    assert default_kb() is default_kb()
+    assert load_kb() is not load_kb()  # load_kb builds; the Resources keep what is built
 
 
 def test_import_reads_nothing():
-    code = "import khabar.kb as k; print(k._packaged.cache_info().currsize)"
+    code = "import khabar.kb; from khabar.resources import Resources; print(len(Resources().builds))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"

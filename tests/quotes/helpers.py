@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 import khabar
 from khabar.article import Article, Mention, Quote
 from khabar.quotes import find_quotes
-from khabar.settings import Settings
+from khabar.resources import Resources
 
 
 @dataclass(slots=True)
@@ -22,7 +22,7 @@ def read(text: str, mentions: list[Mention] | None = None) -> WithReported:
     base = khabar.read(text, plain=True)
     article = WithReported(**{f.name: getattr(base, f.name) for f in fields(Article)})
     article.mentions = mentions or []
-    find_quotes(article, Settings())
+    find_quotes(article, Resources())
     return article
 
 

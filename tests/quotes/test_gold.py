@@ -7,7 +7,7 @@ import re
 import khabar
 from khabar.lang.normalize import fold
 from khabar.quotes import find_quotes
-from khabar.settings import Settings
+from khabar.resources import Resources
 from tests.conftest import load_gold
 
 _NOT_LETTERS = re.compile(r"[\W_]+")
@@ -20,7 +20,7 @@ def _key(text: str) -> str:
 def _found(doc: dict) -> list[tuple[dict, list]]:
     """Each gold quote with the predicted quotations that contain its first words."""
     article = khabar.read(doc["raw"])
-    find_quotes(article, Settings())
+    find_quotes(article, Resources())
     return [(gold, [q for q in article.quotes if _key(gold["starts_with_ar"]) in _key(q.text)])
             for gold in doc["gold"]["quotes"]]
 
@@ -32,7 +32,7 @@ def test_gold_seed_quotes_and_speakers(seed):
         assert hits, gold["starts_with_ar"]
         assert any(q.speaker_en == gold["speaker_en"] for q in hits), (gold, [q.speaker_en for q in hits])
     article = khabar.read(seed["raw"])
-    find_quotes(article, Settings())
+    find_quotes(article, Resources())
     assert len(article.quotes) == 6  # no name or title in marks taken for speech
 
 
@@ -41,7 +41,7 @@ def test_gold_dev_quote_f1():
     gold = recalled = predicted = precise = 0
     for doc in docs:
         article = khabar.read(doc["raw"])
-        find_quotes(article, Settings())
+        find_quotes(article, Resources())
         keys = [_key(g["starts_with_ar"]) for g in doc["gold"]["quotes"]]
         texts = [_key(q.text) for q in article.quotes]
         gold, predicted = gold + len(keys), predicted + len(texts)

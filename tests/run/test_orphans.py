@@ -19,14 +19,14 @@ _OWNER = """
 import json, multiprocessing, os, sys, threading, time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import resource_tracker
-from khabar.run.local import _init_worker
+from khabar.run.local import die_with
 
 def ids(_):
     return os.getpid(), os.getppid()
 
 if __name__ == "__main__":
     context = multiprocessing.get_context(sys.argv[1])
-    pool = ProcessPoolExecutor(2, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(2, mp_context=context, initializer=die_with, initargs=(os.getpid(),))
     pairs = set(pool.map(ids, range(40)))
     while len({p for p, _ in pairs}) < 2:
         pairs |= set(pool.map(ids, range(40)))

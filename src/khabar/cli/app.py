@@ -61,6 +61,7 @@ def read(
 ) -> None:
     """Read news pages and print one structured article per document (see CONTRACT.md)."""
     from khabar.pipeline import default_pipeline
+    from khabar.run.collector import collected_rarely, tune_process
     from khabar.settings import Settings
     from khabar.sources.page import iter_pages
 
@@ -68,10 +69,12 @@ def read(
                         kb_files=tuple(str(p) for p in kb or ()))
     _check_kb(settings.kb_files)
     pipeline = default_pipeline(settings).warm()
+    tune_process()  # this process is khabar's: a long run's collector (see khabar.run.collector)
     counts = {"read": 0, "failed": 0}
 
     def records():
-        for article in pipeline.read_pages(iter_pages(inputs, plain=plain, max_bytes=settings.max_bytes)):
+        pages = iter_pages(inputs, plain=plain, max_bytes=settings.max_bytes)
+        for article in collected_rarely(pipeline.read_pages(pages)):
             counts["failed" if article.error else "read"] += 1
             if article.error:
                 print(f"khabar: {article.source or article.id}: {article.error}", file=sys.stderr)

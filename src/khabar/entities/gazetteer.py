@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar.article import Tokens
-from khabar.entities.folded import folded_words, positions_in
-from khabar.kb import KnowledgeBase, load_kb
+from khabar.kb import KnowledgeBase, knowledge_base
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
+from khabar.resources import Resources
 from khabar.text.tokens import TOKEN_RE
+from khabar.text.words import folded_words, positions_in
 
 MAX_NAME_TOKENS = 8
 # Head nouns that news puts before a place name; mentions leave them out ("منطقة الخليج" → "الخليج").
@@ -145,6 +145,11 @@ def _kept_clitic(tokens: Tokens, position: int, stripped: int) -> int:
     return stripped
 
 
-@lru_cache(maxsize=4)
-def default_gazetteer(kb_files: tuple[str, ...] = ()) -> Gazetteer:
-    return Gazetteer(load_kb(kb_files))
+def name_gazetteer(resources: Resources) -> Gazetteer:
+    """The resource: the Gazetteer of the pipeline's knowledge base."""
+    return Gazetteer(resources.get(knowledge_base))
+
+
+def default_gazetteer() -> Gazetteer:
+    """The Gazetteer of the packaged knowledge base (the process's shared Resources)."""
+    return Resources().get(name_gazetteer)

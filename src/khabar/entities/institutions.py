@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.article import Tokens
-from khabar.entities.folded import folded_words, positions_in
 from khabar.kb import KnowledgeBase
 from khabar.lang.normalize import fold
 from khabar.resources import data_path, read_tsv
+from khabar.text.words import folded_words, positions_in
 
 # English names that take "the" after "of" ("Government of the United Kingdom").
 _WITH_THE = frozenset({"United States", "United Kingdom", "Netherlands", "Philippines", "United Arab Emirates",

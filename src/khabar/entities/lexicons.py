@@ -19,10 +19,10 @@ NAMES_FILE = "ner-person-names.txt"
 def kb_gazetteers() -> Gazetteers:
     """Names of places, organisations and people, and demonyms (type DEM), from `khabar.kb`."""
     try:
-        from khabar.kb import load_kb
+        from khabar.kb import default_kb
     except ImportError:
         return {}
-    kb = load_kb()
+    kb = default_kb()
     out: dict[str, set[str]] = {}
     for name, entry in kb.names():
         if name:

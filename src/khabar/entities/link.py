@@ -13,15 +13,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
-from khabar.entities.folded import folded_words
 from khabar.entities.fuzzy import fuzzy_names
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
     HONORIFICS,
     Gazetteer,
     NameMatch,
-    default_gazetteer,
     mention_start,
+    name_gazetteer,
 )
 from khabar.entities.institutions import find_institutions
 from khabar.entities.resolve import FullNames, resolve_references
@@ -29,8 +28,9 @@ from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
 from khabar.page.agencies import load_agencies
-from khabar.settings import Settings
+from khabar.resources import Resources
 from khabar.text.tokens import tokenize
+from khabar.text.words import folded_words
 
 TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
@@ -219,11 +219,11 @@ def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Ent
 Tagged = tuple[list[tuple[int, int, str]], Tokens | None, list[tuple[int, int, str]]]
 
 
-def link_entities(article: Article, settings: Settings, tagger=None, tagged: Tagged | None = None) -> None:
+def link_entities(article: Article, resources: Resources, tagger=None, tagged: Tagged | None = None) -> None:
     """The entity step: mentions in the headline and the body, references by title and nationality.
 
     `tagged` is the article's entry of `tag_articles` when the tagger already ran over a batch."""
-    gazetteer = default_gazetteer(settings.kb_files)
+    gazetteer = resources.get(name_gazetteer)
     body_spans, head_tokens, head_spans = tagged if tagged is not None else tag_articles([article], tagger)[0]
     home = home_country(article)
     mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer, home=home)
@@ -241,7 +241,7 @@ def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
     sents: list[list[str]] = []
     plans: list[tuple[Tokens | None, list[tuple[int, int]], list[tuple[int, int]]]] = []
     for article in articles:
-        head = tokenize(article.headline.text) if article.headline is not None else None
+        head = (article.headline_tokens or tokenize(article.headline.text)) if article.headline is not None else None
         body_bounds = _sentence_token_bounds(article.tokens, article) if len(article.tokens) else []
         head_bounds = [(0, len(head))] if head is not None and len(head) else []
         plans.append((head, body_bounds, head_bounds))
@@ -270,7 +270,7 @@ def _tagger_spans(tagger, sents: Sequence[Sequence[str]]) -> list[list[tuple[int
 
     if hasattr(tagger, "spans_many"):
         return tagger.spans_many(sents)
-    return [spans_from_tags(tags) for tags in tagger.tag_many(sents, batch=max(256, len(sents)))]
+    return [spans_from_tags(tags) for tags in tagger.tag_many(sents)]
 
 
 def _sentence_token_bounds(tokens: Tokens, article: Article) -> list[tuple[int, int]]:

@@ -9,11 +9,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from khabar.article import Article, Mention
-from khabar.entities.folded import folded_words, positions_in
 from khabar.entities.gazetteer import NameMatch
 from khabar.kb import KnowledgeBase
 from khabar.kb.model import STATE
 from khabar.lang.normalize import fold
+from khabar.text.words import folded_words, positions_in
 
 # Title words (folded, as written after clitics) and the office they name. A title is resolved when
 # a state follows it: a nationality adjective ("الياباني") or a state's name ("خارجية الإمارات").

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from khabar.article import Article
+from khabar.entities.gazetteer import name_gazetteer
 from khabar.entities.link import link_entities, tag_articles
-from khabar.settings import Settings
+from khabar.kb import knowledge_base
+from khabar.resources import Resources
 from khabar.step import Step
 
 
-@lru_cache(maxsize=1)
-def shipped_tagger():
-    """The NER model shipped in khabar/entities/models, loaded on first use; None when not built."""
+def shipped_tagger(resources: Resources):
+    """The resource: the NER model shipped in khabar/entities/models; None when not built."""
     from khabar.entities.tagger import NerTagger
 
     try:
@@ -22,15 +22,17 @@ def shipped_tagger():
         return None
 
 
-def _run(article: Article, settings: Settings) -> None:
-    link_entities(article, settings, shipped_tagger())
+def _run(article: Article, resources: Resources) -> None:
+    link_entities(article, resources, resources.get(shipped_tagger))
 
 
-def _run_many(articles: Sequence[Article], settings: Settings) -> None:
-    tagger = shipped_tagger()
+def _run_many(articles: Sequence[Article], resources: Resources) -> None:
+    tagger = resources.get(shipped_tagger)
     for article, tagged in zip(articles, tag_articles(articles, tagger), strict=True):
-        link_entities(article, settings, tagger, tagged)
+        link_entities(article, resources, tagger, tagged)
 
 
-ENTITY_LINKER = Step("entities", _run, ("body", "sentences", "tokens"), ("mentions", "entities", "references"),
-                     _run_many)
+ENTITY_LINKER = Step("entities", _run,
+                     ("body", "headline", "dateline", "agency", "sentences", "tokens", "headline_tokens"),
+                     ("mentions", "entities", "references"), _run_many,
+                     uses=(knowledge_base, name_gazetteer, shipped_tagger))

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.article import Article, Event, Mention, Tokens
-from khabar.entities.folded import folded_words
 from khabar.events.actors import Actor, actor_words, find_units, load_agents, name_words
 from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
 from khabar.events.lexicon import Lexicon, load_lexicon
@@ -22,9 +21,10 @@ from khabar.events.report import is_reported
 from khabar.events.scales import goldstein, quad_class
 from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
 from khabar.events.words import TextWords
-from khabar.settings import Settings
+from khabar.resources import Resources
 from khabar.step import Step
 from khabar.text.tokens import tokenize
+from khabar.text.words import folded_words
 
 HEADLINE = -1
 REALIS = Modes()
@@ -47,7 +47,7 @@ class Passage:
 def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
     out = []
     if article.headline is not None and article.headline.text.strip():
-        tokens = tokenize(article.headline.text)
+        tokens = article.headline_tokens or tokenize(article.headline.text)
         mentions = [m for m in article.mentions if m.where == "headline"]
         table = TextWords(tokens.words(), lexicon)
         out.append(Passage(HEADLINE, article.headline.text, tokens.spans, mentions, table, 0, len(tokens)))
@@ -187,7 +187,7 @@ def _text(passage: Passage, actor: Actor | None) -> str | None:
     return passage.text[actor.char_start:actor.char_end] if actor is not None else None
 
 
-def code_events(article: Article, settings: Settings) -> None:
+def code_events(article: Article, resources: Resources | None = None) -> None:
     """Fill `article.events` from its headline and sentences."""
     coder = SentenceCoder(load_lexicon())
     for passage in _passages(article, coder.lexicon):
@@ -197,4 +197,5 @@ def code_events(article: Article, settings: Settings) -> None:
     article.events = sorted(coder.events.values(), key=lambda e: (e.sentence, e.trigger_start, e.type))
 
 
-EVENT_CODER = Step("events", code_events, ("body", "sentences", "tokens", "mentions"), ("events",))
+EVENT_CODER = Step("events", code_events, ("body", "headline", "sentences", "tokens", "headline_tokens", "mentions"),
+                   ("events",))

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold
 from khabar.text.cache import word_cache
-from khabar.text.clitics import segment
-from khabar.text.tokens import split_word
+from khabar.text.clitics import split_of
 
 CONJUNCTIONS = "وف"
 PARTICLES = "بلك"
@@ -86,8 +85,8 @@ def _word_forms(word: str) -> WordForms:
     norm = fold(word)
     if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
         return WordForms((((norm, False),),) if norm else (), _NO_FUTURE, frozenset({norm}))
-    # the tokenizer's split, remembered there for every token it made (the same as segment's)
-    prefix, suffix, key = split_word(word) if word[0] >= "\u0600" else segment(word)
+    # the tokenizer's split, remembered in the word table for every token it made
+    prefix, suffix, key = split_of(word)
     if suffix and fold(word[len(word) - suffix:]) == "ي":
         key = fold(word[prefix:])  # "قتالي", "عسكري": an adjective ending in ي, not "my …"
     stripped = _proclitics(norm) if norm[0] in _PROCLITIC_FIRST else []

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from khabar.events.triggers import Match, SentenceWords
 from khabar.lang.normalize import fold
-from khabar.text.clitics import load_lexicon
+from khabar.resources import Resources
+from khabar.text.clitics import word_counts
 
 
 def _folded(*words: str) -> frozenset[str]:
@@ -78,7 +79,7 @@ def is_future_word(word: str) -> bool:
     for conj in ("", "و", "ف"):
         if key.startswith(conj + "س") and len(key) > len(conj) + 3 and key[len(conj) + 1] in "يتن":
             rest = key[len(conj) + 1:]
-            counts = load_lexicon()
+            counts = Resources().get(word_counts)
             return counts.get(rest, 0) >= max(20, counts.get(key, 0))
     return False
 

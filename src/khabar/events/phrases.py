@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit, load_agents, load_gazetteer
 from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
-from khabar.text.clitics import segment
+from khabar.text.clitics import split_of
 
 MAX_INNER_GAP = 2  # words between the pieces of one noun phrase ("وزير الشؤون الخارجية")
 
@@ -47,7 +47,7 @@ def _starts_with_and(words: SentenceWords, i: int) -> bool:
         return False  # "فيصل", "فرنسا"
     if text[1:] in gaz.first_words or text[1:] in gaz.demonyms:
         return True  # "واليابان"
-    prefix = segment(words.texts[i])[0]
+    prefix = split_of(words.texts[i])[0]
     return fold(words.texts[i][:prefix])[:1] in ("و", "ف")  # "والقوات", "ووزير", not "وزير"
 
 

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from khabar.kb import KnowledgeBase, default_kb
 
 
-@lru_cache(maxsize=4096)
-def lookup_place(name: str, kb_files: tuple[str, ...] = ()) -> tuple[str, str | None] | None:
-    """(English name, ISO3) of a dateline place as written, or None when the KB does not know it."""
-    from khabar.kb import load_kb  # the KB loads on first use, never at import
-
-    entry = load_kb(kb_files).place(name)
+def lookup_place(name: str, kb: KnowledgeBase | None = None) -> tuple[str, str | None] | None:
+    """(English name, ISO3) of a dateline place as written, or None when `kb` (default: the packaged
+    knowledge base) does not know it."""
+    entry = (kb or default_kb()).place(name)
     if entry is None:
         return None
     return entry.name_en, entry.country
 
 
-def known_place(name: str, kb_files: tuple[str, ...] = ()) -> bool:
-    return lookup_place(name, kb_files) is not None
+def known_place(name: str, kb: KnowledgeBase | None = None) -> bool:
+    return lookup_place(name, kb) is not None

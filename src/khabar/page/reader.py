@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from khabar.article import Article, BodyMap, Dateline, Dropped, Span
+from khabar.kb import KnowledgeBase, default_kb
 from khabar.page.agencies import load_agencies
 from khabar.page.dateline import ParsedDateline, find_weekday, full_date, parse_dateline
 from khabar.page.furniture import END_MARKER_RE, furniture_reason, has_end_marker, is_credit, is_initials
@@ -40,7 +41,7 @@ class _Page:
     lines: list[Line]
     reasons: list[str | None]
     dropped: list[Dropped] = field(default_factory=list)
-    kb_files: tuple[str, ...] = ()
+    kb: KnowledgeBase | None = None
     _headline_like: dict[int, bool] = field(default_factory=dict)
 
     def headline_like(self, index: int) -> bool:
@@ -50,21 +51,22 @@ class _Page:
         return found
 
     def known_place(self, name: str) -> bool:
-        return known_place(name, self.kb_files)
+        return known_place(name, self.kb)
 
     def drop(self, line: Line, reason: str) -> None:
         self.dropped.append(Dropped(line.start, line.end, reason))
 
 
 def read_page(raw: str, article_id: str, *, reference_date: dt.date | None = None, layout: str = "page",
-              outlet: str | None = None, kb_files: tuple[str, ...] = ()) -> Article:
-    """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article."""
+              outlet: str | None = None, kb: KnowledgeBase | None = None) -> Article:
+    """Read one page (raw text as scraped, or clean text when layout is "plain") into an Article;
+    dateline places are looked up in `kb` (default: the packaged knowledge base)."""
     article = Article(id=article_id, raw=raw, reference_date=reference_date, outlet=outlet)
     if layout == "plain":
         article.body = raw
         article.body_map = BodyMap([(0, 0, len(raw))])
         return article
-    page = _Page(raw, [], [], kb_files=kb_files)
+    page = _Page(raw, [], [], kb=kb or default_kb())
     for line in split_lines(raw):
         line = _strip_prefixes(page, line)
         if line is not None:
@@ -331,7 +333,7 @@ def _set_dateline(article: Article, page: _Page, found: tuple[int, ParsedDatelin
         article.outlet = parsed.outlet
     if not (parsed.place or parsed.day or parsed.month):
         return
-    place = lookup_place(parsed.place, page.kb_files) if parsed.place else None
+    place = lookup_place(parsed.place, page.kb) if parsed.place else None
     weekday = find_weekday(line.text[parsed.end:] or _next_line_text(page, index))
     article.dateline = Dateline(
         start=line.start, end=line.start + parsed.end, place=parsed.place,

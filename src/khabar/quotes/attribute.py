@@ -8,11 +8,11 @@ statement ("نقلت الوكالة عن مصادر قولها") is the source's
 
 from __future__ import annotations
 
-from khabar.entities.folded import positions_in
 from khabar.quotes.context import Context, Cue, Speaker
 from khabar.quotes.lexicon import SPEECH_OBJECTS, cue_surfaces, cue_word, has_pronoun
 from khabar.quotes.phrases import after_an, phrase_after, phrase_before, relayed_from
 from khabar.quotes.resolve import resolve
+from khabar.text.words import positions_in
 
 _FI = frozenset({"في", "فى"})
 _FROM_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})

@@ -10,11 +10,11 @@ from itertools import accumulate, repeat
 from typing import overload
 
 from khabar.article import Article, Mention, Token, Tokens
-from khabar.entities.folded import folded_words
 from khabar.kb import KnowledgeBase
 from khabar.lang.normalize import fold_map
 from khabar.quotes.lexicon import CueWord
 from khabar.quotes.marks import MARKS
+from khabar.text.words import folded_words
 
 
 @dataclass(frozen=True, slots=True)

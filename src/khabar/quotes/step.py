@@ -4,22 +4,23 @@
 from __future__ import annotations
 
 from khabar.article import Article, Quote
-from khabar.kb import load_kb
+from khabar.kb import knowledge_base
 from khabar.quotes.attribute import cue_speaker, find_cues
 from khabar.quotes.context import Context, Cue, Speaker
 from khabar.quotes.marks import Marked, find_marked
 from khabar.quotes.reported import find_reported
 from khabar.quotes.select import postposed_cue, select
-from khabar.settings import Settings
+from khabar.resources import Resources
 from khabar.step import Step
 
 
-def find_quotes(article: Article, settings: Settings) -> None:
+def find_quotes(article: Article, resources: Resources | None = None) -> None:
     """Set `article.quotes` (direct quotations) and, if the Article has it, `article.reported`."""
     direct: list[Quote] = []
     reported: list[Quote] = []
     if article.body and article.tokens:
-        ctx = Context(article, load_kb(settings.kb_files))
+        resources = resources or Resources()
+        ctx = Context(article, resources.get(knowledge_base))
         marked = find_marked(article.body)
         cues = find_cues(ctx)
         quotations = select(ctx, marked, cues)
@@ -33,7 +34,8 @@ def find_quotes(article: Article, settings: Settings) -> None:
         article.reported = reported
 
 
-QUOTE_FINDER = Step("quotes", find_quotes, ("body", "sentences", "tokens"), ("quotes",))
+QUOTE_FINDER = Step("quotes", find_quotes, ("body", "sentences", "tokens", "mentions"),
+                    ("quotes", "reported"), uses=(knowledge_base,))
 
 
 def _inside(offset: int, quotations: list[Marked]) -> bool:

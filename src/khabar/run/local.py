@@ -19,7 +19,7 @@ from typing import Any
 
 from khabar.errors import KhabarError
 from khabar.run import Batch, Finish
-from khabar.run.worker import pipeline_for, read_batch
+from khabar.run.worker import init_worker_process, pipeline_for, read_batch
 from khabar.settings import Settings
 
 BATCHES_PER_WORKER = 3  # in flight: enough to keep workers busy while the caller writes
@@ -31,10 +31,16 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _init_worker(owner: int) -> None:
-    """In each worker: ignore Ctrl-C (the parent decides, workers finish their batch) and die with
-    `owner`, the process that made the pool, even when it is killed with -9."""
+def _init_worker(settings: Settings, owner: int) -> None:
+    """In each worker: ignore Ctrl-C (the parent decides, workers finish their batch), die with
+    `owner` (the process that made the pool), then set up for `settings`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with(owner)
+    init_worker_process(settings)
+
+
+def die_with(owner: int) -> None:
+    """End this process when process `owner` ends, even when it is killed with -9."""
     if sys.platform.startswith("linux") and os.getppid() == owner:
         import ctypes
 
@@ -97,7 +103,7 @@ class LocalRunner:
             pipeline_for(settings).read_page(first[1][0])
         batches = itertools.chain([first], batches)
         pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                   initargs=(os.getpid(),))
+                                   initargs=(settings, os.getpid()))
         pending: deque[tuple[int, Future]] = deque()
         try:
             for tag, pages in batches:

@@ -6,21 +6,24 @@ from typing import Any
 
 from khabar.pipeline import Pipeline, default_pipeline
 from khabar.run import Finish
+from khabar.run.collector import collected_rarely, is_tuned, tune_process
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
 
-# One pipeline per worker process and Settings, built on the first batch: loading the knowledge base
-# and models once per process, not per batch. Reading stays a pure function of the page.
-_PIPELINES: dict[Settings, Pipeline] = {}
-
 
 def pipeline_for(settings: Settings) -> Pipeline:
-    pipeline = _PIPELINES.get(settings)
-    if pipeline is None:
-        pipeline = _PIPELINES[settings] = default_pipeline(settings).warm()
-    return pipeline
+    """A pipeline for `settings`: its resources (knowledge base, models, word table) are the process's,
+    built on the first batch and shared by the batches after it. Reading stays a pure function of the page."""
+    return default_pipeline(settings)
+
+
+def init_worker_process(settings: Settings) -> None:
+    """In a worker process khabar starts: its collector is tuned once the pipeline is warm."""
+    default_pipeline(settings).warm()
+    tune_process()
 
 
 def read_batch(pages: list[RawPage], finish: Finish, settings: Settings) -> list[Any]:
     """`finish(article)` for each page, in order (continuation parts linked within the batch)."""
-    return [finish(article) for article in pipeline_for(settings).read_pages(pages)]
+    articles = pipeline_for(settings).read_pages(pages)
+    return [finish(article) for article in (collected_rarely(articles) if is_tuned() else articles)]

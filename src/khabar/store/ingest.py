@@ -26,8 +26,6 @@ from khabar.store.records import article_record
 from khabar.store.summary import is_current, summarise
 from khabar.store.writer import Copy, Error, finished_input, known_ids, mark_input, write_batch
 
-BATCH_PAGES = 64
-
 
 @dataclass(slots=True)
 class Progress:
@@ -71,11 +69,12 @@ class _State:
 
 
 def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | None = None,
-           runner: Runner | None = None, *, batch_pages: int = BATCH_PAGES, limit: int | None = None,
+           runner: Runner | None = None, *, batch_pages: int | None = None, limit: int | None = None,
            count: bool = True) -> Iterator[Progress]:
     """Read `inputs` into the store at `db`, yielding Progress after each batch written."""
     require("datasketch", "corpus")  # signatures are made in the workers: check before they start
     settings = settings or Settings()
+    batch_pages = batch_pages or settings.batch  # one batch size: what the pipeline annotates together
     runner = runner or LocalRunner()
     started = time.perf_counter()
     conn = open_store(db, write=True)

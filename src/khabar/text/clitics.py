@@ -3,10 +3,8 @@ lexicon so that a letter is split off only when what remains is a more common wo
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from khabar.lang.normalize import fold_word
-from khabar.resources import data_path, read_tsv
+from khabar.resources import Resources, data_path, read_tsv
 
 CONJUNCTIONS = ("", "و", "ف")
 PARTICLES = ("", "ب", "ل", "ك", "س")
@@ -25,15 +23,40 @@ MIN_PARTICLE_REST = 100
 SUFFIX_RATIO = 2.0
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> dict[str, int]:
+def word_counts(resources: Resources) -> dict[str, int]:
+    """The resource: how often each folded word occurs in news (text/data/lexicon.tsv)."""
     path = data_path("khabar.text", "data/lexicon.tsv")
     return {row["word"]: int(row["count"]) for _, row in read_tsv(path, ("word", "count"))}
 
 
-@lru_cache(maxsize=300_000)
-def segment(word: str) -> tuple[int, int, str]:
-    """(proclitic length, suffix length, stem key) of `word` as written.
+class Splitter:
+    """The clitic split of a token (a column of the word table): Arabic words by `segment` with the
+    word counts, other tokens folded whole."""
+
+    __slots__ = ("lexicon",)
+
+    def __init__(self, lexicon: dict[str, int]) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, word: str) -> tuple[int, int, str]:
+        return segment(word, self.lexicon) if word[0] >= "\u0600" else (0, 0, fold_word(word))
+
+
+def splitter(resources: Resources) -> Splitter:
+    """The resource: the Splitter made with the word counts."""
+    return Splitter(resources.get(word_counts))
+
+
+def split_of(word: str, resources: Resources | None = None) -> tuple[int, int, str]:
+    """The clitic split of one token, remembered in the word table of `resources` (default: the
+    process's shared Resources)."""
+    resources = resources or Resources()
+    return resources.column(resources.get(splitter))(word)
+
+
+def segment(word: str, lexicon: dict[str, int] | None = None) -> tuple[int, int, str]:
+    """(proclitic length, suffix length, stem key) of `word` as written, split where the word counts
+    `lexicon` (default: those of the process's shared Resources) say the rest is the more common word.
 
     Lengths count characters of `word` itself (diacritics included), so that
     word[:p] + word[p:len(word)-s] + word[len(word)-s:] == word. The stem key is folded, with the
@@ -44,7 +67,8 @@ def segment(word: str) -> tuple[int, int, str]:
         return 0, 0, key
     if key[0] not in _PROCLITIC_LETTERS and key[-1] not in _SUFFIX_LETTERS:
         return 0, 0, key
-    lexicon = load_lexicon()
+    if lexicon is None:
+        lexicon = Resources().get(word_counts)
     prefix, stem = _best_prefix(key, lexicon)
     suffix = ""
     if not stem.startswith("ال") and len(stem) > MIN_STEM + 1:

@@ -6,8 +6,9 @@ import re
 from itertools import accumulate
 
 from khabar.article import Tokens
-from khabar.lang.normalize import fold_word
-from khabar.text.clitics import segment
+from khabar.lang.normalize import fold
+from khabar.resources import Resources
+from khabar.text.clitics import splitter
 
 _ARABIC = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc"
 _DIGITS = "0-9٠-٩۰-۹"
@@ -28,28 +29,16 @@ _SPLIT_TOKEN = (rf"\S(?:(?<=[{_ARABIC}])[{_ARABIC}]*"
 _SPLIT_RE = re.compile(f"({_SPLIT_TOKEN})")
 
 
-_SPLITS: dict[str, tuple[int, int, str]] = {}
-_segment = segment.__wrapped__  # this module keeps its own cache (_SPLITS): no second one
-MAX_CACHED_WORDS = 500_000
-
-
-def split_word(word: str) -> tuple[int, int, str]:
-    """(prefix length, suffix length, stem key) of one token; cached, since word forms repeat."""
-    found = _SPLITS.get(word)
-    if found is None:
-        found = _segment(word) if word[0] >= "\u0600" else (0, 0, fold_word(word))
-        if len(_SPLITS) < MAX_CACHED_WORDS:
-            _SPLITS[word] = found
-    return found
-
-
-def tokenize(text: str) -> Tokens:
-    """Tokens of `text` with offsets into it; Arabic words carry their clitic split."""
+def tokenize(text: str, resources: Resources | None = None) -> Tokens:
+    """Tokens of `text` with offsets into it; Arabic words carry their clitic split. Each word form is
+    looked up in the word table of `resources` (default: the process's shared Resources): its split,
+    string object and fold are worked out once (the last two when a later stage first asks)."""
+    resources = resources or Resources()
+    table = resources.words
     parts = _SPLIT_RE.split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
-    splits = list(map(_SPLITS.get, words))
-    if not all(splits):  # a word not met before (every split is a non-empty tuple)
-        splits = [found or split_word(word) for found, word in zip(splits, words, strict=True)]
+    splits = table.column(resources.get(splitter)).many(words)
     pairs = iter(ends)  # (end of the gap before a token, end of the token): its span
-    return Tokens(text, list(zip(pairs, pairs, strict=False)), splits, words)  # the last gap is left over
+    return Tokens(text, list(zip(pairs, pairs, strict=False)), splits, words,  # the last gap is left over
+                  table.intern, table.column(fold).many)
