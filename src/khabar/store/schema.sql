@@ -154,6 +154,21 @@ CREATE TABLE IF NOT EXISTS signatures (
     minhash BLOB NOT NULL
 ) WITHOUT ROWID;
 
+-- Leads of wire dispatches and their continuation parts ("إضافة أولى"), by input file and headline
+-- key: a part takes its lead's dateline and agency whichever of the two is written first (dispatches.py).
+CREATE TABLE IF NOT EXISTS dispatches (
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    lead_id TEXT,
+    own_dateline INTEGER NOT NULL,
+    own_agency INTEGER NOT NULL,
+    own_date TEXT,
+    PRIMARY KEY (source, key, part, position, article_id)
+) WITHOUT ROWID;
+
 -- Input files read to the end, so that a rerun skips them without reading.
 CREATE TABLE IF NOT EXISTS inputs (
     path TEXT PRIMARY KEY,

@@ -12,10 +12,20 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from khabar.store import dispatches
 from khabar.store.db import open_store, transaction
 from khabar.store.dedup import assign_stories
 from khabar.store.records import CHILD_ROWS, Record
-from khabar.store.rows import TABLES, ArticleRow, CopyRow, ErrorRow, KeysRow, PageKey, SignatureRow
+from khabar.store.rows import (
+    TABLES,
+    ArticleRow,
+    CopyRow,
+    DispatchRow,
+    ErrorRow,
+    KeysRow,
+    PageKey,
+    SignatureRow,
+)
 from khabar.store.summary import summarise
 
 
@@ -37,14 +47,20 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
         conn.execute(INSERT[ErrorRow], page.failed(record["error"]))
         return False
     conn.execute(INSERT[CopyRow], page._replace(article_id=record["id"]))
-    cursor = conn.execute(INSERT[ArticleRow], record["article"])
-    if not cursor.rowcount:  # a text stored before
-        return False
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (record["id"],)).fetchone():
+        return False  # a text stored before
+    # Rows back from a Parquet shard are lists in field order: name them again.
+    dispatch = record.get("dispatch")
+    row, dispatch = dispatches.link_new(conn, ArticleRow._make(record["article"]),
+                                        None if dispatch is None else DispatchRow._make(dispatch))
+    cursor = conn.execute(INSERT[ArticleRow], row)
     for key, row_type in CHILD_ROWS.items():
         conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
     conn.execute(INSERT[KeysRow], KeysRow(cursor.lastrowid, record["headline_keys"], record["body_keys"]))
     if record["minhash"] is not None:
         conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))
+    if dispatch is not None:
+        dispatches.note(conn, dispatch)
     return True
 
 
