@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from khabar.store.rows import ArticleRow, DispatchRow
@@ -79,9 +80,11 @@ def link_new(conn: sqlite3.Connection, row: ArticleRow, dispatch: DispatchRow | 
     return _apply(row, dispatch, _lead(conn, lead_id)), dispatch._replace(lead_id=lead_id)
 
 
-def note(conn: sqlite3.Connection, dispatch: DispatchRow) -> list[str]:
-    """Record a new article's dispatch; for a lead, link the parts it is now nearest to. Returns the
-    ids of the stored articles whose rows changed."""
+def note(conn: sqlite3.Connection, dispatch: DispatchRow,
+         changing: Callable[[str, int], None] = lambda article_id, sign: None) -> list[str]:
+    """Record a new article's dispatch; for a lead, link the parts it is now nearest to, calling
+    `changing(part, -1)` before a part's row changes and `changing(part, 1)` after (the counts follow).
+    Returns the ids of the stored articles whose rows changed."""
     conn.execute("INSERT OR IGNORE INTO dispatches (source, key, position, article_id, part, lead_id, own_dateline, "
                  "own_agency, own_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dispatch)
     if dispatch.part:
@@ -96,9 +99,12 @@ def note(conn: sqlite3.Connection, dispatch: DispatchRow) -> list[str]:
         stored = conn.execute(f"SELECT {', '.join(ArticleRow._fields)} FROM articles WHERE id = ?",
                               (part.article_id,)).fetchone()
         row = _apply(ArticleRow._make(stored), part, _lead(conn, lead_id) if lead_id else None)
+        changing(part.article_id, -1)
         conn.execute("UPDATE articles SET agency = ?, date = ?, place = ?, country = ?, doc = ? WHERE id = ?",
                      (row.agency, row.date, row.place, row.country, row.doc, part.article_id))
+        conn.execute("UPDATE article_entities SET date = ? WHERE article_id = ?", (row.date, part.article_id))
         conn.execute("UPDATE dispatches SET lead_id = ? WHERE source = ? AND key = ? AND part = 1 AND position = ? "
                      "AND article_id = ?", (lead_id, part.source, part.key, part.position, part.article_id))
+        changing(part.article_id, 1)
         changed.append(part.article_id)
     return changed

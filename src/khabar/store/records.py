@@ -83,7 +83,7 @@ def article_record(article: Article) -> Record:
         entities=[EntityRow(id=e.id, type=e.type, name_en=e.name_en,
                             name_ar=article.mentions[e.mentions[0]].text if e.mentions else None,
                             country=e.country) for e in article.entities],
-        article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions)) for e in article.entities],
+        article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions), date) for e in article.entities],
         events=[_event(article_id, n, e) for n, e in enumerate(article.events)],
         quotes=[QuoteRow(article_id=article_id, n=n, start=q.start, end=q.end, text=q.text, speaker=q.speaker,
                          speaker_en=q.speaker_en, speaker_id=q.speaker_id, sentence=q.sentence, kind=q.kind)

@@ -111,6 +111,7 @@ class ArticleEntityRow(NamedTuple):
     article_id: str
     entity_id: str
     mentions: int
+    date: str | None  # the article's date, so that an entity's latest articles are read off an index
 
 
 class EventRow(NamedTuple):
