@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,8 +39,9 @@ POSTS = 3  # posted articles timed at each size
 
 
 def _base_records(db: Path) -> list[Record]:
-    """The base store's articles as records again (search keys recomputed from the stored text)."""
-    conn = open_store(db)
+    """The base store's articles as records again (search keys recomputed from the stored text). Read
+    as plain SQLite: a base made by an earlier schema serves as well."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
         records: dict[str, Record] = {}
         names = ArticleRow._fields
@@ -89,7 +91,7 @@ def _copy(record: Record, number: int) -> tuple[Record, Any]:
         except ValueError:
             pass
     source = f"{article.source}~copy{number}"
-    url = f"{article.url}#copy{number}" if article.url else None
+    url = f"{article.url}?copy={number}" if article.url else None
     row = article._replace(id=new_id, content_hash=hashlib.sha1(new_id.encode()).hexdigest(), source=source,
                            url=url, date=date)
     copied = Record(id=new_id, error=None, article=row, headline_keys=record["headline_keys"],

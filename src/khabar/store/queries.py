@@ -13,7 +13,7 @@ from khabar.lang.normalize import fold
 from khabar.store.search import RANKING, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED
 
-CO_MENTION_ARTICLES = 2000
+CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
 _RESULT_COLUMNS = ("id", "headline", "date", "agency", "outlet", "country", "story_id", "url", "duplicate_of")
 
 
@@ -266,10 +266,11 @@ def entity(conn: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> dict
     found["articles"] = sum(n for _, n in months)
     # Named beside it in its latest CO_MENTION_ARTICLES articles (all of them, for most entities).
     found["co_mentioned"] = _rows(conn.execute(
-        "SELECT e.id, e.name_en, e.name_ar, e.type, count(*) AS articles FROM "
-        "(SELECT article_id FROM article_entities WHERE entity_id = ?1 ORDER BY date DESC LIMIT ?3) mine "
+        "SELECT e.id, e.name_en, e.name_ar, e.type, top.articles FROM (SELECT other.entity_id, count(*) AS articles "
+        "FROM (SELECT article_id FROM article_entities WHERE entity_id = ?1 ORDER BY date DESC LIMIT ?3) mine "
         "JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != ?1 "
-        "JOIN entities e ON e.id = other.entity_id GROUP BY e.id ORDER BY articles DESC, e.id LIMIT ?2",
+        "GROUP BY other.entity_id ORDER BY articles DESC, other.entity_id LIMIT ?2) top "
+        "JOIN entities e ON e.id = top.entity_id ORDER BY top.articles DESC, e.id",
         (entity_id, limit, CO_MENTION_ARTICLES)))
     found["quotes"] = quotes(conn, speaker=entity_id, limit=limit)
     found["latest"] = _rows(conn.execute(
