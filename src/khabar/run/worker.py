@@ -24,6 +24,7 @@ def init_worker_process(settings: Settings) -> None:
 
 
 def read_batch(pages: list[RawPage], finish: Finish, settings: Settings) -> list[Any]:
-    """`finish(article)` for each page, in order (continuation parts linked within the batch)."""
-    articles = pipeline_for(settings).read_pages(pages)
+    """`finish(article)` for each page, in order. Continuation parts are not linked here, where only
+    one batch is seen: the store links them to their lead whichever batch each came in."""
+    articles = pipeline_for(settings).read_pages(pages, link=False)
     return [finish(article) for article in (collected_rarely(articles) if is_worker() else articles)]
