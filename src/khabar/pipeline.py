@@ -33,7 +33,7 @@ from khabar.sources.page import RawPage
 from khabar.step import Step
 from khabar.text.step import SENTENCIZER, TOKENIZER
 
-SOURCE_FIELDS = ("id", "raw", "reference_date", "layout", "url", "source", "position")  # set from the RawPage
+SOURCE_FIELDS = ("id", "raw", "reference_date", "given_date", "layout", "url", "source", "position")  # set from the RawPage
 
 
 class Pipeline:
@@ -78,7 +78,8 @@ class Pipeline:
             return _failed(page)
         article = Article(id=page.id, raw=page.text, reference_date=self.settings.reference_date or page.date,
                           layout=page.layout, outlet=page.outlet, url=page.url, source=page.origin,
-                          position=page.position)
+                          position=page.position,
+                          given_date=(page.date, page.date_source or "file") if page.date else None)
         self._run_steps(article, [PAGE_READER])
         if article.error:  # a bug on one page must not stop a corpus
             return _failed(page, article.error)
@@ -210,5 +211,6 @@ def read(text: str, *, id: str = "text", date: dt.date | None = None, plain: boo
     """Read one text (a scraped page, or clean article text with plain=True) into an Article. The
     resources are built on the first call and shared by the calls after it."""
     settings = settings or Settings()
-    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date)
+    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date,
+                   date_source="reference" if date else None)
     return default_pipeline(settings).read_page(page)

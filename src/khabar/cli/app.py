@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from khabar.cli.corpus import register as register_corpus
+from khabar.cli.kb import register as register_kb
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
 from khabar.cli.serve import register as register_serve
 
@@ -63,7 +64,7 @@ def read(
     from khabar.pipeline import default_pipeline
     from khabar.run.collector import collected_rarely, tune_process
     from khabar.settings import Settings
-    from khabar.sources.page import iter_pages
+    from khabar.sources.read import iter_pages
 
     settings = Settings(reference_date=_parse_date(date), plain=plain,
                         kb_files=tuple(str(p) for p in kb or ()))
@@ -123,6 +124,22 @@ def bench_read(
             print(f"{key} {value}")
 
 
+@bench_app.command("kb")
+def bench_kb(
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+    repeat: Annotated[int, typer.Option("--repeat", help="Builds to time")] = 3,
+) -> None:
+    """Seconds to build the packaged knowledge base (best and median of --repeat builds)."""
+    from khabar.bench import bench_kb as run
+
+    figures = run(repeat)
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
 @bench_app.command("hostile")
 def bench_hostile(
     shapes: Annotated[list[str] | None, typer.Argument(help="Shapes to read (default: all)")] = None,
@@ -167,8 +184,8 @@ def train_ner(
     seed: Annotated[int, typer.Option("--seed")] = 0,
 ) -> None:
     """Train the NER model from ANERcorp (train split) and unlabelled news; writes model and scores."""
-    from khabar.entities.train import main_train
     from khabar.resources import data_path
+    from khabar.training.ner import main_train
 
     target = out or data_path("khabar.entities", "models")
     scores = main_train(data, target, seed=seed)
@@ -178,7 +195,7 @@ def train_ner(
 @eval_app.command("ner")
 def eval_ner(conll: Annotated[Path, typer.Argument(help="A CoNLL file: TOKEN TAG per line")]) -> None:
     """Exact-span precision, recall and F1 per type and micro of the shipped tagger on FILE."""
-    from khabar.entities.evaluate import evaluate_file
+    from khabar.training.evaluate import evaluate_file
 
     evaluate_file(conll)
 
@@ -213,6 +230,7 @@ def main() -> None:
 
 register_corpus(app, bench_app)
 register_serve(app, bench_app)
+register_kb(app, kb_app)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     text, start, end = ctx.text(lo, hi)
     if not words:
         return Speaker(text, start, end)
+    named = _named_after(ctx, start, end)
+    if named is not None:
+        return named
     issuer = _statement(ctx, words)
     if issuer is not None:
         return issuer
@@ -46,6 +49,9 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     person = next((m for m in ctx.mentions_in(start, end) if m.type == "PER"), None)
     if person is not None:
         return from_mention(ctx, person)
+    holder = _title_holder(ctx, words, start, end)
+    if holder is not None:
+        return Speaker(text, start, end, holder.name_en, holder.id)
     org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG"), None)
     if org is not None:
         return from_mention(ctx, org)
@@ -59,6 +65,33 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     if len(words) <= 2:
         return earlier_name(ctx, Speaker(text, start, end))
     return Speaker(text, start, end)
+
+
+def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Mention | None:
+    """The person a title that starts the phrase names on the article's date, as the entity layer
+    resolved it ("الرئيس الأمريكي" -> Joe Biden in 2023); a title further in belongs to another
+    office or person ("نائب الرئيس", "مستشار الرئيس")."""
+    first = ctx.words[words[0]]
+    return next((t for t in ctx.titles if t.start in (start, first.start, first.stem_start)), None)
+
+
+def _named_after(ctx: Context, start: int, end: int) -> Speaker | None:
+    """A person named in apposition right after a phrase that names none: "المتحدث باسم الخارجية
+    الإيرانية، ناصر كنعاني" is Nasser Kanaani, "وزير الخارجية، سامر الخطيب،" the minister."""
+    if any(m.type == "PER" for m in ctx.mentions_in(start, end)):
+        return None
+    at = end
+    while at < len(ctx.body) and ctx.body[at] in " \t":
+        at += 1
+    if at >= len(ctx.body) or ctx.body[at] not in "\u060c,":
+        return None
+    at += 1
+    while at < len(ctx.body) and ctx.body[at] in " \t":
+        at += 1
+    mention = ctx.mention_at(at)
+    if mention is not None and mention.type == "PER" and mention.start == at:
+        return from_mention(ctx, mention)
+    return None
 
 
 def from_mention(ctx: Context, mention: Mention) -> Speaker:

@@ -28,8 +28,10 @@ def clean_text(text: str) -> str:
 
 def object_fields(obj: dict[str, Any]) -> dict[str, Any]:
     """RawPage fields shared by JSON formats: date, url, title, outlet and meta."""
+    date = parse_date(obj.get("date")) or parse_date(obj.get("date_extracted"))
     return {
-        "date": parse_date(obj.get("date")) or parse_date(obj.get("date_extracted")),
+        "date": date,
+        "date_source": "json" if date else None,
         "url": _str_field(obj, "url"),
         "title": _str_field(obj, "title"),
         "outlet": _str_field(obj, "outlet") or _str_field(obj, "source"),

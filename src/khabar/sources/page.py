@@ -1,14 +1,10 @@
-"""The raw page every reader yields, and the public entry points that read inputs into pages."""
+"""The raw page every reader yields, and the options every reader receives (`read` has the entry points)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from khabar.errors import InputError
 
 DEFAULT_MAX_BYTES = 5_000_000
 # Lone surrogates come from JSON escapes ("\\ud800") and from callers' str: no encoder can write them.
@@ -37,6 +33,9 @@ class RawPage:
     position: int = 0
     layout: str = "page"
     date: dt.date | None = None
+    # Where `date` comes from: "trec" (<TIME>/<DATE>), "json" (a "date" field), "html"
+    # (article:published_time, <time>), "warc" (WARC-Date), "file" (the file's or archive member's time).
+    date_source: str | None = None
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
@@ -51,6 +50,8 @@ class RawPage:
                 setattr(self, name, encodable(value))
         if self.meta:
             self.meta = {encodable(str(k)): encodable(v) if isinstance(v, str) else v for k, v in self.meta.items()}
+        if self.date is not None and self.date_source is None:
+            self.date_source = "file"  # readers that parse a date of the source's own say so
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,39 +63,7 @@ class Options:
 
 
 def error_page(page_id: str, origin: str, reason: str, position: int = 0, **fields: object) -> RawPage:
-    return RawPage(id=page_id, text="", origin=origin, position=position, error=reason, **fields)  # type: ignore[arg-type]
-
-
-def _as_list(inputs: Sequence[str | Path] | str | Path) -> Sequence[str | Path]:
-    # A lone path is a common slip; iterating it would read one input per character.
-    if isinstance(inputs, str | Path):
-        return [inputs]
-    return inputs
-
-
-def iter_pages(
-    inputs: Sequence[str | Path], *, plain: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[RawPage]:
-    """Read every input lazily, one page per document; bad inputs become pages with `error` set."""
-    # Imported here: the readers import this module for RawPage.
-    from khabar.sources.decode import check_language
-    from khabar.sources.files import iter_raw
-
-    for page in iter_raw(_as_list(inputs), Options(max_bytes=max_bytes)):
-        if page.error is None:
-            try:
-                check_language(page.text, page.id)
-            except InputError as exc:
-                page.error, page.text = exc.reason, ""
-        if plain:
-            page.layout = "plain"
-        yield page
-
-
-def iter_texts_bare(inputs: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[str]:
-    """Decoded texts only, through the same readers: no language check, HTML not extracted, errors skipped."""
-    from khabar.sources.files import iter_raw
-
-    for page in iter_raw(_as_list(inputs), Options(max_bytes=max_bytes, bare=True)):
-        if page.error is None:
-            yield page.text
+    page = RawPage(id=page_id, text="", origin=origin, position=position, error=reason)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    return page

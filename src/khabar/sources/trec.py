@@ -118,7 +118,8 @@ def doc_page(data: bytes, fallback_id: str, origin: str, index: int, file_date: 
     id_attr = _ID_ATTR_RE.match(text.lstrip())
     page_id = _one_line(fields.get("DOCNO")) or (id_attr.group(1) if id_attr else "") or fallback_id
     title = _one_line(fields.get("TITLE") or fields.get("HEADLINE"))
-    date = parse_date(fields.get("TIME") or fields.get("DATE_TIME") or fields.get("DATE")) or file_date
+    own_date = parse_date(fields.get("TIME") or fields.get("DATE_TIME") or fields.get("DATE"))
+    date = own_date or file_date
     meta = {
         name.lower(): value.strip()
         for name, value in fields.items()
@@ -126,6 +127,7 @@ def doc_page(data: bytes, fallback_id: str, origin: str, index: int, file_date: 
     }
     known = {
         "date": date,
+        "date_source": "trec" if own_date else None,
         "url": _one_line(fields.get("URL")) or None,
         "title": title or None,
         "outlet": _one_line(fields.get("SRC")) or None,

@@ -152,6 +152,7 @@ def _record_page(
         position=number,
         url=_target(headers),
         date=parse_date(headers.get("warc-date")),
+        date_source="warc",
         declared=charset.group(1) if charset else None,
     )
 
