@@ -44,14 +44,19 @@ class RawPage:
 
     def __post_init__(self) -> None:
         # Every reader and caller builds pages here: text no stage or writer can encode stops at the door.
+        self.make_encodable()
+        if self.date is not None and self.date_source is None:
+            self.date_source = "file"  # readers that parse a date of the source's own say so
+
+
+    def make_encodable(self) -> None:
+        """Replace lone surrogates in every text field (see `encodable`)."""
         for name in ("id", "text", "origin", "url", "title", "outlet", "error"):
             value = getattr(self, name)
             if isinstance(value, str):
                 setattr(self, name, encodable(value))
         if self.meta:
             self.meta = {encodable(str(k)): encodable(v) if isinstance(v, str) else v for k, v in self.meta.items()}
-        if self.date is not None and self.date_source is None:
-            self.date_source = "file"  # readers that parse a date of the source's own say so
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,4 +71,5 @@ def error_page(page_id: str, origin: str, reason: str, position: int = 0, **fiel
     page = RawPage(id=page_id, text="", origin=origin, position=position, error=reason)
     for name, value in fields.items():
         setattr(page, name, value)
+    page.make_encodable()  # the fields set here came from the input too
     return page
