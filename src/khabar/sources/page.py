@@ -68,8 +68,4 @@ class Options:
 
 
 def error_page(page_id: str, origin: str, reason: str, position: int = 0, **fields: object) -> RawPage:
-    page = RawPage(id=page_id, text="", origin=origin, position=position, error=reason)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.make_encodable()  # the fields set here came from the input too
-    return page
+    return RawPage(id=page_id, text="", origin=origin, position=position, error=reason, **fields)  # type: ignore[arg-type]
