@@ -177,9 +177,9 @@ def apposition(ctx: Context, start: int, end: int) -> Speaker | None:
             left -= 1
         while right < len(ctx.body) and ctx.body[right] in _SEPARATORS:
             right += 1
-        for m in ctx.mentions:
-            if m.type == "PER" and (m.end == left or m.start == right):
-                return from_mention(ctx, m)
+        m = _people(ctx).touching(left, right)
+        if m is not None:
+            return from_mention(ctx, m)
         for cue in ctx.cues:
             if cue.speaker is not None and cue.explicit and cue.speaker.end == left:
                 return cue.speaker
@@ -272,7 +272,8 @@ def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
     named = _people(ctx).fuller(key, speaker.start)
     named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
     inner = f" {key} "
-    found = [s for s in named if (full := fold(s.text)) != key and inner in f" {full} "]
+    folded = _people(ctx).fold
+    found = [s for s in named if (full := folded(s.text)) != key and inner in f" {full} "]
     if not found:
         return None
     return max(found, key=lambda s: (s.en is not None, s.start))
@@ -300,6 +301,13 @@ class _People:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         runs: dict[str, list[tuple[int, int]]] = {}
         self._mentions = mentions
+        self._folded: dict[str, str] = {}
+        self._by_end: dict[int, int] = {}  # the first person mention ending at an offset
+        self._by_start: dict[int, int] = {}  # and starting at one
+        for n, m in enumerate(mentions):
+            if m.type == "PER":
+                self._by_end.setdefault(m.end, n)
+                self._by_start.setdefault(m.start, n)
         for n, m in enumerate(mentions):
             if m.type != "PER":
                 continue
@@ -317,6 +325,18 @@ class _People:
                 ends.append(end)
                 best.append(n if not best or self._rank(n) > self._rank(best[-1]) else best[-1])
             self._runs[run] = (ends, best)
+
+    def fold(self, text: str) -> str:
+        """fold(text), remembered for the article (speakers are folded again for each short name)."""
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = fold(text)
+        return folded
+
+    def touching(self, left: int, right: int) -> Mention | None:
+        """The first person mention (in order) that ends at `left` or starts at `right`."""
+        found = [n for n in (self._by_end.get(left), self._by_start.get(right)) if n is not None]
+        return self._mentions[min(found)] if found else None
 
     def _rank(self, n: int) -> tuple[bool, int, int]:
         m = self._mentions[n]
