@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from khabar.article import Article
+from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget
 from khabar.entities.step import ENTITY_LINKER
 from khabar.events import EVENT_CODER
 from khabar.page.continuations import link_continuations
@@ -47,6 +48,8 @@ class Pipeline:
         if self.resources.settings != self.settings:
             raise ValueError("the pipeline's resources were built for other settings")
         self.seconds: dict[str, float] = {"page": 0.0, **{step.name: 0.0 for step in self.steps}}
+        self.budget: float | None = SECONDS_PER_DOCUMENT  # per article, over its steps; None: no limit
+        self._spent: dict[int, float] = {}  # seconds used by the articles in hand, by id()
         check_contract([PAGE_READER, *self.steps])
 
     def warm(self) -> Pipeline:
@@ -66,6 +69,7 @@ class Pipeline:
         article = self._page(page)
         if article.error is None:
             self.annotate(article)
+        self._spent.clear()
         return article
 
     def _page(self, page: RawPage) -> Article:
@@ -86,16 +90,24 @@ class Pipeline:
         return article
 
     def _run_steps(self, article: Article, steps: Sequence[Step]) -> None:
-        """`steps` in order on one article, stopping at the first that fails."""
+        """`steps` in order on one article, stopping at the first that fails or passes the article's
+        time budget (what its earlier steps used counts)."""
         for step in steps:
             started = time.perf_counter()
+            spent = self._spent.get(id(article), 0.0)
             try:
-                step.run(article, self.resources)
+                with budget(self.budget - spent if self.budget else None, self.budget):
+                    step.run(article, self.resources)
+            except OverBudget as exc:
+                article.error = f"{step.name}: {exc}"
+                break
             except Exception as exc:
                 article.error = f"{step.name}: {type(exc).__name__}: {exc}"
                 break
             finally:
-                self.seconds[step.name] += time.perf_counter() - started
+                elapsed = time.perf_counter() - started
+                self.seconds[step.name] += elapsed
+                self._spent[id(article)] = spent + elapsed
 
     def annotate_many(self, articles: Sequence[Article], steps: Sequence[Step] | None = None) -> None:
         """Steps (default: all) over a batch of articles: a step with `run_many` takes the batch at
@@ -142,6 +154,7 @@ class Pipeline:
                 if article.error is None:
                     self._run_steps(article, lead)
             self.annotate_many(batch, rest)
+            self._spent.clear()
             yield from batch
 
 
@@ -163,8 +176,11 @@ def check_contract(steps: Sequence[Step]) -> None:
 
 def _batch_ran(step: Step, articles: Sequence[Article], resources: Resources) -> bool:
     """Run a step's batch form; False when it failed (the step is then run article by article)."""
+    # The batch has the budget of all its articles; past it, each is run alone with its own.
+    seconds = SECONDS_PER_DOCUMENT * len(articles)
     try:
-        step.run_many(articles, resources)
+        with budget(seconds):
+            step.run_many(articles, resources)
     except Exception:
         return False
     return True

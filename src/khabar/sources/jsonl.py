@@ -53,12 +53,18 @@ def _as_str(value: Any) -> str:
 
 
 def read_jsonl(src: Source, options: Options) -> Iterator[RawPage]:
+    pages = 0
     for number, line, size in byte_lines(src.stream, options.max_bytes):
         if line is None:
             reason = f"line {number} is {too_large('', size, options.max_bytes).reason}"
             yield error_page(f"{src.id}-{number}", f"{src.origin}#line {number}", reason, number)
         elif line.strip():
             yield line_page(src, number, line)
+        else:
+            continue
+        pages += 1
+    if not pages:  # said, so that an empty feed is not taken for a read one
+        raise InputError(src.id, "empty file (no JSON lines)")
 
 
 def line_page(src: Source, number: int, line: bytes) -> RawPage:
