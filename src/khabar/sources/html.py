@@ -263,7 +263,8 @@ def read_html(data: bytes, page_id: str, origin: str, options: Options, **given:
     page = RawPage(id=page_id, text=html, origin=origin)
     for name, value in given.items():
         setattr(page, name, value)
-    page.__post_init__()  # the container's date, when it gave one, is a file time unless it says otherwise
+    if page.date is not None and page.date_source is None:
+        page.date_source = "file"  # the container's date is a file time unless it says otherwise
     if options.bare:
         return page
     doc = extract(html)
