@@ -134,9 +134,9 @@ def bench_html(
     news-site templates, beside trafilatura's when it is installed (pip install 'khabar[bench]')."""
     from itertools import islice
 
+    from khabar.bench_html import bench_html as run
+    from khabar.bench_html import stories
     from khabar.sources import iter_pages
-    from khabar.sources.html_bench import bench_html as run
-    from khabar.sources.html_bench import stories
 
     figures = run(stories(islice(iter_pages(corpus), limit)))
     if format is FigureFormat.json:

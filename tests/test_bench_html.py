@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.sources.html_bench import TEMPLATES, Story, khabar_body, token_f1
+from khabar.bench_html import TEMPLATES, Story, khabar_body, token_f1
 
 PARAGRAPHS = (
     "أعلنت وزارة الخارجية اليوم عن زيارة رسمية يقوم بها الوزير إلى عدد من الدول المجاورة لبحث التعاون.",
