@@ -317,7 +317,10 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)  # direct quotations, in quotation marks
     reported: list[Quote] = field(default_factory=list)  # reported speech after a speech verb
     reference_date: dt.date | None = None
+    date: str | None = None  # publication date (ISO) and where it comes from (see page/dates.py)
+    date_source: str | None = None
     layout: str = "page"  # "plain": the raw text is the body (no headline, dateline or furniture)
+    given_date: tuple[dt.date, str] | None = None  # the source's own date and where from (RawPage)
     url: str | None = None
     source: str | None = None
     position: int | None = None
@@ -335,6 +338,7 @@ class Article:
         out["headline"] = self.headline.text if self.headline else None
         out["agency"] = self.agency
         out["dateline"] = self.dateline.to_dict() if self.dateline else None
+        out["date"], out["date_source"] = self.date, self.date_source
         out["body"] = self.body
         out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
         out["entities"] = [m.to_dict() for m in self.mentions]

@@ -25,7 +25,7 @@ from khabar.entities.gazetteer import (
     name_gazetteer,
 )
 from khabar.entities.institutions import find_institutions
-from khabar.entities.resolve import owner_among, resolve_references
+from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
 from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
@@ -310,14 +310,17 @@ def group_entities(mentions: Sequence[Mention], kb_names: dict[str, str] | None 
     mentions = list(mentions)
     folded = [fold(m.text) for m in mentions]  # a short name keeps its text: these stay right
     keys: list[str] = []
+    people = FullNames()  # what owner_among would find, by index (a scan per short name was quadratic)
     for index, mention in enumerate(mentions):
         key = mention.id or f"text:{mention.type}:{folded[index]}"
         if mention.id is None and mention.type == "PER":
-            owner = owner_among(mention, folded[index], mentions, folded, index)
-            if owner is not None:
-                key = keys[mentions.index(owner)]
+            at = people.owner(folded[index])
+            if at is not None:
+                owner, key = mentions[at], keys[at]
                 mentions[index] = Mention(mention.start, mention.end, mention.text, "PER", owner.name_en,
                                           owner.id, owner.country, mention.where, owner.kind, "short name")
+        if mention.type == "PER":
+            people.add(index, folded[index])
         keys.append(key)
     groups: dict[str, list[int]] = {}
     for index, key in enumerate(keys):

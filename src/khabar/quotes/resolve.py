@@ -7,6 +7,7 @@ table of data/speakers.tsv renders what has no entity ("البيان المشت�
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from khabar.article import Mention
@@ -299,14 +300,67 @@ def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
 
 def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
     key = fold(speaker.text)
-    named = [Speaker(m.text, m.start, m.end, m.name_en, m.id) for m in ctx.mentions
-             if m.type == "PER" and m.end <= speaker.start]
+    named = _people(ctx).fuller(key, speaker.start)
     named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
     inner = f" {key} "
     found = [s for s in named if (full := fold(s.text)) != key and inner in f" {full} "]
     if not found:
         return None
     return max(found, key=lambda s: (s.en is not None, s.start))
+
+
+_PEOPLE: dict[int, tuple[Context, _People]] = {}
+
+
+def _people(ctx: Context) -> _People:
+    """The person mentions of `ctx` by the runs of their words, made once per article."""
+    made = _PEOPLE.get(id(ctx))
+    if made is None or made[0] is not ctx:
+        _PEOPLE.clear()  # one article at a time
+        made = _PEOPLE[id(ctx)] = (ctx, _People(ctx.mentions))
+    return made[1]
+
+
+class _People:
+    """Person mentions by each run of their folded words (not the whole name): the best fuller name
+    ending by an offset is found by bisection, not by folding every mention again for each short
+    name (that made a long document quadratic)."""
+
+    MAX_WORDS = 6
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        runs: dict[str, list[tuple[int, int]]] = {}
+        self._mentions = mentions
+        for n, m in enumerate(mentions):
+            if m.type != "PER":
+                continue
+            words = fold(m.text).split(" ")
+            for a in range(len(words)):
+                for b in range(a + 1, min(len(words), a + self.MAX_WORDS) + 1):
+                    if b - a < len(words):
+                        runs.setdefault(" ".join(words[a:b]), []).append((m.end, n))
+        # per run: ends in order, and the best mention so far (with English first, then the latest start)
+        self._runs: dict[str, tuple[list[int], list[int]]] = {}
+        for run, found in runs.items():
+            found.sort()
+            ends, best = [], []
+            for end, n in dict.fromkeys(found):
+                ends.append(end)
+                best.append(n if not best or self._rank(n) > self._rank(best[-1]) else best[-1])
+            self._runs[run] = (ends, best)
+
+    def _rank(self, n: int) -> tuple[bool, int, int]:
+        m = self._mentions[n]
+        return m.name_en is not None, m.start, -n
+
+    def fuller(self, key: str, before: int) -> list[Speaker]:
+        """The best person mention ending by `before` whose name holds the words `key` (a list of 0 or 1)."""
+        ends, best = self._runs.get(key, ((), ()))
+        k = bisect.bisect_right(ends, before)  # type: ignore[arg-type]
+        if not k:
+            return []
+        m = self._mentions[best[k - 1]]
+        return [Speaker(m.text, m.start, m.end, m.name_en, m.id)]
 
 
 def _institution(ctx: Context, row: SpeakerWord, words: list[int], used: int) -> Speaker:

@@ -62,7 +62,7 @@ def article_record(article: Article) -> Record:
     if article.error:
         return failed_record(article_id, article.error)
     dateline = article.dateline
-    date = (dateline.date if dateline else None) or (
+    date = article.date or (dateline.date if dateline else None) or (
         article.reference_date.isoformat() if article.reference_date else None)
     body_keys = token_keys(article.tokens)
     row = ArticleRow(
