@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from khabar.article import Mention
 from khabar.lang.normalize import fold
 from khabar.quotes.context import Context, Speaker
-from khabar.quotes.lexicon import SpeakerWord, speaker_words_by_first
+from khabar.quotes.lexicon import OFFICE_COMPLEMENTS, TITLE_NOUNS, SpeakerWord, speaker_words_by_first
 from khabar.quotes.phrases import phrase_after
 
 MAX_KB_WORDS = 5  # longest run of words looked up in the knowledge base
@@ -57,6 +57,9 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
         return from_mention(ctx, org)
     if len(words) == 1 and _fuller(ctx, Speaker(text, start, end)) is not None:
         return earlier_name(ctx, Speaker(text, start, end))
+    titled = _titled_before(ctx, words, start)
+    if titled is not None:
+        return Speaker(text, start, end, titled.en, titled.id)
     known = _known(ctx, words)
     if known is not None:
         return known
@@ -65,6 +68,34 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     if len(words) <= 2:
         return earlier_name(ctx, Speaker(text, start, end))
     return Speaker(text, start, end)
+
+
+TITLE_REACH = 6  # words between a title noun and the name it introduces ("وزير الخارجية الأمريكي أنتوني بلينكن")
+
+
+def _titled_before(ctx: Context, words: list[int], start: int) -> Speaker | None:
+    """"وقال الوزير", "أضاف السفير": an office noun with its article alone (or with one more word)
+    is the person last named with that office before ("وزير الخارجية ... أنتوني بلينكن")."""
+    if len(words) > 2:
+        return None
+    norm = ctx.norms[words[0]]
+    if not norm.startswith("ال") or norm[2:] not in TITLE_NOUNS:
+        return None
+    noun = norm[2:]
+    for mention in reversed(ctx.mentions):
+        if mention.end > start or mention.type != "PER":
+            continue
+        at = ctx.token_at(mention.start)
+        lo = max(ctx.bounds(at)[0] if at < len(ctx.words) else 0, at - TITLE_REACH)
+        for k in range(lo, at):
+            key = ctx.keys[k]
+            if noun not in (key, key[2:] if key.startswith("ال") else key):
+                continue
+            if ctx.norms[k + 1] in OFFICE_COMPLEMENTS and (len(words) < 2 or ctx.norms[words[1]] != ctx.norms[k + 1]):
+                return None  # "رئيس الوزراء X" is not "الرئيس"
+            said = from_mention(ctx, mention)
+            return said if said.en else None
+    return None
 
 
 def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Mention | None:
