@@ -22,8 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from khabar.events.coder import SentenceCoder, _passages
-from khabar.events.lexicon import load_lexicon
+from khabar.events.tables import event_tables
 from khabar.pipeline import read
+from khabar.resources import Resources
 
 GSR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "arabic_event_gsr"
 OUT = Path(__file__).resolve().parents[1] / "src" / "khabar" / "events" / "data" / "realis.json"
@@ -39,16 +40,17 @@ def half(key: str) -> str:
 def rows_of(plover: str) -> list[dict]:
     """Each labelled row with the union of realis features of its sentences that have a trigger of
     the type (None when none has: the coder cannot find the event whatever the model says)."""
-    lexicon = load_lexicon()
+    resources = Resources()
+    tables = resources.get(event_tables)
     out = []
     for line in (GSR / f"{plover.lower()}_dev.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
         if row["label"] == "ambiguous":
             continue
         seen: list[frozenset[str]] = []
-        coder = SentenceCoder(lexicon)
+        coder = SentenceCoder(tables)
         coder.observe = lambda t, f, seen=seen: seen.append(f) if t == plover else None
-        for passage in _passages(read(row["text"], plain=True), lexicon):
+        for passage in _passages(read(row["text"], plain=True), tables, resources):
             coder.code(passage)
         feats = frozenset().union(*seen) if seen else None
         out.append({"id": row["id"], "yes": row["label"] == "yes", "features": feats})

@@ -12,13 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khabar.article import Article, Event, Mention, Tokens
-from khabar.events.actors import Actor, actor_words, find_units, load_agents, name_words
+from khabar.events.actors import Actor, actor_words, find_units, name_words
 from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
-from khabar.events.lexicon import Lexicon, load_lexicon
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.realis import realis_features, reports
 from khabar.events.scales import goldstein, quad_class
+from khabar.events.tables import EventTables, event_tables
 from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
 from khabar.events.words import TextWords
 from khabar.resources import Resources
@@ -45,12 +45,12 @@ class Passage:
     last: int
 
 
-def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
+def _passages(article: Article, tables: EventTables, resources: Resources) -> list[Passage]:
     out = []
     if article.headline is not None and article.headline.text.strip():
-        tokens = article.headline_tokens or tokenize(article.headline.text)
+        tokens = article.headline_tokens or tokenize(article.headline.text, resources)
         mentions = [m for m in article.mentions if m.where == "headline"]
-        table = TextWords(tokens.words(), lexicon)
+        table = TextWords(tokens.words(), tables)
         out.append(Passage(HEADLINE, article.headline.text, tokens.spans, mentions, table, 0, len(tokens)))
     norms = None
     if isinstance(article.tokens, Tokens):
@@ -60,7 +60,7 @@ def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
         spans = [(t.start, t.end) for t in article.tokens]
         texts = [article.body[s:e] for s, e in spans]
         starts = [s for s, _ in spans]
-    table = TextWords(texts, lexicon, norms)
+    table = TextWords(texts, tables, norms)
     body_mentions = sorted((m for m in article.mentions if m.where == "body"), key=lambda m: m.start)
     mention_starts = [m.start for m in body_mentions]
     for index, sentence in enumerate(article.sentences):
@@ -73,9 +73,10 @@ def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
 class SentenceCoder:
     """Codes the passages of one article in order, carrying the subject from sentence to sentence."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self.agents = load_agents()
+    def __init__(self, tables: EventTables) -> None:
+        self.tables = tables
+        self.lexicon = tables.lexicon
+        self.agents = tables.agents
         self.topic: Group | None = None
         self.pending: Passage | None = None  # a sentence of saying not read yet
         self.events: dict[tuple[int, str, str | None, str | None], Event] = {}
@@ -199,9 +200,11 @@ def _text(passage: Passage, actor: Actor | None) -> str | None:
 
 
 def code_events(article: Article, resources: Resources | None = None) -> None:
-    """Fill `article.events` from its headline and sentences."""
-    coder = SentenceCoder(load_lexicon())
-    for passage in _passages(article, coder.lexicon):
+    """Fill `article.events` from its headline and sentences, with the tables of `resources` (default:
+    the process's shared Resources)."""
+    resources = resources or Resources()
+    coder = SentenceCoder(resources.get(event_tables))
+    for passage in _passages(article, coder.tables, resources):
         coder.code(passage)
         if passage.index == HEADLINE:
             coder.topic = None  # the headline's subject does not carry into the body

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from khabar.events.triggers import Match, SentenceWords
 from khabar.lang.normalize import fold
-from khabar.resources import Resources
-from khabar.text.clitics import word_counts
 
 
 def _folded(*words: str) -> frozenset[str]:
@@ -73,13 +71,13 @@ def _has(words: SentenceWords, positions: list[int], vocabulary: frozenset[str])
     return False
 
 
-def is_future_word(word: str) -> bool:
-    """"سيقوم", "ستعقد": a present verb with the future prefix (not "سيارة", "ستة", "سنة")."""
+def is_future_word(word: str, counts: dict[str, int]) -> bool:
+    """"سيقوم", "ستعقد": a present verb with the future prefix (not "سيارة", "ستة", "سنة"), as the word
+    `counts` of news tell."""
     key = fold(word)
     for conj in ("", "و", "ف"):
         if key.startswith(conj + "س") and len(key) > len(conj) + 3 and key[len(conj) + 1] in "يتن":
             rest = key[len(conj) + 1:]
-            counts = Resources().get(word_counts)
             return counts.get(rest, 0) >= max(20, counts.get(key, 0))
     return False
 
@@ -112,8 +110,9 @@ def find_modes(words: SentenceWords, match: Match) -> Modes:
     near = before[:NEGATION_SPAN]
     negated = _has(words, near[:2], NEGATIONS) or _has(words, before[:DENIAL_SPAN], DENIALS)
     wider = before[:FUTURE_SPAN]
-    future = match.future or is_future_word(words.texts[match.start]) or _has(words, wider, _FUTURE_OR_INTENT)
-    future = future or any(is_future_word(words.texts[i]) for i in near[:2])
+    counts = words.tables.counts
+    future = match.future or is_future_word(words.texts[match.start], counts) or _has(words, wider, _FUTURE_OR_INTENT)
+    future = future or any(is_future_word(words.texts[i], counts) for i in near[:2])
     after = words.next_word(match.end)
     future = future or (after is not None and _has(words, [after, *[j for j in [words.next_word(after + 1)] if j]],
                                                    AFTER_FUTURE))

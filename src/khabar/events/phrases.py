@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit, load_agents, load_gazetteer
+from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit
 from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
 from khabar.text.clitics import split_of
@@ -42,7 +42,7 @@ def _starts_with_and(words: SentenceWords, i: int) -> bool:
     text = words.norms[i]
     if text[:1] not in "وف" or len(text) < 3 or not words.forms[i].levels:
         return False
-    gaz = load_gazetteer()
+    gaz = words.tables.gazetteer
     if text in gaz.first_words or text in gaz.demonyms:
         return False  # "فيصل", "فرنسا"
     if text[1:] in gaz.first_words or text[1:] in gaz.demonyms:
@@ -92,7 +92,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 blocked: frozenset[int] = frozenset()) -> list[Actor]:
     """Noun phrases built from the pieces; words in `blocked` (the triggers) belong to none. `spans`
     are the character offsets of the words."""
-    agents = load_agents()
+    agents = words.tables.agents
     units = [u for u in units if not any(j in blocked for j in range(u.start, u.end))]
     actors: list[Actor] = []
     k = 0

@@ -11,10 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from khabar.events.forms import WordForms, word_forms
+from khabar.events.forms import WordForms
 from khabar.events.lexicon import Entry, Lexicon
 from khabar.lang.normalize import fold
+
+if TYPE_CHECKING:
+    from khabar.events.tables import EventTables
 
 # Marks that no phrase gap or constraint window crosses.
 HARD_STOPS = frozenset(".!?؟:؛;\"«»“”()[]")
@@ -47,33 +51,35 @@ class Match:
         """A verb in the past tense (not a verbal noun, not the present)."""
         return self.verbal and self.form not in self.entry.present
 
-def word_info(text: str) -> tuple[WordForms, bool, bool]:
-    """(forms, is a hard stop, is a word) of one token as written (kept by the word table of
-    events/words.py, not here: every cache entry is one more object for the garbage collector)."""
-    forms = word_forms(text)
-    return forms, text in HARD_STOPS, bool(forms.levels) and text[0].isalpha()
+def is_word(text: str, forms: WordForms) -> bool:
+    """Is the token a word (not punctuation, a number or a symbol)?"""
+    return bool(forms.levels) and text[0].isalpha()
 
 
 class SentenceWords:
-    """The words of one sentence with their lookup forms; indexes are positions in the sentence."""
+    """The words of one sentence with their lookup forms (from the word table of `tables`, the event
+    tables they were looked up in); indexes are positions in the sentence."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], tables: EventTables) -> None:
         self.texts = list(texts)
-        forms, stop, words = zip(*map(word_info, self.texts), strict=True) if self.texts else ((), (), ())
-        self.forms: list[WordForms] = list(forms)
-        self.stop: list[bool] = list(stop)
-        self.words: list[bool] = list(words)
-        self.hits: tuple[Lexicon, list[tuple]] | None = None  # lexicon entries per word, once per lexicon
+        self.tables = tables
+        records = tables.records.many(self.texts)
+        self.forms: list[WordForms] = [r[0] for r in records]
+        self.stop: list[bool] = [r[1] for r in records]
+        self.words: list[bool] = [r[2] for r in records]
+        # lexicon entries per word, once per lexicon
+        self.hits: tuple[Lexicon, list[tuple]] | None = (tables.lexicon, [r[5] for r in records])
         self.norms: list[str] = list(map(fold, self.texts))  # `fold` of each word
         self._all: frozenset[str] | None = None
 
     @classmethod
     def from_lists(cls, texts: list[str], forms: list[WordForms], stop: list[bool], words: list[bool],
-                   hits: tuple[Lexicon, list[tuple]] | None = None, norms: list[str] | None = None
-                   ) -> SentenceWords:
+                   tables: EventTables, hits: tuple[Lexicon, list[tuple]] | None = None,
+                   norms: list[str] | None = None) -> SentenceWords:
         """The sentence from lookups already made (see events/words.py), lists of the same length."""
         made = cls.__new__(cls)
         made.texts, made.forms, made.stop, made.words, made.hits = texts, forms, stop, words, hits
+        made.tables = tables
         made.norms = norms if norms is not None else list(map(fold, texts))
         made._all = None
         return made
@@ -115,21 +121,14 @@ class SentenceWords:
         return any(not self.forms[j].all.isdisjoint(words) for j in range(start, end))
 
 
-MAX_CACHED_WORDS = 300_000
-
-
-def lookup_word(lexicon: Lexicon, text: str, forms: WordForms) -> tuple[tuple[Entry, bool, str], ...]:
-    """Entries whose first slot takes this word, from the least stripped level that finds any
-    (remembered per word as written: word forms repeat)."""
-    found = lexicon.hits.get(text)
-    if found is None:
-        found = ()
-        for level in () if forms.all.isdisjoint(lexicon.first_forms) else forms.levels:
-            found = tuple((e, had_article, form) for form, had_article in level for e in lexicon.lookup(form))
-            if found:
-                break
-        if len(lexicon.hits) < MAX_CACHED_WORDS:
-            lexicon.hits[text] = found
+def lookup_word(lexicon: Lexicon, forms: WordForms) -> tuple[tuple[Entry, bool, str], ...]:
+    """Entries whose first slot takes a word of these forms, from the least stripped level that finds
+    any (the event tables remember the answer per word as written)."""
+    found: tuple[tuple[Entry, bool, str], ...] = ()
+    for level in () if forms.all.isdisjoint(lexicon.first_forms) else forms.levels:
+        found = tuple((e, had_article, form) for form, had_article in level for e in lexicon.lookup(form))
+        if found:
+            break
     return found
 
 
@@ -201,7 +200,7 @@ def has_trigger(words: SentenceWords, lexicon: Lexicon, free: frozenset[int] = f
 
 def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free: frozenset[int]) -> Iterator[Match]:
     if words.hits is None or words.hits[0] is not lexicon:
-        words.hits = (lexicon, [lookup_word(lexicon, t, f) for t, f in zip(words.texts, words.forms, strict=True)])
+        words.hits = (lexicon, [lookup_word(lexicon, f) for f in words.forms])
     hits = words.hits[1]
     for i in [i for i, found in enumerate(hits) if found]:  # most words start no entry
         found = hits[i]
