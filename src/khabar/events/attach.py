@@ -29,7 +29,6 @@ APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be n
 START_WORDS = 3
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
 
-Pair = tuple[Actor | None, Actor | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +252,24 @@ class Roles:
     target: Group | None
     between: Group | None = None
     explicit: bool = False  # the source was found in this sentence (not carried over)
+    source_how: str | None = None  # how each was found (see HOW)
+    target_how: str | None = None
+
+
+# How an actor was found, for the analyst who filters events (Event.how):
+HOW = {
+    "subject": "the subject of the trigger verb (before or after it)",
+    "genitive": "the genitive or adjective of a verbal noun (زيارة الرئيس، غارات إسرائيلية)",
+    "agent": "the doer after على يد، برصاص، من قبل",
+    "verb": "the subject of the verb that governs the noun trigger in the same sentence",
+    "speaker": "who speaks in the sentence (a verb of saying, a headline's STATE:)",
+    "continued": "the subject carried from an earlier sentence (no subject of its own)",
+    "object": "the object after the trigger, with or without a preposition",
+    "victim": "the people or place hit by a violent act",
+    "located": "the state where an attack or protest took place, no other target named",
+    "between": "one side of بين X و Y, or of adjectives side by side",
+    "joint": "joint subjects acting towards each other",
+}
 
 
 def _no_object(att: Attacher, after: int) -> bool:
@@ -285,9 +302,9 @@ def _passive(att: Attacher, match: Match, subject: Group) -> bool:
     return _no_object(att, after)
 
 
-def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
-    """(doer, victim) named next to the trigger: SVO, VSO, the genitive of a noun, the doer of a
-    passive after "على يد"/"برصاص"."""
+def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, str | None]:
+    """(doer, victim, how the doer was found) named next to the trigger: SVO, VSO, the genitive of a
+    noun, the doer of a passive after "على يد"/"برصاص"."""
     head, noun = match.words[0], not match.verbal
     source = att.subject_before(head, match) if not noun else None
     patient = None
@@ -305,7 +322,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
     if agent is not None:
         patient = patient or source
         source = agent
-    return source, patient
+        return source, patient, "agent"
+    return source, patient, ("genitive" if noun else "subject") if source is not None else None
 
 
 def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Group | None = None) -> Roles:
@@ -316,41 +334,48 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if match.entry.speaker:  # "ضرورة وقف العدوان": the speaker accuses the aggressor named after it
         source = att.speaker(head) or topic
         target = att.subject_after(match.words[-1], match, True)  # the aggressor, not "على غزة"
-        return Roles(source, target, None, source is not None)
-    source, patient = _subject(att, match)
+        return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
+                     "genitive" if target is not None else None)
+    source, patient, source_how = _subject(att, match)
     explicit = source is not None
     if source is not None:
         source = att._apposition(source)
     if (source is None or not source.coded) and noun and verb_source is not None:
-        source, explicit = verb_source, True
+        source, explicit, source_how = verb_source, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
         speaker = att.speaker(head)
         if speaker is not None and speaker.coded:
-            source, explicit = speaker, True
+            source, explicit, source_how = speaker, True, "speaker"
     after = source.end if explicit and source is not None and source.start > head else head + 1
-    if source is None and not noun and head < START_WORDS:
-        source = topic  # carried from the sentence before: its positions are not of this sentence
-    target = patient if patient is not None else att.target(match, after, source)
+    if source is None and not noun and head < START_WORDS and topic is not None:
+        source, source_how = topic, "continued"  # from the sentence before: its positions are not of this sentence
+    target, target_how = (patient, "victim") if patient is not None else (att.target(match, after, source), "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)
-        target = where if where is not None and where.members[0].kind in ("state", "capital", "place") else patient
+        if where is not None and where.members[0].kind in ("state", "capital", "place"):
+            target, target_how = where, "located"
+    if target is not None and target_how == "object" and target.prep in att.agents.locative_preps:
+        target_how = "located"
     between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
     if match.entry.swap:
         source, target = target, source
-    return Roles(source, target, between, explicit)
+        source_how, target_how = target_how, source_how
+    return Roles(source, target, between, explicit, source_how if source is not None else None,
+                 target_how if target is not None else None)
 
 
-def pairs_of(roles: Roles, joint: bool) -> list[Pair]:
-    """(source, target) actor pairs: each source member towards each target member; joint subjects
-    towards each other when there is no target; "بين X و Y" both ways."""
+def pairs_of(roles: Roles, joint: bool) -> list[tuple[Actor | None, Actor | None, str | None, str | None]]:
+    """(source, target, how the source was found, how the target was) actor pairs: each source member
+    towards each target member; joint subjects towards each other when there is no target; "بين X و
+    Y" both ways."""
     source, target = roles.source, roles.target
     if roles.between is not None and (source is None or not source.coded
                                       or {a.code for a in source.coded} <= {b.code for b in roles.between.coded}):
         sides = roles.between.coded
-        return [(a, b) for a in sides for b in sides if a.code != b.code]
+        return [(a, b, "between", "between") for a in sides for b in sides if a.code != b.code]
     sources = list(source.coded or source.members[:1]) if source else [None]
     if target is None and joint and source is not None and len({a.code for a in source.coded}) >= 2:
-        return [(a, b) for a in source.coded for b in source.coded if a.code != b.code]
+        return [(a, b, roles.source_how, "joint") for a in source.coded for b in source.coded if a.code != b.code]
     targets = list(target.coded or target.members[:1]) if target else [None]
-    return [(a, b) for a in sources for b in targets]
+    return [(a, b, roles.source_how, roles.target_how) for a in sources for b in targets]

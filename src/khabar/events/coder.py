@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khabar.article import Article, Event, Mention, Tokens
-from khabar.events.actors import Actor, actor_words, find_units, name_words
+from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words
 from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
@@ -130,10 +130,10 @@ class SentenceCoder:
                 topic = topic or subject
                 verb_source = roles.source
             pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
-            if match.entry.type in NEEDS_SOURCE and all(source is None for source, _ in pairs):
+            if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
                 continue  # "استمرار القتال يهدد بكارثة": a risk, not a threat made by an actor
-            for source, target in pairs:
-                self._add(passage, words, match, source, target)
+            for source, target, source_how, target_how in pairs:
+                self._add(passage, words, match, source, target, (source_how, target_how))
         return topic
 
     def _modes(self, words: SentenceWords, match: Match) -> Modes:
@@ -161,7 +161,7 @@ class SentenceCoder:
         return sorted(out, key=lambda m: (m.start, m.entry.type))
 
     def _add(self, passage: Passage, words: SentenceWords, match: Match, source: Actor | None,
-             target: Actor | None) -> None:
+             target: Actor | None, hows: tuple[str | None, str | None]) -> None:
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
@@ -176,8 +176,26 @@ class SentenceCoder:
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
             target_text=_text(passage, target), source_sector=source.sector if source else None,
             target_sector=target.sector if target else None, mode=entry.mode, negated=modes.negated,
-            future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo[:2],
-            quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo))
+            future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
+            quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=_how(match, source, target, hows))
+
+
+def _by(actor: Actor) -> str:
+    """What coded the actor: a name, a title or agent noun with a nationality, an adjective, an alias."""
+    if actor.kind in NAMED:
+        return "name"
+    if actor.kind == "demonym":
+        return "title" if actor.sector else "adjective"
+    return actor.kind if actor.kind == "alias" else "title" if actor.sector else "word"
+
+
+def _how(match: Match, source: Actor | None, target: Actor | None, hows: tuple[str | None, str | None]
+         ) -> tuple[tuple[str, str], ...]:
+    out = [("trigger", "verb" if match.verbal else "phrase" if len(match.entry.slots) > 1 else "noun")]
+    for role, actor, how in (("source", source, hows[0]), ("target", target, hows[1])):
+        if actor is not None:
+            out += [(role, how or "subject"), (f"{role}_by", _by(actor))]
+    return tuple(out)
 
 
 def _trigger(passage: Passage, match: Match) -> str:

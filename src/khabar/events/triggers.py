@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from khabar.events.forms import WordForms
@@ -229,6 +229,7 @@ def resolve(matches: list[Match]) -> list[Match]:
     for m in sorted(matches, key=lambda m: (-len(m.words), -(m.end - m.start), m.start)):
         holders = {taken[w] for w in m.words if w in taken}
         if holders and holders != {(m.start, m.end)}:
+            _refine(kept, m)
             continue
         if any(k.entry.type == m.entry.type and (k.start, k.end) == (m.start, m.end) for k in kept):
             continue
@@ -238,6 +239,20 @@ def resolve(matches: list[Match]) -> list[Match]:
     governors = sorted(((m.end, GOVERNED[m.entry.type]) for m in kept if m.entry.type in GOVERNED), key=lambda g: g[0])
     ends = [end for end, _ in governors]
     return sorted((m for m in kept if not _governed(m, governors, ends)), key=lambda m: (m.start, m.entry.type))
+
+
+def _refine(kept: list[Match], dropped: Match) -> None:
+    """A kept match of the same type that shares words with a dropped one whose CAMEO code says more
+    takes that code and mode: "أجرى اتصالا هاتفيا" is a call (041), not only talks (040). A code says
+    more when it is longer, or a sibling of a code ending in 0 ("not specified below")."""
+    for n, k in enumerate(kept):
+        if k.entry.type != dropped.entry.type or set(k.words).isdisjoint(dropped.words):
+            continue
+        mine, other = k.entry.cameo, dropped.entry.cameo
+        more = len(other) > len(mine) and other.startswith(mine) or (
+            len(other) == len(mine) and other[:-1] == mine[:-1] and mine[-1] == "0" and other[-1] != "0")
+        if more:
+            kept[n] = replace(k, entry=replace(k.entry, cameo=other, mode=dropped.entry.mode or k.entry.mode))
 
 
 def _governed(m: Match, governors: list[tuple[int, frozenset[str]]], ends: list[int]) -> bool:
