@@ -52,6 +52,8 @@ class Agents:
     quantities: frozenset[str]
     links: frozenset[str]
     families: frozenset[str]
+    envoys: frozenset[str]
+    support_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,8 @@ def read_agents() -> Agents:
                   _folded(preps["target"], name, "target"), _folded(preps["locative"], name, "locative"),
                   _folded(data["agent_markers"], name, "agent_markers"), verbs, _folded(data["skip"], name, "skip"),
                   _folded(data["quantities"], name, "quantities"), _folded(data["links"], name, "links"),
-                  _folded(data["families"], name, "families"))
+                  _folded(data["families"], name, "families"), _folded(data["envoys"], name, "envoys"),
+                  frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
+SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
 
 
@@ -190,7 +191,9 @@ class Attacher:
                 continue
             if group.prep is None and group.start - after > DIRECT_WINDOW:
                 continue
-            if group.prep in self.agents.locative_preps:
+            if self._locative(group):
+                if self._posted(group):
+                    return group  # "سفيرها في باريس", "سفيره بباريس": the state where an envoy serves
                 located = located or group
                 continue
             if group.members[0].kind == "place" and match.entry.type not in LOCATED_TYPES \
@@ -201,6 +204,30 @@ class Attacher:
         if located is not None and (match.entry.type in LOCATED_TYPES or state_ok):
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack or a protest with no named
             # target in a state is coded against that state, as CAMEO coders do
+        return None
+
+    def _locative(self, group: Group) -> bool:
+        """Is the group where something happens: after في، داخل …, or a place with ب ("بالرباط")?"""
+        return group.prep in self.agents.locative_preps or (
+            group.prep == "ب" and group.members[0].kind in ("capital", "place"))
+
+    def _posted(self, group: Group) -> bool:
+        """Does the group name the post of the envoy named right before it ("سفيرها لدى/في X")?"""
+        before = self.words.prev_word(group.start - 1)
+        return before is not None and not self.words.forms[before].all.isdisjoint(self.agents.envoys)
+
+    def support_subject(self, head: int) -> Group | None:
+        """The subject of a support verb shortly before a noun trigger ("شنت X غارات", "بدأت X وY
+        حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"): the doer of the act the noun names."""
+        words = self.words
+        for j in range(head - 1, max(head - SUPPORT_SPAN, 0) - 1, -1):
+            if words.stop[j] or (words.forms[j].levels and words.forms[j].levels[0][0][0] in CLAUSE_WORDS):
+                return None
+            if not words.forms[j].all.isdisjoint(self.agents.support_verbs):
+                found = self.subject_after(j, None, noun=False)
+                if found is not None and found.end <= head:
+                    return found
+                return self.subject_before(j, None)
         return None
 
     def _venue(self, match: Match, group: Group) -> bool:
@@ -262,6 +289,7 @@ HOW = {
     "genitive": "the genitive or adjective of a verbal noun (زيارة الرئيس، غارات إسرائيلية)",
     "agent": "the doer after على يد، برصاص، من قبل",
     "verb": "the subject of the verb that governs the noun trigger in the same sentence",
+    "support": "the subject of a support verb before the verbal noun (شن، نفذ، أجرى، قام بـ)",
     "speaker": "who speaks in the sentence (a verb of saying, a headline's STATE:)",
     "continued": "the subject carried from an earlier sentence (no subject of its own)",
     "object": "the object after the trigger, with or without a preposition",
@@ -283,6 +311,8 @@ def _no_object(att: Attacher, after: int) -> bool:
             if words.texts[j][:1].isdigit():
                 return False  # "قتلوا 5 مدنيين"
             continue
+        if j in att.trigger_words:
+            return True  # another act follows: "قتلا وأصيب ثالث"
         forms = words.forms[j].all
         if not forms.isdisjoint(agents.skip):
             continue
@@ -340,6 +370,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     explicit = source is not None
     if source is not None:
         source = att._apposition(source)
+    if (source is None or not source.coded) and noun:
+        support = att.support_subject(head)
+        if support is not None and support.coded:
+            source, explicit, source_how = support, True, "support"
     if (source is None or not source.coded) and noun and verb_source is not None:
         source, explicit, source_how = verb_source, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
