@@ -9,10 +9,11 @@ subject of the sentence before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khabar.events.actors import Actor, Agents
 from khabar.events.triggers import Match, SentenceWords
+from khabar.lang.normalize import fold
 
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -68,6 +69,34 @@ def group_actors(words: SentenceWords, actors: list[Actor]) -> list[Group]:
     return [Group(tuple(g), len(g) > 1 and _adjectives(g[0], g[1])) for g in groups]
 
 
+THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})  # possessive suffixes that point back to an actor
+
+
+def _possessed(words: SentenceWords, actor: Actor) -> bool:
+    """Is the actor an agent noun with a 3rd-person possessive ("جنوده", "قواتها", "سفيرها")?"""
+    text = words.texts[actor.start]
+    if actor.code or not actor.sector or actor.end - actor.start != 1 or text.endswith("ة"):
+        return False
+    suffix = words.tables.split(text)[1]
+    return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+
+
+def _antecedents(words: SentenceWords, actors: list[Actor], topic: Group | None) -> list[Actor]:
+    """An agent noun with a possessive suffix takes the code of the actor it points back to: the
+    nearest coded actor before it in the sentence that no preposition governs, else the subject
+    carried from before ("أعلن الجيش الأميركي مقتل أحد جنوده": an American soldier)."""
+    out: list[Actor] = []
+    for actor in actors:
+        if _possessed(words, actor):
+            owner = next((a for a in reversed(out) if a.code and a.prep is None), None)
+            if owner is None and topic is not None and topic.coded:
+                owner = topic.coded[0]
+            if owner is not None:
+                actor = replace(actor, code=owner.code, kind="pronoun", home=owner.home)
+        out.append(actor)
+    return out
+
+
 def _adjectives(a: Actor, b: Actor) -> bool:
     """A second nationality adjective right after the first, without a noun of its own."""
     return a.kind == b.kind == "demonym" and a.end == b.start and b.end - b.start == 1 and a.code != b.code
@@ -81,9 +110,9 @@ class Attacher:
     """Finds subjects and objects of the triggers of one sentence."""
 
     def __init__(self, words: SentenceWords, actors: list[Actor], agents: Agents,
-                 trigger_words: frozenset[int] = frozenset()) -> None:
+                 trigger_words: frozenset[int] = frozenset(), topic: Group | None = None) -> None:
         self.words = words
-        self.groups = group_actors(words, actors)
+        self.groups = group_actors(words, _antecedents(words, actors, topic))
         self.agents = agents
         self.trigger_words = trigger_words
 

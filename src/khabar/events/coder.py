@@ -99,7 +99,7 @@ class SentenceCoder:
         units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
         matches = self._reported(words, find_triggers(words, self.lexicon, name_words(units), actor_words(units) | skip))
         blocked = frozenset(j for m in matches for j in m.words)
-        att = Attacher(words, find_actors(words, units, passage.spans, blocked), self.agents, blocked)
+        att = Attacher(words, find_actors(words, units, passage.spans, blocked), self.agents, blocked, self.topic)
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
             self._read_pending()
         topic = self._code_matches(passage, words, att, matches)
@@ -184,6 +184,8 @@ def _by(actor: Actor) -> str:
     """What coded the actor: a name, a title or agent noun with a nationality, an adjective, an alias."""
     if actor.kind in NAMED:
         return "name"
+    if actor.kind == "pronoun":
+        return "pronoun"
     if actor.kind == "demonym":
         return "title" if actor.sector else "adjective"
     return actor.kind if actor.kind == "alias" else "title" if actor.sector else "word"

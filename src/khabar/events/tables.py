@@ -40,7 +40,7 @@ class EventTables:
         self.context_evidence: tuple[tuple[str, Evidence], ...] = context_evidence(self.context)
         self.counts: dict[str, int] = resources.get(word_counts)
         self.known_forms = known_forms(self.gazetteer, self.agents)
-        self._split = resources.column(resources.get(splitter))
+        self.split = resources.column(resources.get(splitter))
         self.forms = resources.column(self.word_forms)
         self.heads = resources.column(self.name_heads)
         self.info = resources.column(self.word_info)
@@ -49,7 +49,7 @@ class EventTables:
 
     # the functions of the columns (each worked out once per word form)
     def word_forms(self, text: str) -> WordForms:
-        return word_forms(text, self._split)
+        return word_forms(text, self.split)
 
     def name_heads(self, text: str) -> tuple[str, ...]:
         return name_heads(text, self)
