@@ -26,6 +26,7 @@ ARMED = frozenset({"MIL", "COP", "REB"})
 VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
+GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
@@ -168,11 +169,14 @@ class Attacher:
             return None
         return group
 
-    def _apposition(self, group: Group) -> Group:
+    def _apposition(self, group: Group, match: Match | None = None) -> Group:
         """An uncoded title takes the coded name that follows it ("وزير الدولة، …، أحمد عطاف")."""
         if group.coded:
             return group
         for other in self.groups:
+            others = self.trigger_words.difference(match.words) if match is not None else self.trigger_words
+            if other.start >= group.end and not others.isdisjoint(range(group.end, other.start)):
+                break  # a verb or act stands between: another clause ("انتحاري … استهدف دورية للجيش")
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
                 if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
                                                                                      "group"):
@@ -218,7 +222,7 @@ class Attacher:
                 continue
             if self._venue(match, group):
                 continue
-            if group.prep is None and group.start - after > DIRECT_WINDOW:
+            if group.prep is None and group.start - after > (GUEST_WINDOW if match.entry.swap else DIRECT_WINDOW):
                 continue
             if self._locative(group):
                 if self._posted(group):
@@ -242,8 +246,24 @@ class Attacher:
 
     def _posted(self, group: Group) -> bool:
         """Does the group name the post of the envoy named right before it ("سفيرها لدى/في X")?"""
-        before = self.words.prev_word(group.start - 1)
-        return before is not None and not self.words.forms[before].all.isdisjoint(self.agents.envoys)
+        words, agents = self.words, self.agents
+        before = words.prev_word(group.start - 1)
+        if before is not None and not words.forms[before].all.isdisjoint(agents.target_preps | agents.locative_preps):
+            before = words.prev_word(before - 1)  # "سفيرها في لندن"
+        return before is not None and not words.forms[before].all.isdisjoint(agents.envoys)
+
+    def venue(self, match: Match, after: int) -> Group | None:
+        """The coded place where the act happens, named in the trigger's clause ("استقبل … بالرباط")."""
+        last = match.words[-1]
+        for group in self.groups:
+            if group.start < after:
+                continue
+            if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start):
+                return None
+            if group.coded and self._locative(group) and not self._posted(group) \
+                    and group.members[0].kind in ("capital", "place", "state"):
+                return group
+        return None
 
     def support_subject(self, head: int) -> Group | None:
         """The subject of a support verb shortly before a noun trigger ("شنت X غارات", "بدأت X وY
@@ -398,7 +418,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     source, patient, source_how = _subject(att, match)
     explicit = source is not None
     if source is not None:
-        source = att._apposition(source)
+        source = att._apposition(source, match)
     if (source is None or not source.coded) and noun:
         support = att.support_subject(head)
         if support is not None and support.coded:
@@ -421,6 +441,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if target is not None and target_how == "object" and target.prep in att.agents.locative_preps:
         target_how = "located"
     between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
+    if match.entry.swap and (source is None or not source.coded):
+        host = att.venue(match, after)  # the host of a visit is the state it takes place in
+        if host is not None:
+            source, source_how = host, "located"
     if match.entry.swap:
         source, target = target, source
         source_how, target_how = target_how, source_how

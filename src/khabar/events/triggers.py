@@ -45,6 +45,7 @@ class Match:
     verbal: bool  # the first word is a verb form
     future: bool  # the first word carries the future prefix س
     form: str = ""  # the form the first word was found under
+    depth: int = 0  # letters stripped from the words of the other slots ("سفيرها" read as سفير: two)
 
     @property
     def past(self) -> bool:
@@ -132,18 +133,22 @@ def lookup_word(lexicon: Lexicon, forms: WordForms) -> tuple[tuple[Entry, bool, 
     return found
 
 
-def _slot_at(words: SentenceWords, j: int, slot: frozenset[str], verbal: bool) -> bool:
-    for level in words.forms[j].levels:
-        for form, had_article in level:
-            if form in slot and not (verbal and had_article):
-                return True
-    return False
+def _slot_at(words: SentenceWords, j: int, slot: frozenset[str], verbal: bool) -> int | None:
+    """How many letters word j loses to the closest of its forms that the slot takes (None: the
+    slot takes none)."""
+    whole = len(words.norms[j])
+    found = [whole - len(form) for level in words.forms[j].levels for form, had_article in level
+             if form in slot and not (verbal and had_article)]
+    return min(found) if found else None
 
 
-def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[int]) -> tuple[int, ...] | None:
-    """Positions of the other slots; words in `free` (the names of actors) do not count in a gap, as a
-    subject stands between a verb and its object ("أعلنت الولايات المتحدة واليابان عن استراتيجية")."""
+def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[int]
+                ) -> tuple[tuple[int, ...], int] | None:
+    """Positions of the other slots and how many letters were stripped from their words; words in
+    `free` (the names of actors) do not count in a gap, as a subject stands between a verb and its
+    object ("أعلنت الولايات المتحدة واليابان عن استراتيجية")."""
     positions = [first]
+    depth = 0
     n, forms, stop, is_word = len(words.texts), words.forms, words.stop, words.words
     present = words.all_forms()
     if any(slot.isdisjoint(present) for slot in entry.slots[1:]):
@@ -152,15 +157,17 @@ def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[
         j, found = positions[-1] + 1, None
         skipped = 0
         while j < n and skipped <= gap and not stop[j]:
-            if not slot.isdisjoint(forms[j].all) and _slot_at(words, j, slot, verbal):
+            level = _slot_at(words, j, slot, verbal) if not slot.isdisjoint(forms[j].all) else None
+            if level is not None:
                 found = j
+                depth += level
                 break
             skipped += is_word[j] and j not in free
             j += 1
         if found is None:
             return None
         positions.append(found)
-    return tuple(positions)
+    return tuple(positions), depth
 
 
 def _constraints_hold(words: SentenceWords, entry: Entry, start: int, end: int, block: frozenset[str]) -> bool:
@@ -210,20 +217,27 @@ def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free
         for entry, had_article, form in found:
             if had_article and (entry.verbal[0] or entry.bare):
                 continue
-            positions = _match_rest(words, entry, i, free) if len(entry.slots) > 1 else (i,)
-            if positions is None or any(p in names for p in positions):
+            rest = _match_rest(words, entry, i, free) if len(entry.slots) > 1 else ((i,), 0)
+            if rest is None or any(p in names for p in rest[0]):
                 continue
+            positions, depth = rest
             end = positions[-1] + 1
             block = lexicon.block_before.get(entry.type, frozenset()) if len(positions) == 1 else frozenset()
             if not _constraints_hold(words, entry, i, end, block):
                 continue
             verbal = form in entry.verb_forms and not had_article and not _after_preposition(words, i, form)
-            yield Match(entry, i, end, positions, verbal, form in forms.future, form)
+            yield Match(entry, i, end, positions, verbal, form in forms.future, form, depth)
 
 
 def resolve(matches: list[Match]) -> list[Match]:
     """Keep the longest of overlapping matches (same words, other types both stay), then drop the
     conflict nouns governed by a verbal-conflict trigger."""
+    least: dict[tuple[int, ...], int] = {}
+    for m in matches:
+        least[m.words] = min(m.depth, least.get(m.words, m.depth))
+    # the same words read two ways: the reading that strips fewer letters wins ("استدعى سفيرها" is
+    # a recall of one's own envoy, not a summons of "سفير")
+    matches = [m for m in matches if m.depth == least[m.words]]
     kept: list[Match] = []
     taken: dict[int, tuple[int, int]] = {}  # word → (start, end) of the match holding it
     for m in sorted(matches, key=lambda m: (-len(m.words), -(m.end - m.start), m.start)):
