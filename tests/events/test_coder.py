@@ -98,3 +98,9 @@ def test_coder_step_declares_what_it_needs():
     assert EVENT_CODER.name == "events"
     assert {"sentences", "tokens", "mentions"} <= set(EVENT_CODER.requires)
     assert EVENT_CODER.provides == ("events",)
+
+
+def test_coder_gives_each_event_a_confidence_between_0_and_1():
+    events = code("زار الرئيس الفرنسي الجزائر أمس. وأدان الهجوم على السفارة الفرنسية في مالي.")
+    assert events and all(0.0 <= e.confidence <= 1.0 for e in events)
+    assert all(e.to_dict()["confidence"] == e.confidence for e in events)

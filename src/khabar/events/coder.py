@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from khabar.article import Article, Event, Mention, Tokens
 from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words
 from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
+from khabar.events.confidence import event_features
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.realis import realis_features, reports
@@ -171,13 +172,18 @@ class SentenceCoder:
         modes = self._modes(words, match)
         start, end = passage.spans[match.start][0], passage.spans[match.words[-1]][1]
         entry = match.entry
+        how = _how(match, source, target, hows)
+        model = self.tables.confidence
+        confidence = model.probability(event_features(entry.type, how, passage.index, modes.negated, modes.future,
+                                                      modes.hypothetical)) if model is not None else None
         self.events[key] = Event(
             type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
             target_text=_text(passage, target), source_sector=source.sector if source else None,
             target_sector=target.sector if target else None, mode=entry.mode, negated=modes.negated,
             future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
-            quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=_how(match, source, target, hows))
+            quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=how,
+            confidence=confidence)
 
 
 def _by(actor: Actor) -> str:

@@ -1,6 +1,6 @@
 """What the event coder looks up, built once per pipeline from its Resources (the resource
 `event_tables`): the lexicon, the agents table, the knowledge base's names (with the user's files),
-the context lists, the realis models and the word counts; and its columns of the word table (a word's
+the context lists, the realis and confidence models and the word counts; and its columns of the word table (a word's
 lookup forms, the names it may begin, its actor information, its lexicon hits), made with bound
 methods of the tables so that two knowledge bases never share an answer."""
 
@@ -16,6 +16,7 @@ from khabar.events.actors import (
     read_agents,
     word_info,
 )
+from khabar.events.confidence import ConfidenceModel, read_confidence
 from khabar.events.forms import WordForms, word_forms
 from khabar.events.lexicon import Entry, Lexicon, load_lexicon
 from khabar.events.realis import RealisModel, context_evidence, read_models
@@ -37,6 +38,7 @@ class EventTables:
         self.agents: Agents = read_agents()
         self.gazetteer: Gazetteer = make_gazetteer(resources.get(knowledge_base))
         self.models: dict[str, RealisModel] = read_models()
+        self.confidence: ConfidenceModel | None = read_confidence()
         self.context_evidence: tuple[tuple[str, Evidence], ...] = context_evidence(self.context)
         self.counts: dict[str, int] = resources.get(word_counts)
         self.known_forms = known_forms(self.gazetteer, self.agents)
