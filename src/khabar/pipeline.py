@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from khabar.article import Article
+from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget
 from khabar.entities.step import ENTITY_LINKER
 from khabar.events import EVENT_CODER
 from khabar.page.continuations import link_continuations
@@ -32,7 +33,7 @@ from khabar.sources.page import RawPage
 from khabar.step import Step
 from khabar.text.step import SENTENCIZER, TOKENIZER
 
-SOURCE_FIELDS = ("id", "raw", "reference_date", "layout", "url", "source", "position")  # set from the RawPage
+SOURCE_FIELDS = ("id", "raw", "reference_date", "given_date", "layout", "url", "source", "position")  # set from the RawPage
 
 
 class Pipeline:
@@ -47,6 +48,8 @@ class Pipeline:
         if self.resources.settings != self.settings:
             raise ValueError("the pipeline's resources were built for other settings")
         self.seconds: dict[str, float] = {"page": 0.0, **{step.name: 0.0 for step in self.steps}}
+        self.budget: float | None = SECONDS_PER_DOCUMENT  # per article, over its steps; None: no limit
+        self._spent: dict[int, float] = {}  # seconds used by the articles in hand, by id()
         check_contract([PAGE_READER, *self.steps])
 
     def warm(self) -> Pipeline:
@@ -66,6 +69,7 @@ class Pipeline:
         article = self._page(page)
         if article.error is None:
             self.annotate(article)
+        self._spent.clear()
         return article
 
     def _page(self, page: RawPage) -> Article:
@@ -74,7 +78,8 @@ class Pipeline:
             return _failed(page)
         article = Article(id=page.id, raw=page.text, reference_date=self.settings.reference_date or page.date,
                           layout=page.layout, outlet=page.outlet, url=page.url, source=page.origin,
-                          position=page.position)
+                          position=page.position,
+                          given_date=(page.date, page.date_source or "file") if page.date else None)
         self._run_steps(article, [PAGE_READER])
         if article.error:  # a bug on one page must not stop a corpus
             return _failed(page, article.error)
@@ -85,16 +90,24 @@ class Pipeline:
         return article
 
     def _run_steps(self, article: Article, steps: Sequence[Step]) -> None:
-        """`steps` in order on one article, stopping at the first that fails."""
+        """`steps` in order on one article, stopping at the first that fails or passes the article's
+        time budget (what its earlier steps used counts)."""
         for step in steps:
             started = time.perf_counter()
+            spent = self._spent.get(id(article), 0.0)
             try:
-                step.run(article, self.resources)
+                with budget(self.budget - spent if self.budget else None, self.budget):
+                    step.run(article, self.resources)
+            except OverBudget as exc:
+                article.error = f"{step.name}: {exc}"
+                break
             except Exception as exc:
                 article.error = f"{step.name}: {type(exc).__name__}: {exc}"
                 break
             finally:
-                self.seconds[step.name] += time.perf_counter() - started
+                elapsed = time.perf_counter() - started
+                self.seconds[step.name] += elapsed
+                self._spent[id(article)] = spent + elapsed
 
     def annotate_many(self, articles: Sequence[Article], steps: Sequence[Step] | None = None) -> None:
         """Steps (default: all) over a batch of articles: a step with `run_many` takes the batch at
@@ -141,6 +154,7 @@ class Pipeline:
                 if article.error is None:
                     self._run_steps(article, lead)
             self.annotate_many(batch, rest)
+            self._spent.clear()
             yield from batch
 
 
@@ -162,8 +176,11 @@ def check_contract(steps: Sequence[Step]) -> None:
 
 def _batch_ran(step: Step, articles: Sequence[Article], resources: Resources) -> bool:
     """Run a step's batch form; False when it failed (the step is then run article by article)."""
+    # The batch has the budget of all its articles; past it, each is run alone with its own.
+    seconds = SECONDS_PER_DOCUMENT * len(articles)
     try:
-        step.run_many(articles, resources)
+        with budget(seconds):
+            step.run_many(articles, resources)
     except Exception:
         return False
     return True
@@ -194,5 +211,6 @@ def read(text: str, *, id: str = "text", date: dt.date | None = None, plain: boo
     """Read one text (a scraped page, or clean article text with plain=True) into an Article. The
     resources are built on the first call and shared by the calls after it."""
     settings = settings or Settings()
-    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date)
+    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date,
+                   date_source="reference" if date else None)
     return default_pipeline(settings).read_page(page)

@@ -5,6 +5,8 @@ Each writer streams rows from SQLite (constant memory) and returns what it wrote
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +30,21 @@ def export(conn: sqlite3.Connection, to: str, out: str | Path) -> dict[str, int]
     if to == "parquet":
         require("pyarrow", "corpus")
     out = Path(out)
-    if to != "parquet":
-        out.parent.mkdir(parents=True, exist_ok=True)
-    return writers[to](conn, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Written aside and renamed whole: a killed or failed export leaves no truncated file at `out`.
+    partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    try:
+        counts = writers[to](conn, partial)
+        if to == "parquet":
+            out.mkdir(parents=True, exist_ok=True)
+            for table in sorted(partial.iterdir()):
+                os.replace(table, out / table.name)
+            partial.rmdir()
+        else:
+            os.replace(partial, out)
+    finally:
+        if partial.is_dir():
+            shutil.rmtree(partial, ignore_errors=True)
+        elif partial.exists():
+            partial.unlink()
+    return counts
