@@ -3,6 +3,7 @@
 
     .venv/bin/python tools/events_realis.py            # two-fold check: learn on each half, score the other
     .venv/bin/python tools/events_realis.py --write    # and learn on all rows, write the model file
+    .venv/bin/python tools/events_realis.py --write --only PROTEST   # one type, the other's weights kept
 
 Data: the labelled development sentences of the Arabic PLOVER gold standard
 (../shared/data/arabic_event_gsr/{assault,protest}_dev.jsonl; openeventdata/arabic_event_gsr, MIT
@@ -105,12 +106,13 @@ def score(model: dict, rows: list[dict]) -> tuple[float, float, float]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="learn on all rows and write the model file")
+    ap.add_argument("--only", choices=TYPES, help="learn and write this type only, keep the others' weights")
     args = ap.parse_args(argv)
     if not GSR.exists():
         print(f"{GSR} is absent", file=sys.stderr)
         return 1
-    models = {}
-    for plover in TYPES:
+    models = json.loads(OUT.read_text(encoding="utf-8"))["types"] if args.only and OUT.exists() else {}
+    for plover in [args.only] if args.only else TYPES:
         rows = rows_of(plover)
         halves = {h: [r for r in rows if half(r["id"]) == h] for h in "ab"}
         for train, test in (("a", "b"), ("b", "a")):
