@@ -85,7 +85,7 @@ def _possessed(words: SentenceWords, actor: Actor) -> bool:
 def _antecedents(words: SentenceWords, actors: list[Actor], topic: Group | None) -> list[Actor]:
     """An agent noun with a possessive suffix takes the code of the actor it points back to: the
     nearest coded actor before it in the sentence that no preposition governs, else the subject
-    carried from before ("أعلن الجيش الأميركي مقتل أحد جنوده": an American soldier)."""
+    carried from before ("the X army announced one of its soldiers killed": a soldier of X)."""
     out: list[Actor] = []
     for actor in actors:
         if _possessed(words, actor):
@@ -176,7 +176,7 @@ class Attacher:
         for other in self.groups:
             others = self.trigger_words.difference(match.words) if match is not None else self.trigger_words
             if other.start >= group.end and not others.isdisjoint(range(group.end, other.start)):
-                break  # a verb or act stands between: another clause ("انتحاري … استهدف دورية للجيش")
+                break  # a verb or act stands between: another clause ("a bomber … hit a patrol of the X army")
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
                 if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
                                                                                      "group"):
@@ -361,7 +361,7 @@ def _no_object(att: Attacher, after: int) -> bool:
                 return False  # "قتلوا 5 مدنيين"
             continue
         if j in att.trigger_words:
-            return True  # another act follows: "قتلا وأصيب ثالث"
+            return True  # another act follows: "two were killed and a third wounded"
         forms = words.forms[j].all
         if not forms.isdisjoint(agents.skip):
             continue
@@ -410,7 +410,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
     الكويتي اتفاقية قرض": the fund gives the loan)."""
     head, noun = match.words[0], not match.verbal
-    if match.entry.speaker:  # "ضرورة وقف العدوان": the speaker accuses the aggressor named after it
+    if match.entry.speaker:  # "the need to stop the aggression": the speaker accuses the aggressor named after it
         source = att.speaker(head) or topic
         target = att.subject_after(match.words[-1], match, True)  # the aggressor, not "على غزة"
         return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
