@@ -53,3 +53,18 @@ def test_apposition_does_not_cross_another_act():
     events = code("وأسفر هجوم انتحاري استهدف دورية للجيش البريطاني عن مقتل جنديين.")
     attack = next(e for e in events if e.trigger == "هجوم")
     assert attack.source != "GBR"  # the bomber is no title of the patrol named after the verb
+
+
+def test_definite_noun_with_no_actor_names_the_event_just_coded():
+    events = code("التقى وزير الخارجية المصري نظيره الأردني أمس في عمان. وتناول اللقاء العلاقات الثنائية.")
+    later = [e for e in events if e.type == "CONSULT" and e.sentence == 1]
+    assert later and {later[0].source, later[0].target} == {"EGY", "JOR"}
+    assert later[0].to_dict()["how"]["source"] == "continued"
+    alone = code("وتناول اللقاء العلاقات الثنائية.")  # nothing before: no sides to take
+    assert all(e.source is None and e.target is None for e in alone)
+
+
+def test_cancelled_visit_is_a_sanction_not_a_visit():
+    events = code("ألغت الحكومة الهندية زيارة وزير الدفاع الصيني إلى نيودلهي.")
+    assert ("IND", "CHN") in dyads(events, "SANCTION")
+    assert "CONSULT" not in {e.type for e in events}

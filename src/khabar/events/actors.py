@@ -217,6 +217,8 @@ def _kb_units(words: SentenceWords, covered: list[bool], tables: EventTables) ->
         name = _longest_name(words, i, covered, gaz, heads[i])
         if name and (name[1] - i > 1 or words.forms[i].all.isdisjoint(agents.not_names)):
             found = next((u for e in tables.entries(gaz.names[name[0]]) if (u := unit_of_entry(e, i, name[1]))), None)
+            if found and found.kind == "place" and found.end - i == 1 and not words.forms[i].all.isdisjoint(gaz.demonyms):
+                continue  # a town spelled as a nationality adjective ("الهندية"): the adjective is far likelier
             if found:
                 out.append(found)
                 end = found.end

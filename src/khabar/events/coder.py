@@ -28,7 +28,8 @@ from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words
 
 HEADLINE = -1
-NEEDS_SOURCE = frozenset({"THREATEN"})  # types that are acts of someone: without a doer, no event
+NEEDS_SOURCE = frozenset({"THREATEN"})
+SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
 REALIS = Modes()
 
 
@@ -83,6 +84,7 @@ class SentenceCoder:
         self.events: dict[tuple[int, str, str | None, str | None], Event] = {}
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
         self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
+        self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
@@ -132,10 +134,23 @@ class SentenceCoder:
                 verb_source = roles.source
             pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
             if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
-                continue  # "استمرار القتال يهدد بكارثة": a risk, not a threat made by an actor
+                continue  # "the fighting threatens a disaster": a risk, not a threat made by an actor
+            if pairs == [(None, None, None, None)]:
+                pairs = self._same_event(passage, words, match) or pairs
             for source, target, source_how, target_how in pairs:
                 self._add(passage, words, match, source, target, (source_how, target_how))
         return topic
+
+    def _same_event(self, passage: Passage, words: SentenceWords, match: Match
+                    ) -> list[tuple[Actor | None, Actor | None, str | None, str | None]]:
+        """A definite verbal noun with no actor of its own ("the meeting", "the attack") names the event
+        of its type coded shortly before, between the same sides."""
+        last = self.last.get(match.entry.type)
+        if match.verbal or passage.index < 0 or last is None or not 0 < passage.index - last[2] <= SAME_EVENT_SPAN:
+            return []
+        if not any(had for level in words.forms[match.start].levels for form, had in level if form == match.form):
+            return []
+        return [(last[0], last[1], "continued", "continued")]
 
     def _modes(self, words: SentenceWords, match: Match) -> Modes:
         key = (match.start, match.end, match.entry.source)
@@ -176,6 +191,8 @@ class SentenceCoder:
         model = self.tables.confidence
         confidence = model.probability(event_features(entry.type, how, passage.index, modes.negated, modes.future,
                                                       modes.hypothetical)) if model is not None else None
+        if source is not None and target is not None and src and tgt and passage.index >= 0:
+            self.last[match.entry.type] = (source, target, passage.index)
         self.events[key] = Event(
             type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
