@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khabar.article import Article, Event, Mention, Tokens
 from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words
@@ -29,6 +29,7 @@ from khabar.text.words import folded_words
 
 HEADLINE = -1
 NEEDS_SOURCE = frozenset({"THREATEN"})
+NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
 SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
 REALIS = Modes()
 
@@ -178,6 +179,9 @@ class SentenceCoder:
 
     def _add(self, passage: Passage, words: SentenceWords, match: Match, source: Actor | None,
              target: Actor | None, hows: tuple[str | None, str | None]) -> None:
+        source = _relevant(source)
+        target = _relevant(target) if source is None or source.code is None or target is None \
+            or target.sector != "BUS" else target  # a state's sanctions on a foreign company hit that state
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
@@ -201,6 +205,15 @@ class SentenceCoder:
             future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
             quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=how,
             confidence=confidence)
+
+
+def _relevant(actor: Actor | None) -> Actor | None:
+    """A company or a criminal named with a nationality is no state actor: its code is kept aside as
+    its home, and the event between states needs a state actor in that role (a deal between two
+    companies, an arrest of a smuggler)."""
+    if actor is None or not actor.code or actor.sector not in NON_STATE or actor.kind in ("state", "capital", "igo"):
+        return actor
+    return replace(actor, code=None, home=actor.code)
 
 
 def _by(actor: Actor) -> str:
