@@ -211,7 +211,7 @@ def _relevant(actor: Actor | None) -> Actor | None:
     """A company or a criminal named with a nationality is no state actor: its code is kept aside as
     its home, and the event between states needs a state actor in that role (a deal between two
     companies, an arrest of a smuggler)."""
-    if actor is None or not actor.code or actor.sector not in NON_STATE or actor.kind in ("state", "capital", "igo"):
+    if actor is None or not actor.code or actor.sector not in NON_STATE or actor.kind == "igo":
         return actor
     return replace(actor, code=None, home=actor.code)
 
