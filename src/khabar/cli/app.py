@@ -159,6 +159,28 @@ def bench_scale(
         print(json.dumps({k: v for k, v in figures.items() if k != "sizes"}, ensure_ascii=False, indent=1))
 
 
+@bench_app.command("html")
+def bench_html(
+    corpus: Annotated[list[str], typer.Argument(help="A corpus whose pages carry titles (TREC, JSON)")],
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+    limit: Annotated[int, typer.Option("--limit", help="Articles to wrap in each template")] = 500,
+) -> None:
+    """Body token F1 and pages/s of khabar's HTML reading on articles of CORPUS wrapped in three
+    news-site templates, beside trafilatura's when it is installed (pip install 'khabar[bench]')."""
+    from itertools import islice
+
+    from khabar.bench_html import bench_html as run
+    from khabar.bench_html import stories
+    from khabar.sources import iter_pages
+
+    figures = run(stories(islice(iter_pages(corpus), limit)))
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
 @bench_app.command("kb")
 def bench_kb(
     format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,

@@ -65,7 +65,7 @@ def _apply(row: ArticleRow, own: DispatchRow, lead: _Lead | None) -> ArticleRow:
     if not own.own_dateline:
         doc["dateline"] = _inherited(lead.dateline, lead.page_id) if lead and lead.dateline else None
     dateline = doc["dateline"] or {}
-    date = (dateline.get("date") or own.own_date) if not own.own_dateline else row.date
+    date = (own.own_date or dateline.get("date")) if not own.own_dateline else row.date  # its own date first
     return row._replace(agency=doc["agency"], date=date, place=dateline.get("place_en"),
                         country=dateline.get("country"), doc=json.dumps(doc, **DOC_JSON))
 
