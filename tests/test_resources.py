@@ -69,3 +69,19 @@ def test_word_table_gives_one_string_per_form_and_forgets_everything_together() 
     for word in ("a", "b", "c"):
         length(word)
     assert len(length.known) <= 3  # at the limit the table starts afresh, columns and strings together
+
+
+def test_a_person_in_the_users_kb_is_coded_as_an_event_actor(tmp_path) -> None:
+    from khabar.events import code_events
+
+    text = "التقى سالم القدوراني وزير الخارجية الفرنسي في باريس أمس لبحث العلاقات الثنائية.\n"
+    page = RawPage(id="e", text=text, origin="e")
+    settings = Settings(kb_files=(_user_kb(tmp_path),), reference_date=None)
+    pipeline = default_pipeline(settings)
+    article = pipeline.read_page(page)
+    assert any({e.source, e.target} == {"JOR", "FRA"} for e in article.events if e.type == "CONSULT")
+    article.mentions = []  # the event stage's own names: its gazetteer holds the user's person too
+    code_events(article, pipeline.resources)
+    assert any({e.source, e.target} == {"JOR", "FRA"} for e in article.events if e.type == "CONSULT")
+    code_events(article, Resources())  # the packaged knowledge base alone does not know him
+    assert not any("JOR" in (e.source, e.target) for e in article.events)

@@ -13,10 +13,11 @@ import json
 import sys
 from pathlib import Path
 
-from khabar.events.lexicon import load_lexicon
 from khabar.events.report import report_parts
+from khabar.events.tables import event_tables
 from khabar.events.triggers import SentenceWords, find_triggers
 from khabar.pipeline import read
+from khabar.resources import Resources
 
 GSR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "arabic_event_gsr"
 TYPES = ("ASSAULT", "PROTEST")
@@ -24,9 +25,10 @@ TYPES = ("ASSAULT", "PROTEST")
 
 def explain(text: str, plover: str) -> str:
     """The triggers of the type and the sentence's report points, for a reviewer."""
-    lexicon = load_lexicon()
+    tables = Resources().get(event_tables)
+    lexicon = tables.lexicon
     article = read(text, plain=True)
-    words = SentenceWords(article.tokens.words())
+    words = SentenceWords(article.tokens.words(), tables)
     found = [m for m in find_triggers(words, lexicon) if m.entry.type == plover]
     rule = lexicon.reports.get(plover)
     parts = report_parts(words, found, rule) if rule and found else {}

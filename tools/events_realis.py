@@ -3,6 +3,7 @@
 
     .venv/bin/python tools/events_realis.py            # two-fold check: learn on each half, score the other
     .venv/bin/python tools/events_realis.py --write    # and learn on all rows, write the model file
+    .venv/bin/python tools/events_realis.py --write --only PROTEST   # one type, the other's weights kept
 
 Data: the labelled development sentences of the Arabic PLOVER gold standard
 (../shared/data/arabic_event_gsr/{assault,protest}_dev.jsonl; openeventdata/arabic_event_gsr, MIT
@@ -22,8 +23,9 @@ from pathlib import Path
 import numpy as np
 
 from khabar.events.coder import SentenceCoder, _passages
-from khabar.events.lexicon import load_lexicon
+from khabar.events.tables import event_tables
 from khabar.pipeline import read
+from khabar.resources import Resources
 
 GSR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "arabic_event_gsr"
 OUT = Path(__file__).resolve().parents[1] / "src" / "khabar" / "events" / "data" / "realis.json"
@@ -39,16 +41,17 @@ def half(key: str) -> str:
 def rows_of(plover: str) -> list[dict]:
     """Each labelled row with the union of realis features of its sentences that have a trigger of
     the type (None when none has: the coder cannot find the event whatever the model says)."""
-    lexicon = load_lexicon()
+    resources = Resources()
+    tables = resources.get(event_tables)
     out = []
     for line in (GSR / f"{plover.lower()}_dev.jsonl").open(encoding="utf-8"):
         row = json.loads(line)
         if row["label"] == "ambiguous":
             continue
         seen: list[frozenset[str]] = []
-        coder = SentenceCoder(lexicon)
+        coder = SentenceCoder(tables)
         coder.observe = lambda t, f, seen=seen: seen.append(f) if t == plover else None
-        for passage in _passages(read(row["text"], plain=True), lexicon):
+        for passage in _passages(read(row["text"], plain=True), tables, resources):
             coder.code(passage)
         feats = frozenset().union(*seen) if seen else None
         out.append({"id": row["id"], "yes": row["label"] == "yes", "features": feats})
@@ -103,12 +106,13 @@ def score(model: dict, rows: list[dict]) -> tuple[float, float, float]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="learn on all rows and write the model file")
+    ap.add_argument("--only", choices=TYPES, help="learn and write this type only, keep the others' weights")
     args = ap.parse_args(argv)
     if not GSR.exists():
         print(f"{GSR} is absent", file=sys.stderr)
         return 1
-    models = {}
-    for plover in TYPES:
+    models = json.loads(OUT.read_text(encoding="utf-8"))["types"] if args.only and OUT.exists() else {}
+    for plover in [args.only] if args.only else TYPES:
         rows = rows_of(plover)
         halves = {h: [r for r in rows if half(r["id"]) == h] for h in "ab"}
         for train, test in (("a", "b"), ("b", "a")):

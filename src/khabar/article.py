@@ -167,9 +167,14 @@ class Event:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
-    cameo: str | None = None  # CAMEO root code, two digits
+    cameo: str | None = None  # CAMEO code as the trigger gives it: the root (two digits) or a full code of 3-4
     quad_class: int | None = None  # GDELT QuadClass 1..4
     goldstein: float | None = None
+    # how the trigger and each actor were found (trigger: verb/noun/phrase; source/target: subject,
+    # genitive, agent, verb, speaker, continued, object, victim, located, between, joint; *_by: name,
+    # title, adjective, alias), as (key, value) pairs
+    how: tuple[tuple[str, str], ...] = ()
+    confidence: float | None = None  # share of events found this way that were right (measured, see events/confidence.py)
 
     @property
     def happened(self) -> bool:
@@ -181,7 +186,8 @@ class Event:
                 "source_text": self.source_text, "target_text": self.target_text,
                 "source_sector": self.source_sector, "target_sector": self.target_sector, "mode": self.mode,
                 "negated": self.negated, "future": self.future, "hypothetical": self.hypothetical,
-                "cameo": self.cameo, "quad_class": self.quad_class, "goldstein": self.goldstein}
+                "cameo": self.cameo, "quad_class": self.quad_class, "goldstein": self.goldstein,
+                "how": dict(self.how), "confidence": self.confidence}
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,3 +103,12 @@ def test_property_adding_lam_negates(pair):
     assert any(not e.negated for e in code(plain))
     found = code(negated)
     assert found and all(e.negated for e in found if e.source == code(plain)[0].source)
+
+
+def test_cases_business_and_crime_give_no_state_events():
+    deal = code("وقعت شركة النفط السعودية اتفاقية مع شركة فرنسية لبناء مصفاة.")
+    assert not [e for e in deal if e.source and e.target]
+    arrest = code("اعتقلت الشرطة الفرنسية مهربا مغربيا في باريس.")
+    assert ("FRA", "MAR") not in dyads(arrest)
+    sanctions = code("فرضت الولايات المتحدة عقوبات على شركة روسية.")  # a state's act on a foreign company
+    assert ("USA", "RUS") in dyads(sanctions, "SANCTION")

@@ -48,7 +48,23 @@ def test_coder_all_sixteen_types_covered():
 def test_coder_cameo_quad_goldstein(plover, cameo, quad, goldstein):
     sentence = next(s for p, s, _ in CASES if p == plover)
     event = next(e for e in code(sentence) if e.type == plover)
-    assert (event.cameo, event.quad_class, event.goldstein) == (cameo, quad, goldstein)
+    assert (event.cameo[:2], event.quad_class, event.goldstein) == (cameo, quad, goldstein)
+    assert 2 <= len(event.cameo) <= 4 and event.cameo.isdigit()
+
+
+def test_coder_gives_the_full_cameo_code_the_trigger_says():
+    (event,) = [e for e in code("أجرى وزير الخارجية الكويتي اتصالا هاتفيا مع نظيره الأردني.") if e.type == "CONSULT"]
+    assert event.cameo == "041"  # discuss by telephone, not only the root 04
+
+
+def test_coder_says_how_the_trigger_and_actors_were_found():
+    (first,) = [e for e in code("زار الرئيس الفرنسي الجزائر أمس.") if e.type == "CONSULT"]
+    how = first.to_dict()["how"]
+    assert how["trigger"] == "verb" and how["source"] == "subject" and how["target"] == "object"
+    assert how["source_by"] == "title" and how["target_by"] == "name"
+    later = code("زار الرئيس الفرنسي الجزائر أمس. وأدان الهجوم على السفارة الفرنسية في مالي.")
+    carried = [e for e in later if e.type == "ACCUSE" and e.sentence == 1]
+    assert carried and carried[0].to_dict()["how"]["source"] == "continued"
 
 
 def test_coder_trigger_points_at_its_words():
@@ -82,3 +98,9 @@ def test_coder_step_declares_what_it_needs():
     assert EVENT_CODER.name == "events"
     assert {"sentences", "tokens", "mentions"} <= set(EVENT_CODER.requires)
     assert EVENT_CODER.provides == ("events",)
+
+
+def test_coder_gives_each_event_a_confidence_between_0_and_1():
+    events = code("زار الرئيس الفرنسي الجزائر أمس. وأدان الهجوم على السفارة الفرنسية في مالي.")
+    assert events and all(0.0 <= e.confidence <= 1.0 for e in events)
+    assert all(e.to_dict()["confidence"] == e.confidence for e in events)

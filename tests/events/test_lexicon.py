@@ -110,6 +110,9 @@ def test_lexicon_small_file_compiles_and_matches(tmp_path):
           - {phrase: ["أطلق/يطلق * النار"], cameo: "193"}
         """)
     lexicon = compile_lexicon([path])
-    words = SentenceWords("وأطلق مسلحون النار على الدورية".split())
+    from khabar.events.tables import event_tables
+    from khabar.resources import Resources
+
+    words = SentenceWords("وأطلق مسلحون النار على الدورية".split(), Resources().get(event_tables))
     (match,) = find_triggers(words, lexicon)
     assert (match.entry.type, match.entry.cameo, match.words) == ("ASSAULT", "193", (0, 2))

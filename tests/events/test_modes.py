@@ -61,3 +61,14 @@ def test_modes_led_to_is_no_purpose():
     # "ما أدى لاستشهاد": which led to the death of (ل after أدى is no purpose)
     events = code("استهدفت طائرات إسرائيلية منزلا في غزة أمس، ما أدى لاستشهاد خمسة مواطنين.")
     assert all(not e.hypothetical for e in events if e.type == "ASSAULT")
+
+
+def test_modes_act_in_the_that_clause_of_a_denial_is_negated_however_far():
+    events = code("نفى وزير الخارجية الإيراني في مؤتمر صحفي عقده في بيروت أن تكون بلاده أرسلت أسلحة إلى لبنان.")
+    assert any(e.type == "AID" and e.negated for e in events)
+    assert all(e.target != "LBN" or e.type != "REJECT" for e in events)  # the city he spoke from is no target
+
+
+def test_modes_a_denial_does_not_reach_past_a_verb_of_saying():
+    events = code("نفى الوزير الأمر، وقال إن بلاده أرسلت أسلحة إلى لبنان.")
+    assert any(e.type == "AID" and not e.negated for e in events)

@@ -12,25 +12,23 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from itertools import compress, count, repeat
 from operator import is_not
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khabar.article import Mention
 from khabar.errors import DataFileError
-from khabar.events.forms import word_forms
 from khabar.events.lexicon import conjugate
 from khabar.events.triggers import SentenceWords
-from khabar.kb import KnowledgeBase, default_kb
+from khabar.kb import KnowledgeBase
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
-from khabar.text.cache import word_cache
+
+if TYPE_CHECKING:
+    from khabar.events.tables import EventTables
 
 MAX_NAME_WORDS = 5
-WORDS_CACHED = 400_000  # word forms remembered: more than a corpus of ANT's size has (261,000), so
-# a long run does not keep emptying its tables and working every word out again
 STRONG = ("state", "capital", "person", "org", "group", "igo", "demonym")  # kinds whose code makes an actor
 GROUP_KINDS = frozenset({"armed_group", "party"})  # coded as themselves, with their home state kept aside
 ORG_SECTORS = {"institution": "GOV", "party": "OPP", "armed_group": "REB", "company": "BUS", "media": "MED",
@@ -54,6 +52,8 @@ class Agents:
     quantities: frozenset[str]
     links: frozenset[str]
     families: frozenset[str]
+    envoys: frozenset[str]
+    support_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +88,8 @@ def _folded(words: Any, path: str, what: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-@cache
-def load_agents() -> Agents:
+def read_agents() -> Agents:
+    """lexicon/agents.yaml, folded (read once, by the event tables)."""
     import yaml
 
     path = data_path("khabar.events", "lexicon/agents.yaml")
@@ -109,7 +109,8 @@ def load_agents() -> Agents:
                   _folded(preps["target"], name, "target"), _folded(preps["locative"], name, "locative"),
                   _folded(data["agent_markers"], name, "agent_markers"), verbs, _folded(data["skip"], name, "skip"),
                   _folded(data["quantities"], name, "quantities"), _folded(data["links"], name, "links"),
-                  _folded(data["families"], name, "families"))
+                  _folded(data["families"], name, "families"), _folded(data["envoys"], name, "envoys"),
+                  frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +125,8 @@ class Gazetteer:
     demonyms: frozenset[str]
 
 
-@cache
-def load_gazetteer() -> Gazetteer:
-    kb = default_kb()
+def make_gazetteer(kb: KnowledgeBase) -> Gazetteer:
+    """The names of `kb` as the event coder scans for them (made once, by the event tables)."""
     first: set[str] = set()
     prefixes: set[str] = set()
     names: dict[str, str] = {}
@@ -138,11 +138,6 @@ def load_gazetteer() -> Gazetteer:
             prefixes.add(" ".join(words[:n]))
     return Gazetteer(kb, frozenset(first), frozenset(prefixes), names,
                      frozenset(k for k, _ in kb.demonyms()))
-
-
-@lru_cache(maxsize=50_000)
-def _entries(key: str) -> tuple[Entry, ...]:
-    return tuple(load_gazetteer().kb.lookup(key))
 
 
 def unit_of_entry(entry: Entry, start: int, end: int) -> Unit | None:
@@ -187,10 +182,9 @@ def unit_of_mention(mention: Mention, start: int, end: int, kb: KnowledgeBase) -
     return Unit(start, end, mention.country, "capital" if capital else "place")
 
 
-@word_cache(WORDS_CACHED)
-def _heads(text: str) -> tuple[str, ...]:
+def name_heads(text: str, tables: EventTables) -> tuple[str, ...]:
     """Forms of a word that begin a knowledge-base name (sorted: the same order in every process)."""
-    return tuple(sorted(word_forms(text).all & load_gazetteer().first_words))
+    return tuple(sorted(tables.forms(text).all & tables.gazetteer.first_words))
 
 
 def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazetteer,
@@ -212,40 +206,42 @@ def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazett
     return best
 
 
-def _kb_units(words: SentenceWords, covered: list[bool], gaz: Gazetteer, agents: Agents) -> list[Unit]:
+def _kb_units(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
+    gaz, agents = tables.gazetteer, tables.agents
     out: list[Unit] = []
-    heads = _heads.many(words.texts)  # type: ignore[attr-defined]
+    heads = tables.heads.many(words.texts)
     end = 0  # of the last name found: no other starts inside it
     for i in compress(count(), heads):  # the few words whose forms begin a name
         if i < end or covered[i] or words.stop[i]:
             continue
         name = _longest_name(words, i, covered, gaz, heads[i])
         if name and (name[1] - i > 1 or words.forms[i].all.isdisjoint(agents.not_names)):
-            found = next((u for e in _entries(gaz.names[name[0]]) if (u := unit_of_entry(e, i, name[1]))), None)
+            found = next((u for e in tables.entries(gaz.names[name[0]]) if (u := unit_of_entry(e, i, name[1]))), None)
+            if found and found.kind == "place" and found.end - i == 1 and not words.forms[i].all.isdisjoint(gaz.demonyms):
+                continue  # a town spelled as a nationality adjective ("الهندية"): the adjective is far likelier
             if found:
                 out.append(found)
                 end = found.end
     return out
 
 
-@cache
-def _word_forms_known() -> frozenset[str]:
-    """Every form `_word_info` answers something for (most words have none of them)."""
-    gaz, agents = load_gazetteer(), load_agents()
+def known_forms(gaz: Gazetteer, agents: Agents) -> frozenset[str]:
+    """Every form `word_info` answers something for (most words have none of them)."""
     return gaz.demonyms | {d + "ا" for d in gaz.demonyms} | frozenset(agents.sectors) | frozenset(agents.aliases) \
         | agents.places
 
 
-_NO_INFO = (None, None, False, None)
+NO_INFO = (None, None, False, None)
+WordInfo = tuple[str | None, str | None, bool, str | None]
 
 
-@word_cache(WORDS_CACHED)
-def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
+def word_info(text: str, tables: EventTables) -> WordInfo:
     """(nationality code, sector, heads a place noun, alias code) of one word as written."""
-    if word_forms(text).all.isdisjoint(_word_forms_known()):
-        return _NO_INFO
-    gaz, agents = load_gazetteer(), load_agents()
-    forms = sorted(word_forms(text).all)  # sorted: the same answer in every process
+    all_forms = tables.forms(text).all
+    if all_forms.isdisjoint(tables.known_forms):
+        return NO_INFO
+    gaz, agents = tables.gazetteer, tables.agents
+    forms = sorted(all_forms)  # sorted: the same answer in every process
     candidates = [f for f in forms if f in gaz.demonyms]
     candidates += [f[:-1] for f in forms if f.endswith("ا") and f[:-1] in gaz.demonyms]  # "فلسطينيا"
     code = next((s.code for f in candidates if (s := gaz.kb.demonym(f)) is not None and s.code), None)
@@ -254,10 +250,11 @@ def _word_info(text: str) -> tuple[str | None, str | None, bool, str | None]:
     return code, sector, not agents.places.isdisjoint(forms), alias
 
 
-def _word_units(words: SentenceWords, covered: list[bool], agents: Agents) -> list[Unit]:
+def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
+    agents = tables.agents
     out: list[Unit] = []
-    infos = _word_info.many(words.texts)  # type: ignore[attr-defined]
-    for i in compress(count(), map(is_not, infos, repeat(_NO_INFO))):  # most words are no actor word
+    infos = tables.info.many(words.texts)
+    for i in compress(count(), map(is_not, infos, repeat(NO_INFO))):  # most words are no actor word
         if covered[i] or not words.is_word(i):
             continue
         code, sector, place, alias = infos[i]
@@ -290,7 +287,8 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
                base: int = 0) -> list[Unit]:
     """Actor pieces of the sentence: mentions (offsets relative to `base`), then names, adjectives
     and actor words found here. `starts` are the character offsets of the words."""
-    gaz, agents = load_gazetteer(), load_agents()
+    tables = words.tables
+    gaz, agents = tables.gazetteer, tables.agents
     covered = [False] * len(words)
     units: list[Unit] = []
     for m in mentions:
@@ -303,10 +301,10 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
         if unit is not None and not any(covered[first:last]):
             units.append(_named_sector(words, unit, agents))
             covered[first:last] = [True] * (last - first)
-    for unit in _kb_units(words, covered, gaz, agents):
+    for unit in _kb_units(words, covered, tables):
         units.append(_named_sector(words, unit, agents))
         covered[unit.start:unit.end] = [True] * (unit.end - unit.start)
-    units.extend(_word_units(words, covered, agents))
+    units.extend(_word_units(words, covered, tables))
     units = [u for u in units if not _family(words, u, agents)]
     return sorted(units, key=lambda u: (u.start, u.kind == "alias"))
 

@@ -9,10 +9,11 @@ subject of the sentence before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khabar.events.actors import Actor, Agents
 from khabar.events.triggers import Match, SentenceWords
+from khabar.lang.normalize import fold
 
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -25,11 +26,12 @@ ARMED = frozenset({"MIL", "COP", "REB"})
 VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
+GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
+SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
 
-Pair = tuple[Actor | None, Actor | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,34 @@ def group_actors(words: SentenceWords, actors: list[Actor]) -> list[Group]:
     return [Group(tuple(g), len(g) > 1 and _adjectives(g[0], g[1])) for g in groups]
 
 
+THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})  # possessive suffixes that point back to an actor
+
+
+def _possessed(words: SentenceWords, actor: Actor) -> bool:
+    """Is the actor an agent noun with a 3rd-person possessive ("جنوده", "قواتها", "سفيرها")?"""
+    text = words.texts[actor.start]
+    if actor.code or not actor.sector or actor.end - actor.start != 1 or text.endswith("ة"):
+        return False
+    suffix = words.tables.split(text)[1]
+    return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+
+
+def _antecedents(words: SentenceWords, actors: list[Actor], topic: Group | None) -> list[Actor]:
+    """An agent noun with a possessive suffix takes the code of the actor it points back to: the
+    nearest coded actor before it in the sentence that no preposition governs, else the subject
+    carried from before ("the X army announced one of its soldiers killed": a soldier of X)."""
+    out: list[Actor] = []
+    for actor in actors:
+        if _possessed(words, actor):
+            owner = next((a for a in reversed(out) if a.code and a.prep is None), None)
+            if owner is None and topic is not None and topic.coded:
+                owner = topic.coded[0]
+            if owner is not None:
+                actor = replace(actor, code=owner.code, kind="pronoun", home=owner.home)
+        out.append(actor)
+    return out
+
+
 def _adjectives(a: Actor, b: Actor) -> bool:
     """A second nationality adjective right after the first, without a noun of its own."""
     return a.kind == b.kind == "demonym" and a.end == b.start and b.end - b.start == 1 and a.code != b.code
@@ -81,9 +111,9 @@ class Attacher:
     """Finds subjects and objects of the triggers of one sentence."""
 
     def __init__(self, words: SentenceWords, actors: list[Actor], agents: Agents,
-                 trigger_words: frozenset[int] = frozenset()) -> None:
+                 trigger_words: frozenset[int] = frozenset(), topic: Group | None = None) -> None:
         self.words = words
-        self.groups = group_actors(words, actors)
+        self.groups = group_actors(words, _antecedents(words, actors, topic))
         self.agents = agents
         self.trigger_words = trigger_words
 
@@ -139,11 +169,14 @@ class Attacher:
             return None
         return group
 
-    def _apposition(self, group: Group) -> Group:
+    def _apposition(self, group: Group, match: Match | None = None) -> Group:
         """An uncoded title takes the coded name that follows it ("وزير الدولة، …، أحمد عطاف")."""
         if group.coded:
             return group
         for other in self.groups:
+            others = self.trigger_words.difference(match.words) if match is not None else self.trigger_words
+            if other.start >= group.end and not others.isdisjoint(range(group.end, other.start)):
+                break  # a verb or act stands between: another clause ("a bomber … hit a patrol of the X army")
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
                 if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
                                                                                      "group"):
@@ -189,9 +222,11 @@ class Attacher:
                 continue
             if self._venue(match, group):
                 continue
-            if group.prep is None and group.start - after > DIRECT_WINDOW:
+            if group.prep is None and group.start - after > (GUEST_WINDOW if match.entry.swap else DIRECT_WINDOW):
                 continue
-            if group.prep in self.agents.locative_preps:
+            if self._locative(group):
+                if self._posted(group):
+                    return group  # "سفيرها في باريس", "سفيره بباريس": the state where an envoy serves
                 located = located or group
                 continue
             if group.members[0].kind == "place" and match.entry.type not in LOCATED_TYPES \
@@ -202,6 +237,46 @@ class Attacher:
         if located is not None and (match.entry.type in LOCATED_TYPES or state_ok):
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack or a protest with no named
             # target in a state is coded against that state, as CAMEO coders do
+        return None
+
+    def _locative(self, group: Group) -> bool:
+        """Is the group where something happens: after في، داخل …, or a place with ب ("بالرباط")?"""
+        return group.prep in self.agents.locative_preps or (
+            group.prep == "ب" and group.members[0].kind in ("capital", "place"))
+
+    def _posted(self, group: Group) -> bool:
+        """Does the group name the post of the envoy named right before it ("سفيرها لدى/في X")?"""
+        words, agents = self.words, self.agents
+        before = words.prev_word(group.start - 1)
+        if before is not None and not words.forms[before].all.isdisjoint(agents.target_preps | agents.locative_preps):
+            before = words.prev_word(before - 1)  # "سفيرها في لندن"
+        return before is not None and not words.forms[before].all.isdisjoint(agents.envoys)
+
+    def venue(self, match: Match, after: int) -> Group | None:
+        """The coded place where the act happens, named in the trigger's clause ("استقبل … بالرباط")."""
+        last = match.words[-1]
+        for group in self.groups:
+            if group.start < after:
+                continue
+            if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start):
+                return None
+            if group.coded and self._locative(group) and not self._posted(group) \
+                    and group.members[0].kind in ("capital", "place", "state"):
+                return group
+        return None
+
+    def support_subject(self, head: int) -> Group | None:
+        """The subject of a support verb shortly before a noun trigger ("شنت X غارات", "بدأت X وY
+        حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"): the doer of the act the noun names."""
+        words = self.words
+        for j in range(head - 1, max(head - SUPPORT_SPAN, 0) - 1, -1):
+            if words.stop[j] or (words.forms[j].levels and words.forms[j].levels[0][0][0] in CLAUSE_WORDS):
+                return None
+            if not words.forms[j].all.isdisjoint(self.agents.support_verbs):
+                found = self.subject_after(j, None, noun=False)
+                if found is not None and found.end <= head:
+                    return found
+                return self.subject_before(j, None)
         return None
 
     def _venue(self, match: Match, group: Group) -> bool:
@@ -253,6 +328,25 @@ class Roles:
     target: Group | None
     between: Group | None = None
     explicit: bool = False  # the source was found in this sentence (not carried over)
+    source_how: str | None = None  # how each was found (see HOW)
+    target_how: str | None = None
+
+
+# How an actor was found, for the analyst who filters events (Event.how):
+HOW = {
+    "subject": "the subject of the trigger verb (before or after it)",
+    "genitive": "the genitive or adjective of a verbal noun (زيارة الرئيس، غارات إسرائيلية)",
+    "agent": "the doer after على يد، برصاص، من قبل",
+    "verb": "the subject of the verb that governs the noun trigger in the same sentence",
+    "support": "the subject of a support verb before the verbal noun (شن، نفذ، أجرى، قام بـ)",
+    "speaker": "who speaks in the sentence (a verb of saying, a headline's STATE:)",
+    "continued": "the subject carried from an earlier sentence (no subject of its own)",
+    "object": "the object after the trigger, with or without a preposition",
+    "victim": "the people or place hit by a violent act",
+    "located": "the state where an attack or protest took place, no other target named",
+    "between": "one side of بين X و Y, or of adjectives side by side",
+    "joint": "joint subjects acting towards each other",
+}
 
 
 def _no_object(att: Attacher, after: int) -> bool:
@@ -266,6 +360,8 @@ def _no_object(att: Attacher, after: int) -> bool:
             if words.texts[j][:1].isdigit():
                 return False  # "قتلوا 5 مدنيين"
             continue
+        if j in att.trigger_words:
+            return True  # another act follows: "two were killed and a third wounded"
         forms = words.forms[j].all
         if not forms.isdisjoint(agents.skip):
             continue
@@ -285,9 +381,9 @@ def _passive(att: Attacher, match: Match, subject: Group) -> bool:
     return _no_object(att, after)
 
 
-def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
-    """(doer, victim) named next to the trigger: SVO, VSO, the genitive of a noun, the doer of a
-    passive after "على يد"/"برصاص"."""
+def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, str | None]:
+    """(doer, victim, how the doer was found) named next to the trigger: SVO, VSO, the genitive of a
+    noun, the doer of a passive after "على يد"/"برصاص"."""
     head, noun = match.words[0], not match.verbal
     source = att.subject_before(head, match) if not noun else None
     patient = None
@@ -305,7 +401,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
     if agent is not None:
         patient = patient or source
         source = agent
-    return source, patient
+        return source, patient, "agent"
+    return source, patient, ("genitive" if noun else "subject") if source is not None else None
 
 
 def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Group | None = None) -> Roles:
@@ -313,44 +410,59 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
     الكويتي اتفاقية قرض": the fund gives the loan)."""
     head, noun = match.words[0], not match.verbal
-    if match.entry.speaker:  # "ضرورة وقف العدوان": the speaker accuses the aggressor named after it
+    if match.entry.speaker:  # "the need to stop the aggression": the speaker accuses the aggressor named after it
         source = att.speaker(head) or topic
         target = att.subject_after(match.words[-1], match, True)  # the aggressor, not "على غزة"
-        return Roles(source, target, None, source is not None)
-    source, patient = _subject(att, match)
+        return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
+                     "genitive" if target is not None else None)
+    source, patient, source_how = _subject(att, match)
     explicit = source is not None
     if source is not None:
-        source = att._apposition(source)
+        source = att._apposition(source, match)
+    if (source is None or not source.coded) and noun:
+        support = att.support_subject(head)
+        if support is not None and support.coded:
+            source, explicit, source_how = support, True, "support"
     if (source is None or not source.coded) and noun and verb_source is not None:
-        source, explicit = verb_source, True
+        source, explicit, source_how = verb_source, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
         speaker = att.speaker(head)
         if speaker is not None and speaker.coded:
-            source, explicit = speaker, True
+            source, explicit, source_how = speaker, True, "speaker"
     after = source.end if explicit and source is not None and source.start > head else head + 1
-    if source is None and not noun and head < START_WORDS:
-        source = topic  # carried from the sentence before: its positions are not of this sentence
-    target = patient if patient is not None else att.target(match, after, source)
+    if source is None and not noun and head < START_WORDS and topic is not None:
+        source, source_how = topic, "continued"  # from the sentence before: its positions are not of this sentence
+    target, target_how = (patient, "victim") if patient is not None else (att.target(match, after, source), "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)
-        target = where if where is not None and where.members[0].kind in ("state", "capital", "place") else patient
+        if where is not None and where.members[0].kind in ("state", "capital", "place"):
+            target, target_how = where, "located"
+    if target is not None and target_how == "object" and target.prep in att.agents.locative_preps:
+        target_how = "located"
     between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
+    if match.entry.swap and (source is None or not source.coded):
+        host = att.venue(match, after)  # the host of a visit is the state it takes place in
+        if host is not None:
+            source, source_how = host, "located"
     if match.entry.swap:
         source, target = target, source
-    return Roles(source, target, between, explicit)
+        source_how, target_how = target_how, source_how
+    return Roles(source, target, between, explicit, source_how if source is not None else None,
+                 target_how if target is not None else None)
 
 
-def pairs_of(roles: Roles, joint: bool) -> list[Pair]:
-    """(source, target) actor pairs: each source member towards each target member; joint subjects
-    towards each other when there is no target; "بين X و Y" both ways."""
+def pairs_of(roles: Roles, joint: bool) -> list[tuple[Actor | None, Actor | None, str | None, str | None]]:
+    """(source, target, how the source was found, how the target was) actor pairs: each source member
+    towards each target member; joint subjects towards each other when there is no target; "بين X و
+    Y" both ways."""
     source, target = roles.source, roles.target
     if roles.between is not None and (source is None or not source.coded
                                       or {a.code for a in source.coded} <= {b.code for b in roles.between.coded}):
         sides = roles.between.coded
-        return [(a, b) for a in sides for b in sides if a.code != b.code]
+        return [(a, b, "between", "between") for a in sides for b in sides if a.code != b.code]
     sources = list(source.coded or source.members[:1]) if source else [None]
     if target is None and joint and source is not None and len({a.code for a in source.coded}) >= 2:
-        return [(a, b) for a in source.coded for b in source.coded if a.code != b.code]
+        return [(a, b, roles.source_how, "joint") for a in source.coded for b in source.coded if a.code != b.code]
     targets = list(target.coded or target.members[:1]) if target else [None]
-    return [(a, b) for a in sources for b in targets]
+    return [(a, b, roles.source_how, roles.target_how) for a in sources for b in targets]

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khabar.article import Article, Event, Mention, Tokens
-from khabar.events.actors import Actor, actor_words, find_units, load_agents, name_words
+from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words
 from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
-from khabar.events.lexicon import Lexicon, load_lexicon
+from khabar.events.confidence import event_features
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.realis import realis_features, reports
 from khabar.events.scales import goldstein, quad_class
+from khabar.events.tables import EventTables, event_tables
 from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
 from khabar.events.words import TextWords
 from khabar.resources import Resources
@@ -27,7 +28,9 @@ from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words
 
 HEADLINE = -1
-NEEDS_SOURCE = frozenset({"THREATEN"})  # types that are acts of someone: without a doer, no event
+NEEDS_SOURCE = frozenset({"THREATEN"})
+NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
+SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
 REALIS = Modes()
 
 
@@ -45,12 +48,12 @@ class Passage:
     last: int
 
 
-def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
+def _passages(article: Article, tables: EventTables, resources: Resources) -> list[Passage]:
     out = []
     if article.headline is not None and article.headline.text.strip():
-        tokens = article.headline_tokens or tokenize(article.headline.text)
+        tokens = article.headline_tokens or tokenize(article.headline.text, resources)
         mentions = [m for m in article.mentions if m.where == "headline"]
-        table = TextWords(tokens.words(), lexicon)
+        table = TextWords(tokens.words(), tables)
         out.append(Passage(HEADLINE, article.headline.text, tokens.spans, mentions, table, 0, len(tokens)))
     norms = None
     if isinstance(article.tokens, Tokens):
@@ -60,7 +63,7 @@ def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
         spans = [(t.start, t.end) for t in article.tokens]
         texts = [article.body[s:e] for s, e in spans]
         starts = [s for s, _ in spans]
-    table = TextWords(texts, lexicon, norms)
+    table = TextWords(texts, tables, norms)
     body_mentions = sorted((m for m in article.mentions if m.where == "body"), key=lambda m: m.start)
     mention_starts = [m.start for m in body_mentions]
     for index, sentence in enumerate(article.sentences):
@@ -73,14 +76,16 @@ def _passages(article: Article, lexicon: Lexicon) -> list[Passage]:
 class SentenceCoder:
     """Codes the passages of one article in order, carrying the subject from sentence to sentence."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self.agents = load_agents()
+    def __init__(self, tables: EventTables) -> None:
+        self.tables = tables
+        self.lexicon = tables.lexicon
+        self.agents = tables.agents
         self.topic: Group | None = None
         self.pending: Passage | None = None  # a sentence of saying not read yet
         self.events: dict[tuple[int, str, str | None, str | None], Event] = {}
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
         self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
+        self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
@@ -98,7 +103,7 @@ class SentenceCoder:
         units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
         matches = self._reported(words, find_triggers(words, self.lexicon, name_words(units), actor_words(units) | skip))
         blocked = frozenset(j for m in matches for j in m.words)
-        att = Attacher(words, find_actors(words, units, passage.spans, blocked), self.agents, blocked)
+        att = Attacher(words, find_actors(words, units, passage.spans, blocked), self.agents, blocked, self.topic)
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
             self._read_pending()
         topic = self._code_matches(passage, words, att, matches)
@@ -129,11 +134,24 @@ class SentenceCoder:
                 topic = topic or subject
                 verb_source = roles.source
             pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
-            if match.entry.type in NEEDS_SOURCE and all(source is None for source, _ in pairs):
-                continue  # "استمرار القتال يهدد بكارثة": a risk, not a threat made by an actor
-            for source, target in pairs:
-                self._add(passage, words, match, source, target)
+            if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
+                continue  # "the fighting threatens a disaster": a risk, not a threat made by an actor
+            if pairs == [(None, None, None, None)]:
+                pairs = self._same_event(passage, words, match) or pairs
+            for source, target, source_how, target_how in pairs:
+                self._add(passage, words, match, source, target, (source_how, target_how))
         return topic
+
+    def _same_event(self, passage: Passage, words: SentenceWords, match: Match
+                    ) -> list[tuple[Actor | None, Actor | None, str | None, str | None]]:
+        """A definite verbal noun with no actor of its own ("the meeting", "the attack") names the event
+        of its type coded shortly before, between the same sides."""
+        last = self.last.get(match.entry.type)
+        if match.verbal or passage.index < 0 or last is None or not 0 < passage.index - last[2] <= SAME_EVENT_SPAN:
+            return []
+        if not any(had for level in words.forms[match.start].levels for form, had in level if form == match.form):
+            return []
+        return [(last[0], last[1], "continued", "continued")]
 
     def _modes(self, words: SentenceWords, match: Match) -> Modes:
         key = (match.start, match.end, match.entry.source)
@@ -160,7 +178,10 @@ class SentenceCoder:
         return sorted(out, key=lambda m: (m.start, m.entry.type))
 
     def _add(self, passage: Passage, words: SentenceWords, match: Match, source: Actor | None,
-             target: Actor | None) -> None:
+             target: Actor | None, hows: tuple[str | None, str | None]) -> None:
+        source = _relevant(source)
+        target = _relevant(target) if source is None or source.code is None or target is None \
+            or target.sector != "BUS" else target  # a state's sanctions on a foreign company hit that state
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
@@ -170,13 +191,49 @@ class SentenceCoder:
         modes = self._modes(words, match)
         start, end = passage.spans[match.start][0], passage.spans[match.words[-1]][1]
         entry = match.entry
+        how = _how(match, source, target, hows)
+        model = self.tables.confidence
+        confidence = model.probability(event_features(entry.type, how, passage.index, modes.negated, modes.future,
+                                                      modes.hypothetical)) if model is not None else None
+        if source is not None and target is not None and src and tgt and passage.index >= 0:
+            self.last[match.entry.type] = (source, target, passage.index)
         self.events[key] = Event(
             type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
             target_text=_text(passage, target), source_sector=source.sector if source else None,
             target_sector=target.sector if target else None, mode=entry.mode, negated=modes.negated,
-            future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo[:2],
-            quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo))
+            future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
+            quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=how,
+            confidence=confidence)
+
+
+def _relevant(actor: Actor | None) -> Actor | None:
+    """A company or a criminal named with a nationality is no state actor: its code is kept aside as
+    its home, and the event between states needs a state actor in that role (a deal between two
+    companies, an arrest of a smuggler)."""
+    if actor is None or not actor.code or actor.sector not in NON_STATE or actor.kind == "igo":
+        return actor
+    return replace(actor, code=None, home=actor.code)
+
+
+def _by(actor: Actor) -> str:
+    """What coded the actor: a name, a title or agent noun with a nationality, an adjective, an alias."""
+    if actor.kind in NAMED:
+        return "name"
+    if actor.kind == "pronoun":
+        return "pronoun"
+    if actor.kind == "demonym":
+        return "title" if actor.sector else "adjective"
+    return actor.kind if actor.kind == "alias" else "title" if actor.sector else "word"
+
+
+def _how(match: Match, source: Actor | None, target: Actor | None, hows: tuple[str | None, str | None]
+         ) -> tuple[tuple[str, str], ...]:
+    out = [("trigger", "verb" if match.verbal else "phrase" if len(match.entry.slots) > 1 else "noun")]
+    for role, actor, how in (("source", source, hows[0]), ("target", target, hows[1])):
+        if actor is not None:
+            out += [(role, how or "subject"), (f"{role}_by", _by(actor))]
+    return tuple(out)
 
 
 def _trigger(passage: Passage, match: Match) -> str:
@@ -199,9 +256,11 @@ def _text(passage: Passage, actor: Actor | None) -> str | None:
 
 
 def code_events(article: Article, resources: Resources | None = None) -> None:
-    """Fill `article.events` from its headline and sentences."""
-    coder = SentenceCoder(load_lexicon())
-    for passage in _passages(article, coder.lexicon):
+    """Fill `article.events` from its headline and sentences, with the tables of `resources` (default:
+    the process's shared Resources)."""
+    resources = resources or Resources()
+    coder = SentenceCoder(resources.get(event_tables))
+    for passage in _passages(article, coder.tables, resources):
         coder.code(passage)
         if passage.index == HEADLINE:
             coder.topic = None  # the headline's subject does not carry into the body

@@ -6,18 +6,17 @@ takes the first level that finds anything, so "بحث" (discussed) is never read
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from khabar.lang.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, suffixes
 from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold
-from khabar.text.cache import word_cache
-from khabar.text.clitics import split_of
 
 PARTICLES = PREPOSITIONS
 PRONOUNS = suffixes("lookup")  # longest first; the last, ه, is also a folded ة
 MIN_STEM = 2
-CACHE_WORDS = 400_000  # more than ANT has, see events/actors.py
+Split = Callable[[str], tuple[int, int, str]]  # a token's clitic split (text.clitics.Splitter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +73,14 @@ _PROCLITIC_FIRST = frozenset(CONJUNCTIONS + PARTICLES)
 _NO_FUTURE: frozenset[str] = frozenset()
 
 
-@word_cache(CACHE_WORDS)
-def word_forms(word: str) -> WordForms:
-    """Lookup forms of `word` as written (remembered: word forms repeat)."""
-    return _word_forms(word)
-
-
-def _word_forms(word: str) -> WordForms:
+def word_forms(word: str, split: Split) -> WordForms:
+    """Lookup forms of `word` as written, with `split` the tokenizer's clitic split (the event tables
+    keep the answer in a column of the word table: word forms repeat)."""
     norm = fold(word)
     if not norm or not ("\u0621" <= norm[0] <= "\u064a"):
         return WordForms((((norm, False),),) if norm else (), _NO_FUTURE, frozenset({norm}))
     # the tokenizer's split, remembered in the word table for every token it made
-    prefix, suffix, key = split_of(word)
+    prefix, suffix, key = split(word)
     if suffix and fold(word[len(word) - suffix:]) == "ي":
         key = fold(word[prefix:])  # "قتالي", "عسكري": an adjective ending in ي, not "my …"
     stripped = _proclitics(norm) if norm[0] in _PROCLITIC_FIRST else []

@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from khabar.errors import DataFileError
-from khabar.events.report import ReportRule, parse_report
+from khabar.events.report import Context, ReportRule, parse_report, read_context
 from khabar.events.scales import CAMEO_ROOTS, PLOVER_TYPES, ROOTS_OF_TYPE
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
@@ -68,9 +67,6 @@ class Lexicon:
     block_before: dict[str, frozenset[str]]
     sizes: dict[str, tuple[int, int]]  # per type: (entries, forms)
     reports: dict[str, ReportRule] = field(default_factory=dict)  # per type: when a sentence reports it
-    hits: dict[str, tuple] = field(default_factory=dict)  # word as written → entries its forms start
-    words: dict[str, tuple] = field(default_factory=dict)  # word as written → its lookups (events/words.py)
-    live_words: set[str] = field(default_factory=set)  # those of them that start an entry or speak
     first_forms: frozenset[str] = field(init=False)  # the keys of `index`, for a word's forms to meet
 
     def __post_init__(self) -> None:
@@ -249,7 +245,7 @@ def _entries(raw: dict, plover: str, default_cameo: str, path: str) -> Iterable[
                     speaker=bool(raw.get("speaker")), source=f"{path}:{line}")
 
 
-def read_file(path: Path) -> tuple[str, list[Entry], frozenset[str], ReportRule | None]:
+def read_file(path: Path, context: Context) -> tuple[str, list[Entry], frozenset[str], ReportRule | None]:
     """(type, entries, block_before, report rule) of one lexicon file; raises DataFileError on a bad entry."""
     import yaml
 
@@ -277,17 +273,19 @@ def read_file(path: Path) -> tuple[str, list[Entry], frozenset[str], ReportRule 
             raise DataFileError(name, data["__line__"], f"an entry is a mapping, not {raw!r}")
         out.extend(_entries(raw, plover, cameo, name))
     block = frozenset(fold(w) for w in data.get("block_before") or [])
-    report = parse_report(data["report"], name, data["__line__"]) if "report" in data else None
+    report = parse_report(data["report"], name, data["__line__"], context) if "report" in data else None
     return plover, out, block, report
 
 
-def compile_lexicon(paths: Iterable[Path]) -> Lexicon:
+def compile_lexicon(paths: Iterable[Path], context: Context | None = None) -> Lexicon:
+    """The lexicon of the type files `paths` (their `@name` lists from `context`, default context.yaml)."""
+    context = read_context() if context is None else context
     index: dict[str, list[Entry]] = defaultdict(list)
     block: dict[str, frozenset[str]] = {}
     sizes: dict[str, tuple[int, int]] = {}
     reports: dict[str, ReportRule] = {}
     for path in paths:
-        plover, entries, block_before, report = read_file(path)
+        plover, entries, block_before, report = read_file(path, context)
         if report is not None:
             reports[plover] = report
         block[plover] = block.get(plover, frozenset()) | block_before
@@ -306,7 +304,6 @@ def lexicon_paths() -> list[Path]:
     return [folder / f"{t.lower()}.yaml" for t in PLOVER_TYPES]
 
 
-@cache
-def load_lexicon() -> Lexicon:
-    """The packaged lexicon, read on first use."""
-    return compile_lexicon(lexicon_paths())
+def load_lexicon(context: Context | None = None) -> Lexicon:
+    """The packaged lexicon, read afresh (the pipeline reads it once, in the event tables)."""
+    return compile_lexicon(lexicon_paths(), context)

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from khabar.events.triggers import Match, SentenceWords
 from khabar.lang.normalize import fold
-from khabar.resources import Resources
-from khabar.text.clitics import word_counts
 
 
 def _folded(*words: str) -> frozenset[str]:
@@ -24,6 +22,8 @@ NEGATIONS = _folded("لم", "لن", "لا", "ليس", "ليست", "ليسوا", 
 NEGATION_SPAN = 3  # words before the trigger
 DENIALS = _folded("نفي", "نفت", "ينفي", "تنفي", "نفوا", "نفيا", "نافيا", "نافيه", "نفى")
 DENIAL_SPAN = 8
+DENIED_CLAUSE_SPAN = 20  # words back to a denial whose "أن" clause holds the trigger
+THAT = _folded("أن", "ان", "بأن", "بان")
 FUTURE_WORDS = _folded("سوف", "لن")
 INTENT_WORDS = _folded("يعتزم", "تعتزم", "يعتزمون", "نعتزم", "ينوي", "تنوي", "ننوي", "يزمع", "تزمع", "يخطط",
                           "تخطط", "نخطط", "يعتزمان", "تعتزمان", "المقرر", "المنتظر", "المزمع", "المرتقب",
@@ -73,13 +73,13 @@ def _has(words: SentenceWords, positions: list[int], vocabulary: frozenset[str])
     return False
 
 
-def is_future_word(word: str) -> bool:
-    """"سيقوم", "ستعقد": a present verb with the future prefix (not "سيارة", "ستة", "سنة")."""
+def is_future_word(word: str, counts: dict[str, int]) -> bool:
+    """"سيقوم", "ستعقد": a present verb with the future prefix (not "سيارة", "ستة", "سنة"), as the word
+    `counts` of news tell."""
     key = fold(word)
     for conj in ("", "و", "ف"):
         if key.startswith(conj + "س") and len(key) > len(conj) + 3 and key[len(conj) + 1] in "يتن":
             rest = key[len(conj) + 1:]
-            counts = Resources().get(word_counts)
             return counts.get(rest, 0) >= max(20, counts.get(key, 0))
     return False
 
@@ -104,16 +104,33 @@ def _irrealis(words: SentenceWords, match: Match, near: list[int]) -> bool:
         and not words.forms[near[1]].all.isdisjoint(SUBJUNCTIVE)
 
 
+def _denied(words: SentenceWords, start: int) -> bool:
+    """Is the trigger denied: a denial within DENIAL_SPAN words before it, or further back when the
+    trigger stands in its "أن" clause ("the minister denied in a press conference that his country had
+    sent arms"), and no verb of saying between them opens another clause?"""
+    complement = False
+    speech = words.tables.agents.speech_verbs
+    for n, i in enumerate(_before(words, start, DENIED_CLAUSE_SPAN)):
+        forms = words.forms[i].all
+        if not forms.isdisjoint(DENIALS):
+            return complement or n < DENIAL_SPAN
+        if not forms.isdisjoint(speech):
+            return False  # "نفى الأمر وقال إن …": the clause is of the saying, not of the denial
+        complement = complement or not forms.isdisjoint(THAT)
+    return False
+
+
 _WIDEST = max(NEGATION_SPAN, DENIAL_SPAN, FUTURE_SPAN, HYPOTHETICAL_SPAN)
 
 
 def find_modes(words: SentenceWords, match: Match) -> Modes:
     before = _before(words, match.start, _WIDEST)  # each span below is its first words
     near = before[:NEGATION_SPAN]
-    negated = _has(words, near[:2], NEGATIONS) or _has(words, before[:DENIAL_SPAN], DENIALS)
+    negated = _has(words, near[:2], NEGATIONS) or _denied(words, match.start)
     wider = before[:FUTURE_SPAN]
-    future = match.future or is_future_word(words.texts[match.start]) or _has(words, wider, _FUTURE_OR_INTENT)
-    future = future or any(is_future_word(words.texts[i]) for i in near[:2])
+    counts = words.tables.counts
+    future = match.future or is_future_word(words.texts[match.start], counts) or _has(words, wider, _FUTURE_OR_INTENT)
+    future = future or any(is_future_word(words.texts[i], counts) for i in near[:2])
     after = words.next_word(match.end)
     future = future or (after is not None and _has(words, [after, *[j for j in [words.next_word(after + 1)] if j]],
                                                    AFTER_FUTURE))

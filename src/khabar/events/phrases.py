@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit, load_agents, load_gazetteer
+from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit
 from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
 from khabar.text.clitics import split_of
@@ -42,7 +42,7 @@ def _starts_with_and(words: SentenceWords, i: int) -> bool:
     text = words.norms[i]
     if text[:1] not in "وف" or len(text) < 3 or not words.forms[i].levels:
         return False
-    gaz = load_gazetteer()
+    gaz = words.tables.gazetteer
     if text in gaz.first_words or text in gaz.demonyms:
         return False  # "فيصل", "فرنسا"
     if text[1:] in gaz.first_words or text[1:] in gaz.demonyms:
@@ -61,7 +61,12 @@ def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None
         found = forms & (agents.target_preps | agents.locative_preps)
         if found and before >= start - 2:
             return min(found)
-    text, key = words.norms[start], words.forms[start].levels[0][0][0] if words.forms[start].levels else ""
+    return _clitic(words, start)
+
+
+def _clitic(words: SentenceWords, i: int) -> str | None:
+    """The preposition ب/ل/ك attached to word i, if any."""
+    text, key = words.norms[i], words.forms[i].levels[0][0][0] if words.forms[i].levels else ""
     head = text[: len(text) - len(key)] if key and text.endswith(key) else ""
     clitic = head.lstrip("وف")
     return clitic[:1] if clitic[:1] in ("ب", "ل", "ك") else None
@@ -92,7 +97,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 blocked: frozenset[int] = frozenset()) -> list[Actor]:
     """Noun phrases built from the pieces; words in `blocked` (the triggers) belong to none. `spans`
     are the character offsets of the words."""
-    agents = load_agents()
+    agents = words.tables.agents
     units = [u for u in units if not any(j in blocked for j in range(u.start, u.end))]
     actors: list[Actor] = []
     k = 0
@@ -116,6 +121,9 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 # المتحدة إسرائيل", "زار الوزير الياباني الصين"
             if unit.kind == last.kind == "demonym" and unit.code != last.code:
                 break  # two nationality adjectives side by side: two sides
+            clitic = _clitic(words, unit.start) if unit.start >= last.end else None
+            if clitic == "ب" or (has_code and clitic):
+                break  # "وزير الخارجية المصري بالقاهرة": where he is; but "السفير الجديد لرومانيا" is hers
             if has_code and (unit.kind == "agent" or unit.start > last.end):
                 break  # "وزير الخارجية السعودي نظيره الفرنسي", "وزير … الإيراني العلاقات …": a coded phrase ends
             group.append(unit)

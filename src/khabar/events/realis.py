@@ -13,17 +13,16 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from khabar.errors import DataFileError
 from khabar.events.report import (
     FEATURES,
+    Context,
     Evidence,
     ReportRule,
     evidence_found,
     is_number,
-    load_context,
     report_parts,
 )
 from khabar.resources import data_path
@@ -48,9 +47,9 @@ class RealisModel:
         return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
 
-@cache
-def load_models() -> dict[str, RealisModel]:
-    """The learned models by PLOVER type (empty when the file is absent)."""
+def read_models() -> dict[str, RealisModel]:
+    """The learned models by PLOVER type (empty when the file is absent; read once, by the event
+    tables)."""
     path = data_path("khabar.events", MODEL_FILE)
     if not path.exists():
         return {}
@@ -62,9 +61,9 @@ def load_models() -> dict[str, RealisModel]:
         raise DataFileError(str(path), 0, f"not a realis model: {exc}") from exc
 
 
-@cache
-def _context_evidence() -> tuple[tuple[str, Evidence], ...]:
-    return tuple((f"@{name}", Evidence(0, words)) for name, words in sorted(load_context().items())
+def context_evidence(context: Context) -> tuple[tuple[str, Evidence], ...]:
+    """Each word list of context.yaml as a feature of its own."""
+    return tuple((f"@{name}", Evidence(0, words)) for name, words in sorted(context.items())
                  if name not in ("negations", "relatives"))
 
 
@@ -76,9 +75,10 @@ def realis_features(words: SentenceWords, matches: Sequence[Match], rule: Report
     found.update(f"points>={n:+d}" for n in range(-3, 3) if points >= n)  # the block's hand-set points
     if any(is_number(t) for t in words.texts):
         found.add("number")
-    context = load_context()
+    tables = words.tables
+    context = tables.context
     negations = context.get("negations", frozenset()) | context.get("relatives", frozenset())
-    found.update(name for name, item in _context_evidence() if evidence_found(words, item, negations))
+    found.update(name for name, item in tables.context_evidence if evidence_found(words, item, negations))
     if any(m.negated for m in modes):
         found.add("negated")
     if any(m.future for m in modes):
@@ -101,7 +101,7 @@ def _all_features(rule: ReportRule) -> ReportRule:
 def reports(plover: str, words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
             modes: Sequence[Modes]) -> bool:
     """Does the sentence report its triggers of `plover`? The learned model where there is one."""
-    model = load_models().get(plover)
+    model = words.tables.models.get(plover)
     if model is None:
         return sum(report_parts(words, matches, rule).values()) >= rule.threshold
     return model.probability(realis_features(words, matches, rule, modes)) >= model.threshold

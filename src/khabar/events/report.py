@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from khabar.errors import DataFileError
@@ -51,9 +50,11 @@ class ReportRule:
     realis: bool = False  # a sentence whose triggers are all denied, planned or feared reports nothing
 
 
-@cache
-def load_context() -> dict[str, frozenset[str]]:
-    """The shared word lists of lexicon/context.yaml, folded."""
+Context = dict[str, frozenset[str]]
+
+
+def read_context() -> Context:
+    """The shared word lists of lexicon/context.yaml, folded (read once, by the event tables)."""
     import yaml
 
     path = data_path("khabar.events", "lexicon/context.yaml")
@@ -63,10 +64,10 @@ def load_context() -> dict[str, frozenset[str]]:
     return {name: frozenset(fold(str(w)) for w in words) for name, words in data.items()}
 
 
-def _wordset(value: Any, path: str, line: int) -> frozenset[str]:
+def _wordset(value: Any, path: str, line: int, context: Context) -> frozenset[str]:
     if not isinstance(value, list) or not value:
         raise DataFileError(path, line, "evidence words are a non-empty list")
-    context, out = load_context(), set()
+    out = set()
     for word in value:
         word = str(word)
         if word.startswith("@"):
@@ -78,8 +79,9 @@ def _wordset(value: Any, path: str, line: int) -> frozenset[str]:
     return frozenset(out)
 
 
-def parse_report(raw: Any, path: str, line: int) -> ReportRule:
-    """The `report` block of a lexicon file; raises DataFileError on a bad one."""
+def parse_report(raw: Any, path: str, line: int, context: Context) -> ReportRule:
+    """The `report` block of a lexicon file (`@name` lists taken from `context`); raises DataFileError
+    on a bad one."""
     if not isinstance(raw, dict) or not isinstance(raw.get("threshold"), int):
         raise DataFileError(path, line, "report needs a whole-number threshold")
     line = raw.get("__line__", line)
@@ -92,8 +94,8 @@ def parse_report(raw: Any, path: str, line: int) -> ReportRule:
         at = item.get("__line__", line) if isinstance(item, dict) else line
         if not isinstance(item, dict) or not isinstance(item.get("weight"), int) or set(item) - EVIDENCE_KEYS:
             raise DataFileError(path, at, "evidence is {weight, words[, with, within, numbers]}")
-        evidence.append(Evidence(item["weight"], _wordset(item.get("words"), path, at),
-                                 _wordset(item["with"], path, at) if "with" in item else frozenset(),
+        evidence.append(Evidence(item["weight"], _wordset(item.get("words"), path, at, context),
+                                 _wordset(item["with"], path, at, context) if "with" in item else frozenset(),
                                  int(item.get("within", DEFAULT_WITHIN)), bool(item.get("numbers"))))
     return ReportRule(raw["threshold"], features, tuple(evidence), bool(raw.get("realis")))
 
@@ -150,7 +152,7 @@ def _main_verbs(words: SentenceWords, matches: Sequence[Match], relatives: froze
 
 def report_parts(words: SentenceWords, matches: Sequence[Match], rule: ReportRule) -> dict[str, int]:
     """The points of each feature and evidence list that holds in the sentence (for review)."""
-    context = load_context()
+    context = words.tables.context
     verbs = _main_verbs(words, matches, context.get("relatives", frozenset())) if (
         "verb" in rule.features or "past" in rule.features) else []
     holds: dict[str, Callable[[], bool]] = {  # each worked out only if the rule weighs it

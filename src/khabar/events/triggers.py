@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from khabar.events.forms import WordForms, word_forms
+from khabar.events.forms import WordForms
 from khabar.events.lexicon import Entry, Lexicon
 from khabar.lang.normalize import fold
+
+if TYPE_CHECKING:
+    from khabar.events.tables import EventTables
 
 # Marks that no phrase gap or constraint window crosses.
 HARD_STOPS = frozenset(".!?؟:؛;\"«»“”()[]")
@@ -41,39 +45,42 @@ class Match:
     verbal: bool  # the first word is a verb form
     future: bool  # the first word carries the future prefix س
     form: str = ""  # the form the first word was found under
+    depth: int = 0  # letters stripped from the words of the other slots ("سفيرها" read as سفير: two)
 
     @property
     def past(self) -> bool:
         """A verb in the past tense (not a verbal noun, not the present)."""
         return self.verbal and self.form not in self.entry.present
 
-def word_info(text: str) -> tuple[WordForms, bool, bool]:
-    """(forms, is a hard stop, is a word) of one token as written (kept by the word table of
-    events/words.py, not here: every cache entry is one more object for the garbage collector)."""
-    forms = word_forms(text)
-    return forms, text in HARD_STOPS, bool(forms.levels) and text[0].isalpha()
+def is_word(text: str, forms: WordForms) -> bool:
+    """Is the token a word (not punctuation, a number or a symbol)?"""
+    return bool(forms.levels) and text[0].isalpha()
 
 
 class SentenceWords:
-    """The words of one sentence with their lookup forms; indexes are positions in the sentence."""
+    """The words of one sentence with their lookup forms (from the word table of `tables`, the event
+    tables they were looked up in); indexes are positions in the sentence."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], tables: EventTables) -> None:
         self.texts = list(texts)
-        forms, stop, words = zip(*map(word_info, self.texts), strict=True) if self.texts else ((), (), ())
-        self.forms: list[WordForms] = list(forms)
-        self.stop: list[bool] = list(stop)
-        self.words: list[bool] = list(words)
-        self.hits: tuple[Lexicon, list[tuple]] | None = None  # lexicon entries per word, once per lexicon
+        self.tables = tables
+        records = tables.records.many(self.texts)
+        self.forms: list[WordForms] = [r[0] for r in records]
+        self.stop: list[bool] = [r[1] for r in records]
+        self.words: list[bool] = [r[2] for r in records]
+        # lexicon entries per word, once per lexicon
+        self.hits: tuple[Lexicon, list[tuple]] | None = (tables.lexicon, [r[5] for r in records])
         self.norms: list[str] = list(map(fold, self.texts))  # `fold` of each word
         self._all: frozenset[str] | None = None
 
     @classmethod
     def from_lists(cls, texts: list[str], forms: list[WordForms], stop: list[bool], words: list[bool],
-                   hits: tuple[Lexicon, list[tuple]] | None = None, norms: list[str] | None = None
-                   ) -> SentenceWords:
+                   tables: EventTables, hits: tuple[Lexicon, list[tuple]] | None = None,
+                   norms: list[str] | None = None) -> SentenceWords:
         """The sentence from lookups already made (see events/words.py), lists of the same length."""
         made = cls.__new__(cls)
         made.texts, made.forms, made.stop, made.words, made.hits = texts, forms, stop, words, hits
+        made.tables = tables
         made.norms = norms if norms is not None else list(map(fold, texts))
         made._all = None
         return made
@@ -115,36 +122,33 @@ class SentenceWords:
         return any(not self.forms[j].all.isdisjoint(words) for j in range(start, end))
 
 
-MAX_CACHED_WORDS = 300_000
-
-
-def lookup_word(lexicon: Lexicon, text: str, forms: WordForms) -> tuple[tuple[Entry, bool, str], ...]:
-    """Entries whose first slot takes this word, from the least stripped level that finds any
-    (remembered per word as written: word forms repeat)."""
-    found = lexicon.hits.get(text)
-    if found is None:
-        found = ()
-        for level in () if forms.all.isdisjoint(lexicon.first_forms) else forms.levels:
-            found = tuple((e, had_article, form) for form, had_article in level for e in lexicon.lookup(form))
-            if found:
-                break
-        if len(lexicon.hits) < MAX_CACHED_WORDS:
-            lexicon.hits[text] = found
+def lookup_word(lexicon: Lexicon, forms: WordForms) -> tuple[tuple[Entry, bool, str], ...]:
+    """Entries whose first slot takes a word of these forms, from the least stripped level that finds
+    any (the event tables remember the answer per word as written)."""
+    found: tuple[tuple[Entry, bool, str], ...] = ()
+    for level in () if forms.all.isdisjoint(lexicon.first_forms) else forms.levels:
+        found = tuple((e, had_article, form) for form, had_article in level for e in lexicon.lookup(form))
+        if found:
+            break
     return found
 
 
-def _slot_at(words: SentenceWords, j: int, slot: frozenset[str], verbal: bool) -> bool:
-    for level in words.forms[j].levels:
-        for form, had_article in level:
-            if form in slot and not (verbal and had_article):
-                return True
-    return False
+def _slot_at(words: SentenceWords, j: int, slot: frozenset[str], verbal: bool) -> int | None:
+    """How many letters word j loses to the closest of its forms that the slot takes (None: the
+    slot takes none)."""
+    whole = len(words.norms[j])
+    found = [whole - len(form) for level in words.forms[j].levels for form, had_article in level
+             if form in slot and not (verbal and had_article)]
+    return min(found) if found else None
 
 
-def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[int]) -> tuple[int, ...] | None:
-    """Positions of the other slots; words in `free` (the names of actors) do not count in a gap, as a
-    subject stands between a verb and its object ("أعلنت الولايات المتحدة واليابان عن استراتيجية")."""
+def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[int]
+                ) -> tuple[tuple[int, ...], int] | None:
+    """Positions of the other slots and how many letters were stripped from their words; words in
+    `free` (the names of actors) do not count in a gap, as a subject stands between a verb and its
+    object ("أعلنت الولايات المتحدة واليابان عن استراتيجية")."""
     positions = [first]
+    depth = 0
     n, forms, stop, is_word = len(words.texts), words.forms, words.stop, words.words
     present = words.all_forms()
     if any(slot.isdisjoint(present) for slot in entry.slots[1:]):
@@ -153,15 +157,17 @@ def _match_rest(words: SentenceWords, entry: Entry, first: int, free: frozenset[
         j, found = positions[-1] + 1, None
         skipped = 0
         while j < n and skipped <= gap and not stop[j]:
-            if not slot.isdisjoint(forms[j].all) and _slot_at(words, j, slot, verbal):
+            level = _slot_at(words, j, slot, verbal) if not slot.isdisjoint(forms[j].all) else None
+            if level is not None:
                 found = j
+                depth += level
                 break
             skipped += is_word[j] and j not in free
             j += 1
         if found is None:
             return None
         positions.append(found)
-    return tuple(positions)
+    return tuple(positions), depth
 
 
 def _constraints_hold(words: SentenceWords, entry: Entry, start: int, end: int, block: frozenset[str]) -> bool:
@@ -201,7 +207,7 @@ def has_trigger(words: SentenceWords, lexicon: Lexicon, free: frozenset[int] = f
 
 def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free: frozenset[int]) -> Iterator[Match]:
     if words.hits is None or words.hits[0] is not lexicon:
-        words.hits = (lexicon, [lookup_word(lexicon, t, f) for t, f in zip(words.texts, words.forms, strict=True)])
+        words.hits = (lexicon, [lookup_word(lexicon, f) for f in words.forms])
     hits = words.hits[1]
     for i in [i for i, found in enumerate(hits) if found]:  # most words start no entry
         found = hits[i]
@@ -211,25 +217,33 @@ def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free
         for entry, had_article, form in found:
             if had_article and (entry.verbal[0] or entry.bare):
                 continue
-            positions = _match_rest(words, entry, i, free) if len(entry.slots) > 1 else (i,)
-            if positions is None or any(p in names for p in positions):
+            rest = _match_rest(words, entry, i, free) if len(entry.slots) > 1 else ((i,), 0)
+            if rest is None or any(p in names for p in rest[0]):
                 continue
+            positions, depth = rest
             end = positions[-1] + 1
             block = lexicon.block_before.get(entry.type, frozenset()) if len(positions) == 1 else frozenset()
             if not _constraints_hold(words, entry, i, end, block):
                 continue
             verbal = form in entry.verb_forms and not had_article and not _after_preposition(words, i, form)
-            yield Match(entry, i, end, positions, verbal, form in forms.future, form)
+            yield Match(entry, i, end, positions, verbal, form in forms.future, form, depth)
 
 
 def resolve(matches: list[Match]) -> list[Match]:
     """Keep the longest of overlapping matches (same words, other types both stay), then drop the
     conflict nouns governed by a verbal-conflict trigger."""
+    least: dict[tuple[int, ...], int] = {}
+    for m in matches:
+        least[m.words] = min(m.depth, least.get(m.words, m.depth))
+    # the same words read two ways: the reading that strips fewer letters wins ("استدعى سفيرها" is
+    # a recall of one's own envoy, not a summons of "سفير")
+    matches = [m for m in matches if m.depth == least[m.words]]
     kept: list[Match] = []
     taken: dict[int, tuple[int, int]] = {}  # word → (start, end) of the match holding it
     for m in sorted(matches, key=lambda m: (-len(m.words), -(m.end - m.start), m.start)):
         holders = {taken[w] for w in m.words if w in taken}
         if holders and holders != {(m.start, m.end)}:
+            _refine(kept, m)
             continue
         if any(k.entry.type == m.entry.type and (k.start, k.end) == (m.start, m.end) for k in kept):
             continue
@@ -239,6 +253,20 @@ def resolve(matches: list[Match]) -> list[Match]:
     governors = sorted(((m.end, GOVERNED[m.entry.type]) for m in kept if m.entry.type in GOVERNED), key=lambda g: g[0])
     ends = [end for end, _ in governors]
     return sorted((m for m in kept if not _governed(m, governors, ends)), key=lambda m: (m.start, m.entry.type))
+
+
+def _refine(kept: list[Match], dropped: Match) -> None:
+    """A kept match of the same type that shares words with a dropped one whose CAMEO code says more
+    takes that code and mode: "أجرى اتصالا هاتفيا" is a call (041), not only talks (040). A code says
+    more when it is longer, or a sibling of a code ending in 0 ("not specified below")."""
+    for n, k in enumerate(kept):
+        if k.entry.type != dropped.entry.type or set(k.words).isdisjoint(dropped.words):
+            continue
+        mine, other = k.entry.cameo, dropped.entry.cameo
+        more = len(other) > len(mine) and other.startswith(mine) or (
+            len(other) == len(mine) and other[:-1] == mine[:-1] and mine[-1] == "0" and other[-1] != "0")
+        if more:
+            kept[n] = replace(k, entry=replace(k.entry, cameo=other, mode=dropped.entry.mode or k.entry.mode))
 
 
 def _governed(m: Match, governors: list[tuple[int, frozenset[str]]], ends: list[int]) -> bool:

@@ -64,8 +64,8 @@ def _row(number: int, values: tuple) -> dict[str, Any]:
     row: dict[str, Any] = {"GLOBALEVENTID": number, **_dates(date),
                            **_actor("Actor1", source, source_text, source_sector),
                            **_actor("Actor2", target, target_text, target_sector),
-                           "IsRootEvent": int(bool(root)), "EventCode": cameo, "EventBaseCode": cameo,
-                           "EventRootCode": cameo, "QuadClass": quad, "GoldsteinScale": goldstein,
+                           "IsRootEvent": int(bool(root)), "EventCode": cameo,  # events carry their full code
+                           "EventBaseCode": cameo[:3] if cameo else cameo, "EventRootCode": cameo[:2] if cameo else cameo, "QuadClass": quad, "GoldsteinScale": goldstein,
                            "NumMentions": mentions, "NumSources": sources, "NumArticles": articles,
                            "SOURCEURL": url}
     if place or country:

@@ -1,0 +1,77 @@
+"""What the event coder looks up, built once per pipeline from its Resources (the resource
+`event_tables`): the lexicon, the agents table, the knowledge base's names (with the user's files),
+the context lists, the realis and confidence models and the word counts; and its columns of the word table (a word's
+lookup forms, the names it may begin, its actor information, its lexicon hits), made with bound
+methods of the tables so that two knowledge bases never share an answer."""
+
+from __future__ import annotations
+
+from khabar.events.actors import (
+    Agents,
+    Gazetteer,
+    WordInfo,
+    known_forms,
+    make_gazetteer,
+    name_heads,
+    read_agents,
+    word_info,
+)
+from khabar.events.confidence import ConfidenceModel, read_confidence
+from khabar.events.forms import WordForms, word_forms
+from khabar.events.lexicon import Entry, Lexicon, load_lexicon
+from khabar.events.realis import RealisModel, context_evidence, read_models
+from khabar.events.report import Context, Evidence, read_context
+from khabar.events.triggers import HARD_STOPS, is_word, lookup_word
+from khabar.kb import knowledge_base
+from khabar.kb.model import Entry as KbEntry
+from khabar.resources import Resources
+from khabar.text.clitics import splitter, word_counts
+
+Hits = tuple[tuple[Entry, bool, str], ...]
+Record = tuple[WordForms, bool, bool, bool, bool, Hits]  # forms, stop, word, speaks, skips, hits
+
+
+class EventTables:
+    def __init__(self, resources: Resources) -> None:
+        self.context: Context = read_context()
+        self.lexicon: Lexicon = load_lexicon(self.context)
+        self.agents: Agents = read_agents()
+        self.gazetteer: Gazetteer = make_gazetteer(resources.get(knowledge_base))
+        self.models: dict[str, RealisModel] = read_models()
+        self.confidence: ConfidenceModel | None = read_confidence()
+        self.context_evidence: tuple[tuple[str, Evidence], ...] = context_evidence(self.context)
+        self.counts: dict[str, int] = resources.get(word_counts)
+        self.known_forms = known_forms(self.gazetteer, self.agents)
+        self.split = resources.column(resources.get(splitter))
+        self.forms = resources.column(self.word_forms)
+        self.heads = resources.column(self.name_heads)
+        self.info = resources.column(self.word_info)
+        self.entries = resources.column(self.name_entries)
+        self.records = resources.column(self.record)
+
+    # the functions of the columns (each worked out once per word form)
+    def word_forms(self, text: str) -> WordForms:
+        return word_forms(text, self.split)
+
+    def name_heads(self, text: str) -> tuple[str, ...]:
+        return name_heads(text, self)
+
+    def word_info(self, text: str) -> WordInfo:
+        return word_info(text, self)
+
+    def name_entries(self, key: str) -> tuple[KbEntry, ...]:
+        """The knowledge-base entries of a name (a key of the gazetteer)."""
+        return tuple(self.gazetteer.kb.lookup(key))
+
+    def record(self, text: str) -> Record:
+        """(forms, is a hard stop, is a word, a verb of saying, a word that may stand in a phrase's
+        gap, lexicon entries it starts) of one token as written."""
+        forms = self.forms(text)
+        agents = self.agents
+        return (forms, text in HARD_STOPS, is_word(text, forms), not forms.all.isdisjoint(agents.speech_verbs),
+                not forms.all.isdisjoint(agents.skip), lookup_word(self.lexicon, forms))
+
+
+def event_tables(resources: Resources) -> EventTables:
+    """The resource: the event coder's tables for the pipeline's knowledge base."""
+    return EventTables(resources)
