@@ -6,15 +6,19 @@ import datetime as dt
 import json
 import sys
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from khabar.cli import checks
 from khabar.cli.corpus import register as register_corpus
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
 from khabar.cli.serve import register as register_serve
+from khabar.settings import Settings
+from khabar.sources.page import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Read Arabic news into structured, linked, searchable knowledge.")
@@ -42,13 +46,28 @@ class FigureFormat(StrEnum):
     json = "json"
 
 
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", callback=checks.at_least(1), help="Refuse inputs larger than this")]
+
+
 def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
+    day = checks.day(value, "--date")
+    return dt.date.fromisoformat(day) if day else None
+
+
+def _version(value: bool) -> None:
+    if value:
+        from khabar import __version__
+
+        print(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print khabar's version and exit")] = False,
+) -> None:
+    """Read Arabic news into structured, linked, searchable knowledge."""
 
 
 @app.command()
@@ -58,14 +77,15 @@ def read(
     plain: Annotated[bool, typer.Option("--plain", help="Inputs are clean article text (no furniture)")] = False,
     date: Annotated[str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for datelines")] = None,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="Knowledge-base files of your own (TSV)")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", callback=checks.at_least(1), help="Read at most this many documents")] = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read news pages and print one structured article per document (see CONTRACT.md)."""
     from khabar.pipeline import default_pipeline
     from khabar.run.collector import collected_rarely, tune_process
-    from khabar.settings import Settings
     from khabar.sources.page import iter_pages
 
-    settings = Settings(reference_date=_parse_date(date), plain=plain,
+    settings = Settings(reference_date=_parse_date(date), plain=plain, max_bytes=max_bytes,
                         kb_files=tuple(str(p) for p in kb or ()))
     _check_kb(settings.kb_files)
     pipeline = default_pipeline(settings).warm()
@@ -73,7 +93,7 @@ def read(
     counts = {"read": 0, "failed": 0}
 
     def records():
-        pages = iter_pages(inputs, plain=plain, max_bytes=settings.max_bytes)
+        pages = islice(iter_pages(inputs, plain=plain, max_bytes=settings.max_bytes), limit)
         for article in collected_rarely(pipeline.read_pages(pages)):
             counts["failed" if article.error else "read"] += 1
             if article.error:
@@ -88,6 +108,10 @@ def read(
         console = Console()
         for record in records():
             write_pretty_article(record, console)
+    if counts["read"] == 0 and counts["failed"] == 0:
+        from khabar.cli.skipped import nothing_read
+
+        raise checks.fail(nothing_read(inputs))
     if counts["read"] == 0 and counts["failed"] > 0:
         raise typer.Exit(1)
 
