@@ -147,6 +147,26 @@ def bench_read(
             print(f"{key} {value}")
 
 
+@bench_app.command("read-many")
+def bench_read_many(
+    corpus: Annotated[list[str], typer.Argument(help="A folder, JSONL file or archive of pages")],
+    limit: Annotated[int, typer.Option("--limit", callback=checks.at_least(1), help="Documents to read")] = 500,
+    batch: Annotated[int | None, typer.Option("--batch", callback=checks.at_least(1),
+                                              help="Articles per batch (default: the pipeline's)")] = None,
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+) -> None:
+    """khabar.read_many against khabar.read one text at a time on the same LIMIT documents: articles/s
+    of each and how many articles are the same."""
+    from khabar.cli.bench_many import bench_read_many as run
+
+    figures = run(corpus, limit=limit, batch=batch)
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
 def _check_kb(files: tuple[str, ...]) -> None:
     """Load user knowledge-base files once up front, so that a bad row stops the run with its line."""
     if not files:
