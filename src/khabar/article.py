@@ -160,7 +160,7 @@ class Event:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
-    cameo: str | None = None  # CAMEO root code, two digits
+    cameo: str | None = None  # CAMEO code as the lexicon gives it: root (2 digits) or finer (3-4)
     quad_class: int | None = None  # GDELT QuadClass 1..4
     goldstein: float | None = None
 

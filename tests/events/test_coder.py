@@ -48,7 +48,7 @@ def test_coder_all_sixteen_types_covered():
 def test_coder_cameo_quad_goldstein(plover, cameo, quad, goldstein):
     sentence = next(s for p, s, _ in CASES if p == plover)
     event = next(e for e in code(sentence) if e.type == plover)
-    assert (event.cameo, event.quad_class, event.goldstein) == (cameo, quad, goldstein)
+    assert (event.cameo[:2], event.quad_class, event.goldstein) == (cameo, quad, goldstein)  # root of the full code
 
 
 def test_coder_trigger_points_at_its_words():

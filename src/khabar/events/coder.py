@@ -164,7 +164,7 @@ class SentenceCoder:
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
             target_text=_text(passage, target), source_sector=source.sector if source else None,
             target_sector=target.sector if target else None, mode=entry.mode, negated=modes.negated,
-            future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo[:2],
+            future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
             quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo))
 
 
