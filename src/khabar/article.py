@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -201,24 +201,29 @@ class Quote:
 class Tokens(Sequence[Token]):
     """The body's tokens, stored compactly (spans and clitic splits); Token views made on access.
 
-    The text stage also hands over the token strings it cut (one string object per word form, from
-    the word table) and their folds; a Tokens made without them (or unpickled) works them out when
-    first asked. Nothing in a Tokens changes once made."""
+    The text stage also hands over the token strings it cut and, from its word table, the way to give
+    each the table's one string object per form (`intern`) and to fold them (`fold_many`): done when a
+    later stage first asks for them, so a run that needs only the text pays nothing for them. A Tokens
+    made without these (or unpickled) works them out itself. Nothing a Tokens gives out changes."""
 
-    __slots__ = ("text", "spans", "splits", "_words", "_norms")
+    __slots__ = ("text", "spans", "splits", "_words", "_norms", "_intern", "_fold_many")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] | None = None,
                  splits: list[tuple[int, int, str]] | None = None, words: list[str] | None = None,
-                 norms: list[str] | None = None) -> None:
+                 intern: Callable[[list[str]], list[str]] | None = None,
+                 fold_many: Callable[[list[str]], list[str]] | None = None) -> None:
         self.text = text
         self.spans = spans or []
         self.splits = splits or []  # (prefix length, suffix length, stem key) per token
         self._words = words if words is not None and len(words) == len(self.spans) else None
-        self._norms = norms if norms is not None and len(norms) == len(self.spans) else None
+        self._norms: list[str] | None = None
+        self._intern = intern
+        self._fold_many = fold_many
 
     def __getstate__(self) -> tuple[None, dict[str, Any]]:
-        # Not pickled: the strings and folds (the spans say the same).
-        return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None, "_norms": None}
+        # Not pickled: the strings, folds and word-table hooks (the spans say the same).
+        return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None,
+                      "_norms": None, "_intern": None, "_fold_many": None}
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -240,12 +245,15 @@ class Tokens(Sequence[Token]):
         """The token strings (one list, kept: change nothing in it)."""
         if self._words is None:
             self._words = [self.text[s:e] for s, e in self.spans]
+        if self._intern is not None:
+            self._words, self._intern = self._intern(self._words), None
         return self._words
 
     def norms(self) -> list[str]:
         """`fold` of each token string (one list, kept: change nothing in it)."""
         if self._norms is None:
-            self._norms = list(map(fold, self.words()))
+            words = self.words()
+            self._norms = self._fold_many(words) if self._fold_many is not None else list(map(fold, words))
         return self._norms
 
     def keys(self) -> list[str]:

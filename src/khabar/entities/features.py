@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from khabar.lang.clitics import CONJUNCTIONS
 from khabar.lang.normalize import fold
 
 # Hand-written cue words (folded at load time): titles, verbs of saying and head nouns that precede
@@ -45,7 +46,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_PROCLITIC_CONJ = "وف"
+_PROCLITIC_CONJ = CONJUNCTIONS
 BIGRAM_CLUSTERS = "k256"  # granularity of the cluster bigram features
 _PROCLITIC_PREP = "بكل"
 

@@ -22,7 +22,7 @@ from khabar.errors import DataFileError
 from khabar.events.forms import word_forms
 from khabar.events.lexicon import conjugate
 from khabar.events.triggers import SentenceWords
-from khabar.kb import KnowledgeBase, load_kb
+from khabar.kb import KnowledgeBase, default_kb
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
@@ -122,7 +122,7 @@ class Gazetteer:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    kb = load_kb()
+    kb = default_kb()
     first: set[str] = set()
     prefixes: set[str] = set()
     names: dict[str, str] = {}

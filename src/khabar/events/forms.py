@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.lang.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, suffixes
 from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold
 from khabar.text.cache import word_cache
 from khabar.text.clitics import split_of
 
-CONJUNCTIONS = "وف"
-PARTICLES = "بلك"
-PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه")
-ARTICLE = "ال"
+PARTICLES = PREPOSITIONS
+PRONOUNS = suffixes("lookup")  # longest first; the last, ه, is also a folded ة
 MIN_STEM = 2
 CACHE_WORDS = 400_000  # more than ANT has, see events/actors.py
 

@@ -8,12 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from khabar.kb.model import CITY, PERSON, REGION, STATE, Entry
+from khabar.lang.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.lang.normalize import fold
 
 # Order of entries that share a name in lookup(): states before the cities named like them, etc.
 _KIND_RANK = {STATE: 0, CITY: 1, REGION: 2, "org": 3, PERSON: 4}
-_CONJUNCTIONS = "وف"
-_PREPOSITIONS = "بلك"
+_CONJUNCTIONS = CONJUNCTIONS
+_PREPOSITIONS = PREPOSITIONS
 CACHED_LOOKUPS = 200_000
 _DETACHED_WAW = re.compile(r"(?<= )و (?=\S)")
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from khabar.kb import KnowledgeBase, load_kb
+from khabar.kb import KnowledgeBase, default_kb
 from khabar.kb.model import CITY, STATE, slugify
 from khabar.lang.letters import ARABIC_LETTER_RE
 from khabar.lang.normalize import fold, strip_diacritics
@@ -79,7 +79,7 @@ def import_geonames(path: str | Path, out_path: str | Path, min_population: int 
     8 country code (ISO2), 14 population. Places of countries missing from states.tsv, places without
     an Arabic name and cities the knowledge base already has are left out. Returns the rows written.
     """
-    kb = kb or load_kb()
+    kb = kb or default_kb()
     iso3_of = {s.iso2: s.code for s in kb.entries(STATE) if s.iso2 and s.code}
     known = _known_cities(kb)
     best: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -167,7 +167,7 @@ def import_wikidata(path: str | Path, out_path: str | Path, kb: KnowledgeBase | 
     state's codes, P1082 a city's population. Entities without an Arabic label or alias, and QIDs the
     knowledge base already has, are skipped. Returns rows written per table.
     """
-    kb = kb or load_kb()
+    kb = kb or default_kb()
     entities = list(_entities(Path(path)))
     iso3_of = {s.id: s.code for s in kb.entries(STATE) if s.code}
     for entity in entities:  # states in the dump name countries for the other entities

@@ -17,11 +17,6 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_LETTER_CLASS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc"
 ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]")
 
-# Proclitics in the order they stack: conjunction, preposition/particle, article.
-CONJUNCTIONS = "وف"
-PREPOSITIONS = "بلك"
-FUTURE = "س"
-
 
 def is_arabic_letter(ch: str) -> bool:
     return bool(ARABIC_LETTER_RE.match(ch))

@@ -13,7 +13,6 @@ import codecs
 import re
 import unicodedata
 from encodings import cp1256
-from functools import lru_cache
 
 from khabar.lang.letters import ARABIC_INDIC_DIGITS, DIACRITICS, PERSIAN_DIGITS, TATWEEL
 
@@ -77,20 +76,13 @@ def fold_chars(text: str) -> str:
     return _translate(text, _KEEP_LENGTH, _KEEP_LENGTH_BYTES)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """The matching key of `text`: folded letters, no diacritics/tatweel/hamza-on-line, single spaces.
+    (Remembered per word form by the word table's columns, where the stages fold words.)"""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     # split/join: the same white space as \s (str.isspace), several times faster than a regex sub
     return " ".join(_translate(text, _SHORTEN, _SHORTEN_BYTES).split())
-
-
-_fold_cached = lru_cache(maxsize=200_000)(_fold)
-CACHED_FOLD_CHARS = 48  # names and phrases repeat; lines and leads do not, and would crowd them out
-
-
-def fold(text: str) -> str:
-    """The matching key of `text`: folded letters, no diacritics/tatweel/hamza-on-line, single spaces."""
-    return _fold_cached(text) if len(text) <= CACHED_FOLD_CHARS else _fold(text)
 
 
 def _word_table() -> dict[int, str | None]:

@@ -3,13 +3,12 @@ lexicon so that a letter is split off only when what remains is a more common wo
 
 from __future__ import annotations
 
+from khabar.lang.clitics import CONJUNCTIONS, FUTURE, PREPOSITIONS, SUFFIXES
 from khabar.lang.normalize import fold_word
 from khabar.resources import Resources, data_path, read_tsv
 
-CONJUNCTIONS = ("", "و", "ف")
-PARTICLES = ("", "ب", "ل", "ك", "س")
-SUFFIXES = ("هما", "كما", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "ه", "ك", "ي")
-_PROCLITIC_LETTERS = frozenset("وفبلكس")
+_PARTICLES = PREPOSITIONS + FUTURE  # what may stand between a conjunction and the word
+_PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + _PARTICLES)
 _SUFFIX_LETTERS = frozenset(s[-1] for s in SUFFIXES)
 MIN_STEM = 2
 # A conjunction is split off when the rest is at least this share as common as the whole word
@@ -84,11 +83,11 @@ def segment(word: str, lexicon: dict[str, int] | None = None) -> tuple[int, int,
 def _best_prefix(key: str, lexicon: dict[str, int]) -> tuple[str, str]:
     # Candidates in the order they are weighed: a particle alone, a conjunction alone, both.
     first = key[0]
-    if first in "وف":
+    if first in CONJUNCTIONS:
         candidates = [(first, "", key[1:])]
-        if key[1] in "بلكس":
+        if key[1] in _PARTICLES:
             candidates.append((key[:2], key[1], key[2:]))
-    elif first in "بلكس":
+    elif first in _PARTICLES:
         candidates = [(first, first, key[1:])]
     else:
         return "", key

@@ -31,14 +31,14 @@ _SPLIT_RE = re.compile(f"({_SPLIT_TOKEN})")
 
 def tokenize(text: str, resources: Resources | None = None) -> Tokens:
     """Tokens of `text` with offsets into it; Arabic words carry their clitic split. Each word form is
-    looked up in the word table of `resources` (default: the process's shared Resources): its string,
-    fold and split are worked out once."""
+    looked up in the word table of `resources` (default: the process's shared Resources): its split,
+    string object and fold are worked out once (the last two when a later stage first asks)."""
     resources = resources or Resources()
     table = resources.words
     parts = _SPLIT_RE.split(text)
     ends = list(accumulate(map(len, parts)))
-    words = table.intern(parts[1::2])
+    words = parts[1::2]
     splits = table.column(resources.get(splitter)).many(words)
-    norms = table.column(fold).many(words)
     pairs = iter(ends)  # (end of the gap before a token, end of the token): its span
-    return Tokens(text, list(zip(pairs, pairs, strict=False)), splits, words, norms)  # the last gap is left over
+    return Tokens(text, list(zip(pairs, pairs, strict=False)), splits, words,  # the last gap is left over
+                  table.intern, table.column(fold).many)

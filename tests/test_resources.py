@@ -1,0 +1,71 @@
+"""Resources: built once per process and knowledge base, handed to every step; the user's knowledge-base
+files reach every stage; the word table keeps one string and one answer per word form."""
+
+from __future__ import annotations
+
+from khabar.pipeline import Pipeline, default_pipeline, default_steps
+from khabar.resources import Resources, WordTable
+from khabar.settings import Settings
+from khabar.sources.page import RawPage
+
+# A person no packaged table knows (made up for the test), as a user would add one.
+LEADERS = ("qid\tname_en\tnames_ar\tcountry\torg\trole\ttitle_ar\tstart\tend\tnote\n"
+           "Q4115189\tSalim Qaddourani\tسالم القدوراني|القدوراني\tJOR\t\tforeign_minister\tوزير الخارجية\t2020-01-01\t\t\n")
+PAGE = ("عمان 3 مايو (بترا) -- قال سالم القدوراني إن بلاده ترفض أي تصعيد في المنطقة.\n"
+        "وأضاف القدوراني: «نحن ندعو إلى الحوار بين جميع الأطراف».\n")
+
+
+def _user_kb(tmp_path) -> str:
+    path = tmp_path / "people.tsv"
+    path.write_text(LEADERS, encoding="utf-8")
+    return str(path)
+
+
+def test_a_person_in_the_users_kb_is_found_linked_and_named_as_speaker(tmp_path) -> None:
+    settings = Settings(kb_files=(_user_kb(tmp_path),), reference_date=None)
+    pipeline = default_pipeline(settings)
+    article = pipeline.read_page(RawPage(id="p", text=PAGE, origin="p"))
+    linked = [m for m in article.mentions if m.id == "Q4115189"]
+    assert linked and all(m.name_en == "Salim Qaddourani" and m.country == "JOR" for m in linked)
+    assert [q.speaker_en for q in article.quotes] == ["Salim Qaddourani"]
+    plain = default_pipeline(Settings()).read_page(RawPage(id="p", text=PAGE, origin="p"))
+    assert not [m for m in plain.mentions if m.id == "Q4115189"]  # the packaged KB alone does not know him
+
+
+def test_the_knowledge_base_is_built_once_per_process_and_files(tmp_path) -> None:
+    settings = Settings(kb_files=(_user_kb(tmp_path),))
+    pages = [RawPage(id=f"p{i}", text=PAGE, origin="p") for i in range(5)]
+    for batch in (1, 3):  # two pipelines, several batches and articles
+        pipeline = Pipeline(default_steps(settings), Settings(kb_files=settings.kb_files, batch=batch))
+        list(pipeline.read_pages(pages))
+    builds = Resources(settings).builds
+    assert builds["khabar.kb.knowledge_base"] == 1
+    assert all(count == 1 for count in builds.values()), builds
+
+
+def test_resources_build_each_resource_once_and_a_private_shelf_keeps_its_own() -> None:
+    made: list[int] = []
+
+    def table(resources: Resources) -> dict:
+        made.append(1)
+        return {"built": len(made)}
+
+    shared, other = Resources(), Resources()
+    assert shared.get(table) is other.get(table) is shared.get(table)
+    private = Resources(shared=False)
+    assert private.get(table) is not shared.get(table)
+    assert len(made) == 2
+
+
+def test_word_table_gives_one_string_per_form_and_forgets_everything_together() -> None:
+    table = WordTable(limit=3)
+    first = table.intern(["قال", "الوزير"])
+    second = table.intern(["".join(["ق", "ال"]), "الوزير"])
+    assert second[0] is first[0] and second[1] is first[1]
+    calls: list[str] = []
+    length = table.column(lambda w: calls.append(w) or len(w))
+    assert length.many(["قال", "قال", "الوزير"]) == [3, 3, 6]
+    assert calls == ["قال", "الوزير"]  # each form worked out once
+    for word in ("a", "b", "c"):
+        length(word)
+    assert len(length.known) <= 3  # at the limit the table starts afresh, columns and strings together
