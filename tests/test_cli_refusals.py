@@ -194,3 +194,22 @@ def test_python_read_refuses_texts_over_max_bytes():
 
     with pytest.raises(InputError, match="larger than"):
         khabar.read(GOOD * 10, settings=Settings(max_bytes=200))
+
+
+def test_export_refuses_bad_filters_and_the_old_format_option(db, tmp_path):
+    out = str(tmp_path / "e.tsv")
+    old = run("export", "--to", "gdelt", "--out", out, "--db", db)
+    assert old.exit_code == 2 and "--format gdelt" in said(old)
+    for args, value in ((("--type", "FOO"), "'FOO'"), (("--country", "UK"), "'UK'"), (("--from", "2024-13-01"), "2024-13-01")):
+        result = run("export", "--format", "gdelt", "--out", out, "--db", db, *args)
+        assert result.exit_code == 2 and value in said(result)
+
+
+def test_export_with_filters_writes_the_chosen_part(db, tmp_path):
+    whole, part = tmp_path / "all.jsonl", tmp_path / "part.jsonl"
+    assert run("export", "-f", "plover", "--out", str(whole), "--db", db).exit_code == 0
+    result = run("export", "-f", "plover", "--out", str(part), "--db", db, "--type", "aid", "--type", "consult")
+    assert result.exit_code == 0, said(result)
+    types = [line.split('"event": ["')[1].split('"')[0] for line in part.read_text(encoding="utf-8").splitlines()]
+    assert types and set(types) <= {"AID", "CONSULT"}
+    assert len(types) < len(whole.read_text(encoding="utf-8").splitlines())

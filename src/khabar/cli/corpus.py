@@ -310,17 +310,32 @@ def stats(db: DbOption = DEFAULT_DB, format: FormatOption = Shape.table) -> None
 
 
 def export(
-    to: Annotated[ExportFormat, typer.Option("--to", help="jsonl, parquet (a folder), gdelt (TSV), plover")],
-    out: Annotated[Path, typer.Option("--out", help="File to write (a folder for parquet)")],
+    format: Annotated[ExportFormat | None, typer.Option(
+        "--format", "-f", help="jsonl, parquet (a folder), gdelt (TSV), plover (JSONL)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (a folder for parquet)")] = None,
+    date_from: FromOption = None, date_to: ToOption = None,
+    type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER event types (repeat for more)")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO3: events with an actor of, or filed "
+                                                "from, that country (articles filed from or naming it)")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the store: the read contract, Parquet tables, GDELT-style events or PLOVER records."""
+    """Export the store, or the part of it the filters choose: the read contract, Parquet tables,
+    GDELT-style events or PLOVER records."""
     from khabar.store.export import export as run_export
+    from khabar.store.export.select import Selection
 
-
+    if date_to in ExportFormat.__members__:
+        raise typer.BadParameter(f"{date_to!r} is not a date: the format is --format {date_to} "
+                                 "(--to is the last date)", param_hint="--to")
+    if format is None or out is None:
+        missing = "--format (jsonl, parquet, gdelt or plover)" if format is None else "--out"
+        raise typer.BadParameter(f"export needs {missing}", param_hint=missing.split()[0])
+    date_from, date_to = checks.date_range(date_from, date_to)
+    types = tuple(dict.fromkeys(checks.event_type(t) for t in type or ()))
     conn = _reader(db)
+    selection = Selection(date_from, date_to, types, _country(country, conn))
     try:
-        counts = run_export(conn, to.value, out)
+        counts = run_export(conn, format.value, out, selection)
     except KhabarError as exc:
         raise _fail(str(exc)) from exc
     finally:
