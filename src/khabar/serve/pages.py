@@ -193,7 +193,8 @@ def events_page(request: Request, where: Filtered, source: Code = None, target: 
     source, target = (source or "").upper() or None, (target or "").upper() or None
     if download:
         return _chosen({
-            "dyads": lambda: store.cached(queries.dyads, where, source=source, target=target, limit=DOWNLOAD_ROWS),
+            "dyads": lambda: store.cached(queries.dyads, where, source=source, target=target,
+                                          coded=not (source or target), limit=DOWNLOAD_ROWS),
             "timeline": lambda: store.cached(queries.event_timeline, where),
             "datelines": lambda: store.cached(queries.datelines, where)}, download, format)
     rows = store.cached(queries.event_timeline, where)
@@ -211,7 +212,8 @@ def events_page(request: Request, where: Filtered, source: Code = None, target: 
                  timeline=charts.timeline(rows, periods, "الأحداث حسب النوع · events by PLOVER type"),
                  network=charts.network(edges, states, "شبكة الدول · state dyads"), edges=edges,
                  map=spots, unplaced=unplaced,
-                 dyads=store.cached(queries.dyads, where, source=source, target=target, limit=20),
+                 dyads=store.cached(queries.dyads, where, source=source, target=target,
+                                    coded=not (source or target), limit=20),
                  downloads=_downloads(request, "dyads", "timeline", "datelines"))
 
 
