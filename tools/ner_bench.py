@@ -14,8 +14,8 @@ import random
 import time
 from pathlib import Path
 
-from khabar.entities.evaluate import read_conll
 from khabar.entities.tagger import NerTagger
+from khabar.training.evaluate import read_conll
 
 DEFAULT = Path("/work/shared/data/anercorp-camellab/ANERCorp_CamelLab_test.txt")
 
@@ -60,7 +60,7 @@ def news_sentences(n_articles: int) -> list[list[str]]:
     import itertools
     import re
 
-    from khabar.entities.clusters import ant_texts
+    from khabar.training.lexicon import ant_texts
 
     split = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
     out: list[list[str]] = []

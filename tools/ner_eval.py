@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from khabar.entities.evaluate import evaluate_file
 from khabar.entities.tagger import NerTagger
+from khabar.training.evaluate import evaluate_file
 
 
 def main() -> None:

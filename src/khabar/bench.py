@@ -124,3 +124,20 @@ def _stage_figures(figures: dict[str, float | int], stages: dict[str, float], to
         figures[f"{stage}_seconds"] = round(stage_seconds, 3)
         if stage_seconds and tokens:
             figures[f"{stage}_tokens_per_s"] = round(tokens / stage_seconds)
+
+
+def bench_kb(repeat: int = 3) -> dict[str, float | int]:
+    """Seconds to build the packaged knowledge base from its files (best and median of `repeat`),
+    and its size: what every process pays once before its first lookup."""
+    from khabar.kb import KnowledgeBase
+    from khabar.kb.load import build_entries, package_sources
+
+    sources = package_sources()
+    times = []
+    for _ in range(max(repeat, 1)):
+        start = time.perf_counter()
+        kb = KnowledgeBase(build_entries(sources))
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return {"builds": len(times), "best_seconds": round(times[0], 4),
+            "median_seconds": round(times[len(times) // 2], 4), "names": sum(1 for _ in kb.names())}

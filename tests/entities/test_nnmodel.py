@@ -6,17 +6,10 @@ import numpy as np
 import pytest
 from tests.entities.tiny import TINY
 
+from khabar.entities.bio import to_bio
 from khabar.entities.features import FeatureExtractor, Resources
-from khabar.entities.nnmodel import (
-    NeuralScorer,
-    NeuralWeights,
-    WordTypeInputs,
-    bio_table,
-    join_strings,
-    quantize_rows,
-    split_strings,
-)
-from khabar.entities.tagger import to_bio
+from khabar.entities.nnmodel import NeuralScorer, NeuralWeights, WordTypeInputs, bio_table, split_strings
+from khabar.training.network import join_strings, quantize_rows
 
 LABELS = ["B-LOC", "B-PERS", "I-LOC", "I-PERS", "O"]
 SENTS = [["زار", "سمير", "الخطيب", "مدينة", "حلب", "."], ["حلب"], ["التقى", "رامي", "نصار", "في", "عمان", "."]]
@@ -49,7 +42,7 @@ def test_bio_table_agrees_with_to_bio() -> None:
 @pytest.mark.parametrize("with_context", [False, True])
 def test_numpy_scorer_matches_torch(with_context: bool) -> None:
     torch = pytest.importorskip("torch", reason="torch (the train extra) is needed to build a network")
-    from khabar.entities.nntrain import CTX_OFFSETS, NetConfig, _Net
+    from khabar.training.network import CTX_OFFSETS, NetConfig, _Net
 
     rng = np.random.default_rng(2)
     extractor = FeatureExtractor(Resources())
@@ -88,7 +81,7 @@ def test_numpy_scorer_matches_torch(with_context: bool) -> None:
                                   torch.from_numpy(np.concatenate(feats)), torch.from_numpy(offsets))
             cx = None
             if ctx is not None:
-                from khabar.entities.nntrain import context_vectors
+                from khabar.training.network import context_vectors
 
                 cx = torch.from_numpy(context_vectors([sent], ctx, emb[:-1], {w: i for i, w in enumerate(emb_words)})[0])
                 cx = cx.unsqueeze(0)
@@ -110,7 +103,8 @@ def test_padded_viterbi_agrees_with_plain_viterbi() -> None:
 
 
 def test_lexicon_gzip_round_trip(tmp_path) -> None:
-    from khabar.entities.clusters import read_clusters, write_lexicon
+    from khabar.entities.clusters import read_clusters
+    from khabar.training.lexicon import write_lexicon
 
     cols = {"k64": ["3", "-", "7"], "tpPER": ["1", "0", "2"]}
     for name in ("lex.tsv", "lex.tsv.gz"):
@@ -128,9 +122,8 @@ def _tiny_model(tmp_path, seed: int = 0):
     import json
 
     from khabar.entities.crfmodel import CrfWeights
-    from khabar.entities.nnmodel import split_arrays
-    from khabar.entities.nntrain import NetConfig, save_arrays, train_network
-    from khabar.entities.train import train_crf
+    from khabar.training.ner import train_crf
+    from khabar.training.network import NetConfig, save_arrays, save_crf_npz, split_arrays, train_network
 
     words = sorted({t for s in TINY for t, _ in s})
     rng = np.random.default_rng(0)
@@ -143,7 +136,7 @@ def _tiny_model(tmp_path, seed: int = 0):
     save_arrays(tmp_path / "net0.npz", own)
     train_crf(TINY, tmp_path / "crf.crfsuite", {"features": {}},
               {"c1": 0.0, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}, "lbfgs")
-    CrfWeights.from_crfsuite(tmp_path / "crf.crfsuite").save_npz(tmp_path / "crf.npz")
+    save_crf_npz(CrfWeights.from_crfsuite(tmp_path / "crf.crfsuite"), tmp_path / "crf.npz")
     meta = {"parts": {"vectors": "vec.npz", "nets": ["net0.npz"], "crf": "crf.npz", "crf_weight": 0.4},
             "features": {"freq_stem": False}}
     (tmp_path / "model.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -169,11 +162,12 @@ def test_tiny_network_learns_and_repeats(tmp_path) -> None:
 
 def test_crf_npz_round_trip_and_batched_scores(tmp_path) -> None:
     from khabar.entities.crfmodel import CachedScorer, CrfWeights
-    from khabar.entities.train import train_crf
+    from khabar.training.ner import train_crf
+    from khabar.training.network import save_crf_npz
 
     train_crf(TINY, tmp_path / "crf.crfsuite", {"features": {}}, {"max_iterations": 5}, "ap")
     w = CrfWeights.from_crfsuite(tmp_path / "crf.crfsuite")
-    w.save_npz(tmp_path / "crf.npz")
+    save_crf_npz(w, tmp_path / "crf.npz")
     v = CrfWeights.from_npz(tmp_path / "crf.npz")
     assert v.labels == w.labels and v.attrs == w.attrs
     np.testing.assert_allclose(v.state, w.state, atol=1e-6)
@@ -192,7 +186,7 @@ def test_tune_ensemble_picks_from_grid(tmp_path) -> None:
 
     from khabar.entities.nnmodel import NeuralTagger
     from khabar.entities.tagger import load_resources
-    from khabar.entities.train import tune_ensemble
+    from khabar.training.ner import tune_ensemble
 
     _tiny_model(tmp_path)
     meta = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import shared_path
 from tests.entities.tiny import TINY
 
-from khabar.entities.evaluate import score, spans
 from khabar.entities.features import FeatureExtractor, strip_clitics
 from khabar.entities.tagger import NerTagger, default_model_path, spans_from_tags, to_bio
+from khabar.training.evaluate import score, spans
 
-SHARED = Path("/work/shared/data")
 SHIPPED = default_model_path()
 needs_model = pytest.mark.skipif(not SHIPPED.exists(), reason="shipped NER model not built yet")
 
@@ -59,7 +59,7 @@ def test_strip_clitics() -> None:
 
 
 def test_training_tiny_corpus_tags_its_own_sentence(tmp_path: Path) -> None:
-    from khabar.entities.train import train_ner
+    from khabar.training.ner import train_ner
 
     conll = tmp_path / "tiny.txt"
     conll.write_text("\n\n".join("\n".join(f"{t} {g}" for t, g in s) for s in TINY) + "\n", encoding="utf-8")
@@ -77,7 +77,7 @@ def test_training_tiny_corpus_tags_its_own_sentence(tmp_path: Path) -> None:
 def test_own_decoder_agrees_with_crfsuite(tmp_path: Path) -> None:
     import pycrfsuite
 
-    from khabar.entities.train import train_ner
+    from khabar.training.ner import train_ner
 
     conll = tmp_path / "tiny.txt"
     conll.write_text("\n\n".join("\n".join(f"{t} {g}" for t, g in s) for s in TINY) + "\n", encoding="utf-8")
@@ -112,9 +112,9 @@ def test_shipped_model_second_sentence_and_batch() -> None:
 
 
 @needs_model
-@pytest.mark.skipif(not (SHARED / "anercorp-camellab").exists(), reason="/work/shared/data not available")
 def test_shipped_model_test_split_score() -> None:
-    from khabar.entities.evaluate import evaluate_file
+    from khabar.training.evaluate import evaluate_file
 
-    res = evaluate_file(SHARED / "anercorp-camellab" / "ANERCorp_CamelLab_test.txt", NerTagger.load(), quiet=True)
+    test_split = shared_path("data", "anercorp-camellab", "ANERCorp_CamelLab_test.txt")
+    res = evaluate_file(test_split, NerTagger.load(), quiet=True)
     assert res["micro_f1"] >= 0.73

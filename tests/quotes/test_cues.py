@@ -12,19 +12,39 @@ from khabar.quotes.lexicon import PRONOUN_SUFFIXES, cue_surfaces, cue_word, cue_
 
 def test_cue_surfaces_hold_every_form_cue_word_knows():
     surfaces = cue_surfaces()
-    for form, word in cue_words().items():
+    words = cue_words()
+    assert words
+    for form, word in words.items():
         written = [form, "و" + form, "ف" + form]
         if word.kind == "noun":
             written += [form + s for s in PRONOUN_SUFFIXES] + ["و" + form + s for s in PRONOUN_SUFFIXES]
         for norm in written:
-            if cue_word(norm) is not None:
-                assert norm in surfaces, norm
+            found = cue_word(norm)
+            assert found is not None, norm
+            assert found[0] == word, (norm, found)
+            assert norm in surfaces, norm
 
 
-@pytest.mark.parametrize("norm", ["وقال", "فاضاف", "قولها", "وتصريحاته", "مشيرا"])
-def test_cue_word_on_common_forms(norm):
-    if cue_word(norm) is not None:
-        assert norm in cue_surfaces()
+# (folded token, the speech word's form, a conjunction before it, the pronoun after it)
+@pytest.mark.parametrize(("norm", "form", "conj", "suffix"), [
+    ("وقال", "قال", True, ""),
+    ("فاضاف", "اضاف", True, ""),
+    ("قولها", "قول", False, "ها"),
+    ("وتاكيده", "تاكيد", True, "ه"),
+    ("مشيرا", "مشيرا", False, ""),
+])
+def test_cue_word_on_common_forms(norm, form, conj, suffix):
+    found = cue_word(norm)
+    assert found is not None, norm
+    word, has_conj, found_suffix = found
+    assert (word.form, has_conj, found_suffix) == (form, conj, suffix)
+    assert norm in cue_surfaces()
+
+
+@pytest.mark.parametrize("norm", ["الكتاب", "مدينه", "وزير", "والمدينه", "قالب"])
+def test_cue_word_is_none_for_other_words(norm):
+    assert cue_word(norm) is None
+    assert norm not in cue_surfaces()
 
 
 def test_sentence_of_matches_bisect():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from khabar.run.local import LocalRunner
 from khabar.settings import Settings
-from khabar.sources.page import iter_pages
+from khabar.sources.read import iter_pages
 from tests.store.corpus import ingest_all, store_ids, store_stats, write_dispatches, write_generated
 
 

@@ -65,12 +65,13 @@ def test_ingest_cut_short_then_resumed_equals_clean(tmp_path, dispatch_store):
 
 
 def test_ingest_writer_failed_article_and_replay(tmp_path):
+    from khabar.store.records import failed_record
+    from khabar.store.rows import PageKey
     from khabar.store.writer import write_batch
 
     conn = open_store(tmp_path / "w.db", write=True)
-    failed = {"id": "f" * 16, "source": "feed.jsonl#line 3", "position": 3, "page_id": "p3", "url": None,
-              "error": "events: ValueError: bad span"}
-    page = ("feed.jsonl#line 3", "p3", 0, 3, "f" * 16, None, None)
+    failed = failed_record("f" * 16, "events: ValueError: bad span")
+    page = PageKey("feed.jsonl#line 3", "p3", 0, 3).copy("f" * 16, None)
     assert write_batch(conn, [failed], [page]) == 0
     assert write_batch(conn, [failed], [page]) == 0
     assert conn.execute("SELECT page_id, reason FROM errors").fetchall() == [("p3", "events: ValueError: bad span")]

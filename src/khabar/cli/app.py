@@ -83,7 +83,7 @@ def read(
     """Read news pages and print one structured article per document (see CONTRACT.md)."""
     from khabar.pipeline import default_pipeline
     from khabar.run.collector import collected_rarely, tune_process
-    from khabar.sources.page import iter_pages
+    from khabar.sources.read import iter_pages
 
     settings = Settings(reference_date=_parse_date(date), plain=plain, max_bytes=max_bytes,
                         kb_files=tuple(str(p) for p in kb or ()))
@@ -167,6 +167,22 @@ def bench_read_many(
             print(f"{key} {value}")
 
 
+@bench_app.command("kb")
+def bench_kb(
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+    repeat: Annotated[int, typer.Option("--repeat", help="Builds to time")] = 3,
+) -> None:
+    """Seconds to build the packaged knowledge base (best and median of --repeat builds)."""
+    from khabar.bench import bench_kb as run
+
+    figures = run(repeat)
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
 def _check_kb(files: tuple[str, ...]) -> None:
     """Load user knowledge-base files once up front, so that a bad row stops the run with its line."""
     if not files:
@@ -188,8 +204,8 @@ def train_ner(
     seed: Annotated[int, typer.Option("--seed")] = 0,
 ) -> None:
     """Train the NER model from ANERcorp (train split) and unlabelled news; writes model and scores."""
-    from khabar.entities.train import main_train
     from khabar.resources import data_path
+    from khabar.training.ner import main_train
 
     target = out or data_path("khabar.entities", "models")
     scores = main_train(data, target, seed=seed)
@@ -199,7 +215,7 @@ def train_ner(
 @eval_app.command("ner")
 def eval_ner(conll: Annotated[Path, typer.Argument(help="A CoNLL file: TOKEN TAG per line")]) -> None:
     """Exact-span precision, recall and F1 per type and micro of the shipped tagger on FILE."""
-    from khabar.entities.evaluate import evaluate_file
+    from khabar.training.evaluate import evaluate_file
 
     evaluate_file(conll)
 

@@ -11,7 +11,7 @@ from typing import Any
 from khabar.article import Article
 from khabar.pipeline import default_pipeline, read, read_many
 from khabar.settings import Settings
-from khabar.sources.page import iter_pages
+from khabar.sources.read import iter_pages
 
 
 def _content(article: Article) -> dict[str, Any]:

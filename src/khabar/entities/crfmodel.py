@@ -86,19 +86,10 @@ class CrfWeights:
         np.add.at(state, (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)), vals)
         return cls(labels, attrs, state, trans)
 
-    def save_npz(self, path: str | Path) -> None:
-        """A compact copy: attribute names, non-zero state weights (float32), transitions."""
-        rows, cols = np.nonzero(self.state[:-1])
-        names = sorted(self.attrs, key=self.attrs.__getitem__)
-        np.savez_compressed(
-            path, labels=np.frombuffer("\n".join(self.labels).encode(), dtype=np.uint8),
-            attrs=np.frombuffer(b"\n".join(names), dtype=np.uint8), rows=rows.astype(np.int32),
-            cols=cols.astype(np.int8), vals=self.state[rows, cols].astype(np.float32),
-            trans=self.trans.astype(np.float32))
-
     @classmethod
     def from_npz(cls, path: str | Path) -> CrfWeights:
-        """Weights written by `save_npz`."""
+        """Weights in the compact form `khabar.training.network.save_crf_npz` writes: attribute names,
+        non-zero state weights, transitions."""
         with np.load(path, allow_pickle=False) as z:
             labels = z["labels"].tobytes().decode().split("\n")
             names = z["attrs"].tobytes().split(b"\n")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from khabar.lang.clitics import CONJUNCTIONS
+from khabar.lang.clitics import CONJUNCTIONS, PREPOSITIONS
 from khabar.lang.normalize import fold
 
 # Hand-written cue words (folded at load time): titles, verbs of saying and head nouns that precede
@@ -48,7 +48,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
 _PROCLITIC_CONJ = CONJUNCTIONS
 BIGRAM_CLUSTERS = "k256"  # granularity of the cluster bigram features
-_PROCLITIC_PREP = "بكل"
+_PROCLITIC_PREP = PREPOSITIONS
 
 
 def _char_kind(ch: str) -> str:
@@ -63,18 +63,10 @@ def _char_kind(ch: str) -> str:
 
 _LENGTHS = tuple(str(n) for n in range(11))
 _AFFIX_KEYS = tuple((f"p{n}", f"s{n}", f"sp{n}", f"ss{n}") for n in (1, 2, 3, 4))
-_KINDS: dict[str, str] = {}  # character → kind, filled as characters are met
-
-
 def shape(word: str) -> str:
-    """Coarse character class: Arabic letters, Latin, digits, punctuation, or a mix."""
-    kinds = set(map(_KINDS.get, word))
-    if None in kinds:
-        for ch in word:
-            if ch not in _KINDS:
-                _KINDS[ch] = _char_kind(ch)
-        kinds = set(map(_KINDS.get, word))
-    return "".join(sorted(kinds)) or "e"
+    """Coarse character class: Arabic letters, Latin, digits, punctuation, or a mix (worked out once
+    per word type: the extractor keeps each word's features)."""
+    return "".join(sorted(set(map(_char_kind, word)))) or "e"
 
 
 def strip_clitics(folded: str, freq: Mapping[str, int] | None = None) -> tuple[str, str]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from khabar.lang.normalize import fold
-
 Gazetteers = dict[str, frozenset[str]]
 NAMES_FILE = "ner-person-names.txt"
 
@@ -51,23 +49,3 @@ def load_gazetteers(sources: Iterable[str], model_dir: Path,
         for typ, names in builtin[src]().items():
             merged.setdefault(typ, set()).update(names)
     return {t: frozenset(v) for t, v in merged.items()}
-
-
-def build_name_list(pairs_path: Path, common: set[str], out_path: Path) -> int:
-    """Person-name parts from Wikidata label transliterations (CC0), minus common news words.
-
-    The pairs file holds `english<TAB>spaced Arabic letters<TAB>count`; alignment noise brings in
-    function words, so folded forms found in `common` (the most frequent corpus words) are dropped.
-    """
-    names: set[str] = set()
-    with open(pairs_path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 2:
-                continue
-            word = fold(parts[1].replace(" ", ""))
-            if len(word) > 1 and word not in common:
-                names.add(word)
-    out_path.write_text("# person-name parts, folded; derived from Wikidata labels (CC0)\n"
-                        + "\n".join(sorted(names)) + "\n", encoding="utf-8")
-    return len(names)

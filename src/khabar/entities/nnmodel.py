@@ -8,39 +8,28 @@ type vector `h0`, cached per word type. Convolutions over the sentence (width 3,
 give every token its context, a linear layer scores the BIO labels and Viterbi decodes under the
 learned transition, start and end scores.
 
-The weights are an `.npz` archive written by `khabar.entities.nntrain` (training needs PyTorch;
-tagging does not). Sentences of a batch are laid end to end with zero gaps between them, so each
+The weights are an `.npz` archive written by `khabar.training.network` (training needs PyTorch;
+tagging does not); `tagger.NerTagger.load` opens a model. Sentences of a batch are laid end to end with zero gaps between them, so each
 layer is a few large matrix products over all tokens at once.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from khabar.entities.crfmodel import viterbi_many
+from khabar.entities.bio import to_bio
+from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi_many
 from khabar.entities.features import FeatureExtractor, Resources, strip_clitics
 from khabar.lang.normalize import fold
 
 
-def join_strings(items: Sequence[str]) -> np.ndarray:
-    """Strings (without newlines) as one uint8 array, for npz files read without pickle."""
-    return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8).copy()
-
-
 def split_strings(arr: np.ndarray) -> list[str]:
+    """Strings stored as one uint8 array, newline-separated (npz files are read without pickle)."""
     raw = arr.tobytes().decode("utf-8")
     return raw.split("\n") if raw else []
-
-
-def quantize_rows(mat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Symmetric int8 rows with one float32 scale each."""
-    scale = np.maximum(np.abs(mat).max(axis=1), 1e-12) / 127.0
-    q = np.clip(np.rint(mat / scale[:, None]), -127, 127).astype(np.int8)
-    return q, scale.astype(np.float32)
 
 
 class WordTypeInputs:
@@ -249,9 +238,7 @@ def _lookup(row: list[str], k: int) -> str:
 
 
 def bio_table(labels: Sequence[str]) -> list[list[str]]:
-    """table[previous label][label] → the output tag (IOB2, PERS renamed PER), as `tagger.to_bio`."""
-    from khabar.entities.tagger import to_bio
-
+    """table[previous label][label] → the output tag (IOB2, PERS renamed PER), as `bio.to_bio`."""
     return [[to_bio([p, c])[1] for c in labels] for p in labels]
 
 
@@ -260,13 +247,11 @@ class NeuralTagger:
 
     Same tagging interface as `tagger.NerTagger` (`tag`, `tag_many`, `labels`). The model is a JSON
     file naming its parts (paths relative to it): `"vectors"` (word vectors and context model),
-    `"nets"` (one npz per network), `"crf"` (a CRF written by `CrfWeights.save_npz`, optional) and
+    `"nets"` (one npz per network), `"crf"` (a CRF in `CrfWeights.from_npz` form, optional) and
     `"crf_weight"` (its share; the networks share the rest equally).
     """
 
     def __init__(self, model_path: str | Path, resources: Resources, meta: Mapping):
-        from khabar.entities.crfmodel import CachedScorer, CrfWeights
-
         self.model_path = Path(model_path)
         self.meta = dict(meta)
         folder = self.model_path.parent
@@ -300,15 +285,6 @@ class NeuralTagger:
         self._o = self.labels.index("O") if "O" in self.labels else -1
         self._table = bio_table(self.labels)
         self._first = bio_table(["O", *self.labels])[0][1:]
-
-    @classmethod
-    def load(cls, path: str | Path) -> NeuralTagger:
-        """Open a model (its JSON file) and the feature resources it names."""
-        from khabar.entities.tagger import load_resources
-
-        model = Path(path)
-        meta = json.loads(model.read_text(encoding="utf-8"))
-        return cls(model, load_resources(model, meta), meta)
 
     def score_many(self, sents: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Label score matrices (O bias included), labels in `self.labels` order."""
@@ -349,11 +325,3 @@ def _crf_label(label: str) -> str:
     pre, _, typ = label.partition("-")
     return f"{pre}-{'PER' if typ == 'PERS' else typ}" if typ else label
 
-
-VECTOR_KEYS = ("emb_words", "emb_q", "emb_scale", "ctx_w", "ctx_b", "ctx_offsets")
-
-
-def split_arrays(arrays: Mapping[str, np.ndarray]) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-    """(shared word-vector arrays, the network's own arrays) of an exported network."""
-    shared = {k: v for k, v in arrays.items() if k in VECTOR_KEYS}
-    return shared, {k: v for k, v in arrays.items() if k not in VECTOR_KEYS}

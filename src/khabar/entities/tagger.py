@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from khabar.entities.bio import spans_from_tags, spans_of_paths, to_bio
 from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi, viterbi_flat, viterbi_many
 from khabar.entities.features import FeatureExtractor, Resources
 
@@ -24,70 +25,12 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_NAME = "ner-crf.v1"  # the CRF (its lexicon and name list are shared with the neural model)
 NN_MODEL_NAME = "ner-nn.v2"
-_TYPE_OUT = {"PERS": "PER"}
+
+__all__ = ["MODEL_DIR", "MODEL_NAME", "NN_MODEL_NAME", "NerTagger", "default_model_path", "default_tagger",
+           "load_resources", "spans_from_tags", "spans_of_paths", "to_bio"]
 
 # Optional extra gazetteers: a function returning {type: set of folded names} (e.g. from khabar.kb).
 GazetteerSource = Callable[[], Mapping[str, frozenset[str]]]
-
-
-def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(first token, end token exclusive, type) of each entity; an I- tag with no open entity opens one."""
-    out: list[tuple[int, int, str]] = []
-    start, typ = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        pre, _, t = tag.partition("-")
-        if start >= 0 and (pre not in ("I",) or t != typ):
-            out.append((start, i, typ))
-            start = -1
-        if pre in ("B", "I") and start < 0:
-            start, typ = i, t
-    return out
-
-
-def spans_of_paths(path: np.ndarray, bounds: np.ndarray, labels: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-    """`spans_from_tags(to_bio(...))` of many label paths at once: `path` holds every token's label
-    index, sentence k being path[bounds[k]:bounds[k + 1]]. A token continues a span when it is I- of
-    the type before it in its sentence; any other B- or I- token opens one."""
-    names: list[str] = []
-    kinds = np.zeros(len(labels), dtype=np.int64)  # 0: O, else 1 + index into names
-    inside = np.zeros(len(labels), dtype=bool)
-    for i, label in enumerate(labels):
-        pre, _, t = label.partition("-")
-        if pre in ("B", "I"):
-            t = _TYPE_OUT.get(t, t)
-            if t not in names:
-                names.append(t)
-            kinds[i], inside[i] = names.index(t) + 1, pre == "I"
-    typ, ins = kinds[path], inside[path]
-    n = len(path)
-    first_of_sentence = np.zeros(n, dtype=bool)
-    first_of_sentence[bounds[:-1][bounds[:-1] < n]] = True
-    before = np.concatenate(([0], typ[:-1]))
-    cont = ins & (typ != 0) & (before == typ) & ~first_of_sentence
-    starts = np.flatnonzero((typ != 0) & ~cont)
-    breaks = np.append(np.flatnonzero(~cont), n)
-    ends = breaks[np.searchsorted(breaks, starts, side="right")]
-    sentence = np.searchsorted(bounds, starts, side="right") - 1
-    out: list[list[tuple[int, int, str]]] = [[] for _ in range(len(bounds) - 1)]
-    offset = bounds[sentence]
-    for k, a, b, t in zip(sentence.tolist(), (starts - offset).tolist(), (ends - offset).tolist(),
-                          typ[starts].tolist(), strict=True):
-        out[k].append((a, b, names[t - 1]))
-    return out
-
-
-def to_bio(tags: Sequence[str]) -> list[str]:
-    """Well-formed BIO (IOB2): an I- that does not continue an entity of its type becomes B-."""
-    out, prev = [], "O"
-    for tag in tags:
-        pre, _, t = tag.partition("-")
-        t = _TYPE_OUT.get(t, t)
-        if pre == "I" and prev[2:] != t:
-            pre = "B"
-        tag = f"{pre}-{t}" if pre in ("B", "I") else "O"
-        out.append(tag)
-        prev = tag
-    return out
 
 
 def load_resources(model_path: Path, meta: Mapping, gazetteers: Mapping[str, frozenset[str]] | None = None
@@ -136,11 +79,12 @@ class NerTagger:
         """
         model = Path(path) if path is not None else default_model_path()
         if not model.is_file():
-            raise FileNotFoundError(f"no NER model at {model} (build it with khabar.entities.train.main_train)")
+            raise FileNotFoundError(f"no NER model at {model} (build it with `khabar train ner`)")
         if model.suffix == ".json":
             from khabar.entities.nnmodel import NeuralTagger
 
-            return NeuralTagger.load(model)
+            meta = json.loads(model.read_text(encoding="utf-8"))
+            return NeuralTagger(model, load_resources(model, meta), meta)
         meta_path = model.with_suffix(".json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         gaz = gazetteers() if gazetteers is not None and meta.get("features", {}).get("gazetteers") else None

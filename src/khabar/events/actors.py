@@ -4,7 +4,7 @@ international organisation) and a sector.
 
 Names come from the entity layer's mentions where it gave them, else from the knowledge base (state,
 city, organisation and office-holder names); a nationality adjective codes its noun ("غارة إسرائيلية",
-"القوات الأمريكية"); a title codes its bearer ("رئيس الوزراء الياباني فوميو كيشيدا" is JPN, GOV).
+"القوات الأمريكية"); a title codes its bearer (a prime minister with a nationality adjective and a name is that state, GOV).
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ from khabar.text.cache import word_cache
 MAX_NAME_WORDS = 5
 WORDS_CACHED = 400_000  # word forms remembered: more than a corpus of ANT's size has (261,000), so
 # a long run does not keep emptying its tables and working every word out again
-STRONG = ("state", "capital", "person", "org", "igo", "demonym")  # kinds whose code makes an actor
+STRONG = ("state", "capital", "person", "org", "group", "igo", "demonym")  # kinds whose code makes an actor
+GROUP_KINDS = frozenset({"armed_group", "party"})  # coded as themselves, with their home state kept aside
 ORG_SECTORS = {"institution": "GOV", "party": "OPP", "armed_group": "REB", "company": "BUS", "media": "MED",
                "ngo": "NGO", "court": "JUD", "agency": "GOV"}
 
@@ -60,8 +61,9 @@ class Unit:
     start: int
     end: int
     code: str | None
-    kind: str  # state, capital, place, person, org, igo, demonym, agent, alias, placehead
+    kind: str  # state, capital, place, person, org, group, igo, demonym, agent, alias, placehead
     sector: str | None = None
+    home: str | None = None  # a group's home state
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class Actor:
     conj: bool  # starts with و: coordinated with what comes before
     char_start: int = 0  # offsets of the phrase in the passage text
     char_end: int = 0
+    home: str | None = None  # a group's home state
 
 
 def _folded(words: Any, path: str, what: str) -> frozenset[str]:
@@ -99,7 +102,8 @@ def load_agents() -> Agents:
     sectors = {w: sector for sector, words in data["sectors"].items() for w in _folded(words, name, sector)}
     aliases = {w: code for code, words in data["aliases"].items() for w in _folded(words, name, code)}
     preps = data["prepositions"]
-    verbs = frozenset(f for v in data["speech_verbs"] for f in (conjugate(v) if "/" in v else [fold(v)]))
+    verbs = frozenset(f for v in data["speech_verbs"]
+                      for f in (conjugate(v, hollow=False) if "/" in v else [fold(v)]))
     return Agents(sectors, aliases, _folded(data["not_names"], name, "not_names"),
                   _folded(data["geo_heads"], name, "geo_heads"), _folded(data["places"], name, "places"),
                   _folded(preps["target"], name, "target"), _folded(preps["locative"], name, "locative"),
@@ -154,12 +158,16 @@ def unit_of_entry(entry: Entry, start: int, end: int) -> Unit | None:
         return Unit(start, end, code, "person", "GOV" if entry.role else None) if code else None
     if entry.subkind == "igo" and entry.code:
         return Unit(start, end, entry.code, "igo", "IGO")
+    if entry.subkind in GROUP_KINDS and entry.code:  # Hamas, the Taliban, a party: not the state itself
+        return Unit(start, end, entry.code, "group", ORG_SECTORS[entry.subkind], entry.country)
     sector = "GOV" if entry.stands_for_state else ORG_SECTORS.get(entry.subkind or "")
     return Unit(start, end, entry.country, "org" if entry.country else "agent", sector)
 
 
 def unit_of_mention(mention: Mention, start: int, end: int, kb: KnowledgeBase) -> Unit | None:
     entry = kb.by_id(mention.id) if mention.id else None
+    if entry is None and mention.type == "ORG":  # a group the linker left without an id
+        entry = next((e for e in kb.lookup(mention.text) if e.subkind in GROUP_KINDS), None)
     if entry is not None:
         found = unit_of_entry(entry, start, end)
         if found is not None or entry.kind in ("region",):
@@ -309,7 +317,7 @@ def _family(words: SentenceWords, unit: Unit, agents: Agents) -> bool:
     return unit.kind == "person" and before is not None and not words.forms[before].all.isdisjoint(agents.families)
 
 
-NAMED = frozenset({"state", "capital", "place", "person", "org", "igo"})
+NAMED = frozenset({"state", "capital", "place", "person", "org", "group", "igo"})
 
 
 def name_words(units: list[Unit]) -> frozenset[int]:

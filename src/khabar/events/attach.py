@@ -1,8 +1,8 @@
 """Who acts on whom: the source and target of a trigger among the actors of its sentence.
 
 Arabic news puts the verb first (VSO: "بحث وزير الخارجية الكويتي مع نظيره الأردني") or the subject
-first (SVO: "الولايات المتحدة واليابان تعلنان"); a verbal noun takes its doer as a genitive or an
-adjective ("زيارة رئيس الوزراء الياباني", "غارات إسرائيلية"); a passive names the doer after
+first (SVO: "مصر والأردن تدينان"); a verbal noun takes its doer as a genitive or an
+adjective ("زيارة الوزير", "غارات إسرائيلية"); a passive names the doer after
 "على يد" or "برصاص"; "بين X و Y" names both sides. A verb without a subject ("وأكد") continues the
 subject of the sentence before.
 """
@@ -16,9 +16,13 @@ from khabar.events.triggers import Match, SentenceWords
 
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place may be what is hit
+LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place named plainly may be what is hit
+KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
+# A meeting or an agreement is named after its place ("قمة هلسنكي"); a demand, a threat or an
+# accusation after who makes it ("مطالبات أنقرة").
+VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
@@ -33,7 +37,7 @@ class Group:
     """Coordinated actors ("الولايات المتحدة واليابان")."""
 
     members: tuple[Actor, ...]
-    pair: bool = False  # adjectives side by side: "العلاقات الإيرانية الكويتية" is between the two
+    pair: bool = False  # adjectives side by side: relations "X-ية Y-ية" are between the two
 
     @property
     def start(self) -> int:
@@ -109,8 +113,13 @@ class Attacher:
                 continue
             if group.prep is not None:
                 return None
-            if noun and group.members[0].kind in ("capital", "place"):
-                return None  # "اتفاق فيينا", "قصف غزة": a place names the event or is hit, it does not act
+            if match is not None and self._venue(match, group):
+                return None
+            if noun and group.members[0].kind == "place":
+                return None  # "قصف غزة": a place is hit, it does not act
+            if noun and group.members[0].kind == "capital" and (match is None or match.entry.type in VENUE_TYPES
+                                                                  or match.entry.type in LOCATED_TYPES):
+                return None  # "قمة هلسنكي", "اتفاق فيينا", "قصف بغداد": the venue or what is hit
             gap = range(head + 1, group.start)
             if self._clear(head + 1, group.start, match):
                 return group
@@ -136,7 +145,8 @@ class Attacher:
             return group
         for other in self.groups:
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
-                if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org"):
+                if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
+                                                                                     "group"):
                     return other
                 if other.prep is not None:
                     break
@@ -144,7 +154,7 @@ class Attacher:
 
     def speaker(self, head: int) -> Group | None:
         """The subject of the nearest verb of saying before `head`, or the actor a headline opens
-        with before a colon ("بريطانيا: لن ننقل سفارتنا")."""
+        with before a colon ("STATE: …")."""
         colon = next((j for j in range(min(head, len(self.words))) if self.words.texts[j] == ":"), None)
         if colon is not None and self.groups and self.groups[0].start <= 1 and self.groups[0].end == colon \
                 and self.groups[0].coded:
@@ -170,12 +180,14 @@ class Attacher:
         located = None
         last = match.words[-1]
         for group in self.groups:
-            inside = group.start < last  # in the gap of a phrase: "تبادل ظريف مع نظيره … وجهات النظر"
+            inside = group.start < last  # in the gap of a phrase: "تبادل X مع نظيره … الآراء"
             if group.start < after or (inside and (group.prep == "ب" or group.prep in self.agents.locative_preps)):
                 continue
             if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start):
                 break
             if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
+                continue
+            if self._venue(match, group):
                 continue
             if group.prep is None and group.start - after > DIRECT_WINDOW:
                 continue
@@ -188,8 +200,18 @@ class Attacher:
             return group
         state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
         if located is not None and (match.entry.type in LOCATED_TYPES or state_ok):
-            return located  # "دعم … للمرحلة الجديدة في لبنان", "قصف … في غزة"
+            return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack or a protest with no named
+            # target in a state is coded against that state, as CAMEO coders do
         return None
+
+    def _venue(self, match: Match, group: Group) -> bool:
+        """A place named right after a meeting noun ("في قمة هلسنكي", "مؤتمر باريس") is where it met."""
+        if match.entry.type not in VENUE_TYPES or group.prep is not None \
+                or group.members[0].kind not in ("capital", "place"):
+            return False
+        before = self.words.prev_word(group.start - 1)
+        return before is not None and (before in match.words[1:] or (before == match.words[0] and not match.verbal)
+                                       or before in self.trigger_words)
 
     def between(self, match: Match) -> Group | None:
         for group in self.groups:
@@ -233,6 +255,36 @@ class Roles:
     explicit: bool = False  # the source was found in this sentence (not carried over)
 
 
+def _no_object(att: Attacher, after: int) -> bool:
+    """Does the clause go on without a direct object after word `after` (a preposition, a stop or
+    the end next)? A verb of killing then reads as passive: "جنديان قتلا بانفجار", "قتل جندي في"."""
+    words, agents = att.words, att.agents
+    for j in range(after, len(words)):
+        if words.stop[j]:
+            return True
+        if not words.is_word(j):
+            if words.texts[j][:1].isdigit():
+                return False  # "قتلوا 5 مدنيين"
+            continue
+        forms = words.forms[j].all
+        if not forms.isdisjoint(agents.skip):
+            continue
+        if not forms.isdisjoint(agents.target_preps | agents.locative_preps | agents.agent_markers):
+            return True
+        if any(g.start == j and g.prep is None for g in att.groups) or not forms.isdisjoint(agents.quantities):
+            return False
+        return words.norms[j].lstrip("وف")[:1] in ("ب", "ل")  # "بانفجار", "لدى": a preposition
+    return True
+
+
+def _passive(att: Attacher, match: Match, subject: Group) -> bool:
+    """A verb of killing whose subject is followed by no object: the subject was killed."""
+    if not match.verbal or not match.entry.cameo.startswith(KILLING) or match.entry.type not in VIOLENT_TYPES:
+        return False
+    after = max(match.words[-1], subject.end - 1) + 1
+    return _no_object(att, after)
+
+
 def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
     """(doer, victim) named next to the trigger: SVO, VSO, the genitive of a noun, the doer of a
     passive after "على يد"/"برصاص"."""
@@ -247,6 +299,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None]:
             patient = found
         else:
             source = found
+    if source is not None and _passive(att, match, source):
+        source, patient = None, source
     agent = att.agent_group(match) if match.entry.type in VIOLENT_TYPES else None
     if agent is not None:
         patient = patient or source
@@ -259,7 +313,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
     الكويتي اتفاقية قرض": the fund gives the loan)."""
     head, noun = match.words[0], not match.verbal
-    if match.entry.speaker:  # "ضرورة وقف العدوان الإسرائيلي": the speaker accuses the aggressor
+    if match.entry.speaker:  # "ضرورة وقف العدوان": the speaker accuses the aggressor named after it
         source = att.speaker(head) or topic
         target = att.subject_after(match.words[-1], match, True)  # the aggressor, not "على غزة"
         return Roles(source, target, None, source is not None)
@@ -278,6 +332,9 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if source is None and not noun and head < START_WORDS:
         source = topic  # carried from the sentence before: its positions are not of this sentence
     target = patient if patient is not None else att.target(match, after, source)
+    if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
+        where = att.target(match, after, source)
+        target = where if where is not None and where.members[0].kind in ("state", "capital", "place") else patient
     between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
     if match.entry.swap:
         source, target = target, source

@@ -8,7 +8,7 @@ code, QuadClass and Goldstein score. One event is kept per (sentence, type, sour
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from khabar.article import Article, Event, Mention, Tokens
@@ -17,7 +17,7 @@ from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find
 from khabar.events.lexicon import Lexicon, load_lexicon
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
-from khabar.events.report import is_reported
+from khabar.events.realis import realis_features, reports
 from khabar.events.scales import goldstein, quad_class
 from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
 from khabar.events.words import TextWords
@@ -27,6 +27,7 @@ from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words
 
 HEADLINE = -1
+NEEDS_SOURCE = frozenset({"THREATEN"})  # types that are acts of someone: without a doer, no event
 REALIS = Modes()
 
 
@@ -79,6 +80,7 @@ class SentenceCoder:
         self.pending: Passage | None = None  # a sentence of saying not read yet
         self.events: dict[tuple[int, str, str | None, str | None], Event] = {}
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
+        self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
@@ -126,7 +128,10 @@ class SentenceCoder:
             if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
                 topic = topic or subject
                 verb_source = roles.source
-            for source, target in pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES):
+            pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
+            if match.entry.type in NEEDS_SOURCE and all(source is None for source, _ in pairs):
+                continue  # "استمرار القتال يهدد بكارثة": a risk, not a threat made by an actor
+            for source, target in pairs:
                 self._add(passage, words, match, source, target)
         return topic
 
@@ -142,9 +147,15 @@ class SentenceCoder:
         for plover in dict.fromkeys(m.entry.type for m in matches):
             mine = [m for m in matches if m.entry.type == plover]
             rule = self.lexicon.reports.get(plover)
-            if rule is not None and rule.realis and all(self._modes(words, m) != REALIS for m in mine):
+            if rule is None:
+                out.extend(mine)
+                continue
+            modes = [self._modes(words, m) for m in mine]
+            if self.observe is not None:
+                self.observe(plover, realis_features(words, mine, rule, modes))
+            if rule.realis and all(m != REALIS for m in modes):
                 continue  # only named as denied, planned, feared or intended
-            if is_reported(words, mine, rule):
+            if reports(plover, words, mine, rule, modes):
                 out.extend(mine)
         return sorted(out, key=lambda m: (m.start, m.entry.type))
 

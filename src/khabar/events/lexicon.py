@@ -102,12 +102,14 @@ class _LineLoader:
         return cls.cls
 
 
-def conjugate(pair: str) -> list[str]:
+def conjugate(pair: str, hollow: bool = True) -> list[str]:
     """The news forms of a verb given as "past/present" (3rd person masculine singular each).
 
     Past: he, she, they (m, dual), we; present: he, she/you, we, I, they (m, dual, subjunctive). The
     feminine plural is left out: rare in news, and its forms collide with names ("أيدن" / "بايدن").
     Verbs with a weak last letter (دعا/يدعو, أجرى/يجري) drop it before a suffix, as written in news.
+    `hollow`: also the jussive of a verb with a weak middle letter (زار/يزور: "لم يزر"); off for
+    verbs whose short form is a common word ("يقل" of قال/يقول is "less").
     """
     past, _, present = pair.partition("/")
     past, present = fold(past.strip()), fold(present.strip())
@@ -125,6 +127,8 @@ def conjugate(pair: str) -> list[str]:
             forms.update({weak + "ون", root + "ان", weak + "وا"})
         if present[-1] in "وي":  # the jussive after لم drops a weak last letter: "لم يلتق"
             forms.update({present[:-1], "ت" + base[:-1], "ن" + base[:-1]})
+        if hollow and len(present) == 4 and present[2] in "وي":  # and a weak middle one: "لم يزر", "لم تدن"
+            forms.update(p + base[0] + base[2] for p in "يتن")
     return sorted(f for f in forms if len(f) >= 2)
 
 

@@ -37,7 +37,7 @@ CONDITIONALS = _folded("اذا", "لو", "لولا", "حال", "حاله", "رب
 HYPOTHETICAL_SPAN = 8
 MAY = "قد"
 ANY = _folded("اي", "ايه")
-# Purpose and the subjunctive: "بهدف تفجير", "لقتل", "أن يقتل", "أن يتم قصفها" name acts not done.
+# Purpose and the subjunctive: "بهدف تفجير", "لقتل", "أن يقتل", "أن يتم" name acts not done.
 PURPOSE = _folded("بهدف", "لاجل", "اجل", "قصد", "بغيه", "سعيا", "بنيه", "لغرض", "غرض")
 SUBJUNCTIVE = _folded("ان", "كي", "لكي", "حتى")
 CAUSES = _folded("ادى", "أدت", "افضى", "أفضت", "تسبب", "تسببت", "يؤدي", "تؤدي")
@@ -90,7 +90,7 @@ def _present(words: SentenceWords, i: int) -> bool:
 
 
 def _irrealis(words: SentenceWords, match: Match, near: list[int]) -> bool:
-    """Purpose ("لقتل", "بهدف تفجير") or the subjunctive ("أن يقتل", "أن يتم قصفها")."""
+    """Purpose ("لقتل", "بهدف تفجير") or the subjunctive ("أن يقتل", "أن يتم")."""
     text = words.norms[match.start].lstrip("وف")
     key = words.forms[match.start].levels[0][0][0] if words.forms[match.start].levels else ""
     caused = bool(near) and not words.forms[near[0]].all.isdisjoint(CAUSES)  # "أدى لاستشهاد": led to

@@ -85,7 +85,7 @@ def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: fro
         kind = "place"  # "الأراضي الفلسطينية"
     end = group[-1].end
     return Actor(start, end, coded.code if coded else None, sector, kind, _prep_before(words, start, agents),
-                 _starts_with_and(words, start), spans[start][0], spans[end - 1][1])
+                 _starts_with_and(words, start), spans[start][0], spans[end - 1][1], coded.home if coded else None)
 
 
 def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[int, int]],
@@ -109,11 +109,13 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
             named = any(u.kind in NAMED for u in group)
             if (has_code and _starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
                     not _gap_ok(words, last.end, unit.start, agents, has_code):
-                break  # a name ends its phrase: "ظريف العلاقات الإيرانية" is a subject and an object
-            if named and unit.kind in NAMED:
-                break  # two names side by side are two actors: "دعت الأمم المتحدة إسرائيل"
+                break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
+            if (named or has_code) and unit.kind in NAMED and unit.code != next(
+                    (u.code for u in group if u.code and u.kind in STRONG), unit.code):
+                break  # two names (or a title and a name) of two states are two actors: "دعت الأمم
+                # المتحدة إسرائيل", "زار الوزير الياباني الصين"
             if unit.kind == last.kind == "demonym" and unit.code != last.code:
-                break  # "العلاقات الإيرانية الكويتية": two adjectives, two sides
+                break  # two nationality adjectives side by side: two sides
             if has_code and (unit.kind == "agent" or unit.start > last.end):
                 break  # "وزير الخارجية السعودي نظيره الفرنسي", "وزير … الإيراني العلاقات …": a coded phrase ends
             group.append(unit)

@@ -98,11 +98,11 @@ def parse_report(raw: Any, path: str, line: int) -> ReportRule:
     return ReportRule(raw["threshold"], features, tuple(evidence), bool(raw.get("realis")))
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
     return text[:1].isdigit() or text[:1] in "٠١٢٣٤٥٦٧٨٩"
 
 
-def _found(words: SentenceWords, item: Evidence, negations: frozenset[str]) -> bool:
+def evidence_found(words: SentenceWords, item: Evidence, negations: frozenset[str]) -> bool:
     if item.words.isdisjoint(words.all_forms()):
         return False  # most evidence lists have no word in the sentence
     for i, forms in enumerate(words.forms):
@@ -114,7 +114,7 @@ def _found(words: SentenceWords, item: Evidence, negations: frozenset[str]) -> b
         if not item.near and not item.numbers:
             return True
         for j in range(max(0, i - item.within), min(len(words), i + item.within + 1)):
-            if j != i and ((item.numbers and _is_number(words.texts[j]))
+            if j != i and ((item.numbers and is_number(words.texts[j]))
                            or not words.forms[j].all.isdisjoint(item.near)):
                 return True
     return False
@@ -125,7 +125,7 @@ PERIPHRASTIC_SPAN = 5  # words between "قامت" and "بقصف"
 
 
 def _periphrastic(words: SentenceWords, m: Match) -> str | None:
-    """"قامت دبابة إسرائيلية بقصف": the verbal noun after قام بـ is the verb of its clause; gives the
+    """"قامت X بقصف": the verbal noun after قام بـ is the verb of its clause; gives the
     tense of the auxiliary ("past" or "present"), None when there is none."""
     if m.verbal or not words.norms[m.start].lstrip("وف").startswith("ب"):
         return None
@@ -161,7 +161,7 @@ def report_parts(words: SentenceWords, matches: Sequence[Match], rule: ReportRul
     parts = {name: w for name, w in rule.features.items() if holds[name]()}
     negations = context.get("negations", frozenset()) | context.get("relatives", frozenset())
     for n, item in enumerate(rule.evidence):
-        if _found(words, item, negations):
+        if evidence_found(words, item, negations):
             parts[f"evidence{n + 1}"] = item.weight
     return parts
 

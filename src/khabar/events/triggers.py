@@ -23,7 +23,8 @@ HARD_STOPS = frozenset(".!?؟:؛;\"«»“”()[]")
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"})
 _ACTS = _CONFLICT | {"CONCEDE", "RETREAT", "AID", "COOPERATE", "AGREE", "CONSULT"}
 GOVERNED = {"ACCUSE": _CONFLICT, "THREATEN": _ACTS, "REQUEST": _ACTS, "REJECT": _ACTS}
-GOVERNED_SPAN = 4  # words after a governor within which a governed noun counts as its object
+GOVERNED_SPAN = 6  # words after a governor within which a governed noun counts as its object ("دعا إلى السماح
+# بإدخال المساعدات": a chain of verbal nouns stands between)
 # After a preposition a form such as "قصف" is the verbal noun, not the verb: "في قصف إسرائيلي".
 PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "خلال", "جراء", "اثر", "عقب", "منذ", "اثناء",
                           "حول", "لدي", "ضد", "بسبب", "عند"})

@@ -4,9 +4,8 @@ and where the capital lies (data/capitals.tsv), read once."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from khabar.resources import data_path, read_tsv
+from khabar.resources import Resources, data_path, read_tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +18,13 @@ class State:
     lon: float | None
 
 
-@cache
 def load_states() -> dict[str, State]:
-    """States by ISO3 code."""
+    """States by ISO3 code (built once, by the process's Resources)."""
+    return Resources().get(state_table)
+
+
+def state_table(resources: Resources) -> dict[str, State]:
+    """The resource: states by ISO3 code, with their capital's place."""
     where = {row["iso3"]: (float(row["lat"]), float(row["lon"]))
              for _, row in read_tsv(data_path("khabar.serve", "data/capitals.tsv"), ("iso3", "lat", "lon"))}
     states = {}

@@ -12,12 +12,8 @@ from pydantic import BaseModel, Field
 from khabar.errors import InputError
 from khabar.pipeline import read
 from khabar.sources.decode import check_language
-from khabar.store.db import open_store
-from khabar.store.dedup import assign_stories
-from khabar.store.ids import url_key
 from khabar.store.records import article_record
-from khabar.store.summary import summarise
-from khabar.store.writer import write_batch
+from khabar.store.writer import store_article
 
 if TYPE_CHECKING:
     from khabar.serve.readers import Store
@@ -51,17 +47,9 @@ def store_posted(store: Store, posted: PostedArticle) -> dict[str, Any]:
     article = read(posted.text, id="posted", date=posted.date, plain=posted.plain)
     article.url, article.source = posted.url, SOURCE
     record = article_record(article)
-    if record["error"] or not article.body.strip():
+    if record["article"] is None or not article.body.strip():
         raise HTTPException(422, f"the text could not be read: {record['error'] or 'no article body found'}")
-    page = (SOURCE, record["id"], 0, 0, record["id"], posted.url, url_key(posted.url))
     with store.write_lock:
-        conn = open_store(store.db, write=True)
-        try:
-            created = write_batch(conn, [record], [page]) > 0
-            if created:
-                assign_stories(conn)
-                summarise(conn)
-        finally:
-            conn.close()
-    return {"id": record["id"], "created": created, "headline": record["headline"],
+        created = store_article(store.db, record, source=SOURCE, url=posted.url)
+    return {"id": record["id"], "created": created, "headline": record["article"].headline,
             "url": f"/api/v1/articles/{record['id']}"}

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from khabar.resources import Resources
 from khabar.store.db import transaction
 
 if TYPE_CHECKING:
@@ -31,8 +31,8 @@ SAME_STORY_JACCARD = 0.5
 NEAR_DUPLICATE_JACCARD = 0.8
 
 
-@lru_cache(maxsize=1)
-def _template() -> MinHash:
+def minhash_template(resources: Resources) -> MinHash:
+    """The resource: a MinHash whose permutations every signature reuses (making them is costly)."""
     from datasketch import MinHash
 
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
@@ -46,7 +46,7 @@ def signature(keys: list[str]) -> bytes | None:
 
     width = min(SHINGLE_WORDS, len(keys))
     shingles = {" ".join(keys[i:i + width]).encode("utf-8") for i in range(len(keys) - width + 1)}
-    template = _template()
+    template = Resources().get(minhash_template)
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=template.permutations)
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.tobytes()

@@ -18,13 +18,15 @@ from pathlib import Path
 from khabar.run import Batch, Runner, require
 from khabar.run.local import LocalRunner
 from khabar.settings import Settings
-from khabar.sources.page import RawPage, iter_pages
+from khabar.sources.page import RawPage
+from khabar.sources.read import iter_pages
 from khabar.store.db import open_store
 from khabar.store.dedup import assign_stories
-from khabar.store.ids import content_hash, content_id, url_key
-from khabar.store.records import article_record
+from khabar.store.ids import content_hash, content_id
+from khabar.store.records import Record, article_record
+from khabar.store.rows import CopyRow, ErrorRow, PageKey
 from khabar.store.summary import is_current, summarise
-from khabar.store.writer import Copy, Error, finished_input, known_ids, mark_input, write_batch
+from khabar.store.writer import finished_input, known_ids, mark_input, write_batch
 
 
 @dataclass(slots=True)
@@ -50,22 +52,31 @@ class _Input:
 
 
 @dataclass(slots=True)
+class _Mark:
+    """An input read to its end: marked as read once batch `last_tag` is written."""
+
+    last_tag: int
+    input: _Input
+    pages: int
+
+
+@dataclass(slots=True)
 class _State:
     progress: Progress
     in_flight: set[str] = field(default_factory=set)  # ids sent to workers, not yet written
-    copies: list[Copy] = field(default_factory=list)  # pages whose text is stored or in flight
-    errors: list[Error] = field(default_factory=list)
-    batches: dict[int, list[Copy]] = field(default_factory=dict)  # the pages of each batch in flight
-    marks: list[tuple[int, _Input, int]] = field(default_factory=list)  # last batch tag, input, pages
+    copies: list[CopyRow] = field(default_factory=list)  # pages whose text is stored or in flight
+    errors: list[ErrorRow] = field(default_factory=list)
+    batches: dict[int, list[CopyRow]] = field(default_factory=dict)  # the pages of each batch in flight
+    marks: list[_Mark] = field(default_factory=list)  # inputs read, waiting for their last batch
     repeats: dict[tuple[str, str], int] = field(default_factory=dict)  # (source, page id) seen in this input
     next_tag: int = 0
 
-    def page_key(self, page: RawPage) -> tuple[str, str, int, int]:
-        """(source, page id, repeat, position): how the store knows a page."""
+    def page_key(self, page: RawPage) -> PageKey:
+        """How the store knows `page` (its repeat counts the pages before it with its source and id)."""
         key = (page.origin, page.id)
         repeat = self.repeats.get(key, -1) + 1
         self.repeats[key] = repeat
-        return page.origin, page.id, repeat, page.position
+        return PageKey(page.origin, page.id, repeat, page.position)
 
 
 def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | None = None,
@@ -123,7 +134,7 @@ def _plan(conn: sqlite3.Connection, inputs: Sequence[str | Path], progress: Prog
 def _batches(conn: sqlite3.Connection, plan: list[_Input], settings: Settings, state: _State,
              batch_pages: int, limit: int | None) -> Iterator[Batch]:
     """Batches of pages still to read; pages already stored or failed become copies and errors."""
-    buffer: list[tuple[Copy, RawPage]] = []
+    buffer: list[tuple[CopyRow, RawPage]] = []
     seen = 0
     for item in plan:
         if limit is not None and seen >= limit:
@@ -138,26 +149,26 @@ def _batches(conn: sqlite3.Connection, plan: list[_Input], settings: Settings, s
             pages += 1
             key = state.page_key(page)
             if page.error:
-                state.errors.append((*key, page.error, page.url))
+                state.errors.append(key.error(page.error, page.url))
                 continue
-            buffer.append(((*key, content_id(content_hash(page.text)), page.url, url_key(page.url)), page))
+            buffer.append((key.copy(content_id(content_hash(page.text)), page.url), page))
             if len(buffer) >= batch_pages:
                 yield from _dispatch(conn, state, buffer)
                 buffer = []
         if buffer:
             yield from _dispatch(conn, state, buffer)
             buffer = []
-        state.marks.append((state.next_tag - 1, item, pages))
+        state.marks.append(_Mark(state.next_tag - 1, item, pages))
 
 
-def _dispatch(conn: sqlite3.Connection, state: _State, buffer: list[tuple[Copy, RawPage]]) -> Iterator[Batch]:
-    stored = known_ids(conn, [copy[4] for copy, _ in buffer])
+def _dispatch(conn: sqlite3.Connection, state: _State, buffer: list[tuple[CopyRow, RawPage]]) -> Iterator[Batch]:
+    stored = known_ids(conn, [copy.article_id for copy, _ in buffer])
     pages, copies = [], []
     for copy, page in buffer:
-        if copy[4] in stored or copy[4] in state.in_flight:
+        if copy.article_id in stored or copy.article_id in state.in_flight:
             state.copies.append(copy)
         else:
-            state.in_flight.add(copy[4])
+            state.in_flight.add(copy.article_id)
             pages.append(page)
             copies.append(copy)
     if pages:
@@ -166,7 +177,7 @@ def _dispatch(conn: sqlite3.Connection, state: _State, buffer: list[tuple[Copy, 
         yield tag, pages
 
 
-def _write(conn: sqlite3.Connection, state: _State, records: list, tag: int) -> None:
+def _write(conn: sqlite3.Connection, state: _State, records: list[Record], tag: int) -> None:
     """Write one batch's records with the copies and errors met so far; then mark finished inputs."""
     copies, errors = state.copies, state.errors
     state.copies, state.errors = [], []
@@ -178,11 +189,11 @@ def _write(conn: sqlite3.Connection, state: _State, records: list, tag: int) -> 
     progress.skipped += len(copies) + (len(records) - failed - new)
     progress.errors += len(errors) + failed
     progress.pages += len(records) + len(copies) + len(errors)
-    state.in_flight.difference_update(page[4] for page in pages)
-    while state.marks and state.marks[0][0] <= tag:
-        _, item, count = state.marks.pop(0)
-        if item.fingerprint is not None:
-            mark_input(conn, item.name, *item.fingerprint, count)
+    state.in_flight.difference_update(page.article_id for page in pages)
+    while state.marks and state.marks[0].last_tag <= tag:
+        mark = state.marks.pop(0)
+        if mark.input.fingerprint is not None:
+            mark_input(conn, mark.input.name, *mark.input.fingerprint, mark.pages)
 
 
 def _stories(conn: sqlite3.Connection, progress: Progress, started: float) -> Iterator[Progress]:

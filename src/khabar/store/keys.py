@@ -8,9 +8,8 @@ all become "ولاي". The index and the query use the same function, so what on
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from khabar.article import Tokens
+from khabar.resources import Resources
 from khabar.text.tokens import tokenize
 
 ARTICLE = "ال"
@@ -31,9 +30,8 @@ def light_stem(key: str) -> str:
     return key
 
 
-@lru_cache(maxsize=300_000)
 def search_key(key: str) -> str | None:
-    """The search key of one token key; None for marks (no letter or digit). Cached: words repeat."""
+    """The search key of one token key; None for marks (no letter or digit)."""
     if not any(ch.isalnum() for ch in key):
         return None
     return light_stem(key).lower()
@@ -41,8 +39,13 @@ def search_key(key: str) -> str | None:
 
 def token_keys(tokens: Tokens) -> list[str]:
     """Search keys of the word tokens, in order (marks have none)."""
-    keys = (search_key(key) for _, _, key in tokens.splits)
+    keys = _search_keys([key for _, _, key in tokens.splits])
     return [key for key in keys if key is not None]
+
+
+def _search_keys(keys: list[str]) -> list[str | None]:
+    """`search_key` of each token key, remembered per form in the word table (words repeat)."""
+    return Resources().column(search_key).many(keys)
 
 
 def text_keys(text: str) -> list[str]:
@@ -53,8 +56,8 @@ def text_keys(text: str) -> list[str]:
 def key_spans(tokens: Tokens) -> list[tuple[str, int, int]]:
     """(search key, start, end) of each word token: where a key stands in the text."""
     found = []
-    for (start, end), (_, _, key) in zip(tokens.spans, tokens.splits, strict=True):
-        search = search_key(key)
+    searches = _search_keys([key for _, _, key in tokens.splits])
+    for (start, end), search in zip(tokens.spans, searches, strict=True):
         if search is not None:
             found.append((search, start, end))
     return found

@@ -1,72 +1,116 @@
 """An Article as the rows the store writes. Runs in the workers, next to the reading, so that the
 writer only inserts: ids, search keys, the JSON document and the MinHash signature come ready.
 
-A record is a dict of plain values (str, int, float, bytes, None) and lists of row tuples, so that it
+A record is a dict with named keys (Record) of plain values and lists of rows (rows.py), so that it
 pickles cheaply and fits a Parquet shard.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TypedDict
 
-from khabar.article import Article
+from khabar.article import Article, Event
 from khabar.lang.normalize import fold
 from khabar.store.dedup import signature
 from khabar.store.ids import content_hash, content_id
 from khabar.store.keys import text_keys, token_keys
+from khabar.store.rows import (
+    ArticleEntityRow,
+    ArticleRow,
+    EntityRow,
+    EventRow,
+    MentionRow,
+    QuoteRow,
+    SentenceRow,
+)
 
-Record = dict[str, Any]
+
+class Record(TypedDict):
+    """One article ready to store, or why it could not be read (`error`; then no rows)."""
+
+    id: str
+    error: str | None
+    article: ArticleRow | None
+    sentences: list[SentenceRow]
+    mentions: list[MentionRow]
+    entities: list[EntityRow]
+    article_entities: list[ArticleEntityRow]
+    events: list[EventRow]
+    quotes: list[QuoteRow]
+    headline_keys: str
+    body_keys: str
+    minhash: bytes | None
+
+
+# The keys of a Record that hold rows of the article's own tables, written when the article is new.
+CHILD_ROWS: dict[str, type] = {
+    "sentences": SentenceRow, "mentions": MentionRow, "entities": EntityRow,
+    "article_entities": ArticleEntityRow, "events": EventRow, "quotes": QuoteRow,
+}
+
+
+def failed_record(article_id: str, error: str) -> Record:
+    return Record(id=article_id, error=error, article=None, sentences=[], mentions=[], entities=[],
+                  article_entities=[], events=[], quotes=[], headline_keys="", body_keys="", minhash=None)
 
 
 def article_record(article: Article) -> Record:
     """Everything the writer needs to store `article` (or to record why it failed)."""
     digest = content_hash(article.raw)
-    record: Record = {
-        "id": content_id(digest), "content_hash": digest, "page_id": article.id, "source": article.source or "",
-        "position": article.position or 0, "url": article.url, "error": article.error,
-    }
+    article_id = content_id(digest)
     if article.error:
-        return record
+        return failed_record(article_id, article.error)
     dateline = article.dateline
     date = (dateline.date if dateline else None) or (
         article.reference_date.isoformat() if article.reference_date else None)
     body_keys = token_keys(article.tokens)
-    record.update({
-        "outlet": article.outlet, "agency": article.agency,
-        "headline": article.headline.text if article.headline else None, "date": date,
-        "place": dateline.place_en if dateline else None, "country": dateline.country if dateline else None,
-        "sentences": len(article.sentences), "tokens": len(article.tokens),
-        "doc": json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":")),
-        "headline_keys": " ".join(text_keys(article.headline.text)) if article.headline else "",
-        "body_keys": " ".join(body_keys),
-        "minhash": signature(body_keys),
-    })
-    record.update(_rows(article, record["id"]))
-    return record
+    row = ArticleRow(
+        id=article_id, content_hash=digest, page_id=article.id, source=article.source or "",
+        position=article.position or 0, url=article.url, outlet=article.outlet, agency=article.agency,
+        headline=article.headline.text if article.headline else None, date=date,
+        place=dateline.place_en if dateline else None, country=dateline.country if dateline else None,
+        sentences=len(article.sentences), tokens=len(article.tokens),
+        doc=json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":")))
+    return Record(
+        id=article_id, error=None, article=row,
+        sentences=[SentenceRow(article_id, n, s.start, s.end) for n, s in enumerate(article.sentences)],
+        mentions=_mentions(article, article_id),
+        entities=[EntityRow(id=e.id, type=e.type, name_en=e.name_en,
+                            name_ar=article.mentions[e.mentions[0]].text if e.mentions else None,
+                            country=e.country) for e in article.entities],
+        article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions)) for e in article.entities],
+        events=[_event(article_id, n, e) for n, e in enumerate(article.events)],
+        quotes=[QuoteRow(article_id=article_id, n=n, start=q.start, end=q.end, text=q.text, speaker=q.speaker,
+                         speaker_en=q.speaker_en, speaker_id=q.speaker_id, sentence=q.sentence, kind=q.kind)
+                for n, q in enumerate(article.quotes)],
+        headline_keys=" ".join(text_keys(article.headline.text)) if article.headline else "",
+        body_keys=" ".join(body_keys),
+        minhash=signature(body_keys),
+    )
 
 
-def _rows(article: Article, article_id: str) -> dict[str, list[tuple]]:
+def _mentions(article: Article, article_id: str) -> list[MentionRow]:
+    """Mentions (linked to their entity) then references (titles, demonyms), numbered in one series."""
     entity_of: dict[int, str] = {}
     for entity in article.entities:
         for index in entity.mentions:
             entity_of[index] = entity.id
-    mentions = [(article_id, n, "mention", m.where, m.start, m.end, m.text, fold(m.text), m.type,
-                 entity_of.get(n, m.id), m.name_en, m.country, m.kind, m.how)
-                for n, m in enumerate(article.mentions)]
-    offset = len(mentions)
-    mentions += [(article_id, offset + n, "reference", m.where, m.start, m.end, m.text, fold(m.text), m.type,
-                  m.id, m.name_en, m.country, m.kind, m.how) for n, m in enumerate(article.references)]
-    return {
-        "sentence_rows": [(article_id, n, s.start, s.end) for n, s in enumerate(article.sentences)],
-        "mention_rows": mentions,
-        "entity_rows": [(e.id, e.type, e.name_en, article.mentions[e.mentions[0]].text if e.mentions else None,
-                         e.country) for e in article.entities],
-        "article_entity_rows": [(article_id, e.id, len(e.mentions)) for e in article.entities],
-        "event_rows": [(article_id, n, e.type, e.sentence, e.trigger, e.trigger_start, e.trigger_end, e.source,
-                        e.target, e.source_text, e.target_text, e.source_sector, e.target_sector, e.mode,
-                        int(e.negated), int(e.future), int(e.hypothetical), e.cameo, e.quad_class, e.goldstein)
-                       for n, e in enumerate(article.events)],
-        "quote_rows": [(article_id, n, q.start, q.end, q.text, q.speaker, q.speaker_en, q.speaker_id, q.sentence,
-                        q.kind) for n, q in enumerate(article.quotes)],
-    }
+    rows = []
+    for role, items in (("mention", article.mentions), ("reference", article.references)):
+        for m in items:
+            entity_id = entity_of.get(len(rows), m.id) if role == "mention" else m.id
+            rows.append(MentionRow(
+                article_id=article_id, n=len(rows), role=role, part=m.where, start=m.start, end=m.end,
+                text=m.text, key=fold(m.text), type=m.type, entity_id=entity_id, name_en=m.name_en,
+                country=m.country, kind=m.kind, how=m.how))
+    return rows
+
+
+def _event(article_id: str, n: int, e: Event) -> EventRow:
+    return EventRow(
+        article_id=article_id, n=n, type=e.type, sentence=e.sentence, trigger=e.trigger,
+        trigger_start=e.trigger_start, trigger_end=e.trigger_end, source=e.source, target=e.target,
+        source_text=e.source_text, target_text=e.target_text, source_sector=e.source_sector,
+        target_sector=e.target_sector, mode=e.mode, negated=int(e.negated), future=int(e.future),
+        hypothetical=int(e.hypothetical), cameo=e.cameo, quad_class=e.quad_class, goldstein=e.goldstein)

@@ -1,66 +1,78 @@
 """Writing records: one transaction per batch, so an article and all its rows are there, or none is.
 
 Every statement is INSERT OR IGNORE on a key made from content (article id) or provenance (source,
-position, page id): writing the same batch twice changes nothing.
+page id, repeat): writing the same batch twice changes nothing. Inserts name their columns, from
+the row types of rows.py. `write_article` is the one way an article enters the store: ingest
+calls it for each article of a batch, `store_article` for a single page (the web API's write).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from khabar.store.db import transaction
-from khabar.store.records import Record
-
-ARTICLE_COLUMNS = ("id", "content_hash", "page_id", "source", "position", "url", "outlet", "agency", "headline",
-                   "date", "place", "country", "sentences", "tokens", "doc")
-CHILD_INSERTS = {
-    "sentence_rows": 'INSERT OR IGNORE INTO sentences VALUES (?, ?, ?, ?)',
-    "mention_rows": "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "entity_rows": "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?)",
-    "article_entity_rows": "INSERT OR IGNORE INTO article_entities VALUES (?, ?, ?)",
-    "event_rows": "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "quote_rows": "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-}
-_INSERT_ARTICLE = (f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
-                   f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})")
-_INSERT_COPY = "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?, ?, ?, ?)"
-_INSERT_ERROR = "INSERT OR IGNORE INTO errors VALUES (?, ?, ?, ?, ?, ?)"
-
-# source, page id, repeat, position, article id, url, url key
-Copy = tuple[str, str, int, int, str, str | None, str | None]
-# source, page id, repeat, position, reason, url
-Error = tuple[str, str, int, int, str, str | None]
+from khabar.store.db import open_store, transaction
+from khabar.store.dedup import assign_stories
+from khabar.store.records import CHILD_ROWS, Record
+from khabar.store.rows import TABLES, ArticleRow, CopyRow, ErrorRow, KeysRow, PageKey, SignatureRow
+from khabar.store.summary import summarise
 
 
-def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequence[Copy] = (),
-                copies: Iterable[Copy] = (), errors: Iterable[Error] = ()) -> int:
-    """Store a batch: `records[i]` was read from page `pages[i]`; `copies` and `errors` are pages met
-    beside it (text stored already, or unreadable). Returns the number of new articles."""
+def _insert(row_type: type, verb: str = "INSERT OR IGNORE") -> str:
+    names = row_type._fields  # type: ignore[attr-defined]
+    columns = ", ".join(f'"{name}"' for name in names)
+    return f"{verb} INTO {TABLES[row_type]} ({columns}) VALUES ({', '.join('?' * len(names))})"
+
+
+INSERT = {row_type: _insert(row_type) for row_type in TABLES}
+INSERT[KeysRow] = _insert(KeysRow, "INSERT")  # an FTS5 table takes no OR IGNORE; its rowid is new here
+
+
+def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bool:
+    """Store `record`, read from `page`, inside the caller's transaction: the page as a copy and, when
+    its text is new to the store, the article with all its rows; a failed reading as an error.
+    True when the article is new."""
+    if record["error"]:  # a step failed on this page
+        conn.execute(INSERT[ErrorRow], page.failed(record["error"]))
+        return False
+    conn.execute(INSERT[CopyRow], page._replace(article_id=record["id"]))
+    cursor = conn.execute(INSERT[ArticleRow], record["article"])
+    if not cursor.rowcount:  # a text stored before
+        return False
+    for key, row_type in CHILD_ROWS.items():
+        conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
+    conn.execute(INSERT[KeysRow], KeysRow(cursor.lastrowid, record["headline_keys"], record["body_keys"]))
+    if record["minhash"] is not None:
+        conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))
+    return True
+
+
+def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequence[CopyRow] = (),
+                copies: Iterable[CopyRow] = (), errors: Iterable[ErrorRow] = ()) -> int:
+    """Store a batch in one transaction: `records[i]` was read from page `pages[i]`; `copies` and
+    `errors` are pages met beside it (text stored already, or unreadable). Returns the number of new
+    articles."""
     with transaction(conn):
-        conn.executemany(_INSERT_ERROR, errors)
-        conn.executemany(_INSERT_COPY, copies)
-        new = _write_articles(conn, records, pages)
-    return new
+        conn.executemany(INSERT[ErrorRow], errors)
+        conn.executemany(INSERT[CopyRow], copies)
+        return sum(write_article(conn, record, page) for record, page in zip(records, pages, strict=True))
 
 
-def _write_articles(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequence[Copy]) -> int:
-    accepted = []
-    for record, page in zip(records, pages, strict=True):
-        if record["error"]:  # a step failed on this page
-            conn.execute(_INSERT_ERROR, (*page[:4], record["error"], page[5]))
-            continue
-        conn.execute(_INSERT_COPY, (*page[:4], record["id"], *page[5:]))
-        cursor = conn.execute(_INSERT_ARTICLE, tuple(record[c] for c in ARTICLE_COLUMNS))
-        if cursor.rowcount:  # a new text, not one stored before
-            accepted.append((cursor.lastrowid, record))
-    for key, sql in CHILD_INSERTS.items():
-        conn.executemany(sql, (row for _, record in accepted for row in record[key]))
-    conn.executemany("INSERT INTO article_keys(rowid, headline, body) VALUES (?, ?, ?)",
-                     ((num, r["headline_keys"], r["body_keys"]) for num, r in accepted))
-    conn.executemany("INSERT OR IGNORE INTO signatures VALUES (?, ?)",
-                     ((r["id"], r["minhash"]) for _, r in accepted if r["minhash"] is not None))
-    return len(accepted)
+def store_article(db: str | Path, record: Record, *, source: str, url: str | None) -> bool:
+    """Store one article given whole (not read from an input file), then bring stories and counts up to
+    date. Its page is known by its own id under `source`. True when the article is new."""
+    page = PageKey(source, record["id"], 0, 0).copy(record["id"], url)
+    conn = open_store(db, write=True)
+    try:
+        with transaction(conn):
+            created = write_article(conn, record, page)
+        if created:
+            assign_stories(conn)
+            summarise(conn)
+    finally:
+        conn.close()
+    return created
 
 
 def known_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
@@ -82,4 +94,5 @@ def finished_input(conn: sqlite3.Connection, path: str, size: int, mtime_ns: int
 def mark_input(conn: sqlite3.Connection, path: str, size: int, mtime_ns: int, pages: int) -> None:
     """Remember that the file at `path`, as it is now, was read to the end."""
     with transaction(conn):
-        conn.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)", (path, size, mtime_ns, pages))
+        conn.execute("INSERT OR REPLACE INTO inputs (path, size, mtime_ns, pages) VALUES (?, ?, ?, ?)",
+                     (path, size, mtime_ns, pages))

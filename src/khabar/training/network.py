@@ -1,4 +1,4 @@
-"""Training the neural tagger (`nnmodel`) with PyTorch, a training-only extra (`pip install khabar[train]`).
+"""Training the neural tagger (`khabar.entities.nnmodel`) with PyTorch, a training-only extra (`pip install khabar[train]`).
 
 Deterministic: seeded shuffling and initialisation, `torch.use_deterministic_algorithms`, a fixed
 number of threads. The network is exported to plain numpy arrays (`nnmodel.NeuralWeights`) after
@@ -16,15 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.entities.evaluate import score
+from khabar.entities.crfmodel import CrfWeights, viterbi_many
 from khabar.entities.features import FeatureExtractor, Resources
-from khabar.entities.nnmodel import (
-    NeuralScorer,
-    NeuralWeights,
-    WordTypeInputs,
-    join_strings,
-    quantize_rows,
-)
+from khabar.entities.nnmodel import NeuralScorer, NeuralWeights, WordTypeInputs
+from khabar.training.evaluate import score
 
 Sentences = Sequence[Sequence[tuple[str, str]]]
 
@@ -271,8 +266,6 @@ def length_batches(sents: Sequence[np.ndarray], size: int, rng: np.random.Genera
 def dev_f1(arrays: Mapping[str, np.ndarray], extractor: FeatureExtractor, resources: Resources,
            tokens: Sequence[Sequence[str]], gold: Sequence[Sequence[str]], labels: Sequence[str]) -> float:
     """Micro F1 of the exported arrays, decoded by the numpy scorer."""
-    from khabar.entities.crfmodel import viterbi_many
-
     weights = NeuralWeights(arrays)
     scorer = NeuralScorer(weights, WordTypeInputs(extractor, weights.emb_words, weights.feat_names, resources.freq))
     mats = []
@@ -285,6 +278,40 @@ def dev_f1(arrays: Mapping[str, np.ndarray], extractor: FeatureExtractor, resour
 def save_arrays(path: Path, arrays: Mapping[str, np.ndarray]) -> None:
     """Write the network's arrays (npz, compressed)."""
     np.savez_compressed(path, **arrays)
+
+
+def join_strings(items: Sequence[str]) -> np.ndarray:
+    """Strings (without newlines) as one uint8 array, for npz files read without pickle
+    (`nnmodel.split_strings` reads them back)."""
+    return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8).copy()
+
+
+def quantize_rows(mat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric int8 rows with one float32 scale each."""
+    scale = np.maximum(np.abs(mat).max(axis=1), 1e-12) / 127.0
+    q = np.clip(np.rint(mat / scale[:, None]), -127, 127).astype(np.int8)
+    return q, scale.astype(np.float32)
+
+
+VECTOR_KEYS = ("emb_words", "emb_q", "emb_scale", "ctx_w", "ctx_b", "ctx_offsets")
+
+
+def split_arrays(arrays: Mapping[str, np.ndarray]) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """(shared word-vector arrays, the network's own arrays) of an exported network."""
+    shared = {k: v for k, v in arrays.items() if k in VECTOR_KEYS}
+    return shared, {k: v for k, v in arrays.items() if k not in VECTOR_KEYS}
+
+
+def save_crf_npz(weights: CrfWeights, path: str | Path) -> None:
+    """A compact copy of CRF weights (`CrfWeights.from_npz` reads it): attribute names, non-zero
+    state weights (float32), transitions."""
+    rows, cols = np.nonzero(weights.state[:-1])
+    names = sorted(weights.attrs, key=weights.attrs.__getitem__)
+    np.savez_compressed(
+        path, labels=np.frombuffer("\n".join(weights.labels).encode(), dtype=np.uint8),
+        attrs=np.frombuffer(b"\n".join(names), dtype=np.uint8), rows=rows.astype(np.int32),
+        cols=cols.astype(np.int8), vals=weights.state[rows, cols].astype(np.float32),
+        trans=weights.trans.astype(np.float32))
 
 
 CTX_OFFSETS = (-3, -2, -1, 1, 2, 3)

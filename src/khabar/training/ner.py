@@ -1,7 +1,7 @@
 """Training the named-entity taggers, and the whole recipes that build them.
 
     export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
-    PYTHONPATH=src python -m khabar.entities.train /work/shared/data src/khabar/entities/models
+    PYTHONPATH=src python -m khabar.training.ner /work/shared/data src/khabar/entities/models
 
 (`khabar train ner` runs the same recipe.) One BLAS thread keeps the SVD and k-means bit-for-bit
 repeatable. About 20 minutes on two cores.
@@ -12,8 +12,8 @@ ANERcorp CamelLab train split, tunes the O-label bias on the last tenth of that 
 test split and records data, parameters and scores in the model's JSON file.
 
 `main_train_neural` (`--neural`; needs PyTorch: `pip install 'khabar[train]'`) builds the
-neural+CRF ensemble `ner-nn.v2` (word vectors, context model, `nntrain` network, CRF share and O
-bias chosen on the held-out tenth). It was measured and not shipped: on the test split it ties
+neural+CRF ensemble `ner-nn.v2` (word vectors, context model, networks trained by `network`, CRF
+share and O bias chosen on the held-out tenth). It was measured and not shipped: on the test split it ties
 the CRF (see the experiments in `ner-crf.v1.json`) and tags more slowly in the pipeline.
 """
 
@@ -29,9 +29,26 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.entities.evaluate import read_conll, score
-from khabar.entities.nntrain import ContextConfig, NetConfig
-from khabar.entities.tagger import MODEL_NAME, NN_MODEL_NAME, NerTagger, load_resources, to_bio
+from khabar.entities import clusters
+from khabar.entities.bio import to_bio
+from khabar.entities.crfmodel import CrfWeights, viterbi, viterbi_many
+from khabar.entities.features import FeatureExtractor
+from khabar.entities.lexicons import NAMES_FILE
+from khabar.entities.nnmodel import NeuralTagger
+from khabar.entities.tagger import MODEL_NAME, NN_MODEL_NAME, NerTagger, load_resources
+from khabar.training import lexicon as cl
+from khabar.training.evaluate import read_conll, score
+from khabar.training.network import (
+    ContextConfig,
+    NetConfig,
+    pretrain_context,
+    quantize_rows,
+    save_arrays,
+    save_crf_npz,
+    split_arrays,
+    train_network,
+)
+from khabar.training.typeprior import learn_type_priors
 
 TRAIN_REL = "anercorp-camellab/ANERCorp_CamelLab_train.txt"
 TEST_REL = "anercorp-camellab/ANERCorp_CamelLab_test.txt"
@@ -72,8 +89,6 @@ def train_crf(sents: Sentences, model_path: Path, meta: Mapping, params: Mapping
     """Fit a CRF on (token, tag) sentences; features come from the resources named in `meta`."""
     import pycrfsuite
 
-    from khabar.entities.features import FeatureExtractor
-
     rare: frozenset[str] = frozenset()
     max_rare = int(meta.get("features", {}).get("rare_max_count", 0))
     if max_rare:
@@ -95,7 +110,7 @@ def train_ner(train_path: str | Path, out_dir: str | Path, seed: int = 0, test_p
               name: str = MODEL_NAME, extra_meta: Mapping | None = None) -> dict:
     """Train on a CoNLL file, write `<name>.crfsuite` and `<name>.json` in out_dir; return test scores.
 
-    `lexicon` names a lexicon TSV in out_dir (see `khabar.entities.clusters`), `gazetteers` the
+    `lexicon` names a lexicon TSV in out_dir (see `khabar.training.lexicon`), `gazetteers` the
     gazetteer sources (see `khabar.entities.lexicons`). crfsuite's trainers read the sequences in
     order and draw no random numbers, so the same inputs give the same model bytes; `seed` is
     recorded and used by the lexicon step.
@@ -127,9 +142,6 @@ def train_ner(train_path: str | Path, out_dir: str | Path, seed: int = 0, test_p
 def tune_o_bias(sents: Sentences, tmp_model: Path, meta: Mapping, params: Mapping[str, object], algorithm: str,
                 dev_fraction: float = 0.1) -> dict:
     """The O-label bias with the best micro F1 on the last part of the train split (held out)."""
-
-    from khabar.entities.crfmodel import viterbi
-
     cut = int(len(sents) * (1 - dev_fraction))
     train_crf(sents[:cut], tmp_model, meta, params, algorithm)
     tagger = NerTagger(tmp_model, load_resources(tmp_model, meta), meta)
@@ -167,8 +179,6 @@ def write_meta(path: Path, meta: Mapping) -> None:
 
 def encode_news(shared_data_dir: str | Path, cfg: NerConfig) -> tuple[list[str], np.ndarray]:
     """The unlabelled news, then the train split's sentences, as frequency-ranked word ids."""
-    from khabar.entities import clusters as cl
-
     shared = Path(shared_data_dir)
     train = read_conll(shared / TRAIN_REL)
     texts = cl.corpus_texts(shared, cfg.cluster_sources)
@@ -179,10 +189,6 @@ def build_lexicon(shared_data_dir: str | Path, out_dir: Path, cfg: NerConfig, se
                   encoded: tuple[list[str], np.ndarray] | None = None, lexicon: str = f"{MODEL_NAME}.lexicon.tsv"
                   ) -> dict:
     """Lexicon TSV (frequency, clusters, type priors) and person-name list, learned from the data."""
-    from khabar.entities import clusters as cl
-    from khabar.entities.lexicons import NAMES_FILE, build_name_list
-    from khabar.entities.typeprior import learn_type_priors
-
     shared = Path(shared_data_dir)
     train = read_conll(shared / TRAIN_REL)
     vocab, ids = encoded if encoded is not None else encode_news(shared, cfg)
@@ -195,7 +201,7 @@ def build_lexicon(shared_data_dir: str | Path, out_dir: Path, cfg: NerConfig, se
                                      l2=cfg.prior_l2))
     freq = np.bincount(ids[ids >= 0], minlength=len(vocab))
     cl.write_lexicon(out_dir / lexicon, vocab[:n_out], freq, columns)
-    n_names = build_name_list(shared / NAMES_REL, set(vocab[:2000]), out_dir / NAMES_FILE)
+    n_names = cl.build_name_list(shared / NAMES_REL, set(vocab[:2000]), out_dir / NAMES_FILE)
     return {"file": lexicon, "corpus_tokens": n_unlabelled - int((ids[:n_unlabelled] < 0).sum()),
             "vocabulary": len(vocab), "words": n_out, "person_names": n_names}
 
@@ -214,12 +220,6 @@ def main_train_neural(shared_data_dir: str | Path, out_dir: str | Path, seed: in
     which is the one shipped. With `reuse_lexicon`, a lexicon and name list already in `out_dir`
     are kept (the recipe is deterministic: rebuilding them gives the same files).
     """
-    from khabar.entities import clusters as cl
-    from khabar.entities.crfmodel import CrfWeights
-    from khabar.entities.lexicons import NAMES_FILE
-    from khabar.entities.nnmodel import NeuralTagger, split_arrays
-    from khabar.entities.nntrain import pretrain_context, save_arrays, train_network
-
     cfg = config or NerConfig()
     shared, out = Path(shared_data_dir), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -234,11 +234,9 @@ def main_train_neural(shared_data_dir: str | Path, out_dir: str | Path, seed: in
     t1 = time.perf_counter()
     vectors = cl.learn_vectors(ids, n_words=cfg.emb_words, n_ctx=cfg.n_ctx, dim=cfg.emb_dim, seed=seed)
     emb_words = vocab[:len(vectors)]
-    col_names, lex, _ = cl.read_clusters(out / LEXICON_FILE)
+    col_names, lex, _ = clusters.read_clusters(out / LEXICON_FILE)
     k = col_names.index(cfg.context_target)
     targets = np.asarray([int(lex[w][k]) if w in lex and lex[w][k] != "-" else -1 for w in vocab[:cfg.n_words]])
-    from khabar.entities.nnmodel import quantize_rows
-
     q, scale = quantize_rows(vectors)
     ctx = pretrain_context(ids, q.astype(np.float32) * scale[:, None], targets, cfg.context, log=log)
     del ids
@@ -255,7 +253,7 @@ def main_train_neural(shared_data_dir: str | Path, out_dir: str | Path, seed: in
                                              "from its ±3 neighbours' vectors"},
                   "config": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()},
                   "command": "OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src python -m "
-                             "khabar.entities.train /work/shared/data src/khabar/entities/models"}
+                             "khabar.training.ner /work/shared/data src/khabar/entities/models"}
     model_path = out / f"{name}.json"
     resources = load_resources(model_path, meta)
     sents = read_conll(shared / TRAIN_REL)
@@ -276,13 +274,13 @@ def main_train_neural(shared_data_dir: str | Path, out_dir: str | Path, seed: in
     crf_meta = {"features": meta["features"]}
     tmp = out / f"{name}.tmp.crfsuite"
     train_crf(train, tmp, crf_meta, cfg.params, cfg.algorithm)
-    CrfWeights.from_crfsuite(tmp).save_npz(out / parts["crf"])
+    save_crf_npz(CrfWeights.from_crfsuite(tmp), out / parts["crf"])
     meta["decode"] = tune_ensemble(NeuralTagger(model_path, resources, {**meta, "parts": {**parts, "crf_weight": 1.0}}),
                                    dev)
     parts["crf_weight"] = meta["decode"].pop("crf_weight")
     t3 = time.perf_counter()
     train_crf(sents, tmp, crf_meta, cfg.params, cfg.algorithm)
-    CrfWeights.from_crfsuite(tmp).save_npz(out / parts["crf"])
+    save_crf_npz(CrfWeights.from_crfsuite(tmp), out / parts["crf"])
     tmp.unlink()
     meta["crf"] = {"algorithm": cfg.algorithm, "params": dict(cfg.params), "data": "whole train split",
                    "seconds": round(time.perf_counter() - t3, 1)}
@@ -302,8 +300,6 @@ def tune_ensemble(tagger, dev: Sentences) -> dict:
     `tagger` is a `NeuralTagger` whose CRF part has weight 1 (its networks then weigh nothing):
     the networks' and the CRF's matrices are taken apart once and mixed for every candidate.
     """
-    from khabar.entities.crfmodel import viterbi_many
-
     gold = [[g for _, g in s] for s in dev]
     tokens = [[t for t, _ in s] for s in dev]
     _, crf, perm = tagger._crf
@@ -339,7 +335,7 @@ def main_train(shared_data_dir: str | Path, out_dir: str | Path, seed: int = 0,
     info = build_lexicon(shared, out, cfg, seed=seed)
     extra = {"lexicon": {**info, "seconds": round(time.perf_counter() - t0, 1)},
              "config": {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()},
-             "command": "OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src python -m khabar.entities.train "
+             "command": "OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 PYTHONPATH=src python -m khabar.training.ner "
                         "/work/shared/data src/khabar/entities/models"}
     return train_ner(shared / TRAIN_REL, out, seed=seed, test_path=shared / TEST_REL, lexicon=info["file"],
                      params=cfg.params, algorithm=cfg.algorithm, gazetteers=cfg.gazetteers,

@@ -1,0 +1,107 @@
+"""Whether a sentence reports an event of a type, by a logistic model learned from labelled sentences.
+
+The features are those a reader weighs (see report.py): the tense and clause of the trigger, a
+question, a year, length, the evidence lists of the type's `report` block, every word list of
+context.yaml, and the modes of the triggers (negated, future, hypothetical). The weights are learned
+by `tools/events_realis.py` from the labelled sentences of the Arabic PLOVER gold standard and kept
+in data/realis.json; a type without learned weights falls back on the points of its `report` block.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from khabar.errors import DataFileError
+from khabar.events.report import (
+    FEATURES,
+    Evidence,
+    ReportRule,
+    evidence_found,
+    is_number,
+    load_context,
+    report_parts,
+)
+from khabar.resources import data_path
+
+if TYPE_CHECKING:
+    from khabar.events.modes import Modes
+    from khabar.events.triggers import Match, SentenceWords
+
+MODEL_FILE = "data/realis.json"
+
+
+@dataclass(frozen=True, slots=True)
+class RealisModel:
+    """Weights of one type: the probability that a sentence with a trigger of it reports it."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+
+@cache
+def load_models() -> dict[str, RealisModel]:
+    """The learned models by PLOVER type (empty when the file is absent)."""
+    path = data_path("khabar.events", MODEL_FILE)
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {t: RealisModel(float(m["bias"]), {k: float(v) for k, v in m["weights"].items()},
+                               float(m["threshold"])) for t, m in data["types"].items()}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DataFileError(str(path), 0, f"not a realis model: {exc}") from exc
+
+
+@cache
+def _context_evidence() -> tuple[tuple[str, Evidence], ...]:
+    return tuple((f"@{name}", Evidence(0, words)) for name, words in sorted(load_context().items())
+                 if name not in ("negations", "relatives"))
+
+
+def realis_features(words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
+                    modes: Sequence[Modes]) -> frozenset[str]:
+    """The names of the features that hold for the sentence's triggers of one type."""
+    found = set(report_parts(words, matches, _all_features(rule)))
+    points = sum(report_parts(words, matches, rule).values()) - rule.threshold
+    found.update(f"points>={n:+d}" for n in range(-3, 3) if points >= n)  # the block's hand-set points
+    if any(is_number(t) for t in words.texts):
+        found.add("number")
+    context = load_context()
+    negations = context.get("negations", frozenset()) | context.get("relatives", frozenset())
+    found.update(name for name, item in _context_evidence() if evidence_found(words, item, negations))
+    if any(m.negated for m in modes):
+        found.add("negated")
+    if any(m.future for m in modes):
+        found.add("future")
+    if any(m.hypothetical for m in modes):
+        found.add("hypothetical")
+    if not any(m.verbal for m in matches):
+        found.add("nouns_only")
+    found.update(f"cameo{m.entry.cameo}" for m in matches)  # the kind of act: a killing, a raid, a march
+    if len(matches) > 1:
+        found.add("several")
+    return frozenset(found)
+
+
+def _all_features(rule: ReportRule) -> ReportRule:
+    """The rule with every computed feature switched on, so that report_parts names all that hold."""
+    return ReportRule(rule.threshold, dict.fromkeys(FEATURES, 1), rule.evidence, rule.realis)
+
+
+def reports(plover: str, words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
+            modes: Sequence[Modes]) -> bool:
+    """Does the sentence report its triggers of `plover`? The learned model where there is one."""
+    model = load_models().get(plover)
+    if model is None:
+        return sum(report_parts(words, matches, rule).values()) >= rule.threshold
+    return model.probability(realis_features(words, matches, rule, modes)) >= model.threshold
