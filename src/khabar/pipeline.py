@@ -26,6 +26,7 @@ from khabar.article import Article
 from khabar.entities.step import ENTITY_LINKER
 from khabar.errors import InputError
 from khabar.events import EVENT_CODER
+from khabar.events.location import EVENT_PLACES
 from khabar.page.continuations import link_continuations
 from khabar.page.step import PAGE_READER
 from khabar.quotes import QUOTE_FINDER
@@ -183,6 +184,7 @@ def default_steps(settings: Settings) -> list[Step]:
     # Quotes come after the entities: speakers are resolved to their mentions.
     steps = [SENTENCIZER, TOKENIZER, ENTITY_LINKER, QUOTE_FINDER]
     steps.append(EVENT_CODER)  # after the entities: actors are coded from their mentions
+    steps.append(EVENT_PLACES)  # where each event happened: places of its sentence, or the dateline
     if settings.steps is not None:
         steps = [s for s in steps if s.name in settings.steps]
     return steps

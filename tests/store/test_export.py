@@ -171,3 +171,22 @@ def test_export_parquet_of_a_selection(conn, tmp_path):
     for table in ("mentions", "events", "quotes"):
         ids = set(pq.read_table(tmp_path / "part" / f"{table}.parquet").column("article_id").to_pylist())
         assert ids <= chosen, table
+
+
+def test_export_gdelt_action_geo_is_the_events_place(conn, tmp_path):
+    out = tmp_path / "events.tsv"
+    export(conn, "gdelt", out)
+    rows = gdelt_rows(out)
+    placed = [r for r in rows if r["ActionGeo_Type"]]
+    assert placed, "some events of the dispatches have a place"
+    for row in placed:
+        assert row["ActionGeo_Type"] in {"1", "4", "5"} and row["ActionGeo_FullName"] and row["ActionGeo_CountryCode"]
+        if row["ActionGeo_Lat"]:
+            assert -90 <= float(row["ActionGeo_Lat"]) <= 90 and -180 <= float(row["ActionGeo_Long"]) <= 180
+    assert any(r["ActionGeo_Lat"] for r in placed)
+    plover = tmp_path / "events.jsonl"
+    export(conn, "plover", plover)
+    located = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
+    places = {(r["eventLoc"].get("resolvedPlace") or r["eventLoc"]["extractedPlace"]) for r in located if r["eventLoc"]}
+    assert {r["ActionGeo_FullName"] for r in placed} <= places
+    assert all(validate(r) == [] for r in located)

@@ -183,6 +183,34 @@ def bench_kb(
             print(f"{key} {value}")
 
 
+@bench_app.command("places")
+def bench_places(
+    corpus: Annotated[list[str] | None, typer.Argument(help="A corpus to measure on (optional)")] = None,
+    limit: Annotated[int, typer.Option("--limit", callback=checks.at_least(1), help="Documents of CORPUS")] = 500,
+    db: Annotated[Path | None, typer.Option("--db", help="A store: share of GDELT rows with Lat/Long")] = None,
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+) -> None:
+    """Where events happened: the composed sentences with known places scored; on CORPUS, the share of
+    events with a place and how it was found; on a store (--db), the GDELT rows with coordinates."""
+    from khabar.cli import bench_places as measure
+
+    figures: dict = {"sentences": measure.score_cases()}
+    if corpus:
+        figures["corpus"] = measure.corpus_shares(corpus, limit)
+    if db:
+        figures["store"] = measure.gdelt_coordinates(db)
+    if format is FigureFormat.json:
+        print(json.dumps(figures, ensure_ascii=False))
+        return
+    for part, values in figures.items():
+        for key, value in values.items():
+            if key == "misses":
+                for miss in value:
+                    print(f"{part}.miss {json.dumps(miss, ensure_ascii=False)}")
+            else:
+                print(f"{part}.{key} {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}")
+
+
 def _check_kb(files: tuple[str, ...]) -> None:
     """Load user knowledge-base files once up front, so that a bad row stops the run with its line."""
     if not files:

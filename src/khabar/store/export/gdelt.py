@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,9 @@ COLUMNS = (
     *(f"ActionGeo_{f}" for f in GEO_FIELDS), "DATEADDED", "SOURCEURL",
 )
 IGO_SECTOR = "IGO"
-GEO_COUNTRY, GEO_CITY = 1, 4  # GDELT geo types: 1 country, 4 world city
+GEO_COUNTRY, GEO_CITY, GEO_ADM1 = 1, 4, 5  # GDELT geo types: 1 country, 4 world city, 5 world state (ADM1)
+GEO_TYPES = {"state": GEO_COUNTRY, "city": GEO_CITY, "facility": GEO_CITY, "region": GEO_ADM1,
+             "territory": GEO_ADM1}
 
 # One group per story event; with a single min() aggregate, SQLite takes the bare columns from the
 # row with the earliest date: the first report gives actors' names, codes, place and URL.
@@ -35,7 +38,9 @@ STORY_EVENTS_SQL = f"""
 SELECT min(a.date), a.story_id, ev.type, ev.source, ev.target, ev.source_text, ev.target_text,
        ev.source_sector, ev.target_sector, ev.cameo, ev.quad_class, ev.goldstein, a.place, a.country,
        coalesce(a.url, a.source), count(*), count(DISTINCT ev.article_id),
-       count(DISTINCT coalesce(a.outlet, a.agency, a.source)), sum(ev.sentence <= 0) > 0
+       count(DISTINCT coalesce(a.outlet, a.agency, a.source)), sum(ev.sentence <= 0) > 0,
+       json_extract(a.doc, '$.events[' || ev.n || '].location'),
+       json_type(a.doc, '$.events[' || ev.n || '].location')
 FROM events ev JOIN articles a ON a.id = ev.article_id
 WHERE {HAPPENED} AND (ev.source IS NOT NULL OR ev.target IS NOT NULL) AND {{selection}}
 GROUP BY a.story_id, ev.type, ev.source, ev.target
@@ -72,17 +77,29 @@ def _actor(prefix: str, code: str | None, name: str | None, sector: str | None) 
 
 def _row(number: int, values: tuple, added: str) -> dict[str, Any]:
     (date, _story, _type, source, target, source_text, target_text, source_sector, target_sector, cameo,
-     quad, goldstein, place, country, url, mentions, articles, sources, root) = values
+     quad, goldstein, place, country, url, mentions, articles, sources, root, location, located) = values
     row: dict[str, Any] = {"GLOBALEVENTID": number, **_dates(date),
                            **_actor("Actor1", source, source_text, source_sector),
                            **_actor("Actor2", target, target_text, target_sector),
                            "IsRootEvent": int(bool(root)), **cameo_codes(cameo), "QuadClass": quad,
                            "GoldsteinScale": goldstein, "NumMentions": mentions, "NumSources": sources,
                            "NumArticles": articles, "DATEADDED": added, "SOURCEURL": url}
-    if place or country:
+    if located is not None:  # the store has event locations (khabar.events.location)
+        row.update(_action_geo(json.loads(location) if location else None))
+    elif place or country:  # a store read before events had locations: the first report's dateline
         row.update({"ActionGeo_Type": GEO_CITY if place else GEO_COUNTRY, "ActionGeo_FullName": place or country,
                     "ActionGeo_CountryCode": country})
     return row
+
+
+def _action_geo(location: dict[str, Any] | None) -> dict[str, Any]:
+    """ActionGeo_* of the event's place in the first report (none when the text does not say)."""
+    if not location:
+        return {}
+    return {"ActionGeo_Type": GEO_TYPES.get(location.get("kind") or "", GEO_CITY),
+            "ActionGeo_FullName": location.get("name_en") or location.get("place"),
+            "ActionGeo_CountryCode": location.get("country"), "ActionGeo_Lat": location.get("lat"),
+            "ActionGeo_Long": location.get("lon"), "ActionGeo_FeatureID": location.get("id")}
 
 
 def write_gdelt(conn: sqlite3.Connection, out: Path, selection: Selection = EVERYTHING) -> dict[str, int]:

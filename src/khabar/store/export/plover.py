@@ -4,8 +4,9 @@ the PLOVER gold-standard records ("eventText", "textInfo"). Required: id, date, 
 
 khabar's additions, as the manual invites ("providers should feel free to include named fields
 beyond those provided"): `cameo`, `negated`, `future`, `hypothetical`, the entity's `name` (its text
-without clitics), `textInfo.in`/`triggerStart`/`triggerEnd`, and `article` (store ids, headline,
-URL, agency, outlet, input). `validate` checks a record against these fields.
+without clitics), `textInfo.in`/`triggerStart`/`triggerEnd`, `eventLoc.id`/`how` (the knowledge-base
+id of the place and how it was found), and `article` (store ids, headline, URL, agency, outlet,
+input). `validate` checks a record against these fields.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ EXTRA_FIELDS = {"cameo", "negated", "future", "hypothetical", "article"}
 REQUIRED = ("id", "date", "actor", "event")
 ENTITY_FIELDS = {"code", "sector", "entityText", "identifierId", "identifierText", "religion", "ethnicity",
                  "office", "gender", "age", "name"}  # Table 6.2 and khabar's `name`
+LOCATION_FIELDS = {"extractedPlace", "resolvedPlace", "geonameid", "lat", "lon", "city", "district", "province",
+                   "country", "countryCode", "featureClass", "featureCode", "resolution", "id", "how"}  # Table 6.6 + khabar
 TEXT_FIELDS = {"sequence", "start", "end", "textStory", "in", "triggerStart", "triggerEnd"}  # Table 6.3 + khabar
 CITE_FIELDS = {"corpus", "citation", "url", "title", "language", "publication", "license", "copyright", "coder",
                "codebook", "version"}  # Table 6.5
@@ -57,6 +60,21 @@ def _sentence(doc: dict[str, Any], sentence: int) -> tuple[str | None, int | Non
     return doc["body"][start:end], start, end
 
 
+def _location(doc: dict[str, Any], n: int) -> dict[str, Any] | None:
+    """The event's place as PLOVER's location object (Table 6.6), with khabar's `id` and `how`."""
+    events = doc.get("events") or []
+    place = events[n].get("location") if n < len(events) else None
+    if not place:
+        return None
+    resolution = {"state": 1, "region": 2, "territory": 2, "city": 4, "facility": 5}.get(place.get("kind") or "")
+    found = {"extractedPlace": place.get("place"), "resolvedPlace": place.get("name_en"), "lat": place.get("lat"),
+             "lon": place.get("lon"), "countryCode": place.get("country"), "resolution": resolution,
+             "id": place.get("id"), "how": place.get("how")}
+    if place.get("kind") == "city":
+        found["city"] = place.get("name_en")
+    return {k: v for k, v in found.items() if v is not None}
+
+
 def _record(event: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     text, start, end = _sentence(doc, event["sentence"])
     text_info = {"sequence": event["sentence"] if event["sentence"] >= 0 else None, "start": start, "end": end,
@@ -72,6 +90,7 @@ def _record(event: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
         "event": [event["type"]], "eventText": [event["trigger"]] if event["trigger"] else [],
         "quadCode": event["quad_class"], "eventScale": event["goldstein"],
         "mode": [event["mode"]] if event["mode"] else [], "context": [],
+        "eventLoc": _location(doc, event["n"]),
         "text": text, "textInfo": {k: v for k, v in text_info.items() if v is not None},
         "citeInfo": {k: v for k, v in cite.items() if v is not None}, "coder": "khabar",
         "cameo": event["cameo"], "negated": bool(event["negated"]), "future": bool(event["future"]),
@@ -119,6 +138,6 @@ def validate(record: dict[str, Any]) -> list[str]:
     problems += [f"event type {t!r} is not PLOVER's" for t in record.get("event") or () if t not in PLOVER_TYPES]
     if record.get("quadCode") not in (None, 1, 2, 3, 4):
         problems.append(f"quadCode {record['quadCode']!r} is not 1-4")
-    for name, known in (("textInfo", TEXT_FIELDS), ("citeInfo", CITE_FIELDS)):
+    for name, known in (("textInfo", TEXT_FIELDS), ("citeInfo", CITE_FIELDS), ("eventLoc", LOCATION_FIELDS)):
         problems += [f"{name}: unknown field {k!r}" for k in sorted(set(record.get(name) or {}) - known)]
     return problems
