@@ -176,3 +176,24 @@ def test_goldstein_line_and_quads_escape_and_scale():
                                                  r'data-quad="(\d)"', quads)}
     assert widths["1"] == 2 * widths["4"] and widths["2"] == 0
     assert sorted(widths) == ["1", "2", "3", "4"]
+
+
+def test_event_map_places_events_where_they_happened():
+    states = {"KWT": State("KWT", "Q817", "Kuwait", "الكويت", 29.4, 48.0),
+              "SDN": State("SDN", "Q1049", "Sudan", "السودان", 15.6, 32.5), "XXX": State("XXX", "", "X", "X", None, None)}
+    svg, unplaced = charts.event_map([
+        {"country": "KWT", "place": "Kuwait City", "lat": 29.4, "lon": 48.0, "stories": 6},
+        {"country": "SDN", "place": "El Fasher", "lat": None, "lon": None, "stories": 2},
+        {"country": "XXX", "place": "Nowhere", "lat": None, "lon": None, "stories": 1}], states, "map")
+    html = str(svg)
+    assert html.count('class="spot event"') == 1 and html.count('class="spot event country"') == 1
+    assert "Kuwait City: 6 stories" in html and "in SDN: El Fasher: 2 stories" in html
+    assert unplaced == [{"country": "XXX", "place": "Nowhere", "stories": 1}]
+
+
+def test_events_page_maps_event_places_and_lists_them(client):
+    places = client.get("/events", params={"download": "places", "format": "json"}).json()
+    assert places and all(p["country"] for p in places)
+    html = client.get("/events").text
+    exact = sum(1 for p in places if p["lat"] is not None)
+    assert html.count('class="spot event"') >= 1 and exact >= 1

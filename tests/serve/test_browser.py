@@ -161,6 +161,11 @@ def test_browser_analyst_flow_story_article_dyad_download_entity(page, live_url)
     assert page.locator("#entity-events .evidence").first.is_visible()
     _shot(page, "7-entity-events")
 
+    page.goto(live_url + "/events")
+    spots = page.locator("svg.map circle.spot.event")
+    assert spots.count() >= 3  # where events happened, at their coordinates or their country's capital
+    page.locator("section#map").screenshot(path=str(ARTIFACTS / "8-event-map.png"))
+
 
 def test_browser_network_edge_opens_its_dyad(page, live_url):
     page.goto(live_url + "/events")

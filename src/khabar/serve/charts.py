@@ -275,6 +275,63 @@ def _frame(spots: list[tuple[float, float]]) -> tuple[float, float, float]:
     return west, north, span
 
 
+def _grid(west: float, north: float, span: float, width: int, height: int) -> list[Markup | str]:
+    """Meridians and parallels every 10° (30° on a wide view), labelled."""
+    scale, step = width / span, 10 if span <= 120 else 30
+    body: list[Markup | str] = []
+    for lon in range(int(west // step * step), int(west + span) + 1, step):
+        x = (lon - west) * scale
+        body.append(Markup('<line x1="{0:.1f}" x2="{0:.1f}" y1="0" y2="{1}" class="grid"/>').format(x, height))
+        body.append(_text(x + 2, height - 4, f"{lon}°", "start", "tick"))
+    for lat in range(int((north - span / 2) // step * step), int(north) + 1, step):
+        y = (north - lat) * scale
+        body.append(Markup('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid{}"/>').format(
+            width, y, y, " equator" if lat == 0 else ""))
+        body.append(_text(2, y - 2, f"{lat}°", "start", "tick"))
+    return body
+
+
+def event_map(places: list[dict[str, Any]], states: dict[str, State], label: str, *,
+              width: int = 760) -> tuple[Markup, list[dict[str, Any]]]:
+    """Where events happened: a circle per place with coordinates (area: stories); a place known only
+    by its country is drawn at the country's capital, hollow, as "in COUNTRY". Also returns what it
+    cannot place (a country without a known capital)."""
+    height = width // 2
+    spots: dict[tuple[float, float, bool], dict[str, Any]] = {}
+    unplaced: list[dict[str, Any]] = []
+    for row in places:
+        exact = row.get("lat") is not None and row.get("lon") is not None
+        state = states.get(row["country"])
+        if exact:
+            where = (float(row["lat"]), float(row["lon"]))
+        elif state and state.lat is not None and state.lon is not None:
+            where = (state.lat, state.lon)
+        else:
+            unplaced.append({"country": row["country"], "place": row.get("place"), "stories": row["stories"]})
+            continue
+        spot = spots.setdefault((*where, exact), {"names": [], "stories": 0, "country": row["country"]})
+        spot["names"].append(row.get("place") or row["country"])
+        spot["stories"] += row["stories"]
+    body: list[Markup | str] = [Markup('<rect width="{}" height="{}" class="sea"/>').format(width, height)]
+    if spots:
+        west, north, span = _frame([(lon, lat) for lat, lon, _ in spots])
+        scale = width / span
+        body += _grid(west, north, span, width, height)
+        ranked = sorted(spots.items(), key=lambda item: -item[1]["stories"])
+        peak = ranked[0][1]["stories"]
+        for rank, ((lat, lon, exact), spot) in enumerate(ranked):
+            x, y = (lon - west) * scale, (north - lat) * scale
+            r = 3 + 16 * math.sqrt(spot["stories"] / peak)
+            names = ", ".join(spot["names"][:5])
+            body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot event{}" data-country="{}">'
+                               '<title>{}: {} stories</title></circle>').format(
+                x, y, r, "" if exact else " country", spot["country"], names if exact else f"in {spot['country']}: "
+                + names, spot["stories"]))
+            if rank < MAX_MAP_LABELS:
+                body.append(_text(x, y + r + 11, spot["names"][0] if exact else spot["country"], css="spot-label"))
+    return _svg(width, height, label, body, "map events"), unplaced
+
+
 def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str, *,
               width: int = 760) -> tuple[Markup, list[dict[str, Any]]]:
     """Datelines on a latitude/longitude grid framed on where they are: a circle per country at its
@@ -297,16 +354,7 @@ def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str
     if placed:
         west, north, span = _frame([(state.lon or 0.0, state.lat or 0.0) for state, _ in placed])
         scale = width / span
-        step = 10 if span <= 120 else 30
-        for lon in range(int(west // step * step), int(west + span) + 1, step):
-            x = (lon - west) * scale
-            body.append(Markup('<line x1="{0:.1f}" x2="{0:.1f}" y1="0" y2="{1}" class="grid"/>').format(x, height))
-            body.append(_text(x + 2, height - 4, f"{lon}°", "start", "tick"))
-        for lat in range(int((north - span / 2) // step * step), int(north) + 1, step):
-            y = (north - lat) * scale
-            body.append(Markup('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid{}"/>').format(
-                width, y, y, " equator" if lat == 0 else ""))
-            body.append(_text(2, y - 2, f"{lat}°", "start", "tick"))
+        body += _grid(west, north, span, width, height)
         peak = placed[0][1]
         for rank, (state, count) in enumerate(placed):
             x, y = ((state.lon or 0.0) - west) * scale, (north - (state.lat or 0.0)) * scale

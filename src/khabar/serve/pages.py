@@ -196,14 +196,16 @@ def events_page(request: Request, where: Filtered, source: Code = None, target: 
             "dyads": lambda: store.cached(queries.dyads, where, source=source, target=target,
                                           coded=not (source or target), limit=DOWNLOAD_ROWS),
             "timeline": lambda: store.cached(queries.event_timeline, where),
-            "datelines": lambda: store.cached(queries.datelines, where)}, download, format)
+            "datelines": lambda: store.cached(queries.datelines, where),
+            "places": lambda: store.cached(queries.event_places, where, limit=DOWNLOAD_ROWS)}, download, format)
     rows = store.cached(queries.event_timeline, where)
     by = "month"
     if len({r["period"] for r in rows}) < DAYS_BELOW_MONTHS:
         rows, by = store.cached(queries.event_timeline, where, by="day"), "day"
     states = load_states()
     edges = store.cached(queries.dyad_network, tuple(sorted(states)), where, limit=40)
-    spots, unplaced = charts.world_map(store.cached(queries.datelines, where), states, "خريطة أماكن الإرسال · dateline map")
+    spots, unplaced = charts.event_map(store.cached(queries.event_places, where), states,
+                                       "خريطة أماكن الأحداث · where events happened")
     per_period: dict[str, int] = {}
     for row in rows:
         per_period[row["period"]] = per_period.get(row["period"], 0) + row["stories"]
@@ -214,7 +216,7 @@ def events_page(request: Request, where: Filtered, source: Code = None, target: 
                  map=spots, unplaced=unplaced,
                  dyads=store.cached(queries.dyads, where, source=source, target=target,
                                     coded=not (source or target), limit=20),
-                 downloads=_downloads(request, "dyads", "timeline", "datelines"))
+                 downloads=_downloads(request, "dyads", "timeline", "places", "datelines"))
 
 
 @router.get("/dyads/{source}/{target}", response_class=HTMLResponse)

@@ -357,7 +357,8 @@ _EVENT_COLUMNS = (
     "a.agency, a.outlet, a.url, a.story_id, "
     # the evidence: the sentence the event was read from (the headline for sentence -1)
     "CASE WHEN ev.sentence < 0 THEN a.headline ELSE substr(json_extract(a.doc, '$.body'), s.start + 1, "
-    "s.\"end\" - s.start) END AS evidence, CASE WHEN ev.sentence < 0 THEN 0 ELSE s.start END AS evidence_start "
+    "s.\"end\" - s.start) END AS evidence, CASE WHEN ev.sentence < 0 THEN 0 ELSE s.start END AS evidence_start, "
+    "json_extract(a.doc, '$.events[' || ev.n || '].location') AS location "
     "FROM events ev JOIN articles a ON a.id = ev.article_id "
     "LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.n = ev.sentence ")
 
@@ -413,8 +414,8 @@ def dyad(conn: sqlite3.Connection, source: str, target: str, filters: Filters = 
         f"{base} GROUP BY ev.type ORDER BY stories DESC, ev.type", params))
     totals = conn.execute(f"SELECT count(DISTINCT a.story_id), count(DISTINCT ev.article_id), count(*), "
                           f"round(avg(ev.goldstein), 2), min(a.date), max(a.date) {base}", params).fetchone()
-    events = _rows(conn.execute(_EVENT_COLUMNS + f"WHERE {where} ORDER BY a.date DESC, a.id, ev.n LIMIT ?",
-                                [*params, limit]))
+    events = _placed(_rows(conn.execute(_EVENT_COLUMNS + f"WHERE {where} ORDER BY a.date DESC, a.id, ev.n LIMIT ?",
+                                        [*params, limit])))
     return {"source": source.upper(), "target": target.upper(), "months": months, "quad_classes": quads,
             "types": types, "events": events,
             **dict(zip(("stories", "articles", "mentions", "goldstein", "first", "last"), totals, strict=True))}
@@ -434,7 +435,27 @@ def entity_events(conn: sqlite3.Connection, entity_id: str, codes: tuple[str, ..
         + "WHERE ev.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
         f"AND ({source} OR {target}) ORDER BY a.date DESC, a.id, ev.n LIMIT ?",
         [*codes, entity_id, entity_id, *codes, entity_id, *codes, entity_id, limit]))
+    return _placed(rows)
+
+
+def _placed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with their event's `location` (JSON in the stored document) as an object."""
+    for row in rows:
+        row["location"] = json.loads(row["location"]) if row.get("location") else None
     return rows
+
+
+def event_places(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: int = 300) -> list[dict[str, Any]]:
+    """Where events that happened took place (khabar.events.location): country, place, coordinates
+    when known, and stories, the busiest first."""
+    clauses, params = _dyad_where(conn, filters, None, None, False)
+    place = "json_extract(a.doc, '$.events[' || ev.n || '].location.{}')"
+    return _rows(conn.execute(
+        f"SELECT {place.format('country')} AS country, {place.format('name_en')} AS place, "
+        f"{place.format('lat')} AS lat, {place.format('lon')} AS lon, count(DISTINCT a.story_id) AS stories "
+        f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(clauses)} "
+        f"AND {place.format('country')} IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY stories DESC, 1, 2 LIMIT ?",
+        [*params, limit]))
 
 
 def story_sizes(conn: sqlite3.Connection, story_ids: tuple[str, ...] | list[str]) -> dict[str, int]:
