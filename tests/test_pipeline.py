@@ -112,6 +112,7 @@ def test_a_tuned_process_collects_rarely_and_gives_the_collector_back(monkeypatc
     collected: list[bool] = []
     monkeypatch.setattr(gc, "collect", lambda *args: collected.append(gc.isenabled()) or 0)
     monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(collector._Policy, "tuned", False)  # (a CLI test run in this process tunes it)
     assert list(collector.collected_rarely(range(4), every=2)) == [0, 1, 2, 3]
     assert collected == []  # an untuned process is left alone
     monkeypatch.setattr(collector._Policy, "tuned", True)

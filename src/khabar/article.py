@@ -110,6 +110,7 @@ class Mention:
     where: str = "body"
     kind: str | None = None  # state, city, region, org, person … (from the knowledge base)
     how: str = "ner"  # what found it: ner, kb (dictionary match), title, demonym, short name …
+    name_from: str | None = None  # where name_en comes from: kb (the default), romanised
 
     def to_dict(self) -> dict[str, Any]:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
@@ -119,6 +120,8 @@ class Mention:
         if self.kind:
             out["kind"] = self.kind
         out["how"] = self.how
+        if self.name_en is not None:
+            out["name_from"] = self.name_from or "kb"
         return out
 
 
@@ -131,10 +134,14 @@ class Entity:
     name_en: str | None
     country: str | None
     mentions: tuple[int, ...]
+    name_ar: str | None = None  # the knowledge base's Arabic name (never a misread form); None unlinked
 
     def to_dict(self, mentions: Sequence[Mention]) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "name_en": self.name_en, "country": self.country,
-                "mentions": [mentions[i].text for i in self.mentions]}
+        out = {"id": self.id, "type": self.type, "name_en": self.name_en, "country": self.country,
+               "mentions": [mentions[i].text for i in self.mentions]}
+        if self.name_ar:
+            out["name_ar"] = self.name_ar
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +346,10 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)  # direct quotations, in quotation marks
     reported: list[Quote] = field(default_factory=list)  # reported speech after a speech verb
     reference_date: dt.date | None = None
+    date: str | None = None  # publication date (ISO) and where it comes from (see page/dates.py)
+    date_source: str | None = None
     layout: str = "page"  # "plain": the raw text is the body (no headline, dateline or furniture)
+    given_date: tuple[dt.date, str] | None = None  # the source's own date and where from (RawPage)
     url: str | None = None
     source: str | None = None
     position: int | None = None
@@ -357,6 +367,7 @@ class Article:
         out["headline"] = self.headline.text if self.headline else None
         out["agency"] = self.agency
         out["dateline"] = self.dateline.to_dict() if self.dateline else None
+        out["date"], out["date_source"] = self.date, self.date_source
         out["body"] = self.body
         out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
         out["entities"] = [m.to_dict() for m in self.mentions]

@@ -23,6 +23,7 @@ from itertools import islice
 from typing import Any
 
 from khabar.article import Article
+from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget
 from khabar.entities.step import ENTITY_LINKER
 from khabar.errors import InputError
 from khabar.events import EVENT_CODER
@@ -37,7 +38,7 @@ from khabar.sources.page import RawPage
 from khabar.step import Step
 from khabar.text.step import SENTENCIZER, TOKENIZER
 
-SOURCE_FIELDS = ("id", "raw", "reference_date", "layout", "url", "source", "position")  # set from the RawPage
+SOURCE_FIELDS = ("id", "raw", "reference_date", "given_date", "layout", "url", "source", "position")  # set from the RawPage
 
 
 class Pipeline:
@@ -52,6 +53,8 @@ class Pipeline:
         if self.resources.settings != self.settings:
             raise ValueError("the pipeline's resources were built for other settings")
         self.seconds: dict[str, float] = {"page": 0.0, **{step.name: 0.0 for step in self.steps}}
+        self.budget: float | None = SECONDS_PER_DOCUMENT  # per article, over its steps; None: no limit
+        self._spent: dict[int, float] = {}  # seconds used by the articles in hand, by id()
         check_contract([PAGE_READER, *self.steps])
 
     def warm(self) -> Pipeline:
@@ -71,6 +74,7 @@ class Pipeline:
         article = self._page(page)
         if article.error is None:
             self.annotate(article)
+        self._spent.clear()
         return article
 
     def _page(self, page: RawPage) -> Article:
@@ -79,7 +83,8 @@ class Pipeline:
             return _failed(page)
         article = Article(id=page.id, raw=page.text, reference_date=self.settings.reference_date or page.date,
                           layout=page.layout, outlet=page.outlet, url=page.url, source=page.origin,
-                          position=page.position)
+                          position=page.position,
+                          given_date=(page.date, page.date_source or "file") if page.date else None)
         self._run_steps(article, [PAGE_READER])
         if article.error:  # a bug on one page must not stop a corpus
             return _failed(page, article.error)
@@ -90,16 +95,24 @@ class Pipeline:
         return article
 
     def _run_steps(self, article: Article, steps: Sequence[Step]) -> None:
-        """`steps` in order on one article, stopping at the first that fails."""
+        """`steps` in order on one article, stopping at the first that fails or passes the article's
+        time budget (what its earlier steps used counts)."""
         for step in steps:
             started = time.perf_counter()
+            spent = self._spent.get(id(article), 0.0)
             try:
-                step.run(article, self.resources)
+                with budget(self.budget - spent if self.budget else None, self.budget):
+                    step.run(article, self.resources)
+            except OverBudget as exc:
+                article.error = f"{step.name}: {exc}"
+                break
             except Exception as exc:
                 article.error = f"{step.name}: {type(exc).__name__}: {exc}"
                 break
             finally:
-                self.seconds[step.name] += time.perf_counter() - started
+                elapsed = time.perf_counter() - started
+                self.seconds[step.name] += elapsed
+                self._spent[id(article)] = spent + elapsed
 
     def annotate_many(self, articles: Sequence[Article], steps: Sequence[Step] | None = None) -> None:
         """Steps (default: all) over a batch of articles: a step with `run_many` takes the batch at
@@ -146,6 +159,7 @@ class Pipeline:
                 if article.error is None:
                     self._run_steps(article, lead)
             self.annotate_many(batch, rest)
+            self._spent.clear()
             yield from batch
 
 
@@ -167,8 +181,11 @@ def check_contract(steps: Sequence[Step]) -> None:
 
 def _batch_ran(step: Step, articles: Sequence[Article], resources: Resources) -> bool:
     """Run a step's batch form; False when it failed (the step is then run article by article)."""
+    # The batch has the budget of all its articles; past it, each is run alone with its own.
+    seconds = SECONDS_PER_DOCUMENT * len(articles)
     try:
-        step.run_many(articles, resources)
+        with budget(seconds):
+            step.run_many(articles, resources)
     except Exception:
         return False
     return True
@@ -240,7 +257,8 @@ def _item_page(item: str | Mapping[str, Any], n: int, date: dt.date | None, plai
 def _text_page(text: str, id: str, date: dt.date | None, plain: bool, settings: Settings,
                position: int = 0) -> RawPage:
     """A RawPage of a text given in Python, checked as the command line checks a file."""
-    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date, position=position)
+    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date, position=position,
+                   date_source="reference" if date else None)
     try:
         data = text.encode("utf-8", errors="surrogatepass")
         if len(data) > settings.max_bytes:

@@ -56,7 +56,8 @@ def test_link_tagger_span_beats_a_surname_in_the_kb():
     tokens = tokenize(text)
     first = [t.text for t in tokens].index("ليزا")
     found = names(text, [(first, first + 2, "PER")])
-    assert ("ليزا جونسون", "PER", None, None) in found
+    lisa = [m for m in mentions_of(text, [(first, first + 2, "PER")]) if m.text == "ليزا جونسون"]
+    assert lisa and lisa[0].id is None and lisa[0].name_from == "romanised"
     assert not any(n[0] == "جونسون" for n in found)
 
 
@@ -149,3 +150,113 @@ def test_link_a_common_noun_alone_is_not_a_name():
     found = names(text, [(first, first + 1, "LOC")])
     assert not [n for n in found if n[0] == "حلف"]
     assert ("اوكوس", "ORG", "AUKUS", None) in found
+
+
+@pytest.mark.parametrize(("name", "not_en"), [
+    ("عبد الفتاح القصري", "Abdel Fattah el-Sisi"),   # same given names, another family name
+    ("كيم جونغ إيل", "Kim Jong Un"),                 # one short word differs
+    ("محمد السلمان", "Mohammed bin Salman"),          # words that are not the name's words
+    ("عبدالله الباروني", "Abdullah II of Jordan"),
+])
+def test_link_person_words_are_not_fuzzed_into_another_person(name, not_en):
+    text = f"وقال {name} إن الاجتماع مهم"
+    found = names(text, [(1, 1 + len(name.split()), "PER")])
+    assert found and all(n[2] != not_en for n in found)
+    assert all(m.id is None for m in mentions_of(text, [(1, 1 + len(name.split()), "PER")]))
+
+
+def test_link_person_words_agree_with_a_spelling_variant():
+    from khabar.entities.fuzzy import words_agree
+    from khabar.kb import load_kb, match_key
+
+    putin = next(e for e in load_kb().entries("person") if e.name_en == "Vladimir Putin")
+    assert words_agree(match_key("فلاديمير بوتن"), putin)
+    assert not words_agree(match_key("فلاديمير سولوفيوف"), putin)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("ارتفع سعر الدولار اليوم", "الدولار"),          # a currency
+    ("بلغ سعر الريال السعودي مستوى جديدا", "الريال السعودي"),  # a currency with its state
+    ("جرت الانتخابات في كانون الثاني", "كانون الثاني"),  # a month
+    ("قطع الموكب عشرين كيلومترا", "كيلومترا"),        # a unit
+])
+def test_link_currencies_units_and_months_are_not_entities(text, word):
+    tokens = tokenize(text)
+    first = [t.text for t in tokens].index(word.split()[0])
+    spans = [(first, first + len(word.split()), "ORG"), (first, first + len(word.split()), "PER")]
+    for span in spans:
+        assert not [m for m in mentions_of(text, [span]) if m.text == word]
+
+
+def test_link_a_given_name_cut_by_a_hashtag_joins_its_name():
+    text = "قال دونالد #ترمب إن الاتفاق سيئ"
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    given = words.index("دونالد")
+    found = mentions_of(text, [(given, given + 1, "PER")])
+    assert len([m for m in found if m.type == "PER"]) == 1
+    joined = next(m for m in found if m.type == "PER")
+    assert joined.text.startswith("دونالد") and joined.text.endswith("ترمب")
+    assert joined.name_en == "Donald Trump"
+
+
+def test_link_a_given_name_alone_is_no_entity():
+    article = read("وقال محمد إن الاجتماع كان مثمرا.", date=dt.date(2024, 1, 1))
+    assert not [m for m in article.mentions if m.text == "محمد"]
+    # the same word as the start of a full name earlier is that person
+    article = read("قال محمد بن سلمان إن الاتفاق مهم. وأضاف محمد أن البلدين شريكان.",
+                   date=dt.date(2024, 1, 1))
+    assert all(m.name_en == "Mohammed bin Salman" for m in article.mentions if m.text.startswith("محمد"))
+
+
+def test_link_a_lone_family_name_needs_the_full_name_a_title_or_the_office():
+    text = "وقال أوباما إن الاتفاق مهم."
+    obama = "Barack Obama"
+    in_office = read(text, date=dt.date(2012, 6, 1))
+    assert [m.name_en for m in in_office.mentions if m.text == "أوباما"] == [obama]
+    recently = read(text, date=dt.date(2018, 6, 1))  # news go on naming a past leader by surname
+    assert [m.name_en for m in recently.mentions if m.text == "أوباما"] == [obama]
+    later = read(text, date=dt.date(2022, 6, 1))
+    alone = [m for m in later.mentions if m.text == "أوباما"]
+    assert alone and alone[0].id is None and alone[0].name_from == "romanised"
+    named = read("قال باراك أوباما إن الاتفاق مهم. وأضاف أوباما أن الحوار ضروري.", date=dt.date(2022, 6, 1))
+    assert all(m.name_en == obama for m in named.mentions if "أوباما" in m.text)
+
+
+def test_link_a_person_of_another_nationality_is_not_linked():
+    same = read("وقال الرئيس الروسي فلاديمير بوتين إن المحادثات مفيدة.", date=dt.date(2023, 1, 1))
+    assert [m.name_en for m in same.mentions if m.type == "PER"] == ["Vladimir Putin"]
+    other = read("وقال الرئيس الفرنسي فلاديمير بوتين إن المحادثات مفيدة.", date=dt.date(2023, 1, 1))
+    assert all(m.id is None for m in other.mentions if m.type == "PER")
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("قال آية الله علي خامنئي إن الاتفاق مهم", "علي خامنئي", "Ali Khamenei"),    # a title of two words
+    ("وقال الملك عبد الله الثاني إن السلام ضروري", "عبد الله الثاني", "Abdullah II of Jordan"),
+])
+def test_link_a_persons_mention_leaves_out_honorifics(text, surface, name_en):
+    article = read(text, date=dt.date(2023, 1, 1))
+    assert [(m.text, m.name_en) for m in article.mentions if m.type == "PER"] == [(surface, name_en)]
+
+
+def test_link_a_proclitic_the_tokeniser_kept_is_no_part_of_the_mention():
+    text = "قال الوزير لبايدن إن الوقت حان"
+    tokens = tokenize(text)
+    at = [t.text for t in tokens].index("لبايدن")
+    found = names(text, [(at, at + 1, "PER")])
+    assert [(n[0], n[2]) for n in found] == [("بايدن", "Joe Biden")]
+
+
+@pytest.mark.parametrize("tail", ["للصحفيين", "بالقرار"])
+def test_link_a_persons_span_ends_before_a_noun_with_a_preposition(tail):
+    text = f"قال سامر الخطيب {tail} إن الوقت حان"
+    found = [m.text for m in mentions_of(text, [(1, 4, "PER")])]
+    assert found == ["سامر الخطيب"]
+
+
+def test_link_an_entity_shows_the_knowledge_base_name_not_the_form_read():
+    article = read("قال ترمب إن الاتفاق سيئ. وأضاف دونالد ترامب أن المفاوضات انتهت.", date=dt.date(2019, 1, 1))
+    trump = next(e for e in article.entities if e.name_en == "Donald Trump")
+    assert trump.name_ar == "دونالد ترامب"  # the first Arabic name of the knowledge base
+    unknown = read("وقال سامر الخطيب إن الاتفاق سيئ.", date=dt.date(2019, 1, 1))
+    assert all(e.name_ar is None for e in unknown.entities if e.type == "PER")

@@ -146,3 +146,19 @@ def test_page_wrapped_in_one_form_keeps_its_text():
     # No <p> at all, so the body is the container and the <form> holds everything.
     html = f'<body><form id="aspnetForm"><nav>قائمة</nav><div>{PARA_1}<br>{PARA_2}</div></form></body>'
     assert html_to_text(html)[0].split("\n") == [PARA_1, PARA_2]
+
+
+def test_deeply_nested_headlines_are_read_in_one_walk():
+    # Every <h1> once walked its ancestors and read its descendants' text: quadratic on deep nesting.
+    depth = 5_000
+    page = ("<html><body>" + "<div><h1>عنوان الخبر</h1>" * depth + f"<p>{ARABIC_2}</p>" + "</div>" * depth
+            + "</body></html>")
+    doc = extract(page)
+    assert doc.text.splitlines()[0] == "عنوان الخبر"
+    assert ARABIC_2 in doc.text
+
+
+def test_headline_in_furniture_is_passed_over_for_the_story_s():
+    page = (f"<html><body><nav><h1>القائمة الرئيسية للموقع</h1></nav><article><h1>عنوان الخبر</h1>"
+            f"<p>{ARABIC_2}</p></article></body></html>")
+    assert extract(page).text.splitlines()[0] == "عنوان الخبر"

@@ -108,8 +108,8 @@ def test_json_array_is_read_in_small_pieces(write, monkeypatch):
     # Start with a tiny buffer so items and strings are cut at every possible place.
     original = jsonarray_module._ArrayReader.__init__
 
-    def tiny(self, stream, source_id):
-        original(self, stream, source_id)
+    def tiny(self, stream, source_id, max_bytes):
+        original(self, stream, source_id, max_bytes)
         self._chunk = 7
 
     monkeypatch.setattr(jsonarray_module._ArrayReader, "__init__", tiny)

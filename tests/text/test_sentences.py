@@ -31,14 +31,19 @@ def test_sentences_abbreviations_and_marks(text, count):
     assert len(split_sentences(text)) == count
 
 
-def test_sentences_split_participle_clause_outside_quotes():
-    text = ("وأوضح ان البلدين الحليفين سيتعاونان معا في التصدي للاخطار المحدقة في المنطقة "
-            "مشيرا الى ان البلدين يشكلان تحالفا قويا في المنطقة.")
-    assert len(split_sentences(text)) == 2
-    quoted = ('وقال الوزير "ان البلدين الحليفين سيتعاونان معا في التصدي للاخطار المحدقة في المنطقة '
-              'مشيرا الى ان البلدين يشكلان تحالفا" في المنطقة.')
-    assert len(split_sentences(quoted)) == 1
+@pytest.mark.parametrize("participle", ["مشيرا", "لافتاً", "مؤكدة", "مضيفين", "موضحتين"])
+def test_sentences_participle_clause_continues_its_sentence(participle):
+    text = (f"وأوضح ان البلدين الحليفين سيتعاونان معا في التصدي للاخطار المحدقة في المنطقة، "
+            f"{participle} الى ان البلدين يشكلان تحالفا قويا في المنطقة.")
+    assert len(split_sentences(text)) == 1
+    # A stray full stop or a line break before the participle does not end the statement either.
+    for mark in (". ", "\n"):
+        assert len(split_sentences(text.replace("، ", mark, 1))) == 1
 
+
+def test_sentences_a_new_statement_after_a_participle_sentence_still_splits():
+    text = "قال الوزير إن الاجتماع مثمر، مشيرا إلى نتائجه. وأضاف أن الجانبين اتفقا على اللقاء مجددا."
+    assert len(split_sentences(text)) == 2
 
 def test_sentences_offsets_exclude_spaces():
     text = "  جملة أولى.   جملة ثانية.  "

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from khabar.cli import checks
 from khabar.cli.corpus import register as register_corpus
+from khabar.cli.kb import register as register_kb
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
 from khabar.cli.serve import register as register_serve
 from khabar.settings import Settings
@@ -211,6 +212,29 @@ def bench_places(
                 print(f"{part}.{key} {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}")
 
 
+@bench_app.command("hostile")
+def bench_hostile(
+    shapes: Annotated[list[str] | None, typer.Argument(help="Shapes to read (default: all)")] = None,
+    sizes: Annotated[str, typer.Option("--sizes", help="Sizes in bytes, comma-separated")]
+        = "10000,100000,1000000,5000000",
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds before a reading is killed")] = 60.0,
+) -> None:
+    """Seconds to read each hostile input shape at each size, its growth exponent between the two
+    largest sizes (1 = linear) and the memory the largest added."""
+    from khabar.bench_hostile import bench_hostile as run
+    from khabar.bench_hostile import format_row, header
+    from khabar.hostile import SHAPES
+
+    unknown = [s for s in shapes or () if s not in SHAPES]
+    if unknown:
+        print(f"khabar: unknown shape {unknown[0]!r}: one of {', '.join(SHAPES)}", file=sys.stderr)
+        raise typer.Exit(2)
+    size_list = [int(s) for s in sizes.split(",") if s.strip()]
+    print(header(size_list), flush=True)
+    for shape, readings, growth in run(shapes, size_list, timeout):
+        print(format_row(shape, readings, growth), flush=True)
+
+
 def _check_kb(files: tuple[str, ...]) -> None:
     """Load user knowledge-base files once up front, so that a bad row stops the run with its line."""
     if not files:
@@ -278,6 +302,7 @@ def main() -> None:
 
 register_corpus(app, bench_app)
 register_serve(app, bench_app)
+register_kb(app, kb_app)
 
 
 if __name__ == "__main__":

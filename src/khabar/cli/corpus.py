@@ -263,6 +263,7 @@ def entities(
     linked: Annotated[bool, typer.Option("--linked", help="Only entities of the knowledge base")] = False,
     date_from: FromOption = None, date_to: ToOption = None,
     db: DbOption = DEFAULT_DB, limit: LimitOption = 20, format: FormatOption = Shape.table,
+    forms: Annotated[bool, typer.Option("--forms", help="Every Arabic form linked to each entity")] = False,
 ) -> None:
     """Entities named in the store, by the number of stories that name them."""
     from khabar.store import queries
@@ -270,6 +271,12 @@ def entities(
     date_from, date_to = checks.date_range(date_from, date_to)
     type = _entity_type(type)
     conn = _reader(db)
+    if forms:
+        from khabar.cli.kb import show_forms
+
+        show_forms(conn, type, limit, as_json=format is Shape.json)
+        conn.close()
+        return
     rows = queries.entities(conn, queries.Filters(date_from, date_to, country=_country(country, conn)), type=type,
                             linked=linked, limit=limit)
     conn.close()

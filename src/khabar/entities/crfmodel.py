@@ -142,11 +142,19 @@ def viterbi_many(mats: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int
     return [path[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
 
 
+MAX_DECODE_TOKENS = 512
+
+
 def viterbi_flat(scores: np.ndarray, bounds: np.ndarray, trans: np.ndarray, group: int = 1024) -> np.ndarray:
     """The best label of every token of many sentences, sentence k being scores[bounds[k]:bounds[k+1]].
 
     Sentences are decoded together, padded longest first, `group` at a time: at step t only those
-    longer than t move, so one numpy step serves them all."""
+    longer than t move, so one numpy step serves them all. A sentence longer than MAX_DECODE_TOKENS
+    (no news sentence is; a page of quotation marks or random text is one) is decoded in pieces of
+    that length, which then move together too: one step per token of it took minutes."""
+    if len(bounds) > 1 and int(np.diff(bounds).max(initial=0)) > MAX_DECODE_TOKENS:
+        bounds = np.union1d(bounds, np.concatenate(
+            [np.arange(a, b, MAX_DECODE_TOKENS) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]))
     lengths = np.diff(bounds)
     n, n_lab = int(bounds[-1]), trans.shape[0]
     out = np.zeros(n, dtype=np.int64)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from khabar.kb import KnowledgeBase
+from khabar.kb import KnowledgeBase, match_key
 from khabar.kb.model import Entry
 
 MIN_SCORE = 80.0  # rapidfuzz ratio (0-100): one letter in six may differ ("واسنطن" for "واشنطن")
@@ -84,6 +84,44 @@ class FuzzyNames:
             names = [k for k in self._keys[type_] if _reachable(length, len(k), cutoff)]
             self._by_length[(type_, length)] = names
         return names
+
+
+MIN_WORD_SCORE = 80.0  # one person-name word spelled another way ("بوتن" for "بوتين")
+MIN_FUZZY_WORD = 4  # shorter words must be equal: "إيل" is not "أون"
+
+
+def words_agree(key: str, entry: Entry) -> bool:
+    """Do the words of a person's name `key` (folded) agree with one of the entry's names: as many
+    words, all equal but at most one, and that one a spelling variant (a long word, same first
+    letter, close)? Given and family names are never fuzzed into others ("عبد الفتاح القصري" is not
+    "عبد الفتاح السيسي", "كيم جونغ إيل" not "كيم جونغ أون"); one word alone never agrees fuzzily."""
+    words = key.split()
+    for name in entry.names_ar:
+        other = match_key(name).split()
+        if len(other) != len(words):
+            continue
+        differ = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
+        if not differ:
+            return True
+        if len(differ) > 1:
+            continue
+        a, b = differ[0]
+        if _vowels_only(a, b):
+            return True  # "بوريال" for "بوريل": a long vowel written or not
+        if (len(words) > 1 and min(len(a), len(b)) >= MIN_FUZZY_WORD and a[0] == b[0]
+                and fuzz.ratio(a, b) >= MIN_WORD_SCORE):
+            return True
+    return False
+
+
+_LONG_VOWELS = str.maketrans(dict.fromkeys("اوي", None))
+
+
+def _vowels_only(a: str, b: str) -> bool:
+    """Do two words differ only in long vowels (ا و ي) inside them, keeping three other letters?
+    The ends stay: "بوتينا" is not "بوتين", "الأسدي" not "الأسد", "سليمان" not "سليماني"."""
+    bare = a.translate(_LONG_VOWELS)
+    return len(bare) >= 3 and a[0] == b[0] and a[-1] == b[-1] and bare == b.translate(_LONG_VOWELS)
 
 
 @lru_cache(maxsize=4)

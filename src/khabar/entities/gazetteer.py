@@ -13,17 +13,35 @@ from khabar.article import Tokens
 from khabar.kb import KnowledgeBase, knowledge_base
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
-from khabar.resources import Resources
+from khabar.resources import Resources, data_path, read_tsv
 from khabar.text.tokens import TOKEN_RE
 from khabar.text.words import folded_words, positions_in
 
 MAX_NAME_TOKENS = 8
 # Head nouns that news puts before a place name; mentions leave them out ("منطقة الخليج" → "الخليج").
 GENERIC_HEADS = frozenset(fold(w) for w in "منطقة منطقتي مدينة بلدة محافظة ولاية إقليم قرية جزيرة شركة العاصمة".split())
+
+
+def _honorifics() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """data/honorifics.tsv, folded: the one-word honorifics and the phrases of several words
+    ("آية الله"). Read at import: a few dozen words the gazetteer tests every name against."""
+    rows = read_tsv(data_path("khabar.entities", "data/honorifics.tsv"), ("words",))
+    phrases = [tuple(fold(row["words"]).split()) for _, row in rows]
+    return frozenset(p[0] for p in phrases if len(p) == 1), frozenset(p for p in phrases if len(p) > 1)
+
+
 # Honorifics and titles that stand before a person's name and are not part of it.
-HONORIFICS = frozenset(fold(w) for w in (
-    "الشيخ الشيخة السيد السيدة الأمير الأميرة الدكتور السفير سمو الملك الملكة العاهل جلالة فخامة الرئيس "
-    "الرئيسة").split())
+HONORIFICS, HONORIFIC_PHRASES = _honorifics()
+
+
+def honorific_words(words: list[str], at: int) -> int:
+    """How many words of `words` (folded stems) from `at` on are an honorific: 0 when none."""
+    if at < len(words) and words[at] in HONORIFICS:
+        return 1
+    for phrase in HONORIFIC_PHRASES:
+        if tuple(words[at:at + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
 # "مجلس الأمن التابع للأمم المتحدة" reads as two names, the council and the UN.
 COMPOUND_WORDS = frozenset(fold(w) for w in "التابع التابعة".split())
 

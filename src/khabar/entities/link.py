@@ -10,35 +10,59 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from khabar.article import Article, Entity, Mention, Tokens
-from khabar.entities.fuzzy import fuzzy_names
+from khabar.entities.fuzzy import fuzzy_names, words_agree
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
-    HONORIFICS,
     Gazetteer,
     NameMatch,
+    honorific_words,
     mention_start,
     name_gazetteer,
 )
 from khabar.entities.institutions import find_institutions
-from khabar.entities.resolve import owner_among, resolve_references
+from khabar.entities.resolve import FullNames, resolve_references
+from khabar.kb import knowledge_base
 from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
+from khabar.lang.romanise import packaged as romanise_model
+from khabar.lang.romanise import romanise
 from khabar.page.agencies import load_agencies
-from khabar.resources import Resources
+from khabar.resources import Resources, data_path, read_tsv
 from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words
 
 TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
-# Common nouns that head names but are never a name alone ("حلف (اوكوس)": the alliance is AUKUS).
-NOT_NAMES = GENERIC_HEADS | frozenset(fold(w) for w in (
-    "حلف تحالف مجلس وزارة الوزارة الحكومة حكومة الجيش جيش الرئيس رئيس البيان بيان الاتحاد اتحاد "
-    "المنظمة منظمة الوكالة وكالة الهيئة هيئة اللجنة لجنة الصندوق صندوق الحزب حزب الحركة حركة المجلس "
-    "الجامعة جامعة الشركة الدولة دولة المنطقة العاصمة").split())
+# Classes of data/not_names.tsv whose word cannot start a name ("دولار أمريكي", "كانون الثاني").
+NEVER_FIRST = frozenset({"currency", "unit", "month", "day"})
+SURNAME_AFTER_OFFICE = dt.timedelta(days=4 * 365)  # a past leader named by surname alone, this long after
+GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often as it ends them
+
+
+@cache
+def not_names() -> dict[str, str]:
+    """Folded words that are never a name alone (heads of names, currencies, units, months, days)
+    and their class; generic place heads ("مدينة") too."""
+    table = {fold(row["word"]): row["class"]
+             for _, row in read_tsv(data_path("khabar.entities", "data/not_names.tsv"), ("word", "class"))}
+    return {**dict.fromkeys(GENERIC_HEADS, "head"), **table}
+
+
+def is_not_a_name(tokens: Tokens, first: int, last: int, kb=None) -> bool:
+    """Is the tagger span tokens[first:last] no name: all its words common nouns of not_names.tsv
+    ("حلف", "كانون الثاني"), or a currency, unit, month or day with a nationality adjective
+    ("الدولار الأمريكي"; "ريال مدريد" stays a name)?"""
+    table = not_names()
+    words = [tokens.splits[i][2] for i in range(first, last)]
+    if table.get(words[0]) in NEVER_FIRST and kb is not None:
+        return all(w in table or kb.demonym(w) is not None for w in words[1:])
+    return all(w in table for w in words)
 
 
 def article_date(article: Article) -> dt.date:
@@ -81,8 +105,12 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         if entry is None:
             continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
         start = match.start
-        if entry.type == "PER" and match.last - match.first > 1 and tokens.splits[match.first][2] in HONORIFICS:
-            start = mention_start(tokens, match.first + 1)  # "الملك عبد الله الثاني": the title is no part of the name
+        if entry.type == "PER":
+            # "الملك عبد الله الثاني", "آية الله علي خامنئي": the title is no part of the name
+            stems = [tokens.splits[i][2] for i in range(match.first, match.last)]
+            skip = honorific_words(stems, 0)
+            if 0 < skip < len(stems):
+                start = mention_start(tokens, match.first + skip)
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
     states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
@@ -95,15 +123,94 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     for first, last, tag in spans:
         if any(taken[first:last]):
             continue
-        if last - first == 1 and tokens.splits[first][2] in NOT_NAMES:
+        if TAG_TYPES.get(tag) == "PER":
+            last = _without_trailing_object(tokens, first, last)
+        if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
-        start, end = mention_start(tokens, first), tokens.spans[last - 1][1]
+        start, end = _name_start(tokens, first, tag), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         entry, start = _link_span(gazetteer, text, start, whole, end, TAG_TYPES.get(tag, "MISC"))
         mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
                                  entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
+    mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
     return mentions, demonyms
+
+
+def _country_checked(text: str, mention: Mention, kb) -> Mention:
+    """A person the text calls by another state's nationality ("الرئيس الفرنسي X" with X linked to
+    someone of another state) is not that knowledge-base person: the link is dropped."""
+    if mention.type != "PER" or not mention.id or not mention.country:
+        return mention
+    before = text[:mention.start].split()
+    said = kb.demonym(before[-1]) if before else None
+    if said is None or said.code == mention.country:
+        return mention
+    name_en = romanise(mention.text)
+    return Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
+                   how=mention.how, name_from="romanised" if name_en else None)
+
+
+_CUTS = frozenset("#_\n")  # what splits a name in posts and wrapped lines: "دونالد #ترمب"
+
+
+def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A person's given name cut from the rest of the name by a hashtag or a line break belongs to
+    the mention after it: the two become one mention, linked as the whole name or as the second."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if (before is not None and before.type == "PER" and mention.type == "PER" and before.id is None
+                and before.where == mention.where and " " not in before.text.strip()):
+            gap = text[before.end:mention.start]
+            if gap and not gap.strip(" \t#_\n") and _CUTS & set(gap):
+                whole = before.text + " " + mention.text
+                entry = next((e for e in gazetteer.kb.lookup(whole) if e.type == "PER"), None)
+                if entry is None and mention.id is not None:
+                    # the second's link only when the whole agrees with their name: "#إيفانكا_ترمب"
+                    # is not Donald Trump
+                    known = gazetteer.kb.by_id(mention.id)
+                    entry = known if known is not None and words_agree(match_key(whole), known) else None
+                joined = _mention(text, before.start, mention.end, "PER", entry, mention.where, mention.how)
+                out[-1] = joined
+                continue
+        out.append(mention)
+    return out
+
+
+def _without_trailing_object(tokens: Tokens, first: int, last: int) -> int:
+    """The end of a person's span without the nouns the tagger ran on into: a word with a
+    preposition and the article ("وانغ للصحفيين", "بالقرار") ends no person's name."""
+    model = romanise_model()
+    while last - first > 1:
+        prefix, _, stem = tokens.splits[last - 1]
+        start, end = tokens.spans[last - 1]
+        glued, word = tokens.text[start:start + prefix], fold(tokens.text[start:end])
+        split_off = bool(set(glued) & set("لب")) and stem.startswith("ال")
+        # the tokeniser keeps "للصحفيين" whole: لل or بال before at least three letters
+        whole = word.startswith(("لل", "بال")) and len(word) > 5 and not (model and model.knows(word))
+        if not (split_off or whole):
+            break
+        last -= 1
+    return last
+
+
+def _name_start(tokens: Tokens, first: int, tag: str) -> int:
+    """Where a tagger span's first word starts as a name: after its proclitics, unless the whole
+    word is a known name word and its stem is not ("وليد", "سامر", "فيصل" are names; "وسامر" is و +
+    "سامر") — the romaniser's word table of attested name words decides."""
+    stripped = mention_start(tokens, first)
+    whole = tokens.spans[first][0]
+    if stripped == whole or TAG_TYPES.get(tag) != "PER":
+        return stripped
+    model = romanise_model()
+    if model is None:
+        return stripped
+    word = tokens.text[whole:tokens.spans[first][1]]
+    stem = tokens.text[stripped:tokens.spans[first][1]]
+    if model.knows(word) and not model.knows(stem):
+        return whole
+    return stripped
 
 
 def _trusted(match: NameMatch, tokens: Tokens) -> bool:
@@ -171,36 +278,48 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
         if not same_type and entries and tag_type in ("PER", "ORG") and _town(entries[0]):
             entries = []  # a club or a person named like a town (see _entry_as_tagged)
         if same_type or entries:
-            return (same_type or entries)[0], begin
+            # a proclitic the tokeniser left on the word is no part of the mention ("لبايدن")
+            return (same_type or entries)[0], begin + gazetteer.kb.stripped_letters(text[begin:end])
     if tag_type != "MISC":
         for begin in reversed(starts):
-            entry = fuzzy_names(gazetteer.kb).closest(match_key(text[begin:end]), tag_type)
-            if entry is not None:
+            key = match_key(text[begin:end])
+            entry = fuzzy_names(gazetteer.kb).closest(key, tag_type)
+            if entry is not None and (entry.type != "PER" or words_agree(key, entry)):
                 return entry, begin
     return None, start
 
 
+ROMANISED_TYPES = ("PER", "LOC")  # names; an organisation's name is mostly words, not a name
+
+
 def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, where: str, how: str) -> Mention:
     if entry is None:
-        return Mention(start, end, text[start:end], type_, where=where, how=how)
+        name_en = romanise(text[start:end]) if type_ in ROMANISED_TYPES else None
+        return Mention(start, end, text[start:end], type_, name_en, where=where, how=how,
+                       name_from="romanised" if name_en else None)
     return Mention(start, end, text[start:end], type_, entry.name_en, entry.id, entry.country,
                    where=where, kind=entry.kind, how=how)
 
 
-def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Entity]]:
+def group_entities(mentions: Sequence[Mention], kb_names: dict[str, str] | None = None
+                   ) -> tuple[list[Mention], list[Entity]]:
     """Give short person names the entity of the full name met before ("بايدن" after "جو بايدن"), and
-    group mentions into entities (by knowledge-base id, else by the full name's folded text)."""
+    group mentions into entities (by knowledge-base id, else by the full name's folded text).
+    `kb_names`: the knowledge base's Arabic name by id, shown for a linked entity."""
     mentions = list(mentions)
     folded = [fold(m.text) for m in mentions]  # a short name keeps its text: these stay right
     keys: list[str] = []
+    people = FullNames()  # what owner_among would find, by index (a scan per short name was quadratic)
     for index, mention in enumerate(mentions):
         key = mention.id or f"text:{mention.type}:{folded[index]}"
         if mention.id is None and mention.type == "PER":
-            owner = owner_among(mention, folded[index], mentions, folded, index)
-            if owner is not None:
-                key = keys[mentions.index(owner)]
+            at = people.owner(folded[index])
+            if at is not None:
+                owner, key = mentions[at], keys[at]
                 mentions[index] = Mention(mention.start, mention.end, mention.text, "PER", owner.name_en,
                                           owner.id, owner.country, mention.where, owner.kind, "short name")
+        if mention.type == "PER":
+            people.add(index, folded[index])
         keys.append(key)
     groups: dict[str, list[int]] = {}
     for index, key in enumerate(keys):
@@ -208,8 +327,32 @@ def group_entities(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Ent
     entities = []
     for key, members in groups.items():
         first = mentions[members[0]]
-        entities.append(Entity(first.id or key, first.type, first.name_en, first.country, tuple(members)))
+        entities.append(Entity(first.id or key, first.type, first.name_en, first.country, tuple(members),
+                               kb_names.get(first.id) if kb_names and first.id else None))
     return mentions, entities
+
+
+def _ghost(mention: Mention, given: frozenset[str]) -> bool:
+    """A given name alone that no fuller name of the article owns ("محمد", "فلاديمير"): no entity."""
+    return (mention.type == "PER" and mention.id is None and " " not in mention.text.strip()
+            and fold(mention.text) in given)
+
+
+def person_given_names(resources: Resources) -> frozenset[str]:
+    """The resource: `given_names` of the pipeline's knowledge base."""
+    return given_names(resources.get(knowledge_base))
+
+
+def given_names(kb) -> frozenset[str]:
+    """Folded words that start the names of the knowledge base's people more often than they end
+    one (by people: "محمد" starts many names and ends Mahathir Mohamad's)."""
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    for entry in kb.entries("person"):
+        keys = [match_key(name).split() for name in entry.names_ar]
+        first.update({words[0] for words in keys if len(words) > 1})
+        last.update({words[-1] for words in keys})
+    return frozenset(w for w, n in first.items() if n > GIVEN_NAME_RATIO * last[w])
 
 
 # What the tagger found in one article: spans of the body, and the headline's tokens and spans.
@@ -228,8 +371,37 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
         head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline",
                                          home)
         mentions = head_mentions + mentions
-    article.mentions, article.entities = group_entities(mentions)
-    article.references = resolve_references(article, demonyms, gazetteer.kb, article_date(article))
+    on = article_date(article)
+    article.mentions = mentions
+    references = resolve_references(article, demonyms, gazetteer.kb, on)
+    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on)
+    mentions, _ = group_entities(mentions)
+    given = resources.get(person_given_names)
+    kept = [m for m in mentions if not _ghost(m, given)]
+    shown = {m.id: entry.names_ar[0] for m in kept if m.id and (entry := gazetteer.kb.by_id(m.id)) is not None
+             and entry.names_ar}
+    article.mentions, article.entities = group_entities(kept, shown)
+    article.references = references
+
+
+def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
+                          on: dt.date) -> list[Mention]:
+    """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
+    article names them in full too, a title resolves to them, or they hold an office on the
+    article's date (or left it at most SURNAME_AFTER_OFFICE before); else the mention is an unknown
+    person with a romanised name ("هيلي" in 2018 is not the defence secretary of 2024)."""
+    full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
+    titled = {r.id for r in references if r.kind == "title"}
+    out = []
+    for mention in mentions:
+        if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
+                and mention.id not in full and mention.id not in titled
+                and not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)):
+            name_en = romanise(mention.text)
+            mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
+                              how=mention.how, name_from="romanised" if name_en else None)
+        out.append(mention)
+    return out
 
 
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:

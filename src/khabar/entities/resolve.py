@@ -125,3 +125,26 @@ def owner_among(mention: Mention, key: str, mentions: Sequence[Mention], folded:
         if full != key and (full.endswith(spaced) or full.startswith(leading)):
             return candidate
     return None
+
+
+class FullNames:
+    """Person names met so far, by each run of their words a short name can be (the name's last
+    words or its first ones): `owner(key)` answers owner_among's question by one lookup instead of
+    a scan back over every mention (that scan made a long document quadratic)."""
+
+    MAX_WORDS = 6  # a short name longer than this is not looked for inside a fuller one
+
+    def __init__(self) -> None:
+        self._latest: dict[str, int] = {}
+
+    def add(self, index: int, full: str) -> None:
+        """Mention `index` (after every earlier one) is a person whose folded text is `full`."""
+        spaces = [i for i, char in enumerate(full) if char == " "]
+        for i in spaces[: self.MAX_WORDS]:
+            self._latest[full[:i]] = index
+        for i in spaces[-self.MAX_WORDS :]:
+            self._latest[full[i + 1 :]] = index
+
+    def owner(self, key: str) -> int | None:
+        """The latest name added whose last or first words are `key` (and not all of it)."""
+        return self._latest.get(key) if key else None

@@ -24,6 +24,21 @@ def match_key(text: str) -> str:
     return _DETACHED_WAW.sub("و", fold(text))
 
 
+_SERVANT_JOINED = re.compile(r"(?:(?<= )|^)عبدال(?=\S{2})")
+_SERVANT_SPACED = re.compile(r"(?:(?<= )|^)عبد ال(?=\S{2})")
+
+
+def spelling_twins(key: str) -> list[str]:
+    """`key` and its other common spelling: theophoric names are written joined or spaced
+    ("عبدالله" / "عبد الله", "عبدالرحمن" / "عبد الرحمن"), so a name is indexed both ways."""
+    twins = [key]
+    if "عبد" in key:
+        joined = _SERVANT_SPACED.sub("عبدال", key)
+        spaced = _SERVANT_JOINED.sub("عبد ال", key)
+        twins += [t for t in (joined, spaced) if t != key]
+    return twins
+
+
 def clitic_forms(key: str) -> list[str]:
     """`key` (already folded) and the forms left after stripping proclitics, fewest letters removed first.
 
@@ -57,10 +72,12 @@ class KnowledgeBase:
         self._by_id: dict[str, Entry] = {}
         self._states: dict[str, Entry] = {}
         self._terms: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._terms_of: dict[str, list[Entry]] = defaultdict(list)
         names: dict[str, dict[str, Entry]] = defaultdict(dict)
         demonyms: dict[str, dict[str, Entry]] = defaultdict(dict)
         for entry in self._entries:
             if entry.kind == PERSON:
+                self._terms_of[entry.id].append(entry)
                 for holder in (entry.country, entry.org):
                     if holder and entry.role:
                         self._terms[(holder, entry.role)].append(entry)
@@ -75,9 +92,9 @@ class KnowledgeBase:
         for entry in self._entries:
             shown = self._by_id[entry.id]  # every term's names lead to the person's latest term
             for name in (*entry.names_ar, *entry.acronyms_ar):
-                key = match_key(name)
-                if key:
-                    names[key][shown.id] = shown
+                for key in spelling_twins(match_key(name)):
+                    if key:
+                        names[key][shown.id] = shown
         self._names = {k: sorted(v.values(), key=_rank) for k, v in names.items()}
         self._demonyms = {k: list(v.values()) for k, v in demonyms.items()}
         for terms in self._terms.values():
@@ -98,6 +115,14 @@ class KnowledgeBase:
     def by_id(self, id: str) -> Entry | None:
         return self._by_id.get(id)
 
+    def in_office(self, id: str, on: dt.date, after: dt.timedelta = dt.timedelta(0)) -> bool:
+        """Does the person `id` hold one of their recorded offices on `on`, or did they within
+        `after` before it (news go on naming a past president by surname)?"""
+        for term in self._terms_of.get(id, ()):
+            if (term.start is None or term.start <= on) and (term.end is None or on < term.end + after):
+                return True
+        return False
+
     def state(self, iso3: str) -> Entry | None:
         return self._states.get(iso3.upper())
 
@@ -114,6 +139,15 @@ class KnowledgeBase:
                 self._looked.clear()
             self._looked[text] = found
         return list(found)
+
+    def stripped_letters(self, text: str) -> int:
+        """How many leading letters of `text` are proclitics that a name lookup strips: 0 when the
+        name is found as written (or not at all), 1 for "لبايدن" (ل + بايدن); "للأمم" keeps its ل."""
+        key = match_key(text)
+        for form in clitic_forms(key):
+            if form in self._names:
+                return len(key) - len(form) if key.endswith(form) else 0
+        return 0
 
     def place(self, text: str) -> Entry | None:
         """The place a dateline names: the most populous city, else a state, else a region."""

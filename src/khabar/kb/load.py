@@ -36,18 +36,21 @@ from khabar.lang.letters import ARABIC_LETTER_RE
 from khabar.lang.normalize import fold
 
 PACKAGE_FILES = ("states.tsv", "cities.tsv", "regions.tsv", "organisations.tsv", "leaders.tsv")
+# Made by `khabar kb build` from open data (kb/build.py); read after the hand-written core when present.
+OPEN_FILES = ("open/cities.tsv", "open/regions.tsv", "open/parties.tsv")
+_PROVENANCE = frozenset({"source", "licence"})  # where a row comes from, under which licence
 
 # table -> (required columns, optional columns)
 SCHEMAS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "states": (frozenset({"iso3", "name_en", "names_ar"}),
-               frozenset({"qid", "iso2", "demonyms_ar", "capital_qid", "capital_ar", "note"})),
+               frozenset({"qid", "iso2", "demonyms_ar", "capital_qid", "capital_ar", "note"}) | _PROVENANCE),
     "cities": (frozenset({"name_en", "country", "names_ar"}),
-               frozenset({"qid", "population", "is_capital", "note"})),
-    "regions": (frozenset({"name_en", "names_ar", "kind"}), frozenset({"qid", "country", "note"})),
+               frozenset({"qid", "population", "is_capital", "note"}) | _PROVENANCE),
+    "regions": (frozenset({"name_en", "names_ar", "kind"}), frozenset({"qid", "country", "note"}) | _PROVENANCE),
     "organisations": (frozenset({"code", "name_en", "names_ar", "kind"}),
-                      frozenset({"qid", "country", "acronyms_ar", "stands_for_state", "note"})),
+                      frozenset({"qid", "country", "acronyms_ar", "stands_for_state", "note"}) | _PROVENANCE),
     "leaders": (frozenset({"name_en", "names_ar", "role"}),
-                frozenset({"qid", "country", "org", "title_ar", "start", "end", "note"})),
+                frozenset({"qid", "country", "org", "title_ar", "start", "end", "note"}) | _PROVENANCE),
 }
 # States first: every other table checks its country codes against them.
 TABLE_ORDER = ("states", "cities", "regions", "organisations", "leaders")
@@ -313,9 +316,12 @@ def build_entries(sources: Sequence[tuple[str, str]]) -> list[Entry]:
     return [*builder.entries.values(), *builder.people]
 
 
-def package_sources() -> list[tuple[str, str]]:
+def package_sources(core_only: bool = False) -> list[tuple[str, str]]:
+    """The packaged tables: the hand-written core, then (unless `core_only`) the open-data tables
+    `khabar kb build` made, those that exist."""
     data = resources.files("khabar.kb") / "data"
-    return [(str(data / name), (data / name).read_text(encoding="utf-8")) for name in PACKAGE_FILES]
+    names = [*PACKAGE_FILES, *(() if core_only else (n for n in OPEN_FILES if (data / n).is_file()))]
+    return [(str(data / name), (data / name).read_text(encoding="utf-8")) for name in names]
 
 
 def user_sources(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
@@ -332,4 +338,4 @@ def user_sources(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
     return out
 
 
-__all__ = ["PACKAGE_FILES", "SCHEMAS", "build_entries", "package_sources", "read_rows", "table_of", "user_sources"]
+__all__ = ["OPEN_FILES", "PACKAGE_FILES", "SCHEMAS", "build_entries", "package_sources", "read_rows", "table_of", "user_sources"]

@@ -24,10 +24,14 @@ from khabar.lang.normalize import fold, fold_map
 from khabar.page.agencies import Agency, load_agencies
 
 MAX_PLACE_WORDS = 3
+MIN_PLACE_CHARS = 2  # one letter is an abbreviation ("م" after a year), not a place
 MAX_DATELINE_CHARS = 100  # the longest datelines (SPA's, with both calendars) stay well under this
-MAX_CREDIT_WORDS = 5  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
-# A dateline has a separator, a bracket or a date near its start; lines without one are skipped fast.
-HINT_RE = re.compile(r"[-–—(/:\d٠-٩]|واس|سانا|وام|قنا")
+MAX_CREDIT_WORDS = 5
+MAX_SHAPED_PLACE_CHARS = 20  # "أبوظبي - سكاي نيوز عربية" alone on its line: a place and who filed it
+# A dateline has a separator, a bracket, a date or an agency's credit near its start; lines without
+# one are skipped fast.
+MARK_RE = re.compile(r"[-–—(/:\d٠-٩]")
+HINT_CHARS = 45
 _WORD = r"[\u0621-\u064a]+"
 PLACE_RE = re.compile(rf"(?:{_WORD})(?:\s+{_WORD}){{0,{MAX_PLACE_WORDS - 1}}}")
 QUALIFIER_RE = re.compile(rf"\s*[،,]\s*({_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[(\-–—/])"
@@ -44,6 +48,8 @@ HIJRI_DATE_RE = re.compile(rf"(?:في\s+)?0?(\d{{1,2}})\s*({HIJ})\s*(\d{{4}})\s*
 LONE_NUMBER_RE = re.compile(r"(\d{1,2})(?=\s*[(/])")
 LATIN_CREDIT_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z .&-]{0,30})\s*\)")
 OUTLET_CREDIT_RE = re.compile(rf"({_WORD}(?:[ .]{_WORD}){{0,2}}(?:\.نت)?)\s*:")
+SECOND_PLACE_END_RE = re.compile(r"\s*(?:في\s*)?\d|\s*[(/]")  # a date or a credit follows it
+OUTLET_BEFORE_AGENCY_RE = re.compile(rf"({_WORD}(?:[ .]{_WORD}){{0,2}}(?:\.نت)?)\s*[-–—]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,7 @@ class _State:
     agency: Agency | None = None
     agency_span: tuple[int, int] = (0, 0)
     outlet: str | None = None
+    bracketed: bool = False  # "غازي عينتاب (قاسيون) -": a word in brackets after the place
 
 
 _DASH_RE = re.compile(r"[-–—_]")
@@ -86,24 +93,27 @@ def parse_dateline(text: str, known_place) -> ParsedDateline | None:
     Returns None when the start of the line is not a dateline.
     """
     head = text[:MAX_DATELINE_CHARS].replace(" ـ ", " - ")  # a tatweel standing alone is a dash
-    if not HINT_RE.search(head, 0, 45):
+    if not MARK_RE.search(head, 0, HINT_CHARS) and not load_agencies().hint.search(head, 0, HINT_CHARS):
         return None
     folded, offsets = fold_map(head)
     state = _State(folded, offsets, whole_line=len(text) <= MAX_DATELINE_CHARS)
     place = _read_place(state)
     if place is not None:
         _read_qualifier(state)
+        _read_second_place(state, text, known_place)
     _read_details(state)
     has_dash = place is not None and bool(_DASH_RE.search(state.folded[place[1]:_skip_separators(state)]))
     known = place is not None and known_place(text[offsets[place[0]]:offsets[place[1]]])
-    evidence = state.agency or state.day or state.month or (known and (has_dash or state.outlet))
+    # "PLACE (CREDIT) -" at the head of a line is a dateline's shape even for a place the KB lacks.
+    shaped = state.bracketed and has_dash and place is not None and place[1] - place[0] <= MAX_SHAPED_PLACE_CHARS
+    evidence = state.agency or state.day or state.month or (known and (has_dash or state.outlet)) or shaped
     if not evidence:
         return None
     if place is None and not state.agency:
         return None
     end = _skip_separators(state)
     place_text = text[offsets[place[0]]:offsets[place[1]]] if place else None
-    if place and not known and not (state.agency or (state.outlet and (state.day or state.month))):
+    if place and not known and not shaped and not (state.agency or (state.outlet and (state.day or state.month))):
         return None  # an unknown word with a date is more often a headline ("حدث في 3 سبتمبر")
     return ParsedDateline(
         end=offsets[end], place=place_text, day=state.day, month=state.month, year=state.year,
@@ -122,7 +132,7 @@ def _read_place(state: _State) -> tuple[int, int] | None:
         if agencies.find(word.group()) or word.group() == "في":
             break
         end = match.start() + word.end()
-    if end is None:
+    if end is None or end - match.start() < MIN_PLACE_CHARS:
         return None
     if not _PLACE_END_RE.match(state.folded[end:end + 4]):
         return None
@@ -130,10 +140,24 @@ def _read_place(state: _State) -> tuple[int, int] | None:
     return (match.start(), end)
 
 
+def _read_second_place(state: _State, text: str, known_place) -> None:
+    """"دمشق – نيويورك في 28 سبتمبر": a story filed from two places; the first is the dateline's."""
+    dash = DASH_RE.match(state.folded, state.pos)
+    if not dash or ":" in dash.group():
+        return
+    start = state.pos
+    state.pos = dash.end()
+    second = _read_place(state)
+    if (second is None or not SECOND_PLACE_END_RE.match(state.folded, state.pos)
+            or not known_place(text[state.offsets[second[0]]:state.offsets[second[1]]])):
+        state.pos = start
+
+
 def _read_qualifier(state: _State) -> None:
     match = QUALIFIER_RE.match(state.folded, state.pos)
     if match and not load_agencies().find(match.group(match.lastindex or 0)):
         state.pos = match.end()
+        state.bracketed = match.group(2) is not None
 
 
 def _read_details(state: _State) -> None:
@@ -193,7 +217,10 @@ def _agency_regex() -> re.Pattern[str]:
     global _AGENCY_RE
     if _AGENCY_RE is None:
         credits = load_agencies().pattern
-        _AGENCY_RE = re.compile(rf"(?:\(\s*|/\s*)?({credits})(?:\s*\)|\s*/)?(?![\u0621-\u064a])", re.IGNORECASE)
+        # One credit, or a joint one ("(بنا/كونا)", "(وام - رويترز)"): the first agency is credited.
+        _AGENCY_RE = re.compile(rf"(?:\(\s*|/\s*)?({credits})(?![\u0621-\u064a])"
+                                rf"(?:\s*(?:[/،,]|\s[-–—]|\sو)\s*(?:{credits})(?![\u0621-\u064a]))*"
+                                rf"(?:\s*\)|\s*/)?", re.IGNORECASE)
     return _AGENCY_RE
 
 
@@ -222,12 +249,21 @@ def _read_latin_credit(state: _State) -> bool:
 
 
 def _read_outlet(state: _State) -> None:
-    """"القاهرة – مصراوي:" — an outlet credits itself; the credit is kept out of the body."""
+    """"القاهرة – مصراوي:" — an outlet credits itself; the credit is kept out of the body.
+    "دبي – البيان – وام:" — an outlet's own credit, then the agency's."""
     if state.pos == 0:
         return
     dash = DASH_RE.match(state.folded, state.pos)
     if not dash or ":" in dash.group():
         return
+    before_agency = OUTLET_BEFORE_AGENCY_RE.match(state.folded, dash.end())
+    if before_agency and not state.agency and not load_agencies().find(before_agency.group(1)):
+        state.pos = before_agency.end()
+        if _read_agency(state):
+            state.outlet = before_agency.group(1)
+            _read_details(state)
+            return
+        state.pos = dash.start()
     match = OUTLET_CREDIT_RE.match(state.folded, dash.end())
     if match:
         state.outlet = match.group(1)

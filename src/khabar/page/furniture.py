@@ -27,13 +27,15 @@ CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _FULL_DATE = (rf"\b\d{{1,2}}\s*(?:{month_names_pattern(GREGORIAN_MONTHS)}|{month_names_pattern(HIJRI_MONTHS)})"
               rf"\s*,?\s*\d{{4}}\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b")
 FULL_DATE_RE = re.compile(_FULL_DATE)
-# Words that make up relative or absolute time stamps ("منذ ساعتين", "شهران فى كونا", "آخر تحديث").
+# Words that make up relative or absolute time stamps ("منذ ساعتين", "آخر تحديث", an age and a site).
 _TIME_WORDS = set(fold(w) for w in (
     "منذ قبل في فى آخر اخر تحديث نشر تاريخ النشر الساعة ساعة ساعتين ساعات دقيقة دقيقتين دقائق ثانية "
     "يوم يومين أيام يومان أسبوع أسبوعين أسابيع أسبوعان شهر شهرين شهران أشهر سنة سنتين سنوات عام "
     "م ص مساء صباحا ت غ بتوقيت GMT am pm تم").split())
 TIME_WORDS: frozenset[str] = frozenset(_TIME_WORDS | set(WEEKDAYS) | set(GREGORIAN_MONTHS) | set(HIJRI_MONTHS))
-INITIALS_RE = re.compile(r"^(?:[\u0621-\u064a]{1,2}\s*){1,5}(?:/\s*(?:[\u0621-\u064a]{1,2}\s*){1,5}){0,3}$")
+# Letters apart: one or two letters a group, groups of one to five, sets split by "/".
+_INITIALS = r"[\u0621-\u064a]{1,2}(?:\s+[\u0621-\u064a]{1,2}){0,4}"
+INITIALS_RE = re.compile(rf"^{_INITIALS}(?:\s*/\s*{_INITIALS}){{0,3}}$")
 END_MARKER_RE = re.compile(r"\(\s*(?:النهاية|انتهى|إنتهى|النهايه)\s*\)|/+\s*(?:انتهى|إنتهى)\s*/+"
                            r"|-{2,}\s*(?:انتهى|إنتهى)\s*-{2,}|\bانتهى\s*$")
 PHOTO_CREDIT_RE = re.compile(r"\(\s*(?:أرشيفية|ارشيفية|أرشيف|صورة|الصورة|رويترز|أ ف ب|ا ف ب|أ ب|إ ب أ|"
@@ -143,5 +145,6 @@ def is_credit(text: str) -> bool:
 
 
 def is_initials(text: str) -> bool:
-    """Editor initials as wire services print them after the end marker: "ا م م / ر ج", "ن م ع"."""
+    """Editor initials as wire services print them after the end marker: letters apart, in groups
+    split by "/"."""
     return bool(INITIALS_RE.match(text.strip())) and len(text.split()) >= 2

@@ -109,6 +109,9 @@ class Context:
         self._mention_starts = [m.start for m in self.mentions]
         self._reach = list(accumulate((m.end for m in self.mentions), max))  # furthest end so far
         self.kb = kb
+        # titles the entity layer resolved to a person ("الرئيس الأمريكي" -> the president on that date)
+        self.titles: list[Mention] = sorted((m for m in getattr(article, "references", ()) or ()
+                                             if m.kind == "title" and m.id), key=lambda m: m.start)
         self.transparent: set[int] = set()  # offsets of marks around names: no boundary for a speaker
         self.cues: list[Cue] = []
         self._folded: tuple[str, list[int]] | None = None

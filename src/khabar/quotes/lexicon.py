@@ -1,5 +1,6 @@
 """The word lists of the quotes layer: speech words (data/speech_verbs.tsv) and speaker renderings
-(data/speakers.tsv), folded once and cached; plus the small closed classes of grammar words."""
+(data/speakers.tsv), folded once and cached; the closed classes of grammar words
+(data/grammar_words.tsv)."""
 
 from __future__ import annotations
 
@@ -14,43 +15,36 @@ CUE_KINDS = ("verb", "participle", "noun", "according", "relay")
 SPEAKER_KINDS = ("document", "source", "anaphor", "institution", "title")
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
-# Words that end a speaker phrase (folded): complementisers, prepositions, time words, adverbs.
-_BOUNDARY_WORDS = (
-    "ان إن أن انه إنه أنه انها إنها أنها انهم إنهم أنهم انهما بان بأن بانه بأنه بانها بأنها "
-    "في فى خلال عبر على عن من الى إلى مع امام أمام لدى اثناء أثناء عقب بعد قبل منذ حول ضمن "
-    "اليوم امس أمس غدا الليلة مساء ظهر فجر صباحا مساء الاحد الأحد الاثنين الإثنين الثلاثاء "
-    "الاربعاء الأربعاء الخميس الجمعة السبت "
-    "الذي التي الذين اللذين اللتين حيث كما لكن قد لقد ايضا أيضا كذلك مجددا مرة "
-    "ضرورة أهمية استعداد حرص ترحيب تمسك هو هي ذلك هذا هذه ما كان كانت ل ب "
-    "عندما حين حينما بينما لما إذ اذ إذا اذا كلما لأن بعدما فيما مما لذا لذلك ولذلك وهو وهي"
-)
-BOUNDARY_WORDS = frozenset(fold(w) for w in _BOUNDARY_WORDS.split())
+GRAMMAR_CLASSES = ("boundary", "complementiser", "relative", "addressee", "name_head", "title_start",
+                   "speech_object", "name_particle")
+
+
+def _grammar_words() -> dict[str, frozenset[str]]:
+    """The closed word classes of data/grammar_words.tsv, folded (read once, at import: a few hundred
+    words that every quotes module tests against)."""
+    found: dict[str, set[str]] = {name: set() for name in GRAMMAR_CLASSES}
+    for _, row in read_tsv(data_path("khabar.quotes", "data/grammar_words.tsv"), ("word", "class")):
+        if row["class"] not in found:
+            raise ValueError(f"grammar_words.tsv: unknown class {row['class']!r} for {row['word']}")
+        found[row["class"]].add(fold(row["word"]))
+    return {name: frozenset(words) for name, words in found.items()}
+
+
+_GRAMMAR = _grammar_words()
+# Words that end a speaker phrase: complementisers, prepositions, time words, adverbs.
+BOUNDARY_WORDS = _GRAMMAR["boundary"]
 # "ان" and its forms open the reported clause.
-COMPLEMENTISERS = frozenset(fold(w) for w in "ان إن أن انه إنه أنه انها إنها أنها انهم أنهم إنهم انهما".split())
-RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين".split())
+COMPLEMENTISERS = _GRAMMAR["complementiser"]
+RELATIVES = _GRAMMAR["relative"]
 # A speaker phrase talking *to* someone ends there ("قال الوزير للصحفيين").
-ADDRESSEES = frozenset(fold(w) for w in (
-    "الصحفيين الصحافيين الصحفيون وسائل الإعلام وكالة صحيفة جريدة قناة تلفزيون إذاعة موقع شبكة مجلة "
-    "نظيره نظيرته").split())
+ADDRESSEES = _GRAMMAR["addressee"]
 # Words before a quoted span that make it a name or title, not speech («حركة «حماس»).
-NAME_HEADS = frozenset(fold(w) for w in (
-    "وكالة تلفزيون قناة صحيفة جريدة مجلة موقع منصة تطبيق حساب وسم هاشتاغ هاشتاق شبكة إذاعة "
-    "حركة حزب تنظيم جماعة جبهة ميليشيا ميليشيات فصيل كتائب ائتلاف تحالف تيار مجموعة شركة مؤسسة جمعية "
-    "مركز منظمة فرقة فريق نادي منتخب فيلم مسلسل كتاب رواية مسرحية ألبوم أغنية قصيدة برنامج "
-    "عملية حملة مناورات مسابقة جائزة مهرجان مؤتمر منتدى ملتقى معرض مشروع اسم لقب شعار عنوان "
-    "مبادرة خطة اتفاق اتفاقية معاهدة إعلان قانون يسمى تسمى المسمى المسماة المعروف المعروفة يعرف تعرف "
-    "سمي سميت صاروخ صواريخ طائرة طائرات دبابة بندقية كاميرا هاتف جهاز سيارة طراز سفينة "
-    "ضاحية حي منطقة مدينة قرية بلدة مخيم شارع ميدان ساحة مسجد فندق سوق مطار ميناء سجن مستشفى "
-    "جامعة مدرسة كلية ملعب مسرح سينما مدونة صفحة هيئة قاعدة أفلام مسلسلات كتب برامج شركات "
-    "يدعى تدعى المدعو المدعوة سماه سمته الملقب الملقبة مثل").split())
+NAME_HEADS = _GRAMMAR["name_head"]
 # First words of a quoted document title ("إعلان سلوك الأطراف ...").
-TITLE_STARTS = frozenset(fold(w) for w in (
-    "إعلان اتفاق اتفاقية معاهدة ميثاق قانون قرار مدونة وثيقة بروتوكول مبادرة خطة برنامج "
-    "استراتيجية رؤية عملية حملة مشروع جائزة مهرجان مؤتمر منتدى").split())
+TITLE_STARTS = _GRAMMAR["title_start"]
 # Nouns a speech verb takes as object with a pronoun ("واختتم حديثه"): no subject there.
-SPEECH_OBJECTS = frozenset(fold(w) for w in (
-    "حديث كلمة كلمات تصريح تصريحات حساب لقاء خطاب مقابلة رد قول بيان تغريدة منشور صفحة").split())
-NAME_PARTICLES = frozenset(fold(w) for w in "باسم بن بنت ابن".split())
+SPEECH_OBJECTS = _GRAMMAR["speech_object"]
+NAME_PARTICLES = _GRAMMAR["name_particle"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,17 +72,24 @@ def role(text: str, at: int, start: int, end: int) -> str | None:
 def _paragraph(body: str, start: int, end: int) -> list[Marked]:
     found: list[Marked] = []
     stack: list[_Open] = []
+    # where each family's open marks are in the stack: the innermost by a look, not a scan down
+    # the stack (thousands of unclosed marks of one family made each mark of another quadratic)
+    tops: dict[str, list[int]] = {}
     for match in MARK_RE.finditer(body, start, end):
         at = match.start()
         family, opener = MARKS[match.group()]
         how = role(body, at, start, end)
-        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), -1)
+        depth = tops[family][-1] if tops.get(family) else -1
         if _closes(opener, how, depth, stack):
             outer = stack[0]
             del stack[depth:]
+            for places in tops.values():
+                while places and places[-1] >= depth:
+                    places.pop()
             if depth == 0:
                 _add(found, body, outer.at, at + 1, at)
         elif _opens(family, opener, how):
+            tops.setdefault(family, []).append(len(stack))
             stack.append(_Open(family, at, opener is False))
     if stack:
         _add(found, body, stack[0].at, end, None)

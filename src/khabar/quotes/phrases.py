@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from khabar.quotes.context import Context
-from khabar.quotes.lexicon import ADDRESSEES, BOUNDARY_WORDS, NAME_PARTICLES, RELATIVES, cue_word
+from khabar.quotes.lexicon import (
+    ADDRESSEES,
+    BOUNDARY_WORDS,
+    COMPLEMENTISERS,
+    NAME_PARTICLES,
+    RELATIVES,
+    cue_word,
+)
 
 MAX_AFTER = 10  # words of a speaker phrase after its verb
 MAX_BEFORE = 6  # words of a speaker phrase before its verb
@@ -13,6 +20,8 @@ LOOK_FOR_AN = 8  # how far back a verbal noun with a pronoun looks for "عن X"
 def phrase_after(ctx: Context, i: int, first_glued: bool = False) -> tuple[int, int] | None:
     """Token range of the speaker phrase right after token `i`, within its sentence."""
     _, hi = ctx.bounds(i) if i < len(ctx.words) else (0, 0)
+    said = cue_word(ctx.norms[i]) if 0 <= i < len(ctx.words) else None
+    of_noun = said is not None and said[0].kind == "noun"  # "تصريحات لترمب" are Trump's
     picked: list[int] = []
     j = i + 1
     while j < hi and len(picked) < MAX_AFTER:
@@ -20,6 +29,8 @@ def phrase_after(ctx: Context, i: int, first_glued: bool = False) -> tuple[int, 
             if ctx.starts[j] in ctx.transparent:
                 j += 1
                 continue
+            break
+        if not of_noun and _addressed(ctx, j):
             break
         if ctx.mention_at(ctx.starts[j]) is None and _ends_phrase(ctx, j, glued_ok=first_glued and not picked):
             break
@@ -41,18 +52,33 @@ def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:
     while k >= lo and len(picked) < MAX_BEFORE:
         if not ctx.is_word(k) or (ctx.mention_at(ctx.starts[k]) is None and _ends_phrase(ctx, k)):
             break
+        if _addressed(ctx, k):
+            break
         token = ctx.words[k]
-        if ctx.body[token.start:token.stem_start] in ("و", "ف"):
-            break  # "ولذا نجده يقول", "واستقبل الوزير ... التي": a clause starts there
+        if ctx.body[token.start:token.stem_start] in ("و", "ف") and ctx.mention_at(token.start) is None:
+            break  # "ولذا نجده يقول", "واستقبل الوزير ... التي": a clause starts there ("فيصل" is a name)
         picked.append(k)
         k -= 1
     if not picked:
         return None
+    # a clause opens at the sentence start, a comma, "كان", or a complementiser: "نقلت مصادر أن
+    # الوزير قال" (the minister speaks, the agency only relays him)
     opened_clause = k < lo or ctx.texts[k] in ("\u060c", ",", ":", "\u061b") or ctx.norms[k] in (
-        "وكان", "كان", "كانت", "وكانت")
+        "وكان", "كان", "كانت", "وكانت") or ctx.norms[k] in COMPLEMENTISERS
     if not relative and not opened_clause:
         return None  # a verb after some other clause: its subject is not the words before it
     return picked[-1], picked[0] + 1
+
+
+def _addressed(ctx: Context, j: int) -> bool:
+    """Is token `j` a person's name with a preposition glued to it ("لترمب", "بترمب")? A speaker
+    never carries one: "قال لترمب" speaks to Trump."""
+    token = ctx.words[j]
+    mention = ctx.mention_at(token.end - 1)
+    if mention is None or mention.type != "PER" or mention.start > token.end:
+        return False
+    glued = ctx.body[token.start:max(token.stem_start, mention.start)]
+    return bool(set(glued) & set("لب"))
 
 
 def _ends_phrase(ctx: Context, j: int, glued_ok: bool = False) -> bool:

@@ -7,6 +7,7 @@ table of data/speakers.tsv renders what has no entity ("البيان المشت�
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from khabar.article import Mention
@@ -28,6 +29,9 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     text, start, end = ctx.text(lo, hi)
     if not words:
         return Speaker(text, start, end)
+    named = _named_after(ctx, start, end)
+    if named is not None:
+        return named
     issuer = _statement(ctx, words)
     if issuer is not None:
         return issuer
@@ -45,6 +49,9 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     person = next((m for m in ctx.mentions_in(start, end) if m.type == "PER"), None)
     if person is not None:
         return from_mention(ctx, person)
+    holder = _title_holder(ctx, words, start, end)
+    if holder is not None:
+        return Speaker(text, start, end, holder.name_en, holder.id)
     org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG"), None)
     if org is not None:
         return from_mention(ctx, org)
@@ -58,6 +65,33 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     if len(words) <= 2:
         return earlier_name(ctx, Speaker(text, start, end))
     return Speaker(text, start, end)
+
+
+def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Mention | None:
+    """The person a title that starts the phrase names on the article's date, as the entity layer
+    resolved it ("الرئيس الأمريكي" -> Joe Biden in 2023); a title further in belongs to another
+    office or person ("نائب الرئيس", "مستشار الرئيس")."""
+    first = ctx.words[words[0]]
+    return next((t for t in ctx.titles if t.start in (start, first.start, first.stem_start)), None)
+
+
+def _named_after(ctx: Context, start: int, end: int) -> Speaker | None:
+    """A person named in apposition right after a phrase that names none: "المتحدث باسم الخارجية
+    الإيرانية، ناصر كنعاني" is Nasser Kanaani, "وزير الخارجية، سامر الخطيب،" the minister."""
+    if any(m.type == "PER" for m in ctx.mentions_in(start, end)):
+        return None
+    at = end
+    while at < len(ctx.body) and ctx.body[at] in " \t":
+        at += 1
+    if at >= len(ctx.body) or ctx.body[at] not in "\u060c,":
+        return None
+    at += 1
+    while at < len(ctx.body) and ctx.body[at] in " \t":
+        at += 1
+    mention = ctx.mention_at(at)
+    if mention is not None and mention.type == "PER" and mention.start == at:
+        return from_mention(ctx, mention)
+    return None
 
 
 def from_mention(ctx: Context, mention: Mention) -> Speaker:
@@ -235,14 +269,67 @@ def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
 
 def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
     key = fold(speaker.text)
-    named = [Speaker(m.text, m.start, m.end, m.name_en, m.id) for m in ctx.mentions
-             if m.type == "PER" and m.end <= speaker.start]
+    named = _people(ctx).fuller(key, speaker.start)
     named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
     inner = f" {key} "
     found = [s for s in named if (full := fold(s.text)) != key and inner in f" {full} "]
     if not found:
         return None
     return max(found, key=lambda s: (s.en is not None, s.start))
+
+
+_PEOPLE: dict[int, tuple[Context, _People]] = {}
+
+
+def _people(ctx: Context) -> _People:
+    """The person mentions of `ctx` by the runs of their words, made once per article."""
+    made = _PEOPLE.get(id(ctx))
+    if made is None or made[0] is not ctx:
+        _PEOPLE.clear()  # one article at a time
+        made = _PEOPLE[id(ctx)] = (ctx, _People(ctx.mentions))
+    return made[1]
+
+
+class _People:
+    """Person mentions by each run of their folded words (not the whole name): the best fuller name
+    ending by an offset is found by bisection, not by folding every mention again for each short
+    name (that made a long document quadratic)."""
+
+    MAX_WORDS = 6
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        runs: dict[str, list[tuple[int, int]]] = {}
+        self._mentions = mentions
+        for n, m in enumerate(mentions):
+            if m.type != "PER":
+                continue
+            words = fold(m.text).split(" ")
+            for a in range(len(words)):
+                for b in range(a + 1, min(len(words), a + self.MAX_WORDS) + 1):
+                    if b - a < len(words):
+                        runs.setdefault(" ".join(words[a:b]), []).append((m.end, n))
+        # per run: ends in order, and the best mention so far (with English first, then the latest start)
+        self._runs: dict[str, tuple[list[int], list[int]]] = {}
+        for run, found in runs.items():
+            found.sort()
+            ends, best = [], []
+            for end, n in dict.fromkeys(found):
+                ends.append(end)
+                best.append(n if not best or self._rank(n) > self._rank(best[-1]) else best[-1])
+            self._runs[run] = (ends, best)
+
+    def _rank(self, n: int) -> tuple[bool, int, int]:
+        m = self._mentions[n]
+        return m.name_en is not None, m.start, -n
+
+    def fuller(self, key: str, before: int) -> list[Speaker]:
+        """The best person mention ending by `before` whose name holds the words `key` (a list of 0 or 1)."""
+        ends, best = self._runs.get(key, ((), ()))
+        k = bisect.bisect_right(ends, before)  # type: ignore[arg-type]
+        if not k:
+            return []
+        m = self._mentions[best[k - 1]]
+        return [Speaker(m.text, m.start, m.end, m.name_en, m.id)]
 
 
 def _institution(ctx: Context, row: SpeakerWord, words: list[int], used: int) -> Speaker:

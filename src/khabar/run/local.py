@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import select
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,23 +24,57 @@ from khabar.settings import Settings
 
 BATCHES_PER_WORKER = 3  # in flight: enough to keep workers busy while the caller writes
 PR_SET_PDEATHSIG = 1
+OWNER_POLL_S = 0.5  # where a process cannot be waited for (no pidfd)
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _init_worker(settings: Settings) -> None:
-    # Ctrl-C reaches the whole process group: the parent decides, workers finish their batch.
+def _init_worker(settings: Settings, owner: int) -> None:
+    """In each worker: ignore Ctrl-C (the parent decides, workers finish their batch), die with
+    `owner` (the process that made the pool), then set up for `settings`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):  # die with the parent, even when it is killed with -9
+    die_with(owner)
+    init_worker_process(settings)
+
+
+def die_with(owner: int) -> None:
+    """End this process when process `owner` ends, even when it is killed with -9."""
+    if sys.platform.startswith("linux") and os.getppid() == owner:
         import ctypes
 
         try:
             ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
         except (OSError, AttributeError):
             pass
-    init_worker_process(settings)
+    # A fork server's workers are its children, not the owner's, and hold its pipes open: neither
+    # would ever end. A watcher thread ends the worker when the owner is gone.
+    threading.Thread(target=_exit_with, args=(owner,), daemon=True, name="khabar-owner-watch").start()
+
+
+def _exit_with(owner: int) -> None:
+    """Block until process `owner` has ended, then end this process at once."""
+    try:
+        handle = os.pidfd_open(owner)  # readable once the process has ended (Linux 5.3)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while _alive(owner):
+            time.sleep(OWNER_POLL_S)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @dataclass(frozen=True)
@@ -67,7 +103,7 @@ class LocalRunner:
             pipeline_for(settings).read_page(first[1][0])
         batches = itertools.chain([first], batches)
         pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                   initargs=(settings,))
+                                   initargs=(settings, os.getpid()))
         pending: deque[tuple[int, Future]] = deque()
         try:
             for tag, pages in batches:

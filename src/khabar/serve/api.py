@@ -58,6 +58,7 @@ def post_article(request: Request, posted: PostedArticle,
                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None) -> Any:
     store = store_of(request)
     check_token(store.token, credentials.credentials if credentials else None)
+    refuse_control(text=posted.text, url=posted.url)  # as the CLI refuses them: no NUL is stored
     answer = store_posted(store, posted)
     return JSONResponse(answer, status_code=201 if answer["created"] else 200)
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from khabar.resources import data_path
-from khabar.serve.params import API_PREFIX
+from khabar.serve.params import API_PREFIX, refuse_unknown
 from khabar.serve.readers import CACHE_ENTRIES, Store
+from khabar.serve.write import check_token
 from khabar.store.queries import search
 
 
@@ -37,12 +40,72 @@ def create_app(db: str | Path, *, token: str | None = None, cache: bool = True) 
                   description="Arabic news read into structured data: articles, entities, events, quotations.")
     app.state.store = store
     app.include_router(api_router, prefix=API_PREFIX)
-    app.include_router(pages_router)
+    app.include_router(pages_router, dependencies=[Depends(refuse_unknown)])
     app.mount("/static", StaticFiles(directory=data_path("khabar.serve", "static")), name="static")
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http_error)
     app.middleware("http")(_headers)
+    app.add_middleware(BodyGate, store=store)
     return app
+
+
+MAX_BODY_BYTES = 2_000_000  # a posted page of MAX_TEXT_CHARS, even with every character \u-escaped
+WRITE_PATH = API_PREFIX + "/articles"
+
+
+class BodyGate:
+    """Before any body is read: a write without a valid token is refused, and a body larger than
+    MAX_BODY_BYTES is refused (by its Content-Length, or while it streams in), so that no request can
+    make the server parse hundreds of megabytes."""
+
+    def __init__(self, app: ASGIApp, store: Store) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if scope["method"] == "POST" and scope["path"].rstrip("/") == WRITE_PATH:
+            given = headers.get("authorization", "")
+            token = given[7:].strip() if given[:7].lower() == "bearer " else None
+            try:
+                check_token(self.store.token, token)
+            except HTTPException as exc:
+                await _refuse(scope, receive, send, exc.status_code, str(exc.detail), exc.headers)
+                return
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            await _refuse(scope, receive, send, 413, f"the body is larger than {MAX_BODY_BYTES} bytes")
+            return
+        body = bytearray()
+        while True:  # at most MAX_BODY_BYTES are held, then given to the app as one message
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            body += message.get("body", b"")
+            if len(body) > MAX_BODY_BYTES:
+                await _refuse(scope, receive, send, 413, f"the body is larger than {MAX_BODY_BYTES} bytes")
+                return
+            if not message.get("more_body", False):
+                break
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str,
+                  headers: Mapping[str, str] | None = None) -> None:
+    response = JSONResponse({"detail": message}, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
+    await response(scope, receive, send)
 
 
 # The browser itself refuses anything not served here (scripts, styles, images, frames elsewhere).

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import HTTPException, Path, Query, Request
+from pydantic import AfterValidator
 
 from khabar.store.queries import Filters
 
@@ -21,7 +22,17 @@ MAX_OFFSET = 10_000
 CODE_PATTERN = r"^([A-Za-z]{2,12})?$"  # agencies, ISO3 countries, PLOVER types
 ARTICLE_ID_PATTERN = r"^[0-9a-f]{16}$"
 
-Text = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description='Words and "phrases"; any written form')]
+
+
+def searchable(value: str) -> str:
+    """A query without control characters (NUL and the like), which no search key can hold."""
+    if _has_control(value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+Text = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description='Words and "phrases"; any written form'),
+                 AfterValidator(searchable)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 # Patterns accept "": an HTML form sends an empty field so, and it means no filter.
@@ -58,21 +69,33 @@ def _day(name: str, value: str | None) -> str | None:
 def refuse_control(**values: str | None) -> None:
     """Refuse text with control characters that no search key can hold (NUL and the like)."""
     for name, value in values.items():
-        if value and any(ord(c) < 32 and c not in "\t\n\r" for c in value):
+        if value and _has_control(value):
             raise HTTPException(422, f"{name}: control characters are not allowed")
+
+
+def _has_control(value: str) -> bool:
+    return any(ord(c) < 32 and c not in "\t\n\r" for c in value)
 
 
 def refuse_unknown(request: Request) -> None:
     """Refuse query parameters the route does not take: a misspelt filter (`?form=`) would otherwise
     be ignored silently and the answer would look filtered when it is not."""
-    path = getattr(request.scope.get("route"), "path_format", "")
-    paths = request.app.openapi()["paths"]
-    operation = paths.get(path, paths.get(API_PREFIX + path, {})).get(request.method.lower(), {})
-    known = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    # From the route's own declaration (pages are not in the schema, and are checked the same way).
+    known = _query_names(dependant) if dependant else set()
     unknown = sorted(set(request.query_params) - known)
     if unknown:
         raise HTTPException(422, f"unknown query parameter {unknown[0]!r}; this call takes: "
                                  + (", ".join(sorted(known)) or "none"))
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route takes, its dependencies' included."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
 
 
 def store_of(request: Request) -> Store:

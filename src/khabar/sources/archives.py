@@ -7,18 +7,48 @@ decompressed, so a large archive is never unpacked or listed first.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import stat
 import tarfile
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
-from khabar.sources.kinds import maybe_supported
+from khabar.errors import InputError
+from khabar.sources.decode import format_size
+from khabar.sources.kinds import maybe_supported, special_kind
 from khabar.sources.page import Options, RawPage, error_page
 from khabar.sources.stream import Source, seekable, strip_ext
 
 Dispatch = Callable[..., Iterator[RawPage]]
 _ZIP_MEMBER_ERRORS = (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError, EOFError, zlib.error)
+# A zip inside a tar stream is copied aside to be read (its directory is at its end): up to this much
+# in memory, then on disk, and no more than MAX_NESTED_ZIP_BYTES at all.
+_SPOOL_IN_MEMORY = 8 << 20
+MAX_NESTED_ZIP_BYTES = 500_000_000
+
+
+def _unsafe(path: str) -> str | None:
+    """Why a member's path is not followed: it climbs out of the archive or starts at the root."""
+    if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":"):
+        return "an absolute path"
+    if ".." in path.replace("\\", "/").split("/"):
+        return "a path with '..'"
+    return None
+
+
+def _tar_kind(member: tarfile.TarInfo) -> str | None:
+    """What a tar member is when it is not a file, in words (None for files and folders)."""
+    if member.issym() or member.islnk():
+        return f"a link to {member.linkname!r}"
+    if member.isfifo():
+        return "a named pipe (FIFO)"
+    if member.ischr() or member.isblk():
+        return "a device"
+    if not member.isfile() and not member.isdir():
+        return "not a regular file"
+    return None
 
 
 def _wanted(path: str) -> bool:
@@ -41,11 +71,24 @@ def _mtime(seconds: float) -> dt.date | None:
         return None
 
 
+def _skipped(src: Source, path: str, index: int, why: str) -> RawPage:
+    return error_page(_member_id(path), f"{src.origin}!{path}", f"skipped: {why}", index, date=src.date)
+
+
 def read_tar(src: Source, options: Options, dispatch: Dispatch) -> Iterator[RawPage]:
     with tarfile.open(fileobj=src.stream, mode="r|*") as archive:
         index = 0
         for member in archive:
-            if not member.isfile() or not _wanted(member.name):
+            if member.isdir():
+                continue
+            why = _unsafe(member.name) or _tar_kind(member)
+            if why is not None:
+                # Nothing is ever written out, so these harm nothing here; they are named, not followed.
+                if maybe_supported(member.name):
+                    yield _skipped(src, member.name, index, why)
+                    index += 1
+                continue
+            if not _wanted(member.name):
                 continue
             stream = archive.extractfile(member)
             if stream is None:
@@ -65,17 +108,53 @@ def read_tar(src: Source, options: Options, dispatch: Dispatch) -> Iterator[RawP
 
 
 def read_zip(src: Source, options: Options, dispatch: Dispatch) -> Iterator[RawPage]:
-    stream = src.stream
-    if not seekable(stream):
-        # A zip nested in a tar stream: its directory sits at the end, so it has to be in memory.
-        stream = io.BytesIO(stream.read())
+    if seekable(src.stream):
+        yield from _read_zip(src.stream, src, options, dispatch)
+        return
+    # A zip nested in a tar stream: its directory sits at its end, so it is copied aside first.
+    with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY) as copy:
+        copied = _copy_capped(src.stream, copy, MAX_NESTED_ZIP_BYTES)
+        if copied > MAX_NESTED_ZIP_BYTES:
+            raise InputError(src.id, f"a zip inside an archive larger than {format_size(MAX_NESTED_ZIP_BYTES)}")
+        copy.seek(0)
+        yield from _read_zip(copy, src, options, dispatch)  # type: ignore[arg-type]
+
+
+def _copy_capped(stream: BinaryIO, out: BinaryIO, limit: int) -> int:
+    """Copy up to limit + 1 bytes; returns how many were copied."""
+    copied = 0
+    while copied <= limit and (chunk := stream.read(min(1 << 20, limit + 1 - copied))):
+        out.write(chunk)
+        copied += len(chunk)
+    return copied
+
+
+def _read_zip(stream: BinaryIO, src: Source, options: Options, dispatch: Dispatch) -> Iterator[RawPage]:
     with zipfile.ZipFile(stream) as archive:
         index = 0
         for info in archive.infolist():
-            if info.is_dir() or not _wanted(info.filename):
+            if info.is_dir():
+                continue
+            why = _unsafe(info.filename) or _zip_link(info)
+            if why is not None:
+                if maybe_supported(info.filename):
+                    yield _skipped(src, info.filename, index, why)
+                    index += 1
+                continue
+            if not _wanted(info.filename):
                 continue
             yield from _zip_member(archive, info, src, options, dispatch, index)
             index += 1
+
+
+def _zip_link(info: zipfile.ZipInfo) -> str | None:
+    """Zip files made on Unix keep the file type in the high bits of their external attributes."""
+    kind = special_kind(info.external_attr >> 16)
+    if kind is not None:
+        return kind
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "a symbolic link"
+    return None
 
 
 def _zip_member(

@@ -8,9 +8,10 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from khabar.sources.dispatch import describe, dispatch
-from khabar.sources.kinds import maybe_supported
+from khabar.sources.kinds import maybe_supported, special_kind
 from khabar.sources.page import Options, RawPage, error_page
 from khabar.sources.stream import Source, strip_ext
 
@@ -41,13 +42,44 @@ def _read_stdin(options: Options) -> Iterator[RawPage]:
     yield from dispatch(Source(STDIN_ID, STDIN_ID, "<stdin>", stream), options, explicit=True)
 
 
+def _special(path: Path, mode: int | None = None) -> str | None:
+    """Why `path` is not read: opening a FIFO blocks until a writer comes, a device may never end."""
+    try:
+        kind = special_kind(path.stat().st_mode if mode is None else mode)
+    except OSError:
+        return None  # opening it names the problem
+    return f"{kind}, not a file: skipped (send a stream to standard input with -)" if kind else None
+
+
+def _open(path: Path) -> BinaryIO:
+    # Without O_NONBLOCK, opening a FIFO waits for a writer; regular files ignore the flag.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        kind = _special(path, os.fstat(fd).st_mode)
+        if kind:
+            raise _Special(kind)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class _Special(Exception):
+    """A path that names a pipe, a socket or a device."""
+
+
 def read_file(
     path: Path, options: Options, *, explicit: bool = False, position: int = 0
 ) -> Iterator[RawPage]:
     page_id = strip_ext(path.name)
     try:
-        stream = path.open("rb")
+        stream = _open(path)
         stat = os.fstat(stream.fileno())
+    except _Special as special:
+        yield error_page(page_id, str(path), str(special), position)
+        return
     except OSError as exc:
         yield error_page(page_id, str(path), describe(exc), position)
         return
@@ -82,5 +114,7 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
                 yield from _walk(path)
             elif entry.is_file() and maybe_supported(entry.name):
                 yield path, None
+            elif maybe_supported(entry.name) and (problem := _special(path)):
+                yield path, problem
         except OSError as exc:
             yield path, describe(exc)

@@ -62,10 +62,11 @@ def extract(html: str) -> HtmlDoc:
     if body is None:
         return doc
     container = _container(tree) or body
-    headline = _headline(tree, container)
+    facts = _walk(body, container.mem_id)
+    headline = _headline(facts)
     lines = [_clean(headline.text())] if headline is not None else []
     skip = {headline.mem_id} if headline is not None else set()
-    lines += _block_lines(container, skip)
+    lines += _block_lines(container, skip, facts.sizes)
     doc.text = "\n".join(line for line in lines if line)
     return doc
 
@@ -91,6 +92,8 @@ def _published(tree: LexborHTMLParser) -> dt.date | None:
         _meta(tree, 'meta[property="article:published_time"]')
         or _meta(tree, 'meta[itemprop="datePublished"]')
         or _meta(tree, '[itemprop="datePublished"][datetime]', "datetime")
+        or _meta(tree, "article time[datetime]", "datetime")  # the story's own <time>, then the page's
+        or _meta(tree, "time[datetime]", "datetime")
     )
     return parse_date(value)
 
@@ -141,32 +144,60 @@ def _container(tree: LexborHTMLParser) -> LexborNode | None:
     return dense if dense_score else None
 
 
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    target = ancestor.mem_id
-    current = node.parent
-    while current is not None:
-        if current.mem_id == target:
-            return True
-        current = current.parent
-    return False
+@dataclass(slots=True)
+class _Facts:
+    """What one walk of the tree learns about its elements, so that no element walks its ancestors
+    or re-reads its descendants' text: the text size under each element (by mem_id), and the <h1>s
+    in document order with whether furniture holds them and whether the container does."""
+
+    sizes: dict[int, int]
+    headlines: list[tuple[LexborNode, bool, bool]]  # (h1, inside furniture, inside the container)
 
 
-def _headline(tree: LexborHTMLParser, container: LexborNode) -> LexborNode | None:
+def _walk(root: LexborNode, container_id: int) -> _Facts:
+    """One pre-order walk of `root`; sizes are summed bottom-up after it."""
+    order: list[tuple[int, int]] = []  # (mem_id, index of the parent in order, or -1)
+    own: list[int] = []
+    headlines: list[tuple[LexborNode, bool, bool]] = []
+    # Stack of (node, parent index, parent inside furniture, parent inside container).
+    stack: list[tuple[LexborNode, int, bool, bool]] = [(root, -1, False, False)]
+    while stack:
+        node, parent, furniture, inside = stack.pop()
+        index = len(order)
+        order.append((node.mem_id, parent))
+        if node.tag == "-text":
+            own.append(len((node.text_content or "").strip()))
+            continue
+        own.append(0)
+        if not node.is_element_node:
+            continue
+        if node.tag == "h1":
+            headlines.append((node, furniture, inside))
+        below_furniture = furniture or node.tag in ("nav", "footer", "aside") or _named_furniture(node)
+        below_inside = inside or node.mem_id == container_id
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        for child in reversed(children):
+            stack.append((child, index, below_furniture, below_inside))
+    sizes = own[:]
+    for index in range(len(order) - 1, 0, -1):
+        parent = order[index][1]
+        if parent >= 0:
+            sizes[parent] += sizes[index]
+    return _Facts({mem_id: sizes[i] for i, (mem_id, _) in enumerate(order)}, headlines)
+
+
+def _headline(facts: _Facts) -> LexborNode | None:
     """The first <h1> of the container, else the longest <h1> elsewhere; never one inside furniture."""
-    candidates = [h1 for h1 in tree.css("h1") if _clean(h1.text()) and not _in_furniture(h1)]
-    for h1 in candidates:
-        if _inside(h1, container):
+    candidates = [(h1, inside) for h1, furniture, inside in facts.headlines
+                  if not furniture and facts.sizes.get(h1.mem_id, 0)]
+    for h1, inside in candidates:
+        if inside:
             return h1
-    return max(candidates, key=lambda h1: len(_clean(h1.text())), default=None)
-
-
-def _in_furniture(node: LexborNode) -> bool:
-    current = node.parent
-    while current is not None and current.tag not in ("body", "html"):
-        if current.tag in ("nav", "footer", "aside") or _named_furniture(current):
-            return True
-        current = current.parent
-    return False
+    return max((h1 for h1, _ in candidates), key=lambda h1: facts.sizes[h1.mem_id], default=None)
 
 
 def _named_furniture(node: LexborNode) -> bool:
@@ -175,18 +206,19 @@ def _named_furniture(node: LexborNode) -> bool:
     return bool(names.strip()) and _FURNITURE_NAME_RE.search(names) is not None
 
 
-def _skipped(node: LexborNode, container_size: int) -> bool:
+def _skipped(node: LexborNode, container_size: int, sizes: dict[int, int]) -> bool:
     if node.tag not in _FURNITURE_TAGS and not _named_furniture(node):
         return False
     # A wrapper holding most of the text is the page itself: ASP.NET wraps whole pages in one <form>,
     # and a story body may sit in a div called "post-related".
-    return len(node.text()) * 2 < container_size
+    return sizes.get(node.mem_id, 0) * 2 < container_size
 
 
-def _block_lines(container: LexborNode, skip: set[int]) -> list[str]:
-    """Text of the container: a line break around block elements, inline text joined as written."""
+def _block_lines(container: LexborNode, skip: set[int], sizes: dict[int, int]) -> list[str]:
+    """Text of the container: a line break around block elements, inline text joined as written.
+    `sizes`: text size under each element (white space at the edges of text nodes left out)."""
     parts: list[str] = []
-    size = len(container.text())
+    size = sizes.get(container.mem_id, 0)
     root_id = container.mem_id
     node = container.child
     while node is not None:
@@ -196,7 +228,7 @@ def _block_lines(container: LexborNode, skip: set[int]) -> list[str]:
             parts.append(_SPACES_RE.sub(" ", node.text_content or ""))
         elif not node.is_element_node:
             pass
-        elif node.mem_id in skip or _skipped(node, size):
+        elif node.mem_id in skip or _skipped(node, size, sizes):
             parts.append("\n")  # dropped furniture still separates what stands around it
         else:
             parts.append("\n" if tag in _BLOCK_TAGS else " " if tag in _CELL_TAGS else "")
@@ -232,6 +264,7 @@ def read_html(data: bytes, page_id: str, origin: str, options: Options, **given:
     page = RawPage(id=page_id, text=html, origin=origin)
     for name, value in given.items():
         setattr(page, name, value)
+    page.__post_init__()  # the container's date, when it gave one, is a file time unless it says otherwise
     if options.bare:
         return page
     doc = extract(html)
@@ -239,5 +272,8 @@ def read_html(data: bytes, page_id: str, origin: str, options: Options, **given:
         raise InputError(page_id, NO_TEXT)
     page.text, page.title = doc.text, doc.title
     page.url = page.url or doc.url
-    page.date = doc.date or page.date
+    if doc.date:
+        page.date, page.date_source = doc.date, "html"
+    elif page.date is None:
+        page.date_source = None
     return page

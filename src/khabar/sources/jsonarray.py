@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from khabar.errors import InputError
-from khabar.sources.decode import decode_bytes, too_large
+from khabar.sources.decode import decode_bytes, format_size, too_large
 from khabar.sources.jsonl import clean_text, object_fields, read_jsonl
 from khabar.sources.page import Options, RawPage, error_page
 from khabar.sources.stream import Source
@@ -25,9 +25,13 @@ _SPACE_RE = re.compile(r"[ \t\r\n]*")
 def read_json(src: Source, options: Options) -> Iterator[RawPage]:
     first = src.head.lstrip()[:1]
     if first == b"[":
-        for index, obj in _ArrayReader(src.stream, src.id).items():
+        count = 0
+        for index, obj in _ArrayReader(src.stream, src.id, options.max_bytes).items():
+            count += 1
             page_id, origin = f"{src.id}-{index}", f"{src.origin}#item {index}"
             yield article_page(obj, page_id, origin, index, src, options)
+        if not count:
+            raise InputError(src.id, "empty JSON array")
     elif first == b"{":
         yield from _read_object(src, options)
     else:
@@ -74,9 +78,10 @@ def article_page(
 class _ArrayReader:
     """Items of a top-level JSON array, decoded one at a time from a stream."""
 
-    def __init__(self, stream: BinaryIO, source_id: str) -> None:
+    def __init__(self, stream: BinaryIO, source_id: str, max_bytes: int) -> None:
         self._stream = stream
         self._id = source_id
+        self._max = max_bytes
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._json = json.JSONDecoder()
         self._buf = ""
@@ -128,8 +133,16 @@ class _ArrayReader:
                 cut = exc.pos >= len(self._buf) - 8 or exc.msg.startswith("Unterminated string")
                 if not (cut and not self._eof):
                     raise self._error(index, exc.msg) from exc
-                self._chunk = min(self._chunk * 2, 1 << 24)
+                if len(self._buf) - self._pos > self._max:
+                    # Each character takes a byte at least: the item is too large, whatever it holds.
+                    # Its end is not looked for (a scan over gigabytes of brackets takes minutes).
+                    raise self._too_large(index) from None
+                self._chunk = min(self._chunk * 2, 1 << 24, max(self._max, 1 << 16))
                 self._more()
+
+    def _too_large(self, index: int) -> InputError:
+        return InputError(self._id, f"item {index} is larger than {format_size(self._max)}: "
+                                    "it and the items after it are not read")
 
     def _error(self, index: int, message: str) -> InputError:
         return InputError(self._id, f"invalid JSON in item {index}: {message}")

@@ -28,8 +28,10 @@ def clean_text(text: str) -> str:
 
 def object_fields(obj: dict[str, Any]) -> dict[str, Any]:
     """RawPage fields shared by JSON formats: date, url, title, outlet and meta."""
+    date = parse_date(obj.get("date")) or parse_date(obj.get("date_extracted"))
     return {
-        "date": parse_date(obj.get("date")) or parse_date(obj.get("date_extracted")),
+        "date": date,
+        "date_source": "json" if date else None,
         "url": _str_field(obj, "url"),
         "title": _str_field(obj, "title"),
         "outlet": _str_field(obj, "outlet") or _str_field(obj, "source"),
@@ -51,12 +53,18 @@ def _as_str(value: Any) -> str:
 
 
 def read_jsonl(src: Source, options: Options) -> Iterator[RawPage]:
+    pages = 0
     for number, line, size in byte_lines(src.stream, options.max_bytes):
         if line is None:
             reason = f"line {number} is {too_large('', size, options.max_bytes).reason}"
             yield error_page(f"{src.id}-{number}", f"{src.origin}#line {number}", reason, number)
         elif line.strip():
             yield line_page(src, number, line)
+        else:
+            continue
+        pages += 1
+    if not pages:  # said, so that an empty feed is not taken for a read one
+        raise InputError(src.id, "empty file (no JSON lines)")
 
 
 def line_page(src: Source, number: int, line: bytes) -> RawPage:

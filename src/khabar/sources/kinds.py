@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 
 _BY_EXT = (
     (".tar.gz", "tar"),
@@ -61,3 +62,14 @@ def sniff_kind(head: bytes) -> str:
         return "html"
     first = head.lstrip()[:1]
     return {b"{": "jsonl", b"[": "json"}.get(first, "text")
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is no regular file holds, in words (None for regular files and folders)."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 DEFAULT_MAX_BYTES = 5_000_000
+# Lone surrogates come from JSON escapes ("\\ud800") and from callers' str: no encoder can write them.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (one for one, so offsets hold)."""
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
 
 
 @dataclass(slots=True)
@@ -25,11 +33,25 @@ class RawPage:
     position: int = 0
     layout: str = "page"
     date: dt.date | None = None
+    # Where `date` comes from: "trec" (<TIME>/<DATE>), "json" (a "date" field), "html"
+    # (article:published_time, <time>), "warc" (WARC-Date), "file" (the file's or archive member's time).
+    date_source: str | None = None
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
     error: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Every reader and caller builds pages here: text no stage or writer can encode stops at the door.
+        for name in ("id", "text", "origin", "url", "title", "outlet", "error"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, encodable(value))
+        if self.meta:
+            self.meta = {encodable(str(k)): encodable(v) if isinstance(v, str) else v for k, v in self.meta.items()}
+        if self.date is not None and self.date_source is None:
+            self.date_source = "file"  # readers that parse a date of the source's own say so
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ TEXT paragraphs, so the page stage finds headline and dateline where a scraped p
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import re
@@ -19,12 +20,16 @@ from khabar.sources.decode import decode_bytes, too_large
 from khabar.sources.page import Options, RawPage, error_page
 from khabar.sources.stream import Source
 
-_DOC_OPEN_RE = re.compile(rb"<DOC(?:\s[^>]*)?>", re.I)
+# "[^<>]" rather than "[^>]": an unclosed tag then fails at the next "<", not at the end of the text
+# (one scan to the end per unclosed tag was quadratic).
+_DOC_OPEN_RE = re.compile(rb"<DOC(?:\s[^<>]*)?>", re.I)
 _DOC_CLOSE_RE = re.compile(rb"</DOC\s*>", re.I)
-# An element and its content up to its own end tag; the unrolled loop avoids a slow lazy ".*?".
-_FIELD_RE = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?>([^<]*(?:<(?!/\1\s*>)[^<]*)*)</\1\s*>", re.I)
+# Elements are found by scanning: each opening tag is paired with the first end tag of its name after
+# it, looked up in a table of end tags made in one pass (a back-reference pattern was quadratic).
+_OPEN_TAG_RE = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^<>]*)?>")
+_END_TAG_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>")
 _ID_ATTR_RE = re.compile(r"""<DOC\s[^>]*\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
-_INNER_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+_INNER_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 # "القاهرة - أحمد الريدي", "دبي ـ العربية.نت", "لندن: فلان": a short place, a dash or colon, a credit.
 _CREDIT_RE = re.compile(r"^[^\s\d:\-ـ–—]+(?: [^\s\d:\-ـ–—]+){0,2}(?:\s+[-ـ–—]\s+|\s*:\s+)\S")
@@ -113,7 +118,8 @@ def doc_page(data: bytes, fallback_id: str, origin: str, index: int, file_date: 
     id_attr = _ID_ATTR_RE.match(text.lstrip())
     page_id = _one_line(fields.get("DOCNO")) or (id_attr.group(1) if id_attr else "") or fallback_id
     title = _one_line(fields.get("TITLE") or fields.get("HEADLINE"))
-    date = parse_date(fields.get("TIME") or fields.get("DATE_TIME") or fields.get("DATE")) or file_date
+    own_date = parse_date(fields.get("TIME") or fields.get("DATE_TIME") or fields.get("DATE"))
+    date = own_date or file_date
     meta = {
         name.lower(): value.strip()
         for name, value in fields.items()
@@ -121,6 +127,7 @@ def doc_page(data: bytes, fallback_id: str, origin: str, index: int, file_date: 
     }
     known = {
         "date": date,
+        "date_source": "trec" if own_date else None,
         "url": _one_line(fields.get("URL")) or None,
         "title": title or None,
         "outlet": _one_line(fields.get("SRC")) or None,
@@ -143,9 +150,28 @@ def _fields(text: str) -> dict[str, str]:
     end = max(text.rfind("</DOC"), text.rfind("</doc"))
     inner = text[start : end if end >= start else len(text)]
     fields: dict[str, str] = {}
-    for match in _FIELD_RE.finditer(inner):
-        fields.setdefault(match.group(1).upper(), _unescape(match.group(2)))
+    for name, content in _elements(inner):
+        if name not in fields:
+            fields[name] = _unescape(content)
     return fields
+
+
+def _elements(text: str) -> Iterator[tuple[str, str]]:
+    """(upper-case name, content) of each element not inside an earlier one, in order."""
+    ends: dict[str, list[tuple[int, int]]] = {}
+    for match in _END_TAG_RE.finditer(text):
+        ends.setdefault(match.group(1).upper(), []).append((match.start(), match.end()))
+    pos = 0
+    while match := _OPEN_TAG_RE.search(text, pos):
+        name = match.group(1).upper()
+        closes = ends.get(name, ())
+        k = bisect.bisect_left(closes, (match.end(), -1))
+        if k == len(closes):
+            pos = match.end()  # never closed: the next tag may still be an element
+            continue
+        start, end = closes[k]
+        yield name, text[match.end() : start]
+        pos = end
 
 
 def _unescape(value: str) -> str:

@@ -23,14 +23,21 @@ from khabar.sources.stream import Source
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _HEAD_BYTES = 65_536  # enough of an oversized record to see what it holds
+MAX_RECORD_BYTES = 1 << 36  # 64 GiB: larger than any crawl record, smaller than a length meant to break
 
 
 def read_warc(src: Source, options: Options) -> Iterator[RawPage]:
     stream: BinaryIO = src.stream
     if src.head[:2] == b"\x1f\x8b":
         stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+    records = pages = 0
     for number, headers, block, size in _records(stream, options.max_bytes, src.id):
+        records += 1
         page_id, origin = f"{src.id}-{number}", f"{src.origin}#record {number}"
+        if isinstance(block, InputError):
+            pages += 1
+            yield error_page(page_id, origin, block.reason, number, url=_target(headers))
+            continue
         try:
             page = _record_page(headers, block, size, page_id, origin, number, options)
         except InputError as exc:
@@ -40,24 +47,39 @@ def read_warc(src: Source, options: Options) -> Iterator[RawPage]:
                 page_id, origin, f"broken compressed payload ({exc})", number, url=_target(headers)
             )
         if page is not None:
+            pages += 1
             yield page
+    if not records:
+        raise InputError(src.id, "empty file (no WARC records)")
+    if not pages:
+        raise InputError(src.id, f"no HTML responses among its {records} WARC records")
 
 
 def _records(
     stream: BinaryIO, max_bytes: int, source_id: str
-) -> Iterator[tuple[int, dict[str, str], bytes, int]]:
-    """(record number, WARC headers with lower-case names, block or its first bytes when oversized, size)."""
+) -> Iterator[tuple[int, dict[str, str], bytes | InputError, int]]:
+    """(record number, WARC headers with lower-case names, block or its first bytes when oversized, size).
+
+    A record whose length cannot be believed comes as an InputError instead of a block; the next
+    record is then found by its "WARC/" version line."""
     number = 0
-    while line := stream.readline(_HEAD_BYTES):
+    line = stream.readline(_HEAD_BYTES)
+    while line:
         if not line.strip():
+            line = stream.readline(_HEAD_BYTES)
             continue
         if not line.startswith(b"WARC/"):
             raise InputError(source_id, f"not a WARC record (record {number} starts with {line[:20]!r})")
         headers = _header_lines(stream)
-        try:
-            length = int(headers.get("content-length", ""))
-        except ValueError:
-            raise InputError(source_id, f"WARC record {number} has no Content-Length") from None
+        length = _length(headers.get("content-length", ""))
+        if length is None:
+            given = headers.get("content-length")
+            problem = (f"WARC record {number}: Content-Length {given!r} is not a length" if given is not None
+                       else f"WARC record {number} has no Content-Length")
+            yield number, headers, InputError(source_id, problem), 0
+            number += 1
+            line = _next_record(stream)
+            continue
         if headers.get("warc-type") in ("response", "resource"):
             block = stream.read(min(length, _HEAD_BYTES) if length > max_bytes else length)
             if length > max_bytes:
@@ -69,6 +91,25 @@ def _records(
             _skip(stream, length)
         yield number, headers, block, length
         number += 1
+        line = stream.readline(_HEAD_BYTES)
+
+
+def _length(value: str) -> int | None:
+    """A Content-Length: decimal digits only, below MAX_RECORD_BYTES (a negative or absurd one would
+    swallow the records after it)."""
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 15:
+        return None
+    length = int(value)
+    return length if length <= MAX_RECORD_BYTES else None
+
+
+def _next_record(stream: BinaryIO) -> bytes:
+    """Skip lines up to the next "WARC/" version line (returned), or the end (b"")."""
+    while line := stream.readline(_HEAD_BYTES):
+        if line.startswith(b"WARC/1.") or line.startswith(b"WARC/0."):
+            return line
+    return b""
 
 
 def _header_lines(stream: BinaryIO) -> dict[str, str]:
@@ -111,6 +152,7 @@ def _record_page(
         position=number,
         url=_target(headers),
         date=parse_date(headers.get("warc-date")),
+        date_source="warc",
         declared=charset.group(1) if charset else None,
     )
 

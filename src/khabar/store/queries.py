@@ -106,6 +106,8 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     clauses, params = _where(conn, filters)
     if query.expression:
         total, rows = _matches(conn, query.expression, clauses, params, limit, offset)
+    elif text.strip():
+        total, rows = 0, []  # a query without a searchable word ('"', "*", "(") matches nothing, not all
     else:
         total, rows = _latest(conn, clauses, params, limit, offset)
     results = [dict(zip(_RESULT_COLUMNS, row, strict=True)) for row in rows]

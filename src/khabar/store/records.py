@@ -62,7 +62,7 @@ def article_record(article: Article) -> Record:
     if article.error:
         return failed_record(article_id, article.error)
     dateline = article.dateline
-    date = (dateline.date if dateline else None) or (
+    date = article.date or (dateline.date if dateline else None) or (
         article.reference_date.isoformat() if article.reference_date else None)
     body_keys = token_keys(article.tokens)
     row = ArticleRow(
@@ -77,7 +77,7 @@ def article_record(article: Article) -> Record:
         sentences=[SentenceRow(article_id, n, s.start, s.end) for n, s in enumerate(article.sentences)],
         mentions=_mentions(article, article_id),
         entities=[EntityRow(id=e.id, type=e.type, name_en=e.name_en,
-                            name_ar=article.mentions[e.mentions[0]].text if e.mentions else None,
+                            name_ar=e.name_ar or (article.mentions[e.mentions[0]].text if e.mentions else None),
                             country=e.country) for e in article.entities],
         article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions)) for e in article.entities],
         events=[_event(article_id, n, e) for n, e in enumerate(article.events)],

@@ -1,5 +1,6 @@
 """Sentence boundaries as offsets: full stops (also glued to the next word, "الهادىء.جاء"), ! ? ؟,
-closing quotation marks after them, and line breaks; not abbreviations, initials or decimals."""
+closing quotation marks after them, and line breaks; not abbreviations, initials or decimals, nor
+before a participle that continues the statement ("…، مشيرا إلى أن …")."""
 
 from __future__ import annotations
 
@@ -14,14 +15,21 @@ from khabar.resources import data_path, read_tsv
 # (A run of marks is taken whole, so "..." is one terminator: no look-around needed.)
 END_RE = re.compile(r"[^.!?؟\n]*+(?:([.!?؟]+[\"”»’')\]]*|\n)|$)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-# Long news sentences chain a new statement with a participle ("... مشيرا الى ان ..."): a second
-# sentence for the reader, whose speaker is the subject of the first. The clause starts at the
-# white space (and comma) before the participle; starting the pattern at the participle's first
-# letter lets the regex engine skip to it.
-PARTICIPLE_RE = re.compile("(?:م(?:شير|ؤكد|ضيف|وضح|عرب|شدد|نوه|بين)|لافت)(?:ا|ة|اً|ين)\\s+"
-                           "(?:إلى|الى|أن|ان|إن|عن|على|أنه|انه)\\s")
-MIN_CLAUSE_WORDS = 8
+# A circumstantial participle ("مشيرا", "لافتة", "مؤكدين" …, listed in data/participles.tsv)
+# continues the statement before it: a full stop or line break before one does not end the sentence.
+_INFLECTIONS = ("ا", "اً", "ة", "ةً", "ه", "ين", "تين", "ان", "تان", "ون")
+_TANWIN = "\u064b"
 _QUOTE_MARKS = "\"«»“”"
+
+
+@lru_cache(maxsize=1)
+def participles() -> frozenset[str]:
+    """Every inflected form of the listed participles (masculine accusative in the file)."""
+    forms = set()
+    for _, row in read_tsv(data_path("khabar.text", "data/participles.tsv"), ("participle",)):
+        stem = row["participle"].rstrip(_TANWIN).removesuffix("ا")
+        forms.update(stem + ending for ending in _INFLECTIONS)
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +41,6 @@ def _abbreviations() -> frozenset[str]:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` as [start, end) offsets, white space left outside."""
     sentences: list[Sentence] = []
-    clauses = clause_starts(text)
     start = 0
     for match in END_RE.finditer(text):
         mark = match.group(1)
@@ -45,28 +52,24 @@ def split_sentences(text: str) -> list[Sentence]:
             end = match.end()
         else:
             continue
-        _add(sentences, text, start, end, clauses)
+        if _continues(text, match.end()):
+            continue
+        _add(sentences, text, start, end)
         start = match.end()
-    _add(sentences, text, start, len(text), clauses)
+    _add(sentences, text, start, len(text))
     return sentences
 
 
-def clause_starts(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the comma and white space before each participle that opens a clause."""
-    spans = []
-    for match in PARTICIPLE_RE.finditer(text):
-        end = begin = match.start()
-        while begin and text[begin - 1].isspace():
-            begin -= 1
-        if begin == end:
-            continue  # inside a word
-        if begin and text[begin - 1] in "،,":
-            begin -= 1
-        spans.append((begin, end))
-    return spans
+_NEXT_WORD_RE = re.compile(r"\s*([\u0621-\u064a\u064b-\u0652]+)")
 
 
-def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> None:
+def _continues(text: str, after: int) -> bool:
+    """Does the sentence go on past a boundary: a participle clause ("مشيرا إلى …") follows it?"""
+    word = _NEXT_WORD_RE.match(text, after)
+    return bool(word) and word.group(1) in participles()
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
@@ -75,12 +78,7 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, clauses: li
         start += piece.find(stripped[0])  # only white space stands before it
     end = start + len(stripped)
     if _LETTER_RE.search(stripped):
-        inside = [c for c in clauses if start < c[0] and c[1] < end] if clauses else None
-        if not inside:
-            sentences.append(Sentence(start, end))
-            return
-        for clause_start, clause_end in _clauses(text, start, end, inside):
-            sentences.append(Sentence(clause_start, clause_end))
+        sentences.append(Sentence(start, end))
     elif sentences:
         # punctuation alone (a stray quote or dot) joins the sentence before it
         sentences[-1] = Sentence(sentences[-1].start, end)
@@ -110,19 +108,3 @@ def _is_boundary(text: str, mark_start: int, after: int) -> bool:
     if following.isascii() and following.isalpha():
         return False  # a domain name or a Latin abbreviation
     return True
-
-
-def _clauses(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Split a sentence before participle clauses that open a new statement (not inside quotes)."""
-    spans = []
-    for clause_start, clause_end in clauses:
-        head = text[start:clause_start]
-        if len(head.split()) < MIN_CLAUSE_WORDS or len(text[clause_end:end].split()) < 4:
-            continue
-        if sum(head.count(m) for m in "\"") % 2 or head.count("«") > head.count("»") or \
-                head.count("“") > head.count("”"):
-            continue
-        spans.append((start, clause_start))
-        start = clause_end
-    spans.append((start, end))
-    return spans

@@ -6,6 +6,8 @@ a Selection (dates, PLOVER types, a country) restricts what is written (see sele
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +33,21 @@ def export(conn: sqlite3.Connection, to: str, out: str | Path, selection: Select
     if to == "parquet":
         require("pyarrow", "corpus")
     out = Path(out)
-    if to != "parquet":
-        out.parent.mkdir(parents=True, exist_ok=True)
-    return writers[to](conn, out, selection)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Written aside and renamed whole: a killed or failed export leaves no truncated file at `out`.
+    partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    try:
+        counts = writers[to](conn, partial, selection)
+        if to == "parquet":
+            out.mkdir(parents=True, exist_ok=True)
+            for table in sorted(partial.iterdir()):
+                os.replace(table, out / table.name)
+            partial.rmdir()
+        else:
+            os.replace(partial, out)
+    finally:
+        if partial.is_dir():
+            shutil.rmtree(partial, ignore_errors=True)
+        elif partial.exists():
+            partial.unlink()
+    return counts

@@ -1,0 +1,54 @@
+"""Speakers through the entity layer: resolved titles, names in apposition, nested reporting, and
+names with a preposition that are not speakers (texts read by the whole pipeline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from khabar.pipeline import read
+
+QUOTE = '"لن نقبل بأي تصعيد في المنطقة مهما كانت الأسباب"'
+
+
+def speakers(text: str, on: dt.date = dt.date(2023, 5, 1)) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_en) for q in read(text, date=on).quotes]
+
+
+@pytest.mark.parametrize(("title", "on", "who"), [
+    ("الرئيس الأمريكي", dt.date(2023, 5, 1), "Joe Biden"),
+    ("الرئيس الأمريكي", dt.date(2019, 5, 1), "Donald Trump"),
+    ("وزير الخارجية الأمريكي", dt.date(2023, 5, 1), "Antony Blinken"),
+])
+def test_speaker_title_resolved_on_the_article_date(title, on, who):
+    found = speakers(f"وقال {title} إن {QUOTE}.", on)
+    assert found and found[0][1] == who
+
+
+def test_speaker_title_in_apposition_names_the_person():
+    found = speakers(f"وقال وزير الخارجية، أنتوني بلينكن، إن {QUOTE}.")
+    assert found == [("أنتوني بلينكن", "Antony Blinken")]
+
+
+def test_speaker_apposition_gives_an_unknown_person_a_romanised_name():
+    found = speakers(f"وقال المتحدث باسم الوزارة، سامر الحداد، إن {QUOTE}.")
+    assert found and found[0][0] == "سامر الحداد" and found[0][1]
+
+
+def test_speaker_nested_report_is_the_one_reported():
+    found = speakers(f"وذكرت وكالة الأنباء الرسمية أن وزير الخارجية فيصل بن فرحان قال {QUOTE}.")
+    assert found and found[0][1] == "Faisal bin Farhan Al Saud"
+
+
+def test_speaker_person_with_a_preposition_is_addressed_not_speaking():
+    found = speakers(f"وقال الوزير لترمب إن {QUOTE}.", dt.date(2019, 5, 1))
+    assert found and found[0][1] != "Donald Trump"
+    # the same name without the preposition speaks
+    found = speakers(f"وقال ترمب إن {QUOTE}.", dt.date(2019, 5, 1))
+    assert found and found[0][1] == "Donald Trump"
+
+
+def test_speaker_dropped_subject_continues_the_previous_one():
+    found = speakers(f"وقال جو بايدن إن الوضع صعب. وأضاف {QUOTE}.")
+    assert found and found[-1][1] == "Joe Biden"
