@@ -26,9 +26,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "khabar"
-ORDER = ["lang", "article", "errors", "settings", "step", "resources", "samples", "kb", "sources", "page", "text", "entities",
-         "events", "quotes", "pipeline", "run", "store", "serve", "bench", "training", "cli"]
-BASE = {"lang", "article", "errors", "settings", "step", "resources"}  # the foundation imports itself freely
+ORDER = ["lang", "article", "errors", "budget", "settings", "step", "resources", "samples", "hostile", "kb", "sources",
+         "page", "text", "entities", "events", "quotes", "pipeline", "run", "store", "serve", "bench", "bench_hostile",
+         "training", "cli"]
+BASE = {"lang", "article", "errors", "budget", "settings", "step", "resources"}  # the foundation imports itself freely
 SIBLINGS = {frozenset({"events", "quotes"})}
 NOT_STAGES = {"__init__"}  # the package's own front door: it imports lazily what it names
 

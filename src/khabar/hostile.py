@@ -13,7 +13,6 @@ import random
 import tarfile
 import zipfile
 from collections.abc import Callable
-from functools import cache
 
 from khabar.samples.demo import demo_folder
 
@@ -23,7 +22,6 @@ _LINE_LIMIT = 4_999_999  # a JSON line of a 5 MB shape must still pass the 5 MB 
 _LEAD = "قال الوزير إن الحكومة ستعمل على خطة جديدة\n"  # Arabic enough to pass the language check
 
 
-@cache
 def demo_texts() -> tuple[str, ...]:
     """The bodies of the demo corpus's dispatches."""
     texts = []

@@ -63,7 +63,4 @@ class Options:
 
 
 def error_page(page_id: str, origin: str, reason: str, position: int = 0, **fields: object) -> RawPage:
-    page = RawPage(id=page_id, text="", origin=origin, position=position, error=reason)
-    for name, value in fields.items():
-        setattr(page, name, value)
-    return page
+    return RawPage(id=page_id, text="", origin=origin, position=position, error=reason, **fields)  # type: ignore[arg-type]
