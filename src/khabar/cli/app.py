@@ -57,9 +57,9 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 def _version(value: bool) -> None:
     if value:
-        from khabar import __version__
+        from importlib.metadata import version
 
-        print(f"khabar {__version__}")
+        print(f"khabar {version('khabar')}")
         raise typer.Exit()
 
 

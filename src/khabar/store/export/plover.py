@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from khabar import __version__
 from khabar.events.scales import PLOVER_TYPES
 from khabar.store.export.names import actor_name
 from khabar.store.export.select import EVERYTHING, Selection
@@ -75,13 +75,13 @@ def _location(doc: dict[str, Any], n: int) -> dict[str, Any] | None:
     return {k: v for k, v in found.items() if v is not None}
 
 
-def _record(event: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+def _record(event: dict[str, Any], doc: dict[str, Any], coder: str) -> dict[str, Any]:
     text, start, end = _sentence(doc, event["sentence"])
     text_info = {"sequence": event["sentence"] if event["sentence"] >= 0 else None, "start": start, "end": end,
                  "in": "headline" if event["sentence"] < 0 else "body",
                  "triggerStart": event["trigger_start"], "triggerEnd": event["trigger_end"]}
     cite = {"corpus": event["origin"], "url": event["url"], "title": event["headline"], "language": "ar",
-            "publication": event["outlet"] or event["agency"], "coder": f"khabar {__version__}",
+            "publication": event["outlet"] or event["agency"], "coder": coder,
             "codebook": CODEBOOK}
     return {
         "id": f"{event['article_id']}-{event['n']}", "hasEvent": True, "date": event["date"],
@@ -104,6 +104,7 @@ def write_plover(conn: sqlite3.Connection, out: Path, selection: Selection = EVE
     where, params = selection.events()
     cursor = conn.execute(EVENTS_SQL.format(selection=where), params)
     names = [d[0] for d in cursor.description]
+    coder = f"khabar {version('khabar')}"
     count = 0
     last_id, doc = None, {}
     with out.open("w", encoding="utf-8") as handle:
@@ -111,7 +112,7 @@ def write_plover(conn: sqlite3.Connection, out: Path, selection: Selection = EVE
             event = dict(zip(names, row, strict=True))
             if event["article_id"] != last_id:  # events come grouped by article: parse each doc once
                 last_id, doc = event["article_id"], json.loads(event["doc"])
-            handle.write(json.dumps(_record(event, doc), ensure_ascii=False) + "\n")
+            handle.write(json.dumps(_record(event, doc, coder), ensure_ascii=False) + "\n")
             count += 1
     return {"events": count}
 
