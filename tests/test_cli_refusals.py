@@ -4,6 +4,7 @@ message that names the value refused (or the extra to install, or what was skipp
 from __future__ import annotations
 
 import io
+import json
 import sys
 import tarfile
 
@@ -213,3 +214,12 @@ def test_export_with_filters_writes_the_chosen_part(db, tmp_path):
     types = [line.split('"event": ["')[1].split('"')[0] for line in part.read_text(encoding="utf-8").splitlines()]
     assert types and set(types) <= {"AID", "CONSULT"}
     assert len(types) < len(whole.read_text(encoding="utf-8").splitlines())
+
+
+def test_events_source_and_target_apart(db):
+    as_source = json.loads(run("events", "--source", "kwt", "--db", db, "-f", "json").stdout)
+    as_target = json.loads(run("events", "--target", "KWT", "--db", db, "-f", "json").stdout)
+    assert as_source and all(r["source"] == "KWT" for r in as_source)
+    assert all(r["target"] == "KWT" for r in as_target)
+    both = run("events", "--actor", "KWT", "--source", "KWT", "--db", db)
+    assert both.exit_code == 2 and "--actor" in said(both)

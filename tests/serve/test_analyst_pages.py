@@ -197,3 +197,11 @@ def test_events_page_maps_event_places_and_lists_them(client):
     html = client.get("/events").text
     exact = sum(1 for p in places if p["lat"] is not None)
     assert html.count('class="spot event"') >= 1 and exact >= 1
+
+
+def test_api_articles_carry_event_locations(client):
+    found = client.get("/api/v1/search", params={"q": "الفاشر"}).json()["results"]
+    events = [e for r in found for e in client.get(f"/api/v1/articles/{r['id']}").json()["events"]]
+    assert events and all("location" in e for e in events)
+    placed = [e["location"] for e in events if e["location"]]
+    assert placed and all(p["how"] in ("clause", "sentence", "dateline") and p["country"] for p in placed)

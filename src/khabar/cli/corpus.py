@@ -286,6 +286,8 @@ def entities(
 def events(
     type: Annotated[str | None, typer.Option("--type", help="A PLOVER event type")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="ISO3 or code of source or target")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="ISO3 or code of the source only")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="ISO3 or code of the target only")] = None,
     all_modes: Annotated[bool, typer.Option("--all", help="Count negated, future, hypothetical too")] = False,
     coded: Annotated[bool, typer.Option("--coded", help="Only events with source and target known")] = False,
     date_from: FromOption = None, date_to: ToOption = None,
@@ -296,9 +298,16 @@ def events(
 
     date_from, date_to = checks.date_range(date_from, date_to)
     type = checks.event_type(type)
+    if actor and (source or target):
+        raise typer.BadParameter("--actor is either side; give it, or --source/--target, not both",
+                                 param_hint="--actor")
     conn = _reader(db)
-    rows = queries.events(conn, queries.Filters(date_from, date_to, event_type=type), actor=actor,
-                          all_modes=all_modes, coded=coded, limit=limit)
+    where = queries.Filters(date_from, date_to, event_type=type)
+    if source or target:  # the sides apart, with the mean Goldstein score
+        rows = queries.dyads(conn, where, source=source, target=target, all_modes=all_modes, coded=coded,
+                             limit=limit)
+    else:
+        rows = queries.events(conn, where, actor=actor, all_modes=all_modes, coded=coded, limit=limit)
     conn.close()
     _render("event dyads (each story counted once)", rows, format)
 
