@@ -27,7 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "khabar"
 ORDER = ["lang", "article", "errors", "budget", "settings", "step", "resources", "samples", "hostile", "kb", "sources",
-         "page", "text", "entities", "events", "quotes", "pipeline", "run", "store", "serve", "bench", "bench_hostile",
+         "page", "text", "entities", "events", "quotes", "pipeline", "run", "store", "serve", "bench", "bench_hostile", "bench_html",
          "training", "cli"]
 BASE = {"lang", "article", "errors", "budget", "settings", "step", "resources"}  # the foundation imports itself freely
 SIBLINGS = {frozenset({"events", "quotes"})}
@@ -41,6 +41,7 @@ THIRD_PARTY: dict[str, tuple[str, set[str]]] = {
     "yaml": ("pyyaml", READING),
     "rapidfuzz": ("rapidfuzz", {"kb", "entities"}),
     "selectolax": ("selectolax", {"sources", "page"}),
+    "trafilatura": ("trafilatura", {"bench_html"}),  # optional: the HTML benchmark's comparison
     "datasketch": ("datasketch", {"store"}),
     "pyarrow": ("pyarrow", {"run", "store"}),
     "dask": ("dask", {"run"}),

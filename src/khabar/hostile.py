@@ -155,14 +155,14 @@ def continuation_spaces(size: int, seed: int = 0) -> tuple[str, bytes]:
 
 def trec_unclosed(size: int, seed: int = 0) -> tuple[str, bytes]:
     """One TREC document whose text is full of tags never closed (quadratic in a pattern once)."""
-    body = _fill("<P>قال <B>الوزير ", size, lead="")
+    body = _fill("<P>قال <B>الوزير ", size - 100, lead="")
     return "unclosed.trec", b"<DOC>\n<DOCNO>u-1</DOCNO>\n<TEXT>\n" + body + b"\n</DOC>\n"
 
 
 def html_nested(size: int, seed: int = 0) -> tuple[str, bytes]:
     """Headings nested in thousands of divisions (an ancestor walk per node once)."""
     unit = "<div><h1>قال الوزير</h1>"
-    count = max(1, size // len(unit.encode("utf-8")))
+    count = max(1, (size - 100) // (len(unit.encode("utf-8")) + len("</div>")))
     return "nested.html", ("<html><body>" + unit * count + "</div>" * count + "</body></html>").encode("utf-8")
 
 
@@ -185,8 +185,9 @@ def warc_bad_lengths(size: int, seed: int = 0) -> tuple[str, bytes]:
 
 def json_big_item(size: int, seed: int = 0) -> tuple[str, bytes]:
     """A JSON array whose first item is the whole size, then a small one."""
-    text = _real_text(size, seed)
-    items = [{"title": "عنوان", "content": text}, {"content": demo_texts()[0]}]
+    small = {"content": demo_texts()[0]}
+    text = _cut(_real_text(size, seed), size - len(json.dumps(small, ensure_ascii=False).encode()) - 200)
+    items = [{"title": "عنوان", "content": text}, small]
     return "items.json", json.dumps(items, ensure_ascii=False).encode("utf-8")
 
 

@@ -143,10 +143,12 @@ class Pipeline:
                 i = j
             live = [a for a in live if a.error is None]
 
-    def read_pages(self, pages: Iterable[RawPage]) -> Iterator[Article]:
+    def read_pages(self, pages: Iterable[RawPage], *, link: bool = True) -> Iterator[Article]:
         """Articles in input order, annotated `settings.batch` at a time; continuation parts of a
-        dispatch take its dateline and agency."""
-        return link_continuations(self._batches(pages))
+        dispatch take its dateline and agency within the stream (unless `link` is False: the store
+        links them at ingest, whatever the batches)."""
+        articles = self._batches(pages)
+        return link_continuations(articles) if link else articles
 
     def _batches(self, pages: Iterable[RawPage]) -> Iterator[Article]:
         # The steps before the first one with a batch form run as each page is read.

@@ -52,3 +52,13 @@ def test_speaker_person_with_a_preposition_is_addressed_not_speaking():
 def test_speaker_dropped_subject_continues_the_previous_one():
     found = speakers(f"وقال جو بايدن إن الوضع صعب. وأضاف {QUOTE}.")
     assert found and found[-1][1] == "Joe Biden"
+
+
+@pytest.mark.parametrize(("before", "said", "who"), [
+    ("التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره الأردني في عمان.", "وقال الوزير", "Antony Blinken"),
+    ("وصل الرئيس الروسي فلاديمير بوتين إلى القاهرة.", "وقال الرئيس", "Vladimir Putin"),
+    ("وصل رئيس الوزراء الياباني فوميو كيشيدا إلى القاهرة.", "وقال الرئيس", None),  # another office
+])
+def test_speaker_office_noun_is_the_person_named_with_that_office(before, said, who):
+    found = speakers(f"{before} {said} إن {QUOTE}.")
+    assert found and found[-1][1] == who

@@ -168,6 +168,63 @@ def bench_read_many(
             print(f"{key} {value}")
 
 
+@bench_app.command("scale")
+def bench_scale(
+    corpus: Annotated[list[str], typer.Argument(help="Real articles: folders, JSONL files or archives")],
+    sizes: Annotated[str, typer.Option("--sizes", help="Store sizes in articles, comma-separated")]
+    = "10000,30000,100000",
+    base: Annotated[int, typer.Option("--base", help="Pages ingested (read) into the base store")] = 2000,
+    folder: Annotated[Path, typer.Option("--dir", help="Where the stores are made (base.db is kept)")]
+    = Path("khabar-scale"),
+    repeats: Annotated[int, typer.Option("--repeats", help="Requests per page or call at each size")] = 5,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Reading processes")] = None,
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+) -> None:
+    """Grow a store from real articles (re-dated copies of a base ingest) to each size; at each: write
+    rate, store size, bytes per article, p50/p95 of every page and API call, and growth between sizes."""
+    from khabar.run.local import LocalRunner
+    from khabar.serve.scale import bench_scale as run
+    from khabar.serve.scale import growth
+
+    def show(row: dict) -> None:
+        if format is FigureFormat.text:
+            calls = " ".join(f"{k}={v['p50_ms']}/{v['p95_ms']}" for k, v in row["calls"].items())
+            print(f"articles {row['articles']} write {row['write_articles_per_s']}/s store {row['store_mb']} MB "
+                  f"({row['bytes_per_article']} B/article) post_ms {row['post_ms']}\n  p50/p95 ms: {calls}\n"
+                  f"  bytes/article by table: {json.dumps(row['bytes_per_article_by_table'])}", flush=True)
+
+    runner = LocalRunner(workers) if workers else LocalRunner()
+    figures = run(corpus, folder, [int(s) for s in sizes.split(",") if s.strip()], runner, base_pages=base,
+                  repeats=repeats, on_size=show)
+    figures["growth_p50"] = growth(figures["sizes"])
+    if format is FigureFormat.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        print(json.dumps({k: v for k, v in figures.items() if k != "sizes"}, ensure_ascii=False, indent=1))
+
+
+@bench_app.command("html")
+def bench_html(
+    corpus: Annotated[list[str], typer.Argument(help="A corpus whose pages carry titles (TREC, JSON)")],
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+    limit: Annotated[int, typer.Option("--limit", help="Articles to wrap in each template")] = 500,
+) -> None:
+    """Body token F1 and pages/s of khabar's HTML reading on articles of CORPUS wrapped in three
+    news-site templates, beside trafilatura's when it is installed (pip install 'khabar[bench]')."""
+    from itertools import islice
+
+    from khabar.bench_html import bench_html as run
+    from khabar.bench_html import stories
+    from khabar.sources import iter_pages
+
+    figures = run(stories(islice(iter_pages(corpus), limit)))
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
 @bench_app.command("kb")
 def bench_kb(
     format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,

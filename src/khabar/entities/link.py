@@ -41,6 +41,7 @@ TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "M
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
 # Classes of data/not_names.tsv whose word cannot start a name ("دولار أمريكي", "كانون الثاني").
 NEVER_FIRST = frozenset({"currency", "unit", "month", "day"})
+LOOK_BEHIND = 40  # characters before a person's mention read for a nationality adjective
 SURNAME_AFTER_OFFICE = dt.timedelta(days=4 * 365)  # a past leader named by surname alone, this long after
 GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often as it ends them
 
@@ -142,7 +143,7 @@ def _country_checked(text: str, mention: Mention, kb) -> Mention:
     someone of another state) is not that knowledge-base person: the link is dropped."""
     if mention.type != "PER" or not mention.id or not mention.country:
         return mention
-    before = text[:mention.start].split()
+    before = text[max(0, mention.start - LOOK_BEHIND):mention.start].split()
     said = kb.demonym(before[-1]) if before else None
     if said is None or said.code == mention.country:
         return mention

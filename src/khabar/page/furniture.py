@@ -15,7 +15,7 @@ from khabar.lang.calendar import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, month
 from khabar.lang.letters import is_mostly_arabic
 from khabar.lang.normalize import fold
 from khabar.page.agencies import load_agencies
-from khabar.page.lines import Line
+from khabar.page.lines import Line, make_line
 from khabar.resources import data_path, read_tsv
 
 IMAGE_MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\s*\]\([^)]*\)")
@@ -43,7 +43,10 @@ PHOTO_CREDIT_RE = re.compile(r"\(\s*(?:أرشيفية|ارشيفية|أرشيف|
                              re.IGNORECASE)
 # "العربية.نت – عهد فاضل": a site and a writer's name.
 SITE_CREDIT_RE = re.compile(r"^[\w.]+\.(?:نت|net|com)\s*[-–—ـ]\s*\S")
-VIEWS_RE = re.compile(r"^\d[\d,.]*\s*(?:مشاهدة|مشاهدات|قراءة|زيارة|views?)$|^(?:مشاهدة|قراءة)\s*:?\s*\d[\d,.]*$")
+_COUNTED = r"(?:مشاهد[ةه]|مشاهدات|قراء[ةه]|قراءات|زيار[ةه]|views?)"
+VIEWS_RE = re.compile(rf"^\d[\d,.]*\s*{_COUNTED}$|^{_COUNTED}\s*:?\s*\d[\d,.]*$", re.IGNORECASE)
+# A meta line of segments: "by NAME · DATE TIME · updated DATE", "DATE | 1,200 views".
+SEGMENT_SEP_RE = re.compile(r"\s[·•|]\s")
 MAX_PHRASE_LINE_WORDS = 25  # no furniture phrase applies to longer lines (see max_words in furniture.tsv)
 _EDGE_PUNCT = " \t:：.،,|-–—_•·*«»\"'()[]"
 
@@ -80,6 +83,8 @@ def furniture_reason(line: Line) -> str | None:
         return None if is_mostly_arabic(text, 0.3, 120) else "not arabic"
     if PUNCT_ONLY_RE.match(text):
         return "punctuation"
+    if SEGMENT_SEP_RE.search(text) and _is_meta_line(text):
+        return "timestamp"
     stripped = IMAGE_MARKUP_RE.sub("", text) if "](" in text else text
     if stripped != text and not stripped.strip(" |"):
         return "image"
@@ -95,11 +100,25 @@ def furniture_reason(line: Line) -> str | None:
         return "timestamp"
     if words <= 6 and SITE_CREDIT_RE.match(text):
         return "byline"
-    if words <= 4 and VIEWS_RE.match(folded.strip(_EDGE_PUNCT)):
+    if words <= 4 and VIEWS_RE.match(text.strip(_EDGE_PUNCT)):
         return "views"
     if words <= 12 and PHOTO_CREDIT_RE.search(text) and not is_credit(text):
         return "caption"
     return None
+
+
+def _is_meta_line(text: str) -> bool:
+    """Is every segment of a separated line furniture, one of them a time stamp?"""
+    segments = [seg.strip() for seg in SEGMENT_SEP_RE.split(text) if seg.strip()]
+    if len(segments) < 2:
+        return False
+    stamps = 0
+    for segment in segments:
+        if is_timestamp(segment):
+            stamps += 1
+        elif furniture_reason(make_line(0, segment)) is None:
+            return False
+    return stamps > 0
 
 
 def _phrase_reason(key: str, words: int) -> str | None:

@@ -19,7 +19,7 @@ MIN_WIDTH = 30  # narrower columns are lists and menus, not wrapped copy
 MAX_WIDTH = 110  # wider "columns" are paragraphs that were never wrapped
 MIN_FULL_LINES = 2  # a page shows its width on more than one line before any are joined
 SLACK = 2  # white space trimmed from the edges of a line, and wrappers that count it differently
-SHORT_SHARE = 0.75
+SHORT_SHARE = 0.75  # a line shorter than this share of the width ends its paragraph
 # A list item: a mark or a number, then white space (in the text as the wrapper saw it).
 LIST_ITEM_RE = re.compile(r"[*•·●▪◦►\-–—]+\s|\d{1,2}\s*[.)\-]\s")
 
@@ -27,9 +27,10 @@ LIST_ITEM_RE = re.compile(r"[*•·●▪◦►\-–—]+\s|\d{1,2}\s*[.)\-]\s")
 def unwrap(lines: list[Line], raw: str, starts_own_line: Callable[[Line, Line, bool], bool],
            original: str | None = None) -> list[Line]:
     """`lines` of `raw` with hard-wrapped runs joined; `original` is the text the wrapper saw when
-    `raw` is a cleaned copy of it (markup blanked), for the length of words. `starts_own_line(current, line, short)` says `line`
-    begins a unit of its own (a dateline, furniture) and is not the tail of `current`; `short`: the
-    line stops well before the width (a fragment cut from a paragraph runs to it)."""
+    `raw` is a cleaned copy of it (markup blanked), for the length of words.
+    `starts_own_line(current, line, short)` says `line` begins a unit of its own (a dateline,
+    furniture) and is not the tail of `current`; `short`: the line stops well before the width (a
+    fragment cut from a paragraph runs to it)."""
     if len(lines) < MIN_FULL_LINES + 1:
         return lines
     original = raw if original is None else original

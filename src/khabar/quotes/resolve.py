@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from khabar.article import Mention
 from khabar.lang.normalize import fold
 from khabar.quotes.context import Context, Speaker
-from khabar.quotes.lexicon import SpeakerWord, speaker_words_by_first
+from khabar.quotes.lexicon import OFFICE_COMPLEMENTS, TITLE_NOUNS, SpeakerWord, speaker_words_by_first
 from khabar.quotes.phrases import phrase_after
 
 MAX_KB_WORDS = 5  # longest run of words looked up in the knowledge base
@@ -57,6 +57,9 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
         return from_mention(ctx, org)
     if len(words) == 1 and _fuller(ctx, Speaker(text, start, end)) is not None:
         return earlier_name(ctx, Speaker(text, start, end))
+    titled = _titled_before(ctx, words, start)
+    if titled is not None:
+        return Speaker(text, start, end, titled.en, titled.id)
     known = _known(ctx, words)
     if known is not None:
         return known
@@ -65,6 +68,34 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     if len(words) <= 2:
         return earlier_name(ctx, Speaker(text, start, end))
     return Speaker(text, start, end)
+
+
+TITLE_REACH = 6  # words between a title noun and the name it introduces ("وزير الخارجية الأمريكي أنتوني بلينكن")
+
+
+def _titled_before(ctx: Context, words: list[int], start: int) -> Speaker | None:
+    """"وقال الوزير", "أضاف السفير": an office noun with its article alone (or with one more word)
+    is the person last named with that office before ("وزير الخارجية ... أنتوني بلينكن")."""
+    if len(words) > 2:
+        return None
+    norm = ctx.norms[words[0]]
+    if not norm.startswith("ال") or norm[2:] not in TITLE_NOUNS:
+        return None
+    noun = norm[2:]
+    for mention in reversed(ctx.mentions):
+        if mention.end > start or mention.type != "PER":
+            continue
+        at = ctx.token_at(mention.start)
+        lo = max(ctx.bounds(at)[0] if at < len(ctx.words) else 0, at - TITLE_REACH)
+        for k in range(lo, at):
+            key = ctx.keys[k]
+            if noun not in (key, key[2:] if key.startswith("ال") else key):
+                continue
+            if ctx.norms[k + 1] in OFFICE_COMPLEMENTS and (len(words) < 2 or ctx.norms[words[1]] != ctx.norms[k + 1]):
+                return None  # "رئيس الوزراء X" is not "الرئيس"
+            said = from_mention(ctx, mention)
+            return said if said.en else None
+    return None
 
 
 def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Mention | None:
@@ -177,9 +208,9 @@ def apposition(ctx: Context, start: int, end: int) -> Speaker | None:
             left -= 1
         while right < len(ctx.body) and ctx.body[right] in _SEPARATORS:
             right += 1
-        for m in ctx.mentions:
-            if m.type == "PER" and (m.end == left or m.start == right):
-                return from_mention(ctx, m)
+        m = _people(ctx).touching(left, right)
+        if m is not None:
+            return from_mention(ctx, m)
         for cue in ctx.cues:
             if cue.speaker is not None and cue.explicit and cue.speaker.end == left:
                 return cue.speaker
@@ -272,7 +303,8 @@ def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
     named = _people(ctx).fuller(key, speaker.start)
     named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
     inner = f" {key} "
-    found = [s for s in named if (full := fold(s.text)) != key and inner in f" {full} "]
+    folded = _people(ctx).fold
+    found = [s for s in named if (full := folded(s.text)) != key and inner in f" {full} "]
     if not found:
         return None
     return max(found, key=lambda s: (s.en is not None, s.start))
@@ -300,6 +332,13 @@ class _People:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         runs: dict[str, list[tuple[int, int]]] = {}
         self._mentions = mentions
+        self._folded: dict[str, str] = {}
+        self._by_end: dict[int, int] = {}  # the first person mention ending at an offset
+        self._by_start: dict[int, int] = {}  # and starting at one
+        for n, m in enumerate(mentions):
+            if m.type == "PER":
+                self._by_end.setdefault(m.end, n)
+                self._by_start.setdefault(m.start, n)
         for n, m in enumerate(mentions):
             if m.type != "PER":
                 continue
@@ -317,6 +356,18 @@ class _People:
                 ends.append(end)
                 best.append(n if not best or self._rank(n) > self._rank(best[-1]) else best[-1])
             self._runs[run] = (ends, best)
+
+    def fold(self, text: str) -> str:
+        """fold(text), remembered for the article (speakers are folded again for each short name)."""
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = fold(text)
+        return folded
+
+    def touching(self, left: int, right: int) -> Mention | None:
+        """The first person mention (in order) that ends at `left` or starts at `right`."""
+        found = [n for n in (self._by_end.get(left), self._by_start.get(right)) if n is not None]
+        return self._mentions[min(found)] if found else None
 
     def _rank(self, n: int) -> tuple[bool, int, int]:
         m = self._mentions[n]

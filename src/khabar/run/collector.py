@@ -22,18 +22,24 @@ COLLECT_EVERY = 4096  # articles between two collections in a long run
 
 class _Policy:
     tuned = False  # set by tune_process: this process belongs to khabar
+    worker = False  # a worker process khabar started (its batches are collected rarely)
 
 
-def tune_process() -> None:
+def tune_process(worker: bool = False) -> None:
     """Freeze what is loaded and make young collections rarer, for the rest of this process. Only for
-    processes khabar owns: call it after the pipeline is warm."""
+    processes khabar owns (the CLI, a worker it started): call it after the pipeline is warm."""
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
     _Policy.tuned = True
+    _Policy.worker = _Policy.worker or worker
 
 
 def is_tuned() -> bool:
     return _Policy.tuned
+
+
+def is_worker() -> bool:
+    return _Policy.worker
 
 
 def collected_rarely(items: Iterable[T], every: int = COLLECT_EVERY) -> Iterator[T]:

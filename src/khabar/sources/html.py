@@ -62,11 +62,10 @@ def extract(html: str) -> HtmlDoc:
     if body is None:
         return doc
     container = _container(tree) or body
-    facts = _walk(body, container.mem_id)
-    headline = _headline(facts)
+    headline = _headline(tree, container)
     lines = [_clean(headline.text())] if headline is not None else []
     skip = {headline.mem_id} if headline is not None else set()
-    lines += _block_lines(container, skip, facts.sizes)
+    lines += _block_lines(container, skip)
     doc.text = "\n".join(line for line in lines if line)
     return doc
 
@@ -144,60 +143,61 @@ def _container(tree: LexborHTMLParser) -> LexborNode | None:
     return dense if dense_score else None
 
 
-@dataclass(slots=True)
-class _Facts:
-    """What one walk of the tree learns about its elements, so that no element walks its ancestors
-    or re-reads its descendants' text: the text size under each element (by mem_id), and the <h1>s
-    in document order with whether furniture holds them and whether the container does."""
-
-    sizes: dict[int, int]
-    headlines: list[tuple[LexborNode, bool, bool]]  # (h1, inside furniture, inside the container)
+HEADLINE_NODES_CAP = 64  # nodes of an <h1> read for its size: enough to rank headlines, bounded when they nest
 
 
-def _walk(root: LexborNode, container_id: int) -> _Facts:
-    """One pre-order walk of `root`; sizes are summed bottom-up after it."""
-    order: list[tuple[int, int]] = []  # (mem_id, index of the parent in order, or -1)
-    own: list[int] = []
-    headlines: list[tuple[LexborNode, bool, bool]] = []
-    # Stack of (node, parent index, parent inside furniture, parent inside container).
-    stack: list[tuple[LexborNode, int, bool, bool]] = [(root, -1, False, False)]
-    while stack:
-        node, parent, furniture, inside = stack.pop()
-        index = len(order)
-        order.append((node.mem_id, parent))
-        if node.tag == "-text":
-            own.append(len((node.text_content or "").strip()))
-            continue
-        own.append(0)
-        if not node.is_element_node:
-            continue
-        if node.tag == "h1":
-            headlines.append((node, furniture, inside))
-        below_furniture = furniture or node.tag in ("nav", "footer", "aside") or _named_furniture(node)
-        below_inside = inside or node.mem_id == container_id
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        for child in reversed(children):
-            stack.append((child, index, below_furniture, below_inside))
-    sizes = own[:]
-    for index in range(len(order) - 1, 0, -1):
-        parent = order[index][1]
-        if parent >= 0:
-            sizes[parent] += sizes[index]
-    return _Facts({mem_id: sizes[i] for i, (mem_id, _) in enumerate(order)}, headlines)
+def _headline(tree: LexborHTMLParser, container: LexborNode) -> LexborNode | None:
+    """The first <h1> of the container, else the longest <h1> elsewhere; never one inside furniture.
+    Ancestor facts are remembered per element, so that nested headlines walk no ancestor twice."""
+    facts: dict[int, tuple[bool, bool]] = {}  # mem_id -> (inside furniture, inside the container)
+    container_id = container.mem_id
+    candidates = []
+    for h1 in tree.css("h1"):
+        furniture, inside = _ancestor_facts(h1, container_id, facts)
+        size = _capped_size(h1)
+        if size and not furniture:
+            if inside:
+                return h1
+            candidates.append((size, h1))
+    return max(candidates, key=lambda item: item[0], default=(0, None))[1]
 
 
-def _headline(facts: _Facts) -> LexborNode | None:
-    """The first <h1> of the container, else the longest <h1> elsewhere; never one inside furniture."""
-    candidates = [(h1, inside) for h1, furniture, inside in facts.headlines
-                  if not furniture and facts.sizes.get(h1.mem_id, 0)]
-    for h1, inside in candidates:
-        if inside:
-            return h1
-    return max((h1 for h1, _ in candidates), key=lambda h1: facts.sizes[h1.mem_id], default=None)
+def _ancestor_facts(node: LexborNode, container_id: int, facts: dict[int, tuple[bool, bool]]) -> tuple[bool, bool]:
+    """(inside furniture, inside the container) for `node`, from its nearest ancestor already known."""
+    chain = []
+    current = node.parent
+    known = (False, False)
+    while current is not None and current.tag not in ("body", "html"):
+        if current.mem_id in facts:
+            known = facts[current.mem_id]
+            break
+        chain.append(current)
+        current = current.parent
+    furniture, inside = known
+    for ancestor in reversed(chain):
+        furniture = furniture or ancestor.tag in ("nav", "footer", "aside") or _named_furniture(ancestor)
+        inside = inside or ancestor.mem_id == container_id
+        facts[ancestor.mem_id] = (furniture, inside)
+    return furniture, inside
+
+
+def _capped_size(node: LexborNode) -> int:
+    """Characters of text under `node` (white space left out), counted over its first
+    HEADLINE_NODES_CAP nodes: a headline's words stand there, and headlines nested in headlines
+    are not read again and again."""
+    size = 0
+    stack = [node.child] if node.child is not None else []
+    seen = 0
+    while stack and seen < HEADLINE_NODES_CAP:
+        current = stack.pop()
+        seen += 1
+        if current.next is not None:
+            stack.append(current.next)
+        if current.tag == "-text":
+            size += len((current.text_content or "").strip())
+        elif current.child is not None:
+            stack.append(current.child)
+    return size
 
 
 def _named_furniture(node: LexborNode) -> bool:
@@ -206,19 +206,18 @@ def _named_furniture(node: LexborNode) -> bool:
     return bool(names.strip()) and _FURNITURE_NAME_RE.search(names) is not None
 
 
-def _skipped(node: LexborNode, container_size: int, sizes: dict[int, int]) -> bool:
+def _skipped(node: LexborNode, container_size: int) -> bool:
     if node.tag not in _FURNITURE_TAGS and not _named_furniture(node):
         return False
     # A wrapper holding most of the text is the page itself: ASP.NET wraps whole pages in one <form>,
     # and a story body may sit in a div called "post-related".
-    return sizes.get(node.mem_id, 0) * 2 < container_size
+    return len(node.text()) * 2 < container_size
 
 
-def _block_lines(container: LexborNode, skip: set[int], sizes: dict[int, int]) -> list[str]:
-    """Text of the container: a line break around block elements, inline text joined as written.
-    `sizes`: text size under each element (white space at the edges of text nodes left out)."""
+def _block_lines(container: LexborNode, skip: set[int]) -> list[str]:
+    """Text of the container: a line break around block elements, inline text joined as written."""
     parts: list[str] = []
-    size = sizes.get(container.mem_id, 0)
+    size = len(container.text())
     root_id = container.mem_id
     node = container.child
     while node is not None:
@@ -228,7 +227,7 @@ def _block_lines(container: LexborNode, skip: set[int], sizes: dict[int, int]) -
             parts.append(_SPACES_RE.sub(" ", node.text_content or ""))
         elif not node.is_element_node:
             pass
-        elif node.mem_id in skip or _skipped(node, size, sizes):
+        elif node.mem_id in skip or _skipped(node, size):
             parts.append("\n")  # dropped furniture still separates what stands around it
         else:
             parts.append("\n" if tag in _BLOCK_TAGS else " " if tag in _CELL_TAGS else "")
@@ -264,7 +263,8 @@ def read_html(data: bytes, page_id: str, origin: str, options: Options, **given:
     page = RawPage(id=page_id, text=html, origin=origin)
     for name, value in given.items():
         setattr(page, name, value)
-    page.__post_init__()  # the container's date, when it gave one, is a file time unless it says otherwise
+    if page.date is not None and page.date_source is None:
+        page.date_source = "file"  # the container's date is a file time unless it says otherwise
     if options.bare:
         return page
     doc = extract(html)

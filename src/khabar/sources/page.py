@@ -44,14 +44,19 @@ class RawPage:
 
     def __post_init__(self) -> None:
         # Every reader and caller builds pages here: text no stage or writer can encode stops at the door.
+        self.make_encodable()
+        if self.date is not None and self.date_source is None:
+            self.date_source = "file"  # readers that parse a date of the source's own say so
+
+
+    def make_encodable(self) -> None:
+        """Replace lone surrogates in every text field (see `encodable`)."""
         for name in ("id", "text", "origin", "url", "title", "outlet", "error"):
             value = getattr(self, name)
             if isinstance(value, str):
                 setattr(self, name, encodable(value))
         if self.meta:
             self.meta = {encodable(str(k)): encodable(v) if isinstance(v, str) else v for k, v in self.meta.items()}
-        if self.date is not None and self.date_source is None:
-            self.date_source = "file"  # readers that parse a date of the source's own say so
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from khabar.resources import data_path
 from khabar.store.ids import url_key
 
 DEFAULT_DB = "khabar.db"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BUSY_TIMEOUT_MS = 30_000
 
 

@@ -8,15 +8,22 @@
   near-duplicates of the smallest id among them. Pages with the same URL are one story too.
 - A story's id is the smallest article id in it, so it depends on the store's content only, not on
   the order of reading.
+
+Each write places its articles (`place_article`, `join_url`): candidates come from the `lsh` table
+(the signature's bands, by lookup), so a write costs the same in a store of any size; the stories it
+joins are merged, and the counts that depend on stories (aggregates.py) follow in the same
+transaction. `assign_stories` recomputes everything from the signatures (a check, or a repair).
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from khabar.resources import Resources
+from khabar.store import aggregates
 from khabar.store.db import transaction
 
 if TYPE_CHECKING:
@@ -29,6 +36,9 @@ SCHEME = "affine32"  # named, so that stored signatures keep their meaning acros
 SHINGLE_WORDS = 3
 SAME_STORY_JACCARD = 0.5
 NEAR_DUPLICATE_JACCARD = 0.8
+# Bands × rows of the LSH: datasketch's choice for SAME_STORY_JACCARD with NUM_PERM permutations, fixed
+# here because the bands are stored.
+BANDS, ROWS = 14, 4
 
 
 def minhash_template(resources: Resources) -> MinHash:
@@ -128,4 +138,103 @@ def assign_stories(conn: sqlite3.Connection) -> dict[str, int]:
             updates.append((new_story, new_duplicate, new_similarity, article_id))
     with transaction(conn):
         conn.executemany("UPDATE articles SET story_id = ?, duplicate_of = ?, similarity = ? WHERE id = ?", updates)
+        conn.execute("DELETE FROM lsh")
+        conn.executemany("INSERT OR IGNORE INTO lsh (band, num) SELECT ?, num FROM articles WHERE id = ?",
+                         [(key, article_id) for article_id, values in zip(ids, matrix, strict=True)
+                          for key in band_keys(values.tobytes())])
+        aggregates.rebuild(conn)
     return {"compared": len(ids), "changed": len(updates)}
+
+
+def band_keys(minhash: bytes) -> list[int]:
+    """One key per band of the signature (a 63-bit hash of the band's number and values): two articles
+    are candidates when they share a key."""
+    width = ROWS * 4
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + minhash[band * width:(band + 1) * width],
+                                           digest_size=8).digest(), "little", signed=True)
+            for band in range(BANDS)]
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard of two signatures: the share of equal hash values."""
+    import numpy as np
+
+    return float((np.frombuffer(a, dtype=np.uint32) == np.frombuffer(b, dtype=np.uint32)).mean())
+
+
+def _signature(conn: sqlite3.Connection, article_id: str) -> bytes | None:
+    row = conn.execute("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def merge_stories(conn: sqlite3.Connection, members: Iterable[str], new: str | None = None) -> None:
+    """Make one story of the stories of `members` (stored articles) and of the new article `new`
+    (not yet in a story); its counts are taken out before and put back after."""
+    ids = sorted(set(members))
+    stories: set[str] = set()
+    if ids:
+        stories = {row[0] for row in conn.execute(
+            f"SELECT DISTINCT story_id FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
+            if row[0] is not None}
+    if new is None and len(stories) < 2:
+        return
+    target = min(stories | ({new} if new else set()))
+    aggregates.stories(conn, stories, -1)
+    for story in stories - {target}:
+        conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (target, story))
+    if new is not None:
+        conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (target, new))
+    aggregates.story(conn, target, 1)
+
+
+def _near(conn: sqlite3.Connection, article_id: str, minhash: bytes, close: list[str]) -> None:
+    """Join the new article to the near-duplicate groups of `close`: the group's head is its smallest
+    id, and every other member points to it with their estimated Jaccard."""
+    heads = {row[0] or row[1] for row in conn.execute(
+        f"SELECT duplicate_of, id FROM articles WHERE id IN ({','.join('?' * len(close))})", close)}
+    head = min(heads | {article_id})
+    members = {article_id}
+    for old in heads:
+        members.add(old)
+        members.update(r[0] for r in conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", (old,)))
+    members.discard(head)
+    head_signature = minhash if head == article_id else _signature(conn, head)
+    before = conn.execute(f"SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL AND id IN "
+                          f"({','.join('?' * len(members))})", sorted(members)).fetchone()[0]
+    for member in sorted(members):
+        signature_ = minhash if member == article_id else _signature(conn, member)
+        conn.execute("UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
+                     (head, similarity(head_signature, signature_), member))
+    conn.execute("UPDATE articles SET duplicate_of = NULL, similarity = NULL WHERE id = ?", (head,))
+    aggregates.add_total(conn, "near_duplicates", len(members) - before)
+
+
+def place_article(conn: sqlite3.Connection, article_id: str, num: int, minhash: bytes | None) -> None:
+    """Put a new article in its story (and near-duplicate group), inside the write's transaction."""
+    similar: list[tuple[str, float]] = []
+    if minhash is not None:
+        keys = band_keys(minhash)
+        marks = ",".join("?" * len(keys))
+        nums = [r[0] for r in conn.execute(f"SELECT DISTINCT num FROM lsh WHERE band IN ({marks})", keys)]
+        if nums:
+            rows = conn.execute("SELECT a.id, s.minhash FROM articles a JOIN signatures s ON s.article_id = a.id "
+                                f"WHERE a.num IN ({','.join('?' * len(nums))})", nums).fetchall()
+            similar = [(other, j) for other, blob in rows
+                       if (j := similarity(minhash, blob)) >= SAME_STORY_JACCARD]
+        conn.executemany("INSERT OR IGNORE INTO lsh (band, num) VALUES (?, ?)", [(k, num) for k in keys])
+    shared_url = [r[0] for r in conn.execute(
+        "SELECT DISTINCT other.article_id FROM copies mine JOIN copies other ON other.url_key = mine.url_key "
+        "JOIN articles a ON a.id = other.article_id WHERE mine.article_id = ? AND mine.url_key IS NOT NULL "
+        "AND other.article_id != ?", (article_id, article_id))]
+    merge_stories(conn, [other for other, _ in similar] + shared_url, article_id)
+    close = [other for other, j in similar if j >= NEAR_DUPLICATE_JACCARD]
+    if close:
+        _near(conn, article_id, minhash, close)  # type: ignore[arg-type]
+
+
+def join_url(conn: sqlite3.Connection, article_id: str, url_key: str) -> None:
+    """A page of a stored article was met under `url_key`: the stories of that URL become one."""
+    others = [r[0] for r in conn.execute("SELECT DISTINCT c.article_id FROM copies c JOIN articles a "
+                                         "ON a.id = c.article_id WHERE c.url_key = ?", (url_key,))]
+    if len(others) > 1:
+        merge_stories(conn, others)

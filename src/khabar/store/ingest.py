@@ -25,7 +25,6 @@ from khabar.store.dedup import assign_stories
 from khabar.store.ids import content_hash, content_id
 from khabar.store.records import Record, article_record
 from khabar.store.rows import CopyRow, ErrorRow, PageKey
-from khabar.store.summary import is_current, summarise
 from khabar.store.writer import finished_input, known_ids, mark_input, write_batch
 
 
@@ -197,15 +196,14 @@ def _write(conn: sqlite3.Connection, state: _State, records: list[Record], tag: 
 
 
 def _stories(conn: sqlite3.Connection, progress: Progress, started: float) -> Iterator[Progress]:
-    """Stories, then the counts that depend on them, when the store changed (or a run stopped
-    before it could make them)."""
+    """Stories and counts are made by each write; a store with articles outside any story (written
+    by other means) has them recomputed."""
     unassigned = conn.execute("SELECT 1 FROM articles WHERE story_id IS NULL LIMIT 1").fetchone()
-    if progress.articles or unassigned or not is_current(conn):
+    if unassigned:  # each write places its articles: only a store written otherwise needs this
         progress.phase = "stories"
         yield progress
         begun = time.perf_counter()
         progress.stories = assign_stories(conn)
-        summarise(conn)
         progress.stories_seconds = time.perf_counter() - begun
     progress.phase = "done"
     progress.seconds = time.perf_counter() - started

@@ -11,8 +11,9 @@ from typing import Any
 
 from khabar.lang.normalize import fold
 from khabar.store.search import RANKING, make_snippet, parse_query
-from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED, is_current
+from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED
 
+CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
 _RESULT_COLUMNS = ("id", "headline", "date", "agency", "outlet", "country", "story_id", "url", "duplicate_of")
 
 
@@ -92,7 +93,7 @@ def _latest(conn: sqlite3.Connection, clauses: list[str], params: list[Any], lim
     """Total and one page of the articles passing the filters, latest first."""
     columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
     base = "FROM articles a" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0] if clauses else total_of(conn, "articles")
     rows = conn.execute(f"SELECT {columns} {base} ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
                         [*params, limit, offset])
     return total, rows.fetchall()
@@ -129,16 +130,17 @@ def entities(conn: sqlite3.Connection, filters: Filters = Filters(), *, type: st
     if linked:
         conditions.append("e.id NOT LIKE 'text:%'")
     clauses, filter_params = _where(conn, filters)
-    if clauses or not is_current(conn):
-        counts = ENTITY_COUNTS_SQL.format(where="WHERE " + " AND ".join(clauses) if clauses else "")
+    if clauses:
+        counts = ENTITY_COUNTS_SQL.format(where="WHERE " + " AND ".join(clauses))
         source = f"({counts}) AS c"
-    else:
+    else:  # the kept counts, read in the order of their index until the page is full
         source, filter_params = "entity_counts c", []
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = conn.execute(
         f"SELECT e.id, e.name_en, e.name_ar, e.type, e.country, c.stories, c.articles, c.mentions FROM {source} "
-        f"JOIN entities e ON e.id = c.entity_id {where} "
-        "ORDER BY c.stories DESC, c.articles DESC, c.mentions DESC, e.id LIMIT ?", [*filter_params, *params, limit])
+        f"CROSS JOIN entities e ON e.id = c.entity_id {where} "
+        "ORDER BY c.stories DESC, c.articles DESC, c.mentions DESC, c.entity_id LIMIT ?",
+        [*filter_params, *params, limit])
     names = ("id", "name_en", "name_ar", "type", "country", "stories", "articles", "mentions")
     return [dict(zip(names, row, strict=True)) for row in rows]
 
@@ -154,19 +156,20 @@ def events(conn: sqlite3.Connection, filters: Filters = Filters(), *, actor: str
     if actor:
         conditions.append("(d.source = ? OR d.target = ?)")
         params += [actor.upper()] * 2
-    if coded:
-        conditions.append("d.source IS NOT NULL AND d.target IS NOT NULL")
     clauses, filter_params = _where(conn, dataclasses.replace(filters, event_type=None))
-    if clauses or all_modes or not is_current(conn):
+    if clauses or all_modes:
         live = clauses + ([] if all_modes else [HAPPENED])
         counts = DYAD_COUNTS_SQL.format(where="WHERE " + " AND ".join(live) if live else "")
-        source = f"({counts}) AS d"
-    else:
+        source = f"(SELECT type, coalesce(source, '') AS source, coalesce(target, '') AS target, stories, articles, " \
+                 f"mentions, first, last FROM ({counts})) AS d"
+    else:  # the kept counts ('' for no actor), read in the order of their index
         source, filter_params = "dyad_counts d", []
+    if coded:
+        conditions.append("d.source != '' AND d.target != ''")
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = conn.execute(
-        f"SELECT d.type, d.source, d.target, d.stories, d.articles, d.mentions, d.first, d.last FROM {source} "
-        f"{where} ORDER BY d.stories DESC, d.articles DESC, d.type, d.source, d.target LIMIT ?",
+        "SELECT d.type, nullif(d.source, ''), nullif(d.target, ''), d.stories, d.articles, d.mentions, d.first, "
+        f"d.last FROM {source} {where} ORDER BY d.stories DESC, d.articles DESC, d.type, d.source, d.target LIMIT ?",
         [*filter_params, *params, limit])
     names = ("type", "source", "target", "stories", "articles", "mentions", "first", "last")
     return [dict(zip(names, row, strict=True)) for row in rows]
@@ -200,13 +203,32 @@ STATS_SQL = {
 }
 
 
+# What the writes keep counted (aggregates.py): read, not counted, per request.
+KEPT_STATS = {
+    "articles": "articles", "pages": "pages", "stories": "stories", "near_duplicates": "near_duplicates",
+    "sentences": "sentences", "entities": "entities", "linked_entities": "linked_entities",
+    "mentions": "mentions", "events": "events", "story_events": "story_events", "quotes": "quotes",
+    "errors": "errors",
+}
+
+
+def total_of(conn: sqlite3.Connection, name: str) -> int:
+    """One kept total (aggregates.py); `exact_duplicates` is pages less the articles they are copies of."""
+    if name == "exact_duplicates":
+        return total_of(conn, "pages") - total_of(conn, "copied_articles")
+    if name not in KEPT_STATS and name != "copied_articles":
+        return conn.execute(STATS_SQL[name]).fetchone()[0]
+    row = conn.execute("SELECT value FROM totals WHERE name = ?", (KEPT_STATS.get(name, name),)).fetchone()
+    return row[0] if row else 0
+
+
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
     """Counts of everything in the store. `exact_duplicates`: pages whose text was stored already;
     `repeated_urls`: URLs (without scheme, "www.", trailing "/") found on more than one page (read or
     not), `repeated_url_pages` the pages beyond the first, and `repeated_url_pages_as_written` the same
     for URLs compared character for character; `story_events`: distinct (story, type, source,
     target) of events that happened, the unit of `khabar events` and of the GDELT export."""
-    return {name: conn.execute(sql).fetchone()[0] for name, sql in STATS_SQL.items()}
+    return {name: total_of(conn, name) for name in STATS_SQL}
 
 
 def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
@@ -226,7 +248,7 @@ def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
 
 def counts(conn: sqlite3.Connection, names: tuple[str, ...]) -> dict[str, int]:
     """Some of the counts of `stats` (a page header needs five, not the slower ones)."""
-    return {name: conn.execute(STATS_SQL[name]).fetchone()[0] for name in names}
+    return {name: total_of(conn, name) for name in names}
 
 
 def entity(conn: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> dict[str, Any] | None:
@@ -238,25 +260,25 @@ def entity(conn: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> dict
         return None
     found = dict(zip(("id", "name_en", "name_ar", "type", "country"), row, strict=True))
     found["names"] = _rows(conn.execute(
-        "SELECT text, count(*) AS mentions FROM mentions WHERE entity_id = ? GROUP BY text "
-        "ORDER BY mentions DESC, text LIMIT ?", (entity_id, limit)))
-    found["months"] = _rows(conn.execute(
-        "SELECT substr(a.date, 1, 7) AS month, count(*) AS articles FROM article_entities ae "
-        "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? AND a.date IS NOT NULL "
-        "GROUP BY month ORDER BY month", (entity_id,)))
-    found["articles"] = sum(m["articles"] for m in found["months"]) + conn.execute(
-        "SELECT count(*) FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
-        "WHERE ae.entity_id = ? AND a.date IS NULL", (entity_id,)).fetchone()[0]
+        "SELECT text, mentions FROM entity_names WHERE entity_id = ? ORDER BY mentions DESC, text LIMIT ?",
+        (entity_id, limit)))
+    months = conn.execute("SELECT month, articles FROM entity_months WHERE entity_id = ? ORDER BY month",
+                          (entity_id,)).fetchall()
+    found["months"] = [{"month": m, "articles": n} for m, n in months if m]
+    found["articles"] = sum(n for _, n in months)
+    # Named beside it in its latest CO_MENTION_ARTICLES articles (all of them, for most entities).
     found["co_mentioned"] = _rows(conn.execute(
-        "SELECT e.id, e.name_en, e.name_ar, e.type, count(*) AS articles FROM article_entities mine "
-        "JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != mine.entity_id "
-        "JOIN entities e ON e.id = other.entity_id WHERE mine.entity_id = ? "
-        "GROUP BY e.id ORDER BY articles DESC, e.id LIMIT ?", (entity_id, limit)))
+        "SELECT e.id, e.name_en, e.name_ar, e.type, top.articles FROM (SELECT other.entity_id, count(*) AS articles "
+        "FROM (SELECT article_id FROM article_entities WHERE entity_id = ?1 ORDER BY date DESC LIMIT ?3) mine "
+        "JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != ?1 "
+        "GROUP BY other.entity_id ORDER BY articles DESC, other.entity_id LIMIT ?2) top "
+        "JOIN entities e ON e.id = top.entity_id ORDER BY top.articles DESC, e.id",
+        (entity_id, limit, CO_MENTION_ARTICLES)))
     found["quotes"] = quotes(conn, speaker=entity_id, limit=limit)
     found["latest"] = _rows(conn.execute(
-        "SELECT a.id, a.headline, a.date, a.agency, a.outlet FROM article_entities ae "
-        "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? ORDER BY a.date DESC, a.id LIMIT ?",
-        (entity_id, limit)))
+        "SELECT a.id, a.headline, a.date, a.agency, a.outlet FROM "
+        "(SELECT article_id, date FROM article_entities WHERE entity_id = ? ORDER BY date DESC, article_id "
+        "LIMIT ?) ae JOIN articles a ON a.id = ae.article_id ORDER BY a.date DESC, a.id", (entity_id, limit)))
     return found
 
 
@@ -281,10 +303,11 @@ _STORY_COLUMNS = ("SELECT a.story_id AS id, count(*) AS articles, min(a.date) AS
 
 def stories(conn: sqlite3.Connection, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Stories (articles telling the same news), the largest first."""
-    total = conn.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
+    total = total_of(conn, "stories")
     results = _rows(conn.execute(
-        _STORY_COLUMNS + "WHERE a.story_id IS NOT NULL GROUP BY a.story_id "
-        "ORDER BY articles DESC, last DESC, a.story_id LIMIT ? OFFSET ?", (limit, offset)))
+        "SELECT s.story_id AS id, s.articles, s.first, s.last, a.headline FROM story_counts s "
+        "LEFT JOIN articles a ON a.id = s.story_id ORDER BY s.articles DESC, s.last DESC, s.story_id "
+        "LIMIT ? OFFSET ?", (limit, offset)))
     return {"total": total, "results": results}
 
 
@@ -306,6 +329,10 @@ def event_timeline(conn: sqlite3.Connection, filters: Filters = Filters(), *,
     period and type."""
     chars = {"month": 7, "day": 10}[by]
     clauses, params = _where(conn, dataclasses.replace(filters, event_type=None))
+    if by == "month" and not clauses:  # kept per month and type
+        where, params = ("WHERE type = ?", [filters.event_type.upper()]) if filters.event_type else ("", [])
+        return _rows(conn.execute(f"SELECT month AS period, type, stories FROM event_months {where} "
+                                  "ORDER BY month, type", params))
     if filters.event_type:
         clauses.append("ev.type = ?")
         params.append(filters.event_type.upper())
@@ -326,7 +353,7 @@ def dyad_network(conn: sqlite3.Connection, actors: list[str] | tuple[str, ...], 
     if filters.event_type:
         clauses.append("ev.type = ?")
         params.append(filters.event_type.upper())
-    if is_current(conn) and not clauses:
+    if not clauses:
         source = "dyad_counts d"
     else:
         source = f"({DYAD_COUNTS_SQL.format(where='WHERE ' + ' AND '.join([HAPPENED, *clauses]))}) AS d"
@@ -344,6 +371,9 @@ def dyad_network(conn: sqlite3.Connection, actors: list[str] | tuple[str, ...], 
 def datelines(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: int = 200) -> list[dict[str, Any]]:
     """Where articles were filed from: dateline country and place (English), with counts."""
     clauses, params = _where(conn, filters)
+    if not clauses:  # kept per place
+        return _rows(conn.execute("SELECT country, nullif(place, '') AS place, articles FROM dateline_counts "
+                                  "ORDER BY articles DESC, country, place LIMIT ?", (limit,)))
     where = " AND ".join(["a.country IS NOT NULL", *clauses])
     return _rows(conn.execute(
         f"SELECT a.country, a.place, count(*) AS articles FROM articles a WHERE {where} "

@@ -12,12 +12,14 @@ from typing import TypedDict
 
 from khabar.article import Article, Event
 from khabar.lang.normalize import fold
+from khabar.page.headline import headline_key
 from khabar.store.dedup import signature
 from khabar.store.ids import content_hash, content_id
 from khabar.store.keys import text_keys, token_keys
 from khabar.store.rows import (
     ArticleEntityRow,
     ArticleRow,
+    DispatchRow,
     EntityRow,
     EventRow,
     MentionRow,
@@ -41,6 +43,7 @@ class Record(TypedDict):
     headline_keys: str
     body_keys: str
     minhash: bytes | None
+    dispatch: DispatchRow | None  # a dispatch's lead or continuation part (dispatches.py)
 
 
 # The keys of a Record that hold rows of the article's own tables, written when the article is new.
@@ -52,7 +55,8 @@ CHILD_ROWS: dict[str, type] = {
 
 def failed_record(article_id: str, error: str) -> Record:
     return Record(id=article_id, error=error, article=None, sentences=[], mentions=[], entities=[],
-                  article_entities=[], events=[], quotes=[], headline_keys="", body_keys="", minhash=None)
+                  article_entities=[], events=[], quotes=[], headline_keys="", body_keys="", minhash=None,
+                  dispatch=None)
 
 
 def article_record(article: Article) -> Record:
@@ -79,7 +83,7 @@ def article_record(article: Article) -> Record:
         entities=[EntityRow(id=e.id, type=e.type, name_en=e.name_en,
                             name_ar=e.name_ar or (article.mentions[e.mentions[0]].text if e.mentions else None),
                             country=e.country) for e in article.entities],
-        article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions)) for e in article.entities],
+        article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions), date) for e in article.entities],
         events=[_event(article_id, n, e) for n, e in enumerate(article.events)],
         quotes=[QuoteRow(article_id=article_id, n=n, start=q.start, end=q.end, text=q.text, speaker=q.speaker,
                          speaker_en=q.speaker_en, speaker_id=q.speaker_id, sentence=q.sentence, kind=q.kind)
@@ -87,7 +91,22 @@ def article_record(article: Article) -> Record:
         headline_keys=" ".join(text_keys(article.headline.text)) if article.headline else "",
         body_keys=" ".join(body_keys),
         minhash=signature(body_keys),
+        dispatch=_dispatch(article, article_id, date),
     )
+
+
+def _dispatch(article: Article, article_id: str, date: str | None) -> DispatchRow | None:
+    """The article as a continuation part, or as a lead a part may take its dateline from."""
+    if article.headline is None:
+        return None
+    part = article.continuation is not None
+    if not part and article.dateline is None and not article.agency:
+        return None
+    source = article.source.split("#")[0] if article.source else ""
+    return DispatchRow(source=source, key=headline_key(article.headline.text), position=article.position or 0,
+                       article_id=article_id, part=int(part), lead_id=None,
+                       own_dateline=int(article.dateline is not None), own_agency=int(article.agency is not None),
+                       own_date=date)
 
 
 def _mentions(article: Article, article_id: str) -> list[MentionRow]:

@@ -111,6 +111,7 @@ class ArticleEntityRow(NamedTuple):
     article_id: str
     entity_id: str
     mentions: int
+    date: str | None  # the article's date, so that an entity's latest articles are read off an index
 
 
 class EventRow(NamedTuple):
@@ -154,6 +155,22 @@ class SignatureRow(NamedTuple):
     minhash: bytes
 
 
+class DispatchRow(NamedTuple):
+    """A dispatch's lead (with a dateline or agency) or one of its continuation parts, by input file
+    and headline key (dispatches.py). A part also keeps what it had of its own, so that linking it
+    again (to a nearer lead written later) starts from its own reading."""
+
+    source: str  # the input file: the page's source up to "#"
+    key: str  # khabar.page.headline.headline_key of the headline
+    position: int
+    article_id: str
+    part: int  # 1: a continuation part; 0: a lead
+    lead_id: str | None  # a part's lead, once linked
+    own_dateline: int  # a part's own reading had a dateline
+    own_agency: int  # … an agency
+    own_date: str | None  # … this date (its input's date when it had no dateline)
+
+
 class KeysRow(NamedTuple):
     """The search keys of an article, under the article's `num` (the FTS table's rowid)."""
 
@@ -165,5 +182,5 @@ class KeysRow(NamedTuple):
 TABLES: dict[type, str] = {
     ErrorRow: "errors", CopyRow: "copies", ArticleRow: "articles", SentenceRow: "sentences",
     MentionRow: "mentions", EntityRow: "entities", ArticleEntityRow: "article_entities", EventRow: "events",
-    QuoteRow: "quotes", SignatureRow: "signatures", KeysRow: "article_keys",
+    QuoteRow: "quotes", SignatureRow: "signatures", KeysRow: "article_keys", DispatchRow: "dispatches",
 }

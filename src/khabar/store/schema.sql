@@ -33,6 +33,7 @@ CREATE INDEX IF NOT EXISTS articles_agency ON articles(agency);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE INDEX IF NOT EXISTS articles_country ON articles(country);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
 
 -- Every page read, also those whose text was already stored (exact duplicates). A page is known by
 -- where it was read and its id (`repeat` counts earlier pages with both the same in that input), not
@@ -88,14 +89,16 @@ CREATE TABLE IF NOT EXISTS entities (
     country TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name_en COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS entities_country ON entities(country) WHERE country IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS article_entities (
     article_id TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     mentions INTEGER NOT NULL,
+    date TEXT,                          -- the article's date (an entity's latest articles, by index)
     PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id);
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, date DESC);
 
 CREATE TABLE IF NOT EXISTS events (
     article_id TEXT NOT NULL,
@@ -136,6 +139,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     kind TEXT,
     PRIMARY KEY (article_id, n)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker_id ON quotes(speaker_id) WHERE speaker_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;
 
 -- Inputs that could not be read, and articles a step failed on, with the reason.
 CREATE TABLE IF NOT EXISTS errors (
@@ -154,6 +159,21 @@ CREATE TABLE IF NOT EXISTS signatures (
     minhash BLOB NOT NULL
 ) WITHOUT ROWID;
 
+-- Leads of wire dispatches and their continuation parts ("إضافة أولى"), by input file and headline
+-- key: a part takes its lead's dateline and agency whichever of the two is written first (dispatches.py).
+CREATE TABLE IF NOT EXISTS dispatches (
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    lead_id TEXT,
+    own_dateline INTEGER NOT NULL,
+    own_agency INTEGER NOT NULL,
+    own_date TEXT,
+    PRIMARY KEY (source, key, part, position, article_id)
+) WITHOUT ROWID;
+
 -- Input files read to the end, so that a rerun skips them without reading.
 CREATE TABLE IF NOT EXISTS inputs (
     path TEXT PRIMARY KEY,
@@ -167,8 +187,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_keys USING fts5(
     headline, body, content='', tokenize='unicode61 remove_diacritics 0'
 );
 
--- The counts behind `khabar entities` and `khabar events` without filters, rebuilt after each
--- ingest that changes the store (summary.py). Filtered listings are counted live.
+-- The counts behind the unfiltered listings, pages and stats, kept up to date by every write in its
+-- own transaction (aggregates.py); filtered listings are counted live. Stories are counted once:
+-- a story's distinct keys are taken out before it changes and put back after.
 CREATE TABLE IF NOT EXISTS entity_counts (
     entity_id TEXT PRIMARY KEY,
     stories INTEGER NOT NULL,
@@ -179,12 +200,67 @@ CREATE INDEX IF NOT EXISTS entity_counts_rank ON entity_counts(stories DESC, art
 
 CREATE TABLE IF NOT EXISTS dyad_counts (
     type TEXT NOT NULL,
-    source TEXT,
-    target TEXT,
+    source TEXT NOT NULL,               -- '' for no actor (a key column cannot be NULL)
+    target TEXT NOT NULL,
     stories INTEGER NOT NULL,
     articles INTEGER NOT NULL,
     mentions INTEGER NOT NULL,
     first TEXT,
-    last TEXT
-);
+    last TEXT,
+    PRIMARY KEY (type, source, target)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dyad_counts_rank ON dyad_counts(stories DESC, articles DESC);
+
+-- Articles per entity and month (the entity page's chart).
+CREATE TABLE IF NOT EXISTS entity_months (
+    entity_id TEXT NOT NULL,
+    month TEXT NOT NULL,                -- YYYY-MM; '' for articles without a date
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, month)
+) WITHOUT ROWID;
+
+-- Mentions per entity and written form (the entity page's names).
+CREATE TABLE IF NOT EXISTS entity_names (
+    entity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, text)
+) WITHOUT ROWID;
+
+-- Stories with an event that happened, per month and PLOVER type (the events page's timeline).
+CREATE TABLE IF NOT EXISTS event_months (
+    month TEXT NOT NULL,
+    type TEXT NOT NULL,
+    stories INTEGER NOT NULL,
+    PRIMARY KEY (month, type)
+) WITHOUT ROWID;
+
+-- Articles per dateline country and place (the events page's map).
+CREATE TABLE IF NOT EXISTS dateline_counts (
+    country TEXT NOT NULL,
+    place TEXT NOT NULL,                -- '' when the dateline names no place in English
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (country, place)
+) WITHOUT ROWID;
+
+-- One row per story: its size and dates (the stories listing, largest first).
+CREATE TABLE IF NOT EXISTS story_counts (
+    story_id TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL,
+    first TEXT,
+    last TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_counts_rank ON story_counts(articles DESC, last DESC, story_id);
+
+-- Totals of `khabar stats` that a write changes (name → count).
+CREATE TABLE IF NOT EXISTS totals (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- MinHash bands of the signatures (dedup.py): candidates of a new article by lookup, no index to rebuild.
+CREATE TABLE IF NOT EXISTS lsh (
+    band INTEGER NOT NULL,              -- hash of the band's number and values
+    num INTEGER NOT NULL,               -- articles.num
+    PRIMARY KEY (band, num)
+) WITHOUT ROWID;

@@ -12,11 +12,22 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from khabar.store import aggregates, dispatches
 from khabar.store.db import open_store, transaction
-from khabar.store.dedup import assign_stories
+from khabar.store.dedup import join_url, place_article
 from khabar.store.records import CHILD_ROWS, Record
-from khabar.store.rows import TABLES, ArticleRow, CopyRow, ErrorRow, KeysRow, PageKey, SignatureRow
-from khabar.store.summary import summarise
+from khabar.store.rows import (
+    TABLES,
+    ArticleEntityRow,
+    ArticleRow,
+    CopyRow,
+    DispatchRow,
+    EntityRow,
+    ErrorRow,
+    KeysRow,
+    PageKey,
+    SignatureRow,
+)
 
 
 def _insert(row_type: type, verb: str = "INSERT OR IGNORE") -> str:
@@ -31,21 +42,78 @@ INSERT[KeysRow] = _insert(KeysRow, "INSERT")  # an FTS5 table takes no OR IGNORE
 
 def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bool:
     """Store `record`, read from `page`, inside the caller's transaction: the page as a copy and, when
-    its text is new to the store, the article with all its rows; a failed reading as an error.
-    True when the article is new."""
+    its text is new to the store, the article with all its rows, its place in a story and the counts
+    it changes; a failed reading as an error. True when the article is new."""
     if record["error"]:  # a step failed on this page
-        conn.execute(INSERT[ErrorRow], page.failed(record["error"]))
+        write_errors(conn, [page.failed(record["error"])])
         return False
-    conn.execute(INSERT[CopyRow], page._replace(article_id=record["id"]))
-    cursor = conn.execute(INSERT[ArticleRow], record["article"])
-    if not cursor.rowcount:  # a text stored before
-        return False
+    page = page._replace(article_id=record["id"])
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (record["id"],)).fetchone():
+        write_copies(conn, [page])
+        return False  # a text stored before
+    # Rows back from a Parquet shard are lists in field order: name them again.
+    dispatch = record.get("dispatch")
+    row, dispatch = dispatches.link_new(conn, ArticleRow._make(record["article"]),
+                                        None if dispatch is None else DispatchRow._make(dispatch))
+    cursor = conn.execute(INSERT[ArticleRow], row)
+    num = cursor.lastrowid
+    if row.date != record["article"][ArticleRow._fields.index("date")]:  # a part took its lead's date
+        record = {**record, "article_entities": [  # type: ignore[assignment]
+            ArticleEntityRow._make(r)._replace(date=row.date) for r in record["article_entities"]]}
+    _count_copy(conn, conn.execute(INSERT[CopyRow], page).rowcount, record["id"])
     for key, row_type in CHILD_ROWS.items():
-        conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
-    conn.execute(INSERT[KeysRow], KeysRow(cursor.lastrowid, record["headline_keys"], record["body_keys"]))
+        if row_type is EntityRow:
+            _write_entities(conn, record[key])  # type: ignore[literal-required]
+        else:
+            conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
+    conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
     if record["minhash"] is not None:
         conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))
+    if dispatch is not None:
+        dispatches.note(conn, dispatch, lambda part, sign: _changing(conn, part, sign))
+    aggregates.article(conn, record["id"], 1)
+    place_article(conn, record["id"], num, record["minhash"])
     return True
+
+
+def _changing(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
+    """Take a stored article's counts out before its row changes (sign -1), put them back after (1)."""
+    story = conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    if sign < 0:
+        if story:
+            aggregates.story(conn, story, -1)
+        aggregates.article(conn, article_id, -1)
+    else:
+        aggregates.article(conn, article_id, 1)
+        if story:
+            aggregates.story(conn, story, 1)
+
+
+def _write_entities(conn: sqlite3.Connection, rows: Iterable[EntityRow]) -> None:
+    for entity in rows:
+        if conn.execute(INSERT[EntityRow], entity).rowcount:
+            aggregates.add_total(conn, "entities", 1)
+            aggregates.add_total(conn, "linked_entities", not entity[0].startswith("text:"))
+
+
+def _count_copy(conn: sqlite3.Connection, inserted: int, article_id: str) -> None:
+    if inserted:
+        aggregates.add_total(conn, "pages", 1)
+        if conn.execute("SELECT count(*) FROM copies WHERE article_id = ?", (article_id,)).fetchone()[0] == 1:
+            aggregates.add_total(conn, "copied_articles", 1)
+
+
+def write_copies(conn: sqlite3.Connection, copies: Iterable[CopyRow]) -> None:
+    """Pages whose text is stored (or about to be, in this run): counted, and their URL joins stories."""
+    for copy in copies:
+        _count_copy(conn, conn.execute(INSERT[CopyRow], copy).rowcount, copy.article_id)
+        if copy.url_key:
+            join_url(conn, copy.article_id, copy.url_key)
+
+
+def write_errors(conn: sqlite3.Connection, errors: Iterable[ErrorRow]) -> None:
+    for error in errors:
+        aggregates.add_total(conn, "errors", conn.execute(INSERT[ErrorRow], error).rowcount)
 
 
 def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequence[CopyRow] = (),
@@ -54,22 +122,19 @@ def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequ
     `errors` are pages met beside it (text stored already, or unreadable). Returns the number of new
     articles."""
     with transaction(conn):
-        conn.executemany(INSERT[ErrorRow], errors)
-        conn.executemany(INSERT[CopyRow], copies)
+        write_errors(conn, errors)
+        write_copies(conn, copies)
         return sum(write_article(conn, record, page) for record, page in zip(records, pages, strict=True))
 
 
 def store_article(db: str | Path, record: Record, *, source: str, url: str | None) -> bool:
-    """Store one article given whole (not read from an input file), then bring stories and counts up to
-    date. Its page is known by its own id under `source`. True when the article is new."""
+    """Store one article given whole (not read from an input file), with its story and counts. Its page
+    is known by its own id under `source`. True when the article is new."""
     page = PageKey(source, record["id"], 0, 0).copy(record["id"], url)
     conn = open_store(db, write=True)
     try:
         with transaction(conn):
             created = write_article(conn, record, page)
-        if created:
-            assign_stories(conn)
-            summarise(conn)
     finally:
         conn.close()
     return created

@@ -1,0 +1,226 @@
+"""The figures behind `khabar bench scale`: how the store behaves as it grows.
+
+A base store is made by a real ingest of `limit` pages of the inputs (its rate is the reading rate:
+pipeline and writes). Larger stores are grown from it by writing re-dated copies of its articles
+through the store's own write (`write_batch`, the function ingest uses, with the stories and counts
+that follow a write), without reading them again: reading is CPU-bound and measured on the base, the
+store's cost is what grows. A copy has a new id, its source and URL marked with the copy's number,
+its date moved back by whole weeks, and its MinHash signature XORed with a mask of the copy's number,
+so that copies are distinct articles to the dedup (articles of one copy keep their resemblance to one
+another: XOR with one mask keeps which hash values are equal). At each size: write rate, store size,
+bytes per article by table, the time of one posted article, and p50/p95 of every page and API call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from khabar.run import Runner
+from khabar.serve.measure import bench_serve
+from khabar.settings import Settings
+from khabar.store.db import open_store
+from khabar.store.ingest import ingest
+from khabar.store.keys import text_keys, token_keys
+from khabar.store.records import CHILD_ROWS, Record
+from khabar.store.rows import TABLES, ArticleRow, PageKey
+from khabar.store.writer import store_article, write_batch
+from khabar.text.tokens import tokenize
+
+CHUNK = 500  # articles per transaction when growing
+DAYS_PER_COPY = 7
+POSTS = 3  # posted articles timed at each size
+
+
+def _base_records(db: Path) -> list[Record]:
+    """The base store's articles as records again (search keys recomputed from the stored text). Read
+    as plain SQLite: a base made by an earlier schema serves as well."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        records: dict[str, Record] = {}
+        names = ArticleRow._fields
+        for row in conn.execute(f"SELECT {', '.join(names)} FROM articles ORDER BY num"):
+            article = ArticleRow._make(row)
+            body = json.loads(article.doc)["body"] or ""
+            records[article.id] = Record(
+                id=article.id, error=None, article=article, sentences=[], mentions=[], entities=[],
+                article_entities=[], events=[], quotes=[],
+                headline_keys=" ".join(text_keys(article.headline or "")),
+                body_keys=" ".join(token_keys(tokenize(body))), minhash=None, dispatch=None)
+        for key, row_type in CHILD_ROWS.items():
+            table = TABLES[row_type]
+            id_field = "id" if table == "entities" else "article_id"
+            have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}  # a base of an older schema
+            columns = ", ".join(f'"{f}"' if f in have else "NULL" for f in row_type._fields)
+            if table == "entities":  # not per article: give each entity to the articles naming it
+                entities = {r[0]: row_type._make(r) for r in conn.execute(f"SELECT {columns} FROM entities")}
+                for article_id, entity_id in conn.execute("SELECT article_id, entity_id FROM article_entities"):
+                    if article_id in records:
+                        records[article_id]["entities"].append(entities[entity_id])
+                continue
+            for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY {id_field}, n"
+                                    if "n" in row_type._fields else f"SELECT {columns} FROM {table}"):
+                typed = row_type._make(row)
+                if typed.article_id in records:
+                    records[typed.article_id][key].append(typed)  # type: ignore[literal-required]
+        for article_id, minhash in conn.execute("SELECT article_id, minhash FROM signatures"):
+            if article_id in records:
+                records[article_id]["minhash"] = minhash
+        return list(records.values())
+    finally:
+        conn.close()
+
+
+def _copy(record: Record, number: int) -> tuple[Record, Any]:
+    """Copy `number` of `record`: a distinct article (new id, re-dated, its own signature)."""
+    article = record["article"]
+    assert article is not None
+    if number == 0:  # the base article itself
+        return record, PageKey(article.source, article.page_id, 0, article.position).copy(article.id, article.url)
+    new_id = hashlib.sha1(f"{record['id']}~{number}".encode()).hexdigest()[:16]
+    date = article.date
+    if date:
+        try:
+            date = (dt.date.fromisoformat(date) - dt.timedelta(days=DAYS_PER_COPY * number)).isoformat()
+        except ValueError:
+            pass
+    source = f"{article.source}~copy{number}"
+    url = f"{article.url}?copy={number}" if article.url else None
+    row = article._replace(id=new_id, content_hash=hashlib.sha1(new_id.encode()).hexdigest(), source=source,
+                           url=url, date=date)
+    copied = Record(id=new_id, error=None, article=row, headline_keys=record["headline_keys"],
+                    body_keys=record["body_keys"], minhash=_masked(record["minhash"], number), dispatch=None,
+                    **{key: [_moved(r, new_id, date) if key != "entities" else r
+                             for r in record[key]] for key in CHILD_ROWS})  # type: ignore[literal-required]
+    page = PageKey(source, article.page_id, 0, article.position).copy(new_id, url)
+    return copied, page
+
+
+def _moved(row: Any, article_id: str, date: str | None) -> Any:
+    row = row._replace(article_id=article_id)
+    return row._replace(date=date) if "date" in row._fields else row
+
+
+def _masked(minhash: bytes | None, number: int) -> bytes | None:
+    if minhash is None:
+        return None
+    mask = hashlib.shake_128(f"copy{number}".encode()).digest(len(minhash))
+    return (int.from_bytes(minhash, "little") ^ int.from_bytes(mask, "little")).to_bytes(len(minhash), "little")
+
+
+def table_bytes(db: str | Path) -> dict[str, int]:
+    """Bytes on disk of each table with its indexes (FTS5's shadow tables together), largest first."""
+    conn = open_store(db)
+    try:
+        owner = {name: table for name, table in conn.execute("SELECT name, tbl_name FROM sqlite_master")}
+        sizes: dict[str, int] = {}
+        for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"):
+            table = owner.get(name, name)
+            table = "article_keys (FTS)" if table.startswith("article_keys") else table
+            sizes[table] = sizes.get(table, 0) + size
+        return dict(sorted(sizes.items(), key=lambda item: -item[1]))
+    finally:
+        conn.close()
+
+
+def _grow(db: Path, base: list[Record], target: int, next_copy: int,
+          finish: Callable[[Any], None]) -> tuple[int, int, float]:
+    """Write copies of the base until the store holds `target` articles. Returns (articles written,
+    next copy number, seconds), the stories and counts that follow the writes included."""
+    conn = open_store(db, write=True)
+    try:
+        have = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        written = 0
+        started = time.perf_counter()
+        while have + written < target:
+            batch = [_copy(record, next_copy) for record in base[: target - have - written]]
+            for start in range(0, len(batch), CHUNK):
+                chunk = batch[start:start + CHUNK]
+                written += write_batch(conn, [r for r, _ in chunk], [p for _, p in chunk])
+            next_copy += 1
+        finish(conn)
+        seconds = time.perf_counter() - started
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return written, next_copy, seconds
+    finally:
+        conn.close()
+
+
+def _time_posts(db: Path, base: list[Record], number: int) -> list[float]:
+    times = []
+    for record in base[:POSTS]:
+        copied, _ = _copy(record, number)
+        started = time.perf_counter()
+        store_article(db, copied, source="api", url=None)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequence[int], runner: Runner, *,
+                base_pages: int = 2000, repeats: int = 5, settings: Settings | None = None,
+                finish: Callable[[Any], None] | None = None, on_size: Callable[[dict], None] | None = None,
+                ) -> dict[str, Any]:
+    """Ingest `base_pages` pages of `inputs` into `folder`/base.db (kept for later runs), then grow a copy
+    of it to each of `sizes` articles, measuring at each size."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    base_db = folder / "base.db"
+    figures: dict[str, Any] = {"base_pages": base_pages, "sizes": []}
+    if not base_db.exists():
+        last = None
+        for progress in ingest(inputs, base_db, settings, runner, limit=base_pages, count=False):
+            last = progress
+        assert last is not None
+        figures["base_ingest"] = {"articles": last.articles, "seconds": round(last.seconds, 1),
+                                  "articles_per_s": round(last.articles / last.seconds, 1) if last.seconds else 0.0,
+                                  "workers": runner.workers}
+    base = _base_records(base_db)
+    figures["base_articles"] = len(base)
+    db = folder / "scale.db"
+    for path in folder.glob("scale.db*"):
+        path.unlink()
+    finish = finish or _finish_ingest
+    next_copy = 0  # the store is made with this khabar's schema: the base's own articles first
+    for size in sorted(sizes):
+        written, next_copy, seconds = _grow(db, base, size, next_copy, finish)
+        posts = _time_posts(db, base, 10_000 + size)
+        served = bench_serve(db, repeats=repeats, cache=False)
+        conn = open_store(db)
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        conn.close()
+        on_disk = sum(p.stat().st_size for p in folder.glob("scale.db*"))
+        tables = table_bytes(db)
+        row = {"articles": articles, "written": written, "write_seconds": round(seconds, 1),
+               "write_articles_per_s": round(written / seconds, 1) if seconds else None,
+               "store_mb": round(on_disk / 1e6, 1), "bytes_per_article": round(on_disk / articles),
+               "bytes_per_article_by_table": {k: round(v / articles) for k, v in tables.items()},
+               "post_ms": [round(t, 1) for t in posts],
+               "calls": {label: {"p50_ms": c["p50_ms"], "p95_ms": c["p95_ms"]} for label, c in served["calls"].items()}}
+        figures["sizes"].append(row)
+        if on_size:
+            on_size(row)
+    return figures
+
+
+def _finish_ingest(conn: Any) -> None:
+    """What an ingest does after its writes (khabar.store.ingest): stories for articles outside any."""
+    from khabar.store.dedup import assign_stories
+
+    if conn.execute("SELECT 1 FROM articles WHERE story_id IS NULL LIMIT 1").fetchone():
+        assign_stories(conn)
+
+
+def growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """p50 of each call at each size over the size before (×)."""
+    out: dict[str, dict[str, float]] = {}
+    for before, after in zip(rows, rows[1:], strict=False):
+        step = f"{before['articles']}→{after['articles']}"
+        out[step] = {label: round(call["p50_ms"] / max(before["calls"][label]["p50_ms"], 0.1), 2)
+                     for label, call in after["calls"].items() if label in before["calls"]}
+    return out

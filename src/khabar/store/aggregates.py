@@ -1,0 +1,154 @@
+"""Counts kept up to date by every write, in its transaction: what the listings, pages and stats
+show without counting the corpus per request (tables in schema.sql, after `entity_counts`).
+
+Two kinds of contribution, each added (+1) or taken out (-1):
+- an article's own: articles and mentions per entity, per entity and month, per dyad (with first and
+  last date), per dateline place, and the totals of `khabar stats`;
+- a story's: counts of distinct stories (per entity, per dyad, per month and event type, and the
+  story's own row). A story is taken out before it changes (an article joins, stories merge, a
+  member's date changes) and put back after, so each count stays "stories with at least one".
+Every statement reads the rows of one article or one story through an index: the cost of a write
+depends on what it writes (and on the size of the stories it touches), not on the store's size.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+HAPPENED = "ev.negated = 0 AND ev.future = 0 AND ev.hypothetical = 0"
+ARTICLE_TOTALS = {  # total name → rows of one article
+    "sentences": "SELECT count(*) FROM sentences WHERE article_id = ?",
+    "mentions": "SELECT count(*) FROM mentions WHERE article_id = ?",
+    "events": "SELECT count(*) FROM events WHERE article_id = ?",
+    "quotes": "SELECT count(*) FROM quotes WHERE article_id = ?",
+}
+
+
+def add_total(conn: sqlite3.Connection, name: str, change: int) -> None:
+    if change:
+        conn.execute("INSERT INTO totals (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE "
+                     "SET value = value + excluded.value", (name, change))
+
+
+def total(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT value FROM totals WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else 0
+
+
+def _month(date: str | None) -> str:
+    return date[:7] if date else ""
+
+
+def article(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
+    """Add (sign 1) or take out (-1) one stored article's own contributions."""
+    date, country, place = conn.execute("SELECT date, country, place FROM articles WHERE id = ?",
+                                        (article_id,)).fetchone()
+    month = _month(date)
+    entity_rows = conn.execute("SELECT entity_id, mentions FROM article_entities WHERE article_id = ?",
+                               (article_id,)).fetchall()
+    conn.executemany(
+        "INSERT INTO entity_counts (entity_id, stories, articles, mentions) VALUES (?, 0, ?, ?) "
+        "ON CONFLICT(entity_id) DO UPDATE SET articles = articles + excluded.articles, "
+        "mentions = mentions + excluded.mentions", [(e, sign, sign * n) for e, n in entity_rows])
+    conn.executemany(
+        "INSERT INTO entity_months (entity_id, month, articles) VALUES (?, ?, ?) ON CONFLICT(entity_id, month) "
+        "DO UPDATE SET articles = articles + excluded.articles", [(e, month, sign) for e, _ in entity_rows])
+    names = conn.execute("SELECT entity_id, text, count(*) FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL "
+                         "GROUP BY entity_id, text", (article_id,)).fetchall()
+    conn.executemany("INSERT INTO entity_names (entity_id, text, mentions) VALUES (?, ?, ?) ON CONFLICT(entity_id, text) "
+                     "DO UPDATE SET mentions = mentions + excluded.mentions", [(e, t, sign * n) for e, t, n in names])
+    dyads = Counter(conn.execute(
+        f"SELECT ev.type, coalesce(ev.source, ''), coalesce(ev.target, '') FROM events ev "
+        f"WHERE ev.article_id = ? AND {HAPPENED}", (article_id,)).fetchall())
+    conn.executemany(
+        "INSERT INTO dyad_counts (type, source, target, stories, articles, mentions, first, last) "
+        "VALUES (?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT(type, source, target) DO UPDATE SET "
+        "articles = articles + excluded.articles, mentions = mentions + excluded.mentions, "
+        "first = min(coalesce(first, excluded.first), coalesce(excluded.first, first)), "
+        "last = max(coalesce(last, excluded.last), coalesce(excluded.last, last))",
+        [(*dyad, sign, sign * n, date, date) for dyad, n in dyads.items()])
+    if sign < 0 and date:  # a first or last date may have left with the article
+        for dyad in dyads:
+            _redate_dyad(conn, dyad, article_id)
+    if country:
+        conn.execute("INSERT INTO dateline_counts (country, place, articles) VALUES (?, ?, ?) "
+                     "ON CONFLICT(country, place) DO UPDATE SET articles = articles + excluded.articles",
+                     (country, place or "", sign))
+    if sign < 0:  # a count fallen to nothing is no row, as in a fresh count
+        ids = [(e,) for e, _ in entity_rows]
+        conn.executemany("DELETE FROM entity_counts WHERE entity_id = ? AND articles <= 0", ids)
+        conn.executemany("DELETE FROM entity_months WHERE entity_id = ? AND month = ? AND articles <= 0",
+                         [(e, month) for (e,) in ids])
+        conn.executemany("DELETE FROM entity_names WHERE entity_id = ? AND text = ? AND mentions <= 0",
+                         [(e, t) for e, t, _ in names])
+        conn.executemany("DELETE FROM dyad_counts WHERE type = ? AND source = ? AND target = ? AND articles <= 0",
+                         list(dyads))
+        conn.execute("DELETE FROM dateline_counts WHERE country = ? AND place = ? AND articles <= 0",
+                     (country or "", place or ""))
+    add_total(conn, "articles", sign)
+    for name, sql in ARTICLE_TOTALS.items():
+        add_total(conn, name, sign * conn.execute(sql, (article_id,)).fetchone()[0])
+
+
+def _redate_dyad(conn: sqlite3.Connection, dyad: tuple[str, str, str], leaving: str) -> None:
+    first, last = conn.execute(
+        f"SELECT min(a.date), max(a.date) FROM events ev JOIN articles a ON a.id = ev.article_id "
+        f"WHERE ev.type = ? AND coalesce(ev.source, '') = ? AND coalesce(ev.target, '') = ? AND {HAPPENED} "
+        "AND ev.article_id != ?", (*dyad, leaving)).fetchone()
+    conn.execute("UPDATE dyad_counts SET first = ?, last = ? WHERE type = ? AND source = ? AND target = ?",
+                 (first, last, *dyad))
+
+
+def story(conn: sqlite3.Connection, story_id: str, sign: int) -> None:
+    """Add or take out the contributions of the story `story_id` as its members are now."""
+    size, first, last = conn.execute("SELECT count(*), min(date), max(date) FROM articles WHERE story_id = ?",
+                                     (story_id,)).fetchone()
+    if not size:
+        return
+    if sign > 0:
+        conn.execute("INSERT OR REPLACE INTO story_counts (story_id, articles, first, last) VALUES (?, ?, ?, ?)",
+                     (story_id, size, first, last))
+    else:
+        conn.execute("DELETE FROM story_counts WHERE story_id = ?", (story_id,))
+    add_total(conn, "stories", sign)
+    entities = conn.execute("SELECT DISTINCT ae.entity_id FROM articles a JOIN article_entities ae "
+                            "ON ae.article_id = a.id WHERE a.story_id = ?", (story_id,)).fetchall()
+    conn.executemany("UPDATE entity_counts SET stories = stories + ? WHERE entity_id = ?",
+                     [(sign, e) for (e,) in entities])
+    dyads = conn.execute(f"SELECT DISTINCT ev.type, coalesce(ev.source, ''), coalesce(ev.target, '') "
+                         f"FROM articles a JOIN events ev ON ev.article_id = a.id WHERE a.story_id = ? AND {HAPPENED}",
+                         (story_id,)).fetchall()
+    conn.executemany("UPDATE dyad_counts SET stories = stories + ? WHERE type = ? AND source = ? AND target = ?",
+                     [(sign, *d) for d in dyads])
+    add_total(conn, "story_events", sign * len(dyads))
+    months = conn.execute(f"SELECT DISTINCT substr(a.date, 1, 7), ev.type FROM articles a JOIN events ev "
+                          f"ON ev.article_id = a.id WHERE a.story_id = ? AND a.date IS NOT NULL AND {HAPPENED}",
+                          (story_id,)).fetchall()
+    conn.executemany("INSERT INTO event_months (month, type, stories) VALUES (?, ?, ?) ON CONFLICT(month, type) "
+                     "DO UPDATE SET stories = stories + excluded.stories", [(m, t, sign) for m, t in months])
+    if sign < 0:
+        conn.executemany("DELETE FROM event_months WHERE month = ? AND type = ? AND stories <= 0", months)
+
+
+def stories(conn: sqlite3.Connection, story_ids: Iterable[str], sign: int) -> None:
+    for story_id in sorted(set(story_ids)):
+        story(conn, story_id, sign)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Every count made again from the article tables (a store written before they were kept, or a
+    check): the same figures as the writes keep. Inside the caller's transaction."""
+    for table in ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "dateline_counts",
+                  "story_counts", "totals"):
+        conn.execute(f"DELETE FROM {table}")
+    for (article_id,) in conn.execute("SELECT id FROM articles").fetchall():
+        article(conn, article_id, 1)
+    stories(conn, [s for (s,) in conn.execute("SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL")], 1)
+    for name, sql in (("pages", "SELECT count(*) FROM copies"), ("errors", "SELECT count(*) FROM errors"),
+                      ("copied_articles", "SELECT count(DISTINCT article_id) FROM copies"),
+                      ("entities", "SELECT count(*) FROM entities"),
+                      ("linked_entities", "SELECT count(*) FROM entities WHERE id NOT LIKE 'text:%'"),
+                      ("near_duplicates", "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")):
+        add_total(conn, name, conn.execute(sql).fetchone()[0])
