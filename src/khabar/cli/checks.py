@@ -11,7 +11,6 @@ import datetime as dt
 import importlib
 import sqlite3
 from collections.abc import Callable
-from functools import cache
 
 import typer
 from rich.console import Console
@@ -52,7 +51,6 @@ def date_range(date_from: str | None, date_to: str | None) -> tuple[str | None, 
     return start, end
 
 
-@cache
 def _iso3() -> frozenset[str]:
     """ISO3 codes of the states in the knowledge base."""
     return frozenset(row["iso3"] for _, row in read_tsv(data_path("khabar.kb", "data/states.tsv"), ("iso3",)))

@@ -23,7 +23,6 @@ Article.to_dict puts in each event as `location`.
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 
 from khabar.article import Article, EventPlace, Mention
 from khabar.events.scales import QUAD_CLASS
@@ -39,8 +38,12 @@ MATERIAL = {2, 4}  # GDELT QuadClass of material cooperation and conflict
 CONJUNCTIONS = ("و", "ف")
 
 
-@cache
 def _place_words() -> dict[str, str]:
+    """Words that put a place in an event's clause, with their reach (built once, by the Resources)."""
+    return Resources().get(_build_place_words)
+
+
+def _build_place_words(resources: Resources) -> dict[str, str]:
     rows = read_tsv(data_path("khabar.events", "data/place_words.tsv"), ("word", "reach"))
     return {fold(row["word"]): row["reach"] for _, row in rows}
 
