@@ -117,6 +117,7 @@ class Shelf:
 # One shelf per process and knowledge base: pipelines with the same user files share their tables,
 # models and word table (loading the knowledge base and the tagger costs seconds).
 _SHELVES: dict[tuple[str, ...], Shelf] = {}
+_DEFAULT: dict[None, Resources] = {}  # Resources.default()
 
 
 class Resources:
@@ -139,6 +140,15 @@ class Resources:
         self.shelf = shelf
         self.words = shelf.words
         self._built = shelf.built
+
+    @classmethod
+    def default(cls) -> Resources:
+        """The process's Resources for the default settings (the packaged knowledge base): what calls
+        made outside a pipeline use. One object, made on first request."""
+        found = _DEFAULT.get(None)
+        if found is None:
+            found = _DEFAULT[None] = cls()
+        return found
 
     @property
     def builds(self) -> Counter[str]:

@@ -172,4 +172,4 @@ def name_gazetteer(resources: Resources) -> Gazetteer:
 
 def default_gazetteer() -> Gazetteer:
     """The Gazetteer of the packaged knowledge base (the process's shared Resources)."""
-    return Resources().get(name_gazetteer)
+    return Resources.default().get(name_gazetteer)

@@ -32,7 +32,7 @@ class Institution:
 def _heads() -> dict[tuple[str, ...], tuple[str, bool]]:
     """Institution heads (folded words) with their English name and whether a field must follow;
     built once, by the process's Resources."""
-    return Resources().get(_build_heads)
+    return Resources.default().get(_build_heads)
 
 
 def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool]]:
@@ -42,7 +42,7 @@ def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool]
 
 
 def _first_words() -> frozenset[str]:
-    return Resources().get(_build_first_words)
+    return Resources.default().get(_build_first_words)
 
 
 def _build_first_words(resources: Resources) -> frozenset[str]:

@@ -47,7 +47,7 @@ GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often 
 
 def not_names() -> dict[str, str]:
     """Built once, by the process's Resources (see _build_not_names)."""
-    return Resources().get(_build_not_names)
+    return Resources.default().get(_build_not_names)
 
 
 def _build_not_names(resources: Resources) -> dict[str, str]:

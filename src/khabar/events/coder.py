@@ -258,7 +258,7 @@ def _text(passage: Passage, actor: Actor | None) -> str | None:
 def code_events(article: Article, resources: Resources | None = None) -> None:
     """Fill `article.events` from its headline and sentences, with the tables of `resources` (default:
     the process's shared Resources)."""
-    resources = resources or Resources()
+    resources = resources or Resources.default()
     coder = SentenceCoder(resources.get(event_tables))
     for passage in _passages(article, coder.tables, resources):
         coder.code(passage)

@@ -40,7 +40,7 @@ CONJUNCTIONS = ("و", "ف")
 
 def _place_words() -> dict[str, str]:
     """Words that put a place in an event's clause, with their reach (built once, by the Resources)."""
-    return Resources().get(_build_place_words)
+    return Resources.default().get(_build_place_words)
 
 
 def _build_place_words(resources: Resources) -> dict[str, str]:

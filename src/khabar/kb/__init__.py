@@ -39,4 +39,4 @@ def knowledge_base(resources: Resources) -> KnowledgeBase:
 def default_kb() -> KnowledgeBase:
     """The packaged knowledge base of the process's shared Resources (for calls made outside a
     pipeline, such as tests and importers)."""
-    return Resources().get(knowledge_base)
+    return Resources.default().get(knowledge_base)

@@ -15,6 +15,7 @@ import unicodedata
 from encodings import cp1256
 
 from khabar.lang.letters import ARABIC_INDIC_DIGITS, DIACRITICS, PERSIAN_DIGITS, TATWEEL
+from khabar.resources import Resources
 
 _LETTER_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -76,9 +77,19 @@ def fold_chars(text: str) -> str:
     return _translate(text, _KEEP_LENGTH, _KEEP_LENGTH_BYTES)
 
 
+CACHED_FOLD_CHARS = 48  # words, names and phrases repeat; lines and leads do not
+
+
 def fold(text: str) -> str:
     """The matching key of `text`: folded letters, no diacritics/tatweel/hamza-on-line, single spaces.
-    (Remembered per word form by the word table's columns, where the stages fold words.)"""
+    Short texts (words, names, phrases) are remembered in a column of the default word table."""
+    if len(text) > CACHED_FOLD_CHARS:
+        return fold_text(text)
+    return Resources.default().column(fold_text)(text)
+
+
+def fold_text(text: str) -> str:
+    """`fold`, worked out (not looked up)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     # split/join: the same white space as \s (str.isspace), several times faster than a regex sub

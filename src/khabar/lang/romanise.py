@@ -81,7 +81,7 @@ def held_out(arabic: str, share: int = 10) -> bool:
 
 def _seed() -> dict[str, tuple[str, ...]]:
     """Built once, by the process's Resources (see _build_seed)."""
-    return Resources().get(_build_seed)
+    return Resources.default().get(_build_seed)
 
 
 def _build_seed(resources: Resources) -> dict[str, tuple[str, ...]]:
@@ -250,7 +250,7 @@ def load(folder: str | Path | None = None) -> Model:
 
 def packaged() -> Model | None:
     """Built once, by the process's Resources (see _build_packaged)."""
-    return Resources().get(_build_packaged)
+    return Resources.default().get(_build_packaged)
 
 
 def _build_packaged(resources: Resources) -> Model | None:
@@ -263,7 +263,7 @@ def _build_packaged(resources: Resources) -> Model | None:
 
 def _particles() -> dict[str, str]:
     """Built once, by the process's Resources (see _build_particles)."""
-    return Resources().get(_build_particles)
+    return Resources.default().get(_build_particles)
 
 
 def _build_particles(resources: Resources) -> dict[str, str]:

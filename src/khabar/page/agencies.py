@@ -55,7 +55,7 @@ class AgencyTable:
 
 def load_agencies() -> AgencyTable:
     """Built once, by the process's Resources (see _build_load_agencies)."""
-    return Resources().get(_build_load_agencies)
+    return Resources.default().get(_build_load_agencies)
 
 
 def _build_load_agencies(resources: Resources) -> AgencyTable:

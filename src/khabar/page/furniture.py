@@ -60,7 +60,7 @@ class _Phrases:
 
 def _phrases() -> _Phrases:
     """Built once, by the process's Resources (see _build_phrases)."""
-    return Resources().get(_build_phrases)
+    return Resources.default().get(_build_phrases)
 
 
 def _build_phrases(resources: Resources) -> _Phrases:

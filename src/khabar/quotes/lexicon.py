@@ -66,7 +66,7 @@ class SpeakerWord:
 
 def cue_words() -> dict[str, CueWord]:
     """Built once, by the process's Resources (see _build_cue_words)."""
-    return Resources().get(_build_cue_words)
+    return Resources.default().get(_build_cue_words)
 
 
 def _build_cue_words(resources: Resources) -> dict[str, CueWord]:
@@ -82,7 +82,7 @@ def _build_cue_words(resources: Resources) -> dict[str, CueWord]:
 
 def speaker_words() -> tuple[SpeakerWord, ...]:
     """Built once, by the process's Resources (see _build_speaker_words)."""
-    return Resources().get(_build_speaker_words)
+    return Resources.default().get(_build_speaker_words)
 
 
 def _build_speaker_words(resources: Resources) -> tuple[SpeakerWord, ...]:
@@ -97,7 +97,7 @@ def _build_speaker_words(resources: Resources) -> tuple[SpeakerWord, ...]:
 
 def speaker_words_by_first() -> dict[str, tuple[SpeakerWord, ...]]:
     """Built once, by the process's Resources (see _build_speaker_words_by_first)."""
-    return Resources().get(_build_speaker_words_by_first)
+    return Resources.default().get(_build_speaker_words_by_first)
 
 
 def _build_speaker_words_by_first(resources: Resources) -> dict[str, tuple[SpeakerWord, ...]]:
@@ -116,7 +116,7 @@ def has_pronoun(norm: str, nouns: frozenset[str]) -> bool:
 
 def cue_surfaces() -> frozenset[str]:
     """Built once, by the process's Resources (see _build_cue_surfaces)."""
-    return Resources().get(_build_cue_surfaces)
+    return Resources.default().get(_build_cue_surfaces)
 
 
 def _build_cue_surfaces(resources: Resources) -> frozenset[str]:
@@ -131,7 +131,7 @@ def cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
     """The speech word a folded token is (after a و/ف and for nouns a pronoun suffix), with
     whether a conjunction was found and the suffix; None when it is no speech word. Remembered per
     form in the word table."""
-    return Resources().column(_cue_word)(norm)
+    return Resources.default().column(_cue_word)(norm)
 
 
 def _cue_word(norm: str) -> tuple[CueWord, bool, str] | None:

@@ -19,7 +19,7 @@ def find_quotes(article: Article, resources: Resources | None = None) -> None:
     direct: list[Quote] = []
     reported: list[Quote] = []
     if article.body and article.tokens:
-        resources = resources or Resources()
+        resources = resources or Resources.default()
         ctx = Context(article, resources.get(knowledge_base))
         marked = find_marked(article.body)
         cues = find_cues(ctx)

@@ -20,7 +20,7 @@ class State:
 
 def load_states() -> dict[str, State]:
     """States by ISO3 code (built once, by the process's Resources)."""
-    return Resources().get(state_table)
+    return Resources.default().get(state_table)
 
 
 def state_table(resources: Resources) -> dict[str, State]:

@@ -56,7 +56,7 @@ def signature(keys: list[str]) -> bytes | None:
 
     width = min(SHINGLE_WORDS, len(keys))
     shingles = {" ".join(keys[i:i + width]).encode("utf-8") for i in range(len(keys) - width + 1)}
-    template = Resources().get(minhash_template)
+    template = Resources.default().get(minhash_template)
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=template.permutations)
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.tobytes()

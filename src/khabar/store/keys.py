@@ -45,7 +45,7 @@ def token_keys(tokens: Tokens) -> list[str]:
 
 def _search_keys(keys: list[str]) -> list[str | None]:
     """`search_key` of each token key, remembered per form in the word table (words repeat)."""
-    return Resources().column(search_key).many(keys)
+    return Resources.default().column(search_key).many(keys)
 
 
 def text_keys(text: str) -> list[str]:

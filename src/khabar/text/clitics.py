@@ -49,7 +49,7 @@ def splitter(resources: Resources) -> Splitter:
 def split_of(word: str, resources: Resources | None = None) -> tuple[int, int, str]:
     """The clitic split of one token, remembered in the word table of `resources` (default: the
     process's shared Resources)."""
-    resources = resources or Resources()
+    resources = resources or Resources.default()
     return resources.column(resources.get(splitter))(word)
 
 
@@ -67,7 +67,7 @@ def segment(word: str, lexicon: dict[str, int] | None = None) -> tuple[int, int,
     if key[0] not in _PROCLITIC_LETTERS and key[-1] not in _SUFFIX_LETTERS:
         return 0, 0, key
     if lexicon is None:
-        lexicon = Resources().get(word_counts)
+        lexicon = Resources.default().get(word_counts)
     prefix, stem = _best_prefix(key, lexicon)
     suffix = ""
     if not stem.startswith("ال") and len(stem) > MIN_STEM + 1:

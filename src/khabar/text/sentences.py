@@ -23,7 +23,7 @@ _QUOTE_MARKS = "\"«»“”"
 
 def participles() -> frozenset[str]:
     """Built once, by the process's Resources (see _build_participles)."""
-    return Resources().get(_build_participles)
+    return Resources.default().get(_build_participles)
 
 
 def _build_participles(resources: Resources) -> frozenset[str]:
@@ -37,7 +37,7 @@ def _build_participles(resources: Resources) -> frozenset[str]:
 
 def _abbreviations() -> frozenset[str]:
     """Built once, by the process's Resources (see _build_abbreviations)."""
-    return Resources().get(_build_abbreviations)
+    return Resources.default().get(_build_abbreviations)
 
 
 def _build_abbreviations(resources: Resources) -> frozenset[str]:

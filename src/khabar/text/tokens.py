@@ -6,7 +6,7 @@ import re
 from itertools import accumulate
 
 from khabar.article import Tokens
-from khabar.lang.normalize import fold
+from khabar.lang.normalize import fold_text
 from khabar.resources import Resources
 from khabar.text.clitics import splitter
 
@@ -33,7 +33,7 @@ def tokenize(text: str, resources: Resources | None = None) -> Tokens:
     """Tokens of `text` with offsets into it; Arabic words carry their clitic split. Each word form is
     looked up in the word table of `resources` (default: the process's shared Resources): its split,
     string object and fold are worked out once (the last two when a later stage first asks)."""
-    resources = resources or Resources()
+    resources = resources or Resources.default()
     table = resources.words
     parts = _SPLIT_RE.split(text)
     ends = list(accumulate(map(len, parts)))
@@ -41,4 +41,4 @@ def tokenize(text: str, resources: Resources | None = None) -> Tokens:
     splits = table.column(resources.get(splitter)).many(words)
     pairs = iter(ends)  # (end of the gap before a token, end of the token): its span
     return Tokens(text, list(zip(pairs, pairs, strict=False)), splits, words,  # the last gap is left over
-                  table.intern, table.column(fold).many)
+                  table.intern, table.column(fold_text).many)
