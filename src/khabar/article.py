@@ -191,6 +191,34 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class EventPlace:
+    """Where an event happened (khabar.events.location): the place as written (`place`, offsets into the
+    body or headline, `where`), its knowledge-base `id`, English name, country (ISO3) and kind (city,
+    region, state …), coordinates when the knowledge base has them, and `how` it was found: `clause`
+    (a locative word before a place of the event's sentence), `sentence` (a place of the sentence, for a
+    material event), `dateline` (the story's dateline, local to the event)."""
+
+    place: str | None
+    name_en: str | None
+    id: str | None
+    country: str | None
+    kind: str | None
+    how: str
+    lat: float | None = None
+    lon: float | None = None
+    start: int | None = None
+    end: int | None = None
+    where: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"place": self.place, "name_en": self.name_en, "id": self.id, "country": self.country,
+               "kind": self.kind, "how": self.how, "lat": self.lat, "lon": self.lon}
+        if self.start is not None:
+            out.update({"start": self.start, "end": self.end, "in": self.where})
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation [start, end) in the body (inside the marks) and who said it."""
 
@@ -320,6 +348,7 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     references: list[Mention] = field(default_factory=list)  # titles and nationality adjectives, resolved
     events: list[Event] = field(default_factory=list)
+    event_places: list[EventPlace | None] = field(default_factory=list)  # one per event, where it happened
     quotes: list[Quote] = field(default_factory=list)  # direct quotations, in quotation marks
     reported: list[Quote] = field(default_factory=list)  # reported speech after a speech verb
     reference_date: dt.date | None = None
@@ -351,6 +380,8 @@ class Article:
         out["entity_list"] = [e.to_dict(self.mentions) for e in self.entities]
         out["references"] = [m.to_dict() for m in self.references]
         out["events"] = [e.to_dict() for e in self.events]
+        for event, place in zip(out["events"], self.event_places, strict=False):
+            event["location"] = place.to_dict() if place else None
         out["quotes"] = [q.to_dict() for q in self.quotes]
         out["reported"] = [q.to_dict() for q in self.reported]
         out["spans"] = {

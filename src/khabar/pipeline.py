@@ -15,20 +15,25 @@ the caller's choice (khabar.run.collector, used by the CLI and the worker proces
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
+from typing import Any
 
 from khabar.article import Article
 from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget
 from khabar.entities.step import ENTITY_LINKER
+from khabar.errors import InputError
 from khabar.events import EVENT_CODER
+from khabar.events.location import EVENT_PLACES
 from khabar.page.continuations import link_continuations
 from khabar.page.step import PAGE_READER
 from khabar.quotes import QUOTE_FINDER
 from khabar.resources import Resources, data_path
 from khabar.settings import Settings
+from khabar.sources.decode import check_language, decode_bytes, too_large
 from khabar.sources.page import RawPage
 from khabar.step import Step
 from khabar.text.step import SENTENCIZER, TOKENIZER
@@ -198,6 +203,7 @@ def default_steps(settings: Settings) -> list[Step]:
     # Quotes come after the entities: speakers are resolved to their mentions.
     steps = [SENTENCIZER, TOKENIZER, ENTITY_LINKER, QUOTE_FINDER]
     steps.append(EVENT_CODER)  # after the entities: actors are coded from their mentions
+    steps.append(EVENT_PLACES)  # where each event happened: places of its sentence, or the dateline
     if settings.steps is not None:
         steps = [s for s in steps if s.name in settings.steps]
     return steps
@@ -211,8 +217,56 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
 def read(text: str, *, id: str = "text", date: dt.date | None = None, plain: bool = False,
          settings: Settings | None = None) -> Article:
     """Read one text (a scraped page, or clean article text with plain=True) into an Article. The
-    resources are built on the first call and shared by the calls after it."""
+    resources are built on the first call and shared by the calls after it. A text the command line
+    would refuse (empty, binary, not Arabic, over `settings.max_bytes`) raises InputError with the
+    same words."""
     settings = settings or Settings()
-    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date,
-                   date_source="reference" if date else None)
+    page = _text_page(text, id, date, plain, settings)
+    if page.error:
+        raise InputError(id, page.error)
     return default_pipeline(settings).read_page(page)
+
+
+def read_many(texts: Iterable[str | Mapping[str, Any]], *, batch: int | None = None, date: dt.date | None = None,
+              plain: bool = False, settings: Settings | None = None) -> Iterator[Article]:
+    """Read texts as a stream (like spaCy's `nlp.pipe`): the pipeline annotates `batch` of them together
+    (default `settings.batch`), and the articles come out in input order, one per text, each as `read`
+    gives it. An item is a text or a dict with `text` and optionally `id` and `date` (a date or
+    YYYY-MM-DD). A text `read` would refuse comes out as an Article with `error` set (one bad text
+    does not stop a stream)."""
+    settings = settings or Settings()
+    if batch is not None:
+        settings = dataclasses.replace(settings, batch=batch)
+    pipeline = default_pipeline(settings)
+    pages = (_item_page(item, n, date, plain, settings) for n, item in enumerate(texts))
+    return pipeline._batches(pages)  # no continuation linking: each article as `read` gives it
+
+
+def _item_page(item: str | Mapping[str, Any], n: int, date: dt.date | None, plain: bool,
+               settings: Settings) -> RawPage:
+    if isinstance(item, str):
+        return _text_page(item, f"text-{n}", date, plain, settings, n)
+    text = item.get("text")
+    page_id = str(item.get("id") or f"text-{n}")
+    when = item.get("date") or date
+    if isinstance(when, str):
+        when = dt.date.fromisoformat(when[:10])
+    if not isinstance(text, str):
+        return RawPage(id=page_id, text="", origin=page_id, position=n, error="no text")
+    return _text_page(text, page_id, when, plain, settings, n)
+
+
+def _text_page(text: str, id: str, date: dt.date | None, plain: bool, settings: Settings,
+               position: int = 0) -> RawPage:
+    """A RawPage of a text given in Python, checked as the command line checks a file."""
+    page = RawPage(id=id, text=text, origin=id, layout="plain" if plain else "page", date=date, position=position,
+                   date_source="reference" if date else None)
+    try:
+        data = text.encode("utf-8", errors="surrogatepass")
+        if len(data) > settings.max_bytes:
+            raise too_large(id, len(data), settings.max_bytes)
+        page.text = decode_bytes(data, id)
+        check_language(page.text, id)
+    except InputError as exc:
+        page.text, page.error = "", exc.reason
+    return page

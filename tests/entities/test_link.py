@@ -131,10 +131,10 @@ def test_link_fuzzy_transliteration_variants(surface, type_, name_en):
 
 
 def test_link_fuzzy_refuses_distant_names():
-    from khabar.entities.fuzzy import fuzzy_names
+    from khabar.entities.fuzzy import FuzzyNames
     from khabar.kb import load_kb
 
-    assert fuzzy_names(load_kb()).closest("سمارا تونغا", "PER") is None
+    assert FuzzyNames(load_kb()).closest("سمارا تونغا", "PER") is None
 
 
 def test_link_short_acronym_needs_its_hamza():

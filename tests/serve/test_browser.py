@@ -54,7 +54,7 @@ def test_browser_search_then_article_highlights(page, live_url):
     page.press("input[name=q]", "Enter")
     page.wait_for_selector(".result")
     everywhere = int(page.locator(".total").get_attribute("data-total") or 0)
-    page.locator("details summary").click()
+    page.locator("form.search details summary").click()
     page.fill("input[name=agency]", "KUNA")
     page.press("input[name=agency]", "Enter")
     page.wait_for_url("**agency=KUNA**")
@@ -114,3 +114,64 @@ def test_browser_events_timeline_network_map(page, live_url):
     assert box and box["width"] > 300 and box["height"] > 300
     _shot(page, "4-events")
 
+
+
+def test_browser_analyst_flow_story_article_dyad_download_entity(page, live_url):
+    """search → a story's collapsed copies → an article → the dyad of one of its events → its events
+    as CSV (the file checked) → an entity page with its events."""
+    import csv
+    import io
+
+    page.goto(live_url + "/")
+    story = page.locator("details.copies").first
+    story.wait_for()
+    copies = int(story.get_attribute("data-copies") or 0)
+    assert copies >= 1 and f"{copies} more" in story.locator("summary").inner_text()
+    assert not story.locator("a.copy").first.is_visible()  # collapsed until asked
+    story.locator("summary").click()
+    assert story.locator("a.copy").count() == copies and story.locator("a.copy").first.is_visible()
+    _shot(page, "5-collapsed-story")
+
+    page.goto(live_url + "/events")
+    page.locator("a.dyad-link").first.click()
+    page.wait_for_url("**/dyads/**")
+    page.wait_for_selector("section.dyad")
+    assert page.locator("svg.bars rect.bar").count() >= 1 and page.locator("svg.line circle.dot").count() >= 1
+    assert page.locator("svg.quads rect.quad").count() == 4
+    rows = page.locator(".event-row")
+    assert rows.count() >= 1 and rows.first.locator(".evidence .m.event").count() == 1
+    source, target = page.locator("section.dyad").get_attribute("data-source"), \
+        page.locator("section.dyad").get_attribute("data-target")
+    _shot(page, "6-dyad")
+
+    with page.expect_download() as waiting:
+        page.locator('.downloads[data-list="events"] a.dl-csv').click()
+    saved = waiting.value
+    assert saved.suggested_filename == "khabar-events.csv"
+    table = list(csv.DictReader(io.StringIO(open(saved.path(), encoding="utf-8-sig").read())))
+    assert len(table) == rows.count()
+    assert all((r["source"], r["target"]) == (source, target) for r in table)
+
+    rows.first.locator("a.article-link").click()
+    page.wait_for_selector(".article .body")
+    page.locator(".body a.m.entity").first.click()
+    page.wait_for_url("**/entities/**")
+    page.wait_for_selector("#entity-events")
+    assert page.locator("#entity-events .event-row").count() >= 1
+    assert page.locator("#entity-events .evidence").first.is_visible()
+    _shot(page, "7-entity-events")
+
+    page.goto(live_url + "/events")
+    spots = page.locator("svg.map circle.spot.event")
+    assert spots.count() >= 3  # where events happened, at their coordinates or their country's capital
+    page.locator("section#map").screenshot(path=str(ARTIFACTS / "8-event-map.png"))
+
+
+def test_browser_network_edge_opens_its_dyad(page, live_url):
+    page.goto(live_url + "/events")
+    edge = page.locator("svg.network a.edge-link").first
+    dyad = edge.locator("line").get_attribute("data-dyad")
+    edge.locator("line").dispatch_event("click")
+    page.wait_for_url("**/dyads/**")
+    assert page.url.endswith("/dyads/" + dyad.replace("-", "/"))
+    assert page.locator(".event-row").count() >= 1

@@ -65,7 +65,7 @@ def test_pages_events_page_draws_three_charts(client):
     html = client.get("/events").text
     assert '<svg class="chart timeline"' in html and 'data-type="CONSULT"' in html
     assert '<svg class="chart network"' in html and 'data-dyad="USA-IRN"' in html
-    assert '<svg class="chart map"' in html and 'data-country="KWT"' in html
+    assert '<svg class="chart map events"' in html and 'data-country="KWT"' in html
     assert "<script" not in html.split("</head>", 1)[1], "charts are drawn on the server"
 
 

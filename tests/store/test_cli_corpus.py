@@ -56,7 +56,7 @@ def test_cli_export(cli_store, tmp_path, to):
     if to == "parquet":
         pytest.importorskip("pyarrow")
     out = tmp_path / f"out.{to}"
-    result = run("export", "--to", to, "--out", str(out), "--db", str(cli_store))
+    result = run("export", "--format", to, "--out", str(out), "--db", str(cli_store))
     assert result.exit_code == 0, result.output
     assert out.exists()
 

@@ -13,7 +13,7 @@ class _Killed(Exception):
     pass
 
 
-def _dies_half_way(conn, out):
+def _dies_half_way(conn, out, *selection):
     with out.open("w", encoding="utf-8") as handle:
         handle.write('{"id": "half')
         raise _Killed

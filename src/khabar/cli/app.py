@@ -6,16 +6,20 @@ import datetime as dt
 import json
 import sys
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from khabar.cli import checks
 from khabar.cli.corpus import register as register_corpus
 from khabar.cli.kb import register as register_kb
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
 from khabar.cli.serve import register as register_serve
+from khabar.settings import Settings
+from khabar.sources.page import DEFAULT_MAX_BYTES
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Read Arabic news into structured, linked, searchable knowledge.")
@@ -43,13 +47,28 @@ class FigureFormat(StrEnum):
     json = "json"
 
 
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", callback=checks.at_least(1), help="Refuse inputs larger than this")]
+
+
 def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from exc
+    day = checks.day(value, "--date")
+    return dt.date.fromisoformat(day) if day else None
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"khabar {version('khabar')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print khabar's version and exit")] = False,
+) -> None:
+    """Read Arabic news into structured, linked, searchable knowledge."""
 
 
 @app.command()
@@ -59,14 +78,15 @@ def read(
     plain: Annotated[bool, typer.Option("--plain", help="Inputs are clean article text (no furniture)")] = False,
     date: Annotated[str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for datelines")] = None,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="Knowledge-base files of your own (TSV)")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", callback=checks.at_least(1), help="Read at most this many documents")] = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read news pages and print one structured article per document (see CONTRACT.md)."""
     from khabar.pipeline import default_pipeline
     from khabar.run.collector import collected_rarely, tune_process
-    from khabar.settings import Settings
     from khabar.sources.read import iter_pages
 
-    settings = Settings(reference_date=_parse_date(date), plain=plain,
+    settings = Settings(reference_date=_parse_date(date), plain=plain, max_bytes=max_bytes,
                         kb_files=tuple(str(p) for p in kb or ()))
     _check_kb(settings.kb_files)
     pipeline = default_pipeline(settings).warm()
@@ -74,7 +94,7 @@ def read(
     counts = {"read": 0, "failed": 0}
 
     def records():
-        pages = iter_pages(inputs, plain=plain, max_bytes=settings.max_bytes)
+        pages = islice(iter_pages(inputs, plain=plain, max_bytes=settings.max_bytes), limit)
         for article in collected_rarely(pipeline.read_pages(pages)):
             counts["failed" if article.error else "read"] += 1
             if article.error:
@@ -89,6 +109,10 @@ def read(
         console = Console()
         for record in records():
             write_pretty_article(record, console)
+    if counts["read"] == 0 and counts["failed"] == 0:
+        from khabar.cli.skipped import nothing_read
+
+        raise checks.fail(nothing_read(inputs))
     if counts["read"] == 0 and counts["failed"] > 0:
         raise typer.Exit(1)
 
@@ -117,6 +141,26 @@ def bench_read(
     from khabar.bench import bench_read as run
 
     figures = run(corpus, limit=limit, all_stages=not reading_only)
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
+@bench_app.command("read-many")
+def bench_read_many(
+    corpus: Annotated[list[str], typer.Argument(help="A folder, JSONL file or archive of pages")],
+    limit: Annotated[int, typer.Option("--limit", callback=checks.at_least(1), help="Documents to read")] = 500,
+    batch: Annotated[int | None, typer.Option("--batch", callback=checks.at_least(1),
+                                              help="Articles per batch (default: the pipeline's)")] = None,
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+) -> None:
+    """khabar.read_many against khabar.read one text at a time on the same LIMIT documents: articles/s
+    of each and how many articles are the same."""
+    from khabar.cli.bench_many import bench_read_many as run
+
+    figures = run(corpus, limit=limit, batch=batch)
     if format is FigureFormat.json:
         print(json.dumps(figures))
     else:
@@ -195,6 +239,34 @@ def bench_kb(
     else:
         for key, value in figures.items():
             print(f"{key} {value}")
+
+
+@bench_app.command("places")
+def bench_places(
+    corpus: Annotated[list[str] | None, typer.Argument(help="A corpus to measure on (optional)")] = None,
+    limit: Annotated[int, typer.Option("--limit", callback=checks.at_least(1), help="Documents of CORPUS")] = 500,
+    db: Annotated[Path | None, typer.Option("--db", help="A store: share of GDELT rows with Lat/Long")] = None,
+    format: Annotated[FigureFormat, typer.Option("--format", "-f")] = FigureFormat.text,
+) -> None:
+    """Where events happened: the composed sentences with known places scored; on CORPUS, the share of
+    events with a place and how it was found; on a store (--db), the GDELT rows with coordinates."""
+    from khabar.cli import bench_places as measure
+
+    figures: dict = {"sentences": measure.score_cases()}
+    if corpus:
+        figures["corpus"] = measure.corpus_shares(corpus, limit)
+    if db:
+        figures["store"] = measure.gdelt_coordinates(db)
+    if format is FigureFormat.json:
+        print(json.dumps(figures, ensure_ascii=False))
+        return
+    for part, values in figures.items():
+        for key, value in values.items():
+            if key == "misses":
+                for miss in value:
+                    print(f"{part}.miss {json.dumps(miss, ensure_ascii=False)}")
+            else:
+                print(f"{part}.{key} {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}")
 
 
 @bench_app.command("hostile")

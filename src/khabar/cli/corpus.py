@@ -21,14 +21,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from khabar.cli import checks
 from khabar.errors import KhabarError
+from khabar.sources.page import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from khabar.run import Runner
 
 DB_HELP = "The store (an SQLite file; created by ingest)"
 DbOption = Annotated[Path, typer.Option("--db", help=DB_HELP)]
-LimitOption = Annotated[int, typer.Option("--limit", help="At most this many rows")]
+LimitOption = Annotated[int, typer.Option("--limit", callback=checks.at_least(1), help="At most this many rows")]
 FromOption = Annotated[str | None, typer.Option("--from", help="Articles dated on or after YYYY-MM-DD")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Articles dated on or before YYYY-MM-DD")]
 DEFAULT_DB = Path("khabar.db")
@@ -61,9 +63,7 @@ class ExportFormat(StrEnum):
 FormatOption = Annotated[Shape, typer.Option("--format", "-f", help="table (readable) or json")]
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    Console(stderr=True, soft_wrap=True).print(f"[bold red]khabar:[/] {message}", highlight=False)
-    return typer.Exit(code)
+_fail = checks.fail
 
 
 def _reader(db: Path) -> sqlite3.Connection:
@@ -122,16 +122,35 @@ def _draw(events: Iterator[Any]) -> Any:
     return last
 
 
-def _ingest(sources: list[str], db: Path, runner: Any, limit: int | None, plain: bool) -> Any:
+def _ingest(sources: list[str], db: Path, runner: Any, limit: int | None, plain: bool,
+            max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     from khabar.settings import Settings
     from khabar.store.ingest import ingest
 
     try:
-        return _draw(ingest(sources, db, Settings(plain=plain), runner, limit=limit))
+        return _draw(ingest(sources, db, Settings(plain=plain, max_bytes=max_bytes), runner, limit=limit))
     except KeyboardInterrupt:
         raise _fail("stopped; what was written is kept: run the same command again to finish", 130) from None
     except KhabarError as exc:
         raise _fail(str(exc)) from exc
+
+
+def _country(value: str | None, conn: sqlite3.Connection) -> str | None:
+    try:
+        return checks.country(value, conn)
+    except typer.BadParameter:
+        conn.close()
+        raise
+
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def _entity_type(value: str | None) -> str | None:
+    if value and value.upper() not in ENTITY_TYPES:
+        raise typer.BadParameter(f"{value!r} is not an entity type; one of {', '.join(ENTITY_TYPES)}",
+                                 param_hint="--type")
+    return value.upper() if value else None
 
 
 def _summary(last: Any, db: Path) -> None:
@@ -173,14 +192,20 @@ def ingest(
     engine: Annotated[Engine, typer.Option("--engine", help="local processes or a Dask cluster")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address")] = None,
     shards: Annotated[Path | None, typer.Option("--shards", help="Dask workers write Parquet here")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="Read at most this many pages")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", callback=checks.at_least(1), help="Read at most this many pages")] = None,
     plain: Annotated[bool, typer.Option("--plain", help="Inputs are clean article text")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", callback=checks.at_least(1), help="Refuse inputs larger than this")]
+    = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read SOURCES with the full pipeline into the store (khabar.db here unless --db): resumable, and a
     no-op for what the store already holds."""
-    last = _ingest(sources, db, _runner(engine, workers, scheduler, shards), limit, plain)
+    last = _ingest(sources, db, _runner(engine, workers, scheduler, shards), limit, plain, max_bytes)
     if last is not None:
         _summary(last, db)
+        if last.pages == 0 and last.inputs_skipped == 0:
+            from khabar.cli.skipped import nothing_read
+
+            raise _fail(nothing_read(sources))
 
 
 def demo_corpus(
@@ -214,14 +239,16 @@ def search(
     country: Annotated[str | None, typer.Option("--country", help="ISO3: filed from, or naming")] = None,
     event: Annotated[str | None, typer.Option("--event", help="A PLOVER event type")] = None,
     db: DbOption = DEFAULT_DB, limit: LimitOption = 10,
-    offset: Annotated[int, typer.Option("--offset", help="Skip this many results")] = 0,
+    offset: Annotated[int, typer.Option("--offset", callback=checks.at_least(0), help="Skip this many results")] = 0,
     format: FormatOption = Shape.table,
 ) -> None:
     """Full-text search (Arabic-aware: clitics, spelling variants, light stems), with filters."""
     from khabar.store import queries
 
-    filters = queries.Filters(date_from, date_to, agency, outlet, entity, country, event)
+    date_from, date_to = checks.date_range(date_from, date_to)
+    event = checks.event_type(event, "--event")
     conn = _reader(db)
+    filters = queries.Filters(date_from, date_to, agency, outlet, entity, _country(country, conn), event)
     answer = queries.search(conn, query, filters, limit=limit, offset=offset)
     conn.close()
     if format is Shape.json:
@@ -241,6 +268,8 @@ def entities(
     """Entities named in the store, by the number of stories that name them."""
     from khabar.store import queries
 
+    date_from, date_to = checks.date_range(date_from, date_to)
+    type = _entity_type(type)
     conn = _reader(db)
     if forms:
         from khabar.cli.kb import show_forms
@@ -248,7 +277,7 @@ def entities(
         show_forms(conn, type, limit, as_json=format is Shape.json)
         conn.close()
         return
-    rows = queries.entities(conn, queries.Filters(date_from, date_to, country=country), type=type,
+    rows = queries.entities(conn, queries.Filters(date_from, date_to, country=_country(country, conn)), type=type,
                             linked=linked, limit=limit)
     conn.close()
     _render("entities (by stories naming them)", rows, format)
@@ -257,6 +286,8 @@ def entities(
 def events(
     type: Annotated[str | None, typer.Option("--type", help="A PLOVER event type")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="ISO3 or code of source or target")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="ISO3 or code of the source only")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="ISO3 or code of the target only")] = None,
     all_modes: Annotated[bool, typer.Option("--all", help="Count negated, future, hypothetical too")] = False,
     coded: Annotated[bool, typer.Option("--coded", help="Only events with source and target known")] = False,
     date_from: FromOption = None, date_to: ToOption = None,
@@ -265,9 +296,18 @@ def events(
     """Event dyads (type, source, target), each story counted once."""
     from khabar.store import queries
 
+    date_from, date_to = checks.date_range(date_from, date_to)
+    type = checks.event_type(type)
+    if actor and (source or target):
+        raise typer.BadParameter("--actor is either side; give it, or --source/--target, not both",
+                                 param_hint="--actor")
     conn = _reader(db)
-    rows = queries.events(conn, queries.Filters(date_from, date_to, event_type=type), actor=actor,
-                          all_modes=all_modes, coded=coded, limit=limit)
+    where = queries.Filters(date_from, date_to, event_type=type)
+    if source or target:  # the sides apart, with the mean Goldstein score
+        rows = queries.dyads(conn, where, source=source, target=target, all_modes=all_modes, coded=coded,
+                             limit=limit)
+    else:
+        rows = queries.events(conn, where, actor=actor, all_modes=all_modes, coded=coded, limit=limit)
     conn.close()
     _render("event dyads (each story counted once)", rows, format)
 
@@ -286,17 +326,32 @@ def stats(db: DbOption = DEFAULT_DB, format: FormatOption = Shape.table) -> None
 
 
 def export(
-    to: Annotated[ExportFormat, typer.Option("--to", help="jsonl, parquet (a folder), gdelt (TSV), plover")],
-    out: Annotated[Path, typer.Option("--out", help="File to write (a folder for parquet)")],
+    format: Annotated[ExportFormat | None, typer.Option(
+        "--format", "-f", help="jsonl, parquet (a folder), gdelt (TSV), plover (JSONL)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (a folder for parquet)")] = None,
+    date_from: FromOption = None, date_to: ToOption = None,
+    type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER event types (repeat for more)")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO3: events with an actor of, or filed "
+                                                "from, that country (articles filed from or naming it)")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the store: the read contract, Parquet tables, GDELT-style events or PLOVER records."""
+    """Export the store, or the part of it the filters choose: the read contract, Parquet tables,
+    GDELT-style events or PLOVER records."""
     from khabar.store.export import export as run_export
+    from khabar.store.export.select import Selection
 
-
+    if date_to in ExportFormat.__members__:
+        raise typer.BadParameter(f"{date_to!r} is not a date: the format is --format {date_to} "
+                                 "(--to is the last date)", param_hint="--to")
+    if format is None or out is None:
+        missing = "--format (jsonl, parquet, gdelt or plover)" if format is None else "--out"
+        raise typer.BadParameter(f"export needs {missing}", param_hint=missing.split()[0])
+    date_from, date_to = checks.date_range(date_from, date_to)
+    types = tuple(dict.fromkeys(checks.event_type(t) for t in type or ()))
     conn = _reader(db)
+    selection = Selection(date_from, date_to, types, _country(country, conn))
     try:
-        counts = run_export(conn, to.value, out)
+        counts = run_export(conn, format.value, out, selection)
     except KhabarError as exc:
         raise _fail(str(exc)) from exc
     finally:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 
@@ -24,8 +25,9 @@ def write_json(records: Iterable[dict[str, Any]]) -> None:
 
 
 def write_pretty_article(record: dict[str, Any], console: Console) -> None:
+    """The article's fields, then its entities, events and quotes as tables (each only when found)."""
     if record.get("error"):
-        console.print(f"[bold red]{record['id']}[/]: {record['error']}")
+        console.print(f"[bold red]{escape(record['id'])}[/]: {escape(record['error'])}")
         return
     table = Table(title=record["id"], show_header=False, expand=True)
     table.add_column("field", style="bold", no_wrap=True)
@@ -39,10 +41,42 @@ def write_pretty_article(record: dict[str, Any], console: Console) -> None:
         table.add_row("dateline", f"{place}  {when}")
     body = record.get("body") or ""
     table.add_row("body", body[:300] + ("…" if len(body) > 300 else ""))
-    table.add_row("sentences", str(len(record.get("sentences") or [])))
-    for key in ("entities", "events", "quotes"):
-        if record.get(key):
-            table.add_row(key, str(len(record[key])))
+    table.add_row("counts", f"{len(record.get('sentences') or [])} sentences · "
+                            f"{len(record.get('entities') or [])} mentions of "
+                            f"{len(record.get('entity_list') or [])} entities · "
+                            f"{len(record.get('events') or [])} events · "
+                            f"{len(record.get('quotes') or []) + len(record.get('reported') or [])} quotations")
+    console.print(table)
+    _rows(console, "entities", ("name", "type", "id", "country", "mentions"),
+          [(e.get("name_en") or (e.get("mentions") or [""])[0], e.get("type"), e.get("id"), e.get("country"),
+            " · ".join(dict.fromkeys(e.get("mentions") or ()))) for e in record.get("entity_list") or ()])
+    _rows(console, "events", ("type", "CAMEO", "source", "target", "trigger", "where", "mode"),
+          [(e.get("type"), e.get("cameo"), _actor(e, "source"), _actor(e, "target"), e.get("trigger"),
+            "headline" if (e.get("sentence") or 0) < 0 else f"sentence {e.get('sentence')}", _mode(e))
+           for e in record.get("events") or ()])
+    quotes = [*(record.get("quotes") or ()), *(record.get("reported") or ())]
+    _rows(console, "quotations", ("speaker", "kind", "text"),
+          [(q.get("speaker_en") or q.get("speaker"), q.get("kind"), q.get("text")) for q in quotes])
+
+
+def _actor(event: dict[str, Any], role: str) -> str:
+    code, text = event.get(role), event.get(f"{role}_text")
+    return " ".join(x for x in (code, f"({text})" if text else None) if x) or "—"
+
+
+def _mode(event: dict[str, Any]) -> str:
+    flags = [name for name in ("negated", "future", "hypothetical") if event.get(name)]
+    return ", ".join([*filter(None, [event.get("mode")]), *flags])
+
+
+def _rows(console: Console, title: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    table = Table(title=title, title_justify="left", expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else escape(str(v)) for v in row))
     console.print(table)
 
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from khabar.cli.checks import fail, needs
 from khabar.errors import KhabarError
 
 DEFAULT_DB = Path("khabar.db")
@@ -24,9 +25,8 @@ class FigureShape(StrEnum):
     json = "json"
 
 
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True, soft_wrap=True).print(f"[bold red]khabar:[/] {message}", highlight=False)
-    return typer.Exit(1)
+_fail = fail
+SERVE_LIBRARIES = ("fastapi", "uvicorn", "jinja2")  # the `serve` extra
 
 
 def serve(
@@ -38,6 +38,8 @@ def serve(
                                               f"it as a Bearer token (or set {TOKEN_ENV})")] = None,
 ) -> None:
     """Serve the store: the dashboard at / and the JSON API under /api/v1 (schema at /openapi.json)."""
+    for module in SERVE_LIBRARIES:
+        needs(module, "serve")
     from khabar.serve.app import create_app
     from khabar.serve.server import run
 
@@ -59,6 +61,8 @@ def bench_serve(
 ) -> None:
     """p50/p95 latency (ms) of the dashboard's main pages and of the API calls, served over HTTP
     (the first request of each, then the next ones)."""
+    for module in SERVE_LIBRARIES:
+        needs(module, "serve")
     from khabar.serve.measure import bench_serve as run
 
     try:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rapidfuzz import fuzz, process
 
 from khabar.kb import KnowledgeBase, match_key
@@ -123,7 +121,3 @@ def _vowels_only(a: str, b: str) -> bool:
     bare = a.translate(_LONG_VOWELS)
     return len(bare) >= 3 and a[0] == b[0] and a[-1] == b[-1] and bare == b.translate(_LONG_VOWELS)
 
-
-@lru_cache(maxsize=4)
-def fuzzy_names(kb: KnowledgeBase) -> FuzzyNames:
-    return FuzzyNames(kb)

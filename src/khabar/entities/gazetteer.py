@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from khabar.article import Tokens
+from khabar.entities.fuzzy import FuzzyNames
 from khabar.kb import KnowledgeBase, knowledge_base
 from khabar.kb.model import Entry
 from khabar.lang.normalize import fold
@@ -61,6 +62,7 @@ class Gazetteer:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.fuzzy = FuzzyNames(kb)  # closest names, for spans the tagger found that match no name
         self.names: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
         self.demonyms: dict[str, Entry] = {}
         grouped: dict[tuple[str, ...], dict[str, Entry]] = defaultdict(dict)

@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar.article import Tokens
 from khabar.kb import KnowledgeBase
 from khabar.lang.normalize import fold
-from khabar.resources import data_path, read_tsv
+from khabar.resources import Resources, data_path, read_tsv
 from khabar.text.words import folded_words, positions_in
 
 # English names that take "the" after "of" ("Government of the United Kingdom").
@@ -30,15 +29,23 @@ class Institution:
     country: str | None
 
 
-@lru_cache(maxsize=1)
 def _heads() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Institution heads (folded words) with their English name and whether a field must follow;
+    built once, by the process's Resources."""
+    return Resources().get(_build_heads)
+
+
+def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool]]:
     rows = read_tsv(data_path("khabar.entities", "data/institutions.tsv"), ("head_ar", "name_en", "needs_field"))
     return {tuple(fold(w) for w in row["head_ar"].split()): (row["name_en"], row["needs_field"] == "1")
             for _, row in rows}
 
 
-@lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
+    return Resources().get(_build_first_words)
+
+
+def _build_first_words(resources: Resources) -> frozenset[str]:
     return frozenset(words[0] for words in _heads())
 
 

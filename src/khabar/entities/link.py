@@ -12,10 +12,9 @@ import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 
 from khabar.article import Article, Entity, Mention, Tokens
-from khabar.entities.fuzzy import fuzzy_names, words_agree
+from khabar.entities.fuzzy import words_agree
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
     Gazetteer,
@@ -46,8 +45,12 @@ SURNAME_AFTER_OFFICE = dt.timedelta(days=4 * 365)  # a past leader named by surn
 GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often as it ends them
 
 
-@cache
 def not_names() -> dict[str, str]:
+    """Built once, by the process's Resources (see _build_not_names)."""
+    return Resources().get(_build_not_names)
+
+
+def _build_not_names(resources: Resources) -> dict[str, str]:
     """Folded words that are never a name alone (heads of names, currencies, units, months, days)
     and their class; generic place heads ("مدينة") too."""
     table = {fold(row["word"]): row["class"]
@@ -284,7 +287,7 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
     if tag_type != "MISC":
         for begin in reversed(starts):
             key = match_key(text[begin:end])
-            entry = fuzzy_names(gazetteer.kb).closest(key, tag_type)
+            entry = gazetteer.fuzzy.closest(key, tag_type)
             if entry is not None and (entry.type != "PER" or words_agree(key, entry)):
                 return entry, begin
     return None, start

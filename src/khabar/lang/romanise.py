@@ -19,12 +19,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold
-from khabar.resources import data_path
+from khabar.resources import Resources, data_path
 
 MAX_CHUNK = 3  # Latin letters one Arabic letter may align to ("م" -> "moh" in "mohamed")
 EM_ROUNDS = 4
@@ -80,8 +79,12 @@ def held_out(arabic: str, share: int = 10) -> bool:
 
 # ---- the letter model ----
 
-@cache
 def _seed() -> dict[str, tuple[str, ...]]:
+    """Built once, by the process's Resources (see _build_seed)."""
+    return Resources().get(_build_seed)
+
+
+def _build_seed(resources: Resources) -> dict[str, tuple[str, ...]]:
     seed: dict[str, tuple[str, ...]] = {}
     for row in read_table(data_path("khabar.lang", "data/romanise_seed.tsv")):
         seed[row["letter"]] = tuple(row["latin"].split("|"))
@@ -245,8 +248,12 @@ def load(folder: str | Path | None = None) -> Model:
     return Model(words, chunks)
 
 
-@cache
 def packaged() -> Model | None:
+    """Built once, by the process's Resources (see _build_packaged)."""
+    return Resources().get(_build_packaged)
+
+
+def _build_packaged(resources: Resources) -> Model | None:
     """The shipped model, or None when it has not been built."""
     try:
         return load()
@@ -254,8 +261,12 @@ def packaged() -> Model | None:
         return None
 
 
-@cache
 def _particles() -> dict[str, str]:
+    """Built once, by the process's Resources (see _build_particles)."""
+    return Resources().get(_build_particles)
+
+
+def _build_particles(resources: Resources) -> dict[str, str]:
     path = data_path("khabar.lang", "data/name_particles.tsv")
     return {fold(row["arabic"]): row["latin"] for row in read_table(path)}
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar.lang.normalize import fold
-from khabar.resources import data_path, read_tsv
+from khabar.resources import Resources, data_path, read_tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +53,12 @@ class AgencyTable:
         return self.by_credit.get(key) or self.by_credit.get(key.lower())
 
 
-@lru_cache(maxsize=1)
 def load_agencies() -> AgencyTable:
+    """Built once, by the process's Resources (see _build_load_agencies)."""
+    return Resources().get(_build_load_agencies)
+
+
+def _build_load_agencies(resources: Resources) -> AgencyTable:
     by_credit: dict[str, Agency] = {}
     written: set[str] = set()
     for _, row in read_tsv(data_path("khabar.page", "data/agencies.tsv"), ("code", "name_en", "credits_ar")):

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from khabar.lang.calendar import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, month_names_pattern
 from khabar.lang.letters import is_mostly_arabic
 from khabar.lang.normalize import fold
 from khabar.page.agencies import load_agencies
 from khabar.page.lines import Line, make_line
-from khabar.resources import data_path, read_tsv
+from khabar.resources import Resources, data_path, read_tsv
 
 IMAGE_MARKUP_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\s*\]\([^)]*\)")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|net|org|ae|sa|kw|eg|cn|qa|info|tv|news)\b\S*",
@@ -59,8 +58,12 @@ class _Phrases:
     by_phrase: dict[tuple[str, str], tuple[str, int]]  # (where, phrase) -> (reason, max words)
 
 
-@lru_cache(maxsize=1)
 def _phrases() -> _Phrases:
+    """Built once, by the process's Resources (see _build_phrases)."""
+    return Resources().get(_build_phrases)
+
+
+def _build_phrases(resources: Resources) -> _Phrases:
     rows = read_tsv(data_path("khabar.page", "data/furniture.tsv"), ("reason", "where", "max_words", "phrase"))
     by_phrase = {(r["where"], fold(r["phrase"]).lower()): (r["reason"], int(r["max_words"])) for _, r in rows}
 

@@ -4,7 +4,6 @@ after it, sometimes printed twice."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from khabar.lang.letters import is_mostly_arabic
@@ -53,10 +52,8 @@ def content_words(text: str) -> set[str]:
     return {w for w in _CONTENT_WORD_RE.findall(fold(text)) if w not in _STOP}
 
 
-@lru_cache(maxsize=4)
 def _lead_words(lead: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Content words of a lead and their forms without ال (remembered: a page asks for the same
-    lead once per candidate headline)."""
+    """Content words of a lead and their forms without ال."""
     words = frozenset(content_words(lead))
     return words, frozenset(w[2:] if w.startswith("ال") else w for w in words)
 

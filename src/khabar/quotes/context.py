@@ -113,6 +113,7 @@ class Context:
         self.titles: list[Mention] = sorted((m for m in getattr(article, "references", ()) or ()
                                              if m.kind == "title" and m.id), key=lambda m: m.start)
         self.transparent: set[int] = set()  # offsets of marks around names: no boundary for a speaker
+        self.people: object | None = None  # the person mentions by their word runs (resolve.py), when asked
         self.cues: list[Cue] = []
         self._folded: tuple[str, list[int]] | None = None
 

@@ -5,11 +5,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from khabar.lang.normalize import fold
-from khabar.resources import data_path, read_tsv
-from khabar.text.cache import word_cache
+from khabar.resources import Resources, data_path, read_tsv
 
 CUE_KINDS = ("verb", "participle", "noun", "according", "relay")
 SPEAKER_KINDS = ("document", "source", "anaphor", "institution", "title")
@@ -66,8 +64,12 @@ class SpeakerWord:
     en_country: str  # English with "{}" for the state of a following demonym ("" = none)
 
 
-@cache
 def cue_words() -> dict[str, CueWord]:
+    """Built once, by the process's Resources (see _build_cue_words)."""
+    return Resources().get(_build_cue_words)
+
+
+def _build_cue_words(resources: Resources) -> dict[str, CueWord]:
     """Folded form -> speech word."""
     out: dict[str, CueWord] = {}
     for _, row in read_tsv(data_path("khabar.quotes", "data/speech_verbs.tsv"), ("form", "kind")):
@@ -78,8 +80,12 @@ def cue_words() -> dict[str, CueWord]:
     return out
 
 
-@cache
 def speaker_words() -> tuple[SpeakerWord, ...]:
+    """Built once, by the process's Resources (see _build_speaker_words)."""
+    return Resources().get(_build_speaker_words)
+
+
+def _build_speaker_words(resources: Resources) -> tuple[SpeakerWord, ...]:
     """Speaker renderings, longest Arabic phrase first (so "البيان المشترك" wins over "البيان")."""
     rows = []
     for _, row in read_tsv(data_path("khabar.quotes", "data/speakers.tsv"), ("ar", "en", "kind")):
@@ -89,8 +95,12 @@ def speaker_words() -> tuple[SpeakerWord, ...]:
     return tuple(sorted(rows, key=lambda r: -len(r.words)))
 
 
-@cache
 def speaker_words_by_first() -> dict[str, tuple[SpeakerWord, ...]]:
+    """Built once, by the process's Resources (see _build_speaker_words_by_first)."""
+    return Resources().get(_build_speaker_words_by_first)
+
+
+def _build_speaker_words_by_first(resources: Resources) -> dict[str, tuple[SpeakerWord, ...]]:
     """`speaker_words` grouped by their first word, each group in the same order (longest first)."""
     groups: dict[str, list[SpeakerWord]] = {}
     for row in speaker_words():
@@ -104,8 +114,12 @@ def has_pronoun(norm: str, nouns: frozenset[str]) -> bool:
     return any(norm.endswith(p) and norm[: -len(p)] in nouns for p in PRONOUN_SUFFIXES)
 
 
-@cache
 def cue_surfaces() -> frozenset[str]:
+    """Built once, by the process's Resources (see _build_cue_surfaces)."""
+    return Resources().get(_build_cue_surfaces)
+
+
+def _build_cue_surfaces(resources: Resources) -> frozenset[str]:
     """Every folded token in which `cue_word` can find a speech word (a speech word with و/ف before it
     and a pronoun after it); most tokens are not, and need not be looked at further."""
     stems = set(cue_words())
@@ -113,14 +127,11 @@ def cue_surfaces() -> frozenset[str]:
     return frozenset(stems | {conj + stem for stem in stems for conj in "وف"})
 
 
-CACHED_CUES = 400_000  # folded word forms: more than ANT has, see events/actors.py
-
-
-@word_cache(CACHED_CUES)
 def cue_word(norm: str) -> tuple[CueWord, bool, str] | None:
     """The speech word a folded token is (after a و/ف and for nouns a pronoun suffix), with
-    whether a conjunction was found and the suffix; None when it is no speech word. Remembered."""
-    return _cue_word(norm)
+    whether a conjunction was found and the suffix; None when it is no speech word. Remembered per
+    form in the word table."""
+    return Resources().column(_cue_word)(norm)
 
 
 def _cue_word(norm: str) -> tuple[CueWord, bool, str] | None:

@@ -310,16 +310,12 @@ def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
     return max(found, key=lambda s: (s.en is not None, s.start))
 
 
-_PEOPLE: dict[int, tuple[Context, _People]] = {}
-
-
 def _people(ctx: Context) -> _People:
-    """The person mentions of `ctx` by the runs of their words, made once per article."""
-    made = _PEOPLE.get(id(ctx))
-    if made is None or made[0] is not ctx:
-        _PEOPLE.clear()  # one article at a time
-        made = _PEOPLE[id(ctx)] = (ctx, _People(ctx.mentions))
-    return made[1]
+    """The person mentions of `ctx` by the runs of their words, made once per article (kept by the
+    article's Context)."""
+    if ctx.people is None:
+        ctx.people = _People(ctx.mentions)
+    return ctx.people  # type: ignore[return-value]
 
 
 class _People:

@@ -21,3 +21,8 @@ def web_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else None
+
+
+def dyad_url(source: str, target: str) -> str:
+    """The page of the events from `source` to `target` (actor codes)."""
+    return f"/dyads/{quote(source, safe='')}/{quote(target, safe='')}"

@@ -378,3 +378,122 @@ def datelines(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: 
     return _rows(conn.execute(
         f"SELECT a.country, a.place, count(*) AS articles FROM articles a WHERE {where} "
         "GROUP BY a.country, a.place ORDER BY articles DESC, a.country, a.place LIMIT ?", [*params, limit]))
+
+
+# ---- The analyst's dashboard: dyads, the events of an entity, stories of search results ----
+
+_EVENT_COLUMNS = (
+    "SELECT ev.article_id, ev.n, ev.type, ev.cameo, ev.quad_class, ev.goldstein, ev.source, ev.target, "
+    "ev.source_text, ev.target_text, ev.source_sector, ev.target_sector, ev.trigger, ev.trigger_start, "
+    "ev.trigger_end, ev.sentence, ev.mode, ev.negated, ev.future, ev.hypothetical, a.date, a.headline, "
+    "a.agency, a.outlet, a.url, a.story_id, "
+    # the evidence: the sentence the event was read from (the headline for sentence -1)
+    "CASE WHEN ev.sentence < 0 THEN a.headline ELSE substr(json_extract(a.doc, '$.body'), s.start + 1, "
+    "s.\"end\" - s.start) END AS evidence, CASE WHEN ev.sentence < 0 THEN 0 ELSE s.start END AS evidence_start, "
+    "json_extract(a.doc, '$.events[' || ev.n || '].location') AS location "
+    "FROM events ev JOIN articles a ON a.id = ev.article_id "
+    "LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.n = ev.sentence ")
+
+
+def _dyad_where(conn: sqlite3.Connection, filters: Filters, source: str | None, target: str | None,
+                all_modes: bool) -> tuple[list[str], list[Any]]:
+    clauses, params = _where(conn, dataclasses.replace(filters, event_type=None))
+    if filters.event_type:
+        clauses.append("ev.type = ?")
+        params.append(filters.event_type.upper())
+    for column, value in (("ev.source", source), ("ev.target", target)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value.upper())
+    if not all_modes:
+        clauses.append(HAPPENED)
+    return clauses, params
+
+
+def dyads(conn: sqlite3.Connection, filters: Filters = Filters(), *, source: str | None = None,
+          target: str | None = None, all_modes: bool = False, coded: bool = False,
+          limit: int = 20) -> list[dict[str, Any]]:
+    """Event dyads (type, source, target) as `events` counts them, with the source and the target
+    filtered apart (`events` has one `actor` for either), and the mean Goldstein score."""
+    clauses, params = _dyad_where(conn, filters, source, target, all_modes)
+    if coded:
+        clauses.append("ev.source IS NOT NULL AND ev.target IS NOT NULL")
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return _rows(conn.execute(
+        "SELECT ev.type, ev.source, ev.target, count(DISTINCT a.story_id) AS stories, "
+        "count(DISTINCT ev.article_id) AS articles, count(*) AS mentions, round(avg(ev.goldstein), 2) AS goldstein, "
+        f"min(a.date) AS first, max(a.date) AS last FROM events ev JOIN articles a ON a.id = ev.article_id {where} "
+        "GROUP BY ev.type, ev.source, ev.target ORDER BY stories DESC, articles DESC, ev.type, ev.source, ev.target "
+        "LIMIT ?", [*params, limit]))
+
+
+def dyad(conn: sqlite3.Connection, source: str, target: str, filters: Filters = Filters(), *,
+         limit: int = 50) -> dict[str, Any]:
+    """One directed dyad: stories, events and mean Goldstein by month, stories by QuadClass and by
+    PLOVER type, and its latest events with their evidence (events that happened)."""
+    clauses, params = _dyad_where(conn, filters, source, target, False)
+    where = " AND ".join(clauses)
+    base = f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {where}"
+    months = _rows(conn.execute(
+        "SELECT substr(a.date, 1, 7) AS month, count(DISTINCT a.story_id) AS stories, count(*) AS events, "
+        f"round(avg(ev.goldstein), 2) AS goldstein {base} AND a.date IS NOT NULL GROUP BY month ORDER BY month",
+        params))
+    quads = _rows(conn.execute(
+        f"SELECT ev.quad_class AS quad_class, count(DISTINCT a.story_id) AS stories {base} "
+        "GROUP BY ev.quad_class ORDER BY ev.quad_class", params))
+    types = _rows(conn.execute(
+        f"SELECT ev.type AS type, count(DISTINCT a.story_id) AS stories, round(avg(ev.goldstein), 2) AS goldstein "
+        f"{base} GROUP BY ev.type ORDER BY stories DESC, ev.type", params))
+    totals = conn.execute(f"SELECT count(DISTINCT a.story_id), count(DISTINCT ev.article_id), count(*), "
+                          f"round(avg(ev.goldstein), 2), min(a.date), max(a.date) {base}", params).fetchone()
+    events = _placed(_rows(conn.execute(_EVENT_COLUMNS + f"WHERE {where} ORDER BY a.date DESC, a.id, ev.n LIMIT ?",
+                                        [*params, limit])))
+    return {"source": source.upper(), "target": target.upper(), "months": months, "quad_classes": quads,
+            "types": types, "events": events,
+            **dict(zip(("stories", "articles", "mentions", "goldstein", "first", "last"), totals, strict=True))}
+
+
+def entity_events(conn: sqlite3.Connection, entity_id: str, codes: tuple[str, ...] = (), *,
+                  limit: int = 50) -> list[dict[str, Any]]:
+    """Events in which the entity acts or is acted on, latest first, each with `role` (source or
+    target) and its evidence: events whose actor is one of `codes` (e.g. a state's ISO3), or whose
+    actor's words hold one of the entity's mentions in that article."""
+    marks = _marks(list(codes)) if codes else "NULL"
+    side = ("(ev.{0} IN ({1}) OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = ev.article_id AND "
+            "m.entity_id = ? AND instr(ev.{0}_text, m.text) > 0))")
+    source, target = side.format("source", marks), side.format("target", marks)
+    rows = _rows(conn.execute(
+        _EVENT_COLUMNS.replace("SELECT ", f"SELECT CASE WHEN {source} THEN 'source' ELSE 'target' END AS role, ", 1)
+        + "WHERE ev.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
+        f"AND ({source} OR {target}) ORDER BY a.date DESC, a.id, ev.n LIMIT ?",
+        [*codes, entity_id, entity_id, *codes, entity_id, *codes, entity_id, limit]))
+    return _placed(rows)
+
+
+def _placed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with their event's `location` (JSON in the stored document) as an object."""
+    for row in rows:
+        row["location"] = json.loads(row["location"]) if row.get("location") else None
+    return rows
+
+
+def event_places(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: int = 300) -> list[dict[str, Any]]:
+    """Where events that happened took place (khabar.events.location): country, place, coordinates
+    when known, and stories, the busiest first."""
+    clauses, params = _dyad_where(conn, filters, None, None, False)
+    place = "json_extract(a.doc, '$.events[' || ev.n || '].location.{}')"
+    return _rows(conn.execute(
+        f"SELECT {place.format('country')} AS country, {place.format('name_en')} AS place, "
+        f"{place.format('lat')} AS lat, {place.format('lon')} AS lon, count(DISTINCT a.story_id) AS stories "
+        f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(clauses)} "
+        f"AND {place.format('country')} IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY stories DESC, 1, 2 LIMIT ?",
+        [*params, limit]))
+
+
+def story_sizes(conn: sqlite3.Connection, story_ids: tuple[str, ...] | list[str]) -> dict[str, int]:
+    """Articles in each of `story_ids`."""
+    ids = [s for s in dict.fromkeys(story_ids) if s]
+    if not ids:
+        return {}
+    return dict(conn.execute(f"SELECT story_id, count(*) FROM articles WHERE story_id IN ({_marks(ids)}) "
+                             "GROUP BY story_id", ids).fetchall())

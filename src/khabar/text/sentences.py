@@ -5,10 +5,9 @@ before a participle that continues the statement ("…، مشيرا إلى أن 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from khabar.article import Sentence
-from khabar.resources import data_path, read_tsv
+from khabar.resources import Resources, data_path, read_tsv
 
 # Text up to the next terminator run (with closing quotes/brackets after it) or line break. The run
 # of other characters is taken possessively: one regex step per sentence, not one per character.
@@ -22,8 +21,12 @@ _TANWIN = "\u064b"
 _QUOTE_MARKS = "\"«»“”"
 
 
-@lru_cache(maxsize=1)
 def participles() -> frozenset[str]:
+    """Built once, by the process's Resources (see _build_participles)."""
+    return Resources().get(_build_participles)
+
+
+def _build_participles(resources: Resources) -> frozenset[str]:
     """Every inflected form of the listed participles (masculine accusative in the file)."""
     forms = set()
     for _, row in read_tsv(data_path("khabar.text", "data/participles.tsv"), ("participle",)):
@@ -32,8 +35,12 @@ def participles() -> frozenset[str]:
     return frozenset(forms)
 
 
-@lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
+    """Built once, by the process's Resources (see _build_abbreviations)."""
+    return Resources().get(_build_abbreviations)
+
+
+def _build_abbreviations(resources: Resources) -> frozenset[str]:
     rows = read_tsv(data_path("khabar.text", "data/abbreviations.tsv"), ("abbreviation",))
     return frozenset(row["abbreviation"] for _, row in rows)
 

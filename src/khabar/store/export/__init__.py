@@ -1,6 +1,7 @@
 """Exports of the store: the read contract as JSONL, Parquet tables, GDELT-style events, PLOVER JSONL.
 
-Each writer streams rows from SQLite (constant memory) and returns what it wrote, by table or file.
+Each writer streams rows from SQLite (constant memory) and returns what it wrote, by table or file;
+a Selection (dates, PLOVER types, a country) restricts what is written (see select.py).
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from khabar.run import require
+from khabar.store.export.select import EVERYTHING, Selection
 
 FORMATS = ("jsonl", "parquet", "gdelt", "plover")
 
 
-def export(conn: sqlite3.Connection, to: str, out: str | Path) -> dict[str, int]:
-    """Write the store in format `to` at `out` (a file; a folder for parquet); counts written."""
-    writers: dict[str, Callable[[sqlite3.Connection, Path], dict[str, int]]]
+def export(conn: sqlite3.Connection, to: str, out: str | Path, selection: Selection = EVERYTHING) -> dict[str, int]:
+    """Write the store (or the `selection` of it) in format `to` at `out` (a file; a folder for
+    parquet); counts written."""
+    writers: dict[str, Callable[[sqlite3.Connection, Path, Selection], dict[str, int]]]
     from khabar.store.export.gdelt import write_gdelt
     from khabar.store.export.jsonl import write_jsonl
     from khabar.store.export.parquet import write_parquet
@@ -34,7 +37,7 @@ def export(conn: sqlite3.Connection, to: str, out: str | Path) -> dict[str, int]
     # Written aside and renamed whole: a killed or failed export leaves no truncated file at `out`.
     partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
     try:
-        counts = writers[to](conn, partial)
+        counts = writers[to](conn, partial, selection)
         if to == "parquet":
             out.mkdir(parents=True, exist_ok=True)
             for table in sorted(partial.iterdir()):

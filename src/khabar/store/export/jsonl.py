@@ -6,11 +6,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from khabar.store.export.select import EVERYTHING, Selection
 
-def write_jsonl(conn: sqlite3.Connection, out: Path) -> dict[str, int]:
+
+def write_jsonl(conn: sqlite3.Connection, out: Path, selection: Selection = EVERYTHING) -> dict[str, int]:
     count = 0
+    where, params = selection.articles(conn)
     with out.open("w", encoding="utf-8") as handle:
-        rows = conn.execute("SELECT id, story_id, duplicate_of, doc FROM articles ORDER BY num")
+        rows = conn.execute(f"SELECT a.id, a.story_id, a.duplicate_of, a.doc FROM articles a WHERE {where} "
+                            "ORDER BY a.num", params)
         for article_id, story_id, duplicate_of, doc in rows:
             # The stored document is already JSON: the links go in without parsing it again.
             extra = (f',"store_id":"{article_id}","story_id":{_json(story_id)},'

@@ -7,18 +7,22 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from khabar.store.export.select import EVERYTHING, Selection
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
 ROWS_PER_GROUP = 20_000
+# Each table's query, and its condition for a selection ({chosen}: the ids of the chosen articles).
 TABLES = {
-    "articles": "SELECT id, content_hash, page_id, source, position, url, outlet, agency, headline, date, place, "
-                "country, sentences, tokens, story_id, duplicate_of, similarity, "
-                "json_extract(doc, '$.body') AS body FROM articles ORDER BY num",
-    "mentions": "SELECT * FROM mentions ORDER BY article_id, n",
-    "entities": "SELECT * FROM entities ORDER BY id",
-    "events": "SELECT * FROM events ORDER BY article_id, n",
-    "quotes": "SELECT * FROM quotes ORDER BY article_id, n",
+    "articles": ("SELECT id, content_hash, page_id, source, position, url, outlet, agency, headline, date, place, "
+                 "country, sentences, tokens, story_id, duplicate_of, similarity, "
+                 "json_extract(doc, '$.body') AS body FROM articles {where} ORDER BY num", "id IN {chosen}"),
+    "mentions": ("SELECT * FROM mentions {where} ORDER BY article_id, n", "article_id IN {chosen}"),
+    "entities": ("SELECT * FROM entities {where} ORDER BY id",
+                 "id IN (SELECT entity_id FROM article_entities WHERE article_id IN {chosen})"),
+    "events": ("SELECT * FROM events {where} ORDER BY article_id, n", "article_id IN {chosen}"),
+    "quotes": ("SELECT * FROM quotes {where} ORDER BY article_id, n", "article_id IN {chosen}"),
 }
 
 
@@ -41,14 +45,18 @@ def _schema(conn: sqlite3.Connection, table: str, columns: list[str]) -> pa.Sche
     return pa.schema([(name, _arrow_type(declared.get(name, "TEXT"))) for name in columns])
 
 
-def write_parquet(conn: sqlite3.Connection, out: Path) -> dict[str, int]:
+def write_parquet(conn: sqlite3.Connection, out: Path, selection: Selection = EVERYTHING) -> dict[str, int]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    for table, sql in TABLES.items():
-        cursor = conn.execute(sql)
+    where, params = selection.articles(conn)
+    chosen = f"(SELECT a.id FROM articles a WHERE {where})"
+    for table, (query, condition) in TABLES.items():
+        # Without a selection, whole tables; with one, the rows of the chosen articles.
+        sql = query.format(where="WHERE " + condition.format(chosen=chosen) if selection else "")
+        cursor = conn.execute(sql, params if selection else [])
         columns = [d[0] for d in cursor.description]
         schema = _schema(conn, table, columns)
         counts[table] = 0
