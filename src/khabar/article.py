@@ -247,7 +247,7 @@ class Tokens(Sequence[Token]):
     later stage first asks for them, so a run that needs only the text pays nothing for them. A Tokens
     made without these (or unpickled) works them out itself. Nothing a Tokens gives out changes."""
 
-    __slots__ = ("text", "spans", "splits", "_words", "_norms", "_intern", "_fold_many")
+    __slots__ = ("text", "spans", "splits", "_words", "_norms", "_intern", "_fold_many", "_keys", "_starts")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] | None = None,
                  splits: list[tuple[int, int, str]] | None = None, words: list[str] | None = None,
@@ -258,13 +258,15 @@ class Tokens(Sequence[Token]):
         self.splits = splits or []  # (prefix length, suffix length, stem key) per token
         self._words = words if words is not None and len(words) == len(self.spans) else None
         self._norms: list[str] | None = None
+        self._keys: list[str] | None = None
+        self._starts: list[int] | None = None
         self._intern = intern
         self._fold_many = fold_many
 
     def __getstate__(self) -> tuple[None, dict[str, Any]]:
         # Not pickled: the strings, folds and word-table hooks (the spans say the same).
         return None, {"text": self.text, "spans": self.spans, "splits": self.splits, "_words": None,
-                      "_norms": None, "_intern": None, "_fold_many": None}
+                      "_norms": None, "_intern": None, "_fold_many": None, "_keys": None, "_starts": None}
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -298,12 +300,16 @@ class Tokens(Sequence[Token]):
         return self._norms
 
     def keys(self) -> list[str]:
-        """The folded stem of each token (its clitic split's key)."""
-        return [split[2] for split in self.splits]
+        """The folded stem of each token (its clitic split's key; one list, kept: change nothing in it)."""
+        if self._keys is None:
+            self._keys = [split[2] for split in self.splits]
+        return self._keys
 
     def starts(self) -> list[int]:
-        """The offset of each token."""
-        return [span[0] for span in self.spans]
+        """The offset of each token (one list, kept: change nothing in it)."""
+        if self._starts is None:
+            self._starts = [span[0] for span in self.spans]
+        return self._starts
 
 
 @dataclass(slots=True)

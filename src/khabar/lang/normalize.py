@@ -15,7 +15,7 @@ import unicodedata
 from encodings import cp1256
 
 from khabar.lang.letters import ARABIC_INDIC_DIGITS, DIACRITICS, PERSIAN_DIGITS, TATWEEL
-from khabar.resources import Resources
+from khabar.resources import Resources, WordColumn
 
 _LETTER_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -85,7 +85,18 @@ def fold(text: str) -> str:
     Short texts (words, names, phrases) are remembered in a column of the default word table."""
     if len(text) > CACHED_FOLD_CHARS:
         return fold_text(text)
-    return Resources.default().column(fold_text)(text)
+    column = _FOLDS[0] if _FOLDS else _fold_column()
+    found = column.known.get(text)
+    return found if found is not None else column(text)
+
+
+# The default word table's column of fold_text, held once found (the table empties it in place).
+_FOLDS: list[WordColumn[str]] = []
+
+
+def _fold_column() -> WordColumn[str]:
+    _FOLDS.append(Resources.default().column(fold_text))
+    return _FOLDS[0]
 
 
 def fold_text(text: str) -> str:

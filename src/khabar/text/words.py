@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 from itertools import compress, count
-from operator import itemgetter, or_
+from operator import or_
 
 from khabar.article import Tokens
-
-_KEY, _START = itemgetter(2), itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +22,7 @@ class FoldedWords:
 def folded_words(tokens: Tokens) -> FoldedWords:
     """The words of `tokens` with their folds (worked out by the text stage, through the word table),
     stems and offsets."""
-    return FoldedWords(tokens.words(), tokens.norms(), list(map(_KEY, tokens.splits)),
-                       list(map(_START, tokens.spans)))
+    return FoldedWords(tokens.words(), tokens.norms(), tokens.keys(), tokens.starts())
 
 
 def positions_in(words: Container[str], *columns: list[str], start: int = 0) -> list[int]:
