@@ -47,6 +47,15 @@ class FigureFormat(StrEnum):
     json = "json"
 
 
+def _print_figures(figures: dict, format: FigureFormat) -> None:
+    """A benchmark's figures: one JSON object, or `name value` lines."""
+    if format is FigureFormat.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key} {value}")
+
+
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", callback=checks.at_least(1), help="Refuse inputs larger than this")]
 
 
@@ -141,11 +150,7 @@ def bench_read(
     from khabar.bench import bench_read as run
 
     figures = run(corpus, limit=limit, all_stages=not reading_only)
-    if format is FigureFormat.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key} {value}")
+    _print_figures(figures, format)
 
 
 @bench_app.command("read-many")
@@ -161,11 +166,7 @@ def bench_read_many(
     from khabar.cli.bench_many import bench_read_many as run
 
     figures = run(corpus, limit=limit, batch=batch)
-    if format is FigureFormat.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key} {value}")
+    _print_figures(figures, format)
 
 
 @bench_app.command("scale")
@@ -218,11 +219,7 @@ def bench_html(
     from khabar.sources import iter_pages
 
     figures = run(stories(islice(iter_pages(corpus), limit)))
-    if format is FigureFormat.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key} {value}")
+    _print_figures(figures, format)
 
 
 @bench_app.command("kb")
@@ -234,11 +231,7 @@ def bench_kb(
     from khabar.bench import bench_kb as run
 
     figures = run(repeat)
-    if format is FigureFormat.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key} {value}")
+    _print_figures(figures, format)
 
 
 @bench_app.command("places")

@@ -34,10 +34,6 @@ def tune_process(worker: bool = False) -> None:
     _Policy.worker = _Policy.worker or worker
 
 
-def is_tuned() -> bool:
-    return _Policy.tuned
-
-
 def is_worker() -> bool:
     return _Policy.worker
 
