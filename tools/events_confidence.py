@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from logistic import fit_logistic  # tools/logistic.py (tools run as scripts)
 
 from khabar.events.confidence import event_features
 
@@ -93,23 +94,8 @@ def gsr_rows(paths: list[Path]) -> list[dict]:
 
 
 def fit(rows: list[dict]) -> dict:
-    counts: dict[str, int] = {}
-    for r in rows:
-        for f in r["features"]:
-            counts[f] = counts.get(f, 0) + 1
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    x = np.array([[1.0] + [float(f in r["features"]) for f in names] for r in rows])
-    y = np.array([float(r["yes"]) for r in rows])
-    w = np.zeros(x.shape[1])
-    decay = np.full(x.shape[1], L2)
-    decay[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-x @ w))
-        step = np.linalg.solve(x.T @ (x * (p * (1 - p))[:, None]) + np.diag(decay + 1e-6), x.T @ (p - y) + decay * w)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return {"bias": round(float(w[0]), 4), "weights": {n: round(float(v), 4) for n, v in zip(names, w[1:], strict=True)}}
+    bias, weights = fit_logistic(rows, MIN_COUNT, L2)
+    return {"bias": round(bias, 4), "weights": weights}
 
 
 def probability(model: dict, feats: frozenset[str]) -> float:

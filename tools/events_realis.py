@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from logistic import fit_logistic  # tools/logistic.py (tools run as scripts)
 
 from khabar.events.coder import SentenceCoder, _passages
 from khabar.events.tables import event_tables
@@ -60,27 +61,8 @@ def rows_of(plover: str) -> list[dict]:
 
 def fit(rows: list[dict]) -> dict:
     """Logistic regression (Newton steps, L2) on the rows with a trigger; threshold best for F1."""
-    used = [r for r in rows if r["features"] is not None]
-    counts: dict[str, int] = {}
-    for r in used:
-        for f in r["features"]:
-            counts[f] = counts.get(f, 0) + 1
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    x = np.array([[1.0] + [float(f in r["features"]) for f in names] for r in used])
-    y = np.array([float(r["yes"]) for r in used])
-    w = np.zeros(x.shape[1])
-    decay = np.full(x.shape[1], L2)
-    decay[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-x @ w))
-        grad = x.T @ (p - y) + decay * w
-        hess = x.T @ (x * (p * (1 - p))[:, None]) + np.diag(decay + 1e-6)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    model = {"bias": float(w[0]), "weights": {n: round(float(v), 4) for n, v in zip(names, w[1:], strict=True)},
-             "threshold": 0.5}
+    bias, weights = fit_logistic([r for r in rows if r["features"] is not None], MIN_COUNT, L2)
+    model = {"bias": bias, "weights": weights, "threshold": 0.5}
     best = (-1.0, 0.5)
     for t in np.arange(0.2, 0.81, 0.05):
         model["threshold"] = float(t)
