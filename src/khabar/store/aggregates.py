@@ -3,9 +3,9 @@ show without counting the corpus per request (tables in schema.sql, after `entit
 
 Two kinds of contribution, each added (+1) or taken out (-1):
 - an article's own: articles and mentions per entity, per entity and month, per dyad (with first and
-  last date), per dateline place, and the totals of `khabar stats`;
-- a story's: counts of distinct stories (per entity, per dyad, per month and event type, and the
-  story's own row). A story is taken out before it changes (an article joins, stories merge, a
+  last date and the sum of Goldstein scores), per dateline place, and the totals of `khabar stats`;
+- a story's: counts of distinct stories (per entity, per dyad, per month or day and event type, per
+  place of an event, and the story's own row). A story is taken out before it changes (an article joins, stories merge, a
   member's date changes) and put back after, so each count stays "stories with at least one".
 Every statement reads the rows of one article or one story through an index: the cost of a write
 depends on what it writes (and on the size of the stories it touches), not on the store's size.
@@ -14,7 +14,6 @@ depends on what it writes (and on the size of the stories it touches), not on th
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable
 
 HAPPENED = "ev.negated = 0 AND ev.future = 0 AND ev.hypothetical = 0"
@@ -59,16 +58,22 @@ def article(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
                          "GROUP BY entity_id, text", (article_id,)).fetchall()
     conn.executemany("INSERT INTO entity_names (entity_id, text, mentions) VALUES (?, ?, ?) ON CONFLICT(entity_id, text) "
                      "DO UPDATE SET mentions = mentions + excluded.mentions", [(e, t, sign * n) for e, t, n in names])
-    dyads = Counter(conn.execute(
-        f"SELECT ev.type, coalesce(ev.source, ''), coalesce(ev.target, '') FROM events ev "
-        f"WHERE ev.article_id = ? AND {HAPPENED}", (article_id,)).fetchall())
+    # Per dyad: events, and their Goldstein scores in hundredths (integers: sums stay exact).
+    dyad_rows = conn.execute(
+        f"SELECT ev.type, coalesce(ev.source, ''), coalesce(ev.target, ''), count(*), "
+        f"coalesce(sum(CAST(round(ev.goldstein * 100) AS INTEGER)), 0), count(ev.goldstein) FROM events ev "
+        f"WHERE ev.article_id = ? AND {HAPPENED} GROUP BY 1, 2, 3", (article_id,)).fetchall()
+    dyads = [tuple(row[:3]) for row in dyad_rows]
     conn.executemany(
-        "INSERT INTO dyad_counts (type, source, target, stories, articles, mentions, first, last) "
-        "VALUES (?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT(type, source, target) DO UPDATE SET "
+        "INSERT INTO dyad_counts (type, source, target, stories, articles, mentions, first, last, goldstein_total, "
+        "goldstein_events) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT(type, source, target) DO UPDATE SET "
         "articles = articles + excluded.articles, mentions = mentions + excluded.mentions, "
         "first = min(coalesce(first, excluded.first), coalesce(excluded.first, first)), "
-        "last = max(coalesce(last, excluded.last), coalesce(excluded.last, last))",
-        [(*dyad, sign, sign * n, date, date) for dyad, n in dyads.items()])
+        "last = max(coalesce(last, excluded.last), coalesce(excluded.last, last)), "
+        "goldstein_total = goldstein_total + excluded.goldstein_total, "
+        "goldstein_events = goldstein_events + excluded.goldstein_events",
+        [(t, so, ta, sign, sign * n, date, date, sign * total, sign * scored)
+         for t, so, ta, n, total, scored in dyad_rows])
     if sign < 0 and date:  # a first or last date may have left with the article
         for dyad in dyads:
             _redate_dyad(conn, dyad, article_id)
@@ -128,8 +133,24 @@ def story(conn: sqlite3.Connection, story_id: str, sign: int) -> None:
                           (story_id,)).fetchall()
     conn.executemany("INSERT INTO event_months (month, type, stories) VALUES (?, ?, ?) ON CONFLICT(month, type) "
                      "DO UPDATE SET stories = stories + excluded.stories", [(m, t, sign) for m, t in months])
+    days = conn.execute(f"SELECT DISTINCT substr(a.date, 1, 10), ev.type FROM articles a JOIN events ev "
+                        f"ON ev.article_id = a.id WHERE a.story_id = ? AND a.date IS NOT NULL AND {HAPPENED}",
+                        (story_id,)).fetchall()
+    conn.executemany("INSERT INTO event_days (day, type, stories) VALUES (?, ?, ?) ON CONFLICT(day, type) "
+                     "DO UPDATE SET stories = stories + excluded.stories", [(d, t, sign) for d, t in days])
+    # '' for no English name or no coordinates (key columns cannot be NULL).
+    places = conn.execute(f"SELECT DISTINCT ev.place_country, coalesce(ev.place_name, ''), coalesce(ev.place_lat, ''), "
+                          f"coalesce(ev.place_lon, '') FROM articles a JOIN events ev ON ev.article_id = a.id "
+                          f"WHERE a.story_id = ? AND ev.place_country IS NOT NULL AND {HAPPENED}",
+                          (story_id,)).fetchall()
+    conn.executemany("INSERT INTO place_counts (country, place, lat, lon, stories) VALUES (?, ?, ?, ?, ?) "
+                     "ON CONFLICT(country, place, lat, lon) DO UPDATE SET stories = stories + excluded.stories",
+                     [(*p, sign) for p in places])
     if sign < 0:
         conn.executemany("DELETE FROM event_months WHERE month = ? AND type = ? AND stories <= 0", months)
+        conn.executemany("DELETE FROM event_days WHERE day = ? AND type = ? AND stories <= 0", days)
+        conn.executemany("DELETE FROM place_counts WHERE country = ? AND place = ? AND lat = ? AND lon = ? "
+                          "AND stories <= 0", places)
 
 
 def stories(conn: sqlite3.Connection, story_ids: Iterable[str], sign: int) -> None:
@@ -140,8 +161,8 @@ def stories(conn: sqlite3.Connection, story_ids: Iterable[str], sign: int) -> No
 def rebuild(conn: sqlite3.Connection) -> None:
     """Every count made again from the article tables (a store written before they were kept, or a
     check): the same figures as the writes keep. Inside the caller's transaction."""
-    for table in ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "dateline_counts",
-                  "story_counts", "totals"):
+    for table in ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "event_days",
+                  "place_counts", "dateline_counts", "story_counts", "totals"):
         conn.execute(f"DELETE FROM {table}")
     for (article_id,) in conn.execute("SELECT id FROM articles").fetchall():
         article(conn, article_id, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,10 +10,11 @@ from pathlib import Path
 
 from khabar.errors import KhabarError
 from khabar.resources import data_path
+from khabar.store import migrate
 from khabar.store.ids import url_key
 
 DEFAULT_DB = "khabar.db"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -23,7 +25,9 @@ class StoreError(KhabarError):
 def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
     """A connection to the store at `path`; writers create it (and its tables) when missing.
 
-    Connections are in autocommit mode: writers group their statements with `transaction`.
+    Connections are in autocommit mode: writers group their statements with `transaction`. A store of
+    an earlier schema is brought up to this one when opened for writing, or for reading when the file
+    may be written (migrate.py); otherwise the message says how.
     """
     path = Path(path)
     if not write and not path.exists():
@@ -38,33 +42,69 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
         # Queries compare URLs of unreadable pages (kept only in `errors`) the way copies store them.
         conn.create_function("url_key", 1, url_key, deterministic=True)
         if write:
-            _prepare(conn)
-        else:
-            _check_version(conn, path)
+            _prepare(conn, path)
+        elif _check_version(conn, path) in migrate.UPGRADABLE:
+            conn.close()
+            open_store(path, write=True).close()  # migrated by a writer, then read as asked
+            return open_store(path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a khabar store ({exc})") from exc
     return conn
 
 
-def _prepare(conn: sqlite3.Connection) -> None:
+def _schema_statements() -> list[str]:
+    """schema.sql as single statements (run one by one inside the caller's transaction)."""
+    statements, pending = [], ""
+    for line in data_path("khabar.store", "schema.sql").read_text(encoding="utf-8").splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    return statements
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     # WAL: readers never block the writer; NORMAL sync keeps every commit after a crash of the
     # process (only a power cut can lose the last ones), and a kill never leaves a torn batch.
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
-    schema = data_path("khabar.store", "schema.sql").read_text(encoding="utf-8")
-    # One script, one transaction: a store is created whole or not at all.
-    conn.executescript(f"BEGIN IMMEDIATE;{schema}\nINSERT OR IGNORE INTO meta(key, value) "
-                       f"VALUES ('schema', '{SCHEMA_VERSION}');COMMIT;")
-    _check_version(conn, Path("."))
+    # One transaction: a store is created (or migrated) whole or not at all.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if has_meta else None
+        version = row[0] if row else None
+        if version not in (None, SCHEMA_VERSION) and version not in migrate.UPGRADABLE:
+            raise StoreError(f"{path}: store schema {version!r}, this khabar reads {SCHEMA_VERSION!r} "
+                             f"(and migrates {', '.join(map(repr, migrate.UPGRADABLE))})")
+        if version in migrate.UPGRADABLE:
+            migrate.add_columns(conn, version)
+        for statement in _schema_statements():
+            conn.execute(statement)
+        if version in migrate.UPGRADABLE:
+            migrate.backfill(conn, version)
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
-def _check_version(conn: sqlite3.Connection, path: Path) -> None:
+def _check_version(conn: sqlite3.Connection, path: Path) -> str | None:
+    """Raises unless the store is of this schema, or of one it migrates and the file may be written
+    (then returns that version)."""
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.OperationalError as exc:
         raise StoreError(f"{path}: not a khabar store ({exc})") from exc
+    if row and row[0] in migrate.UPGRADABLE and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        return row[0]
     if row is None or row[0] != SCHEMA_VERSION:
-        raise StoreError(f"{path}: store schema {row and row[0]!r}, this khabar reads {SCHEMA_VERSION!r}")
+        hint = (" (it is migrated when opened by a user who may write the file and its folder)"
+                if row and row[0] in migrate.UPGRADABLE else "")
+        raise StoreError(f"{path}: store schema {row and row[0]!r}, this khabar reads {SCHEMA_VERSION!r}{hint}")
+    return None
 
 
 @contextmanager

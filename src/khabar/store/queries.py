@@ -329,10 +329,11 @@ def event_timeline(conn: sqlite3.Connection, filters: Filters = Filters(), *,
     period and type."""
     chars = {"month": 7, "day": 10}[by]
     clauses, params = _where(conn, dataclasses.replace(filters, event_type=None))
-    if by == "month" and not clauses:  # kept per month and type
+    if not clauses:  # kept per month (or day) and type
+        table, period = {"month": ("event_months", "month"), "day": ("event_days", "day")}[by]
         where, params = ("WHERE type = ?", [filters.event_type.upper()]) if filters.event_type else ("", [])
-        return _rows(conn.execute(f"SELECT month AS period, type, stories FROM event_months {where} "
-                                  "ORDER BY month, type", params))
+        return _rows(conn.execute(f"SELECT {period} AS period, type, stories FROM {table} {where} "
+                                  f"ORDER BY {period}, type", params))
     if filters.event_type:
         clauses.append("ev.type = ?")
         params.append(filters.event_type.upper())
@@ -383,7 +384,7 @@ def datelines(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: 
 # ---- The analyst's dashboard: dyads, the events of an entity, stories of search results ----
 
 _EVENT_COLUMNS = (
-    "SELECT ev.article_id, ev.n, ev.type, ev.cameo, ev.quad_class, ev.goldstein, ev.source, ev.target, "
+    "SELECT {role}ev.article_id, ev.n, ev.type, ev.cameo, ev.quad_class, ev.goldstein, ev.source, ev.target, "
     "ev.source_text, ev.target_text, ev.source_sector, ev.target_sector, ev.trigger, ev.trigger_start, "
     "ev.trigger_end, ev.sentence, ev.mode, ev.negated, ev.future, ev.hypothetical, a.date, a.headline, "
     "a.agency, a.outlet, a.url, a.story_id, "
@@ -391,8 +392,11 @@ _EVENT_COLUMNS = (
     "CASE WHEN ev.sentence < 0 THEN a.headline ELSE substr(json_extract(a.doc, '$.body'), s.start + 1, "
     "s.\"end\" - s.start) END AS evidence, CASE WHEN ev.sentence < 0 THEN 0 ELSE s.start END AS evidence_start, "
     "json_extract(a.doc, '$.events[' || ev.n || '].location') AS location "
-    "FROM events ev JOIN articles a ON a.id = ev.article_id "
-    "LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.n = ev.sentence ")
+    # `chosen`: the (article_id, n) of the page's events, cut to the page before a document is read
+    "FROM ({chosen}) AS k JOIN events ev ON ev.article_id = k.article_id AND ev.n = k.n "
+    "JOIN articles a ON a.id = ev.article_id "
+    "LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.n = ev.sentence "
+    "ORDER BY a.date DESC, a.id, ev.n")
 
 
 def _dyad_where(conn: sqlite3.Connection, filters: Filters, source: str | None, target: str | None,
@@ -415,6 +419,8 @@ def dyads(conn: sqlite3.Connection, filters: Filters = Filters(), *, source: str
           limit: int = 20) -> list[dict[str, Any]]:
     """Event dyads (type, source, target) as `events` counts them, with the source and the target
     filtered apart (`events` has one `actor` for either), and the mean Goldstein score."""
+    if not all_modes and not _where(conn, dataclasses.replace(filters, event_type=None))[0]:
+        return _kept_dyads(conn, filters.event_type, source, target, coded, limit)
     clauses, params = _dyad_where(conn, filters, source, target, all_modes)
     if coded:
         clauses.append("ev.source IS NOT NULL AND ev.target IS NOT NULL")
@@ -425,6 +431,25 @@ def dyads(conn: sqlite3.Connection, filters: Filters = Filters(), *, source: str
         f"min(a.date) AS first, max(a.date) AS last FROM events ev JOIN articles a ON a.id = ev.article_id {where} "
         "GROUP BY ev.type, ev.source, ev.target ORDER BY stories DESC, articles DESC, ev.type, ev.source, ev.target "
         "LIMIT ?", [*params, limit]))
+
+
+def _kept_dyads(conn: sqlite3.Connection, event_type: str | None, source: str | None, target: str | None,
+                coded: bool, limit: int) -> list[dict[str, Any]]:
+    """`dyads` of events that happened, unfiltered but by type and actors: read off `dyad_counts`."""
+    conditions, params = [], []
+    for column, value in (("type", event_type), ("source", source), ("target", target)):
+        if value:
+            conditions.append(f"d.{column} = ?")
+            params.append(value.upper())
+    if coded:
+        conditions.append("d.source != '' AND d.target != ''")
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    return _rows(conn.execute(
+        "SELECT d.type AS type, nullif(d.source, '') AS source, nullif(d.target, '') AS target, d.stories, "
+        "d.articles, d.mentions, CASE WHEN d.goldstein_events > 0 THEN "
+        "round(d.goldstein_total / 100.0 / d.goldstein_events, 2) END AS goldstein, d.first, d.last "
+        f"FROM dyad_counts d {where} ORDER BY d.stories DESC, d.articles DESC, d.type, d.source, d.target LIMIT ?",
+        [*params, limit]))
 
 
 def dyad(conn: sqlite3.Connection, source: str, target: str, filters: Filters = Filters(), *,
@@ -446,8 +471,8 @@ def dyad(conn: sqlite3.Connection, source: str, target: str, filters: Filters = 
         f"{base} GROUP BY ev.type ORDER BY stories DESC, ev.type", params))
     totals = conn.execute(f"SELECT count(DISTINCT a.story_id), count(DISTINCT ev.article_id), count(*), "
                           f"round(avg(ev.goldstein), 2), min(a.date), max(a.date) {base}", params).fetchone()
-    events = _placed(_rows(conn.execute(_EVENT_COLUMNS + f"WHERE {where} ORDER BY a.date DESC, a.id, ev.n LIMIT ?",
-                                        [*params, limit])))
+    chosen = f"SELECT ev.article_id, ev.n {base} ORDER BY a.date DESC, a.id, ev.n LIMIT ?"
+    events = _placed(_rows(conn.execute(_EVENT_COLUMNS.format(role="", chosen=chosen), [*params, limit])))
     return {"source": source.upper(), "target": target.upper(), "months": months, "quad_classes": quads,
             "types": types, "events": events,
             **dict(zip(("stories", "articles", "mentions", "goldstein", "first", "last"), totals, strict=True))}
@@ -462,11 +487,13 @@ def entity_events(conn: sqlite3.Connection, entity_id: str, codes: tuple[str, ..
     side = ("(ev.{0} IN ({1}) OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = ev.article_id AND "
             "m.entity_id = ? AND instr(ev.{0}_text, m.text) > 0))")
     source, target = side.format("source", marks), side.format("target", marks)
-    rows = _rows(conn.execute(
-        _EVENT_COLUMNS.replace("SELECT ", f"SELECT CASE WHEN {source} THEN 'source' ELSE 'target' END AS role, ", 1)
-        + "WHERE ev.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?) "
-        f"AND ({source} OR {target}) ORDER BY a.date DESC, a.id, ev.n LIMIT ?",
-        [*codes, entity_id, entity_id, *codes, entity_id, *codes, entity_id, limit]))
+    # The entity's articles latest first (their index), stopping once the page is full.
+    chosen = (f"SELECT ev.article_id, ev.n, CASE WHEN {source} THEN 'source' ELSE 'target' END AS role "
+              "FROM (SELECT article_id, date FROM article_entities WHERE entity_id = ? ORDER BY date DESC, article_id) "
+              f"AS ae CROSS JOIN events ev ON ev.article_id = ae.article_id WHERE ({source} OR {target}) "
+              "ORDER BY ae.date DESC, ae.article_id, ev.n LIMIT ?")
+    rows = _rows(conn.execute(_EVENT_COLUMNS.format(role="k.role, ", chosen=chosen),
+                              [*codes, entity_id, entity_id, *codes, entity_id, *codes, entity_id, limit]))
     return _placed(rows)
 
 
@@ -480,14 +507,16 @@ def _placed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def event_places(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: int = 300) -> list[dict[str, Any]]:
     """Where events that happened took place (khabar.events.location): country, place, coordinates
     when known, and stories, the busiest first."""
+    if not filters.event_type and not _where(conn, filters)[0]:  # kept per place
+        return _rows(conn.execute(
+            "SELECT country, nullif(place, '') AS place, nullif(lat, '') AS lat, nullif(lon, '') AS lon, stories "
+            "FROM place_counts ORDER BY stories DESC, country, place LIMIT ?", (limit,)))
     clauses, params = _dyad_where(conn, filters, None, None, False)
-    place = "json_extract(a.doc, '$.events[' || ev.n || '].location.{}')"
     return _rows(conn.execute(
-        f"SELECT {place.format('country')} AS country, {place.format('name_en')} AS place, "
-        f"{place.format('lat')} AS lat, {place.format('lon')} AS lon, count(DISTINCT a.story_id) AS stories "
-        f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(clauses)} "
-        f"AND {place.format('country')} IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY stories DESC, 1, 2 LIMIT ?",
-        [*params, limit]))
+        "SELECT ev.place_country AS country, ev.place_name AS place, ev.place_lat AS lat, ev.place_lon AS lon, "
+        "count(DISTINCT a.story_id) AS stories FROM events ev JOIN articles a ON a.id = ev.article_id "
+        f"WHERE {' AND '.join(clauses)} AND ev.place_country IS NOT NULL GROUP BY 1, 2, 3, 4 "
+        "ORDER BY stories DESC, 1, 2 LIMIT ?", [*params, limit]))
 
 
 def story_sizes(conn: sqlite3.Connection, story_ids: tuple[str, ...] | list[str]) -> dict[str, int]:

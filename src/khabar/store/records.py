@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TypedDict
 
-from khabar.article import Article, Event
+from khabar.article import Article, Event, EventPlace
 from khabar.lang.normalize import fold
 from khabar.page.headline import headline_key
 from khabar.store.dedup import signature
@@ -66,6 +66,7 @@ def article_record(article: Article) -> Record:
     if article.error:
         return failed_record(article_id, article.error)
     dateline = article.dateline
+    places = article.event_places
     date = article.date or (dateline.date if dateline else None) or (
         article.reference_date.isoformat() if article.reference_date else None)
     body_keys = token_keys(article.tokens)
@@ -84,7 +85,8 @@ def article_record(article: Article) -> Record:
                             name_ar=e.name_ar or (article.mentions[e.mentions[0]].text if e.mentions else None),
                             country=e.country) for e in article.entities],
         article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions), date) for e in article.entities],
-        events=[_event(article_id, n, e) for n, e in enumerate(article.events)],
+        events=[_event(article_id, n, e, places[n] if n < len(places) else None)
+                for n, e in enumerate(article.events)],
         quotes=[QuoteRow(article_id=article_id, n=n, start=q.start, end=q.end, text=q.text, speaker=q.speaker,
                          speaker_en=q.speaker_en, speaker_id=q.speaker_id, sentence=q.sentence, kind=q.kind)
                 for n, q in enumerate(article.quotes)],
@@ -126,10 +128,13 @@ def _mentions(article: Article, article_id: str) -> list[MentionRow]:
     return rows
 
 
-def _event(article_id: str, n: int, e: Event) -> EventRow:
+def _event(article_id: str, n: int, e: Event, place: EventPlace | None) -> EventRow:
     return EventRow(
         article_id=article_id, n=n, type=e.type, sentence=e.sentence, trigger=e.trigger,
         trigger_start=e.trigger_start, trigger_end=e.trigger_end, source=e.source, target=e.target,
         source_text=e.source_text, target_text=e.target_text, source_sector=e.source_sector,
         target_sector=e.target_sector, mode=e.mode, negated=int(e.negated), future=int(e.future),
-        hypothetical=int(e.hypothetical), cameo=e.cameo, quad_class=e.quad_class, goldstein=e.goldstein)
+        hypothetical=int(e.hypothetical), cameo=e.cameo, quad_class=e.quad_class, goldstein=e.goldstein,
+        place_country=place.country if place else None, place_name=place.name_en if place else None,
+        place_lat=place.lat if place else None, place_lon=place.lon if place else None,
+        place_how=place.how if place else None)

@@ -135,6 +135,12 @@ class EventRow(NamedTuple):
     cameo: str | None
     quad_class: int | None
     goldstein: float | None
+    # Where it happened (khabar.events.location), for the map without reading the document.
+    place_country: str | None = None
+    place_name: str | None = None
+    place_lat: float | None = None
+    place_lon: float | None = None
+    place_how: str | None = None
 
 
 class QuoteRow(NamedTuple):

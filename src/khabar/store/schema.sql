@@ -121,6 +121,12 @@ CREATE TABLE IF NOT EXISTS events (
     cameo TEXT,
     quad_class INTEGER,
     goldstein REAL,
+    -- where it happened (khabar.events.location; the whole object is in articles.doc)
+    place_country TEXT,                 -- ISO3
+    place_name TEXT,                    -- English name
+    place_lat REAL,
+    place_lon REAL,
+    place_how TEXT,                     -- clause, sentence or dateline
     PRIMARY KEY (article_id, n)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
@@ -207,9 +213,13 @@ CREATE TABLE IF NOT EXISTS dyad_counts (
     mentions INTEGER NOT NULL,
     first TEXT,
     last TEXT,
+    goldstein_total INTEGER NOT NULL DEFAULT 0,  -- sum of the events' Goldstein scores in hundredths (exact)
+    goldstein_events INTEGER NOT NULL DEFAULT 0, -- events with a score: the mean is total / 100 / events
     PRIMARY KEY (type, source, target)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dyad_counts_rank ON dyad_counts(stories DESC, articles DESC);
+CREATE INDEX IF NOT EXISTS dyad_counts_source ON dyad_counts(source, stories DESC);
+CREATE INDEX IF NOT EXISTS dyad_counts_target ON dyad_counts(target, stories DESC);
 
 -- Articles per entity and month (the entity page's chart).
 CREATE TABLE IF NOT EXISTS entity_months (
@@ -235,7 +245,27 @@ CREATE TABLE IF NOT EXISTS event_months (
     PRIMARY KEY (month, type)
 ) WITHOUT ROWID;
 
--- Articles per dateline country and place (the events page's map).
+-- The same per day (the events page's timeline when the months are few).
+CREATE TABLE IF NOT EXISTS event_days (
+    day TEXT NOT NULL,                  -- YYYY-MM-DD
+    type TEXT NOT NULL,
+    stories INTEGER NOT NULL,
+    PRIMARY KEY (day, type)
+) WITHOUT ROWID;
+
+-- Stories with an event that happened, per place where it happened (the events page's map). Key
+-- columns cannot be NULL: '' stands for no English name and for unknown coordinates.
+CREATE TABLE IF NOT EXISTS place_counts (
+    country TEXT NOT NULL,
+    place TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    stories INTEGER NOT NULL,
+    PRIMARY KEY (country, place, lat, lon)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS place_counts_rank ON place_counts(stories DESC, country, place);
+
+-- Articles per dateline country and place (the dateline listing).
 CREATE TABLE IF NOT EXISTS dateline_counts (
     country TEXT NOT NULL,
     place TEXT NOT NULL,                -- '' when the dateline names no place in English
