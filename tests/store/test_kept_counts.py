@@ -10,8 +10,8 @@ from khabar.store.dedup import assign_stories
 from khabar.store.queries import stats
 from tests.store.corpus import ingest_all, write_dispatches, write_generated
 
-KEPT = ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "dateline_counts",
-        "story_counts", "totals")
+KEPT = ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "event_days", "place_counts",
+        "dateline_counts", "story_counts", "totals")
 
 
 def _kept(db) -> dict[str, list[tuple]]:
@@ -30,7 +30,7 @@ def test_counts_kept_by_writes_equal_a_whole_recount(tmp_path):
     db = tmp_path / "kept.db"
     ingest_all(paths, db, batch_pages=3)  # several transactions, stories merged across them
     kept = _kept(db)
-    assert kept["story_counts"] and kept["entity_counts"] and kept["dyad_counts"]
+    assert kept["story_counts"] and kept["entity_counts"] and kept["dyad_counts"] and kept["event_days"]
     # The near-duplicate reprint and the two pages under one URL are in one story each.
     assert len({s for _, s, _, _ in kept["stories"]}) < len(kept["stories"])
     assert any(d is not None for _, _, d, _ in kept["stories"])
