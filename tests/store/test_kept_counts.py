@@ -11,7 +11,7 @@ from khabar.store.queries import stats
 from tests.store.corpus import ingest_all, write_dispatches, write_generated
 
 KEPT = ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "event_days", "place_counts",
-        "dateline_counts", "story_counts", "totals")
+        "dateline_counts", "story_counts", "totals", "url_counts")
 
 
 def _kept(db) -> dict[str, list[tuple]]:
@@ -51,3 +51,31 @@ def test_stats_read_from_kept_totals_match_live_counts(dispatch_store):
         assert stats(conn) == live
     finally:
         conn.close()
+
+
+def test_repeated_url_counts_follow_pages_and_errors_in_any_order(tmp_path):
+    from khabar.store.db import transaction
+    from khabar.store.queries import STATS_SQL
+    from khabar.store.rows import PageKey
+    from khabar.store.writer import write_copies, write_errors
+
+    conn = open_store(tmp_path / "urls.db", write=True)
+    url, other = "http://www.example.com/a/", "https://example.com/a"  # one key, written two ways
+    steps = [
+        ([], [PageKey("f1", "p1", 0, 0).error("no text", url)]),  # unreadable, counted under its URL
+        ([PageKey("f1", "p2", 0, 1).copy("a" * 16, other)], []),
+        ([PageKey("f1", "p1", 0, 0).copy("b" * 16, url)], []),  # read at last: its error no longer counts
+        ([], [PageKey("f2", "p1", 0, 0).error("no text", url), PageKey("f2", "p9", 0, 3).error("bad", None)]),
+        ([PageKey("f2", "p3", 0, 2).copy("a" * 16, url)], [PageKey("f2", "p3", 0, 2).error("late", url)]),
+    ]
+    names = ("repeated_urls", "repeated_url_pages", "repeated_url_pages_as_written")
+    seen = set()
+    for copies, errors in steps:
+        with transaction(conn):
+            write_errors(conn, errors)
+            write_copies(conn, copies)
+        kept = {n: v for n, v in stats(conn).items() if n in names}
+        assert kept == {n: conn.execute(STATS_SQL[n]).fetchone()[0] for n in names}
+        seen.add(tuple(kept.values()))
+    assert len(seen) > 2  # the counts did change along the way
+    conn.close()

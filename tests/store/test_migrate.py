@@ -15,10 +15,10 @@ from khabar.store.db import SCHEMA_VERSION, StoreError, open_store
 from khabar.store.queries import Filters
 
 # What schema 3 added: dropped again to make a store as schema 2 wrote it.
-ADDED_TABLES = ("event_days", "place_counts")
+ADDED_TABLES = ("event_days", "place_counts", "url_counts")
 ADDED_INDEXES = ("dyad_counts_source", "dyad_counts_target")
 COMPARED = ("events", "dyad_counts", "event_days", "place_counts", "event_months", "entity_counts", "story_counts",
-            "totals")
+            "totals", "url_counts")
 
 
 def _as_schema_2(source, path) -> None:
@@ -30,6 +30,7 @@ def _as_schema_2(source, path) -> None:
         conn.execute(f"DROP INDEX {index}")
     for table, column in migrate.ADDED_COLUMNS["3"]:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column.split()[0]}")
+    conn.execute("DELETE FROM totals WHERE name LIKE 'repeated_url%'")
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
     conn.commit()
     conn.close()

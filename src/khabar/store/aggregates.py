@@ -36,6 +36,44 @@ def total(conn: sqlite3.Connection, name: str) -> int:
     return row[0] if row else 0
 
 
+# Per kind of url_counts: the totals of URLs on more than one page, and of the pages beyond the first.
+URL_TOTALS = {"key": ("repeated_urls", "repeated_url_pages"), "url": (None, "repeated_url_pages_as_written")}
+
+
+def page_url(conn: sqlite3.Connection, key: str | None, url: str | None, sign: int) -> None:
+    """A page under `url` (and its url_key `key`) comes (sign 1) or goes (-1) from the repeated-URL counts."""
+    for kind, value in (("key", key or ""), ("url", url or "")):
+        row = conn.execute("SELECT pages FROM url_counts WHERE kind = ? AND url = ?", (kind, value)).fetchone()
+        before = row[0] if row else 0
+        after = before + sign
+        if after > 0:
+            conn.execute("INSERT OR REPLACE INTO url_counts (kind, url, pages) VALUES (?, ?, ?)", (kind, value, after))
+        else:
+            conn.execute("DELETE FROM url_counts WHERE kind = ? AND url = ?", (kind, value))
+        urls, pages = URL_TOTALS[kind]
+        if urls:
+            add_total(conn, urls, (after > 1) - (before > 1))
+        add_total(conn, pages, max(after - 1, 0) - max(before - 1, 0))
+
+
+def count_urls(conn: sqlite3.Connection) -> None:
+    """url_counts and its totals made from copies and errors (a rebuild, a migration)."""
+    conn.execute("DELETE FROM url_counts")
+    urls = ("SELECT url_key AS k, url FROM copies WHERE url_key IS NOT NULL UNION ALL SELECT url_key(e.url), e.url "
+            "FROM errors e WHERE e.url IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM copies c WHERE c.source = e.source AND c.page_id = e.page_id)")
+    conn.execute(f"INSERT INTO url_counts (kind, url, pages) SELECT 'key', coalesce(k, ''), count(*) FROM ({urls}) "
+                 "GROUP BY coalesce(k, '')")
+    conn.execute(f"INSERT INTO url_counts (kind, url, pages) SELECT 'url', coalesce(url, ''), count(*) FROM ({urls}) "
+                 "GROUP BY coalesce(url, '')")
+    for kind, (urls_name, pages_name) in URL_TOTALS.items():
+        repeated, beyond = conn.execute("SELECT count(*), coalesce(sum(pages - 1), 0) FROM url_counts "
+                                        "WHERE kind = ? AND pages > 1", (kind,)).fetchone()
+        for name, value in ((urls_name, repeated), (pages_name, beyond)):
+            if name:
+                conn.execute("INSERT OR REPLACE INTO totals (name, value) VALUES (?, ?)", (name, value))
+
+
 def _month(date: str | None) -> str:
     return date[:7] if date else ""
 
@@ -162,7 +200,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     """Every count made again from the article tables (a store written before they were kept, or a
     check): the same figures as the writes keep. Inside the caller's transaction."""
     for table in ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "event_days",
-                  "place_counts", "dateline_counts", "story_counts", "totals"):
+                  "place_counts", "dateline_counts", "story_counts", "totals", "url_counts"):
         conn.execute(f"DELETE FROM {table}")
     for (article_id,) in conn.execute("SELECT id FROM articles").fetchall():
         article(conn, article_id, 1)
@@ -173,3 +211,4 @@ def rebuild(conn: sqlite3.Connection) -> None:
                       ("linked_entities", "SELECT count(*) FROM entities WHERE id NOT LIKE 'text:%'"),
                       ("near_duplicates", "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")):
         add_total(conn, name, conn.execute(sql).fetchone()[0])
+    count_urls(conn)

@@ -5,14 +5,15 @@ Schema 3 (from 2) keeps what the events page read from every article's JSON docu
 - each event's place as columns of `events` (country, English name, coordinates, how it was found),
   filled from the documents' `events[n].location`;
 - the Goldstein scores of each dyad as a kept sum (`dyad_counts.goldstein_total`, `goldstein_events`);
-- stories per day and event type (`event_days`) and per place of an event (`place_counts`).
+- stories per day and event type (`event_days`) and per place of an event (`place_counts`);
+- pages per URL (`url_counts`) and the repeated-URL totals of `khabar stats`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from khabar.store.aggregates import HAPPENED
+from khabar.store.aggregates import HAPPENED, count_urls
 
 # Columns a version adds to existing tables (new tables come from schema.sql itself).
 ADDED_COLUMNS = {
@@ -58,3 +59,4 @@ def backfill(conn: sqlite3.Connection, version: str) -> None:
         "coalesce(ev.place_name, ''), coalesce(ev.place_lat, ''), coalesce(ev.place_lon, ''), "
         "count(DISTINCT a.story_id) FROM events ev JOIN articles a ON a.id = ev.article_id "
         f"WHERE a.story_id IS NOT NULL AND ev.place_country IS NOT NULL AND {HAPPENED} GROUP BY 1, 2, 3, 4")
+    count_urls(conn)

@@ -208,7 +208,8 @@ KEPT_STATS = {
     "articles": "articles", "pages": "pages", "stories": "stories", "near_duplicates": "near_duplicates",
     "sentences": "sentences", "entities": "entities", "linked_entities": "linked_entities",
     "mentions": "mentions", "events": "events", "story_events": "story_events", "quotes": "quotes",
-    "errors": "errors",
+    "errors": "errors", "repeated_urls": "repeated_urls", "repeated_url_pages": "repeated_url_pages",
+    "repeated_url_pages_as_written": "repeated_url_pages_as_written",
 }
 
 

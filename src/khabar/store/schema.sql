@@ -282,6 +282,15 @@ CREATE TABLE IF NOT EXISTS story_counts (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_counts_rank ON story_counts(articles DESC, last DESC, story_id);
 
+-- Pages per URL, read ones and unreadable ones (no read page of the same source and id): the
+-- repeated-URL figures of `khabar stats`, by url_key (kind 'key') and as written (kind 'url').
+CREATE TABLE IF NOT EXISTS url_counts (
+    kind TEXT NOT NULL,
+    url TEXT NOT NULL,                  -- '' for an unreadable page's URL that has no key
+    pages INTEGER NOT NULL,
+    PRIMARY KEY (kind, url)
+) WITHOUT ROWID;
+
 -- Totals of `khabar stats` that a write changes (name → count).
 CREATE TABLE IF NOT EXISTS totals (
     name TEXT PRIMARY KEY,

@@ -15,6 +15,7 @@ from pathlib import Path
 from khabar.store import aggregates, dispatches
 from khabar.store.db import open_store, transaction
 from khabar.store.dedup import join_url, place_article
+from khabar.store.ids import url_key
 from khabar.store.records import CHILD_ROWS, Record
 from khabar.store.rows import (
     TABLES,
@@ -60,7 +61,7 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
     if row.date != record["article"][ArticleRow._fields.index("date")]:  # a part took its lead's date
         record = {**record, "article_entities": [  # type: ignore[assignment]
             ArticleEntityRow._make(r)._replace(date=row.date) for r in record["article_entities"]]}
-    _count_copy(conn, conn.execute(INSERT[CopyRow], page).rowcount, record["id"])
+    _count_copy(conn, page, conn.execute(INSERT[CopyRow], page).rowcount)
     for key, row_type in CHILD_ROWS.items():
         if row_type is EntityRow:
             _write_entities(conn, record[key])  # type: ignore[literal-required]
@@ -96,24 +97,37 @@ def _write_entities(conn: sqlite3.Connection, rows: Iterable[EntityRow]) -> None
             aggregates.add_total(conn, "linked_entities", not entity[0].startswith("text:"))
 
 
-def _count_copy(conn: sqlite3.Connection, inserted: int, article_id: str) -> None:
-    if inserted:
-        aggregates.add_total(conn, "pages", 1)
-        if conn.execute("SELECT count(*) FROM copies WHERE article_id = ?", (article_id,)).fetchone()[0] == 1:
-            aggregates.add_total(conn, "copied_articles", 1)
+def _count_copy(conn: sqlite3.Connection, copy: CopyRow, inserted: int) -> None:
+    if not inserted:
+        return
+    aggregates.add_total(conn, "pages", 1)
+    if conn.execute("SELECT count(*) FROM copies WHERE article_id = ?", (copy.article_id,)).fetchone()[0] == 1:
+        aggregates.add_total(conn, "copied_articles", 1)
+    if copy.url_key is not None:
+        aggregates.page_url(conn, copy.url_key, copy.url, 1)
+    # Unreadable pages of the same source and id counted under their URL until a reading of it was stored.
+    if conn.execute("SELECT count(*) FROM copies WHERE source = ? AND page_id = ?",
+                    (copy.source, copy.page_id)).fetchone()[0] == 1:
+        for (url,) in conn.execute("SELECT url FROM errors WHERE source = ? AND page_id = ? AND url IS NOT NULL",
+                                   (copy.source, copy.page_id)).fetchall():
+            aggregates.page_url(conn, url_key(url), url, -1)
 
 
 def write_copies(conn: sqlite3.Connection, copies: Iterable[CopyRow]) -> None:
     """Pages whose text is stored (or about to be, in this run): counted, and their URL joins stories."""
     for copy in copies:
-        _count_copy(conn, conn.execute(INSERT[CopyRow], copy).rowcount, copy.article_id)
+        _count_copy(conn, copy, conn.execute(INSERT[CopyRow], copy).rowcount)
         if copy.url_key:
             join_url(conn, copy.article_id, copy.url_key)
 
 
 def write_errors(conn: sqlite3.Connection, errors: Iterable[ErrorRow]) -> None:
-    for error in errors:
-        aggregates.add_total(conn, "errors", conn.execute(INSERT[ErrorRow], error).rowcount)
+    for error in map(ErrorRow._make, errors):
+        inserted = conn.execute(INSERT[ErrorRow], error).rowcount
+        aggregates.add_total(conn, "errors", inserted)
+        if inserted and error.url is not None and not conn.execute(
+                "SELECT 1 FROM copies WHERE source = ? AND page_id = ?", (error.source, error.page_id)).fetchone():
+            aggregates.page_url(conn, url_key(error.url), error.url, 1)
 
 
 def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequence[CopyRow] = (),
