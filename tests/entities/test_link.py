@@ -70,6 +70,30 @@ def test_link_institutions(text, org, name_en, country):
     assert (org, "ORG", name_en, country) in names(text)
 
 
+@pytest.mark.parametrize(("text", "org", "name_en"), [
+    ("وقالت الخارجية العراقية في بيان", "الخارجية العراقية", "Ministry of Foreign Affairs (Iraq)"),
+    ("أكد المتحدث باسم الداخلية المصرية", "الداخلية المصرية", "Ministry of Interior (Egypt)"),
+    ("أعلنت وزارة الخارجية والمغتربين السورية", "وزارة الخارجية والمغتربين السورية",
+     "Ministry of Foreign Affairs and Emigrants (Syria)"),
+])
+def test_link_a_ministry_by_its_short_or_long_name(text, org, name_en):
+    assert (org, "ORG", name_en) in [n[:3] for n in names(text)]
+
+
+@pytest.mark.parametrize("text", ["انتقد السياسة الخارجية العراقية", "تراجعت التجارة الخارجية المصرية",
+                                  "ارتفعت الديون الداخلية المصرية"])
+def test_link_an_adjective_after_a_noun_is_no_ministry(text):
+    assert not [m for m in mentions_of(text) if m.type == "ORG"]
+
+
+def test_link_an_institution_without_its_state_is_the_one_named_before():
+    found = mentions_of("استدعت وزارة الدفاع التركية السفير. وقالت وزارة الدفاع إن القرار نهائي.")
+    ministries = [m for m in found if m.type == "ORG"]
+    assert len(ministries) == 2 and ministries[1].text == "وزارة الدفاع"
+    assert ministries[1].name_en == ministries[0].name_en == "Ministry of Defence (Turkey)"
+    assert ministries[1].country == "TUR"
+
+
 def test_link_title_is_not_a_institution():
     assert not [m for m in mentions_of("قال وزير الخارجية الإيراني") if m.type == "ORG"]
 

@@ -29,16 +29,17 @@ class Institution:
     country: str | None
 
 
-def _heads() -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Institution heads (folded words) with their English name and whether a field must follow;
-    built once, by the process's Resources."""
+def _heads() -> dict[tuple[str, ...], tuple[str, bool, bool]]:
+    """Institution heads (folded words) with their English name, whether a field must follow, and
+    whether the head is an adjective standing for the ministry ("الخارجية"); built once, by the
+    process's Resources."""
     return Resources.default().get(_build_heads)
 
 
-def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool]]:
+def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool, bool]]:
     rows = read_tsv(data_path("khabar.entities", "data/institutions.tsv"), ("head_ar", "name_en", "needs_field"))
-    return {tuple(fold(w) for w in row["head_ar"].split()): (row["name_en"], row["needs_field"] == "1")
-            for _, row in rows}
+    return {tuple(fold(w) for w in row["head_ar"].split()):
+            (row["name_en"], row["needs_field"] == "1", row.get("adjective") == "1") for _, row in rows}
 
 
 def _first_words() -> frozenset[str]:
@@ -72,7 +73,9 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
         hit = _head_at(norms, keys, i)
         if hit is None or (i and keys[i - 1] in _MINISTER):  # "وزير الخارجية": a title
             continue
-        length, (head_en, needs_state) = hit
+        length, (head_en, needs_state, adjective) = hit
+        if adjective and i and keys[i - 1].startswith("ال"):
+            continue  # "السياسة الخارجية الأمريكية": the adjective qualifies the noun before, no ministry
         after = i + length
         state = states.get(after)
         country = state[1] if state else (None if needs_state else home)
@@ -85,9 +88,9 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
     return found
 
 
-def _head_at(norms: list[str], keys: list[str], index: int) -> tuple[int, tuple[str, bool]] | None:
+def _head_at(norms: list[str], keys: list[str], index: int) -> tuple[int, tuple[str, bool, bool]] | None:
     heads = _heads()
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):
         words = tuple(norms[index:index + length])
         if len(words) < length:
             continue

@@ -138,7 +138,25 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
                                  entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
     mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
-    return mentions, demonyms
+    return institutions_referred_back(mentions), demonyms
+
+
+def institutions_referred_back(mentions: list[Mention]) -> list[Mention]:
+    """An institution named without its state ("وزارة الخارجية", "السفارة") after the same one named
+    with it ("وزارة الخارجية البريطانية") is that one: it takes the earlier mention's link."""
+    out: list[Mention] = []
+    named: list[tuple[str, Mention]] = []  # ORG mentions that give their state, by folded text
+    for mention in mentions:
+        if mention.type == "ORG" and mention.how == "institution" and mention.id is None:
+            key = fold(mention.text) + " "
+            earlier = next((m for folded, m in reversed(named) if folded.startswith(key)), None)
+            if earlier is not None:
+                mention = Mention(mention.start, mention.end, mention.text, "ORG", earlier.name_en, earlier.id,
+                                  earlier.country, mention.where, earlier.kind, "referred back")
+        if mention.type == "ORG" and (mention.id is not None or mention.how == "institution"):
+            named.append((fold(mention.text), mention))
+        out.append(mention)
+    return out
 
 
 def _country_checked(text: str, mention: Mention, kb) -> Mention:
