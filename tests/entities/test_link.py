@@ -284,3 +284,19 @@ def test_link_an_entity_shows_the_knowledge_base_name_not_the_form_read():
     assert trump.name_ar == "دونالد ترامب"  # the first Arabic name of the knowledge base
     unknown = read("وقال سامر الخطيب إن الاتفاق سيئ.", date=dt.date(2019, 1, 1))
     assert all(e.name_ar is None for e in unknown.entities if e.type == "PER")
+
+
+@pytest.mark.parametrize(("text", "surface", "name_en"), [
+    ("قصفت الطائرات قرى في محافظة أربيل شمالي العراق", "محافظة أربيل", "Erbil Governorate"),
+    ("سقطت قذائف على مخيم دير البلح وسط القطاع", "مخيم دير البلح", "Deir al-Balah camp"),
+])
+def test_link_a_place_head_makes_the_province_or_camp_of_the_town(text, surface, name_en):
+    found = [m for m in mentions_of(text) if m.type == "LOC"]
+    assert (surface, name_en) in [(m.text, m.name_en) for m in found]
+    # the province is not the town: no id of the town's
+    assert next(m for m in found if m.text == surface).id is None
+
+
+def test_link_a_place_without_a_head_stays_the_town():
+    found = mentions_of("وصل الوفد إلى أربيل أمس")
+    assert [(m.text, m.name_en) for m in found if m.type == "LOC"] == [("أربيل", "Erbil")]

@@ -115,6 +115,11 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             skip = honorific_words(stems, 0)
             if 0 < skip < len(stems):
                 start = mention_start(tokens, match.first + skip)
+        headed = _with_place_head(text, tokens, match, entry, gazetteer.kb, where)
+        if headed is not None:
+            mentions.append(headed)
+            taken[match.first - 1:match.last] = [True] * (match.last - match.first + 1)
+            continue
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
     states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
@@ -139,6 +144,36 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     mentions.sort(key=lambda m: m.start)
     mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
     return institutions_referred_back(mentions), demonyms
+
+
+def place_heads() -> dict[str, str]:
+    """Built once, by the process's Resources (see _build_place_heads)."""
+    return Resources.default().get(_build_place_heads)
+
+
+def _build_place_heads(resources: Resources) -> dict[str, str]:
+    """Folded head word -> English suffix, from data/place_heads.tsv."""
+    rows = read_tsv(data_path("khabar.entities", "data/place_heads.tsv"), ("head_ar", "suffix_en"))
+    return {fold(row["head_ar"]): row["suffix_en"] for _, row in rows}
+
+
+def _with_place_head(text: str, tokens: Tokens, match: NameMatch, entry: Entry, kb, where: str) -> Mention | None:
+    """A town or region with a head word before it ("محافظة أربيل", "مخيم دير البلح"): one mention with
+    the head; the knowledge base's entry for the whole name, else the region itself, else the town's
+    name with the head's English ("Erbil Governorate", no id: it is not the town)."""
+    if entry.kind not in (CITY, REGION) or match.first == 0:
+        return None
+    suffix = place_heads().get(tokens.splits[match.first - 1][2])
+    if suffix is None:
+        return None
+    start = mention_start(tokens, match.first - 1)
+    whole = next((e for e in kb.lookup(text[start:match.end]) if e.type == "LOC"), None)
+    if whole is not None:
+        return _mention(text, start, match.end, "LOC", whole, where, "kb")
+    if entry.kind == REGION:
+        return _mention(text, start, match.end, "LOC", entry, where, "kb")
+    return Mention(start, match.end, text[start:match.end], "LOC", f"{entry.name_en} {suffix}", None, entry.country,
+                   where=where, kind=REGION, how="kb")
 
 
 def institutions_referred_back(mentions: list[Mention]) -> list[Mention]:
