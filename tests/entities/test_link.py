@@ -300,3 +300,19 @@ def test_link_a_place_head_makes_the_province_or_camp_of_the_town(text, surface,
 def test_link_a_place_without_a_head_stays_the_town():
     found = mentions_of("وصل الوفد إلى أربيل أمس")
     assert [(m.text, m.name_en) for m in found if m.type == "LOC"] == [("أربيل", "Erbil")]
+
+
+def test_link_two_unknown_names_side_by_side_are_one_person():
+    found = [m for m in mentions_of("واستقبل الوزير سيمونا ماريانا لوان، السفيرة الجديدة", [(2, 3, "PER"), (3, 5, "PER")])
+             if m.type == "PER"]
+    assert [m.text for m in found] == ["سيمونا ماريانا لوان"]
+
+
+def test_link_a_short_name_keeps_a_first_letter_that_is_no_proclitic():
+    text = "واستقبل الوزير سيمونا لوان أمس. وسبق لوان أن شغلت منصب سفيرة."
+    found = [m.text for m in mentions_of(text, [(2, 4, "PER"), (7, 8, "PER")]) if m.type == "PER"]
+    assert found == ["سيمونا لوان", "لوان"]
+    # a real proclitic before a name met whole stays out of the mention
+    text = "واستقبل الوزير سيمونا وان أمس. وقال لوان إن الزيارة مهمة."
+    found = [m.text for m in mentions_of(text, [(2, 4, "PER"), (7, 8, "PER")]) if m.type == "PER"]
+    assert found[-1] == "وان"

@@ -143,7 +143,32 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
                                  entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
     mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
-    return institutions_referred_back(mentions), demonyms
+    return institutions_referred_back(names_kept_whole(text, mentions)), demonyms
+
+
+_PROCLITICS = frozenset("وفبلك")
+
+
+def names_kept_whole(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's short name whose first letter was read as a proclitic ("لوان" after "سيمونا
+    ماريانا لوان" is not ل + "وان"): when the word with the letter is a word of a person named
+    earlier and the word without it is not, the mention keeps the letter."""
+    out: list[Mention] = []
+    words: set[str] = set()  # folded words of the person mentions so far
+    for mention in mentions:
+        if (mention.type == "PER" and mention.id is None and mention.start > 0
+                and text[mention.start - 1] in _PROCLITICS and (mention.start < 2 or text[mention.start - 2].isspace())):
+            folded = fold(mention.text)
+            whole = fold(text[mention.start - 1:mention.end])
+            if whole.split()[0] in words and folded.split()[0] not in words:
+                start = mention.start - 1
+                name_en = romanise(text[start:mention.end])
+                mention = Mention(start, mention.end, text[start:mention.end], "PER", name_en, where=mention.where,
+                                  how=mention.how, name_from="romanised" if name_en else None)
+        if mention.type == "PER":
+            words.update(fold(mention.text).split())
+        out.append(mention)
+    return out
 
 
 def place_heads() -> dict[str, str]:
@@ -220,7 +245,9 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if (before is not None and before.type == "PER" and mention.type == "PER" and before.id is None
                 and before.where == mention.where and " " not in before.text.strip()):
             gap = text[before.end:mention.start]
-            if gap and not gap.strip(" \t#_\n") and _CUTS & set(gap):
+            # cut by a hashtag or a line break, or two unknown names side by side ("سيمونا" "ماريانا لوان")
+            apart = gap == " " and mention.id is None
+            if gap and not gap.strip(" \t#_\n") and (_CUTS & set(gap) or apart):
                 whole = before.text + " " + mention.text
                 entry = next((e for e in gazetteer.kb.lookup(whole) if e.type == "PER"), None)
                 if entry is None and mention.id is not None:
