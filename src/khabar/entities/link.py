@@ -138,9 +138,9 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             continue
         start, end = _name_start(tokens, first, tag), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
-        entry, start = _link_span(gazetteer, text, start, whole, end, TAG_TYPES.get(tag, "MISC"))
-        mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
-                                 entry, where, "ner"))
+        tag_type = TAG_TYPES.get(tag, "MISC")
+        entry, start = _link_span(gazetteer, text, start, whole, end, tag_type)
+        mentions.append(_mention(text, start, end, entry.type if entry else tag_type, entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
     mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
     return institutions_referred_back(names_kept_whole(text, mentions)), demonyms
