@@ -126,7 +126,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
               if m.demonym or m.entries[0].kind == STATE}
     for found in find_institutions(tokens, states, gazetteer.kb, home):
         start, end = mention_start(tokens, found.first), tokens.spans[found.last - 1][1]
-        mentions.append(Mention(start, end, text[start:end], "ORG", found.name_en, None, found.country,
+        mentions.append(Mention(start, end, text[start:end], found.type, found.name_en, None, found.country,
                                 where=where, kind="org", how="institution"))
         taken[found.first:found.last] = [True] * (found.last - found.first)
     for first, last, tag in spans:
@@ -207,13 +207,13 @@ def institutions_referred_back(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     named: list[tuple[str, Mention]] = []  # ORG mentions that give their state, by folded text
     for mention in mentions:
-        if mention.type == "ORG" and mention.how == "institution" and mention.id is None:
+        if mention.how == "institution" and mention.id is None:
             key = fold(mention.text) + " "
             earlier = next((m for folded, m in reversed(named) if folded.startswith(key)), None)
             if earlier is not None:
-                mention = Mention(mention.start, mention.end, mention.text, "ORG", earlier.name_en, earlier.id,
+                mention = Mention(mention.start, mention.end, mention.text, mention.type, earlier.name_en, earlier.id,
                                   earlier.country, mention.where, earlier.kind, "referred back")
-        if mention.type == "ORG" and (mention.id is not None or mention.how == "institution"):
+        if (mention.type == "ORG" and mention.id is not None) or mention.how == "institution":
             named.append((fold(mention.text), mention))
         out.append(mention)
     return out

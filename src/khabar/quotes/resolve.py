@@ -69,7 +69,7 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     holder = _title_holder(ctx, words, start, end)
     if holder is not None:
         return Speaker(text, start, end, holder.name_en, holder.id)
-    org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG"), None)
+    org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG" or m.how == "institution"), None)
     if org is not None:
         return from_mention(ctx, org)
     if len(words) == 1 and _fuller(ctx, Speaker(text, start, end)) is not None:
@@ -144,7 +144,7 @@ def _named_after(ctx: Context, start: int, end: int) -> Speaker | None:
 
 def from_mention(ctx: Context, mention: Mention) -> Speaker:
     """A mention as speaker; an unlinked person takes the name of an earlier, fuller one."""
-    country = mention.country if mention.type == "ORG" else None
+    country = mention.country if mention.type == "ORG" or mention.how == "institution" else None
     said = Speaker(mention.text, mention.start, mention.end, mention.name_en, mention.id, country)
     if said.en is not None or mention.type != "PER":
         return said
@@ -296,7 +296,8 @@ def _speaker_of_sentence(ctx: Context, k: int) -> Speaker | None:
 def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | None:
     """The last organisation mention or speaker with an English name before `before` whose name
     (without its article) starts with one of `heads` (folded words)."""
-    candidates = [from_mention(ctx, m) for m in ctx.mentions if m.end <= before and m.type == "ORG"]
+    candidates = [from_mention(ctx, m) for m in ctx.mentions
+                  if m.end <= before and (m.type == "ORG" or m.how == "institution")]
     candidates += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= before]
     for speaker in sorted(candidates, key=lambda s: s.start, reverse=True):
         if speaker.en and _without_article(fold(speaker.text)).startswith(heads):
