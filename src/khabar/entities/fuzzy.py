@@ -92,7 +92,8 @@ def words_agree(key: str, entry: Entry) -> bool:
     """Do the words of a person's name `key` (folded) agree with one of the entry's names: as many
     words, all equal but at most one, and that one a spelling variant (a long word, same first
     letter, close)? Given and family names are never fuzzed into others ("عبد الفتاح القصري" is not
-    "عبد الفتاح السيسي", "كيم جونغ إيل" not "كيم جونغ أون"); one word alone never agrees fuzzily."""
+    "عبد الفتاح السيسي", "كيم جونغ إيل" not "كيم جونغ أون"); one word alone never agrees fuzzily, nor
+    an Arabic name with the article (spelling variants are those of transliterated names)."""
     words = key.split()
     for name in entry.names_ar:
         other = match_key(name).split()
@@ -104,6 +105,8 @@ def words_agree(key: str, entry: Entry) -> bool:
         if len(differ) > 1:
             continue
         a, b = differ[0]
+        if a.startswith("ال") or b.startswith("ال"):
+            continue  # Arabic family names are spelled one way: "الخطيب" is not "الطيب", "العمري" not "العامري"
         if _vowels_only(a, b):
             return True  # "بوريال" for "بوريل": a long vowel written or not
         if (len(words) > 1 and min(len(a), len(b)) >= MIN_FUZZY_WORD and a[0] == b[0]
