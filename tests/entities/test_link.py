@@ -176,6 +176,24 @@ def test_link_a_common_noun_alone_is_not_a_name():
     assert ("اوكوس", "ORG", "AUKUS", None) in found
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("وقالت الميليشيات إنها انسحبت من المدينة", "ميليشيات"),
+    ("وأعلنت المتحدة عن خطتها الجديدة", "المتحدة"),
+    ("وقال بي إن الخطة جاهزة", "بي"),
+])
+def test_link_a_common_word_or_a_lone_letter_is_no_name(text, word):
+    tokens = [t.text for t in tokenize(text)]
+    first = next(i for i, t in enumerate(tokens) if word in t)
+    assert not [n for n in names(text, [(first, first + 1, "ORG")]) if word in n[0]]
+
+
+def test_link_spelled_out_letters_together_are_an_acronym():
+    text = "وبثت قناة إم بي سي البرنامج"
+    tokens = [t.text for t in tokenize(text)]
+    first = tokens.index("إم")
+    assert [n[0] for n in names(text, [(first, first + 3, "ORG")])] == ["إم بي سي"]
+
+
 @pytest.mark.parametrize(("name", "not_en"), [
     ("عبد الفتاح القصري", "Abdel Fattah el-Sisi"),   # same given names, another family name
     ("كيم جونغ إيل", "Kim Jong Un"),                 # one short word differs

@@ -66,6 +66,8 @@ def is_not_a_name(tokens: Tokens, first: int, last: int, kb=None) -> bool:
     words = [tokens.splits[i][2] for i in range(first, last)]
     if table.get(words[0]) in NEVER_FIRST and kb is not None:
         return all(w in table or kb.demonym(w) is not None for w in words[1:])
+    if len(words) > 1 and all(table.get(w) == "letter" for w in words):
+        return False  # spelled-out Latin letters together are an acronym ("إم بي سي"); one alone is none
     return all(w in table for w in words)
 
 
