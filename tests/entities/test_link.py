@@ -334,3 +334,22 @@ def test_link_a_short_name_keeps_a_first_letter_that_is_no_proclitic():
     text = "واستقبل الوزير سيمونا وان أمس. وقال لوان إن الزيارة مهمة."
     found = [m.text for m in mentions_of(text, [(2, 4, "PER"), (7, 8, "PER")]) if m.type == "PER"]
     assert found[-1] == "وان"
+
+
+@pytest.mark.parametrize(("text", "name_en"), [
+    ("وصل الوفد إلى العاصمة الأردنية عمان أمس", "Amman"),   # "the capital" before it: the city
+    ("وقعت عمان والهند اتفاقا للتعاون", "Oman"),               # else the state
+])
+def test_link_a_city_named_like_a_state(text, name_en):
+    found = [m.name_en for m in mentions_of(text) if m.text == "عمان"]
+    assert found == [name_en]
+
+
+def test_link_a_capital_descriptor_is_a_reference_not_a_mention():
+    article = read("وصل الوفد إلى العاصمة الأردنية أمس في زيارة رسمية.", date=dt.date(2018, 5, 1))
+    assert not [m for m in article.mentions if "العاصمة" in m.text]
+    assert [(r.text, r.name_en) for r in article.references if r.kind == "descriptor"] == [
+        ("العاصمة الأردنية", "Amman")]
+    # a capital's proper name with the word stays a name
+    article = read("انتقلت الوزارات إلى العاصمة الإدارية الجديدة.", date=dt.date(2023, 5, 1))
+    assert [m.text for m in article.mentions] == ["العاصمة الإدارية الجديدة"]

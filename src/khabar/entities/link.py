@@ -9,6 +9,7 @@ tagger's agreement or a word such as "مدينة" before it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -110,6 +111,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         entry = _entry_as_tagged(match, covering)
         if entry is None:
             continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
+        entry = _city_named_like_a_state(match, entry, tokens, home)
         start = match.start
         if entry.type == "PER":
             # "الملك عبد الله الثاني", "آية الله علي خامنئي": the title is no part of the name
@@ -299,6 +301,21 @@ def _name_start(tokens: Tokens, first: int, tag: str) -> int:
     return stripped
 
 
+_CAPITAL_WORDS = frozenset(fold(w) for w in ("العاصمة", "عاصمة"))
+
+
+def _city_named_like_a_state(match: NameMatch, entry: Entry, tokens: Tokens, home: str | None) -> Entry:
+    """"عمان" is Oman and Amman: the city when "العاصمة" comes just before it ("العاصمة الأردنية
+    عمان") or the dispatch is from the city's state; else the state."""
+    if entry.kind != STATE:
+        return entry
+    city = next((e for e in match.entries if e.kind == CITY and e.country != (entry.code or entry.country)), None)
+    if city is None:
+        return entry
+    before = {tokens.splits[i][2] for i in range(max(0, match.first - 2), match.first)}
+    return city if before & _CAPITAL_WORDS or (home is not None and city.country == home) else entry
+
+
 def _trusted(match: NameMatch, tokens: Tokens) -> bool:
     entry = match.entries[0]
     if match.last - match.first > 1 or entry.kind not in (CITY, REGION):
@@ -464,10 +481,26 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
+    descriptors = [m for m in kept if _descriptor(m, gazetteer.kb)]
+    if descriptors:
+        kept = [m for m in kept if m not in descriptors]
+        references = sorted([*references, *(dataclasses.replace(m, kind="descriptor") for m in descriptors)],
+                            key=lambda m: m.start)
     shown = {m.id: entry.names_ar[0] for m in kept if m.id and (entry := gazetteer.kb.by_id(m.id)) is not None
              and entry.names_ar}
     article.mentions, article.entities = group_entities(kept, shown)
     article.references = references
+
+
+_CAPITAL = fold("عاصمة")  # with or without the article and a proclitic ("للعاصمة")
+
+
+def _descriptor(mention: Mention, kb) -> bool:
+    """"العاصمة الأردنية" stands for Amman without naming it: a reference, not a mention of a name
+    (the annotation policy: descriptors are no entity forms)."""
+    words = fold(mention.text).split()
+    return (mention.type == "LOC" and len(words) == 2 and words[0].endswith(_CAPITAL)
+            and kb.demonym(words[1]) is not None)
 
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
