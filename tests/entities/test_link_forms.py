@@ -91,3 +91,13 @@ def test_link_a_name_particle_alone_is_no_person():
     article = read("وقال مولود تشاووش أوغلو إن المحادثات مثمرة. وأضاف أوغلو أن الجانبين متفقان.",
                    date=dt.date(2018, 5, 1))
     assert not [m for m in article.mentions if m.text == "أوغلو"]
+
+
+@pytest.mark.parametrize(("form", "name_en"), [
+    ("محمد بن سلمان بن عبدالعزيز آل سعود", "Mohammed bin Salman"),  # the name and more of its lineage
+    ("مون جاي-إن", "Moon Jae-in"),                                   # a hyphen inside the name
+    ("#دونالد_ترمب", "Donald Trump"),
+])
+def test_link_forms_check_accepts_ways_of_writing_the_name(form, name_en):
+    person = next(e for e in load_kb().entries("person") if e.name_en == name_en)
+    assert form_fits(form, person)
