@@ -353,3 +353,22 @@ def test_link_a_capital_descriptor_is_a_reference_not_a_mention():
     # a capital's proper name with the word stays a name
     article = read("انتقلت الوزارات إلى العاصمة الإدارية الجديدة.", date=dt.date(2023, 5, 1))
     assert [m.text for m in article.mentions] == ["العاصمة الإدارية الجديدة"]
+
+
+@pytest.mark.parametrize(("name", "not_en"), [
+    ("الاتحاد الآسيوي", "European Union"),     # another word of the same shape
+    ("حزب الأمة", "Hezbollah"),
+    ("الاتحاد السوفيتي", "African Union"),
+    ("بريكست", "BRICS"),                       # one letter more is another word
+])
+def test_link_organisation_words_are_not_fuzzed_into_another_organisation(name, not_en):
+    text = f"وأعلن {name} موقفه أمس"
+    n = len(name.split())
+    found = names(text, [(1, 1 + n, "ORG")])
+    assert all(f[2] != not_en for f in found)
+
+
+def test_link_organisation_spelling_variant_still_links():
+    text = "وقالت منظمة اليونيسيف إن الأطفال بحاجة إلى مساعدة"
+    found = names(text, [(2, 3, "ORG")])
+    assert any(f[2] == "UNICEF" for f in found)

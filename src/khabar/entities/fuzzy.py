@@ -89,7 +89,8 @@ MIN_FUZZY_WORD = 4  # shorter words must be equal: "إيل" is not "أون"
 
 
 def words_agree(key: str, entry: Entry) -> bool:
-    """Do the words of a person's name `key` (folded) agree with one of the entry's names: as many
+    """Do the words of a person's or organisation's name `key` (folded) agree with one of the
+    entry's names: as many
     words, all equal but at most one, and that one a spelling variant (a long word, same first
     letter, close)? Given and family names are never fuzzed into others ("عبد الفتاح القصري" is not
     "عبد الفتاح السيسي", "كيم جونغ إيل" not "كيم جونغ أون"); one word alone never agrees fuzzily, nor

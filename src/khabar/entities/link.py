@@ -387,7 +387,7 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
         for begin in reversed(starts):
             key = match_key(text[begin:end])
             entry = gazetteer.fuzzy.closest(key, tag_type)
-            if entry is not None and (entry.type != "PER" or words_agree(key, entry)):
+            if entry is not None and (entry.type not in ("PER", "ORG") or words_agree(key, entry)):
                 return entry, begin
     return None, start
 
