@@ -372,3 +372,14 @@ def test_link_organisation_spelling_variant_still_links():
     text = "وقالت منظمة اليونيسيف إن الأطفال بحاجة إلى مساعدة"
     found = names(text, [(2, 3, "ORG")])
     assert any(f[2] == "UNICEF" for f in found)
+
+
+@pytest.mark.parametrize(("name", "not_en"), [
+    ("العذراء", "Iraq"),            # an Arabic word with the article is no variant
+    ("بروكلين", "Berlin"),          # a longer word is another place
+    ("سالزبري", "Salzburg"),
+    ("بولونيا", "Poland"),
+])
+def test_link_place_names_are_not_fuzzed_into_another_place(name, not_en):
+    found = names(f"قال {name} إن الاجتماع مهم", [(1, 2, "LOC")])
+    assert all(f[2] != not_en for f in found)

@@ -125,3 +125,18 @@ def _vowels_only(a: str, b: str) -> bool:
     bare = a.translate(_LONG_VOWELS)
     return len(bare) >= 3 and a[0] == b[0] and a[-1] == b[-1] and bare == b.translate(_LONG_VOWELS)
 
+
+def one_letter_variant(key: str, entry: Entry) -> bool:
+    """Is the one-word place name `key` (folded) one of the entry's names written without its space,
+    or a one-word name with one letter inside replaced ("واسنطن" for "واشنطن")? Same length, same first and last letters, no article
+    ("العذراء" is not "العراق"); a longer or shorter word is another place ("سالزبري", "بروكلين")."""
+    if " " in key or key.startswith("ال") or len(key) < MIN_LENGTH:
+        return False
+    for name in entry.names_ar:
+        other = match_key(name)
+        if other.replace(" ", "") == key:
+            return True  # a name of two words written as one ("نيوأورليانز")
+        if len(other) == len(key) and other[0] == key[0] and other[-1] == key[-1]:
+            if sum(a != b for a, b in zip(key, other, strict=True)) == 1:
+                return True
+    return False

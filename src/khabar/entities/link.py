@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
-from khabar.entities.fuzzy import words_agree
+from khabar.entities.fuzzy import one_letter_variant, words_agree
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
     Gazetteer,
@@ -387,7 +387,9 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
         for begin in reversed(starts):
             key = match_key(text[begin:end])
             entry = gazetteer.fuzzy.closest(key, tag_type)
-            if entry is not None and (entry.type not in ("PER", "ORG") or words_agree(key, entry)):
+            # names are not fuzzed into other names (an organisation's or place's words either:
+            # "الاتحاد الآسيوي" is not the EU, "العذراء" not Iraq); a place may have a letter mistyped
+            if entry is not None and (words_agree(key, entry) or (entry.type == "LOC" and one_letter_variant(key, entry))):
                 return entry, begin
     return None, start
 
