@@ -187,7 +187,7 @@ def _build_place_heads(resources: Resources) -> dict[str, str]:
 
 
 def _with_place_head(text: str, tokens: Tokens, match: NameMatch, entry: Entry, kb, where: str) -> Mention | None:
-    """A town or region with a head word before it ("محافظة أربيل", "مخيم دير البلح"): one mention with
+    """A town or region with a head word before it ("محافظة أربيل", "مخيم طولكرم"): one mention with
     the head; the knowledge base's entry for the whole name, else the region itself, else the town's
     name with the head's English ("Erbil Governorate", no id: it is not the town)."""
     if entry.kind not in (CITY, REGION) or match.first == 0:
