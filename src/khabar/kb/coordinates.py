@@ -44,6 +44,7 @@ COLUMNS = ("id", "name_en", "kind", "lat", "lon", "geonameid", "admin1", "adm1_c
 _UNIT_WORDS = frozenset({"governorate", "province", "state", "region", "district", "prefecture", "wilayah",
                          "wilaya", "muhafazat", "mintaqat", "emirate", "municipality", "of", "the"})
 _PROVINCE_HEADS = re.compile(r"^(محافظه|ولايه|منطقه|اقليم|مقاطعه|عماله|بلديه|قضاء|قضا|لواء|لوا|شعبيه)\s+")
+_APOSTROPHES = re.compile("['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -84,6 +85,7 @@ class Point:
 def latin_key(name: str) -> str:
     """An English/Latin name without accents, case, punctuation or a leading article ("Al Ḩudaydah"
     and "al-Hudaydah" agree)."""
+    name = _APOSTROPHES.sub("", name)  # Nukuʻalofa, Nuku'alofa and Nukualofa are one name
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     words = _NOT_WORD.sub(" ", text).split()
     if len(words) > 1 and words[0] in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "the"):
