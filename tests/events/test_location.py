@@ -132,6 +132,8 @@ def test_every_kind_of_place_gets_its_point_a_state_its_capitals():
     # A dateline carries no id: its city is found by country and name.
     mosul = next(e for e in kb.entries("city") if e.country == "IRQ" and e.name_en == "Mosul")
     assert place_coordinates(Resources())[f"IRQ:{fold(mosul.names_ar[0])}"] == _table_point(mosul.id)[:2]
+    yemen = kb.state("YEM")  # a dateline naming the country itself: its capital's point
+    assert points[f"YEM:{fold(yemen.names_ar[0])}"] == points[yemen.id]
 
 
 def test_each_event_of_a_sentence_gets_its_own_place():

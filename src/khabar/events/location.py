@@ -54,7 +54,8 @@ def _build_place_words(resources: Resources) -> dict[str, str]:
 
 def place_points(resources: Resources) -> dict[str, tuple[float, float, str]]:
     """The resource: (lat, lon, GDELT ADM1 code) of every knowledge-base place with a point, by id
-    and, for datelines (which carry no id), by "ISO3:folded Arabic name" of a city.
+    and, for datelines (which carry no id), by "ISO3:folded Arabic name" of a city, else of a region
+    or of the state itself.
 
     Cities and regions: kb/data/coordinates.tsv (GeoNames, written by tools/place_coordinates.py).
     A state: its capital's point, as GDELT places country-level events (the capital city's row of
@@ -75,6 +76,8 @@ def place_points(resources: Resources) -> dict[str, tuple[float, float, str]]:
     for entry in kb.entries(REGION):
         if entry.id in table:
             out[entry.id] = table[entry.id]
+            for name in entry.names_ar if entry.country else ():  # a dateline "غزة" names the Strip
+                out.setdefault(f"{entry.country}:{fold(name)}", table[entry.id])
     for entry in kb.entries(STATE):
         point = table.get(entry.capital or "") or capitals.get(entry.code or "")
         if point is None:
@@ -83,6 +86,8 @@ def place_points(resources: Resources) -> dict[str, tuple[float, float, str]]:
         capital = kb.by_id(entry.capital) if entry.capital else None
         for name in capital.names_ar if capital else ():  # Jerusalem has no country of its own
             out.setdefault(f"{entry.code}:{fold(name)}", point)
+        for name in entry.names_ar:  # a dateline naming the country ("اليمن -")
+            out.setdefault(f"{entry.code}:{fold(name)}", (point[0], point[1], ""))
     return out
 
 
