@@ -44,7 +44,6 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "khabar" / "events" / "data"
 TYPES = ("ASSAULT", "PROTEST")
 FOLDS = 5
 REPEATS = 3  # cuts into folds, averaged
-TOLERANCE = 0.01  # F1 within which settings count as equally good (see choose)
 L2S = (8.0, 16.0, 32.0, 64.0)  # weight decay: few hundred rows, dozens of features
 MIN_COUNTS = (3,)  # a feature seen on fewer training rows gets no weight
 THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.15, 0.71, 0.05))
@@ -126,24 +125,20 @@ def held_out(rows: list[dict], settings: dict, seed: int = 0, k: int = FOLDS) ->
 
 
 def choose(rows: list[dict]) -> tuple[dict, float]:
-    """The settings (l2, min_count, labels, threshold) chosen by the pooled held-out F1 over the folds
+    """The settings (l2, min_count, labels, threshold) of the best pooled held-out F1 over the folds
     of `rows` (the mean of REPEATS ways of cutting them: a few hundred rows give noisy figures), and
-    their F1."""
+    that F1 (smoothed over neighbouring thresholds)."""
     scored: list[tuple[float, dict]] = []
     for l2, min_count, labels in itertools.product(L2S, MIN_COUNTS, LABELS):
         settings = {"l2": l2, "min_count": min_count, "labels": labels}
         repeats = [held_out(rows, settings, seed) for seed in range(REPEATS)]
-        for t in THRESHOLDS:
-            scored.append((round(sum(f1_of(pairs, t)[2] for pairs in repeats) / REPEATS, 3), {**settings, "threshold": t}))
-    # The figures are flat near the top: of the settings within TOLERANCE of the best, the most
-    # regularised, and of its thresholds there the middle one (less hostage to a few rows).
-    top = max(f1 for f1, _ in scored)
-    near = [(f1, s) for f1, s in scored if f1 >= top - TOLERANCE]
-    l2 = max(s["l2"] for _, s in near)
-    best = max((b for b in near if b[1]["l2"] == l2), key=lambda b: b[0])
-    same = sorted((s["threshold"] for _, s in near if {**s, "threshold": 0} == {**best[1], "threshold": 0}))
-    middle = same[len(same) // 2]
-    return {**best[1], "threshold": middle}, next(f1 for f1, s in scored if s == {**best[1], "threshold": middle})
+        f1s = [sum(f1_of(pairs, t)[2] for pairs in repeats) / REPEATS for t in THRESHOLDS]
+        # F1 over a few hundred rows jumps from one threshold to the next: each threshold is judged
+        # by the mean F1 of it and its neighbours
+        for n, t in enumerate(THRESHOLDS):
+            window = f1s[max(n - 1, 0):n + 2]
+            scored.append((round(sum(window) / len(window), 3), {**settings, "threshold": t}))
+    return max(scored, key=lambda b: b[0])[1], max(f1 for f1, _ in scored)
 
 
 def fit(rows: list[dict], settings: dict) -> dict:
