@@ -8,11 +8,11 @@ table of data/speakers.tsv renders what has no entity ("البيان المشت�
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from khabar.article import Mention
 from khabar.lang.normalize import fold
-from khabar.quotes.context import Context, Speaker
+from khabar.quotes.context import Context, Cue, Speaker, cues_between
 from khabar.quotes.lexicon import OFFICE_COMPLEMENTS, TITLE_NOUNS, SpeakerWord, speaker_words_by_first
 from khabar.quotes.phrases import phrase_after
 
@@ -103,7 +103,16 @@ def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Menti
     resolved it ("الرئيس الأمريكي" -> Joe Biden in 2023); a title further in belongs to another
     office or person ("نائب الرئيس", "مستشار الرئيس")."""
     first = ctx.words[words[0]]
-    return next((t for t in ctx.titles if t.start in (start, first.start, first.stem_start)), None)
+    titles = ctx.titles  # in order of offset: the first that starts at one of these, by bisection
+    for at in sorted({start, first.start, first.stem_start}):
+        k = bisect.bisect_left(titles, at, key=_mention_start)
+        if k < len(titles) and titles[k].start == at:
+            return titles[k]
+    return None
+
+
+def _mention_start(mention: Mention) -> int:
+    return mention.start
 
 
 def _named_after(ctx: Context, start: int, end: int) -> Speaker | None:
@@ -197,12 +206,7 @@ def apposition(ctx: Context, start: int, end: int) -> Speaker | None:
     ("إدوين صموئيل، المتحدث باسم الحكومة" makes a later "المتحدث باسم الحكومة" Edwin Samuel)."""
     folded, offsets = ctx.folded()
     key = fold(ctx.body[start:end])
-    found: list[int] = []
-    at = folded.find(key)
-    while key and at >= 0 and offsets[at] < start:
-        found.append(at)
-        at = folded.find(key, at + 1)
-    for at in reversed(found):
+    for at in _earlier(folded, offsets, key, start):
         left, right = offsets[at], offsets[at + len(key)]
         while left > 0 and ctx.body[left - 1] in _SEPARATORS:
             left -= 1
@@ -215,6 +219,21 @@ def apposition(ctx: Context, start: int, end: int) -> Speaker | None:
             if cue.speaker is not None and cue.explicit and cue.speaker.end == left:
                 return cue.speaker
     return None
+
+
+def _earlier(folded: str, offsets: list[int], key: str, start: int) -> Iterator[int]:
+    """Where `key` occurs in `folded` at a body offset before `start`, the nearest first, at most
+    RECENT of them (found backwards: a phrase repeated all through a long document is not
+    searched from its start for each occurrence)."""
+    if not key:
+        return
+    limit = bisect.bisect_left(offsets, start)  # folded characters before `start`
+    at = folded.rfind(key, 0, limit + len(key) - 1)
+    for _ in range(RECENT):
+        if at < 0:
+            return
+        yield at
+        at = folded.rfind(key, 0, at + len(key) - 1)
 
 
 def _antecedent(ctx: Context, row: SpeakerWord, said: Speaker) -> Speaker:
@@ -247,10 +266,25 @@ def _last_statement(ctx: Context, before: int) -> Speaker | None:
 def _speaker_of_sentence(ctx: Context, k: int) -> Speaker | None:
     """The speaker of the last cue before token `k` in its sentence ("قالت الوزارة في بيان")."""
     lo, _ = ctx.bounds(k)
-    for cue in reversed(ctx.cues):
-        if lo <= cue.index < k and cue.speaker is not None:
+    for cue in reversed(cues_between(ctx.cues, lo, k)):
+        if cue.speaker is not None:
             return cue.speaker
     return None
+
+
+# How many speakers back a short name or an anaphor looks for its antecedent: more than an article
+# holds, and a bound for a long document, where each would otherwise look through all before it.
+RECENT = 64
+
+
+def _recent_cues(ctx: Context, before: int) -> Sequence[Cue]:
+    """The last RECENT cues at tokens up to the one at body offset `before`."""
+    k = bisect.bisect_right(ctx.cues, ctx.token_at(before), key=_cue_index)
+    return ctx.cues[max(0, k - RECENT):k]
+
+
+def _cue_index(cue: Cue) -> int:
+    return cue.index
 
 
 def _last_named(ctx: Context, head: str, before: int) -> Speaker | None:
@@ -301,7 +335,8 @@ def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
 def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
     key = fold(speaker.text)
     named = _people(ctx).fuller(key, speaker.start)
-    named += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= speaker.start]
+    named += [c.speaker for c in _recent_cues(ctx, speaker.start)
+              if c.speaker is not None and c.speaker.end <= speaker.start]
     inner = f" {key} "
     folded = _people(ctx).fold
     found = [s for s in named if (full := folded(s.text)) != key and inner in f" {full} "]
