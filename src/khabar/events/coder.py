@@ -31,7 +31,6 @@ HEADLINE = -1
 NEEDS_SOURCE = frozenset({"THREATEN"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
 SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
-REALIS = Modes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +170,6 @@ class SentenceCoder:
             modes = [self._modes(words, m) for m in mine]
             if self.observe is not None:
                 self.observe(plover, realis_features(words, mine, rule, modes))
-            if rule.realis and all(m != REALIS for m in modes):
-                continue  # only named as denied, planned, feared or intended
             if reports(plover, words, mine, rule, modes):
                 out.extend(mine)
         return sorted(out, key=lambda m: (m.start, m.entry.type))
