@@ -54,6 +54,8 @@ class Agents:
     families: frozenset[str]
     envoys: frozenset[str]
     support_verbs: frozenset[str]
+    list_heads: frozenset[str]
+    relatives: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,8 @@ def read_agents() -> Agents:
                   _folded(data["agent_markers"], name, "agent_markers"), verbs, _folded(data["skip"], name, "skip"),
                   _folded(data["quantities"], name, "quantities"), _folded(data["links"], name, "links"),
                   _folded(data["families"], name, "families"), _folded(data["envoys"], name, "envoys"),
-                  frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)))
+                  frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)),
+                  _folded(data["list_heads"], name, "list_heads"), _folded(data["relatives"], name, "relatives"))
 
 
 @dataclass(frozen=True, slots=True)

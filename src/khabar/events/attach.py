@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from khabar.events.actors import Actor, Agents
-from khabar.events.triggers import Match, SentenceWords
+from khabar.events.phrases import starts_with_and
+from khabar.events.triggers import Match, SentenceWords, match_sentence
 from khabar.lang.normalize import fold
 
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -29,6 +30,8 @@ DIRECT_WINDOW = 6  # words after the trigger where an object without preposition
 GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
+RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
+CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
 
@@ -79,7 +82,10 @@ def _possessed(words: SentenceWords, actor: Actor) -> bool:
     if actor.code or not actor.sector or actor.end - actor.start != 1 or text.endswith("ة"):
         return False
     suffix = words.tables.split(text)[1]
-    return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+    if suffix:
+        return fold(text[len(text) - suffix:]) in THIRD_PERSON
+    norm = fold(text)  # a word the segmenter left whole ("بلاده"): an agent noun plus a pronoun
+    return any(norm.endswith(p) and norm[: -len(p)] in words.tables.agents.sectors for p in THIRD_PERSON)
 
 
 def _antecedents(words: SentenceWords, actors: list[Actor], topic: Group | None) -> list[Actor]:
@@ -113,9 +119,11 @@ class Attacher:
     def __init__(self, words: SentenceWords, actors: list[Actor], agents: Agents,
                  trigger_words: frozenset[int] = frozenset(), topic: Group | None = None) -> None:
         self.words = words
+        self._acts: dict[int, Match] | None = None
         self.groups = group_actors(words, _antecedents(words, actors, topic))
         self.agents = agents
         self.trigger_words = trigger_words
+        self._preps = agents.target_preps | agents.locative_preps
 
     # -- subjects
     def _skippable(self, j: int, match: Match | None) -> bool:
@@ -129,9 +137,73 @@ class Attacher:
         forms = words.forms[j].all
         if not forms.isdisjoint(self.agents.skip) or not forms.isdisjoint(self.agents.quantities):
             return True  # "التقى، امس الثلاثاء، نظيره", "قتل خمسة فلسطينيين"
+        if self._list_head(j):
+            return True  # "أدانت كل من مصر والأردن"
         nxt = words.next_word(j + 1)  # "من جانبه"
         return nxt is not None and not words.forms[nxt].all.isdisjoint(self.agents.skip) \
             and not forms.isdisjoint(self.agents.target_preps | self.agents.locative_preps)
+
+    def _list_head(self, j: int) -> bool:
+        """Is word j "كل" before "من", or "من" after it ("كل من X و Y": each of)?"""
+        words, heads = self.words, self.agents.list_heads
+        if not words.forms[j].all.isdisjoint(heads):
+            nxt = words.next_word(j + 1)
+            return nxt is not None and "من" in words.forms[nxt].all
+        before = words.prev_word(j - 1)
+        return "من" in words.forms[j].all and before is not None and not words.forms[before].all.isdisjoint(heads)
+
+    @property
+    def acts(self) -> dict[int, Match]:
+        """Violent acts named by nouns, by their first word, governed ones too ("أدانت الهجوم"): worked
+        out the first time a trigger asks (a condemnation), once per sentence."""
+        if self._acts is None:
+            self._acts = {m.words[0]: m for m in match_sentence(self.words, self.words.tables.lexicon)
+                          if not m.verbal and m.entry.type in VIOLENT_TYPES}
+        return self._acts
+
+    # -- relative clauses
+    def relative(self, head: int) -> int | None:
+        """The relative pronoun right before word `head` ("الذين اقتحموا"), if any."""
+        j = self.words.prev_word(head - 1)
+        return j if j is not None and not self.words.forms[j].all.isdisjoint(self.agents.relatives) else None
+
+    def antecedent(self, rel: int) -> Group | None:
+        """The actor the relative pronoun at `rel` describes: the group right before it."""
+        before = [g for g in self.groups if g.end <= rel]
+        if before and before[-1].prep is None and self._clear(before[-1].end, rel, None):
+            return before[-1]
+        return None
+
+    def resumptive(self, j: int) -> bool:
+        """Does verb j carry a 3rd-person object pronoun ("قصفتها", "شنته")? In a relative clause its
+        subject then follows it, and the noun before the pronoun is its object."""
+        text = self.words.texts[j]
+        suffix = self.words.tables.split(text)[1]
+        return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+
+    def relative_support(self, end: int) -> Group | None:
+        """The subject of a support verb in a relative clause right after a verbal noun ending at word
+        `end` ("الهجوم الذي شنته إسرائيل", "الغارات التي نفذتها الطائرات الإسرائيلية")."""
+        words = self.words
+        rel = words.next_word(end + 1)
+        if rel is None or words.forms[rel].all.isdisjoint(self.agents.relatives):
+            return None
+        verb = words.next_word(rel + 1)
+        if verb is None or words.forms[verb].all.isdisjoint(self.agents.support_verbs):
+            return None
+        found = self.subject_after(verb, None, noun=False)
+        return found if found is not None and found.coded else None
+
+    def after_relative(self, group: Group, head: int) -> bool:
+        """Does a relative clause fill the gap between the group and word `head` ("المسلحون الذين
+        هاجموا الحافلة أمس قد قتلوا")? Then the group is the subject of the verb at `head` too."""
+        words = self.words
+        rel = words.next_word(group.end)
+        if rel is None or rel >= head or head - rel > RELATIVE_CLAUSE or words.forms[rel].all.isdisjoint(
+                self.agents.relatives):
+            return False
+        return all(not words.stop[j] and (words.is_word(j) or words.texts[j][:1].isdigit())
+                   and not self._clause_ends(j, j + 1) for j in range(rel, head))
 
     def _clear(self, start: int, end: int, match: Match | None) -> bool:
         return all(self._skippable(j, match) for j in range(start, end))
@@ -154,8 +226,9 @@ class Attacher:
             if self._clear(head + 1, group.start, match):
                 return group
             demonym = group.members[0].kind == "demonym" and group.start - head <= 3
-            if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words for j in gap):
-                return group  # "غارات جوية إسرائيلية"
+            if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words
+                                        and self.words.forms[j].all.isdisjoint(self._preps) for j in gap):
+                return group  # "غارات جوية إسرائيلية"; not "احتجاجات ضد وجود القوات الإثيوبية"
             return None
         return None
 
@@ -165,8 +238,10 @@ class Attacher:
         if not before:
             return None
         group = before[-1]
-        if group.prep is not None or not self._clear(group.end, head, match):
+        if group.prep is not None:
             return None
+        if not self._clear(group.end, head, match):
+            return group if self.after_relative(group, head) else None
         return group
 
     def _apposition(self, group: Group, match: Match | None = None) -> Group:
@@ -177,6 +252,8 @@ class Attacher:
             others = self.trigger_words.difference(match.words) if match is not None else self.trigger_words
             if other.start >= group.end and not others.isdisjoint(range(group.end, other.start)):
                 break  # a verb or act stands between: another clause ("a bomber … hit a patrol of the X army")
+            if match is not None and group.end <= match.words[0] < other.start:
+                break  # the subject before its verb is not named after it ("الجنود الذين اقتحموا … فلسطينيين")
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
                 if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
                                                                                      "group"):
@@ -335,6 +412,7 @@ class Roles:
 # How an actor was found, for the analyst who filters events (Event.how):
 HOW = {
     "subject": "the subject of the trigger verb (before or after it)",
+    "relative": "the noun a relative clause describes (الجنود الذين اقتحموا)",
     "genitive": "the genitive or adjective of a verbal noun (زيارة الرئيس، غارات إسرائيلية)",
     "agent": "the doer after على يد، برصاص، من قبل",
     "verb": "the subject of the verb that governs the noun trigger in the same sentence",
@@ -385,7 +463,11 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     """(doer, victim, how the doer was found) named next to the trigger: SVO, VSO, the genitive of a
     noun, the doer of a passive after "على يد"/"برصاص"."""
     head, noun = match.words[0], not match.verbal
-    source = att.subject_before(head, match) if not noun else None
+    rel = att.relative(head) if not noun else None
+    if rel is not None:
+        return _relative_roles(att, match, rel)
+    conjoined = not noun and starts_with_and(att.words, head)  # "… مخيم جنين وقتلت": not the object before
+    source = att.subject_before(head, match) if not noun and not conjoined else None
     patient = None
     if source is None:
         found = att.subject_after(head, match, noun)
@@ -405,6 +487,38 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     return source, patient, ("genitive" if noun else "subject") if source is not None else None
 
 
+def _relative_roles(att: Attacher, match: Match, rel: int) -> tuple[Group | None, Group | None, str | None]:
+    """A verb right after الذي/التي/الذين: the noun before the pronoun is its doer ("الجنود الذين
+    اقتحموا القرية"), its victim when the verb reads as passive ("الذين قتلوا في الهجوم"), its object
+    when the verb carries a pronoun for it, the subject then following ("المدينة التي قصفتها X")."""
+    antecedent = att.antecedent(rel)
+    if att.resumptive(match.words[0]):
+        found = att.subject_after(match.words[0], match, False)
+        return found, antecedent, "subject" if found is not None else None
+    if antecedent is None:
+        return None, None, None
+    if _passive(att, match, antecedent):
+        return None, antecedent, None
+    return antecedent, None, "relative"
+
+
+def _act_doer(att: Attacher, after: int) -> tuple[bool, Group | None]:
+    """(whether the object after word `after` names an act, the doer of that act): "أدانت مصر الهجوم
+    الإسرائيلي", "… الهجوم الذي شنته إسرائيل", "… مقتل مدنيين برصاص القوات X"."""
+    j = att.words.next_word(after)
+    while j is not None and j - after < DIRECT_WINDOW and j not in att.acts and att._skippable(j, None):
+        j = att.words.next_word(j + 1)
+    act = att.acts.get(j) if j is not None else None
+    if act is None or act.entry.type not in VIOLENT_TYPES:
+        return False, None
+    doer = next((g for g in att.groups if g.start == act.words[0] and g.coded), None)  # "الهجوم الأمريكي"
+    if doer is None:
+        doer = _subject(att, act)[0]
+    if doer is None or not doer.coded:
+        doer = att.relative_support(act.words[-1])
+    return True, doer if doer is not None and doer.coded else None
+
+
 def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Group | None = None) -> Roles:
     """Source and target of a trigger. `topic` is the subject carried from the sentence before;
     `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
@@ -420,10 +534,11 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if source is not None:
         source = att._apposition(source, match)
     if (source is None or not source.coded) and noun:
-        support = att.support_subject(head)
+        support = att.support_subject(head) or att.relative_support(match.words[-1])
         if support is not None and support.coded:
             source, explicit, source_how = support, True, "support"
-    if (source is None or not source.coded) and noun and verb_source is not None:
+    conjoined = match.verbal and starts_with_and(att.words, head)  # "اقتحمت القوات المخيم وقتلت": the same doer
+    if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None:
         source, explicit, source_how = verb_source, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
@@ -433,6 +548,11 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     after = source.end if explicit and source is not None and source.start > head else head + 1
     if source is None and not noun and head < START_WORDS and topic is not None:
         source, source_how = topic, "continued"  # from the sentence before: its positions are not of this sentence
+    if match.entry.type in CONDEMNING and patient is None:
+        names_act, doer = _act_doer(att, after)
+        if names_act:  # the doer of the act condemned is the target, not its victim
+            return Roles(source, doer, None, explicit, source_how if source is not None else None,
+                         "object" if doer is not None else None)
     target, target_how = (patient, "victim") if patient is not None else (att.target(match, after, source), "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)

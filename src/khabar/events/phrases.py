@@ -37,7 +37,7 @@ def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: b
     return inner <= MAX_INNER_GAP
 
 
-def _starts_with_and(words: SentenceWords, i: int) -> bool:
+def starts_with_and(words: SentenceWords, i: int) -> bool:
     """Does word i begin with the conjunction و/ف (not a name or word that begins with the letter)?"""
     text = words.norms[i]
     if text[:1] not in "وف" or len(text) < 3 or not words.forms[i].levels:
@@ -59,6 +59,9 @@ def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None
         if not forms.isdisjoint(agents.agent_markers):
             return "agent"
         found = forms & (agents.target_preps | agents.locative_preps)
+        head = words.prev_word(before - 1)
+        if found == {"من"} and head is not None and not words.forms[head].all.isdisjoint(agents.list_heads):
+            return None  # "أدانت كل من مصر والأردن": a list of subjects
         if found and before >= start - 2:
             return min(found)
     return _clitic(words, start)
@@ -90,7 +93,7 @@ def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: fro
         kind = "place"  # "الأراضي الفلسطينية"
     end = group[-1].end
     return Actor(start, end, coded.code if coded else None, sector, kind, _prep_before(words, start, agents),
-                 _starts_with_and(words, start), spans[start][0], spans[end - 1][1], coded.home if coded else None)
+                 starts_with_and(words, start), spans[start][0], spans[end - 1][1], coded.home if coded else None)
 
 
 def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[int, int]],
@@ -112,7 +115,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 k += 1
                 continue
             named = any(u.kind in NAMED for u in group)
-            if (has_code and _starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
+            if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
                     not _gap_ok(words, last.end, unit.start, agents, has_code):
                 break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
             if (named or has_code) and unit.kind in NAMED and unit.code != next(
@@ -124,8 +127,9 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
             clitic = _clitic(words, unit.start) if unit.start >= last.end else None
             if clitic == "ب" or (has_code and clitic):
                 break  # "وزير الخارجية المصري بالقاهرة": where he is; but "السفير الجديد لرومانيا" is hers
-            if has_code and (unit.kind == "agent" or unit.start > last.end):
-                break  # "وزير الخارجية السعودي نظيره الفرنسي", "وزير … الإيراني العلاقات …": a coded phrase ends
+            if has_code and (unit.kind in ("agent", "placehead") or unit.start > last.end):
+                break  # "وزير الخارجية السعودي نظيره الفرنسي", "وزير … الإيراني العلاقات …", "القوات
+                # الإسرائيلية مدينة جنين": a coded phrase ends, the next noun starts another
             group.append(unit)
             k += 1
         if any(u.kind != "placehead" for u in group):
