@@ -502,21 +502,21 @@ def _relative_roles(att: Attacher, match: Match, rel: int) -> tuple[Group | None
     return antecedent, None, "relative"
 
 
-def _act_doer(att: Attacher, after: int) -> tuple[bool, Group | None]:
-    """(whether the object after word `after` names an act, the doer of that act): "أدانت مصر الهجوم
+def _act_doer(att: Attacher, after: int) -> Group | None:
+    """The doer of the act the object after word `after` names, if it is named: "أدانت مصر الهجوم
     الإسرائيلي", "… الهجوم الذي شنته إسرائيل", "… مقتل مدنيين برصاص القوات X"."""
     j = att.words.next_word(after)
     while j is not None and j - after < DIRECT_WINDOW and j not in att.acts and att._skippable(j, None):
         j = att.words.next_word(j + 1)
     act = att.acts.get(j) if j is not None else None
     if act is None or act.entry.type not in VIOLENT_TYPES:
-        return False, None
+        return None
     doer = next((g for g in att.groups if g.start == act.words[0] and g.coded), None)  # "الهجوم الأمريكي"
     if doer is None:
         doer = _subject(att, act)[0]
     if doer is None or not doer.coded:
         doer = att.relative_support(act.words[-1])
-    return True, doer if doer is not None and doer.coded else None
+    return doer if doer is not None and doer.coded else None
 
 
 def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Group | None = None) -> Roles:
@@ -530,6 +530,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
                      "genitive" if target is not None else None)
     source, patient, source_how = _subject(att, match)
+    if match.entry.type in CONDEMNING and source is not None and source.start > head and source.start in att.acts:
+        source, source_how = None, None  # "وأدان الهجوم الإيراني": the act condemned, not who condemns
     explicit = source is not None
     if source is not None:
         source = att._apposition(source, match)
@@ -549,10 +551,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if source is None and not noun and head < START_WORDS and topic is not None:
         source, source_how = topic, "continued"  # from the sentence before: its positions are not of this sentence
     if match.entry.type in CONDEMNING and patient is None:
-        names_act, doer = _act_doer(att, after)
-        if names_act:  # the doer of the act condemned is the target, not its victim
-            return Roles(source, doer, None, explicit, source_how if source is not None else None,
-                         "object" if doer is not None else None)
+        doer = _act_doer(att, after)
+        if doer is not None:  # the doer of the act condemned is the target, not its victim; with no doer
+            # named the victim stays the target ("أدانت السعودية الهجوم على السفارة الأمريكية")
+            return Roles(source, doer, None, explicit, source_how if source is not None else None, "object")
     target, target_how = (patient, "victim") if patient is not None else (att.target(match, after, source), "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)
