@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from khabar.article import Mention
 from khabar.errors import DataFileError
 from khabar.events.lexicon import conjugate
+from khabar.events.retype import Retype, read_retypes
 from khabar.events.triggers import SentenceWords
 from khabar.kb import KnowledgeBase
 from khabar.kb.model import Entry
@@ -56,6 +57,7 @@ class Agents:
     support_verbs: frozenset[str]
     list_heads: frozenset[str]
     relatives: frozenset[str]
+    retypes: tuple[Retype, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,8 @@ def read_agents() -> Agents:
                   _folded(data["quantities"], name, "quantities"), _folded(data["links"], name, "links"),
                   _folded(data["families"], name, "families"), _folded(data["envoys"], name, "envoys"),
                   frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)),
-                  _folded(data["list_heads"], name, "list_heads"), _folded(data["relatives"], name, "relatives"))
+                  _folded(data["list_heads"], name, "list_heads"), _folded(data["relatives"], name, "relatives"),
+                  read_retypes(data["retype"], name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from khabar.lang.normalize import fold
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place named plainly may be what is hit
+HIT_WHERE = LOCATED_TYPES  # with no target named, the state where the act happened is hit
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
@@ -311,8 +312,8 @@ class Attacher:
                 continue
             return group
         state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
-        if located is not None and (match.entry.type in LOCATED_TYPES or state_ok):
-            return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack or a protest with no named
+        if located is not None and (match.entry.type in HIT_WHERE or state_ok):
+            return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack with no named
             # target in a state is coded against that state, as CAMEO coders do
         return None
 

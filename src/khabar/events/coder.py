@@ -18,6 +18,7 @@ from khabar.events.confidence import event_features
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.realis import realis_features, reports
+from khabar.events.retype import retype
 from khabar.events.scales import goldstein, quad_class
 from khabar.events.tables import EventTables, event_tables
 from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
@@ -182,21 +183,22 @@ class SentenceCoder:
         source = _relevant(source)
         target = _relevant(target) if source is None or source.code is None or target is None \
             or target.sector != "BUS" else target  # a state's sanctions on a foreign company hit that state
+        entry = retype(match.entry, self.agents.retypes, source.sector if source else None,
+                       source.code if source else None, target.code if target else None)
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
-        key = (passage.index, match.entry.type, src, tgt)
+        key = (passage.index, entry.type, src, tgt)
         if key in self.events:
             return
         modes = self._modes(words, match)
         start, end = passage.spans[match.start][0], passage.spans[match.words[-1]][1]
-        entry = match.entry
         how = _how(match, source, target, hows)
         model = self.tables.confidence
         confidence = model.probability(event_features(entry.type, how, passage.index, modes.negated, modes.future,
                                                       modes.hypothetical)) if model is not None else None
         if source is not None and target is not None and src and tgt and passage.index >= 0:
-            self.last[match.entry.type] = (source, target, passage.index)
+            self.last[entry.type] = (source, target, passage.index)
         self.events[key] = Event(
             type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
