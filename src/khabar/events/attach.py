@@ -162,6 +162,17 @@ class Attacher:
                           if not m.verbal and m.entry.type in VIOLENT_TYPES}
         return self._acts
 
+    def noun_subject(self, head: int) -> bool:
+        """Does a definite noun that names no actor stand right before the verb at `head`, its subject
+        (SVO: "المذكرة طالبت الجانب التركي")? The actor after the verb is then its object."""
+        j = head - 1
+        if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
+            return False
+        if any(g.start <= j < g.end for g in self.groups) or self._skippable(j, None):
+            return False
+        forms = self.words.forms[j]
+        return bool(forms.levels) and forms.levels[0][-1][1] and forms.all.isdisjoint(self._preps)
+
     # -- relative clauses
     def relative(self, head: int) -> int | None:
         """The relative pronoun right before word `head` ("الذين اقتحموا"), if any."""
@@ -448,6 +459,8 @@ def _no_object(att: Attacher, after: int) -> bool:
             return True
         if any(g.start == j and g.prep is None for g in att.groups) or not forms.isdisjoint(agents.quantities):
             return False
+        if starts_with_and(words, j):
+            return True  # "قتلا وأصيب ثالث": another clause follows
         return words.norms[j].lstrip("وف")[:1] in ("ب", "ل")  # "بانفجار", "لدى": a preposition
     return True
 
@@ -470,6 +483,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     conjoined = not noun and starts_with_and(att.words, head)  # "… مخيم جنين وقتلت": not the object before
     source = att.subject_before(head, match) if not noun and not conjoined else None
     patient = None
+    if source is None and not noun and att.noun_subject(head):
+        return None, None, None  # "المذكرة طالبت الجانب التركي": a subject that is no actor, the object after
     if source is None:
         found = att.subject_after(head, match, noun)
         if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
