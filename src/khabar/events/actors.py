@@ -58,6 +58,7 @@ class Agents:
     list_heads: frozenset[str]
     relatives: frozenset[str]
     retypes: tuple[Retype, ...]
+    support_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ def read_agents() -> Agents:
                   _folded(data["families"], name, "families"), _folded(data["envoys"], name, "envoys"),
                   frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)),
                   _folded(data["list_heads"], name, "list_heads"), _folded(data["relatives"], name, "relatives"),
-                  read_retypes(data["retype"], name))
+                  read_retypes(data["retype"], name), _folded(data["support_nouns"], name, "support_nouns"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -356,7 +356,8 @@ class Attacher:
 
     def support_subject(self, head: int) -> Group | None:
         """The subject of a support verb shortly before a noun trigger ("شنت X غارات", "بدأت X وY
-        حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"): the doer of the act the noun names."""
+        حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"), or the genitive of its verbal noun ("قيام X
+        بمداهمة"): the doer of the act the noun names."""
         words = self.words
         for j in range(head - 1, max(head - SUPPORT_SPAN, 0) - 1, -1):
             if words.stop[j] or (words.forms[j].levels and words.forms[j].levels[0][0][0] in CLAUSE_WORDS):
@@ -366,6 +367,9 @@ class Attacher:
                 if found is not None and found.end <= head:
                     return found
                 return self.subject_before(j, None)
+            if not words.forms[j].all.isdisjoint(self.agents.support_nouns):
+                found = self.subject_after(j, None, noun=True)  # "قيام وحدات الجيش بمداهمة"
+                return found if found is not None and found.end <= head else None
         return None
 
     def _venue(self, match: Match, group: Group) -> bool:
