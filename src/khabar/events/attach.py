@@ -19,7 +19,8 @@ from khabar.lang.normalize import fold
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place named plainly may be what is hit
-HIT_WHERE = LOCATED_TYPES  # with no target named, the state where the act happened is hit
+HIT_WHERE = LOCATED_TYPES
+PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against  # with no target named, the state where the act happened is hit
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
@@ -267,8 +268,10 @@ class Attacher:
             if match is not None and group.end <= match.words[0] < other.start:
                 break  # the subject before its verb is not named after it ("الجنود الذين اقتحموا … فلسطينيين")
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
-                if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
-                                                                                     "group"):
+                kind = other.members[0].kind
+                if other.prep is None and other.coded and kind in ("person", "state", "demonym", "org", "group"):
+                    if kind in ("state", "demonym") and not self._clear(group.end, other.start, None):
+                        break  # "متظاهرون أعلام إسرائيل": a state after another noun is that noun's genitive
                     return other
                 if other.prep is not None:
                     break
@@ -321,6 +324,9 @@ class Attacher:
             if group.members[0].kind == "place" and match.entry.type not in LOCATED_TYPES \
                     and group.prep not in ("الي", "ل", "علي"):
                 continue
+            kind = group.members[0].kind
+            if match.entry.type in PLACE_NO_OBJECT and (kind in ("place", "capital") or (kind == "state" and group.prep is None)):
+                continue  # "احتجاجات عمت العراق": a protest is where it spreads, not against it
             return group
         state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
         if located is not None and (match.entry.type in HIT_WHERE or state_ok):

@@ -37,6 +37,11 @@ def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: b
     return inner <= MAX_INNER_GAP
 
 
+def _partitive(words: SentenceWords, start: int, end: int) -> bool:
+    """Is the gap [start, end) the one word من ("of": a body of men of a force or people)?"""
+    return end - start == 1 and words.is_word(start) and fold(words.texts[start]) == "من"
+
+
 def starts_with_and(words: SentenceWords, i: int) -> bool:
     """Does word i begin with the conjunction و/ف (not a name or word that begins with the letter)?"""
     text = words.norms[i]
@@ -61,7 +66,8 @@ def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None
         found = forms & (agents.target_preps | agents.locative_preps)
         head = words.prev_word(before - 1)
         if found == {"من"} and head is not None and not words.forms[head].all.isdisjoint(agents.list_heads):
-            return None  # "أدانت كل من مصر والأردن": a list of subjects
+            # "أدانت كل من مصر والأردن": a list of subjects; "في كل من الخليل ونابلس": the preposition before
+            return _prep_before(words, head, agents) if head > 0 else None
         if found and before >= start - 2:
             return min(found)
     return _clitic(words, start)
@@ -115,8 +121,10 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 k += 1
                 continue
             named = any(u.kind in NAMED for u in group)
+            partitive = not has_code and all(u.kind == "agent" for u in group) and unit.code is not None \
+                and _partitive(words, last.end, unit.start)  # "قوة من الشرطة العراقية", "المتظاهرون من فلسطينيين"
             if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
-                    not _gap_ok(words, last.end, unit.start, agents, has_code):
+                    not (partitive or _gap_ok(words, last.end, unit.start, agents, has_code)):
                 break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
             if (named or has_code) and unit.kind in NAMED and unit.code != next(
                     (u.code for u in group if u.code and u.kind in STRONG), unit.code):
