@@ -250,6 +250,9 @@ class Attacher:
         before = [g for g in self.groups if g.end <= head]
         if not before:
             return None
+        described = next((g for g in before[:-1] if g.prep is None and self.after_relative(g, head)), None)
+        if described is not None:
+            return described  # "المسلحون الذين هاجموا قاعدة للجيش X قتلوا": not the group inside the clause
         group = before[-1]
         if group.prep is not None:
             return None
@@ -558,14 +561,17 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     source, patient, source_how = _subject(att, match)
     if match.entry.type in CONDEMNING and source is not None and source.start > head and source.start in att.acts:
         source, source_how = None, None  # "وأدان الهجوم الإيراني": the act condemned, not who condemns
+    conjoined = match.verbal and starts_with_and(att.words, head)  # "اقتحمت القوات المخيم وقتلت": the same doer
+    if conjoined and verb_source is not None and head >= START_WORDS and source is not None and source.start > head \
+            and source_how == "subject":
+        source, source_how = verb_source, "verb"  # "نفى الوزير …، واتهم الولايات المتحدة": the actor after is the object
     explicit = source is not None
-    if source is not None:
+    if source is not None and source is not verb_source:
         source = att._apposition(source, match)
     if (source is None or not source.coded) and noun:
         support = att.support_subject(head) or att.relative_support(match.words[-1])
         if support is not None and support.coded:
             source, explicit, source_how = support, True, "support"
-    conjoined = match.verbal and starts_with_and(att.words, head)  # "اقتحمت القوات المخيم وقتلت": the same doer
     if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None:
         source, explicit, source_how = verb_source, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it

@@ -121,7 +121,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 k += 1
                 continue
             named = any(u.kind in NAMED for u in group)
-            partitive = not has_code and all(u.kind == "agent" for u in group) and unit.code is not None \
+            partitive = not has_code and all(u.kind == "agent" for u in group) and unit.kind != "placehead" \
                 and _partitive(words, last.end, unit.start)  # "قوة من الشرطة العراقية", "المتظاهرون من فلسطينيين"
             if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
                     not (partitive or _gap_ok(words, last.end, unit.start, agents, has_code)):
