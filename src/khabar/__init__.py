@@ -7,7 +7,8 @@
 `read` raises khabar.errors.InputError for a text the command line refuses (empty, binary, not
 Arabic, too large); `read_many` streams many texts (or dicts with id, text, date) through the
 pipeline's batches. Names: `article.mentions` are the entity mentions (JSON `entities`, as in
-CONTRACT.md), `article.entities` the distinct entities (JSON `entity_list`); see `Article`.
+CONTRACT.md), `article.entity_list` the distinct entities (JSON `entity_list`; `article.entities` is
+the same list, the dataclass field); see `Article`.
 `read`, `read_many` and `Article` are loaded on first use, so importing khabar stays cheap.
 """
 

@@ -333,6 +333,10 @@ class BodyMap:
 
 @dataclass(slots=True)
 class Article:
+    """One read article. Names: `mentions` are each place an entity is named (JSON `entities`, the
+    CONTRACT.md field the scorers read); `entity_list` is the distinct entities, each with the indexes
+    of its mentions (JSON `entity_list`). `entities` is the field `entity_list` reads: the same list."""
+
     id: str
     raw: str
     body: str = ""
@@ -367,6 +371,11 @@ class Article:
     position: int | None = None
     error: str | None = None
 
+    @property
+    def entity_list(self) -> list[Entity]:
+        """The distinct entities, under the name JSON gives them (`entity_list`)."""
+        return self.entities
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of the body stretch [start, end)."""
         return self.body_map.to_raw(start), self.body_map.to_raw(end)
@@ -382,8 +391,8 @@ class Article:
         out["date"], out["date_source"] = self.date, self.date_source
         out["body"] = self.body
         out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
-        out["entities"] = [m.to_dict() for m in self.mentions]
-        out["entity_list"] = [e.to_dict(self.mentions) for e in self.entities]
+        out["entities"] = [m.to_dict() for m in self.mentions]  # the mentions, named as CONTRACT.md names them
+        out["entity_list"] = [e.to_dict(self.mentions) for e in self.entity_list]
         out["references"] = [m.to_dict() for m in self.references]
         out["events"] = [e.to_dict() for e in self.events]
         for event, place in zip(out["events"], self.event_places, strict=False):

@@ -7,10 +7,9 @@ pool) there is no timer, and the callers bound their input size instead."""
 
 from __future__ import annotations
 
-import signal
+import _signal  # the C functions behind `signal`; see budget
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from typing import Any
 
 from khabar.errors import KhabarError
 
@@ -26,28 +25,40 @@ class OverBudget(KhabarError):
 
 
 def _can_time() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    return hasattr(_signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-@contextmanager
-def budget(seconds: float | None, total: float | None = None) -> Iterator[None]:
+class budget:  # noqa: N801 - used as a function: `with budget(seconds):`
     """Raise OverBudget in the body once `seconds` have passed (`total`: the whole budget, named in
     the message when `seconds` is what is left of it). No timer when `seconds` is None, when
-    this is not the main thread, or when a timer is already running (the outer one decides)."""
-    if seconds is None or not _can_time() or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
-        yield
-        return
-    if seconds <= 0:
-        raise OverBudget(total or 0)
-    whole = total or seconds
+    this is not the main thread, or when a timer is already running (the outer one decides).
 
-    def stop(signum: int, frame: object) -> None:
-        raise OverBudget(whole)
+    Every step of every article enters one, so it calls the C functions of `_signal` directly: the
+    `signal` module's wrappers turn each handler into an enum, four times the cost of the timer."""
 
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    __slots__ = ("previous", "seconds", "timed", "whole")
+
+    def __init__(self, seconds: float | None, total: float | None = None) -> None:
+        self.seconds = seconds
+        self.whole = total or seconds or 0
+        self.timed = False
+        self.previous: Any = None
+
+    def __enter__(self) -> None:
+        seconds = self.seconds
+        if seconds is None or not _can_time() or _signal.getitimer(_signal.ITIMER_REAL)[0] > 0:
+            return
+        if seconds <= 0:
+            raise OverBudget(self.whole)
+        self.previous = _signal.signal(_signal.SIGALRM, self._stop)
+        self.timed = True
+        _signal.setitimer(_signal.ITIMER_REAL, seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.timed:
+            _signal.setitimer(_signal.ITIMER_REAL, 0)
+            _signal.signal(_signal.SIGALRM, self.previous)
+            self.timed = False
+
+    def _stop(self, signum: int, frame: object) -> None:
+        raise OverBudget(self.whole)

@@ -116,54 +116,94 @@ def test_browser_events_timeline_network_map(page, live_url):
 
 
 
-def test_browser_analyst_flow_story_article_dyad_download_entity(page, live_url):
-    """search → a story's collapsed copies → an article → the dyad of one of its events → its events
-    as CSV (the file checked) → an entity page with its events."""
+def test_browser_run_through_story_article_dyad_download_entity_map(page, live_url):
+    """An analyst's run: search → a story's collapsed copies → one copy's article → the dyad of one
+    of its events → that dyad's events as CSV (the file checked against the page) → an actor's
+    entity page with its events → the map of event places, over country outlines."""
     import csv
     import io
 
     page.goto(live_url + "/")
-    story = page.locator("details.copies").first
-    story.wait_for()
-    copies = int(story.get_attribute("data-copies") or 0)
-    assert copies >= 1 and f"{copies} more" in story.locator("summary").inner_text()
-    assert not story.locator("a.copy").first.is_visible()  # collapsed until asked
-    story.locator("summary").click()
-    assert story.locator("a.copy").count() == copies and story.locator("a.copy").first.is_visible()
-    _shot(page, "5-collapsed-story")
+    page.fill("input[name=q]", "الكويت")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector(".result")
+    stories = page.locator(".result details.copies")
+    assert stories.count() >= 1
+    # the first story one of whose copies has an event between two coded actors
+    for i in range(stories.count()):
+        story = stories.nth(i)
+        copies = int(story.get_attribute("data-copies") or 0)
+        assert copies >= 1 and f"{copies} more" in story.locator("summary").inner_text()
+        assert not story.locator("a.copy").first.is_visible()  # collapsed until asked
+        story.locator("summary").click()
+        assert story.locator("a.copy").count() == copies and story.locator("a.copy").first.is_visible()
+        if i == 0:
+            _shot(page, "5-collapsed-story")
+        copy = story.locator("a.copy").first
+        copy_id = (copy.get_attribute("href") or "").rsplit("/", 1)[-1]
+        copy.click()
+        page.wait_for_selector(".article .body")
+        if page.locator(".event-item a.dyad-link").count():
+            break
+        page.go_back()
+        page.wait_for_selector(".result")
+    else:
+        pytest.fail("no collapsed story has a copy with a dyad")
+    assert page.locator(".article").get_attribute("data-id") == copy_id
+    assert page.locator("section.story li").count() >= 1  # the story's other copies, listed
 
-    page.goto(live_url + "/events")
-    page.locator("a.dyad-link").first.click()
-    page.wait_for_url("**/dyads/**")
+    item = page.locator(".event-item", has=page.locator("a.dyad-link")).first
+    dyad_href = item.locator("a.dyad-link").get_attribute("href") or ""
+    item.locator("a.dyad-link").click()
+    page.wait_for_url("**" + dyad_href)
     page.wait_for_selector("section.dyad")
+    section = page.locator("section.dyad")
+    source, target = section.get_attribute("data-source"), section.get_attribute("data-target")
+    assert dyad_href.endswith(f"/{source}/{target}")
     assert page.locator("svg.bars rect.bar").count() >= 1 and page.locator("svg.line circle.dot").count() >= 1
     assert page.locator("svg.quads rect.quad").count() == 4
     rows = page.locator(".event-row")
     assert rows.count() >= 1 and rows.first.locator(".evidence .m.event").count() == 1
-    source, target = page.locator("section.dyad").get_attribute("data-source"), \
-        page.locator("section.dyad").get_attribute("data-target")
+    shown = rows.count()
     _shot(page, "6-dyad")
 
     with page.expect_download() as waiting:
         page.locator('.downloads[data-list="events"] a.dl-csv').click()
     saved = waiting.value
     assert saved.suggested_filename == "khabar-events.csv"
-    table = list(csv.DictReader(io.StringIO(open(saved.path(), encoding="utf-8-sig").read())))
-    assert len(table) == rows.count()
-    assert all((r["source"], r["target"]) == (source, target) for r in table)
+    text = open(saved.path(), encoding="utf-8-sig").read()
+    reader = csv.DictReader(io.StringIO(text))
+    table = list(reader)
+    assert {"source", "target", "type", "article_id"} <= set(reader.fieldnames or ())
+    assert len(table) == shown  # every event the page lists, one row each
+    assert all(None not in row and None not in row.values() for row in table)  # each row as wide as the header
+    assert all((row["source"], row["target"]) == (source, target) for row in table)
+    assert copy_id in {row["article_id"] for row in table}  # the event we came from is in it
 
-    rows.first.locator("a.article-link").click()
-    page.wait_for_selector(".article .body")
-    page.locator(".body a.m.entity").first.click()
+    page.locator(f'section.dyad h1 a.actor-link[data-actor="{source}"]').click()
     page.wait_for_url("**/entities/**")
     page.wait_for_selector("#entity-events")
-    assert page.locator("#entity-events .event-row").count() >= 1
-    assert page.locator("#entity-events .evidence").first.is_visible()
+    events = page.locator("#entity-events .event-row")
+    assert events.count() >= 1 and page.locator("#entity-events .evidence").first.is_visible()
+    assert page.locator(f'#entity-events a.dyad-link[href="{dyad_href}"]').count() >= 1  # the dyad's events too
     _shot(page, "7-entity-events")
 
-    page.goto(live_url + "/events")
+    page.locator("header nav a[href='/events']").click()
+    page.wait_for_selector("svg.map")
+    countries = page.locator("svg.map g.land path.country")
     spots = page.locator("svg.map circle.spot.event")
-    assert spots.count() >= 3  # where events happened, at their coordinates or their country's capital
+    assert countries.count() >= 10 and spots.count() >= 3
+    assert page.locator("svg.map path.country.active").count() >= 1  # the countries with events, shaded
+    # drawn in one projection: each spot's disc touches the outline of its own country, as the
+    # browser hit-tests it (its centre, or a point of its rim within 4 px, for a capital by the sea)
+    off_land = page.evaluate("""() => [...document.querySelectorAll('svg.map circle.spot.event')].filter(c => {
+        const land = document.querySelector(`svg.map path.country[data-country="${c.dataset.country}"]`);
+        const x = c.cx.baseVal.value, y = c.cy.baseVal.value, r = Math.min(c.r.baseVal.value, 4);
+        const around = [[0, 0], ...[...Array(16).keys()].map(k => [r * Math.cos(k * Math.PI / 8), r * Math.sin(k * Math.PI / 8)])];
+        return !land || !around.some(([dx, dy]) => land.isPointInFill(new DOMPoint(x + dx, y + dy)));
+    }).map(c => c.dataset.country)""")
+    assert not off_land, f"spots off their country's outline: {off_land}"
+    ARTIFACTS.mkdir(exist_ok=True)
     page.locator("section#map").screenshot(path=str(ARTIFACTS / "8-event-map.png"))
 
 

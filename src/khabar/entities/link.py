@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import words_agree
@@ -437,13 +437,33 @@ def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
     return out
 
 
+# Tokens scored in one call of the tagger: a batch of news articles is well under it; one huge
+# document is scored in parts, so that the score matrices stay small whatever the input.
+TAGGER_CALL_TOKENS = 50_000
+
+
 def _tagger_spans(tagger, sents: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
-    """Spans (first, end, type) per sentence: in one batch when the tagger can, else from its tags."""
+    """Spans (first, end, type) per sentence: in batches when the tagger can, else from its tags."""
     from khabar.entities.tagger import spans_from_tags
 
-    if hasattr(tagger, "spans_many"):
-        return tagger.spans_many(sents)
-    return [spans_from_tags(tags) for tags in tagger.tag_many(sents)]
+    if not hasattr(tagger, "spans_many"):
+        return [spans_from_tags(tags) for tags in tagger.tag_many(sents)]
+    out: list[list[tuple[int, int, str]]] = []
+    for part in _token_batches(sents, TAGGER_CALL_TOKENS):
+        out.extend(tagger.spans_many(part))
+    return out
+
+
+def _token_batches(sents: Sequence[Sequence[str]], limit: int) -> Iterator[Sequence[Sequence[str]]]:
+    """`sents` in runs of consecutive sentences of at most `limit` tokens (a longer sentence alone)."""
+    begin = size = 0
+    for end, sent in enumerate(sents):
+        if size and size + len(sent) > limit:
+            yield sents[begin:end]
+            begin, size = end, 0
+        size += len(sent)
+    if begin < len(sents):
+        yield sents[begin:]
 
 
 def _sentence_token_bounds(tokens: Tokens, article: Article) -> list[tuple[int, int]]:
@@ -452,8 +472,16 @@ def _sentence_token_bounds(tokens: Tokens, article: Article) -> list[tuple[int, 
     for sentence in article.sentences:
         begin = index
         index = max(index, bisect.bisect_left(starts, sentence.end))  # the tokens starting before its end
-        if index > begin:
-            bounds.append((begin, index))
-    if index < len(starts):
-        bounds.append((index, len(starts)))
+        bounds.extend(_windows(begin, index))
+    bounds.extend(_windows(index, len(starts)))
     return bounds
+
+
+# A "sentence" longer than this (a text without sentence ends) is tagged in windows of this many
+# tokens: the tagger's context is a few words, and its memory must not grow with one sentence.
+MAX_SENTENCE_TOKENS = 1_000
+
+
+def _windows(begin: int, end: int) -> Iterator[tuple[int, int]]:
+    for start in range(begin, end, MAX_SENTENCE_TOKENS):
+        yield start, min(end, start + MAX_SENTENCE_TOKENS)

@@ -22,6 +22,7 @@ Article.to_dict puts in each event as `location`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from khabar.article import Article, EventPlace, Mention
@@ -91,9 +92,35 @@ def _is_actor(mention: Mention, source_text: str | None, target_text: str | None
     return any(side and mention.text in side for side in (source_text, target_text))
 
 
-def locate(article: Article, n: int, coordinates: dict[str, tuple[float, float]] | None = None) -> EventPlace | None:
-    """The place of event `n` of `article` (see the module's rules), or None."""
+@dataclasses.dataclass(slots=True)
+class _Places:
+    """An article's place mentions found once for all its events: the body's in order of offset,
+    the headline's, and the countries of every LOC mention."""
+
+    body: list[Mention]
+    starts: list[int]
+    headline: list[Mention]
+    countries: frozenset[str]
+
+    @classmethod
+    def of(cls, article: Article) -> _Places:
+        places = [m for m in article.mentions if m.type == "LOC" and m.kind in PLACE_KINDS and m.id]
+        body = sorted((m for m in places if m.where == "body"), key=lambda m: m.start)
+        return cls(body, [m.start for m in body], [m for m in places if m.where == "headline"],
+                   frozenset(m.country for m in article.mentions if m.type == "LOC" and m.country))
+
+    def within(self, where: str, low: int, high: int) -> list[Mention]:
+        if where == "headline":
+            return self.headline
+        return self.body[bisect.bisect_left(self.starts, low):bisect.bisect_left(self.starts, high)]
+
+
+def locate(article: Article, n: int, coordinates: dict[str, tuple[float, float]] | None = None,
+           places_of: _Places | None = None) -> EventPlace | None:
+    """The place of event `n` of `article` (see the module's rules), or None. `places_of`: the
+    article's place mentions, when the caller locates all its events."""
     event = article.events[n]
+    places_of = places_of or _Places.of(article)
     material = QUAD_CLASS.get(event.type) in MATERIAL
     if event.sentence < 0:
         text, where, low, high = (article.headline.text if article.headline else ""), "headline", 0, 10**9
@@ -102,8 +129,7 @@ def locate(article: Article, n: int, coordinates: dict[str, tuple[float, float]]
         text, where, low, high = article.body, "body", sentence.start, sentence.end
     else:
         return None
-    places = [m for m in article.mentions if m.where == where and low <= m.start < high
-              and m.type == "LOC" and m.kind in PLACE_KINDS and m.id]
+    places = places_of.within(where, low, high)
     best: tuple | None = None
     for mention in places:
         actor = _is_actor(mention, event.source_text, event.target_text)
@@ -122,16 +148,16 @@ def locate(article: Article, n: int, coordinates: dict[str, tuple[float, float]]
         mention, how = best[1], best[2]
         return _place(mention.text, mention.name_en, mention.id, mention.country, mention.kind, how,
                       (mention.start, mention.end, where), coordinates)
-    return _dateline_place(article, event.source, event.target, bool(places), coordinates)
+    return _dateline_place(article, event.source, event.target, bool(places), coordinates, places_of.countries)
 
 
 def _dateline_place(article: Article, source: str | None, target: str | None, named: bool,
-                    coordinates: dict[str, tuple[float, float]] | None) -> EventPlace | None:
+                    coordinates: dict[str, tuple[float, float]] | None,
+                    countries: frozenset[str]) -> EventPlace | None:
     dateline = article.dateline
     if dateline is None or not dateline.country:
         return None
-    local = dateline.country in (source, target) or (
-        not named and any(m.country == dateline.country and m.type == "LOC" for m in article.mentions))
+    local = dateline.country in (source, target) or (not named and dateline.country in countries)
     if not local:
         return None
     place = _place(dateline.place, dateline.place_en, None, dateline.country,
@@ -153,7 +179,8 @@ def _place(text: str | None, name_en: str | None, place_id: str | None, country:
 
 def _run(article: Article, resources: Resources) -> None:
     coordinates = resources.get(place_coordinates)
-    article.event_places = [locate(article, n, coordinates) for n in range(len(article.events))]
+    places_of = _Places.of(article)
+    article.event_places = [locate(article, n, coordinates, places_of) for n in range(len(article.events))]
 
 
 EVENT_PLACES = Step("event_places", _run, ("events", "mentions", "sentences", "dateline", "headline", "body"),

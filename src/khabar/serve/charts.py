@@ -1,10 +1,11 @@
 """Charts drawn here as inline SVG (no script, nothing fetched): bars and a line over time, the event
 timeline by PLOVER type, the QuadClass split, the network of state dyads (each edge opens its dyad's
-page) and the map of datelines. Every label is escaped."""
+page) and the maps of event places and of datelines, over country outlines. Every label is escaped."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import defaultdict
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from khabar.serve.links import dyad_url, entity_url
+from khabar.serve.outlines import load_outlines, overlapping
 from khabar.serve.places import State
 
 MAX_PERIODS = 36  # columns of a chart over time: the latest ones when there are more
@@ -291,11 +293,37 @@ def _grid(west: float, north: float, span: float, width: int, height: int) -> li
     return body
 
 
+def _land(west: float, north: float, span: float, width: int, height: int, active: set[str]) -> list[Markup | str]:
+    """The country outlines meeting the view, in the projection of the points (x grows with longitude,
+    y with latitude southward, one scale for both); the countries in `active` (ISO3) shaded."""
+    body: list[Markup | str] = [Markup('<g class="land">')]
+    for code, name, path in _outline_paths(west, north, span, width, height):
+        body.append(Markup('<path d="{}" class="country{}" data-country="{}"><title>{}</title></path>').format(
+            path, " active" if code in active else "", code, name))
+    body.append(Markup("</g>"))
+    return body
+
+
+@functools.lru_cache(maxsize=64)
+def _outline_paths(west: float, north: float, span: float, width: int, height: int) -> tuple[tuple[str, str, str], ...]:
+    """(ISO3, name, SVG path) of each outline in the view; kept, as one view is drawn again and again."""
+    scale = width / span
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - west) * scale, (north - lat) * scale
+
+    frame = (west, north - height / scale, west + span, north)
+    drawn = ((outline.iso3, outline.name, outline.path(project, frame))
+             for outline in overlapping(load_outlines(), frame))
+    return tuple(item for item in drawn if item[2])
+
+
 def event_map(places: list[dict[str, Any]], states: dict[str, State], label: str, *,
               width: int = 760) -> tuple[Markup, list[dict[str, Any]]]:
-    """Where events happened: a circle per place with coordinates (area: stories); a place known only
-    by its country is drawn at the country's capital, hollow, as "in COUNTRY". Also returns what it
-    cannot place (a country without a known capital)."""
+    """Where events happened, over the country outlines (the countries with events shaded): a circle
+    per place with coordinates (area: stories); a place known only by its country is drawn at the
+    country's capital, hollow, as "in COUNTRY". Also returns what it cannot place (a country without
+    a known capital)."""
     height = width // 2
     spots: dict[tuple[float, float, bool], dict[str, Any]] = {}
     unplaced: list[dict[str, Any]] = []
@@ -316,6 +344,7 @@ def event_map(places: list[dict[str, Any]], states: dict[str, State], label: str
     if spots:
         west, north, span = _frame([(lon, lat) for lat, lon, _ in spots])
         scale = width / span
+        body += _land(west, north, span, width, height, {spot["country"] for spot in spots.values()})
         body += _grid(west, north, span, width, height)
         ranked = sorted(spots.items(), key=lambda item: -item[1]["stories"])
         peak = ranked[0][1]["stories"]
@@ -334,8 +363,9 @@ def event_map(places: list[dict[str, Any]], states: dict[str, State], label: str
 
 def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str, *,
               width: int = 760) -> tuple[Markup, list[dict[str, Any]]]:
-    """Datelines on a latitude/longitude grid framed on where they are: a circle per country at its
-    capital (area: articles), labelled with its code. Also returns the countries it cannot place."""
+    """Datelines over the country outlines and a latitude/longitude grid, framed on where they are: a
+    circle per country at its capital (area: articles), labelled with its code. Also returns the
+    countries it cannot place."""
     height = width // 2
     per_country: dict[str, int] = defaultdict(int)
     places: dict[str, list[str]] = defaultdict(list)
@@ -354,6 +384,7 @@ def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str
     if placed:
         west, north, span = _frame([(state.lon or 0.0, state.lat or 0.0) for state, _ in placed])
         scale = width / span
+        body += _land(west, north, span, width, height, {state.iso3 for state, _ in placed})
         body += _grid(west, north, span, width, height)
         peak = placed[0][1]
         for rank, (state, count) in enumerate(placed):

@@ -49,6 +49,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` as [start, end) offsets, white space left outside."""
     sentences: list[Sentence] = []
     start = 0
+    forms = participles()
     for match in END_RE.finditer(text):
         mark = match.group(1)
         if mark is None:  # the end of the text
@@ -59,7 +60,7 @@ def split_sentences(text: str) -> list[Sentence]:
             end = match.end()
         else:
             continue
-        if _continues(text, match.end()):
+        if _continues(text, match.end(), forms):
             continue
         _add(sentences, text, start, end)
         start = match.end()
@@ -70,10 +71,11 @@ def split_sentences(text: str) -> list[Sentence]:
 _NEXT_WORD_RE = re.compile(r"\s*([\u0621-\u064a\u064b-\u0652]+)")
 
 
-def _continues(text: str, after: int) -> bool:
-    """Does the sentence go on past a boundary: a participle clause ("مشيرا إلى …") follows it?"""
+def _continues(text: str, after: int, forms: frozenset[str]) -> bool:
+    """Does the sentence go on past a boundary: a participle clause ("مشيرا إلى …", one of `forms`)
+    follows it?"""
     word = _NEXT_WORD_RE.match(text, after)
-    return bool(word) and word.group(1) in participles()
+    return bool(word) and word.group(1) in forms
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
