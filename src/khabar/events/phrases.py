@@ -6,6 +6,7 @@ phrase and whether it is coordinated with the one before ("الولايات ال
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit
 from khabar.events.triggers import SentenceWords
@@ -142,4 +143,27 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
             k += 1
         if any(u.kind != "placehead" for u in group):
             actors.append(_actor(words, group, agents, blocked, spans))
-    return actors
+    return _officials_in(actors)
+
+
+SEATS = frozenset({"state", "capital", "demonym", "org"})  # what "في" after an official may name: his state or body
+
+
+def _officials_in(actors: list[Actor]) -> list[Actor]:
+    """An uncoded official or government right before "في" and a state, a capital or a state body is of
+    that state ("الحكومة في تايلاند", "السلطات في دمشق", "مسؤول في الخارجية الأمريكية"): one actor."""
+    out: list[Actor] = []
+    k = 0
+    while k < len(actors):
+        actor = actors[k]
+        seat = actors[k + 1] if k + 1 < len(actors) else None
+        if seat is not None and actor.code is None and actor.sector == "GOV" and seat.prep == "في" \
+                and seat.start == actor.end + 1 and seat.code and seat.kind in SEATS \
+                and (seat.kind != "org" or seat.sector == "GOV"):
+            out.append(replace(actor, end=seat.end, code=seat.code, kind=seat.kind, char_end=seat.char_end,
+                               home=seat.home))
+            k += 2
+            continue
+        out.append(actor)
+        k += 1
+    return out
