@@ -606,6 +606,18 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
                  target_how if target is not None else None)
 
 
+def settle_located(matches: list[Match], roles: list[Roles]) -> list[Roles]:
+    """One act told with several triggers ("قتل جنديان إسبانيان في هجوم غرب أفغانستان") has one target:
+    when a trigger of the type names the victims, the place where another of its triggers happened is
+    not a second target."""
+    named = {m.entry.type for m, r in zip(matches, roles, strict=True)
+             if r.target is not None and r.target.coded and r.target_how == "victim"}
+    if not named:
+        return roles
+    return [replace(r, target=None, target_how=None) if r.target_how == "located" and m.entry.type in named
+            and not m.entry.swap else r for m, r in zip(matches, roles, strict=True)]
+
+
 def pairs_of(roles: Roles, joint: bool) -> list[tuple[Actor | None, Actor | None, str | None, str | None]]:
     """(source, target, how the source was found, how the target was) actor pairs: each source member
     towards each target member; joint subjects towards each other when there is no target; "بين X و

@@ -13,7 +13,15 @@ from dataclasses import dataclass, replace
 
 from khabar.article import Article, Event, Mention, Tokens
 from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words
-from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
+from khabar.events.attach import (
+    JOINT_TYPES,
+    START_WORDS,
+    Attacher,
+    Group,
+    find_roles,
+    pairs_of,
+    settle_located,
+)
 from khabar.events.confidence import event_features
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
@@ -128,12 +136,15 @@ class SentenceCoder:
                       ) -> Group | None:
         """Events of the matches; the subject the sentence gives (None when it gives none)."""
         topic = verb_source = None
+        found = []
         for match in matches:
             roles = find_roles(att, match, self.topic, verb_source)
             subject = roles.target if match.entry.swap else roles.source  # "استقبل": the host is the subject
             if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
                 topic = topic or subject
                 verb_source = roles.source
+            found.append(roles)
+        for match, roles in zip(matches, settle_located(matches, found), strict=True):
             pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
             if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
                 continue  # "the fighting threatens a disaster": a risk, not a threat made by an actor
