@@ -130,3 +130,20 @@ def test_speakers_city_in_the_dateline_is_no_actor():
     assert article.dateline is not None and article.dateline.country == "LBN"
     assert article.events
     assert all("LBN" not in (e.source, e.target) for e in article.events)
+
+
+def test_protest_over_a_killing_targets_the_killer():
+    events = code("وتظاهر مئات الأتراك احتجاجا على مقتل صحفي تركي برصاص القوات الإسرائيلية.")
+    assert ("TUR", "ISR") in dyads(events, "PROTEST")
+
+
+def test_force_led_by_a_state_is_that_state():
+    events = code("وخرج متظاهرون أفغان أمس للاحتجاج على مقتل مدنيين على يد قوات التحالف التي تقودها الولايات المتحدة.")
+    assert ("AFG", "USA") in dyads(events, "PROTEST")
+
+
+def test_victims_named_leave_the_place_of_the_attack_out():
+    events = code("وقال متحدث عسكري إن جنديين إسبانيين قتلا في هجوم انتحاري غرب أفغانستان.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert any(e.target == "ESP" for e in assault)
+    assert all(e.source != "ESP" and e.target != "AFG" for e in assault)

@@ -59,6 +59,7 @@ class Agents:
     relatives: frozenset[str]
     retypes: tuple[Retype, ...]
     support_nouns: frozenset[str]
+    lead_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,8 @@ def read_agents() -> Agents:
                   _folded(data["families"], name, "families"), _folded(data["envoys"], name, "envoys"),
                   frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)),
                   _folded(data["list_heads"], name, "list_heads"), _folded(data["relatives"], name, "relatives"),
-                  read_retypes(data["retype"], name), _folded(data["support_nouns"], name, "support_nouns"))
+                  read_retypes(data["retype"], name), _folded(data["support_nouns"], name, "support_nouns"),
+                  frozenset(f for v in data["lead_verbs"] for f in conjugate(v, hollow=False)))
 
 
 @dataclass(frozen=True, slots=True)

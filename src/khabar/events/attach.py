@@ -34,6 +34,7 @@ APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be n
 START_WORDS = 3
 RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
+ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
 
@@ -273,12 +274,25 @@ class Attacher:
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
                 kind = other.members[0].kind
                 if other.prep is None and other.coded and kind in ("person", "state", "demonym", "org", "group"):
-                    if kind in ("state", "demonym") and not self._clear(group.end, other.start, None):
+                    if kind in ("state", "demonym") and not self._clear(group.end, other.start, None) \
+                            and not self._led_by(group.end, other.start):
                         break  # "متظاهرون أعلام إسرائيل": a state after another noun is that noun's genitive
                     return other
                 if other.prep is not None:
                     break
         return group
+
+    def _led_by(self, start: int, end: int) -> bool:
+        """Are words [start, end) "التي تقودها" (a relative clause of leading, after at most one genitive:
+        "قوات التحالف التي تقودها") before the leader?"""
+        words = self.words
+        rel = words.next_word(start)
+        if rel is not None and words.forms[rel].all.isdisjoint(self.agents.relatives):
+            rel = words.next_word(rel + 1)
+        verb = words.next_word(rel + 1) if rel is not None else None
+        return verb is not None and words.next_word(verb + 1) == end \
+            and not words.forms[rel].all.isdisjoint(self.agents.relatives) \
+            and not words.forms[verb].all.isdisjoint(self.agents.lead_verbs)
 
     def speaker(self, head: int) -> Group | None:
         """The subject of the nearest verb of saying before `head`, or the actor a headline opens
@@ -535,14 +549,18 @@ def _act_doer(att: Attacher, after: int) -> Group | None:
     """The doer of the act the object after word `after` names, if it is named: "أدانت مصر الهجوم
     الإسرائيلي", "… الهجوم الذي شنته إسرائيل", "… مقتل مدنيين برصاص القوات X"."""
     j = att.words.next_word(after)
-    while j is not None and j - after < DIRECT_WINDOW and j not in att.acts and att._skippable(j, None):
-        j = att.words.next_word(j + 1)
+    while j is not None and j - after < ACT_WINDOW and j not in att.acts and (
+            att._skippable(j, None) or j in att.trigger_words
+            or not att.words.forms[j].all.isdisjoint(att.agents.target_preps)):
+        j = att.words.next_word(j + 1)  # "احتجاجا على مقتل …", "أدانت بشدة الهجوم", "خرجوا أمس للاحتجاج على"
     act = att.acts.get(j) if j is not None else None
     if act is None or act.entry.type not in VIOLENT_TYPES:
         return None
     doer = next((g for g in att.groups if g.start == act.words[0] and g.coded), None)  # "الهجوم الأمريكي"
     if doer is None:
         doer = _subject(att, act)[0]
+    if doer is not None and not doer.coded:
+        doer = att._apposition(doer, act)  # "على يد قوات التحالف التي تقودها الولايات المتحدة"
     if doer is None or not doer.coded:
         doer = att.relative_support(act.words[-1])
     return doer if doer is not None and doer.coded else None
