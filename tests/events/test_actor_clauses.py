@@ -147,3 +147,15 @@ def test_victims_named_leave_the_place_of_the_attack_out():
     assault = [e for e in events if e.type == "ASSAULT"]
     assert any(e.target == "ESP" for e in assault)
     assert all(e.source != "ESP" and e.target != "AFG" for e in assault)
+
+
+def test_authorities_without_nationality_are_the_reporting_states():
+    events = code("قالت وزارة الداخلية العراقية اليوم إن السلطات ألقت القبض على عشرات الأشخاص بتهمة التهريب.")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.source == "IRQ"
+    assert arrest.to_dict()["how"]["source_by"] == "pronoun"
+
+
+def test_preposition_written_on_the_article_governs_a_far_object():
+    events = code("أرسلت الكويت مساعدات إغاثية وطبية تزن أربعين طنا مهداة للشعب الفلسطيني.")
+    assert ("KWT", "PSE") in dyads(events, "AID")

@@ -24,6 +24,7 @@ PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it 
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
+DOMESTIC = frozenset({"GOV", "COP"})  # sectors of a state's own authorities, named without nationality
 # A meeting or an agreement is named after its place ("قمة هلسنكي"); a demand, a threat or an
 # accusation after who makes it ("مطالبات أنقرة").
 VENUE_TYPES = JOINT_TYPES
@@ -281,6 +282,19 @@ class Attacher:
                 if other.prep is not None:
                     break
         return group
+
+    def domestic(self, group: Group, head: int) -> Group:
+        """"السلطات", "الشرطة", "الحكومة" with no nationality, in what a coded speaker reports ("قالت
+        وزارة الاستخبارات الإيرانية إن السلطات ألقت القبض"): the speaker's own state's."""
+        first = group.members[0]
+        if first.kind != "agent" or first.sector not in DOMESTIC or len(group.members) > 1:
+            return group
+        speaker = self.speaker(head)
+        if speaker is None or not speaker.coded or speaker.members[0].kind not in ("state", "capital", "org",
+                                                                                     "demonym", "person"):
+            return group
+        owner = speaker.coded[0]
+        return Group((replace(first, code=owner.code, kind="pronoun", home=owner.home),))
 
     def _led_by(self, start: int, end: int) -> bool:
         """Are words [start, end) "التي تقودها" (a relative clause of leading, after at most one genitive:
@@ -586,6 +600,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     explicit = source is not None
     if source is not None and source is not verb_source:
         source = att._apposition(source, match)
+    if source is not None and not source.coded:
+        source = att.domestic(source, head)
     if (source is None or not source.coded) and noun:
         support = att.support_subject(head) or att.relative_support(match.words[-1])
         if support is not None and support.coded:

@@ -79,6 +79,9 @@ def _clitic(words: SentenceWords, i: int) -> str | None:
     text, key = words.norms[i], words.forms[i].levels[0][0][0] if words.forms[i].levels else ""
     head = text[: len(text) - len(key)] if key and text.endswith(key) else ""
     clitic = head.lstrip("وف")
+    if not clitic:  # a word the segmenter left whole: ب/ك before the article, or لل for ل + ال
+        bare = text[1:] if text[:1] in "وف" and text[1:3] in ("لل", "بال", "كال") else text
+        clitic = bare[:1] if bare.startswith(("لل", "بال", "كال")) and len(bare) > 4 else ""
     return clitic[:1] if clitic[:1] in ("ب", "ل", "ك") else None
 
 
