@@ -12,23 +12,23 @@ from tests.events.conftest import code, dyads, types
 
 # -- relative clauses: the noun before الذي/التي/الذين does the act of the verb after it
 def test_relative_clause_antecedent_is_the_doer():
-    events = code("وأعلن مصدر أمني أن المسلحين الصوماليين الذين هاجموا قاعدة للجيش الإثيوبي قتلوا أربعة جنود.")
+    events = code("وأعلن مصدر أمني أن المسلحين النيجيريين الذين هاجموا قاعدة للجيش الكاميروني قتلوا أربعة جنود.")
     attack = next(e for e in events if e.trigger == "هاجموا")
-    assert (attack.source, attack.target) == ("SOM", "ETH")
+    assert (attack.source, attack.target) == ("NGA", "CMR")
     assert attack.to_dict()["how"]["source"] == "relative"
 
 
 def test_relative_clause_between_subject_and_verb_keeps_the_subject():
-    plain = code("وأعلن مصدر أمني أن المسلحين الصوماليين قتلوا أربعة جنود كينيين.")
-    with_clause = code("وأعلن مصدر أمني أن المسلحين الصوماليين الذين هاجموا قاعدة للجيش الإثيوبي قتلوا أربعة "
-                       "جنود كينيين.")
-    assert ("SOM", "KEN") in dyads(plain, "ASSAULT")
-    assert {("SOM", "KEN"), ("SOM", "ETH")} <= dyads(with_clause, "ASSAULT")
+    plain = code("وأعلن مصدر أمني أن المسلحين النيجيريين قتلوا أربعة جنود تشاديين.")
+    with_clause = code("وأعلن مصدر أمني أن المسلحين النيجيريين الذين هاجموا قاعدة للجيش الكاميروني قتلوا أربعة "
+                       "جنود تشاديين.")
+    assert ("NGA", "TCD") in dyads(plain, "ASSAULT")
+    assert {("NGA", "TCD"), ("NGA", "CMR")} <= dyads(with_clause, "ASSAULT")
 
 
 def test_relative_subject_is_not_named_after_its_verb():
-    events = code("قتل الجنود الذين اقتحموا القرية أمس ثلاثة مدنيين فلسطينيين.")
-    assert events and all(e.source != "PSE" for e in events)  # the villagers are no apposition of the soldiers
+    events = code("قتل الجنود الذين اقتحموا القرية أمس ثلاثة مزارعين سودانيين.")
+    assert events and all(e.source != "SDN" for e in events)  # the farmers are no apposition of the soldiers
 
 
 def test_verb_with_a_pronoun_for_the_antecedent_has_its_subject_after_it():
@@ -39,9 +39,9 @@ def test_verb_with_a_pronoun_for_the_antecedent_has_its_subject_after_it():
 
 # -- conjoined verbs keep the doer of the first
 def test_conjoined_verb_keeps_the_doer_not_the_object_before_it():
-    events = code("اقتحمت القوات الإسرائيلية مخيم جنين واعتقلت عشرة فلسطينيين.")
-    assert ("ISR", "PSE") in dyads(events, "COERCE")
-    assert all(e.source != "PSE" for e in events)  # the camp named before "واعتقلت" is its object's place
+    events = code("اقتحمت القوات الهندية بلدة باكستانية واعتقلت عشرة باكستانيين.")
+    assert ("IND", "PAK") in dyads(events, "COERCE")
+    assert all(e.source != "PAK" for e in events)  # the town named before "واعتقلت" is the first verb's object
 
 
 def test_conjoined_verb_mid_sentence_takes_the_actor_after_it_as_object():
@@ -74,9 +74,9 @@ def test_his_country_is_the_speakers_state():
 
 # -- raids: the type follows who raids whom
 def test_army_raiding_a_town_of_another_state_assaults_it():
-    events = code("اقتحمت القوات الإسرائيلية بلدة قباطية الفلسطينية أمس.")
-    assert ("ISR", "PSE") in dyads(events, "ASSAULT")
-    assert not [e for e in events if e.type == "COERCE" and e.source == "ISR"]
+    events = code("اقتحمت القوات الهندية بلدة باكستانية حدودية أمس.")
+    assert ("IND", "PAK") in dyads(events, "ASSAULT")
+    assert not [e for e in events if e.type == "COERCE" and e.source == "IND"]
 
 
 def test_police_raid_stays_coercion():
@@ -86,7 +86,7 @@ def test_police_raid_stays_coercion():
 
 
 def test_protesters_storming_a_building_protest():
-    events = code("اقتحم متظاهرون معارضون للحكومة مبنى البرلمان في بانكوك أمس.")
+    events = code("اقتحم محتجون غاضبون مقر البرلمان في ليما أمس.")
     assert "PROTEST" in types(events)
     assert "COERCE" not in types(events)
 
@@ -100,15 +100,15 @@ def test_fighters_of_an_armed_group_are_the_group_with_its_sector():
 
 
 def test_a_body_of_a_force_takes_its_code():
-    events = code("قامت قوة من الشرطة العراقية بمداهمة المسجد.")
+    events = code("قامت دورية من الشرطة الأردنية بمداهمة مستودع.")
     raid = next(e for e in events if e.type == "COERCE")
-    assert raid.source == "IRQ" and raid.to_dict()["how"]["source"] == "support"
+    assert raid.source == "JOR" and raid.to_dict()["how"]["source"] == "support"
     assert raid.source_sector in ("MIL", "COP")
 
 
 def test_residents_going_out_in_a_protest_are_its_source():
-    events = code("وخرج سكان بغداد في مظاهرة ضد الحكومة.")
-    assert any(e.type == "PROTEST" and e.source == "IRQ" for e in events)
+    events = code("وخرج سكان نيروبي في مسيرة ضد الحكومة.")
+    assert any(e.type == "PROTEST" and e.source == "KEN" for e in events)
 
 
 # -- places: a venue and a protest's place are no party
@@ -119,8 +119,9 @@ def test_meeting_on_the_sidelines_of_a_summit_has_no_venue_party():
 
 
 def test_the_country_a_protest_sweeps_is_not_its_target():
-    events = code("وخرج آلاف الطلاب في احتجاجات عمت العراق أمس.")
-    assert all(e.target != "IRQ" for e in events if e.type == "PROTEST")
+    events = code("وخرج آلاف الطلاب في مسيرات اجتاحت تشيلي أمس.")
+    assert "PROTEST" in types(events)
+    assert all(e.target != "CHL" for e in events if e.type == "PROTEST")
 
 
 def test_speakers_city_in_the_dateline_is_no_actor():
@@ -133,29 +134,29 @@ def test_speakers_city_in_the_dateline_is_no_actor():
 
 
 def test_protest_over_a_killing_targets_the_killer():
-    events = code("وتظاهر مئات الأتراك احتجاجا على مقتل صحفي تركي برصاص القوات الإسرائيلية.")
-    assert ("TUR", "ISR") in dyads(events, "PROTEST")
+    events = code("وتظاهر مئات اليونانيين احتجاجا على مقتل صحفي يوناني برصاص القوات التركية.")
+    assert ("GRC", "TUR") in dyads(events, "PROTEST")
 
 
 def test_force_led_by_a_state_is_that_state():
-    events = code("وخرج متظاهرون أفغان أمس للاحتجاج على مقتل مدنيين على يد قوات التحالف التي تقودها الولايات المتحدة.")
-    assert ("AFG", "USA") in dyads(events, "PROTEST")
+    events = code("وتظاهر آلاف الكينيين أمس احتجاجا على مقتل قرويين على يد قوات البعثة التي تقودها فرنسا.")
+    assert ("KEN", "FRA") in dyads(events, "PROTEST")
 
 
 def test_victims_named_leave_the_place_of_the_attack_out():
-    events = code("وقال متحدث عسكري إن جنديين إسبانيين قتلا في هجوم انتحاري غرب أفغانستان.")
+    events = code("وقال ناطق عسكري إن شرطيين كينيين قتلا في هجوم بعبوة ناسفة شمال الصومال.")
     assault = [e for e in events if e.type == "ASSAULT"]
-    assert any(e.target == "ESP" for e in assault)
-    assert all(e.source != "ESP" and e.target != "AFG" for e in assault)
+    assert any(e.target == "KEN" for e in assault)
+    assert all(e.source != "KEN" and e.target != "SOM" for e in assault)
 
 
 def test_authorities_without_nationality_are_the_reporting_states():
-    events = code("قالت وزارة الداخلية العراقية اليوم إن السلطات ألقت القبض على عشرات الأشخاص بتهمة التهريب.")
+    events = code("أعلنت وزارة الداخلية الكينية أن الشرطة اعتقلت عشرين شخصا بتهمة التهريب.")
     arrest = next(e for e in events if e.type == "COERCE")
-    assert arrest.source == "IRQ"
+    assert arrest.source == "KEN"
     assert arrest.to_dict()["how"]["source_by"] == "pronoun"
 
 
 def test_preposition_written_on_the_article_governs_a_far_object():
-    events = code("أرسلت الكويت مساعدات إغاثية وطبية تزن أربعين طنا مهداة للشعب الفلسطيني.")
-    assert ("KWT", "PSE") in dyads(events, "AID")
+    events = code("أرسلت النرويج مساعدات غذائية تكفي آلاف الأسر مخصصة للشعب السوداني.")
+    assert ("NOR", "SDN") in dyads(events, "AID")

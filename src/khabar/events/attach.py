@@ -167,7 +167,7 @@ class Attacher:
 
     def noun_subject(self, head: int) -> bool:
         """Does a definite noun that names no actor stand right before the verb at `head`, its subject
-        (SVO: "المذكرة طالبت الجانب التركي")? The actor after the verb is then its object."""
+        (SVO: "الرسالة دعت الجانب الكندي")? The actor after the verb is then its object."""
         j = head - 1
         if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
             return False
@@ -243,7 +243,7 @@ class Attacher:
             demonym = group.members[0].kind == "demonym" and group.start - head <= 3
             if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words
                                         and self.words.forms[j].all.isdisjoint(self._preps) for j in gap):
-                return group  # "غارات جوية إسرائيلية"; not "احتجاجات ضد وجود القوات الإثيوبية"
+                return group  # "غارات جوية إسرائيلية"; not "مسيرات ضد بقاء الجنود الفرنسيين"
             return None
         return None
 
@@ -277,15 +277,15 @@ class Attacher:
                 if other.prep is None and other.coded and kind in ("person", "state", "demonym", "org", "group"):
                     if kind in ("state", "demonym") and not self._clear(group.end, other.start, None) \
                             and not self._led_by(group.end, other.start):
-                        break  # "متظاهرون أعلام إسرائيل": a state after another noun is that noun's genitive
+                        break  # "طلاب صور فرنسا": a state after another noun is that noun's genitive
                     return other
                 if other.prep is not None:
                     break
         return group
 
     def domestic(self, group: Group, head: int) -> Group:
-        """"السلطات", "الشرطة", "الحكومة" with no nationality, in what a coded speaker reports ("قالت
-        وزارة الاستخبارات الإيرانية إن السلطات ألقت القبض"): the speaker's own state's."""
+        """"السلطات", "الشرطة", "الحكومة" with no nationality, in what a coded speaker reports ("أعلنت
+        وزارة الداخلية الكينية أن الشرطة اعتقلت"): the speaker's own state's."""
         first = group.members[0]
         if first.kind != "agent" or first.sector not in DOMESTIC or len(group.members) > 1:
             return group
@@ -298,7 +298,7 @@ class Attacher:
 
     def _led_by(self, start: int, end: int) -> bool:
         """Are words [start, end) "التي تقودها" (a relative clause of leading, after at most one genitive:
-        "قوات التحالف التي تقودها") before the leader?"""
+        "وحدات القوة التي يقودها") before the leader?"""
         words = self.words
         rel = words.next_word(start)
         if rel is not None and words.forms[rel].all.isdisjoint(self.agents.relatives):
@@ -357,7 +357,7 @@ class Attacher:
                 continue
             kind = group.members[0].kind
             if match.entry.type in PLACE_NO_OBJECT and (kind in ("place", "capital") or (kind == "state" and group.prep is None)):
-                continue  # "احتجاجات عمت العراق": a protest is where it spreads, not against it
+                continue  # "مسيرات اجتاحت تشيلي": a protest is where it spreads, not against it
             return group
         state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
         if located is not None and (match.entry.type in HIT_WHERE or state_ok):
@@ -405,7 +405,7 @@ class Attacher:
                     return found
                 return self.subject_before(j, None)
             if not words.forms[j].all.isdisjoint(self.agents.support_nouns):
-                found = self.subject_after(j, None, noun=True)  # "قيام وحدات الجيش بمداهمة"
+                found = self.subject_after(j, None, noun=True)  # "قيام الشرطة بمداهمة"
                 return found if found is not None and found.end <= head else None
         return None
 
@@ -501,7 +501,7 @@ def _no_object(att: Attacher, after: int) -> bool:
         if any(g.start == j and g.prep is None for g in att.groups) or not forms.isdisjoint(agents.quantities):
             return False
         if starts_with_and(words, j):
-            return True  # "قتلا وأصيب ثالث": another clause follows
+            return True  # "قتل شرطي وجرح آخر": another clause follows
         return words.norms[j].lstrip("وف")[:1] in ("ب", "ل")  # "بانفجار", "لدى": a preposition
     return True
 
@@ -521,11 +521,11 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     rel = att.relative(head) if not noun else None
     if rel is not None:
         return _relative_roles(att, match, rel)
-    conjoined = not noun and starts_with_and(att.words, head)  # "… مخيم جنين وقتلت": not the object before
+    conjoined = not noun and starts_with_and(att.words, head)  # "… قرية حدودية وقتلت": not the object before
     source = att.subject_before(head, match) if not noun and not conjoined else None
     patient = None
     if source is None and not noun and att.noun_subject(head):
-        return None, None, None  # "المذكرة طالبت الجانب التركي": a subject that is no actor, the object after
+        return None, None, None  # "الرسالة دعت الجانب الكندي": a subject that is no actor, the object after
     if source is None:
         found = att.subject_after(head, match, noun)
         if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
@@ -574,7 +574,7 @@ def _act_doer(att: Attacher, after: int) -> Group | None:
     if doer is None:
         doer = _subject(att, act)[0]
     if doer is not None and not doer.coded:
-        doer = att._apposition(doer, act)  # "على يد قوات التحالف التي تقودها الولايات المتحدة"
+        doer = att._apposition(doer, act)  # "برصاص وحدات البعثة التي تقودها فرنسا"
     if doer is None or not doer.coded:
         doer = att.relative_support(act.words[-1])
     return doer if doer is not None and doer.coded else None
@@ -641,7 +641,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
 
 
 def settle_located(matches: list[Match], roles: list[Roles]) -> list[Roles]:
-    """One act told with several triggers ("قتل جنديان إسبانيان في هجوم غرب أفغانستان") has one target:
+    """One act told with several triggers ("قتل جنديان كنديان في هجوم جنوب مالي") has one target:
     when a trigger of the type names the victims, the place where another of its triggers happened is
     not a second target."""
     named = {m.entry.type for m, r in zip(matches, roles, strict=True)

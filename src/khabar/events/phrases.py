@@ -67,7 +67,7 @@ def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None
         found = forms & (agents.target_preps | agents.locative_preps)
         head = words.prev_word(before - 1)
         if found == {"من"} and head is not None and not words.forms[head].all.isdisjoint(agents.list_heads):
-            # "أدانت كل من مصر والأردن": a list of subjects; "في كل من الخليل ونابلس": the preposition before
+            # "أدانت كل من مصر والأردن": a list of subjects; "في كل من ليما وكوسكو": the preposition before
             return _prep_before(words, head, agents) if head > 0 else None
         if found and before >= start - 2:
             return min(found)
@@ -126,7 +126,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 continue
             named = any(u.kind in NAMED for u in group)
             partitive = not has_code and all(u.kind == "agent" for u in group) and unit.kind != "placehead" \
-                and _partitive(words, last.end, unit.start)  # "قوة من الشرطة العراقية", "المتظاهرون من فلسطينيين"
+                and _partitive(words, last.end, unit.start)  # "دورية من الجيش الكيني", "الطلاب من ماليزيين"
             if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
                     not (partitive or _gap_ok(words, last.end, unit.start, agents, has_code)):
                 break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
@@ -154,7 +154,7 @@ SEATS = frozenset({"state", "capital", "demonym", "org"})  # what "في" after a
 
 def _officials_in(actors: list[Actor]) -> list[Actor]:
     """An uncoded official or government right before "في" and a state, a capital or a state body is of
-    that state ("الحكومة في تايلاند", "السلطات في دمشق", "مسؤول في الخارجية الأمريكية"): one actor."""
+    that state ("الحكومة في بيرو", "السلطات في هانوي", "موظف في الخارجية النرويجية"): one actor."""
     out: list[Actor] = []
     k = 0
     while k < len(actors):
