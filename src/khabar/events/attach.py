@@ -37,7 +37,7 @@ RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
-CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
+CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
 
 
 
