@@ -190,3 +190,10 @@ def test_export_gdelt_action_geo_is_the_events_place(conn, tmp_path):
     places = {(r["eventLoc"].get("resolvedPlace") or r["eventLoc"]["extractedPlace"]) for r in located if r["eventLoc"]}
     assert {r["ActionGeo_FullName"] for r in placed} <= places
     assert all(validate(r) == [] for r in located)
+
+
+def test_actor_names_with_stray_white_space_are_names():
+    assert actor_name(" والأردن ") == actor_name("والأردن")
+    assert actor_name("الجيش\n التركي") == "الجيش التركي"
+    assert actor_name("   ") == ""
+    assert actor_name(None) is None

@@ -56,3 +56,10 @@ def test_tokens_keep_the_strings_they_were_cut_into_but_do_not_pickle_them():
     assert back._words is None and back.words() == words and back.splits == tokens.splits
     made = Tokens(tokens.text, tokens.spans, tokens.splits)  # without strings: cut from the text
     assert made.words() == words
+
+
+def test_the_split_of_an_empty_word_is_empty():
+    # callers outside the tokenizer (export names, lexicon lookups) may pass what a split left empty
+    from khabar.text.clitics import split_of
+
+    assert split_of("") == (0, 0, "")

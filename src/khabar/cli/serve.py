@@ -80,7 +80,43 @@ def bench_serve(
     Console().print(table)
 
 
+def bench_load(
+    db: DbOption = DEFAULT_DB,
+    clients: Annotated[int, typer.Option("--clients", min=1, max=500, help="Clients asking at once")] = 50,
+    seconds: Annotated[float, typer.Option("--seconds", min=1, max=3600, help="How long they ask")] = 60.0,
+    ingest: Annotated[list[str] | None, typer.Option("--ingest", help="Sources ingested into the same store "
+                                                       "meanwhile (repeat for more)")] = None,
+    ingest_limit: Annotated[int | None, typer.Option("--ingest-limit", min=1, help="Pages of --ingest at most")]
+    = None,
+    format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
+) -> None:
+    """CLIENTS at once for SECONDS against `khabar serve` on 127.0.0.1, optionally while an ingest
+    writes to the same store: requests, errors and p50/p95/max latency (ms) of every page and API call."""
+    for module in SERVE_LIBRARIES:
+        needs(module, "serve")
+    if not db.is_file():
+        raise _fail(f"{db}: no such store (make one with khabar ingest)")
+    from khabar.serve.load import bench_load as run
+
+    try:
+        figures = run(db, clients=clients, seconds=seconds, ingest=ingest or (), ingest_limit=ingest_limit)
+    except (KhabarError, RuntimeError) as exc:
+        raise _fail(str(exc)) from exc
+    if format is FigureShape.json:
+        print(json.dumps(figures, ensure_ascii=False))
+        return
+    title = (f"{db} · {clients} clients · {seconds:g} s · ingest {figures['ingest_status'] or 'none'} · "
+             f"{figures['requests']} requests, {figures['errors']} errors")
+    table = Table(title=title, title_justify="left")
+    for column in ("call", "path", "requests", "errors", "p50 ms", "p95 ms", "max ms"):
+        table.add_column(column, overflow="fold")
+    for label, row in figures["calls"].items():
+        table.add_row(label, row["path"], *(str(row[k]) for k in ("requests", "errors", "p50_ms", "p95_ms", "max_ms")))
+    Console().print(table)
+
+
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
-    """Add `serve` to the `khabar` command and `serve` to `khabar bench`."""
+    """Add `serve` to the `khabar` command and `serve` and `load` to `khabar bench`."""
     app.command()(serve)
     bench_app.command("serve")(bench_serve)
+    bench_app.command("load")(bench_load)

@@ -38,6 +38,8 @@ class Splitter:
         self.lexicon = lexicon
 
     def __call__(self, word: str) -> tuple[int, int, str]:
+        if not word:
+            return 0, 0, ""
         return segment(word, self.lexicon) if word[0] >= "\u0600" else (0, 0, fold_word(word))
 
 

@@ -13,10 +13,14 @@ from khabar.text.clitics import split_of
 
 
 def actor_name(text: str | None, resources: Resources | None = None) -> str | None:
-    """`text` with the proclitics of its first word taken off (None stays None)."""
-    if not text:
-        return text
+    """`text` with the proclitics of its first word taken off and its white space made single spaces
+    (None stays None)."""
+    if text is None:
+        return None
+    text = " ".join(text.split())
     first, _, rest = text.partition(" ")
+    if not first:
+        return text
     prefix, _suffix, key = split_of(first, resources)
     if prefix == 0 or prefix >= len(first):
         return text
