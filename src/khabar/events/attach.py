@@ -350,7 +350,8 @@ class Attacher:
             if self._locative(group):
                 if self._posted(group):
                     return group  # "سفيرها في باريس", "سفيره بباريس": the state where an envoy serves
-                located = located or group
+                if located is None or (self._bracketed(located.start) and not self._bracketed(group.start)):
+                    located = group  # "(40 كلم شرق X)" is a landmark to find the place by: another place first
                 continue
             if group.members[0].kind == "place" and match.entry.type not in LOCATED_TYPES \
                     and group.prep not in ("الي", "ل", "علي"):
@@ -364,6 +365,11 @@ class Attacher:
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack with no named
             # target in a state is coded against that state, as CAMEO coders do
         return None
+
+    def _bracketed(self, j: int) -> bool:
+        """Does word j stand inside brackets opened before it in the sentence?"""
+        texts = self.words.texts[:j]
+        return texts.count("(") > texts.count(")")
 
     def _locative(self, group: Group) -> bool:
         """Is the group where something happens: after في، داخل …, or a place with ب ("بالرباط")?"""
