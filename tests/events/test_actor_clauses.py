@@ -160,3 +160,17 @@ def test_authorities_without_nationality_are_the_reporting_states():
 def test_preposition_written_on_the_article_governs_a_far_object():
     events = code("أرسلت النرويج مساعدات غذائية تكفي آلاف الأسر مخصصة للشعب السوداني.")
     assert ("NOR", "SDN") in dyads(events, "AID")
+
+
+def test_protesters_of_a_people_named_after_them_are_the_source():
+    events = code("وتجمع المحتجون من مزارعين هنود أمام مقر الحكومة.")
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert any(e.source == "IND" for e in protest)
+    assert all(e.target != "IND" for e in protest)
+
+
+def test_landmark_in_brackets_yields_to_the_place_of_the_attack():
+    events = code("قتل خمسة أشخاص في هجوم بسيارة مفخخة في مدينة قندهار الأفغانية (500 كلم غرب إسلام آباد).")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert any(e.target == "AFG" for e in assault)
+    assert all(e.target != "PAK" for e in assault)

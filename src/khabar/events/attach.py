@@ -24,7 +24,8 @@ PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it 
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
-DOMESTIC = frozenset({"GOV", "COP"})  # sectors of a state's own authorities, named without nationality
+DOMESTIC = frozenset({"GOV", "COP"})
+PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their participants ("تظاهر المحتجون")  # sectors of a state's own authorities, named without nationality
 # A meeting or an agreement is named after its place ("قمة هلسنكي"); a demand, a threat or an
 # accusation after who makes it ("مطالبات أنقرة").
 VENUE_TYPES = JOINT_TYPES
@@ -366,6 +367,19 @@ class Attacher:
             # target in a state is coded against that state, as CAMEO coders do
         return None
 
+    def participants(self, match: Match) -> Group | None:
+        """People named with من right after a trigger that ends in its participants ("تجمع المحتجون
+        من مزارعين هنود"): who protests."""
+        last = match.words[-1]
+        if not self.words.forms[last].all.isdisjoint(self.agents.sectors.keys()):
+            for group in self.groups:
+                if group.start > last:
+                    first = group.members[0]
+                    near = group.start - last <= 3 and "من" in self.words.forms[last + 1].all
+                    return group if group.prep in ("من", None) and near and group.coded and first.kind == "demonym" \
+                        else None
+        return None
+
     def _bracketed(self, j: int) -> bool:
         """Does word j stand inside brackets opened before it in the sentence?"""
         texts = self.words.texts[:j]
@@ -603,6 +617,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if conjoined and verb_source is not None and head >= START_WORDS and source is not None and source.start > head \
             and source_how == "subject":
         source, source_how = verb_source, "verb"  # "نفى الوزير …، واتهم الولايات المتحدة": the actor after is the object
+    if match.entry.type in PARTICIPANTS and (source is None or not source.coded):
+        source = att.participants(match) or source  # "تجمع المحتجون من طلاب ماليزيين"
     explicit = source is not None
     if source is not None and source is not verb_source:
         source = att._apposition(source, match)
