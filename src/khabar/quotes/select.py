@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from khabar.lang.normalize import fold
-from khabar.quotes.context import Context, Cue
+from khabar.quotes.context import Context, Cue, cues_between
 from khabar.quotes.lexicon import COMPLEMENTISERS, NAME_HEADS, TITLE_STARTS, cue_word
 from khabar.quotes.marks import Marked
 
@@ -73,7 +73,7 @@ def speech_before(ctx: Context, opening: int, cues: list[Cue]) -> bool:
     """Does someone speak earlier in the sentence of token `opening` ("according to" is a source,
     not speech)?"""
     lo, _ = ctx.bounds(opening) if opening < len(ctx.words) else (opening, opening)
-    return any(lo <= c.index < opening and c.word.kind != "according" for c in cues)
+    return any(c.word.kind != "according" for c in cues_between(cues, lo, opening))
 
 
 def postposed_cue(ctx: Context, span: Marked, cues: list[Cue]) -> Cue | None:
@@ -81,8 +81,8 @@ def postposed_cue(ctx: Context, span: Marked, cues: list[Cue]) -> Cue | None:
     if span.close_at is None:
         return None
     after = ctx.token_at(span.close_at) + 1
-    for cue in cues:
-        if after <= cue.index < after + POSTPOSED and cue.word.kind in ("verb", "according"):
+    for cue in cues_between(cues, after, after + POSTPOSED):
+        if cue.word.kind in ("verb", "according"):
             between = range(after, cue.index)
             if all(ctx.texts[k] in ("\u060c", ",") for k in between):
                 return cue

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import bisect
+
 from khabar.article import Article, Quote
 from khabar.kb import knowledge_base
 from khabar.quotes.attribute import cue_speaker, find_cues
-from khabar.quotes.context import Context, Cue, Speaker
+from khabar.quotes.context import Context, Cue, Speaker, cues_between
 from khabar.quotes.marks import Marked, find_marked
 from khabar.quotes.reported import find_reported
 from khabar.quotes.select import postposed_cue, select
@@ -39,7 +41,13 @@ QUOTE_FINDER = Step("quotes", find_quotes, ("body", "sentences", "tokens", "ment
 
 
 def _inside(offset: int, quotations: list[Marked]) -> bool:
-    return any(q.start <= offset < q.end for q in quotations)
+    """Is `offset` inside one of `quotations` (in order, none inside another)?"""
+    k = bisect.bisect_right(quotations, offset, key=_start) - 1
+    return k >= 0 and offset < quotations[k].end
+
+
+def _start(span: Marked) -> int:
+    return span.start
 
 
 def _attribute(ctx: Context, cues: list[Cue], quotations: list[Marked]) -> list[Quote]:
@@ -74,7 +82,7 @@ def _settle(ctx: Context, cue: Cue, last: Speaker | None) -> Speaker | None:
 def _speaker_for(ctx: Context, span: Marked, opening: int, cues: list[Cue],
                  last: Speaker | None) -> Speaker | None:
     lo, _ = ctx.bounds(opening) if opening < len(ctx.words) else (opening, opening)
-    governing = [c for c in cues if lo <= c.index < opening]
+    governing = cues_between(cues, lo, opening)
     speaking = [c for c in governing if c.word.kind != "according" and c.explicit]
     if governing and governing[-1].word.kind == "according" and speaking:
         return speaking[-1].speaker  # "وقال الوزير، بحسب البيان، ...": the minister speaks
