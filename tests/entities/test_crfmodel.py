@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from khabar.entities.crfmodel import CachedScorer, CrfWeights
-from khabar.entities.features import FeatureExtractor, Resources
+from khabar.entities.features import FeatureExtractor, TaggerFeatures
 from khabar.entities.tagger import NerTagger, default_model_path
 
 SENTENCES = [
@@ -40,7 +40,7 @@ def test_bigram_keys_holding_the_separator() -> None:
     attrs = {b"bias": 0, b"b+=||x": 1, b"b-=||x": 2, b"w=x": 3, b"-1f=|": 4, b"b+=x|y": 5}
     state = np.array([[0.5, 0.0], [1.0, 2.0], [4.0, 8.0], [0.0, 16.0], [32.0, 0.0], [64.0, 64.0], [0.0, 0.0]])
     weights = CrfWeights(labels, attrs, state, np.zeros((2, 2)))
-    extractor = FeatureExtractor(Resources())
+    extractor = FeatureExtractor(TaggerFeatures())
     scorer = CachedScorer(weights, extractor)
     for tokens in (["|", "x"], ["|", "|", "x"], ["x", "|"], ["x", "y", "|", "x"], ["y"]):
         np.testing.assert_allclose(scorer.scores(tokens), explicit_scores(weights, extractor, tokens))

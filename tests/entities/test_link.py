@@ -70,6 +70,30 @@ def test_link_institutions(text, org, name_en, country):
     assert (org, "ORG", name_en, country) in names(text)
 
 
+@pytest.mark.parametrize(("text", "org", "name_en"), [
+    ("وقالت الخارجية العراقية في بيان", "الخارجية العراقية", "Ministry of Foreign Affairs (Iraq)"),
+    ("أكد المتحدث باسم الداخلية المصرية", "الداخلية المصرية", "Ministry of Interior (Egypt)"),
+    ("أعلنت وزارة الخارجية والمغتربين السورية", "وزارة الخارجية والمغتربين السورية",
+     "Ministry of Foreign Affairs and Emigrants (Syria)"),
+])
+def test_link_a_ministry_by_its_short_or_long_name(text, org, name_en):
+    assert (org, "ORG", name_en) in [n[:3] for n in names(text)]
+
+
+@pytest.mark.parametrize("text", ["انتقد السياسة الخارجية العراقية", "تراجعت التجارة الخارجية المصرية",
+                                  "ارتفعت الديون الداخلية المصرية"])
+def test_link_an_adjective_after_a_noun_is_no_ministry(text):
+    assert not [m for m in mentions_of(text) if m.type == "ORG"]
+
+
+def test_link_an_institution_without_its_state_is_the_one_named_before():
+    found = mentions_of("استدعت وزارة الدفاع التركية السفير. وقالت وزارة الدفاع إن القرار نهائي.")
+    ministries = [m for m in found if m.type == "ORG"]
+    assert len(ministries) == 2 and ministries[1].text == "وزارة الدفاع"
+    assert ministries[1].name_en == ministries[0].name_en == "Ministry of Defence (Turkey)"
+    assert ministries[1].country == "TUR"
+
+
 def test_link_title_is_not_a_institution():
     assert not [m for m in mentions_of("قال وزير الخارجية الإيراني") if m.type == "ORG"]
 
@@ -150,6 +174,24 @@ def test_link_a_common_noun_alone_is_not_a_name():
     found = names(text, [(first, first + 1, "LOC")])
     assert not [n for n in found if n[0] == "حلف"]
     assert ("اوكوس", "ORG", "AUKUS", None) in found
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("وقالت الميليشيات إنها انسحبت من المدينة", "ميليشيات"),
+    ("وأعلنت المتحدة عن خطتها الجديدة", "المتحدة"),
+    ("وقال بي إن الخطة جاهزة", "بي"),
+])
+def test_link_a_common_word_or_a_lone_letter_is_no_name(text, word):
+    tokens = [t.text for t in tokenize(text)]
+    first = next(i for i, t in enumerate(tokens) if word in t)
+    assert not [n for n in names(text, [(first, first + 1, "ORG")]) if word in n[0]]
+
+
+def test_link_spelled_out_letters_together_are_an_acronym():
+    text = "وبثت قناة إم بي سي البرنامج"
+    tokens = [t.text for t in tokenize(text)]
+    first = tokens.index("إم")
+    assert [n[0] for n in names(text, [(first, first + 3, "ORG")])] == ["إم بي سي"]
 
 
 @pytest.mark.parametrize(("name", "not_en"), [
@@ -260,3 +302,83 @@ def test_link_an_entity_shows_the_knowledge_base_name_not_the_form_read():
     assert trump.name_ar == "دونالد ترامب"  # the first Arabic name of the knowledge base
     unknown = read("وقال سامر الخطيب إن الاتفاق سيئ.", date=dt.date(2019, 1, 1))
     assert all(e.name_ar is None for e in unknown.entities if e.type == "PER")
+
+
+def test_link_a_place_head_makes_the_province_of_the_town():
+    found = [m for m in mentions_of("قصفت الطائرات قرى في محافظة أربيل شمالي العراق") if m.type == "LOC"]
+    province = next(m for m in found if m.text == "محافظة أربيل")
+    assert province.name_en == "Erbil Governorate" and province.id is None  # not the town's id
+
+
+def test_link_a_camp_the_knowledge_base_knows_is_that_camp():
+    found = [m for m in mentions_of("اقتحمت القوات مخيم طولكرم فجر اليوم") if m.type == "LOC"]
+    assert [(m.text, m.name_en) for m in found] == [("مخيم طولكرم", "Tulkarm Camp")]
+
+
+def test_link_a_place_without_a_head_stays_the_town():
+    found = mentions_of("وصل الوفد إلى أربيل أمس")
+    assert [(m.text, m.name_en) for m in found if m.type == "LOC"] == [("أربيل", "Erbil")]
+
+
+def test_link_two_unknown_names_side_by_side_are_one_person():
+    found = [m for m in mentions_of("واستقبل الوزير سيمونا ماريانا لوان، السفيرة الجديدة", [(2, 3, "PER"), (3, 5, "PER")])
+             if m.type == "PER"]
+    assert [m.text for m in found] == ["سيمونا ماريانا لوان"]
+
+
+def test_link_a_short_name_keeps_a_first_letter_that_is_no_proclitic():
+    text = "واستقبل الوزير سيمونا لوان أمس. وسبق لوان أن شغلت منصب سفيرة."
+    found = [m.text for m in mentions_of(text, [(2, 4, "PER"), (7, 8, "PER")]) if m.type == "PER"]
+    assert found == ["سيمونا لوان", "لوان"]
+    # a real proclitic before a name met whole stays out of the mention
+    text = "واستقبل الوزير سيمونا وان أمس. وقال لوان إن الزيارة مهمة."
+    found = [m.text for m in mentions_of(text, [(2, 4, "PER"), (7, 8, "PER")]) if m.type == "PER"]
+    assert found[-1] == "وان"
+
+
+@pytest.mark.parametrize(("text", "name_en"), [
+    ("وصل الوفد إلى العاصمة الأردنية عمان أمس", "Amman"),   # "the capital" before it: the city
+    ("وقعت عمان والهند اتفاقا للتعاون", "Oman"),               # else the state
+])
+def test_link_a_city_named_like_a_state(text, name_en):
+    found = [m.name_en for m in mentions_of(text) if m.text == "عمان"]
+    assert found == [name_en]
+
+
+def test_link_a_capital_descriptor_is_a_reference_not_a_mention():
+    article = read("وصل الوفد إلى العاصمة الأردنية أمس في زيارة رسمية.", date=dt.date(2018, 5, 1))
+    assert not [m for m in article.mentions if "العاصمة" in m.text]
+    assert [(r.text, r.name_en) for r in article.references if r.kind == "descriptor"] == [
+        ("العاصمة الأردنية", "Amman")]
+    # a capital's proper name with the word stays a name
+    article = read("انتقلت الوزارات إلى العاصمة الإدارية الجديدة.", date=dt.date(2023, 5, 1))
+    assert [m.text for m in article.mentions] == ["العاصمة الإدارية الجديدة"]
+
+
+@pytest.mark.parametrize(("name", "not_en"), [
+    ("الاتحاد الآسيوي", "European Union"),     # another word of the same shape
+    ("حزب الأمة", "Hezbollah"),
+    ("الاتحاد السوفيتي", "African Union"),
+    ("بريكست", "BRICS"),                       # one letter more is another word
+])
+def test_link_organisation_words_are_not_fuzzed_into_another_organisation(name, not_en):
+    text = f"وأعلن {name} موقفه أمس"
+    n = len(name.split())
+    found = names(text, [(1, 1 + n, "ORG")])
+    assert all(f[2] != not_en for f in found)
+
+
+def test_link_organisation_spelling_variant_still_links():
+    text = "وقالت منظمة اليونيسيف إن الأطفال بحاجة إلى مساعدة"
+    found = names(text, [(2, 3, "ORG")])
+    assert any(f[2] == "UNICEF" for f in found)
+
+
+@pytest.mark.parametrize(("name", "not_en"), [
+    ("العذراء", "Iraq"),            # an Arabic word with the article is no variant
+    ("بروكلين", "Berlin"),          # a longer word is another place
+    ("سالزبري", "Salzburg"),
+])
+def test_link_place_names_are_not_fuzzed_into_another_place(name, not_en):
+    found = names(f"قال {name} إن الاجتماع مهم", [(1, 2, "LOC")])
+    assert all(f[2] != not_en for f in found)

@@ -7,7 +7,7 @@ import pytest
 from tests.entities.tiny import TINY
 
 from khabar.entities.bio import to_bio
-from khabar.entities.features import FeatureExtractor, Resources
+from khabar.entities.features import FeatureExtractor, TaggerFeatures
 from khabar.entities.nnmodel import NeuralScorer, NeuralWeights, WordTypeInputs, bio_table, split_strings
 from khabar.training.network import join_strings, quantize_rows
 
@@ -45,7 +45,7 @@ def test_numpy_scorer_matches_torch(with_context: bool) -> None:
     from khabar.training.network import CTX_OFFSETS, NetConfig, _Net
 
     rng = np.random.default_rng(2)
-    extractor = FeatureExtractor(Resources())
+    extractor = FeatureExtractor(TaggerFeatures())
     words = sorted({t for s in SENTS for t in s})
     emb_words = words[:5]  # the others have no vector (the unknown row)
     emb_q, emb_scale = quantize_rows(rng.standard_normal((len(emb_words), 8)).astype(np.float32))
@@ -130,7 +130,7 @@ def _tiny_model(tmp_path, seed: int = 0):
     vectors = rng.standard_normal((len(words), 8)).astype(np.float32)
     cfg = NetConfig(feat_dim=8, hidden=16, dilations=(1, 2), epochs=40, batch=2, lr=0.01, min_feat_count=1,
                     dropout_in=0.0, dropout_h=0.0, feat_drop=0.0, patience=40, seed=seed)
-    arrays, report = train_network(TINY, TINY, Resources(), words, vectors, cfg, log=lambda _: None)
+    arrays, report = train_network(TINY, TINY, TaggerFeatures(), words, vectors, cfg, log=lambda _: None)
     shared, own = split_arrays(arrays)
     save_arrays(tmp_path / "vec.npz", shared)
     save_arrays(tmp_path / "net0.npz", own)
@@ -171,7 +171,7 @@ def test_crf_npz_round_trip_and_batched_scores(tmp_path) -> None:
     v = CrfWeights.from_npz(tmp_path / "crf.npz")
     assert v.labels == w.labels and v.attrs == w.attrs
     np.testing.assert_allclose(v.state, w.state, atol=1e-6)
-    scorer = CachedScorer(v, FeatureExtractor(Resources()))
+    scorer = CachedScorer(v, FeatureExtractor(TaggerFeatures()))
     sents = [[t for t, _ in s] for s in TINY] + [["حلب"], [], ["غير", "معروف"]]
     batched = scorer.score_many(sents)
     for s, m in zip(sents, batched, strict=True):

@@ -64,11 +64,12 @@ def test_actors_american_forces_are_usa_military():
 
 
 def test_actors_pronoun_dropped_subject_from_previous_sentence():
-    # s1: the Egyptian president met the French president; s2: "and he condemned …" (no subject)
-    body = "التقى الرئيس المصري نظيره الفرنسي في القاهرة. وأدان الهجوم على السفارة الفرنسية في بغداد."
+    # s1: the Egyptian president met the French president; s2: "and he condemned …" (no subject); the
+    # condemnation is aimed at who made the attack when it is named, not at the embassy it hit
+    body = "التقى الرئيس المصري نظيره الفرنسي في القاهرة. وأدان الهجوم الإيراني على السفارة الفرنسية في بغداد."
     events = code(body)
     accuse = [e for e in events if e.type == "ACCUSE"]
-    assert [(e.sentence, e.source, e.target) for e in accuse] == [(1, "EGY", "FRA")]
+    assert [(e.sentence, e.source, e.target) for e in accuse] == [(1, "EGY", "IRN")]
 
 
 def test_actors_host_receives_the_visitor():

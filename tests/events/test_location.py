@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from khabar.article import Article, Dateline, Event, Mention, Sentence, Span
-from khabar.events.location import locate, place_coordinates
-from khabar.resources import Resources
+from khabar.events.location import locate, place_coordinates, place_points
+from khabar.kb import load_kb
+from khabar.lang.normalize import fold
+from khabar.resources import Resources, data_path, read_tsv
 
 PLACES = {  # text → (kind, id, English name, country)
     "طهران": ("city", "Q3616", "Tehran", "IRN"), "إيران": ("state", "Q794", "Iran", "IRN"),
@@ -107,11 +109,31 @@ def test_the_dateline_only_when_the_story_is_local():
     assert place_of(house_credit) is None
 
 
-def test_capital_cities_carry_coordinates_and_regions_do_not():
+def test_places_of_the_coordinates_table_carry_coordinates_and_others_do_not():
     tehran = place_of(article("تظاهر مئات في طهران", [("PROTEST", "تظاهر", None, None)]))
     assert tehran.lat == pytest.approx(35.7, abs=0.5) and tehran.lon == pytest.approx(51.4, abs=0.5)
-    region = place_of(article("تظاهر مئات في جنوب لبنان", [("PROTEST", "تظاهر", None, None)]))
-    assert region.kind == "region" and region.lat is None
+    unknown = place_of(article("تظاهر مئات في جنوب لبنان", [("PROTEST", "تظاهر", None, None)]))
+    assert unknown.kind == "region" and unknown.lat is None  # an id the knowledge base does not have
+
+
+def _table_point(place_id: str) -> tuple[float, float, str]:
+    rows = read_tsv(data_path("khabar.kb", "data/coordinates.tsv"), ("id", "lat", "lon"))
+    return next((float(r["lat"]), float(r["lon"]), r["adm1_code"]) for _, r in rows if r["id"] == place_id)
+
+
+def test_every_kind_of_place_gets_its_point_a_state_its_capitals():
+    points = place_points(Resources())
+    kb = load_kb()
+    for kind in ("city", "region"):
+        entry = next(e for e in kb.entries(kind) if e.country and e.id in points and not e.is_capital)
+        assert points[entry.id] == _table_point(entry.id)
+    iraq = kb.state("IRQ")
+    assert points[iraq.id][:2] == _table_point(iraq.capital)[:2] and points[iraq.id][2] == ""
+    # A dateline carries no id: its city is found by country and name.
+    mosul = next(e for e in kb.entries("city") if e.country == "IRQ" and e.name_en == "Mosul")
+    assert place_coordinates(Resources())[f"IRQ:{fold(mosul.names_ar[0])}"] == _table_point(mosul.id)[:2]
+    yemen = kb.state("YEM")  # a dateline naming the country itself: its capital's point
+    assert points[f"YEM:{fold(yemen.names_ar[0])}"] == points[yemen.id]
 
 
 def test_each_event_of_a_sentence_gets_its_own_place():
@@ -132,3 +154,69 @@ def test_end_to_end_locations_are_in_the_json():
     body = record["body"]
     location = placed["CONSULT"]
     assert body[location["start"]:location["end"]] == "الرياض"
+
+
+def _city_sentence() -> tuple[str, str]:
+    """A dispatch whose attack happens in a city of the knowledge base that is no capital, and that
+    city's id (the text is composed; the city is the table's, not a page's)."""
+    text = ("بغداد 5 مايو (رويترز) -- قال مسؤولون عراقيون إن مسلحين هاجموا نقطة تفتيش للجيش العراقي "
+            "في مدينة الموصل وقتلوا ثلاثة جنود.")
+    return text, "khabar:city:mosul-irq"
+
+
+def test_an_event_in_a_city_of_the_knowledge_base_gets_its_coordinates():
+    import khabar
+
+    text, city = _city_sentence()
+    record = khabar.read(text, date=dt.date(2024, 5, 5)).to_dict()
+    placed = [e["location"] for e in record["events"] if e.get("location") and e["location"]["id"] == city]
+    assert placed, record["events"]
+    lat, lon, _ = _table_point(city)
+    assert all((p["lat"], p["lon"]) == (lat, lon) for p in placed)
+
+
+def test_the_gdelt_export_fills_lat_long_and_adm1_of_such_an_event(tmp_path):
+    import csv
+    import json
+    import sqlite3
+
+    from khabar.store.db import open_store
+    from khabar.store.export import export
+    from tests.store.corpus import ingest_all
+
+    text, city = _city_sentence()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mosul.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "k.db"
+    ingest_all([tmp_path / "in"], db)
+    lat, lon, adm1 = _table_point(city)
+
+    def rows() -> list[dict[str, str]]:
+        conn = open_store(db)
+        try:
+            export(conn, "gdelt", tmp_path / "events.tsv")
+        finally:
+            conn.close()
+        with (tmp_path / "events.tsv").open(encoding="utf-8", newline="") as handle:
+            return [r for r in csv.DictReader(handle, delimiter="\t") if r["ActionGeo_FeatureID"] == city]
+
+    found = rows()
+    assert found and all((float(r["ActionGeo_Lat"]), float(r["ActionGeo_Long"])) == (lat, lon) for r in found)
+    assert adm1.startswith("IZ") and all(r["ActionGeo_ADM1Code"] == adm1 and r["ActionGeo_Type"] == "4"
+                                         for r in found)
+    # A store read before the table had the city: the export finds the point by the place's id.
+    conn = sqlite3.connect(db)
+    with conn:
+        for article_id, doc in conn.execute("SELECT id, doc FROM articles").fetchall():
+            record = json.loads(doc)
+            for event in record["events"]:
+                if event.get("location"):
+                    event["location"].update(lat=None, lon=None)
+            conn.execute("UPDATE articles SET doc = ? WHERE id = ?", (json.dumps(record, ensure_ascii=False),
+                                                                      article_id))
+    kept = conn.execute("SELECT count(*) FROM articles, json_each(doc, '$.events') e "
+                        "WHERE json_extract(e.value, '$.location.lat') IS NOT NULL").fetchone()[0]
+    conn.close()
+    assert kept == 0
+    again = rows()
+    assert again and all((float(r["ActionGeo_Lat"]), float(r["ActionGeo_Long"])) == (lat, lon) for r in again)

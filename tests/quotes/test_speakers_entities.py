@@ -62,3 +62,45 @@ def test_speaker_dropped_subject_continues_the_previous_one():
 def test_speaker_office_noun_is_the_person_named_with_that_office(before, said, who):
     found = speakers(f"{before} {said} إن {QUOTE}.")
     assert found and found[-1][1] == who
+
+
+@pytest.mark.parametrize(("named", "who"), [
+    ("نفت السفارة الفرنسية في بيروت الأنباء عن إغلاقها.", "French Embassy spokesperson"),
+    ("أعلنت السفارة الأمريكية في عمان تعليق بعض خدماتها.", "US Embassy spokesperson"),
+    ("ردت وزارة الدفاع الروسية على التقارير.", "Russian Defence Ministry spokesperson"),
+])
+def test_speaker_unnamed_spokesperson_of_an_institution_named_before(named, who):
+    found = speakers(f"{named} وقال متحدث باسم {_head(named)} إن {QUOTE}.")
+    assert found and found[-1][1] == who
+
+
+def _head(sentence: str) -> str:
+    """The institution's head noun of a composed sentence, as the article refers back to it."""
+    for head in ("السفارة", "وزارة الدفاع"):
+        if head in sentence:
+            return head
+    raise ValueError(sentence)
+
+
+def test_speaker_bare_spokesperson_continues_the_spokesperson_before():
+    text = (f"وقال متحدث باسم السفارة الفرنسية إن {QUOTE}. وأضاف المتحدث أن "
+            '"الموظفين باقون في أماكنهم حتى إشعار آخر".')
+    found = speakers(text)
+    assert len(found) == 2 and found[0][1] == found[1][1] == "French Embassy spokesperson"
+
+
+def test_speaker_bare_spokesperson_is_not_a_spokesperson_never_named():
+    found = speakers(f"وقال المتحدث إن {QUOTE}.")
+    assert found and found[0][1] in (None, "the spokesperson")
+
+
+def test_speaker_the_ministry_is_the_ministry_named_before():
+    text = (f"استدعت وزارة الخارجية الألمانية السفير الروسي. وأضافت الوزارة أن {QUOTE}.")
+    found = speakers(text)
+    assert found and found[-1][1] == "Ministry of Foreign Affairs (Germany)"
+
+
+def test_speaker_knowledge_base_institution_keeps_its_own_name():
+    text = f"وقال متحدث باسم الحكومة الألمانية إن {QUOTE}."
+    found = speakers(text)
+    assert found and found[-1][1] == "Federal Government of Germany spokesperson"

@@ -95,7 +95,7 @@ def _worth(word: str, rest: str, freq: Mapping[str, int] | None) -> bool:
 
 
 @dataclass(frozen=True)
-class Resources:
+class TaggerFeatures:
     """What the feature extractor knows beyond the word itself; every part is optional."""
 
     clusters: Mapping[str, tuple[str, ...]] | None = None
@@ -120,9 +120,9 @@ class FeatureExtractor:
     # Identity features, left out for training words rare enough to stand in for unseen ones.
     IDENTITY = ("w", "f", "st")
 
-    def __init__(self, resources: Resources | None = None, max_cache: int = 500_000,
+    def __init__(self, resources: TaggerFeatures | None = None, max_cache: int = 500_000,
                  rare: frozenset[str] = frozenset()):
-        self.res = resources or Resources()
+        self.res = resources or TaggerFeatures()
         self.rare = rare
         self.max_cache = max_cache
         self._cache: dict[str, _Word] = {}

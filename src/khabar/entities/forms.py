@@ -52,12 +52,22 @@ def form_fits(form: str, person: Entry) -> bool:
     keys = clitic_forms(match_key(_HASHTAG.sub(" ", form)))
     names = [match_key(n).split() for n in person.names_ar]
     for key in keys:
-        if words_agree(key, person) or any(_run_of(key.split(), name) for name in names):
+        words = key.split()
+        if words_agree(key, person) or any(_run_of(words, name) for name in names):
             return True  # a family name two people share is theirs too: the article tells which
+        if any(_lineage_of(words, name) for name in names):
+            return True
     return False
 
 
-_HASHTAG = re.compile(r"[#_]+")
+_HASHTAG = re.compile(r"[#_\-]+")  # hashtag marks and hyphens inside names ("مون جاي-إن")
+_LINEAGE = frozenset(match_key(w) for w in ("بن", "ابن", "بنت", "آل"))
+
+
+def _lineage_of(words: list[str], name: list[str]) -> bool:
+    """Is `words` the name followed by more of the lineage ("محمد بن سلمان بن عبدالعزيز آل سعود"
+    for "محمد بن سلمان")?"""
+    return len(words) > len(name) and words[:len(name)] == name and words[len(name)] in _LINEAGE
 
 
 def _run_of(words: list[str], name: list[str]) -> bool:

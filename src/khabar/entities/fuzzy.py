@@ -89,10 +89,12 @@ MIN_FUZZY_WORD = 4  # shorter words must be equal: "إيل" is not "أون"
 
 
 def words_agree(key: str, entry: Entry) -> bool:
-    """Do the words of a person's name `key` (folded) agree with one of the entry's names: as many
+    """Do the words of a person's or organisation's name `key` (folded) agree with one of the
+    entry's names: as many
     words, all equal but at most one, and that one a spelling variant (a long word, same first
     letter, close)? Given and family names are never fuzzed into others ("عبد الفتاح القصري" is not
-    "عبد الفتاح السيسي", "كيم جونغ إيل" not "كيم جونغ أون"); one word alone never agrees fuzzily."""
+    "عبد الفتاح السيسي", "كيم جونغ إيل" not "كيم جونغ أون"); one word alone never agrees fuzzily, nor
+    an Arabic name with the article (spelling variants are those of transliterated names)."""
     words = key.split()
     for name in entry.names_ar:
         other = match_key(name).split()
@@ -104,6 +106,8 @@ def words_agree(key: str, entry: Entry) -> bool:
         if len(differ) > 1:
             continue
         a, b = differ[0]
+        if a.startswith("ال") or b.startswith("ال"):
+            continue  # Arabic family names are spelled one way: "الخطيب" is not "الطيب", "العمري" not "العامري"
         if _vowels_only(a, b):
             return True  # "بوريال" for "بوريل": a long vowel written or not
         if (len(words) > 1 and min(len(a), len(b)) >= MIN_FUZZY_WORD and a[0] == b[0]
@@ -121,3 +125,18 @@ def _vowels_only(a: str, b: str) -> bool:
     bare = a.translate(_LONG_VOWELS)
     return len(bare) >= 3 and a[0] == b[0] and a[-1] == b[-1] and bare == b.translate(_LONG_VOWELS)
 
+
+def one_letter_variant(key: str, entry: Entry) -> bool:
+    """Is the one-word place name `key` (folded) one of the entry's names written without its space,
+    or a one-word name with one letter inside replaced ("واسنطن" for "واشنطن")? Same length, same first and last letters, no article
+    ("العذراء" is not "العراق"); a longer or shorter word is another place ("سالزبري", "بروكلين")."""
+    if " " in key or key.startswith("ال") or len(key) < MIN_LENGTH:
+        return False
+    for name in entry.names_ar:
+        other = match_key(name)
+        if other.replace(" ", "") == key:
+            return True  # a name of two words written as one ("نيوأورليانز")
+        if len(other) == len(key) and other[0] == key[0] and other[-1] == key[-1]:
+            if sum(a != b for a, b in zip(key, other, strict=True)) == 1:
+                return True
+    return False

@@ -27,17 +27,20 @@ class Institution:
     last: int  # token index after the state word(s), or after the head
     name_en: str
     country: str | None
+    type: str = "ORG"  # LOC for a building that is the institution's seat (an embassy, a consulate)
 
 
-def _heads() -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Institution heads (folded words) with their English name and whether a field must follow;
-    built once, by the process's Resources."""
+def _heads() -> dict[tuple[str, ...], tuple[str, bool, bool, str]]:
+    """Institution heads (folded words) with their English name, whether a field must follow, and
+    whether the head is an adjective standing for the ministry ("الخارجية"); built once, by the
+    process's Resources."""
     return Resources.default().get(_build_heads)
 
 
-def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool]]:
+def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool, bool, str]]:
     rows = read_tsv(data_path("khabar.entities", "data/institutions.tsv"), ("head_ar", "name_en", "needs_field"))
-    return {tuple(fold(w) for w in row["head_ar"].split()): (row["name_en"], row["needs_field"] == "1")
+    return {tuple(fold(w) for w in row["head_ar"].split()):
+            (row["name_en"], row["needs_field"] == "1", row.get("adjective") == "1", row.get("type") or "ORG")
             for _, row in rows}
 
 
@@ -52,7 +55,7 @@ def _build_first_words(resources: Resources) -> frozenset[str]:
 def institution_name(head_en: str, state_en: str | None) -> str:
     if state_en is None:
         return head_en
-    if head_en.startswith(("Government", "Embassy", "Presidency", "Parliament")):
+    if head_en.startswith(("Government", "Embassy", "Consulate", "Presidency", "Parliament")):
         article = "the " if state_en in _WITH_THE else ""
         return f"{head_en} of {article}{state_en}"
     return f"{head_en} ({state_en})"
@@ -72,7 +75,9 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
         hit = _head_at(norms, keys, i)
         if hit is None or (i and keys[i - 1] in _MINISTER):  # "وزير الخارجية": a title
             continue
-        length, (head_en, needs_state) = hit
+        length, (head_en, needs_state, adjective, type_) = hit
+        if adjective and i and keys[i - 1].startswith("ال"):
+            continue  # "السياسة الخارجية الأمريكية": the adjective qualifies the noun before, no ministry
         after = i + length
         state = states.get(after)
         country = state[1] if state else (None if needs_state else home)
@@ -80,14 +85,14 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
             continue
         last = state[0] if state else after
         entry = kb.state(country) if state else None  # a state only inferred is not put in the name
-        found.append(Institution(i, last, institution_name(head_en, entry.name_en if entry else None), country))
+        found.append(Institution(i, last, institution_name(head_en, entry.name_en if entry else None), country, type_))
         index = last
     return found
 
 
-def _head_at(norms: list[str], keys: list[str], index: int) -> tuple[int, tuple[str, bool]] | None:
+def _head_at(norms: list[str], keys: list[str], index: int) -> tuple[int, tuple[str, bool, bool, str]] | None:
     heads = _heads()
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):
         words = tuple(norms[index:index + length])
         if len(words) < length:
             continue

@@ -9,12 +9,13 @@ tagger's agreement or a word such as "مدينة" before it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
-from khabar.entities.fuzzy import words_agree
+from khabar.entities.fuzzy import one_letter_variant, words_agree
 from khabar.entities.gazetteer import (
     GENERIC_HEADS,
     Gazetteer,
@@ -66,6 +67,8 @@ def is_not_a_name(tokens: Tokens, first: int, last: int, kb=None) -> bool:
     words = [tokens.splits[i][2] for i in range(first, last)]
     if table.get(words[0]) in NEVER_FIRST and kb is not None:
         return all(w in table or kb.demonym(w) is not None for w in words[1:])
+    if len(words) > 1 and all(table.get(w) == "letter" for w in words):
+        return False  # spelled-out Latin letters together are an acronym ("إم بي سي"); one alone is none
     return all(w in table for w in words)
 
 
@@ -108,6 +111,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         entry = _entry_as_tagged(match, covering)
         if entry is None:
             continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
+        entry = _city_named_like_a_state(match, entry, tokens, home)
         start = match.start
         if entry.type == "PER":
             # "الملك عبد الله الثاني", "آية الله علي خامنئي": the title is no part of the name
@@ -115,13 +119,18 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             skip = honorific_words(stems, 0)
             if 0 < skip < len(stems):
                 start = mention_start(tokens, match.first + skip)
+        headed = _with_place_head(text, tokens, match, entry, gazetteer.kb, where)
+        if headed is not None:
+            mentions.append(headed)
+            taken[match.first - 1:match.last] = [True] * (match.last - match.first + 1)
+            continue
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
     states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
               if m.demonym or m.entries[0].kind == STATE}
     for found in find_institutions(tokens, states, gazetteer.kb, home):
         start, end = mention_start(tokens, found.first), tokens.spans[found.last - 1][1]
-        mentions.append(Mention(start, end, text[start:end], "ORG", found.name_en, None, found.country,
+        mentions.append(Mention(start, end, text[start:end], found.type, found.name_en, None, found.country,
                                 where=where, kind="org", how="institution"))
         taken[found.first:found.last] = [True] * (found.last - found.first)
     for first, last, tag in spans:
@@ -133,12 +142,85 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             continue
         start, end = _name_start(tokens, first, tag), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
-        entry, start = _link_span(gazetteer, text, start, whole, end, TAG_TYPES.get(tag, "MISC"))
-        mentions.append(_mention(text, start, end, entry.type if entry else TAG_TYPES.get(tag, "MISC"),
-                                 entry, where, "ner"))
+        tag_type = TAG_TYPES.get(tag, "MISC")
+        entry, start = _link_span(gazetteer, text, start, whole, end, tag_type)
+        mentions.append(_mention(text, start, end, entry.type if entry else tag_type, entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
     mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
-    return mentions, demonyms
+    return institutions_referred_back(names_kept_whole(text, mentions)), demonyms
+
+
+_PROCLITICS = frozenset("وفبلك")
+
+
+def names_kept_whole(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's short name whose first letter was read as a proclitic ("لوان" after "سيمونا
+    ماريانا لوان" is not ل + "وان"): when the word with the letter is a word of a person named
+    earlier and the word without it is not, the mention keeps the letter."""
+    out: list[Mention] = []
+    words: set[str] = set()  # folded words of the person mentions so far
+    for mention in mentions:
+        if (mention.type == "PER" and mention.id is None and mention.start > 0
+                and text[mention.start - 1] in _PROCLITICS and (mention.start < 2 or text[mention.start - 2].isspace())):
+            folded = fold(mention.text)
+            whole = fold(text[mention.start - 1:mention.end])
+            if whole.split()[0] in words and folded.split()[0] not in words:
+                start = mention.start - 1
+                name_en = romanise(text[start:mention.end])
+                mention = Mention(start, mention.end, text[start:mention.end], "PER", name_en, where=mention.where,
+                                  how=mention.how, name_from="romanised" if name_en else None)
+        if mention.type == "PER":
+            words.update(fold(mention.text).split())
+        out.append(mention)
+    return out
+
+
+def place_heads() -> dict[str, str]:
+    """Built once, by the process's Resources (see _build_place_heads)."""
+    return Resources.default().get(_build_place_heads)
+
+
+def _build_place_heads(resources: Resources) -> dict[str, str]:
+    """Folded head word -> English suffix, from data/place_heads.tsv."""
+    rows = read_tsv(data_path("khabar.entities", "data/place_heads.tsv"), ("head_ar", "suffix_en"))
+    return {fold(row["head_ar"]): row["suffix_en"] for _, row in rows}
+
+
+def _with_place_head(text: str, tokens: Tokens, match: NameMatch, entry: Entry, kb, where: str) -> Mention | None:
+    """A town or region with a head word before it ("محافظة أربيل", "مخيم طولكرم"): one mention with
+    the head; the knowledge base's entry for the whole name, else the region itself, else the town's
+    name with the head's English ("Erbil Governorate", no id: it is not the town)."""
+    if entry.kind not in (CITY, REGION) or match.first == 0:
+        return None
+    suffix = place_heads().get(tokens.splits[match.first - 1][2])
+    if suffix is None:
+        return None
+    start = mention_start(tokens, match.first - 1)
+    whole = next((e for e in kb.lookup(text[start:match.end]) if e.type == "LOC"), None)
+    if whole is not None:
+        return _mention(text, start, match.end, "LOC", whole, where, "kb")
+    if entry.kind == REGION:
+        return _mention(text, start, match.end, "LOC", entry, where, "kb")
+    return Mention(start, match.end, text[start:match.end], "LOC", f"{entry.name_en} {suffix}", None, entry.country,
+                   where=where, kind=REGION, how="kb")
+
+
+def institutions_referred_back(mentions: list[Mention]) -> list[Mention]:
+    """An institution named without its state ("وزارة الخارجية", "السفارة") after the same one named
+    with it ("وزارة الخارجية البريطانية") is that one: it takes the earlier mention's link."""
+    out: list[Mention] = []
+    named: list[tuple[str, Mention]] = []  # ORG mentions that give their state, by folded text
+    for mention in mentions:
+        if mention.how == "institution" and mention.id is None:
+            key = fold(mention.text) + " "
+            earlier = next((m for folded, m in reversed(named) if folded.startswith(key)), None)
+            if earlier is not None:
+                mention = Mention(mention.start, mention.end, mention.text, mention.type, earlier.name_en, earlier.id,
+                                  earlier.country, mention.where, earlier.kind, "referred back")
+        if (mention.type == "ORG" and mention.id is not None) or mention.how == "institution":
+            named.append((fold(mention.text), mention))
+        out.append(mention)
+    return out
 
 
 def _country_checked(text: str, mention: Mention, kb) -> Mention:
@@ -167,7 +249,9 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if (before is not None and before.type == "PER" and mention.type == "PER" and before.id is None
                 and before.where == mention.where and " " not in before.text.strip()):
             gap = text[before.end:mention.start]
-            if gap and not gap.strip(" \t#_\n") and _CUTS & set(gap):
+            # cut by a hashtag or a line break, or two unknown names side by side ("سيمونا" "ماريانا لوان")
+            apart = gap == " " and mention.id is None
+            if gap and not gap.strip(" \t#_\n") and (_CUTS & set(gap) or apart):
                 whole = before.text + " " + mention.text
                 entry = next((e for e in gazetteer.kb.lookup(whole) if e.type == "PER"), None)
                 if entry is None and mention.id is not None:
@@ -215,6 +299,21 @@ def _name_start(tokens: Tokens, first: int, tag: str) -> int:
     if model.knows(word) and not model.knows(stem):
         return whole
     return stripped
+
+
+_CAPITAL_WORDS = frozenset(fold(w) for w in ("العاصمة", "عاصمة"))
+
+
+def _city_named_like_a_state(match: NameMatch, entry: Entry, tokens: Tokens, home: str | None) -> Entry:
+    """"عمان" is Oman and Amman: the city when "العاصمة" comes just before it ("العاصمة الأردنية
+    عمان") or the dispatch is from the city's state; else the state."""
+    if entry.kind != STATE:
+        return entry
+    city = next((e for e in match.entries if e.kind == CITY and e.country != (entry.code or entry.country)), None)
+    if city is None:
+        return entry
+    before = {tokens.splits[i][2] for i in range(max(0, match.first - 2), match.first)}
+    return city if before & _CAPITAL_WORDS or (home is not None and city.country == home) else entry
 
 
 def _trusted(match: NameMatch, tokens: Tokens) -> bool:
@@ -288,7 +387,9 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
         for begin in reversed(starts):
             key = match_key(text[begin:end])
             entry = gazetteer.fuzzy.closest(key, tag_type)
-            if entry is not None and (entry.type != "PER" or words_agree(key, entry)):
+            # names are not fuzzed into other names (an organisation's or place's words either:
+            # "الاتحاد الآسيوي" is not the EU, "العذراء" not Iraq); a place may have a letter mistyped
+            if entry is not None and (words_agree(key, entry) or (entry.type == "LOC" and one_letter_variant(key, entry))):
                 return entry, begin
     return None, start
 
@@ -382,10 +483,26 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
+    descriptors = [m for m in kept if _descriptor(m, gazetteer.kb)]
+    if descriptors:
+        kept = [m for m in kept if m not in descriptors]
+        references = sorted([*references, *(dataclasses.replace(m, kind="descriptor") for m in descriptors)],
+                            key=lambda m: m.start)
     shown = {m.id: entry.names_ar[0] for m in kept if m.id and (entry := gazetteer.kb.by_id(m.id)) is not None
              and entry.names_ar}
     article.mentions, article.entities = group_entities(kept, shown)
     article.references = references
+
+
+_CAPITAL = fold("عاصمة")  # with or without the article and a proclitic ("للعاصمة")
+
+
+def _descriptor(mention: Mention, kb) -> bool:
+    """"العاصمة الأردنية" stands for Amman without naming it: a reference, not a mention of a name
+    (the annotation policy: descriptors are no entity forms)."""
+    words = fold(mention.text).split()
+    return (mention.type == "LOC" and len(words) == 2 and words[0].endswith(_CAPITAL)
+            and kb.demonym(words[1]) is not None)
 
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,

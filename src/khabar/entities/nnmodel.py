@@ -22,7 +22,7 @@ import numpy as np
 
 from khabar.entities.bio import to_bio
 from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi_many
-from khabar.entities.features import FeatureExtractor, Resources, strip_clitics
+from khabar.entities.features import FeatureExtractor, TaggerFeatures, strip_clitics
 from khabar.lang.normalize import fold
 
 
@@ -251,7 +251,7 @@ class NeuralTagger:
     `"crf_weight"` (its share; the networks share the rest equally).
     """
 
-    def __init__(self, model_path: str | Path, resources: Resources, meta: Mapping):
+    def __init__(self, model_path: str | Path, resources: TaggerFeatures, meta: Mapping):
         self.model_path = Path(model_path)
         self.meta = dict(meta)
         folder = self.model_path.parent

@@ -127,6 +127,9 @@ def owner_among(mention: Mention, key: str, mentions: Sequence[Mention], folded:
     return None
 
 
+_PATRONYMIC = frozenset(fold(w) for w in ("بن", "ابن", "بنت"))
+
+
 class FullNames:
     """Person names met so far, by each run of their words a short name can be (the name's last
     words or its first ones): `owner(key)` answers owner_among's question by one lookup instead of
@@ -138,12 +141,17 @@ class FullNames:
         self._latest: dict[str, int] = {}
 
     def add(self, index: int, full: str) -> None:
-        """Mention `index` (after every earlier one) is a person whose folded text is `full`."""
+        """Mention `index` (after every earlier one) is a person whose folded text is `full`. Words
+        after "بن" name a father or an ancestor: "سلمان" and "عبد العزيز آل سعود" are not
+        "محمد بن سلمان بن عبد العزيز آل سعود"; "بن سلمان" (the particle with one name) is him."""
         spaces = [i for i, char in enumerate(full) if char == " "]
         for i in spaces[: self.MAX_WORDS]:
             self._latest[full[:i]] = index
-        for i in spaces[-self.MAX_WORDS :]:
-            self._latest[full[i + 1 :]] = index
+        words = full.split(" ")
+        particles = [n for n, word in enumerate(words) if word in _PATRONYMIC]
+        for n in range(max(1, len(words) - self.MAX_WORDS), len(words)):
+            if not any(p < n for p in particles):
+                self._latest[" ".join(words[n:])] = index
 
     def owner(self, key: str) -> int | None:
         """The latest name added whose last or first words are `key` (and not all of it)."""

@@ -17,7 +17,7 @@ import numpy as np
 
 from khabar.entities.bio import spans_from_tags, spans_of_paths, to_bio
 from khabar.entities.crfmodel import CachedScorer, CrfWeights, viterbi, viterbi_flat, viterbi_many
-from khabar.entities.features import FeatureExtractor, Resources
+from khabar.entities.features import FeatureExtractor, TaggerFeatures
 
 if TYPE_CHECKING:
     from khabar.entities.nnmodel import NeuralTagger
@@ -34,7 +34,7 @@ GazetteerSource = Callable[[], Mapping[str, frozenset[str]]]
 
 
 def load_resources(model_path: Path, meta: Mapping, gazetteers: Mapping[str, frozenset[str]] | None = None
-                   ) -> Resources:
+                   ) -> TaggerFeatures:
     """Feature resources named in a model's metadata: the lexicon beside the model and gazetteers.
 
     Without `gazetteers`, the sources recorded in the metadata are rebuilt (see `lexicons`).
@@ -51,13 +51,13 @@ def load_resources(model_path: Path, meta: Mapping, gazetteers: Mapping[str, fro
         freq = None
     if gazetteers is None and feats.get("gazetteers"):
         gazetteers = load_gazetteers(feats["gazetteers"], model_path.parent)
-    return Resources(clusters=clusters, cluster_names=names, freq=freq, gazetteers=gazetteers or None)
+    return TaggerFeatures(clusters=clusters, cluster_names=names, freq=freq, gazetteers=gazetteers or None)
 
 
 class NerTagger:
     """CRF named-entity tagger; `NerTagger.load()` opens the shipped model."""
 
-    def __init__(self, model_path: str | Path, resources: Resources, meta: Mapping | None = None):
+    def __init__(self, model_path: str | Path, resources: TaggerFeatures, meta: Mapping | None = None):
         self.model_path = Path(model_path)
         self.meta = dict(meta or {})
         self.features = FeatureExtractor(resources)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from khabar.article import Mention
 from khabar.errors import DataFileError
 from khabar.events.lexicon import conjugate
+from khabar.events.retype import Retype, read_retypes
 from khabar.events.triggers import SentenceWords
 from khabar.kb import KnowledgeBase
 from khabar.kb.model import Entry
@@ -54,6 +55,11 @@ class Agents:
     families: frozenset[str]
     envoys: frozenset[str]
     support_verbs: frozenset[str]
+    list_heads: frozenset[str]
+    relatives: frozenset[str]
+    retypes: tuple[Retype, ...]
+    support_nouns: frozenset[str]
+    lead_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +116,10 @@ def read_agents() -> Agents:
                   _folded(data["agent_markers"], name, "agent_markers"), verbs, _folded(data["skip"], name, "skip"),
                   _folded(data["quantities"], name, "quantities"), _folded(data["links"], name, "links"),
                   _folded(data["families"], name, "families"), _folded(data["envoys"], name, "envoys"),
-                  frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)))
+                  frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)),
+                  _folded(data["list_heads"], name, "list_heads"), _folded(data["relatives"], name, "relatives"),
+                  read_retypes(data["retype"], name), _folded(data["support_nouns"], name, "support_nouns"),
+                  frozenset(f for v in data["lead_verbs"] for f in conjugate(v, hollow=False)))
 
 
 @dataclass(frozen=True, slots=True)

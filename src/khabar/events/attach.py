@@ -12,15 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from khabar.events.actors import Actor, Agents
-from khabar.events.triggers import Match, SentenceWords
+from khabar.events.phrases import starts_with_and
+from khabar.events.triggers import Match, SentenceWords, match_sentence
 from khabar.lang.normalize import fold
 
 JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place named plainly may be what is hit
+HIT_WHERE = LOCATED_TYPES
+PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against  # with no target named, the state where the act happened is hit
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
+DOMESTIC = frozenset({"GOV", "COP"})
+PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their participants ("تظاهر المحتجون")  # sectors of a state's own authorities, named without nationality
 # A meeting or an agreement is named after its place ("قمة هلسنكي"); a demand, a threat or an
 # accusation after who makes it ("مطالبات أنقرة").
 VENUE_TYPES = JOINT_TYPES
@@ -29,8 +34,11 @@ DIRECT_WINDOW = 6  # words after the trigger where an object without preposition
 GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
+RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
+CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
+ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
-CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان"})  # a verb among the first words of its sentence may continue the previous subject
+CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
 
 
 
@@ -79,7 +87,10 @@ def _possessed(words: SentenceWords, actor: Actor) -> bool:
     if actor.code or not actor.sector or actor.end - actor.start != 1 or text.endswith("ة"):
         return False
     suffix = words.tables.split(text)[1]
-    return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+    if suffix:
+        return fold(text[len(text) - suffix:]) in THIRD_PERSON
+    norm = fold(text)  # a word the segmenter left whole ("بلاده"): an agent noun plus a pronoun
+    return any(norm.endswith(p) and norm[: -len(p)] in words.tables.agents.sectors for p in THIRD_PERSON)
 
 
 def _antecedents(words: SentenceWords, actors: list[Actor], topic: Group | None) -> list[Actor]:
@@ -113,9 +124,11 @@ class Attacher:
     def __init__(self, words: SentenceWords, actors: list[Actor], agents: Agents,
                  trigger_words: frozenset[int] = frozenset(), topic: Group | None = None) -> None:
         self.words = words
+        self._acts: dict[int, Match] | None = None
         self.groups = group_actors(words, _antecedents(words, actors, topic))
         self.agents = agents
         self.trigger_words = trigger_words
+        self._preps = agents.target_preps | agents.locative_preps
 
     # -- subjects
     def _skippable(self, j: int, match: Match | None) -> bool:
@@ -129,9 +142,84 @@ class Attacher:
         forms = words.forms[j].all
         if not forms.isdisjoint(self.agents.skip) or not forms.isdisjoint(self.agents.quantities):
             return True  # "التقى، امس الثلاثاء، نظيره", "قتل خمسة فلسطينيين"
+        if self._list_head(j):
+            return True  # "أدانت كل من مصر والأردن"
         nxt = words.next_word(j + 1)  # "من جانبه"
         return nxt is not None and not words.forms[nxt].all.isdisjoint(self.agents.skip) \
             and not forms.isdisjoint(self.agents.target_preps | self.agents.locative_preps)
+
+    def _list_head(self, j: int) -> bool:
+        """Is word j "كل" before "من", or "من" after it ("كل من X و Y": each of)?"""
+        words, heads = self.words, self.agents.list_heads
+        if not words.forms[j].all.isdisjoint(heads):
+            nxt = words.next_word(j + 1)
+            return nxt is not None and "من" in words.forms[nxt].all
+        before = words.prev_word(j - 1)
+        return "من" in words.forms[j].all and before is not None and not words.forms[before].all.isdisjoint(heads)
+
+    @property
+    def acts(self) -> dict[int, Match]:
+        """Violent acts named by nouns, by their first word, governed ones too ("أدانت الهجوم"): worked
+        out the first time a trigger asks (a condemnation), once per sentence."""
+        if self._acts is None:
+            self._acts = {m.words[0]: m for m in match_sentence(self.words, self.words.tables.lexicon)
+                          if not m.verbal and m.entry.type in VIOLENT_TYPES}
+        return self._acts
+
+    def noun_subject(self, head: int) -> bool:
+        """Does a definite noun that names no actor stand right before the verb at `head`, its subject
+        (SVO: "الرسالة دعت الجانب الكندي")? The actor after the verb is then its object."""
+        j = head - 1
+        if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
+            return False
+        if any(g.start <= j < g.end for g in self.groups) or self._skippable(j, None):
+            return False
+        forms = self.words.forms[j]
+        return bool(forms.levels) and forms.levels[0][-1][1] and forms.all.isdisjoint(self._preps)
+
+    # -- relative clauses
+    def relative(self, head: int) -> int | None:
+        """The relative pronoun right before word `head` ("الذين اقتحموا"), if any."""
+        j = self.words.prev_word(head - 1)
+        return j if j is not None and not self.words.forms[j].all.isdisjoint(self.agents.relatives) else None
+
+    def antecedent(self, rel: int) -> Group | None:
+        """The actor the relative pronoun at `rel` describes: the group right before it."""
+        before = [g for g in self.groups if g.end <= rel]
+        if before and before[-1].prep is None and self._clear(before[-1].end, rel, None):
+            return before[-1]
+        return None
+
+    def resumptive(self, j: int) -> bool:
+        """Does verb j carry a 3rd-person object pronoun ("قصفتها", "شنته")? In a relative clause its
+        subject then follows it, and the noun before the pronoun is its object."""
+        text = self.words.texts[j]
+        suffix = self.words.tables.split(text)[1]
+        return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+
+    def relative_support(self, end: int) -> Group | None:
+        """The subject of a support verb in a relative clause right after a verbal noun ending at word
+        `end` ("الهجوم الذي شنته إسرائيل", "الغارات التي نفذتها الطائرات الإسرائيلية")."""
+        words = self.words
+        rel = words.next_word(end + 1)
+        if rel is None or words.forms[rel].all.isdisjoint(self.agents.relatives):
+            return None
+        verb = words.next_word(rel + 1)
+        if verb is None or words.forms[verb].all.isdisjoint(self.agents.support_verbs):
+            return None
+        found = self.subject_after(verb, None, noun=False)
+        return found if found is not None and found.coded else None
+
+    def after_relative(self, group: Group, head: int) -> bool:
+        """Does a relative clause fill the gap between the group and word `head` ("المسلحون الذين
+        هاجموا الحافلة أمس قد قتلوا")? Then the group is the subject of the verb at `head` too."""
+        words = self.words
+        rel = words.next_word(group.end)
+        if rel is None or rel >= head or head - rel > RELATIVE_CLAUSE or words.forms[rel].all.isdisjoint(
+                self.agents.relatives):
+            return False
+        return all(not words.stop[j] and (words.is_word(j) or words.texts[j][:1].isdigit())
+                   and not self._clause_ends(j, j + 1) for j in range(rel, head))
 
     def _clear(self, start: int, end: int, match: Match | None) -> bool:
         return all(self._skippable(j, match) for j in range(start, end))
@@ -154,8 +242,9 @@ class Attacher:
             if self._clear(head + 1, group.start, match):
                 return group
             demonym = group.members[0].kind == "demonym" and group.start - head <= 3
-            if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words for j in gap):
-                return group  # "غارات جوية إسرائيلية"
+            if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words
+                                        and self.words.forms[j].all.isdisjoint(self._preps) for j in gap):
+                return group  # "غارات جوية إسرائيلية"; not "مسيرات ضد بقاء الجنود الفرنسيين"
             return None
         return None
 
@@ -164,9 +253,14 @@ class Attacher:
         before = [g for g in self.groups if g.end <= head]
         if not before:
             return None
+        described = next((g for g in before[:-1] if g.prep is None and self.after_relative(g, head)), None)
+        if described is not None:
+            return described  # "المسلحون الذين هاجموا قاعدة للجيش X قتلوا": not the group inside the clause
         group = before[-1]
-        if group.prep is not None or not self._clear(group.end, head, match):
+        if group.prep is not None:
             return None
+        if not self._clear(group.end, head, match):
+            return group if self.after_relative(group, head) else None
         return group
 
     def _apposition(self, group: Group, match: Match | None = None) -> Group:
@@ -177,13 +271,43 @@ class Attacher:
             others = self.trigger_words.difference(match.words) if match is not None else self.trigger_words
             if other.start >= group.end and not others.isdisjoint(range(group.end, other.start)):
                 break  # a verb or act stands between: another clause ("a bomber … hit a patrol of the X army")
+            if match is not None and group.end <= match.words[0] < other.start:
+                break  # the subject before its verb is not named after it ("الجنود الذين اقتحموا … فلسطينيين")
             if other.start >= group.end and other.start - group.end <= APPOSITION_WINDOW:
-                if other.prep is None and other.coded and other.members[0].kind in ("person", "state", "demonym", "org",
-                                                                                     "group"):
+                kind = other.members[0].kind
+                if other.prep is None and other.coded and kind in ("person", "state", "demonym", "org", "group"):
+                    if kind in ("state", "demonym") and not self._clear(group.end, other.start, None) \
+                            and not self._led_by(group.end, other.start):
+                        break  # "طلاب صور فرنسا": a state after another noun is that noun's genitive
                     return other
                 if other.prep is not None:
                     break
         return group
+
+    def domestic(self, group: Group, head: int) -> Group:
+        """"السلطات", "الشرطة", "الحكومة" with no nationality, in what a coded speaker reports ("أعلنت
+        وزارة الداخلية الكينية أن الشرطة اعتقلت"): the speaker's own state's."""
+        first = group.members[0]
+        if first.kind != "agent" or first.sector not in DOMESTIC or len(group.members) > 1:
+            return group
+        speaker = self.speaker(head)
+        if speaker is None or not speaker.coded or speaker.members[0].kind not in ("state", "capital", "org",
+                                                                                     "demonym", "person"):
+            return group
+        owner = speaker.coded[0]
+        return Group((replace(first, code=owner.code, kind="pronoun", home=owner.home),))
+
+    def _led_by(self, start: int, end: int) -> bool:
+        """Are words [start, end) "التي تقودها" (a relative clause of leading, after at most one genitive:
+        "وحدات القوة التي يقودها") before the leader?"""
+        words = self.words
+        rel = words.next_word(start)
+        if rel is not None and words.forms[rel].all.isdisjoint(self.agents.relatives):
+            rel = words.next_word(rel + 1)
+        verb = words.next_word(rel + 1) if rel is not None else None
+        return verb is not None and words.next_word(verb + 1) == end \
+            and not words.forms[rel].all.isdisjoint(self.agents.relatives) \
+            and not words.forms[verb].all.isdisjoint(self.agents.lead_verbs)
 
     def speaker(self, head: int) -> Group | None:
         """The subject of the nearest verb of saying before `head`, or the actor a headline opens
@@ -227,17 +351,39 @@ class Attacher:
             if self._locative(group):
                 if self._posted(group):
                     return group  # "سفيرها في باريس", "سفيره بباريس": the state where an envoy serves
-                located = located or group
+                if located is None or (self._bracketed(located.start) and not self._bracketed(group.start)):
+                    located = group  # "(40 كلم شرق X)" is a landmark to find the place by: another place first
                 continue
             if group.members[0].kind == "place" and match.entry.type not in LOCATED_TYPES \
                     and group.prep not in ("الي", "ل", "علي"):
                 continue
+            kind = group.members[0].kind
+            if match.entry.type in PLACE_NO_OBJECT and (kind in ("place", "capital") or (kind == "state" and group.prep is None)):
+                continue  # "مسيرات اجتاحت تشيلي": a protest is where it spreads, not against it
             return group
         state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
-        if located is not None and (match.entry.type in LOCATED_TYPES or state_ok):
-            return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack or a protest with no named
+        if located is not None and (match.entry.type in HIT_WHERE or state_ok):
+            return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack with no named
             # target in a state is coded against that state, as CAMEO coders do
         return None
+
+    def participants(self, match: Match) -> Group | None:
+        """People named with من right after a trigger that ends in its participants ("تجمع المحتجون
+        من مزارعين هنود"): who protests."""
+        last = match.words[-1]
+        if not self.words.forms[last].all.isdisjoint(self.agents.sectors.keys()):
+            for group in self.groups:
+                if group.start > last:
+                    first = group.members[0]
+                    near = group.start - last <= 3 and "من" in self.words.forms[last + 1].all
+                    return group if group.prep in ("من", None) and near and group.coded and first.kind == "demonym" \
+                        else None
+        return None
+
+    def _bracketed(self, j: int) -> bool:
+        """Does word j stand inside brackets opened before it in the sentence?"""
+        texts = self.words.texts[:j]
+        return texts.count("(") > texts.count(")")
 
     def _locative(self, group: Group) -> bool:
         """Is the group where something happens: after في، داخل …, or a place with ب ("بالرباط")?"""
@@ -267,7 +413,8 @@ class Attacher:
 
     def support_subject(self, head: int) -> Group | None:
         """The subject of a support verb shortly before a noun trigger ("شنت X غارات", "بدأت X وY
-        حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"): the doer of the act the noun names."""
+        حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"), or the genitive of its verbal noun ("قيام X
+        بمداهمة"): the doer of the act the noun names."""
         words = self.words
         for j in range(head - 1, max(head - SUPPORT_SPAN, 0) - 1, -1):
             if words.stop[j] or (words.forms[j].levels and words.forms[j].levels[0][0][0] in CLAUSE_WORDS):
@@ -277,6 +424,9 @@ class Attacher:
                 if found is not None and found.end <= head:
                     return found
                 return self.subject_before(j, None)
+            if not words.forms[j].all.isdisjoint(self.agents.support_nouns):
+                found = self.subject_after(j, None, noun=True)  # "قيام الشرطة بمداهمة"
+                return found if found is not None and found.end <= head else None
         return None
 
     def _venue(self, match: Match, group: Group) -> bool:
@@ -335,6 +485,7 @@ class Roles:
 # How an actor was found, for the analyst who filters events (Event.how):
 HOW = {
     "subject": "the subject of the trigger verb (before or after it)",
+    "relative": "the noun a relative clause describes (الجنود الذين اقتحموا)",
     "genitive": "the genitive or adjective of a verbal noun (زيارة الرئيس، غارات إسرائيلية)",
     "agent": "the doer after على يد، برصاص، من قبل",
     "verb": "the subject of the verb that governs the noun trigger in the same sentence",
@@ -369,6 +520,8 @@ def _no_object(att: Attacher, after: int) -> bool:
             return True
         if any(g.start == j and g.prep is None for g in att.groups) or not forms.isdisjoint(agents.quantities):
             return False
+        if starts_with_and(words, j):
+            return True  # "قتل شرطي وجرح آخر": another clause follows
         return words.norms[j].lstrip("وف")[:1] in ("ب", "ل")  # "بانفجار", "لدى": a preposition
     return True
 
@@ -385,8 +538,14 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     """(doer, victim, how the doer was found) named next to the trigger: SVO, VSO, the genitive of a
     noun, the doer of a passive after "على يد"/"برصاص"."""
     head, noun = match.words[0], not match.verbal
-    source = att.subject_before(head, match) if not noun else None
+    rel = att.relative(head) if not noun else None
+    if rel is not None:
+        return _relative_roles(att, match, rel)
+    conjoined = not noun and starts_with_and(att.words, head)  # "… قرية حدودية وقتلت": not the object before
+    source = att.subject_before(head, match) if not noun and not conjoined else None
     patient = None
+    if source is None and not noun and att.noun_subject(head):
+        return None, None, None  # "الرسالة دعت الجانب الكندي": a subject that is no actor, the object after
     if source is None:
         found = att.subject_after(head, match, noun)
         if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
@@ -405,6 +564,42 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     return source, patient, ("genitive" if noun else "subject") if source is not None else None
 
 
+def _relative_roles(att: Attacher, match: Match, rel: int) -> tuple[Group | None, Group | None, str | None]:
+    """A verb right after الذي/التي/الذين: the noun before the pronoun is its doer ("الجنود الذين
+    اقتحموا القرية"), its victim when the verb reads as passive ("الذين قتلوا في الهجوم"), its object
+    when the verb carries a pronoun for it, the subject then following ("المدينة التي قصفتها X")."""
+    antecedent = att.antecedent(rel)
+    if att.resumptive(match.words[0]):
+        found = att.subject_after(match.words[0], match, False)
+        return found, antecedent, "subject" if found is not None else None
+    if antecedent is None:
+        return None, None, None
+    if _passive(att, match, antecedent):
+        return None, antecedent, None
+    return antecedent, None, "relative"
+
+
+def _act_doer(att: Attacher, after: int) -> Group | None:
+    """The doer of the act the object after word `after` names, if it is named: "أدانت مصر الهجوم
+    الإسرائيلي", "… الهجوم الذي شنته إسرائيل", "… مقتل مدنيين برصاص القوات X"."""
+    j = att.words.next_word(after)
+    while j is not None and j - after < ACT_WINDOW and j not in att.acts and (
+            att._skippable(j, None) or j in att.trigger_words
+            or not att.words.forms[j].all.isdisjoint(att.agents.target_preps)):
+        j = att.words.next_word(j + 1)  # "احتجاجا على مقتل …", "أدانت بشدة الهجوم", "خرجوا أمس للاحتجاج على"
+    act = att.acts.get(j) if j is not None else None
+    if act is None or act.entry.type not in VIOLENT_TYPES:
+        return None
+    doer = next((g for g in att.groups if g.start == act.words[0] and g.coded), None)  # "الهجوم الأمريكي"
+    if doer is None:
+        doer = _subject(att, act)[0]
+    if doer is not None and not doer.coded:
+        doer = att._apposition(doer, act)  # "برصاص وحدات البعثة التي تقودها فرنسا"
+    if doer is None or not doer.coded:
+        doer = att.relative_support(act.words[-1])
+    return doer if doer is not None and doer.coded else None
+
+
 def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Group | None = None) -> Roles:
     """Source and target of a trigger. `topic` is the subject carried from the sentence before;
     `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
@@ -416,14 +611,24 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
                      "genitive" if target is not None else None)
     source, patient, source_how = _subject(att, match)
+    if match.entry.type in CONDEMNING and source is not None and source.start > head and source.start in att.acts:
+        source, source_how = None, None  # "وأدان الهجوم الإيراني": the act condemned, not who condemns
+    conjoined = match.verbal and starts_with_and(att.words, head)  # "اقتحمت القوات المخيم وقتلت": the same doer
+    if conjoined and verb_source is not None and head >= START_WORDS and source is not None and source.start > head \
+            and source_how == "subject":
+        source, source_how = verb_source, "verb"  # "نفى الوزير …، واتهم الولايات المتحدة": the actor after is the object
+    if match.entry.type in PARTICIPANTS and (source is None or not source.coded):
+        source = att.participants(match) or source  # "تجمع المحتجون من طلاب ماليزيين"
     explicit = source is not None
-    if source is not None:
+    if source is not None and source is not verb_source:
         source = att._apposition(source, match)
+    if source is not None and not source.coded:
+        source = att.domestic(source, head)
     if (source is None or not source.coded) and noun:
-        support = att.support_subject(head)
+        support = att.support_subject(head) or att.relative_support(match.words[-1])
         if support is not None and support.coded:
             source, explicit, source_how = support, True, "support"
-    if (source is None or not source.coded) and noun and verb_source is not None:
+    if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None:
         source, explicit, source_how = verb_source, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
@@ -433,6 +638,11 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     after = source.end if explicit and source is not None and source.start > head else head + 1
     if source is None and not noun and head < START_WORDS and topic is not None:
         source, source_how = topic, "continued"  # from the sentence before: its positions are not of this sentence
+    if match.entry.type in CONDEMNING and patient is None:
+        doer = _act_doer(att, after)
+        if doer is not None:  # the doer of the act condemned is the target, not its victim; with no doer
+            # named the victim stays the target ("أدانت السعودية الهجوم على السفارة الأمريكية")
+            return Roles(source, doer, None, explicit, source_how if source is not None else None, "object")
     target, target_how = (patient, "victim") if patient is not None else (att.target(match, after, source), "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)
@@ -450,6 +660,18 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         source_how, target_how = target_how, source_how
     return Roles(source, target, between, explicit, source_how if source is not None else None,
                  target_how if target is not None else None)
+
+
+def settle_located(matches: list[Match], roles: list[Roles]) -> list[Roles]:
+    """One act told with several triggers ("قتل جنديان كنديان في هجوم جنوب مالي") has one target:
+    when a trigger of the type names the victims, the place where another of its triggers happened is
+    not a second target."""
+    named = {m.entry.type for m, r in zip(matches, roles, strict=True)
+             if r.target is not None and r.target.coded and r.target_how == "victim"}
+    if not named:
+        return roles
+    return [replace(r, target=None, target_how=None) if r.target_how == "located" and m.entry.type in named
+            and not m.entry.swap else r for m, r in zip(matches, roles, strict=True)]
 
 
 def pairs_of(roles: Roles, joint: bool) -> list[tuple[Actor | None, Actor | None, str | None, str | None]]:

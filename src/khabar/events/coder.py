@@ -13,11 +13,20 @@ from dataclasses import dataclass, replace
 
 from khabar.article import Article, Event, Mention, Tokens
 from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words
-from khabar.events.attach import JOINT_TYPES, START_WORDS, Attacher, Group, find_roles, pairs_of
+from khabar.events.attach import (
+    JOINT_TYPES,
+    START_WORDS,
+    Attacher,
+    Group,
+    find_roles,
+    pairs_of,
+    settle_located,
+)
 from khabar.events.confidence import event_features
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.realis import realis_features, reports
+from khabar.events.retype import retype
 from khabar.events.scales import goldstein, quad_class
 from khabar.events.tables import EventTables, event_tables
 from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
@@ -31,7 +40,6 @@ HEADLINE = -1
 NEEDS_SOURCE = frozenset({"THREATEN"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
 SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
-REALIS = Modes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +135,15 @@ class SentenceCoder:
                       ) -> Group | None:
         """Events of the matches; the subject the sentence gives (None when it gives none)."""
         topic = verb_source = None
+        found = []
         for match in matches:
             roles = find_roles(att, match, self.topic, verb_source)
             subject = roles.target if match.entry.swap else roles.source  # "استقبل": the host is the subject
             if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
                 topic = topic or subject
                 verb_source = roles.source
+            found.append(roles)
+        for match, roles in zip(matches, settle_located(matches, found), strict=True):
             pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
             if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
                 continue  # "the fighting threatens a disaster": a risk, not a threat made by an actor
@@ -171,8 +182,6 @@ class SentenceCoder:
             modes = [self._modes(words, m) for m in mine]
             if self.observe is not None:
                 self.observe(plover, realis_features(words, mine, rule, modes))
-            if rule.realis and all(m != REALIS for m in modes):
-                continue  # only named as denied, planned, feared or intended
             if reports(plover, words, mine, rule, modes):
                 out.extend(mine)
         return sorted(out, key=lambda m: (m.start, m.entry.type))
@@ -182,21 +191,22 @@ class SentenceCoder:
         source = _relevant(source)
         target = _relevant(target) if source is None or source.code is None or target is None \
             or target.sector != "BUS" else target  # a state's sanctions on a foreign company hit that state
+        entry = retype(match.entry, self.agents.retypes, source.sector if source else None,
+                       source.code if source else None, target.code if target else None)
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
-        key = (passage.index, match.entry.type, src, tgt)
+        key = (passage.index, entry.type, src, tgt)
         if key in self.events:
             return
         modes = self._modes(words, match)
         start, end = passage.spans[match.start][0], passage.spans[match.words[-1]][1]
-        entry = match.entry
         how = _how(match, source, target, hows)
         model = self.tables.confidence
         confidence = model.probability(event_features(entry.type, how, passage.index, modes.negated, modes.future,
                                                       modes.hypothetical)) if model is not None else None
         if source is not None and target is not None and src and tgt and passage.index >= 0:
-            self.last[match.entry.type] = (source, target, passage.index)
+            self.last[entry.type] = (source, target, passage.index)
         self.events[key] = Event(
             type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),

@@ -29,7 +29,7 @@ LEXICON_DIR = "lexicon"
 DEFAULT_GAP = 3
 DEFAULT_WINDOW = 3
 KINDS = ("verb", "forms", "noun", "phrase")
-OPTIONS = frozenset({"cameo", "mode", "after", "near", "window", "not_after", "not_before", "swap", "joint", "bare", "speaker", "gap",
+OPTIONS = frozenset({"cameo", "mode", "after", "near", "not_near", "window", "not_after", "not_before", "swap", "joint", "bare", "speaker", "gap",
                      "note", "__line__"})
 _NO_ACCUSATIVE = "اهيوى"
 FILE_KEYS = frozenset({"type", "cameo", "note", "block_before", "entries", "report", "__line__"})
@@ -49,6 +49,7 @@ class Entry:
     mode: str | None = None
     after: frozenset[str] = frozenset()  # one of these must follow within `window` words
     near: frozenset[str] = frozenset()  # one of these must stand within `window` words on either side
+    not_near: frozenset[str] = frozenset()  # none of these may stand within `window` words on either side
     window: int = DEFAULT_WINDOW
     not_after: frozenset[str] = frozenset()  # the next word must not be one of these
     not_before: frozenset[str] = frozenset()  # the word before must not be one of these
@@ -218,7 +219,7 @@ def _cameo(value: Any, plover: str, path: str, line: int) -> str:
     return code
 
 
-def _entries(raw: dict, plover: str, default_cameo: str, path: str) -> Iterable[Entry]:
+def _entries(raw: dict, plover: str, default_cameo: str, path: str, context: Context) -> Iterable[Entry]:
     line = raw.get("__line__", 0)
     kinds = [k for k in KINDS if k in raw]
     if len(kinds) != 1:
@@ -233,14 +234,20 @@ def _entries(raw: dict, plover: str, default_cameo: str, path: str) -> Iterable[
         raise DataFileError(path, line, "window and gap are whole numbers from 1")
 
     def folded(key: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in _words(raw[key], path, line, key)) if key in raw else frozenset()
+        """The words of option `key`; "@name" takes a list of context.yaml ("@culture")."""
+        out: set[str] = set()
+        for w in _words(raw[key], path, line, key) if key in raw else []:
+            if w.startswith("@") and w[1:] not in context:
+                raise DataFileError(path, line, f"no list {w[1:]!r} in context.yaml")
+            out |= context[w[1:]] if w.startswith("@") else {fold(w)}
+        return frozenset(out)
 
     first_words = _words(raw[kinds[0]], path, line, kinds[0]) if kinds[0] in ("verb", "phrase") else []
     present = frozenset(f for w in first_words for alt in w.split()[0].split("|") if "/" in alt
                         for f in present_forms(alt))
     for slots, gaps, verbal, verb_forms in _slots(kinds[0], raw[kinds[0]], path, line, gap):
         yield Entry(plover, cameo, slots, gaps, verbal, verb_forms, present, mode=raw.get("mode"), after=folded("after"),
-                    near=folded("near"), window=window, not_after=folded("not_after"), not_before=folded("not_before"),
+                    near=folded("near"), not_near=folded("not_near"), window=window, not_after=folded("not_after"), not_before=folded("not_before"),
                     swap=bool(raw.get("swap")), joint=bool(raw.get("joint")), bare=bool(raw.get("bare")),
                     speaker=bool(raw.get("speaker")), source=f"{path}:{line}")
 
@@ -271,7 +278,7 @@ def read_file(path: Path, context: Context) -> tuple[str, list[Entry], frozenset
     for raw in entries:
         if not isinstance(raw, dict):
             raise DataFileError(name, data["__line__"], f"an entry is a mapping, not {raw!r}")
-        out.extend(_entries(raw, plover, cameo, name))
+        out.extend(_entries(raw, plover, cameo, name, context))
     block = frozenset(fold(w) for w in data.get("block_before") or [])
     report = parse_report(data["report"], name, data["__line__"], context) if "report" in data else None
     return plover, out, block, report

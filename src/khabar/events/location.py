@@ -14,7 +14,8 @@
 
 Finer places win over coarser ones at equal standing (a city over a region over a state). The place
 comes from the mention's knowledge-base entry (id, English name, country, kind); coordinates come
-from the knowledge base's place table when it has the place (`place_coordinates`).
+from the knowledge base's coordinates table (kb/data/coordinates.tsv, from GeoNames) when it has the
+place, a state's being its capital's (`place_coordinates`).
 
 The step writes `event_places`, one entry per event (None when no place is found), which
 Article.to_dict puts in each event as `location`.
@@ -27,6 +28,8 @@ import dataclasses
 
 from khabar.article import Article, EventPlace, Mention
 from khabar.events.scales import QUAD_CLASS
+from khabar.kb import knowledge_base
+from khabar.kb.model import CITY, REGION, STATE
 from khabar.lang.normalize import fold
 from khabar.resources import Resources, data_path, read_tsv
 from khabar.step import Step
@@ -49,22 +52,48 @@ def _build_place_words(resources: Resources) -> dict[str, str]:
     return {fold(row["word"]): row["reach"] for _, row in rows}
 
 
-def place_coordinates(resources: Resources) -> dict[str, tuple[float, float]]:
-    """The resource: (lat, lon) of the places whose coordinates the knowledge base's data holds, by
-    id, and by "ISO3:folded Arabic name" for datelines (which carry no id). Today: the capitals
-    (states.tsv `capital_qid`, `capital_ar` with serve/data/capitals.tsv); the knowledge base's place
-    table, once it has coordinates, is the place to read them from."""
-    where = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for _, row in
-             read_tsv(data_path("khabar.serve", "data/capitals.tsv"), ("iso3", "lat", "lon"))}
+def place_points(resources: Resources) -> dict[str, tuple[float, float, str]]:
+    """The resource: (lat, lon, GDELT ADM1 code) of every knowledge-base place with a point, by id
+    and, for datelines (which carry no id), by "ISO3:folded Arabic name" of a city, else of a region
+    or of the state itself.
+
+    Cities and regions: kb/data/coordinates.tsv (GeoNames, written by tools/place_coordinates.py).
+    A state: its capital's point, as GDELT places country-level events (the capital city's row of
+    the table, else serve/data/capitals.tsv). A city of a user's knowledge-base file with no row
+    has no point."""
+    table = {row["id"]: (float(row["lat"]), float(row["lon"]), row.get("adm1_code") or "")
+             for _, row in read_tsv(data_path("khabar.kb", "data/coordinates.tsv"), ("id", "lat", "lon"))}
+    capitals = {row["iso3"]: (float(row["lat"]), float(row["lon"]), "") for _, row in
+                read_tsv(data_path("khabar.serve", "data/capitals.tsv"), ("iso3", "lat", "lon"))}
+    kb = resources.get(knowledge_base)
     out = {}
-    for _, row in read_tsv(data_path("khabar.kb", "data/states.tsv"), ("iso3",)):
-        if row["iso3"] not in where:
+    for entry in kb.entries(CITY):
+        point = table.get(entry.id)
+        if point is not None:
+            out[entry.id] = point
+            for name in entry.names_ar if entry.country else ():
+                out.setdefault(f"{entry.country}:{fold(name)}", point)
+    for entry in kb.entries(REGION):
+        if entry.id in table:
+            out[entry.id] = table[entry.id]
+            for name in entry.names_ar if entry.country else ():  # a dateline "غزة" names the Strip
+                out.setdefault(f"{entry.country}:{fold(name)}", table[entry.id])
+    for entry in kb.entries(STATE):
+        point = table.get(entry.capital or "") or capitals.get(entry.code or "")
+        if point is None:
             continue
-        if row.get("capital_qid"):
-            out[row["capital_qid"]] = where[row["iso3"]]
-        for name in filter(None, (row.get("capital_ar") or "").split("|")):
-            out[f"{row['iso3']}:{fold(name)}"] = where[row["iso3"]]
+        out[entry.id] = (point[0], point[1], "")  # a country-level place has no admin-1 unit
+        capital = kb.by_id(entry.capital) if entry.capital else None
+        for name in capital.names_ar if capital else ():  # Jerusalem has no country of its own
+            out.setdefault(f"{entry.code}:{fold(name)}", point)
+        for name in entry.names_ar:  # a dateline naming the country ("اليمن -")
+            out.setdefault(f"{entry.code}:{fold(name)}", (point[0], point[1], ""))
     return out
+
+
+def place_coordinates(resources: Resources) -> dict[str, tuple[float, float]]:
+    """The resource: (lat, lon) of the places of `place_points`, by the same keys."""
+    return {key: (lat, lon) for key, (lat, lon, _) in resources.get(place_points).items()}
 
 
 def _locative(text: str, mention: Mention, material: bool) -> bool:

@@ -6,6 +6,7 @@ phrase and whether it is coordinated with the one before ("الولايات ال
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit
 from khabar.events.triggers import SentenceWords
@@ -37,7 +38,12 @@ def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: b
     return inner <= MAX_INNER_GAP
 
 
-def _starts_with_and(words: SentenceWords, i: int) -> bool:
+def _partitive(words: SentenceWords, start: int, end: int) -> bool:
+    """Is the gap [start, end) the one word من ("of": a body of men of a force or people)?"""
+    return end - start == 1 and words.is_word(start) and fold(words.texts[start]) == "من"
+
+
+def starts_with_and(words: SentenceWords, i: int) -> bool:
     """Does word i begin with the conjunction و/ف (not a name or word that begins with the letter)?"""
     text = words.norms[i]
     if text[:1] not in "وف" or len(text) < 3 or not words.forms[i].levels:
@@ -59,6 +65,10 @@ def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None
         if not forms.isdisjoint(agents.agent_markers):
             return "agent"
         found = forms & (agents.target_preps | agents.locative_preps)
+        head = words.prev_word(before - 1)
+        if found == {"من"} and head is not None and not words.forms[head].all.isdisjoint(agents.list_heads):
+            # "أدانت كل من مصر والأردن": a list of subjects; "في كل من ليما وكوسكو": the preposition before
+            return _prep_before(words, head, agents) if head > 0 else None
         if found and before >= start - 2:
             return min(found)
     return _clitic(words, start)
@@ -69,6 +79,9 @@ def _clitic(words: SentenceWords, i: int) -> str | None:
     text, key = words.norms[i], words.forms[i].levels[0][0][0] if words.forms[i].levels else ""
     head = text[: len(text) - len(key)] if key and text.endswith(key) else ""
     clitic = head.lstrip("وف")
+    if not clitic:  # a word the segmenter left whole: ب/ك before the article, or لل for ل + ال
+        bare = text[1:] if text[:1] in "وف" and text[1:3] in ("لل", "بال", "كال") else text
+        clitic = bare[:1] if bare.startswith(("لل", "بال", "كال")) and len(bare) > 4 else ""
     return clitic[:1] if clitic[:1] in ("ب", "ل", "ك") else None
 
 
@@ -90,7 +103,7 @@ def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: fro
         kind = "place"  # "الأراضي الفلسطينية"
     end = group[-1].end
     return Actor(start, end, coded.code if coded else None, sector, kind, _prep_before(words, start, agents),
-                 _starts_with_and(words, start), spans[start][0], spans[end - 1][1], coded.home if coded else None)
+                 starts_with_and(words, start), spans[start][0], spans[end - 1][1], coded.home if coded else None)
 
 
 def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[int, int]],
@@ -112,8 +125,10 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 k += 1
                 continue
             named = any(u.kind in NAMED for u in group)
-            if (has_code and _starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
-                    not _gap_ok(words, last.end, unit.start, agents, has_code):
+            partitive = not has_code and all(u.kind == "agent" for u in group) and unit.kind != "placehead" \
+                and _partitive(words, last.end, unit.start)  # "دورية من الجيش الكيني", "الطلاب من ماليزيين"
+            if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
+                    not (partitive or _gap_ok(words, last.end, unit.start, agents, has_code)):
                 break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
             if (named or has_code) and unit.kind in NAMED and unit.code != next(
                     (u.code for u in group if u.code and u.kind in STRONG), unit.code):
@@ -124,10 +139,34 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
             clitic = _clitic(words, unit.start) if unit.start >= last.end else None
             if clitic == "ب" or (has_code and clitic):
                 break  # "وزير الخارجية المصري بالقاهرة": where he is; but "السفير الجديد لرومانيا" is hers
-            if has_code and (unit.kind == "agent" or unit.start > last.end):
-                break  # "وزير الخارجية السعودي نظيره الفرنسي", "وزير … الإيراني العلاقات …": a coded phrase ends
+            if has_code and (unit.kind in ("agent", "placehead") or unit.start > last.end):
+                break  # "وزير الخارجية السعودي نظيره الفرنسي", "وزير … الإيراني العلاقات …", "القوات
+                # الإسرائيلية مدينة جنين": a coded phrase ends, the next noun starts another
             group.append(unit)
             k += 1
         if any(u.kind != "placehead" for u in group):
             actors.append(_actor(words, group, agents, blocked, spans))
-    return actors
+    return _officials_in(actors)
+
+
+SEATS = frozenset({"state", "capital", "demonym", "org"})  # what "في" after an official may name: his state or body
+
+
+def _officials_in(actors: list[Actor]) -> list[Actor]:
+    """An uncoded official or government right before "في" and a state, a capital or a state body is of
+    that state ("الحكومة في بيرو", "السلطات في هانوي", "موظف في الخارجية النرويجية"): one actor."""
+    out: list[Actor] = []
+    k = 0
+    while k < len(actors):
+        actor = actors[k]
+        seat = actors[k + 1] if k + 1 < len(actors) else None
+        if seat is not None and actor.code is None and actor.sector == "GOV" and seat.prep == "في" \
+                and seat.start == actor.end + 1 and seat.code and seat.kind in SEATS \
+                and (seat.kind != "org" or seat.sector == "GOV"):
+            out.append(replace(actor, end=seat.end, code=seat.code, kind=seat.kind, char_end=seat.char_end,
+                               home=seat.home))
+            k += 2
+            continue
+        out.append(actor)
+        k += 1
+    return out

@@ -85,6 +85,8 @@ def realis_features(words: SentenceWords, matches: Sequence[Match], rule: Report
         found.add("future")
     if any(m.hypothetical for m in modes):
         found.add("hypothetical")
+    if all(m.negated or m.future or m.hypothetical for m in modes):
+        found.add("irrealis")  # every trigger denied, planned, feared or intended
     if not any(m.verbal for m in matches):
         found.add("nouns_only")
     found.update(f"cameo{m.entry.cameo}" for m in matches)  # the kind of act: a killing, a raid, a march
@@ -101,6 +103,8 @@ def _all_features(rule: ReportRule) -> ReportRule:
 def reports(plover: str, words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
             modes: Sequence[Modes]) -> bool:
     """Does the sentence report its triggers of `plover`? The learned model where there is one."""
+    if rule.realis and all(m.negated or m.future or m.hypothetical for m in modes):
+        return False  # only named as denied, planned, feared or intended
     model = words.tables.models.get(plover)
     if model is None:
         return sum(report_parts(words, matches, rule).values()) >= rule.threshold

@@ -180,6 +180,8 @@ def _constraints_hold(words: SentenceWords, entry: Entry, start: int, end: int, 
         return False
     if entry.near and not words.any_within(entry.near, start - entry.window, end + entry.window):
         return False
+    if entry.not_near and words.any_within(entry.not_near, start - entry.window, end + entry.window):
+        return False  # "احتشد آلاف في مهرجان": a crowd at a festival protests nothing
     return True
 
 

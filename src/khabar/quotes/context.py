@@ -26,6 +26,7 @@ class Speaker:
     end: int
     en: str | None = None
     id: str | None = None
+    country: str | None = None  # ISO3 of the state an institution speaks for, when the mention gives one
 
 
 @dataclass(slots=True)

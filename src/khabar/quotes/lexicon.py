@@ -109,6 +109,17 @@ def _build_speaker_words_by_first(resources: Resources) -> dict[str, tuple[Speak
     return {first: tuple(rows) for first, rows in groups.items()}
 
 
+def state_adjectives() -> dict[str, str]:
+    """Built once, by the process's Resources (see _build_state_adjectives)."""
+    return Resources.default().get(_build_state_adjectives)
+
+
+def _build_state_adjectives(resources: Resources) -> dict[str, str]:
+    """ISO3 -> the English adjective put before a state's institution ("US", "Iranian")."""
+    rows = read_tsv(data_path("khabar.quotes", "data/state_adjectives.tsv"), ("iso3", "adjective_en"))
+    return {row["iso3"]: row["adjective_en"] for _, row in rows}
+
+
 def has_pronoun(norm: str, nouns: frozenset[str]) -> bool:
     """Is `norm` one of `nouns` with a pronoun suffix ("حديثه")?"""
     return any(norm.endswith(p) and norm[: -len(p)] in nouns for p in PRONOUN_SUFFIXES)

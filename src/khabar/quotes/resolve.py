@@ -8,12 +8,20 @@ table of data/speakers.tsv renders what has no entity ("البيان المشت�
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from khabar.article import Mention
 from khabar.lang.normalize import fold
 from khabar.quotes.context import Context, Cue, Speaker, cues_between
-from khabar.quotes.lexicon import OFFICE_COMPLEMENTS, TITLE_NOUNS, SpeakerWord, speaker_words_by_first
+from khabar.quotes.lexicon import (
+    OFFICE_COMPLEMENTS,
+    TITLE_NOUNS,
+    SpeakerWord,
+    speaker_words_by_first,
+    state_adjectives,
+)
 from khabar.quotes.phrases import phrase_after
 
 MAX_KB_WORDS = 5  # longest run of words looked up in the knowledge base
@@ -21,6 +29,12 @@ _STATEMENT = frozenset({"بيان", "بيانا"})
 _ISSUED = frozenset({"صادر", "صادرا", "صادره", "الصادر", "الصادره"})
 _JOINT = frozenset({"مشترك", "مشتركا", "المشترك"})
 _SEPARATORS = " \t\u060c,"
+# "المتحدث" and "الناطق" name the same office: either refers back to a spokesperson named either way
+_SPOKESPERSON = ("متحدث", "ناطق")
+# English institution names that a state's adjective can shorten ("Embassy of France" -> "French Embassy")
+_STATE_OF = re.compile(r"^(Embassy|Consulate|Government|Presidency|Parliament) of ")
+_MINISTRY = re.compile(r"^Ministry of (?:the )?(.+?)(?: \(.+\))?$")
+_HEAD_STATE = re.compile(r"^(.+) \((.+)\)$")
 
 
 def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
@@ -44,6 +58,10 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
             return _institution(ctx, row, words, used)
         said, s, e = ctx.text(words[0], words[used - 1] + 1)
         if row.kind == "anaphor":
+            # "المتحدث ناصر كنعاني": a person named with the title is the speaker
+            person = next((m for m in ctx.mentions_in(s, end) if m.type == "PER"), None)
+            if person is not None:
+                return from_mention(ctx, person)
             return _antecedent(ctx, row, Speaker(said, s, e, row.en))
         return Speaker(said, s, e, row.en)
     person = next((m for m in ctx.mentions_in(start, end) if m.type == "PER"), None)
@@ -52,7 +70,7 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     holder = _title_holder(ctx, words, start, end)
     if holder is not None:
         return Speaker(text, start, end, holder.name_en, holder.id)
-    org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG"), None)
+    org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG" or m.how == "institution"), None)
     if org is not None:
         return from_mention(ctx, org)
     if len(words) == 1 and _fuller(ctx, Speaker(text, start, end)) is not None:
@@ -136,7 +154,8 @@ def _named_after(ctx: Context, start: int, end: int) -> Speaker | None:
 
 def from_mention(ctx: Context, mention: Mention) -> Speaker:
     """A mention as speaker; an unlinked person takes the name of an earlier, fuller one."""
-    said = Speaker(mention.text, mention.start, mention.end, mention.name_en, mention.id)
+    country = mention.country if mention.type == "ORG" or mention.how == "institution" else None
+    said = Speaker(mention.text, mention.start, mention.end, mention.name_en, mention.id, country)
     if said.en is not None or mention.type != "PER":
         return said
     said = earlier_name(ctx, said)
@@ -197,8 +216,25 @@ def _title(ctx: Context, row: SpeakerWord, rest: list[int], text: str, start: in
     if rest:
         what = resolve(ctx, rest[0], rest[-1] + 1)
         if what.en:
-            return Speaker(text, start, end, row.en.format(what.en), what.id)
+            return Speaker(text, start, end, row.en.format(short_name(what)), what.id)
     return Speaker(text, start, end)
+
+
+def short_name(said: Speaker) -> str:
+    """A state's institution as news write it before "spokesperson": the state's adjective and the
+    institution ("Embassy of the United States" -> "US Embassy", "Ministry of Defence (Russia)" ->
+    "Russian Defence Ministry"); knowledge-base entities and other names as they are."""
+    en = said.en or ""
+    adjective = state_adjectives().get(said.country or "")
+    if adjective is None or said.id is not None:  # a knowledge-base entity keeps its own name
+        return en
+    if (found := _STATE_OF.match(en)) is not None:
+        return f"{adjective} {found.group(1)}"
+    if (found := _MINISTRY.match(en)) is not None:
+        return f"{adjective} {found.group(1)} Ministry"
+    if (found := _HEAD_STATE.match(en)) is not None:
+        return f"{adjective} {found.group(1)}"
+    return en
 
 
 def apposition(ctx: Context, start: int, end: int) -> Speaker | None:
@@ -237,15 +273,20 @@ def _earlier(folded: str, offsets: list[int], key: str, start: int) -> Iterator[
 
 
 def _antecedent(ctx: Context, row: SpeakerWord, said: Speaker) -> Speaker:
-    """"البيان" is the last statement's issuer; "الوزارة" the last ministry named; else the table's words."""
+    """"البيان" is the last statement's issuer; "الوزارة" the last ministry named; "المتحدث" the last
+    spokesperson who spoke; else the table's words."""
     if row.words[0] == "البيان":
         issuer = _last_statement(ctx, ctx.token_at(said.start))
     else:
-        head = row.words[0][2:] if row.words[0].startswith("ال") else row.words[0]
-        issuer = _last_named(ctx, head, said.start)
+        head = _without_article(row.words[0])
+        issuer = _last_named(ctx, _SPOKESPERSON if head.startswith(_SPOKESPERSON) else (head,), said.start)
     if issuer is not None and issuer.en:
-        return Speaker(said.text, said.start, said.end, issuer.en, issuer.id)
+        return Speaker(said.text, said.start, said.end, issuer.en, issuer.id, issuer.country)
     return said
+
+
+def _without_article(folded: str) -> str:
+    return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
 
 
 def _last_statement(ctx: Context, before: int) -> Speaker | None:
@@ -287,12 +328,17 @@ def _cue_index(cue: Cue) -> int:
     return cue.index
 
 
-def _last_named(ctx: Context, head: str, before: int) -> Speaker | None:
-    """The last organisation mention or speaker before `before` whose name starts with `head`."""
-    candidates = [from_mention(ctx, m) for m in ctx.mentions if m.end <= before and m.type == "ORG"]
-    candidates += [c.speaker for c in ctx.cues if c.speaker is not None and c.speaker.end <= before]
+def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | None:
+    """The last organisation mention or speaker with an English name before `before` whose name
+    (without its article) starts with one of `heads` (folded words), among the last RECENT of each."""
+    k = bisect.bisect_left(ctx.mentions, before, key=_mention_start)
+    earlier = (ctx.mentions[i] for i in range(k - 1, -1, -1))
+    named = list(islice((m for m in earlier if m.end <= before and (m.type == "ORG" or m.how == "institution")),
+                        RECENT))
+    candidates = [from_mention(ctx, m) for m in named]
+    candidates += [c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before]
     for speaker in sorted(candidates, key=lambda s: s.start, reverse=True):
-        if fold(speaker.text).startswith(head) and speaker.en:
+        if speaker.en and _without_article(fold(speaker.text)).startswith(heads):
             return speaker
     return None
 
@@ -329,7 +375,7 @@ def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
     fuller = _fuller(ctx, speaker)
     if fuller is None:
         return speaker
-    return Speaker(speaker.text, speaker.start, speaker.end, fuller.en, fuller.id)
+    return Speaker(speaker.text, speaker.start, speaker.end, fuller.en, fuller.id, fuller.country)
 
 
 def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
@@ -419,9 +465,20 @@ def _institution(ctx: Context, row: SpeakerWord, words: list[int], used: int) ->
     nationality adjective after them."""
     last = used
     en = row.en
+    if used == len(words) and row.kind == "institution":
+        # "السفارة", "الحكومة" alone: the embassy or government the article named before
+        text, start, end = ctx.text(words[0], words[-1] + 1)
+        key = " ".join((_without_article(row.words[0]), *row.words[1:]))
+        named = _last_named(ctx, (key,), start)
+        if named is not None:
+            return Speaker(text, start, end, named.en, named.id, named.country)
+    country = None
     if used < len(words) and row.en_country:
         state = ctx.kb.demonym(ctx.words[words[used]].text)
         if state is not None:
-            en, last = row.en_country.format(state.name_en), used + 1
+            country = state.code or state.country
+            # people are "a US official"; institutions keep the state's name ("Ministry of Defence (Russia)")
+            adjective = state_adjectives().get(country or "") if row.kind == "source" else None
+            en, last = row.en_country.format(adjective or state.name_en), used + 1
     text, start, end = ctx.text(words[0], words[last - 1] + 1)
-    return Speaker(text, start, end, en)
+    return Speaker(text, start, end, en, country=country if row.kind == "institution" else None)

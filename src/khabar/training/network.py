@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from khabar.entities.crfmodel import CrfWeights, viterbi_many
-from khabar.entities.features import FeatureExtractor, Resources
+from khabar.entities.features import FeatureExtractor, TaggerFeatures
 from khabar.entities.nnmodel import NeuralScorer, NeuralWeights, WordTypeInputs
 from khabar.training.evaluate import score
 
@@ -145,7 +145,7 @@ class _Net:
         return out
 
 
-def train_network(train: Sentences, dev: Sentences, resources: Resources, emb_words: Sequence[str],
+def train_network(train: Sentences, dev: Sentences, resources: TaggerFeatures, emb_words: Sequence[str],
                   emb: np.ndarray, cfg: NetConfig, log=print, ctx: Mapping[str, np.ndarray] | None = None
                   ) -> tuple[dict[str, np.ndarray], dict]:
     """Fit the network on `train`, keep the epoch with the best micro F1 on `dev`; (arrays, report).
@@ -263,7 +263,7 @@ def length_batches(sents: Sequence[np.ndarray], size: int, rng: np.random.Genera
     return [batches[k] for k in rng.permutation(len(batches))]
 
 
-def dev_f1(arrays: Mapping[str, np.ndarray], extractor: FeatureExtractor, resources: Resources,
+def dev_f1(arrays: Mapping[str, np.ndarray], extractor: FeatureExtractor, resources: TaggerFeatures,
            tokens: Sequence[Sequence[str]], gold: Sequence[Sequence[str]], labels: Sequence[str]) -> float:
     """Micro F1 of the exported arrays, decoded by the numpy scorer."""
     weights = NeuralWeights(arrays)

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from khabar.lang.normalize import fold
 from khabar.store.export.names import actor_name
 from khabar.store.export.select import EVERYTHING, Selection
 from khabar.store.queries import HAPPENED
@@ -75,7 +76,7 @@ def _actor(prefix: str, code: str | None, name: str | None, sector: str | None) 
             f"{prefix}Type1Code": sector}
 
 
-def _row(number: int, values: tuple, added: str) -> dict[str, Any]:
+def _row(number: int, values: tuple, added: str, points: dict[str, tuple[float, float, str]]) -> dict[str, Any]:
     (date, _story, _type, source, target, source_text, target_text, source_sector, target_sector, cameo,
      quad, goldstein, place, country, url, mentions, articles, sources, root, location, located) = values
     row: dict[str, Any] = {"GLOBALEVENTID": number, **_dates(date),
@@ -85,21 +86,35 @@ def _row(number: int, values: tuple, added: str) -> dict[str, Any]:
                            "GoldsteinScale": goldstein, "NumMentions": mentions, "NumSources": sources,
                            "NumArticles": articles, "DATEADDED": added, "SOURCEURL": url}
     if located is not None:  # the store has event locations (khabar.events.location)
-        row.update(_action_geo(json.loads(location) if location else None))
+        row.update(_action_geo(json.loads(location) if location else None, points))
     elif place or country:  # a store read before events had locations: the first report's dateline
         row.update({"ActionGeo_Type": GEO_CITY if place else GEO_COUNTRY, "ActionGeo_FullName": place or country,
                     "ActionGeo_CountryCode": country})
     return row
 
 
-def _action_geo(location: dict[str, Any] | None) -> dict[str, Any]:
-    """ActionGeo_* of the event's place in the first report (none when the text does not say)."""
+def _action_geo(location: dict[str, Any] | None, points: dict[str, tuple[float, float, str]]) -> dict[str, Any]:
+    """ActionGeo_* of the event's place in the first report (none when the text does not say). The
+    ADM1 code, and the point when the stored location has none (a store read before the knowledge
+    base had the place's coordinates), come from the coordinates table by the place's id, or for a
+    dateline by country and name."""
     if not location:
         return {}
+    key = location.get("id") or f"{location.get('country')}:{fold(location.get('place') or '')}"
+    lat, lon, adm1 = points.get(key, (None, None, None))
+    if location.get("lat") is not None:
+        lat, lon = location.get("lat"), location.get("lon")
     return {"ActionGeo_Type": GEO_TYPES.get(location.get("kind") or "", GEO_CITY),
             "ActionGeo_FullName": location.get("name_en") or location.get("place"),
-            "ActionGeo_CountryCode": location.get("country"), "ActionGeo_Lat": location.get("lat"),
-            "ActionGeo_Long": location.get("lon"), "ActionGeo_FeatureID": location.get("id")}
+            "ActionGeo_CountryCode": location.get("country"), "ActionGeo_ADM1Code": adm1 or None,
+            "ActionGeo_Lat": lat, "ActionGeo_Long": lon, "ActionGeo_FeatureID": location.get("id")}
+
+
+def _points() -> dict[str, tuple[float, float, str]]:
+    from khabar.events.location import place_points  # the knowledge base's, read once per process
+    from khabar.resources import Resources
+
+    return Resources.default().get(place_points)
 
 
 def write_gdelt(conn: sqlite3.Connection, out: Path, selection: Selection = EVERYTHING) -> dict[str, int]:
@@ -107,9 +122,10 @@ def write_gdelt(conn: sqlite3.Connection, out: Path, selection: Selection = EVER
     # When these rows were added to the data set: the export's time (the store keeps no ingest time).
     added = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
     where, params = selection.events()
+    points = _points()
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writeheader()
         for count, values in enumerate(conn.execute(STORY_EVENTS_SQL.format(selection=where), params), start=1):
-            writer.writerow(_row(count, values, added))
+            writer.writerow(_row(count, values, added, points))
     return {"events": count}

@@ -1,0 +1,176 @@
+"""Who acts on whom across Arabic clause structure, in wording composed for these tests: relative
+clauses, conjoined verbs, lists of states, acts named as the object of a condemnation, raids typed
+by who raids whom, armed groups, venues and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.pipeline import read
+from tests.events.conftest import code, dyads, types
+
+
+# -- relative clauses: the noun before الذي/التي/الذين does the act of the verb after it
+def test_relative_clause_antecedent_is_the_doer():
+    events = code("وأعلن مصدر أمني أن المسلحين النيجيريين الذين هاجموا قاعدة للجيش الكاميروني قتلوا أربعة جنود.")
+    attack = next(e for e in events if e.trigger == "هاجموا")
+    assert (attack.source, attack.target) == ("NGA", "CMR")
+    assert attack.to_dict()["how"]["source"] == "relative"
+
+
+def test_relative_clause_between_subject_and_verb_keeps_the_subject():
+    plain = code("وأعلن مصدر أمني أن المسلحين النيجيريين قتلوا أربعة جنود تشاديين.")
+    with_clause = code("وأعلن مصدر أمني أن المسلحين النيجيريين الذين هاجموا قاعدة للجيش الكاميروني قتلوا أربعة "
+                       "جنود تشاديين.")
+    assert ("NGA", "TCD") in dyads(plain, "ASSAULT")
+    assert {("NGA", "TCD"), ("NGA", "CMR")} <= dyads(with_clause, "ASSAULT")
+
+
+def test_relative_subject_is_not_named_after_its_verb():
+    events = code("قتل الجنود الذين اقتحموا القرية أمس ثلاثة مزارعين سودانيين.")
+    assert events and all(e.source != "SDN" for e in events)  # the farmers are no apposition of the soldiers
+
+
+def test_verb_with_a_pronoun_for_the_antecedent_has_its_subject_after_it():
+    events = code("وقتل ثلاثة جنود أتراك كانوا في الدورية التي هاجمها مسلحون سوريون.")
+    attack = next(e for e in events if e.trigger == "هاجمها")
+    assert attack.source == "SYR" and attack.source_sector == "REB"
+
+
+# -- conjoined verbs keep the doer of the first
+def test_conjoined_verb_keeps_the_doer_not_the_object_before_it():
+    events = code("اقتحمت القوات الهندية بلدة باكستانية واعتقلت عشرة باكستانيين.")
+    assert ("IND", "PAK") in dyads(events, "COERCE")
+    assert all(e.source != "PAK" for e in events)  # the town named before "واعتقلت" is the first verb's object
+
+
+def test_conjoined_verb_mid_sentence_takes_the_actor_after_it_as_object():
+    events = code("نفى وزير الخارجية الإيراني أمس صحة التقارير، واتهم الولايات المتحدة بنشر الأكاذيب.")
+    assert ("IRN", "USA") in dyads(events, "ACCUSE")
+
+
+# -- condemnations: each state of a list accuses the attacker, never the other condemners
+@pytest.mark.parametrize("text", [
+    "أدانت كل من مصر والأردن وقطر الهجوم الذي شنته إسرائيل على سوريا.",
+    "ونددت مصر والأردن وقطر بالغارات التي نفذتها الطائرات الإسرائيلية على سوريا.",
+])
+def test_list_of_states_condemning_an_attack_each_accuse_the_attacker(text):
+    accused = dyads(code(text), "ACCUSE")
+    assert {("EGY", "ISR"), ("JOR", "ISR"), ("QAT", "ISR")} <= accused
+    condemners = {"EGY", "JOR", "QAT"}
+    assert not [d for d in accused if d[0] in condemners and d[1] in condemners]
+    assert not [d for d in accused if d[1] == "SYR"]  # the state hit is not accused
+
+
+def test_condemned_attack_is_not_the_subject_of_the_condemnation():
+    events = code("التقى الرئيس المصري نظيره الفرنسي في القاهرة. وأدان الهجوم الإيراني على السفارة الفرنسية.")
+    assert ("EGY", "IRN") in dyads([e for e in events if e.sentence == 1], "ACCUSE")
+
+
+def test_his_country_is_the_speakers_state():
+    events = code("وقال وزير الخارجية الإيراني إن بلاده تدين الهجوم الأمريكي على العراق.")
+    assert ("IRN", "USA") in dyads(events, "ACCUSE")
+
+
+# -- raids: the type follows who raids whom
+def test_army_raiding_a_town_of_another_state_assaults_it():
+    events = code("اقتحمت القوات الهندية بلدة باكستانية حدودية أمس.")
+    assert ("IND", "PAK") in dyads(events, "ASSAULT")
+    assert not [e for e in events if e.type == "COERCE" and e.source == "IND"]
+
+
+def test_police_raid_stays_coercion():
+    events = code("داهمت الشرطة المصرية منازل في حي شبرا بالقاهرة أمس.")
+    assert any(e.type == "COERCE" and e.source == "EGY" for e in events)
+    assert "ASSAULT" not in types(events)
+
+
+def test_protesters_storming_a_building_protest():
+    events = code("اقتحم محتجون غاضبون مقر البرلمان في ليما أمس.")
+    assert "PROTEST" in types(events)
+    assert "COERCE" not in types(events)
+
+
+# -- actors: armed groups, bodies of men, support verbs
+def test_fighters_of_an_armed_group_are_the_group_with_its_sector():
+    events = code("أطلق مقاتلو حزب الله صواريخ على مواقع إسرائيلية مما أسفر عن إصابة جنديين.")
+    attack = next(e for e in events if e.type == "ASSAULT" and e.target == "ISR")
+    assert attack.source not in (None, "LBN", "ISR")
+    assert attack.source_sector == "REB"
+
+
+def test_a_body_of_a_force_takes_its_code():
+    events = code("قامت دورية من الشرطة الأردنية بمداهمة مستودع.")
+    raid = next(e for e in events if e.type == "COERCE")
+    assert raid.source == "JOR" and raid.to_dict()["how"]["source"] == "support"
+    assert raid.source_sector in ("MIL", "COP")
+
+
+def test_residents_going_out_in_a_protest_are_its_source():
+    events = code("وخرج سكان نيروبي في مسيرة ضد الحكومة.")
+    assert any(e.type == "PROTEST" and e.source == "KEN" for e in events)
+
+
+# -- places: a venue and a protest's place are no party
+def test_meeting_on_the_sidelines_of_a_summit_has_no_venue_party():
+    events = code("بحث وزير الخارجية المصري مع نظيره السعودي على هامش قمة الدوحة العلاقات الثنائية.")
+    assert ("EGY", "SAU") in dyads(events, "CONSULT")
+    assert all("QAT" not in (e.source, e.target) for e in events)
+
+
+def test_the_country_a_protest_sweeps_is_not_its_target():
+    events = code("وخرج آلاف الطلاب في مسيرات اجتاحت تشيلي أمس.")
+    assert "PROTEST" in types(events)
+    assert all(e.target != "CHL" for e in events if e.type == "PROTEST")
+
+
+def test_speakers_city_in_the_dateline_is_no_actor():
+    page = ("وزير تركي ينفي اتهامات إيرانية\n\nبيروت - (وكالات) - نفى وزير الخارجية التركي اليوم الاتهامات "
+            "الإيرانية لبلاده بدعم المعارضة، واتهم طهران بتأجيج الأزمة.\n")
+    article = read(page)
+    assert article.dateline is not None and article.dateline.country == "LBN"
+    assert article.events
+    assert all("LBN" not in (e.source, e.target) for e in article.events)
+
+
+def test_protest_over_a_killing_targets_the_killer():
+    events = code("وتظاهر مئات اليونانيين احتجاجا على مقتل صحفي يوناني برصاص القوات التركية.")
+    assert ("GRC", "TUR") in dyads(events, "PROTEST")
+
+
+def test_force_led_by_a_state_is_that_state():
+    events = code("وتظاهر آلاف الكينيين أمس احتجاجا على مقتل قرويين على يد قوات البعثة التي تقودها فرنسا.")
+    assert ("KEN", "FRA") in dyads(events, "PROTEST")
+
+
+def test_victims_named_leave_the_place_of_the_attack_out():
+    events = code("وقال ناطق عسكري إن شرطيين كينيين قتلا في هجوم بعبوة ناسفة شمال الصومال.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert any(e.target == "KEN" for e in assault)
+    assert all(e.source != "KEN" and e.target != "SOM" for e in assault)
+
+
+def test_authorities_without_nationality_are_the_reporting_states():
+    events = code("أعلنت وزارة الداخلية الكينية أن الشرطة اعتقلت عشرين شخصا بتهمة التهريب.")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.source == "KEN"
+    assert arrest.to_dict()["how"]["source_by"] == "pronoun"
+
+
+def test_preposition_written_on_the_article_governs_a_far_object():
+    events = code("أرسلت النرويج مساعدات غذائية تكفي آلاف الأسر مخصصة للشعب السوداني.")
+    assert ("NOR", "SDN") in dyads(events, "AID")
+
+
+def test_protesters_of_a_people_named_after_them_are_the_source():
+    events = code("وتجمع المحتجون من مزارعين هنود أمام مقر الحكومة.")
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert any(e.source == "IND" for e in protest)
+    assert all(e.target != "IND" for e in protest)
+
+
+def test_landmark_in_brackets_yields_to_the_place_of_the_attack():
+    events = code("قتل خمسة أشخاص في هجوم بسيارة مفخخة في مدينة قندهار الأفغانية (500 كلم غرب إسلام آباد).")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert any(e.target == "AFG" for e in assault)
+    assert all(e.target != "PAK" for e in assault)
