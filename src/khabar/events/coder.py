@@ -262,7 +262,8 @@ def _trigger(passage: Passage, match: Match) -> str:
 
 
 def _text(passage: Passage, actor: Actor | None) -> str | None:
-    return passage.text[actor.char_start:actor.char_end] if actor is not None else None
+    """The actor as written; an actor's span may take in the white space around a clitic it left out."""
+    return passage.text[actor.char_start:actor.char_end].strip() or None if actor is not None else None
 
 
 def code_events(article: Article, resources: Resources | None = None) -> None:
