@@ -332,5 +332,16 @@ def name_words(units: list[Unit]) -> frozenset[int]:
     return frozenset(j for u in units if u.kind in NAMED for j in range(u.start, u.end))
 
 
+def person_words(starts: Sequence[int], mentions: Sequence[Mention]) -> frozenset[int]:
+    """Words inside the sentence's person mentions, coded or not: a name such as "دان" or "نصر" is
+    no trigger however the lexicon reads it (`starts`: the character offsets of the words)."""
+    found: set[int] = set()
+    for m in mentions:
+        if m.type == "PER":
+            first = max(bisect.bisect_right(starts, m.start) - 1, 0)
+            found.update(range(first, bisect.bisect_left(starts, m.end)))
+    return frozenset(found)
+
+
 def actor_words(units: list[Unit]) -> frozenset[int]:
     return frozenset(j for u in units if u.kind != "placehead" for j in range(u.start, u.end))

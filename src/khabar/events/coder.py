@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from khabar.article import Article, Event, Mention, Tokens
-from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words
+from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words, person_words
 from khabar.events.attach import (
     JOINT_TYPES,
     START_WORDS,
@@ -108,8 +108,10 @@ class SentenceCoder:
                 self.pending = passage
             return
         skip = table.skips(first, last)
-        units = find_units(words, [s for s, _ in passage.spans], passage.mentions)
-        matches = self._reported(words, find_triggers(words, self.lexicon, name_words(units), actor_words(units) | skip))
+        starts = [s for s, _ in passage.spans]
+        units = find_units(words, starts, passage.mentions)
+        names = name_words(units) | person_words(starts, passage.mentions)
+        matches = self._reported(words, find_triggers(words, self.lexicon, names, actor_words(units) | skip))
         blocked = frozenset(j for m in matches for j in m.words)
         att = Attacher(words, find_actors(words, units, passage.spans, blocked), self.agents, blocked, self.topic)
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
@@ -262,7 +264,8 @@ def _trigger(passage: Passage, match: Match) -> str:
 
 
 def _text(passage: Passage, actor: Actor | None) -> str | None:
-    return passage.text[actor.char_start:actor.char_end] if actor is not None else None
+    """The actor as written; an actor's span may take in the white space around a clitic it left out."""
+    return passage.text[actor.char_start:actor.char_end].strip() or None if actor is not None else None
 
 
 def code_events(article: Article, resources: Resources | None = None) -> None:
