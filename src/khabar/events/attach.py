@@ -37,6 +37,7 @@ START_WORDS = 3
 RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
+DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("هجوم انتحاري بسيارة مفخخة استهدف")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
 
@@ -118,6 +119,11 @@ def _between_ok(words: SentenceWords, start: int, end: int) -> bool:
     return all(not words.is_word(j) and words.texts[j] in ",،" for j in range(start, end))
 
 
+def _definite(words: SentenceWords, j: int) -> bool:
+    """Does word j carry the article?"""
+    return any(had for level in words.forms[j].levels for _, had in level)
+
+
 class Attacher:
     """Finds subjects and objects of the triggers of one sentence."""
 
@@ -176,6 +182,22 @@ class Attacher:
             return False
         forms = self.words.forms[j]
         return bool(forms.levels) and forms.levels[0][-1][1] and forms.all.isdisjoint(self._preps)
+
+    def describes_act(self, head: int) -> bool:
+        """Is the verb at `head` a clause describing the violent act named just before it, with no
+        relative pronoun as after an indefinite noun ("هجوم بسيارة مفخخة استهدف دورية", "غارة
+        استهدفت منزلا")? The act is then the verb's subject and the actor after the verb its object."""
+        words, acts = self.words, self.acts
+        j = head - 1
+        while j >= 0 and head - j <= DESCRIBED_SPAN:
+            if words.stop[j] or not words.is_word(j) or any(g.start <= j < g.end and g.coded for g in self.groups):
+                return False  # a named actor before the verb is its subject
+            if j in acts:
+                return True
+            if j not in self.trigger_words and (self._skippable(j, None) or _definite(words, j)):
+                return False  # "أمس قصفت", "القوات قصفت": not the noun phrase of an act
+            j -= 1
+        return False
 
     # -- relative clauses
     def relative(self, head: int) -> int | None:
@@ -544,7 +566,7 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     conjoined = not noun and starts_with_and(att.words, head)  # "… قرية حدودية وقتلت": not the object before
     source = att.subject_before(head, match) if not noun and not conjoined else None
     patient = None
-    if source is None and not noun and att.noun_subject(head):
+    if source is None and not noun and (att.noun_subject(head) or (not conjoined and att.describes_act(head))):
         return None, None, None  # "الرسالة دعت الجانب الكندي": a subject that is no actor, the object after
     if source is None:
         found = att.subject_after(head, match, noun)
