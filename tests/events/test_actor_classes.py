@@ -28,3 +28,14 @@ def test_verb_describing_a_bombing_does_not_make_the_hit_patrol_its_doer():
 def test_named_actor_before_the_verb_stays_its_subject():
     events = code("قالت مصادر محلية إن طائرات إسرائيلية استهدفت موقعا للجيش السوري قرب دمشق.")
     assert ("ISR", "SYR") in dyads(events, "ASSAULT")
+
+
+# -- a call for something in a state is addressed to that state
+def test_call_for_change_in_a_state_targets_that_state():
+    events = code("ودعت فرنسا أمس إلى إجراء انتخابات حرة ونزيهة في فنزويلا.")
+    assert ("FRA", "VEN") in dyads(events, "REQUEST")
+
+
+def test_call_made_from_a_city_does_not_target_its_state():
+    events = code("ودعت فرنسا أمس في بروكسل إلى وقف القتال.")
+    assert all(e.target is None for e in events if e.type == "REQUEST")

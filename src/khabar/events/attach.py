@@ -20,6 +20,8 @@ JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place named plainly may be what is hit
 HIT_WHERE = LOCATED_TYPES
+# support, aid or a call for something in a state ("دعت X إلى تغيير سلمي في سوريا") is towards that state
+IN_STATE_TYPES = frozenset({"SUPPORT", "AID", "REQUEST"})
 PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against  # with no target named, the state where the act happened is hit
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
@@ -383,7 +385,7 @@ class Attacher:
             if match.entry.type in PLACE_NO_OBJECT and (kind in ("place", "capital") or (kind == "state" and group.prep is None)):
                 continue  # "مسيرات اجتاحت تشيلي": a protest is where it spreads, not against it
             return group
-        state_ok = match.entry.type in ("SUPPORT", "AID") and located is not None and located.members[0].kind == "state"
+        state_ok = match.entry.type in IN_STATE_TYPES and located is not None and located.members[0].kind == "state"
         if located is not None and (match.entry.type in HIT_WHERE or state_ok):
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack with no named
             # target in a state is coded against that state, as CAMEO coders do
