@@ -39,3 +39,31 @@ def test_call_for_change_in_a_state_targets_that_state():
 def test_call_made_from_a_city_does_not_target_its_state():
     events = code("ودعت فرنسا أمس في بروكسل إلى وقف القتال.")
     assert all(e.target is None for e in events if e.type == "REQUEST")
+
+
+# -- a state body named in full, then by its bare noun, is the same body
+FULL = "أعلنت وزارة الخارجية التركية استدعاء السفير السويدي. "
+BARE = "ونددت الوزارة بحرق المصحف في ستوكهولم واتهمت الحكومة السويدية بالتقاعس."
+
+
+def test_bare_body_noun_is_the_body_named_in_full_before():
+    assert ("TUR", "SWE") in dyads(code(FULL + BARE), "ACCUSE")
+
+
+def test_bare_body_noun_alone_stays_uncoded():
+    assert all(e.source is None for e in code(BARE) if e.type == "ACCUSE")
+
+
+def test_bare_body_noun_after_a_name_without_nationality_also_resolves():
+    text = "أعلنت حكومة تركيا استدعاء السفير السويدي. ونددت الحكومة بحرق المصحف واتهمت السويد بالتقاعس."
+    assert ("TUR", "SWE") in dyads(code(text), "ACCUSE")
+
+
+def test_body_named_later_in_the_same_sentence_does_not_code_the_bare_noun_before_it():
+    text = "ونددت الوزارة بالهجوم الذي استهدف سفارة وزارة الخارجية التركية."
+    assert all(e.source != "TUR" for e in code(text) if e.type == "ACCUSE")
+
+
+def test_gunmen_are_not_remembered_as_a_state_body():
+    text = "اعتقلت الشرطة الباكستانية مسلحين أفغان. وقال مسؤول إن المسلحين هاجموا مركزا للشرطة."
+    assert all(e.source != "AFG" for e in code(text) if e.type == "ASSAULT")

@@ -23,6 +23,7 @@ from khabar.events.attach import (
     settle_located,
 )
 from khabar.events.confidence import event_features
+from khabar.events.coref import REMEMBERED, Memory, recall, remember
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.realis import realis_features, reports
@@ -94,6 +95,7 @@ class SentenceCoder:
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
         self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
         self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
+        self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
@@ -113,7 +115,10 @@ class SentenceCoder:
         names = name_words(units) | person_words(starts, passage.mentions)
         matches = self._reported(words, find_triggers(words, self.lexicon, names, actor_words(units) | skip))
         blocked = frozenset(j for m in matches for j in m.words)
-        att = Attacher(words, find_actors(words, units, passage.spans, blocked), self.agents, blocked, self.topic)
+        actors = find_actors(words, units, passage.spans, blocked)
+        recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
+        remember(words, actors, self.bodies)
+        att = Attacher(words, recalled, self.agents, blocked, self.topic)
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
             self._read_pending()
         topic = self._code_matches(passage, words, att, matches)
@@ -232,8 +237,8 @@ def _by(actor: Actor) -> str:
     """What coded the actor: a name, a title or agent noun with a nationality, an adjective, an alias."""
     if actor.kind in NAMED:
         return "name"
-    if actor.kind == "pronoun":
-        return "pronoun"
+    if actor.kind in ("pronoun", REMEMBERED):
+        return actor.kind
     if actor.kind == "demonym":
         return "title" if actor.sector else "adjective"
     return actor.kind if actor.kind == "alias" else "title" if actor.sector else "word"
