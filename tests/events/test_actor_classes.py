@@ -67,3 +67,22 @@ def test_body_named_later_in_the_same_sentence_does_not_code_the_bare_noun_befor
 def test_gunmen_are_not_remembered_as_a_state_body():
     text = "اعتقلت الشرطة الباكستانية مسلحين أفغان. وقال مسؤول إن المسلحين هاجموا مركزا للشرطة."
     assert all(e.source != "AFG" for e in code(text) if e.type == "ASSAULT")
+
+
+# -- "أنه/إنها" before a verb: the pronoun is the subject, the actor after the verb its object
+def test_pronoun_of_that_clause_is_the_speaker_and_the_actor_after_is_the_object():
+    assert ("TUR", "SWE") in dyads(code("وقالت الخارجية التركية إنها تطالب السويد بوقف الاستفزازات."), "REQUEST")
+    assert ("EGY", "SAU") in dyads(code("وأكد الرئيس المصري أنه يدعم السعودية في مواجهة الضغوط."), "SUPPORT")
+
+
+def test_that_clause_keeps_the_dyad_of_the_plain_clause():
+    plain = dyads(code("ويدين وزير الخارجية الفرنسي إسرائيل بشدة."), "ACCUSE")
+    reported = dyads(code("وقال وزير الخارجية الفرنسي إنه يدين إسرائيل بشدة."), "ACCUSE")
+    assert plain == reported == {("FRA", "ISR")}
+
+
+def test_coordinated_that_clause_continues_the_subject_of_the_first():
+    text = "وقال سكان سوريون إن جنودا أتراكا قصفوا القرية وإنهم اعتقلوا مواطنين سوريين."
+    events = code(text)
+    assert all(e.source != "SYR" for e in events if e.type in ("ASSAULT", "COERCE"))
+    assert ("TUR", "SYR") in dyads(events, "COERCE")

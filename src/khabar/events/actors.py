@@ -60,6 +60,9 @@ class Agents:
     retypes: tuple[Retype, ...]
     support_nouns: frozenset[str]
     lead_verbs: frozenset[str]
+    subject_pronouns: frozenset[str] = frozenset()
+    verb_particles: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,10 @@ def read_agents() -> Agents:
                   frozenset(f for v in data["support_verbs"] for f in conjugate(v, hollow=False)),
                   _folded(data["list_heads"], name, "list_heads"), _folded(data["relatives"], name, "relatives"),
                   read_retypes(data["retype"], name), _folded(data["support_nouns"], name, "support_nouns"),
-                  frozenset(f for v in data["lead_verbs"] for f in conjugate(v, hollow=False)))
+                  frozenset(f for v in data["lead_verbs"] for f in conjugate(v, hollow=False)),
+                  _folded(data["subject_pronouns"], name, "subject_pronouns"),
+                  _folded(data["verb_particles"], name, "verb_particles"),
+                  _folded(data["complementizers"], name, "complementizers"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,6 +201,34 @@ class Attacher:
             j -= 1
         return False
 
+    def pronoun_subject(self, head: int) -> int | None:
+        """The "أنه/إنها" right before the verb at `head` (particles such as لن، لم may stand between),
+        whose pronoun is the verb's subject: "أعلنت X أنها ترفض Y"."""
+        words, agents = self.words, self.agents
+        j = words.prev_word(head - 1)
+        while j is not None and head - j <= 3 and not words.forms[j].all.isdisjoint(agents.verb_particles):
+            j = words.prev_word(j - 1)
+        return j if j is not None and not words.forms[j].all.isdisjoint(agents.subject_pronouns) else None
+
+    def pronoun_owner(self, that: int) -> Group | None:
+        """Whom the pronoun of "أنه/إنها" at word `that` stands for: the subject of the verb of saying
+        before it ("أعلنت X أنها"), else the actor right before it ("X أنها"); for a coordinated one
+        ("… إن جنودا نفذوا الغارة وإنهم"), the subject of the "that" clause before it."""
+        words, agents = self.words, self.agents
+        if starts_with_and(words, that):
+            for j in range(that - 1, -1, -1):
+                if not words.forms[j].all.isdisjoint(agents.subject_pronouns):
+                    return self.pronoun_owner(j)
+                if not words.forms[j].all.isdisjoint(agents.complementizers):
+                    first = next((g for g in self.groups if j < g.start < that), None)
+                    if first is not None and first.prep is None and first.coded:
+                        return first
+                    break
+        found = self.speaker(that)
+        if found is None:
+            found = self.subject_before(that, None)
+        return found
+
     # -- relative clauses
     def relative(self, head: int) -> int | None:
         """The relative pronoun right before word `head` ("الذين اقتحموا"), if any."""
@@ -568,6 +596,10 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     conjoined = not noun and starts_with_and(att.words, head)  # "… قرية حدودية وقتلت": not the object before
     source = att.subject_before(head, match) if not noun and not conjoined else None
     patient = None
+    that = att.pronoun_subject(head) if not noun and source is None else None
+    if that is not None:  # "أعلنت X أنها ترفض Y": the pronoun is the subject, Y the object
+        owner = att.pronoun_owner(that)
+        return owner, None, "speaker" if owner is not None else None
     if source is None and not noun and (att.noun_subject(head) or (not conjoined and att.describes_act(head))):
         return None, None, None  # "الرسالة دعت الجانب الكندي": a subject that is no actor, the object after
     if source is None:
