@@ -86,3 +86,24 @@ def test_coordinated_that_clause_continues_the_subject_of_the_first():
     events = code(text)
     assert all(e.source != "SYR" for e in events if e.type in ("ASSAULT", "COERCE"))
     assert ("TUR", "SYR") in dyads(events, "COERCE")
+
+
+# -- people of a place: a direction word after a place noun stays inside the phrase
+def test_residents_of_districts_of_a_city_protest_as_its_state():
+    text = "وخرج سكان أحياء شرق بغداد أمس في مظاهرة احتجاجا على انقطاع الكهرباء، وفق ما أفاد شهود."
+    assert any(e.source == "IRQ" for e in code(text) if e.type == "PROTEST")
+
+
+def test_direction_word_keeps_the_dyad_of_the_plain_place():
+    plain = "وخرج سكان بغداد أمس في مظاهرة احتجاجا على انقطاع الكهرباء، وفق ما أفاد شهود."
+    with_direction = plain.replace("سكان بغداد", "سكان أحياء شرق بغداد")
+    assert dyads(code(plain), "PROTEST") == dyads(code(with_direction), "PROTEST")
+
+
+# -- a long subject between a support verb and its verbal noun counts as one word
+def test_long_subject_of_a_support_verb_still_does_the_act():
+    short = "وقال مصدر أمني إن القوات الأمريكية نفذت فجر أمس غارة أسفرت عن مقتل 12 مسلحا صوماليا."
+    long = "وقال مصدر أمني إنه خلال الليل نفذت وحدات من القوات الخاصة الأمريكية فجر أمس غارة أسفرت عن مقتل 12 " \
+        "مسلحا صوماليا."
+    assert ("USA", "SOM") in dyads(code(short), "ASSAULT")
+    assert ("USA", "SOM") in dyads(code(long), "ASSAULT")

@@ -63,6 +63,7 @@ class Agents:
     subject_pronouns: frozenset[str] = frozenset()
     verb_particles: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,8 @@ def read_agents() -> Agents:
                   frozenset(f for v in data["lead_verbs"] for f in conjugate(v, hollow=False)),
                   _folded(data["subject_pronouns"], name, "subject_pronouns"),
                   _folded(data["verb_particles"], name, "verb_particles"),
-                  _folded(data["complementizers"], name, "complementizers"))
+                  _folded(data["complementizers"], name, "complementizers"),
+                  _folded(data["directions"], name, "directions"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -468,7 +468,12 @@ class Attacher:
         حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"), or the genitive of its verbal noun ("قيام X
         بمداهمة"): the doer of the act the noun names."""
         words = self.words
-        for j in range(head - 1, max(head - SUPPORT_SPAN, 0) - 1, -1):
+        j, steps = head - 1, 0
+        while j >= 0 and steps < SUPPORT_SPAN:
+            inside = next((g for g in self.groups if g.start < j < g.end), None)
+            if inside is not None:  # an actor's phrase counts as one word: "خرج سكان أحياء وسط X في مظاهرة"
+                j = inside.start
+            steps += 1
             if words.stop[j] or (words.forms[j].levels and words.forms[j].levels[0][0][0] in CLAUSE_WORDS):
                 return None
             if not words.forms[j].all.isdisjoint(self.agents.support_verbs):
@@ -479,6 +484,7 @@ class Attacher:
             if not words.forms[j].all.isdisjoint(self.agents.support_nouns):
                 found = self.subject_after(j, None, noun=True)  # "قيام الشرطة بمداهمة"
                 return found if found is not None and found.end <= head else None
+            j -= 1
         return None
 
     def _venue(self, match: Match, group: Group) -> bool:

@@ -43,6 +43,11 @@ def _partitive(words: SentenceWords, start: int, end: int) -> bool:
     return end - start == 1 and words.is_word(start) and fold(words.texts[start]) == "من"
 
 
+def _direction(words: SentenceWords, start: int, end: int, agents: Agents) -> bool:
+    """Is the gap [start, end) one direction word ("وسط", "شمال"), a noun after a place noun?"""
+    return end - start == 1 and words.is_word(start) and not words.forms[start].all.isdisjoint(agents.directions)
+
+
 def starts_with_and(words: SentenceWords, i: int) -> bool:
     """Does word i begin with the conjunction و/ف (not a name or word that begins with the letter)?"""
     text = words.norms[i]
@@ -127,6 +132,8 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
             named = any(u.kind in NAMED for u in group)
             partitive = not has_code and all(u.kind == "agent" for u in group) and unit.kind != "placehead" \
                 and _partitive(words, last.end, unit.start)  # "دورية من الجيش الكيني", "الطلاب من ماليزيين"
+            partitive = partitive or (last.kind == "placehead" and unit.kind in ("capital", "place", "state")
+                                      and _direction(words, last.end, unit.start, agents))  # "أحياء وسط الخرطوم"
             if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
                     not (partitive or _gap_ok(words, last.end, unit.start, agents, has_code)):
                 break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
