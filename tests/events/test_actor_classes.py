@@ -107,3 +107,22 @@ def test_long_subject_of_a_support_verb_still_does_the_act():
         "مسلحا صوماليا."
     assert ("USA", "SOM") in dyads(code(short), "ASSAULT")
     assert ("USA", "SOM") in dyads(code(long), "ASSAULT")
+
+
+# -- "بين X و Y" right after a verbal noun names its parties, not the one who speaks of it
+def test_agreement_between_two_states_welcomed_by_a_third():
+    events = code("ورحبت الجامعة العربية بالاتفاق بين السودان وجنوب السودان.")
+    agree = dyads(events, "AGREE")
+    assert ("SDN", "SSD") in agree
+    assert all("ARL" not in pair for pair in agree)
+
+
+# -- a nationality adjective of the trigger's own noun names whom the act is done to
+def test_summoned_envoy_is_the_target_and_the_announcer_the_source():
+    assert ("TUR", "SWE") in dyads(code("أعلنت وزارة الخارجية التركية استدعاء السفير السويدي في أنقرة."), "ACCUSE")
+
+
+def test_announced_summons_keeps_the_dyad_of_the_plain_verb():
+    plain = dyads(code("استدعت وزارة الخارجية التركية السفير السويدي في أنقرة."), "ACCUSE")
+    announced = dyads(code("أعلنت وزارة الخارجية التركية استدعاء السفير السويدي في أنقرة."), "ACCUSE")
+    assert plain == announced

@@ -40,6 +40,7 @@ RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
 DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("هجوم انتحاري بسيارة مفخخة استهدف")
+BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parties ("الاتفاق الأخير بين")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
 
@@ -200,6 +201,15 @@ class Attacher:
                 return False  # "أمس قصفت", "القوات قصفت": not the noun phrase of an act
             j -= 1
         return False
+
+    def own_noun(self, match: Match, group: Group) -> bool:
+        """Is the group a nationality adjective of the trigger's own last noun, an agent noun
+        ("استدعاء السفير السويدي", "طرد الدبلوماسيين الروس")? The adjective names who the noun is,
+        the one the act is done to, not its doer."""
+        last = match.words[-1]
+        first = group.members[0]
+        return len(match.words) > 1 and group.start == last + 1 and first.kind == "demonym" \
+            and first.start == group.start and not self.words.forms[last].all.isdisjoint(self.agents.sectors.keys())
 
     def pronoun_subject(self, head: int) -> int | None:
         """The "أنه/إنها" right before the verb at `head` (particles such as لن، لم may stand between),
@@ -673,6 +683,9 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
                      "genitive" if target is not None else None)
     source, patient, source_how = _subject(att, match)
+    own = None
+    if source is not None and source_how == "genitive" and att.own_noun(match, source):
+        own, source, source_how = source, None, None  # "استدعاء السفير السويدي": the envoy summoned
     if match.entry.type in CONDEMNING and source is not None and source.start > head and source.start in att.acts:
         source, source_how = None, None  # "وأدان الهجوم الإيراني": the act condemned, not who condemns
     conjoined = match.verbal and starts_with_and(att.words, head)  # "اقتحمت القوات المخيم وقتلت": the same doer
@@ -705,7 +718,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         if doer is not None:  # the doer of the act condemned is the target, not its victim; with no doer
             # named the victim stays the target ("أدانت السعودية الهجوم على السفارة الأمريكية")
             return Roles(source, doer, None, explicit, source_how if source is not None else None, "object")
-    target, target_how = (patient, "victim") if patient is not None else (att.target(match, after, source), "object")
+    target, target_how = (patient, "victim") if patient is not None else (own or att.target(match, after, source),
+                                                                          "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)
         if where is not None and where.members[0].kind in ("state", "capital", "place"):
@@ -713,6 +727,9 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if target is not None and target_how == "object" and target.prep in att.agents.locative_preps:
         target_how = "located"
     between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
+    if between is not None and noun and source is not None and source.start < head \
+            and between.start - match.words[-1] <= BETWEEN_GAP:
+        source = None  # "رحبت X بالاتفاق بين Y و Z": the agreement is between Y and Z, X speaks of it
     if match.entry.swap and (source is None or not source.coded):
         host = att.venue(match, after)  # the host of a visit is the state it takes place in
         if host is not None:
