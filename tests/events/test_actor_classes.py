@@ -126,3 +126,15 @@ def test_announced_summons_keeps_the_dyad_of_the_plain_verb():
     plain = dyads(code("استدعت وزارة الخارجية التركية السفير السويدي في أنقرة."), "ACCUSE")
     announced = dyads(code("أعلنت وزارة الخارجية التركية استدعاء السفير السويدي في أنقرة."), "ACCUSE")
     assert plain == announced
+
+
+# -- "من" right after an act noun names its doer
+def test_attack_from_gunmen_names_the_doer():
+    events = code("وتعرضت دورية للجيش اللبناني لهجوم من مسلحين سوريين قرب الحدود أسفر عن مقتل جنديين.")
+    assert ("SYR", "LBN") in dyads(events, "ASSAULT")
+
+
+def test_passive_with_from_keeps_the_dyad_of_the_active():
+    active = code("وهاجم مسلحون سوريون دورية للجيش اللبناني قرب الحدود وقتلوا جنديين.")
+    passive = code("وتعرضت دورية للجيش اللبناني لهجوم من مسلحين سوريين قرب الحدود أسفر عن مقتل جنديين.")
+    assert ("SYR", "LBN") in dyads(active, "ASSAULT") & dyads(passive, "ASSAULT")

@@ -518,6 +518,11 @@ class Attacher:
         for group in self.groups:
             if group.prep == "agent" and match.start < group.start <= match.words[-1] + TARGET_WINDOW:
                 return group
+            if group.prep == "من" and (not match.verbal or len(match.words) > 1) \
+                    and self.words.prev_word(group.start - 1) == \
+                    match.words[-1] + 1 and group.members[0].kind not in ("place", "capital") \
+                    and (group.coded or group.members[0].sector in ARMED):
+                return group  # "تعرضت لهجوم من مسلحين", "غارات من الطيران X": the doer of the act named
         return None
 
 
