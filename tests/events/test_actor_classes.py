@@ -138,3 +138,10 @@ def test_passive_with_from_keeps_the_dyad_of_the_active():
     active = code("وهاجم مسلحون سوريون دورية للجيش اللبناني قرب الحدود وقتلوا جنديين.")
     passive = code("وتعرضت دورية للجيش اللبناني لهجوم من مسلحين سوريين قرب الحدود أسفر عن مقتل جنديين.")
     assert ("SYR", "LBN") in dyads(active, "ASSAULT") & dyads(passive, "ASSAULT")
+
+
+# -- an act noun as the subject after a verb: its adjective names the verb's doer
+def test_strikes_of_a_state_as_subject_make_that_state_the_doer():
+    events = code("واستهدفت غارات إسرائيلية مواقع في ريف دمشق أسفرت عن مقتل خمسة جنود سوريين.")
+    assert ("ISR", "SYR") in dyads(events, "ASSAULT")
+    assert all(e.target != "ISR" for e in events)

@@ -202,6 +202,19 @@ class Attacher:
             j -= 1
         return False
 
+    def act_subject(self, head: int) -> Group | None:
+        """The doer named with the act noun that is the subject right after the verb at `head`
+        ("استهدفت غارات إسرائيلية مواقع", "أصابت قذائف الجيش X منزلا"): the adjective or genitive
+        right after the act's words."""
+        j = self.words.next_word(head + 1)
+        act = self.acts.get(j) if j is not None else None
+        if act is None or act.verbal:
+            return None
+        doer = next((g for g in self.groups if g.start == act.words[-1] + 1), None)
+        if doer is None or doer.prep is not None or not doer.coded:
+            return None
+        return doer if doer.members[0].kind == "demonym" or doer.members[0].sector in ARMED else None
+
     def own_noun(self, match: Match, group: Group) -> bool:
         """Is the group a nationality adjective of the trigger's own last noun, an agent noun
         ("استدعاء السفير السويدي", "طرد الدبلوماسيين الروس")? The adjective names who the noun is,
@@ -627,6 +640,10 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
         found = att.subject_after(head, match, noun)
         if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
             found = att.subject_after(match.words[-1], match, True)
+        if found is None and not noun:
+            doer = att.act_subject(head)
+            if doer is not None:  # "استهدفت غارات إسرائيلية مواقع": the act's doer does what its act does
+                return doer, None, "subject"
         if found is not None and _is_patient(att, match, found, noun):
             patient = found
         else:
