@@ -145,3 +145,10 @@ def test_strikes_of_a_state_as_subject_make_that_state_the_doer():
     events = code("واستهدفت غارات إسرائيلية مواقع في ريف دمشق أسفرت عن مقتل خمسة جنود سوريين.")
     assert ("ISR", "SYR") in dyads(events, "ASSAULT")
     assert all(e.target != "ISR" for e in events)
+
+
+# -- an international body as the target: the state where the act happens is not the target
+def test_protest_against_an_international_court_does_not_target_the_host_state():
+    base = "وتجمع آلاف المتظاهرين أمس في نيروبي احتجاجا على قرار {}، وفق ما أفاد شهود."
+    assert any(e.target == "KEN" for e in code(base.format("الحكومة")) if e.type == "PROTEST")
+    assert all(e.target != "KEN" for e in code(base.format("المحكمة الجنائية الدولية")) if e.type == "PROTEST")

@@ -64,6 +64,7 @@ class Agents:
     verb_particles: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
+    international: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,8 @@ def read_agents() -> Agents:
                   _folded(data["subject_pronouns"], name, "subject_pronouns"),
                   _folded(data["verb_particles"], name, "verb_particles"),
                   _folded(data["complementizers"], name, "complementizers"),
-                  _folded(data["directions"], name, "directions"))
+                  _folded(data["directions"], name, "directions"),
+                  _folded(data["international"], name, "international"))
 
 
 @dataclass(frozen=True, slots=True)

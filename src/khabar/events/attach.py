@@ -417,6 +417,9 @@ class Attacher:
                 continue
             if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start):
                 break
+            if not group.coded and group.prep not in self.agents.locative_preps and self._international(group):
+                return None  # "احتجاجا على المحكمة الجنائية الدولية": an international body is the target;
+                # the state it is named in is no more than where the act happened
             if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
                 continue
             if self._venue(match, group):
@@ -441,6 +444,11 @@ class Attacher:
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack with no named
             # target in a state is coded against that state, as CAMEO coders do
         return None
+
+    def _international(self, group: Group) -> bool:
+        """Does an uncoded body call itself international ("المحكمة الجنائية الدولية")?"""
+        words, marks = self.words, self.agents.international
+        return any(not words.forms[j].all.isdisjoint(marks) for j in range(group.start, group.end))
 
     def participants(self, match: Match) -> Group | None:
         """People named with من right after a trigger that ends in its participants ("تجمع المحتجون
