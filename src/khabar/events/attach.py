@@ -190,12 +190,12 @@ class Attacher:
         """Is the verb at `head` a clause describing the violent act named just before it, with no
         relative pronoun as after an indefinite noun ("هجوم بسيارة مفخخة استهدف دورية", "غارة
         استهدفت منزلا")? The act is then the verb's subject and the actor after the verb its object."""
-        words, acts = self.words, self.acts
+        words = self.words
         j = head - 1
         while j >= 0 and head - j <= DESCRIBED_SPAN:
             if words.stop[j] or not words.is_word(j) or any(g.start <= j < g.end and g.coded for g in self.groups):
                 return False  # a named actor before the verb is its subject
-            if j in acts:
+            if j in self.trigger_words and j in self.acts:  # the acts only when a trigger stands there
                 return True
             if j not in self.trigger_words and (self._skippable(j, None) or _definite(words, j)):
                 return False  # "أمس قصفت", "القوات قصفت": not the noun phrase of an act
@@ -207,7 +207,7 @@ class Attacher:
         ("استهدفت غارات إسرائيلية مواقع", "أصابت قذائف الجيش X منزلا"): the adjective or genitive
         right after the act's words."""
         j = self.words.next_word(head + 1)
-        act = self.acts.get(j) if j is not None else None
+        act = self.acts.get(j) if j is not None and j in self.trigger_words else None
         if act is None or act.verbal:
             return None
         doer = next((g for g in self.groups if g.start == act.words[-1] + 1), None)
