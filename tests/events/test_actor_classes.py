@@ -152,3 +152,24 @@ def test_protest_against_an_international_court_does_not_target_the_host_state()
     base = "وتجمع آلاف المتظاهرين أمس في نيروبي احتجاجا على قرار {}، وفق ما أفاد شهود."
     assert any(e.target == "KEN" for e in code(base.format("الحكومة")) if e.type == "PROTEST")
     assert all(e.target != "KEN" for e in code(base.format("المحكمة الجنائية الدولية")) if e.type == "PROTEST")
+
+
+# -- verbs of deciding and renewing a measure take a verbal noun whose doer is their subject
+def test_renewed_ban_has_the_renewing_government_as_source():
+    vso = code("مددت الحكومة الألمانية اليوم حظر تصدير الأسلحة إلى الحكومة السعودية ستة أشهر أخرى.")
+    svo = code("الحكومة الألمانية تمدد حظر تصدير الأسلحة إلى الحكومة السعودية.")
+    assert ("DEU", "SAU") in dyads(vso, "SANCTION") & dyads(svo, "SANCTION")
+
+
+# -- one act told twice in a sentence: the partial telling is part of the whole one
+def test_second_mention_of_the_same_strikes_is_not_a_separate_one_sided_event():
+    events = [e for e in code("وشنت الطائرات الإسرائيلية غارات على جنوب لبنان، وقالت مصادر إن الغارات الإسرائيلية "
+                              "أسفرت عن مقتل خمسة أشخاص.") if e.type == "ASSAULT"]
+    assert ("ISR", "LBN") in dyads(events)
+    assert all(e.source and e.target for e in events)
+
+
+def test_one_sided_event_of_another_source_is_kept():
+    events = code("وشنت الطائرات الإسرائيلية غارات على جنوب لبنان، فيما أطلقت حركة حماس صواريخ.")
+    sources = {e.source for e in events if e.type == "ASSAULT"}
+    assert {"ISR", "HAMAS"} <= sources

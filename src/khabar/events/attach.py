@@ -221,6 +221,8 @@ class Attacher:
         the one the act is done to, not its doer."""
         last = match.words[-1]
         first = group.members[0]
+        if match.entry.type in PARTICIPANTS:
+            return False  # "خرج متظاهرون أفغان": a protest's trigger ends in who protests
         return len(match.words) > 1 and group.start == last + 1 and first.kind == "demonym" \
             and first.start == group.start and not self.words.forms[last].all.isdisjoint(self.agents.sectors.keys())
 
@@ -714,7 +716,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
                      "genitive" if target is not None else None)
     source, patient, source_how = _subject(att, match)
     own = None
-    if source is not None and source_how == "genitive" and att.own_noun(match, source):
+    if source is not None and source_how in ("genitive", "subject") and att.own_noun(match, source):
         own, source, source_how = source, None, None  # "استدعاء السفير السويدي": the envoy summoned
     if match.entry.type in CONDEMNING and source is not None and source.start > head and source.start in att.acts:
         source, source_how = None, None  # "وأدان الهجوم الإيراني": the act condemned, not who condemns

@@ -282,7 +282,27 @@ def code_events(article: Article, resources: Resources | None = None) -> None:
         coder.code(passage)
         if passage.index == HEADLINE:
             coder.topic = None  # the headline's subject does not carry into the body
-    article.events = sorted(coder.events.values(), key=lambda e: (e.sentence, e.trigger_start, e.type))
+    article.events = sorted(_whole(list(coder.events.values())), key=lambda e: (e.sentence, e.trigger_start, e.type))
+
+
+def _whole(events: list[Event]) -> list[Event]:
+    """One act told with several triggers ("شنت X غارات … الغارات أسفرت"): an event of a sentence that
+    lacks an actor another event of its type, sentence and modes has, with the same actor on its other
+    side (or none), is a part of that one and is dropped."""
+    full: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.source and e.target:
+            full.setdefault((e.sentence, e.type, e.negated, e.future, e.hypothetical), []).append(e)
+    if not full:
+        return events
+    out = []
+    for e in events:
+        whole = full.get((e.sentence, e.type, e.negated, e.future, e.hypothetical), [])
+        if not (e.source and e.target) and any(e.source in (None, w.source) and e.target in (None, w.target)
+                                               for w in whole):
+            continue
+        out.append(e)
+    return out
 
 
 EVENT_CODER = Step("events", code_events, ("body", "headline", "sentences", "tokens", "headline_tokens", "mentions"),
