@@ -173,3 +173,13 @@ def test_one_sided_event_of_another_source_is_kept():
     events = code("وشنت الطائرات الإسرائيلية غارات على جنوب لبنان، فيما أطلقت حركة حماس صواريخ.")
     sources = {e.source for e in events if e.type == "ASSAULT"}
     assert {"ISR", "HAMAS"} <= sources
+
+
+# -- a city after من right after the speaker is where the speaker speaks from
+def test_city_the_speaker_speaks_from_is_not_the_target():
+    assert all(e.target != "BEL" for e in code("ودعت فرنسا أمس من بروكسل إلى وقف القتال."))
+    assert ("IRN", "IRQ") not in dyads(code("وطالب وزير الخارجية الإيراني من بغداد بانسحاب القوات الأجنبية."))
+
+
+def test_withdrawal_from_a_capital_still_targets_its_state():
+    assert ("USA", "IRQ") in dyads(code("وانسحبت القوات الأمريكية من بغداد."), "RETREAT")

@@ -20,6 +20,8 @@ JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})  # a place named plainly may be what is hit
 HIT_WHERE = LOCATED_TYPES
+# acts of speech: a city after "من" right after the speaker is where the speaker speaks from
+SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 # support, aid or a call for something in a state ("دعت X إلى تغيير سلمي في سوريا") is towards that state
 IN_STATE_TYPES = frozenset({"SUPPORT", "AID", "REQUEST"})
 PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against  # with no target named, the state where the act happened is hit
@@ -424,6 +426,9 @@ class Attacher:
                 # the state it is named in is no more than where the act happened
             if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
                 continue
+            if group.prep == "من" and match.entry.type in SPOKEN_TYPES and group.members[0].kind in (
+                    "capital", "place") and self._clear(after, group.start - 1, match):
+                continue  # "دعت فرنسا من بروكسل إلى": where the speaker speaks from
             if self._venue(match, group):
                 continue
             if group.prep is None and group.start - after > (GUEST_WINDOW if match.entry.swap else DIRECT_WINDOW):
