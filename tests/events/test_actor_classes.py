@@ -149,16 +149,16 @@ def test_strikes_of_a_state_as_subject_make_that_state_the_doer():
 
 # -- an international body as the target: the state where the act happens is not the target
 def test_protest_against_an_international_court_does_not_target_the_host_state():
-    base = "وتجمع آلاف المتظاهرين أمس في نيروبي احتجاجا على قرار {}، وفق ما أفاد شهود."
+    base = "واحتشد مئات المحتجين أمس في نيروبي للتنديد بقرار {}، وفق ما أفاد شهود."
     assert any(e.target == "KEN" for e in code(base.format("الحكومة")) if e.type == "PROTEST")
     assert all(e.target != "KEN" for e in code(base.format("المحكمة الجنائية الدولية")) if e.type == "PROTEST")
 
 
 # -- verbs of deciding and renewing a measure take a verbal noun whose doer is their subject
 def test_renewed_ban_has_the_renewing_government_as_source():
-    vso = code("مددت الحكومة الألمانية اليوم حظر تصدير الأسلحة إلى الحكومة السعودية ستة أشهر أخرى.")
-    svo = code("الحكومة الألمانية تمدد حظر تصدير الأسلحة إلى الحكومة السعودية.")
-    assert ("DEU", "SAU") in dyads(vso, "SANCTION") & dyads(svo, "SANCTION")
+    vso = code("جددت الحكومة الهولندية أمس حظر بيع الأسلحة إلى الحكومة المصرية لعام آخر.")
+    svo = code("الحكومة الهولندية تجدد حظر بيع الأسلحة إلى الحكومة المصرية.")
+    assert ("NLD", "EGY") in dyads(vso, "SANCTION") & dyads(svo, "SANCTION")
 
 
 # -- one act told twice in a sentence: the partial telling is part of the whole one

@@ -41,7 +41,7 @@ START_WORDS = 3
 RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
-DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("هجوم انتحاري بسيارة مفخخة استهدف")
+DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("غارة جوية بطائرة مسيرة أصابت")
 BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parties ("الاتفاق الأخير بين")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
@@ -190,7 +190,7 @@ class Attacher:
 
     def describes_act(self, head: int) -> bool:
         """Is the verb at `head` a clause describing the violent act named just before it, with no
-        relative pronoun as after an indefinite noun ("هجوم بسيارة مفخخة استهدف دورية", "غارة
+        relative pronoun as after an indefinite noun ("كمين بعبوة ناسفة أصاب قافلة", "غارة
         استهدفت منزلا")? The act is then the verb's subject and the actor after the verb its object."""
         words = self.words
         j = head - 1
@@ -224,7 +224,7 @@ class Attacher:
         last = match.words[-1]
         first = group.members[0]
         if match.entry.type in PARTICIPANTS:
-            return False  # "خرج متظاهرون أفغان": a protest's trigger ends in who protests
+            return False  # "تجمع محتجون كينيون": a protest's trigger ends in who protests
         return len(match.words) > 1 and group.start == last + 1 and first.kind == "demonym" \
             and first.start == group.start and not self.words.forms[last].all.isdisjoint(self.agents.sectors.keys())
 

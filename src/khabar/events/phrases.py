@@ -133,7 +133,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
             partitive = not has_code and all(u.kind == "agent" for u in group) and unit.kind != "placehead" \
                 and _partitive(words, last.end, unit.start)  # "دورية من الجيش الكيني", "الطلاب من ماليزيين"
             partitive = partitive or (last.kind == "placehead" and unit.kind in ("capital", "place", "state")
-                                      and _direction(words, last.end, unit.start, agents))  # "أحياء وسط الخرطوم"
+                                      and _direction(words, last.end, unit.start, agents))  # "قرى شرق المدينة X"
             if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
                     not (partitive or _gap_ok(words, last.end, unit.start, agents, has_code)):
                 break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
