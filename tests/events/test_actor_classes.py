@@ -183,3 +183,18 @@ def test_city_the_speaker_speaks_from_is_not_the_target():
 
 def test_withdrawal_from_a_capital_still_targets_its_state():
     assert ("USA", "IRQ") in dyads(code("وانسحبت القوات الأمريكية من بغداد."), "RETREAT")
+
+
+# -- killed in an act of someone: the doer of the act killed them
+def test_killed_in_an_attack_carried_out_by_gunmen_names_them_the_doer():
+    events = code("وقتل خمسة جنود باكستانيين في هجوم نفذه مسلحون أفغان على موقع عسكري قرب الحدود.")
+    assert ("AFG", "PAK") in dyads(events, "ASSAULT")
+
+
+def test_killed_by_a_strike_of_a_state_names_it_the_doer():
+    assert ("ISR", "SYR") in dyads(code("وقتل ثلاثة جنود سوريين بغارة إسرائيلية قرب دمشق، بحسب مصادر عسكرية."), "ASSAULT")
+
+
+def test_killed_in_an_attack_of_no_named_doer_has_no_source():
+    events = code("وقتل خمسة جنود باكستانيين في هجوم على موقع عسكري قرب الحدود.")
+    assert all(e.source is None for e in events if e.type == "ASSAULT")

@@ -278,12 +278,17 @@ class Attacher:
 
     def relative_support(self, end: int) -> Group | None:
         """The subject of a support verb in a relative clause right after a verbal noun ending at word
-        `end` ("الهجوم الذي شنته إسرائيل", "الغارات التي نفذتها الطائرات الإسرائيلية")."""
+        `end` ("الهجوم الذي شنته إسرائيل", "الغارات التي نفذتها الطائرات الإسرائيلية", "غارة شنتها X")."""
         words = self.words
         rel = words.next_word(end + 1)
-        if rel is None or words.forms[rel].all.isdisjoint(self.agents.relatives):
+        if rel is None:
             return None
-        verb = words.next_word(rel + 1)
+        if not words.forms[rel].all.isdisjoint(self.agents.relatives):
+            verb = words.next_word(rel + 1)
+        elif self.resumptive(rel):  # after an indefinite noun the clause has no pronoun: "هجوم نفذه X"
+            verb = rel
+        else:
+            return None
         if verb is None or words.forms[verb].all.isdisjoint(self.agents.support_verbs):
             return None
         found = self.subject_after(verb, None, noun=False)
@@ -709,6 +714,22 @@ def _act_doer(att: Attacher, after: int) -> Group | None:
     return doer if doer is not None and doer.coded else None
 
 
+def _doer_of_act_in(att: Attacher, after: int) -> Group | None:
+    """The doer of the act named right after word `after` with في or ب ("قتل جنديان في هجوم شنه X",
+    "قتل ثلاثة بغارة إسرائيلية"): who killed them."""
+    j = att.words.next_word(after)
+    if j is not None and "في" in att.words.forms[j].all:
+        j = att.words.next_word(j + 1)
+    if j is None or j not in att.trigger_words or j not in att.acts:
+        return None
+    act = att.acts[j]
+    doer = next((g for g in att.groups if g.start == act.words[-1] + 1 and g.coded
+                 and g.members[0].kind == "demonym"), None)  # "بغارة إسرائيلية"
+    if doer is None:
+        doer = att.relative_support(act.words[-1])
+    return doer if doer is not None and doer.coded else None
+
+
 def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Group | None = None) -> Roles:
     """Source and target of a trigger. `topic` is the subject carried from the sentence before;
     `verb_source` the subject of the verb before a noun trigger in this sentence ("وقع الصندوق
@@ -755,6 +776,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         if doer is not None:  # the doer of the act condemned is the target, not its victim; with no doer
             # named the victim stays the target ("أدانت السعودية الهجوم على السفارة الأمريكية")
             return Roles(source, doer, None, explicit, source_how if source is not None else None, "object")
+    if source is None and patient is not None and match.verbal and match.entry.type in VIOLENT_TYPES:
+        doer = _doer_of_act_in(att, patient.end)
+        if doer is not None:
+            source, source_how = doer, "agent"
     target, target_how = (patient, "victim") if patient is not None else (own or att.target(match, after, source),
                                                                           "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
