@@ -198,3 +198,17 @@ def test_killed_by_a_strike_of_a_state_names_it_the_doer():
 def test_killed_in_an_attack_of_no_named_doer_has_no_source():
     events = code("وقتل خمسة جنود باكستانيين في هجوم على موقع عسكري قرب الحدود.")
     assert all(e.source is None for e in events if e.type == "ASSAULT")
+
+
+# -- a secretary-general "of" an organisation is one actor, a member of a list of condemners
+def test_secretary_general_of_an_organisation_condemns_and_is_not_condemned():
+    events = code("ودانت الأردن والكويت، والأمين العام لمجلس التعاون الخليجي، الهجوم الإيراني على السفارة السعودية.")
+    accused = dyads(events, "ACCUSE")
+    assert {("JOR", "IRN"), ("KWT", "IRN")} <= accused
+    assert all(target != "GCC" for _, target in accused)
+
+
+def test_adding_a_member_to_the_list_of_condemners_adds_its_pair():
+    two = dyads(code("ودانت الأردن والكويت الهجوم الإيراني على السفارة السعودية."), "ACCUSE")
+    three = dyads(code("ودانت الأردن والكويت وقطر الهجوم الإيراني على السفارة السعودية."), "ACCUSE")
+    assert three == two | {("QAT", "IRN")}
