@@ -212,3 +212,7 @@ def test_adding_a_member_to_the_list_of_condemners_adds_its_pair():
     two = dyads(code("ودانت الأردن والكويت الهجوم الإيراني على السفارة السعودية."), "ACCUSE")
     three = dyads(code("ودانت الأردن والكويت وقطر الهجوم الإيراني على السفارة السعودية."), "ACCUSE")
     assert three == two | {("QAT", "IRN")}
+
+
+def test_capital_asked_with_the_trigger_own_preposition_stays_the_target():
+    assert ("JPN", "USA") in dyads(code("وقالت اليابان إنها ستطلب من واشنطن إعفاءها من الرسوم."), "REQUEST")

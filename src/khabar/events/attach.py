@@ -432,7 +432,8 @@ class Attacher:
             if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
                 continue
             if group.prep == "من" and match.entry.type in SPOKEN_TYPES and group.members[0].kind in (
-                    "capital", "place") and self._clear(after, group.start - 1, match):
+                    "capital", "place") and group.start - 1 not in match.words and self._clear(after, group.start - 1,
+                                                                                                match):
                 continue  # "دعت فرنسا من بروكسل إلى": where the speaker speaks from
             if self._venue(match, group):
                 continue
