@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +24,7 @@ from typing import Any
 from khabar.run import Runner
 from khabar.serve.measure import bench_serve
 from khabar.settings import Settings
+from khabar.store import docs
 from khabar.store.db import open_store
 from khabar.store.ingest import ingest
 from khabar.store.keys import text_keys, token_keys
@@ -47,7 +47,7 @@ def _base_records(db: Path) -> list[Record]:
         names = ArticleRow._fields
         for row in conn.execute(f"SELECT {', '.join(names)} FROM articles ORDER BY num"):
             article = ArticleRow._make(row)
-            body = json.loads(article.doc)["body"] or ""
+            body = docs.load(article.doc)["body"] or ""
             records[article.id] = Record(
                 id=article.id, error=None, article=article, sentences=[], mentions=[], entities=[],
                 article_entities=[], events=[], quotes=[],

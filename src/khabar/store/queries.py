@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.lang.normalize import fold
+from khabar.store import docs
 from khabar.store.search import RANKING, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED
 
@@ -64,7 +65,7 @@ def _marks(values: list) -> str:
 def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
     """Entities that `name` may denote: an id, an English name (any case), or an Arabic form as written."""
     rows = conn.execute("SELECT id FROM entities WHERE id = ?1 OR name_en = ?1 COLLATE NOCASE "
-                        "UNION SELECT DISTINCT entity_id FROM mentions WHERE key = ?2 AND entity_id IS NOT NULL",
+                        "UNION SELECT entity_id FROM entity_keys WHERE key = ?2",
                         (name, fold(name)))
     return sorted(row[0] for row in rows)
 
@@ -114,7 +115,7 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     results = [dict(zip(_RESULT_COLUMNS, row, strict=True)) for row in rows]
     if snippets:
         for result in results:
-            body = conn.execute("SELECT json_extract(doc, '$.body') FROM articles WHERE id = ?",
+            body = conn.execute("SELECT json_extract(doc_json(doc), '$.body') FROM articles WHERE id = ?",
                                 (result["id"],)).fetchone()[0] or ""
             result["snippet"], result["hits"] = make_snippet(body, query.keys)
     return {"query": text, "keys": list(query.keys), "total": total, "results": results}
@@ -237,7 +238,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     row = conn.execute("SELECT id, story_id, duplicate_of, doc FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
-    doc = json.loads(row[3])
+    doc = docs.load(row[3])
     doc.update({"store_id": row[0], "story_id": row[1], "duplicate_of": row[2]})
     return doc
 
@@ -390,9 +391,9 @@ _EVENT_COLUMNS = (
     "ev.trigger_end, ev.sentence, ev.mode, ev.negated, ev.future, ev.hypothetical, a.date, a.headline, "
     "a.agency, a.outlet, a.url, a.story_id, "
     # the evidence: the sentence the event was read from (the headline for sentence -1)
-    "CASE WHEN ev.sentence < 0 THEN a.headline ELSE substr(json_extract(a.doc, '$.body'), s.start + 1, "
+    "CASE WHEN ev.sentence < 0 THEN a.headline ELSE substr(json_extract(doc_json(a.doc), '$.body'), s.start + 1, "
     "s.\"end\" - s.start) END AS evidence, CASE WHEN ev.sentence < 0 THEN 0 ELSE s.start END AS evidence_start, "
-    "json_extract(a.doc, '$.events[' || ev.n || '].location') AS location "
+    "json_extract(doc_json(a.doc), '$.events[' || ev.n || '].location') AS location "
     # `chosen`: the (article_id, n) of the page's events, cut to the page before a document is read
     "FROM ({chosen}) AS k JOIN events ev ON ev.article_id = k.article_id AND ev.n = k.n "
     "JOIN articles a ON a.id = ev.article_id "

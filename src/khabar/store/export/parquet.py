@@ -18,7 +18,7 @@ ROWS_PER_GROUP = 20_000
 TABLES = {
     "articles": ("SELECT id, content_hash, page_id, source, position, url, outlet, agency, headline, date, place, "
                  "country, sentences, tokens, story_id, duplicate_of, similarity, "
-                 "json_extract(doc, '$.body') AS body FROM articles {where} ORDER BY num", "id IN {chosen}"),
+                 "json_extract(doc_json(doc), '$.body') AS body FROM articles {where} ORDER BY num", "id IN {chosen}"),
     "copies": ("SELECT * FROM copies {where} ORDER BY source, page_id, repeat", "article_id IN {chosen}"),
     # The URL's key as copies keep it, so that a reader counts the pages of a URL without khabar.
     "errors": ("SELECT *, url_key(url) AS url_key FROM errors {where} ORDER BY source, page_id, repeat",
