@@ -11,7 +11,7 @@ from typing import Any
 
 from khabar.lang.normalize import fold
 from khabar.store import docs
-from khabar.store.search import RANKING, SCORE, SEARCH_WINDOW, make_snippet, parse_query
+from khabar.store.search import RANKING, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
@@ -74,16 +74,6 @@ def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], para
              offset: int) -> tuple[int, list[tuple]]:
     """Total and one page of full-text matches, best first."""
     columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
-    if not clauses and offset + limit <= SEARCH_WINDOW:
-        # Rank the latest SEARCH_WINDOW matches only (the index walks them newest first and stops):
-        # a common word matches a third of the corpus, and ranking every match grows with it.
-        total = conn.execute("SELECT count(*) FROM article_keys WHERE article_keys MATCH ?", (expression,))
-        rows = conn.execute(
-            f"SELECT {columns} FROM (SELECT rowid, score FROM (SELECT rowid, {SCORE} AS score FROM article_keys "
-            "WHERE article_keys MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, rowid LIMIT ? OFFSET ?) k "
-            "JOIN articles a ON a.num = k.rowid ORDER BY k.score, k.rowid",
-            (expression, SEARCH_WINDOW, limit, offset))
-        return total.fetchone()[0], rows.fetchall()
     if not clauses:  # rank and cut in the index, then fetch only the page's articles
         total = conn.execute("SELECT count(*) FROM article_keys WHERE article_keys MATCH ?", (expression,))
         rows = conn.execute(

@@ -16,10 +16,6 @@ PHRASE_RE = re.compile(r'"([^"]*)"')
 HEADLINE_WEIGHT = 3.0
 BODY_WEIGHT = 1.0
 RANKING = f"bm25({HEADLINE_WEIGHT}, {BODY_WEIGHT})"
-SCORE = f"bm25(article_keys, {HEADLINE_WEIGHT}, {BODY_WEIGHT})"  # the same, as a function of a row
-# Unfiltered searches rank the latest matches only (the store's latest articles: rowid order), so that
-# a word in a third of a million articles costs what it costs in a thousand; deeper pages rank all.
-SEARCH_WINDOW = 5000
 SNIPPET_CHARS = 90  # on each side of the first hit
 
 
