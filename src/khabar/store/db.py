@@ -83,6 +83,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         if version not in (None, SCHEMA_VERSION) and version not in migrate.UPGRADABLE:
             raise StoreError(f"{path}: store schema {version!r}, this khabar reads {SCHEMA_VERSION!r} "
                              f"(and migrates {', '.join(map(repr, migrate.UPGRADABLE))})")
+        if version == SCHEMA_VERSION:  # made by this schema: nothing to create (a POST opens the store)
+            conn.execute("COMMIT")
+            return
         if version in migrate.UPGRADABLE:
             migrate.add_columns(conn, version)
         for statement in _schema_statements():
