@@ -4,7 +4,6 @@ dicts and lists, ready for a rich table or for JSON. No rendering here, no SQL a
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -396,10 +395,8 @@ _EVENT_COLUMNS = (
     "ev.source_text, ev.target_text, ev.source_sector, ev.target_sector, ev.trigger, ev.trigger_start, "
     "ev.trigger_end, ev.sentence, ev.mode, ev.negated, ev.future, ev.hypothetical, a.date, a.headline, "
     "a.agency, a.outlet, a.url, a.story_id, "
-    # the evidence: the sentence the event was read from (the headline for sentence -1)
-    "CASE WHEN ev.sentence < 0 THEN a.headline ELSE substr(json_extract(doc_json(a.doc), '$.body'), s.start + 1, "
-    "s.\"end\" - s.start) END AS evidence, CASE WHEN ev.sentence < 0 THEN 0 ELSE s.start END AS evidence_start, "
-    "json_extract(doc_json(a.doc), '$.events[' || ev.n || '].location') AS location "
+    # for the evidence (_placed): the document, and the sentence the event was read from
+    "a.doc AS doc, s.start AS sentence_start, s.\"end\" AS sentence_end "
     # `chosen`: the (article_id, n) of the page's events, cut to the page before a document is read
     "FROM ({chosen}) AS k JOIN events ev ON ev.article_id = k.article_id AND ev.n = k.n "
     "JOIN articles a ON a.id = ev.article_id "
@@ -506,9 +503,22 @@ def entity_events(conn: sqlite3.Connection, entity_id: str, codes: tuple[str, ..
 
 
 def _placed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows with their event's `location` (JSON in the stored document) as an object."""
+    """Rows with their evidence from the stored document, inflated once per article: the sentence the
+    event was read from (the headline for sentence -1) with its start, and the event's `location`."""
+    read: dict[str, dict[str, Any]] = {}
     for row in rows:
-        row["location"] = json.loads(row["location"]) if row.get("location") else None
+        stored, start, end = row.pop("doc"), row.pop("sentence_start"), row.pop("sentence_end")
+        doc = read.get(row["article_id"])
+        if doc is None:
+            doc = read[row["article_id"]] = docs.load(stored)
+        body = doc.get("body")
+        if row["sentence"] < 0:
+            row["evidence"], row["evidence_start"] = row["headline"], 0
+        else:
+            row["evidence"] = body[start:end] if body is not None and start is not None else None
+            row["evidence_start"] = start
+        events = doc.get("events") or []
+        row["location"] = events[row["n"]].get("location") if 0 <= row["n"] < len(events) else None
     return rows
 
 
