@@ -27,6 +27,10 @@ def _as_schema_3(source, path) -> None:
     conn = sqlite3.connect(path)
     docs.register(conn)
     conn.execute("UPDATE articles SET doc = doc_json(doc)")
+    conn.execute("CREATE TABLE sentences (article_id TEXT NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL, "
+                 "\"end\" INTEGER NOT NULL, PRIMARY KEY (article_id, n)) WITHOUT ROWID")
+    conn.execute("INSERT INTO sentences SELECT a.id, CAST(s.key AS INTEGER), json_extract(s.value, '$.start'), "
+                 "json_extract(s.value, '$.end') FROM articles a, json_each(a.doc, '$.sentences') s")
     conn.execute("CREATE INDEX mentions_entity ON mentions(entity_id)")
     conn.execute("CREATE INDEX mentions_key ON mentions(key)")
     conn.execute("DROP TABLE entity_keys")
@@ -140,7 +144,7 @@ def test_opening_a_schema_3_store_compresses_its_documents_once_and_keeps_what_t
         after = dict(conn.execute("SELECT id, doc FROM articles"))
         assert {docs.text(d) for d in after.values()} == set(before.values())
         assert all(isinstance(d, bytes) and len(d) * 2 < len(before[i].encode()) for i, d in after.items())
-        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'mentions_entity'").fetchone()
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name IN ('mentions_entity', 'sentences')").fetchone()
         assert queries.article(conn, next(iter(after)))["body"]
     finally:
         conn.close()

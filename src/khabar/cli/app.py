@@ -190,14 +190,17 @@ def bench_scale(
     def show(row: dict) -> None:
         if format is FigureFormat.text:
             calls = " ".join(f"{k}={v['p50_ms']}/{v['p95_ms']}" for k, v in row["calls"].items())
+            cpu = " ".join(f"{k}={v['cpu_p50_ms']}/{v['cpu_p95_ms']}" for k, v in row["calls"].items())
             print(f"articles {row['articles']} write {row['write_articles_per_s']}/s store {row['store_mb']} MB "
-                  f"({row['bytes_per_article']} B/article) post_ms {row['post_ms']}\n  p50/p95 ms: {calls}\n"
+                  f"({row['bytes_per_article']} B/article) post_ms {row['post_ms']} load {row['load_average']}\n"
+                  f"  p50/p95 ms: {calls}\n  CPU p50/p95 ms: {cpu}\n"
                   f"  bytes/article by table: {json.dumps(row['bytes_per_article_by_table'])}", flush=True)
 
     runner = LocalRunner(workers) if workers else LocalRunner()
     figures = run(corpus, folder, [int(s) for s in sizes.split(",") if s.strip()], runner, base_pages=base,
                   repeats=repeats, on_size=show)
     figures["growth_p50"] = growth(figures["sizes"])
+    figures["growth_cpu_p50"] = growth(figures["sizes"], "cpu_p50_ms")
     if format is FigureFormat.json:
         print(json.dumps(figures, ensure_ascii=False))
     else:

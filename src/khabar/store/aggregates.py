@@ -20,7 +20,7 @@ from khabar.store.ids import url_hash
 
 HAPPENED = "ev.negated = 0 AND ev.future = 0 AND ev.hypothetical = 0"
 ARTICLE_TOTALS = {  # total name → rows of one article
-    "sentences": "SELECT count(*) FROM sentences WHERE article_id = ?",
+    "sentences": "SELECT sentences FROM articles WHERE id = ?",  # their offsets are in the document
     "mentions": "SELECT count(*) FROM mentions WHERE article_id = ?",
     "events": "SELECT count(*) FROM events WHERE article_id = ?",
     "quotes": "SELECT count(*) FROM quotes WHERE article_id = ?",

@@ -14,7 +14,9 @@ Schema 4 (from 3, or from 2 after the step to 3) makes the store smaller:
   counts and `article_entities`; an entity's events look mentions up by article);
 - no index of mentions by folded text: `entity_keys` holds the distinct (text, entity) pairs;
 - `copies` a rowid table (its indexes carry a rowid, not the source path of its key);
-- `url_counts` keyed by a 64-bit hash of the URL, not the URL.
+- `url_counts` keyed by a 64-bit hash of the URL, not the URL;
+- no `sentences` table: the offsets are in each document, which the events' evidence reads anyway,
+  and `articles.sentences` counts them.
 The space the documents leave is free pages that later writes reuse; `VACUUM` (outside any
 transaction, so not here) gives it back to the file system.
 """
@@ -60,6 +62,7 @@ def backfill(conn: sqlite3.Connection, version: str) -> None:
 def _to_4(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX IF EXISTS mentions_entity")
     conn.execute("DROP INDEX IF EXISTS mentions_key")
+    conn.execute("DROP TABLE IF EXISTS sentences")  # the offsets are in each document
     conn.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT key, entity_id FROM mentions "
                  "WHERE entity_id IS NOT NULL")
     conn.execute("UPDATE articles SET doc = doc_pack(doc) WHERE typeof(doc) = 'text'")

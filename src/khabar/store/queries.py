@@ -197,7 +197,7 @@ STATS_SQL = {
                           "(SELECT count(*) AS n FROM urls GROUP BY k HAVING n > 1)",
     "repeated_url_pages_as_written": f"{_URLS} SELECT coalesce(sum(n - 1), 0) FROM "
                                      "(SELECT count(*) AS n FROM urls GROUP BY url HAVING n > 1)",
-    "sentences": "SELECT count(*) FROM sentences",
+    "sentences": "SELECT coalesce(sum(sentences), 0) FROM articles",
     "entities": "SELECT count(*) FROM entities",
     "linked_entities": "SELECT count(*) FROM entities WHERE id NOT LIKE 'text:%'",
     "mentions": "SELECT count(*) FROM mentions",
@@ -395,12 +395,10 @@ _EVENT_COLUMNS = (
     "ev.source_text, ev.target_text, ev.source_sector, ev.target_sector, ev.trigger, ev.trigger_start, "
     "ev.trigger_end, ev.sentence, ev.mode, ev.negated, ev.future, ev.hypothetical, a.date, a.headline, "
     "a.agency, a.outlet, a.url, a.story_id, "
-    # for the evidence (_placed): the document, and the sentence the event was read from
-    "a.doc AS doc, s.start AS sentence_start, s.\"end\" AS sentence_end "
+    "a.doc AS doc "  # for the evidence (_placed)
     # `chosen`: the (article_id, n) of the page's events, cut to the page before a document is read
     "FROM ({chosen}) AS k JOIN events ev ON ev.article_id = k.article_id AND ev.n = k.n "
     "JOIN articles a ON a.id = ev.article_id "
-    "LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.n = ev.sentence "
     "ORDER BY a.date DESC, a.id, ev.n")
 
 
@@ -507,16 +505,18 @@ def _placed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     event was read from (the headline for sentence -1) with its start, and the event's `location`."""
     read: dict[str, dict[str, Any]] = {}
     for row in rows:
-        stored, start, end = row.pop("doc"), row.pop("sentence_start"), row.pop("sentence_end")
+        stored = row.pop("doc")
         doc = read.get(row["article_id"])
         if doc is None:
             doc = read[row["article_id"]] = docs.load(stored)
-        body = doc.get("body")
+        body, sentences = doc.get("body"), doc.get("sentences") or []
         if row["sentence"] < 0:
             row["evidence"], row["evidence_start"] = row["headline"], 0
+        elif row["sentence"] < len(sentences) and body is not None:
+            sentence = sentences[row["sentence"]]
+            row["evidence"], row["evidence_start"] = body[sentence["start"]:sentence["end"]], sentence["start"]
         else:
-            row["evidence"] = body[start:end] if body is not None and start is not None else None
-            row["evidence_start"] = start
+            row["evidence"] = row["evidence_start"] = None
         events = doc.get("events") or []
         row["location"] = events[row["n"]].get("location") if 0 <= row["n"] < len(events) else None
     return rows

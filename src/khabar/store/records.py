@@ -24,7 +24,6 @@ from khabar.store.rows import (
     EventRow,
     MentionRow,
     QuoteRow,
-    SentenceRow,
 )
 
 
@@ -34,7 +33,6 @@ class Record(TypedDict):
     id: str
     error: str | None
     article: ArticleRow | None
-    sentences: list[SentenceRow]
     mentions: list[MentionRow]
     entities: list[EntityRow]
     article_entities: list[ArticleEntityRow]
@@ -48,13 +46,13 @@ class Record(TypedDict):
 
 # The keys of a Record that hold rows of the article's own tables, written when the article is new.
 CHILD_ROWS: dict[str, type] = {
-    "sentences": SentenceRow, "mentions": MentionRow, "entities": EntityRow,
+    "mentions": MentionRow, "entities": EntityRow,
     "article_entities": ArticleEntityRow, "events": EventRow, "quotes": QuoteRow,
 }
 
 
 def failed_record(article_id: str, error: str) -> Record:
-    return Record(id=article_id, error=error, article=None, sentences=[], mentions=[], entities=[],
+    return Record(id=article_id, error=error, article=None, mentions=[], entities=[],
                   article_entities=[], events=[], quotes=[], headline_keys="", body_keys="", minhash=None,
                   dispatch=None)
 
@@ -79,7 +77,6 @@ def article_record(article: Article) -> Record:
         doc=json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":")))
     return Record(
         id=article_id, error=None, article=row,
-        sentences=[SentenceRow(article_id, n, s.start, s.end) for n, s in enumerate(article.sentences)],
         mentions=_mentions(article, article_id),
         entities=[EntityRow(id=e.id, type=e.type, name_en=e.name_en,
                             name_ar=e.name_ar or (article.mentions[e.mentions[0]].text if e.mentions else None),

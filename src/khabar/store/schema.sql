@@ -52,14 +52,6 @@ CREATE TABLE IF NOT EXISTS copies (
 CREATE INDEX IF NOT EXISTS copies_article ON copies(article_id);
 CREATE INDEX IF NOT EXISTS copies_url ON copies(url_key);
 
-CREATE TABLE IF NOT EXISTS sentences (
-    article_id TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    PRIMARY KEY (article_id, n)
-) WITHOUT ROWID;
-
 -- Named-entity mentions (role "mention") and resolved titles and demonyms (role "reference").
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL,
