@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from khabar.lang.normalize import fold
 from khabar.store import db as store_db
 from khabar.store import docs, migrate, queries
 from khabar.store.db import SCHEMA_VERSION, StoreError, open_store
@@ -17,12 +18,12 @@ from khabar.store.queries import Filters
 ADDED_TABLES = ("event_days", "place_counts", "url_counts")
 ADDED_INDEXES = ("dyad_counts_source", "dyad_counts_target")
 COMPARED = ("events", "dyad_counts", "event_days", "place_counts", "event_months", "entity_counts", "story_counts",
-            "totals", "url_counts", "copies", "entity_keys")
+            "totals", "url_counts", "copies", "entity_keys", "mentions")
 
 
 def _as_schema_3(source, path) -> None:
     """What schema 4 changed undone: documents as JSON text, mentions indexed by entity and by text,
-    copies keyed without a rowid, URLs counted by their text."""
+    copies keyed without a rowid, URLs counted by their text, mentions with their folded text."""
     shutil.copy(source, path)
     conn = sqlite3.connect(path)
     docs.register(conn)
@@ -32,6 +33,9 @@ def _as_schema_3(source, path) -> None:
     conn.execute("INSERT INTO sentences SELECT a.id, CAST(s.key AS INTEGER), json_extract(s.value, '$.start'), "
                  "json_extract(s.value, '$.end') FROM articles a, json_each(a.doc, '$.sentences') s")
     conn.execute("CREATE INDEX mentions_entity ON mentions(entity_id)")
+    conn.create_function("fold", 1, fold)
+    conn.execute("ALTER TABLE mentions ADD COLUMN key TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE mentions SET key = fold(text)")
     conn.execute("CREATE INDEX mentions_key ON mentions(key)")
     conn.execute("DROP TABLE entity_keys")
     conn.execute("ALTER TABLE copies RENAME TO copies_4")

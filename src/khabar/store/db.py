@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from khabar.errors import KhabarError
+from khabar.lang.normalize import fold
 from khabar.resources import data_path
 from khabar.store import docs, migrate
 from khabar.store.ids import url_hash, url_key
@@ -43,6 +44,7 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
         # Queries compare URLs of unreadable pages (kept only in `errors`) the way copies store them.
         conn.create_function("url_key", 1, url_key, deterministic=True)
         conn.create_function("url_hash", 1, url_hash, deterministic=True)
+        conn.create_function("fold", 1, fold, deterministic=True)  # a mention's key (entity_keys, exports)
         docs.register(conn)  # doc_json(doc): the stored documents are compressed (docs.py)
         if write:
             _prepare(conn, path)

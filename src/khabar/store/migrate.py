@@ -12,7 +12,8 @@ Schema 4 (from 3, or from 2 after the step to 3) makes the store smaller:
 - each article's document (`articles.doc`) zlib-compressed (docs.py), a quarter of its JSON;
 - no index of mentions by entity: no query reads mentions by entity alone (pages read the kept
   counts and `article_entities`; an entity's events look mentions up by article);
-- no index of mentions by folded text: `entity_keys` holds the distinct (text, entity) pairs;
+- no index of mentions by folded text, and no folded text: `entity_keys` holds the distinct
+  (folded text, entity) pairs, and the Parquet export folds each mention's text (`fold(text)` in SQL);
 - `copies` a rowid table (its indexes carry a rowid, not the source path of its key);
 - `url_counts` keyed by a 64-bit hash of the URL, not the URL;
 - no `sentences` table: the offsets are in each document, which the events' evidence reads anyway,
@@ -65,6 +66,7 @@ def _to_4(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE IF EXISTS sentences")  # the offsets are in each document
     conn.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT key, entity_id FROM mentions "
                  "WHERE entity_id IS NOT NULL")
+    conn.execute("ALTER TABLE mentions DROP COLUMN key")  # fold(text): computed where it is needed
     conn.execute("UPDATE articles SET doc = doc_pack(doc) WHERE typeof(doc) = 'text'")
     conn.execute("INSERT INTO copies (source, page_id, repeat, position, article_id, url, url_key) SELECT source, "
                  "page_id, repeat, position, article_id, url, url_key FROM copies_before_4")

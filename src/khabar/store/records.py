@@ -11,7 +11,6 @@ import json
 from typing import TypedDict
 
 from khabar.article import Article, Event, EventPlace
-from khabar.lang.normalize import fold
 from khabar.page.headline import headline_key
 from khabar.store.dedup import signature
 from khabar.store.ids import content_hash, content_id
@@ -120,7 +119,7 @@ def _mentions(article: Article, article_id: str) -> list[MentionRow]:
             entity_id = entity_of.get(len(rows), m.id) if role == "mention" else m.id
             rows.append(MentionRow(
                 article_id=article_id, n=len(rows), role=role, part=m.where, start=m.start, end=m.end,
-                text=m.text, key=fold(m.text), type=m.type, entity_id=entity_id, name_en=m.name_en,
+                text=m.text, type=m.type, entity_id=entity_id, name_en=m.name_en,
                 country=m.country, kind=m.kind, how=m.how))
     return rows
 

@@ -83,7 +83,6 @@ class MentionRow(NamedTuple):
     start: int
     end: int
     text: str
-    key: str
     type: str | None
     entity_id: str | None
     name_en: str | None

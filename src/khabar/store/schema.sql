@@ -60,8 +60,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     part TEXT NOT NULL,                 -- body or headline: what start/end point into
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    key TEXT NOT NULL,                  -- the folded text, for lookups by name
+    text TEXT NOT NULL,                 -- folded (SQL: fold(text)) in entity_keys and the Parquet export
     type TEXT,
     entity_id TEXT,
     name_en TEXT,

@@ -67,8 +67,8 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
             _write_entities(conn, record[key])  # type: ignore[literal-required]
         else:
             conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
-    conn.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT key, entity_id FROM mentions "
-                 "WHERE article_id = ? AND entity_id IS NOT NULL", (record["id"],))
+    conn.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT DISTINCT fold(text), entity_id "
+                 "FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL", (record["id"],))
     conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
     if record["minhash"] is not None:
         conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))

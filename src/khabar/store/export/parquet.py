@@ -23,7 +23,9 @@ TABLES = {
     # The URL's key as copies keep it, so that a reader counts the pages of a URL without khabar.
     "errors": ("SELECT *, url_key(url) AS url_key FROM errors {where} ORDER BY source, page_id, repeat",
                "0 = 1"),  # not articles: no date, type or country chooses them
-    "mentions": ("SELECT * FROM mentions {where} ORDER BY article_id, n", "article_id IN {chosen}"),
+    # The folded text (`key`) is no column since schema 4: computed here, in its place of before.
+    "mentions": ("SELECT article_id, n, role, part, start, \"end\", text, fold(text) AS key, type, entity_id, name_en, "
+                 "country, kind, how FROM mentions {where} ORDER BY article_id, n", "article_id IN {chosen}"),
     "entities": ("SELECT * FROM entities {where} ORDER BY id",
                  "id IN (SELECT entity_id FROM article_entities WHERE article_id IN {chosen})"),
     "events": ("SELECT * FROM events {where} ORDER BY article_id, n", "article_id IN {chosen}"),
