@@ -33,3 +33,16 @@ def test_bench_scale_grows_the_store_and_reports_each_size(tmp_path):
         assert stats["articles"] == 43 and stats["near_duplicates"] == 0
     finally:
         conn.close()
+
+
+def test_a_copy_far_back_keeps_a_date_it_cannot_move():
+    from khabar.serve.scale import _copy
+    from khabar.store.records import Record
+    from khabar.store.rows import ArticleRow
+
+    row = ArticleRow("a" * 16, "b" * 40, "p1", "src", 1, None, None, None, "h", "2024-05-01", None, None, 1, 1, "{}")
+    record = Record(id=row.id, error=None, article=row, mentions=[], entities=[], article_entities=[], events=[],
+                    quotes=[], headline_keys="", body_keys="", minhash=None, dispatch=None)
+    assert _copy(record, 3)[0]["article"].date == "2024-04-10"  # three weeks earlier
+    far = _copy(record, 200_000)[0]  # 3,800 years back: before year 1
+    assert far["article"].date == "2024-05-01" and far["id"] != row.id

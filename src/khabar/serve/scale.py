@@ -90,7 +90,7 @@ def _copy(record: Record, number: int) -> tuple[Record, Any]:
     if date:
         try:
             date = (dt.date.fromisoformat(date) - dt.timedelta(days=DAYS_PER_COPY * number)).isoformat()
-        except ValueError:
+        except (ValueError, OverflowError):  # not a date, or before year 1: the date as it was
             pass
     source = f"{article.source}~copy{number}"
     url = f"{article.url}?copy={number}" if article.url else None
@@ -212,7 +212,9 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
     next_copy = 0  # the store is made with this khabar's schema: the base's own articles first
     for size in sorted(sizes):
         written, next_copy, seconds = _grow(db, base, size, next_copy, finish)
-        posts = _time_posts(db, base, 10_000 + size)
+        # Posted articles are the next copy (dated a week earlier than the last), not one reused by growing.
+        posts = _time_posts(db, base, next_copy)
+        next_copy += 1
         calls = serve_times(db, repeats)
         conn = open_store(db)
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
