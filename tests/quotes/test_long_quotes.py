@@ -34,7 +34,7 @@ class _Counted(list):
 
 class _CountingContext(context.Context):
     def __setattr__(self, name: str, value: object) -> None:
-        if name in ("mentions", "cues"):
+        if name in ("mentions", "cues", "keys"):
             value = _Counted(value)  # type: ignore[arg-type]
         super().__setattr__(name, value)
 
@@ -42,6 +42,8 @@ class _CountingContext(context.Context):
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(step, "Context", _CountingContext)
+    select = step.select
+    monkeypatch.setattr(step, "select", lambda *args: _Counted(select(*args)))  # the quotations
 
     def reads(unit: str, name: str | None, times: int) -> int:
         text = unit * times
@@ -81,3 +83,18 @@ def test_the_apposition_and_the_office_still_name_the_speaker():
     article = read(body, [mention("أنتوني بلينكن", body, "PER", "Antony Blinken"),
                           mention("مروان حداد", body, "PER", None)])
     assert [q[2] for q in quoted(article)] == ["Antony Blinken", None, "Antony Blinken"]
+
+
+@pytest.mark.parametrize("unit", [
+    'وقال البيان إن "الوضع هادئ". ',  # the last statement's issuer
+    'وقالت الوزارة إن "الوضع هادئ". ',  # the last ministry named
+    'وقال المتحدث إن "الوضع هادئ". ',  # the last spokesperson
+])
+def test_an_anaphor_repeated_all_through_a_document_is_linear(counted, unit):
+    # with no antecedent anywhere, each one must not look back through the whole document
+    _linear(counted, unit)
+
+
+def test_reported_speech_beside_many_quotations_is_linear(counted):
+    # each reported clause is checked against the quotations opening where it starts, not all of them
+    _linear(counted, 'وقال الوزير إن الوضع هادئ. وأضاف: "الخطة جاهزة للتنفيذ في الأسابيع المقبلة". ')

@@ -115,7 +115,7 @@ class Context:
                                              if m.kind == "title" and m.id), key=lambda m: m.start)
         self.transparent: set[int] = set()  # offsets of marks around names: no boundary for a speaker
         self.people: object | None = None  # the person mentions by their word runs (resolve.py), when asked
-        self.office_words: object | None = None  # the person mentions by the words before them (resolve.py)
+        self.indexes: dict[str, object] = {}  # what speaker resolution indexes once per article (resolve.py)
         self.cues: list[Cue] = []
         # the speaker named at the first settled cue (in text order) ending at each body offset:
         # an apposition looks its speaker up here, not through every cue for each occurrence

@@ -128,7 +128,7 @@ def _office_words(ctx: Context) -> dict[str, list[int]]:
     """Each word (with and without its article) of the title windows, with the person mentions
     (indices in order) whose window holds it; made once per article: each "قال الوزير" looking
     back through every mention before it made a long document quadratic."""
-    if ctx.office_words is None:
+    if "office words" not in ctx.indexes:
         found: dict[str, list[int]] = {}
         for n, mention in enumerate(ctx.mentions):
             if mention.type != "PER":
@@ -139,8 +139,8 @@ def _office_words(ctx: Context) -> dict[str, list[int]]:
                     held = found.setdefault(form, [])
                     if not held or held[-1] != n:
                         held.append(n)
-        ctx.office_words = found
-    return ctx.office_words  # type: ignore[return-value]
+        ctx.indexes["office words"] = found
+    return ctx.indexes["office words"]  # type: ignore[return-value]
 
 
 def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Mention | None:
@@ -317,9 +317,14 @@ def _without_article(folded: str) -> str:
 
 
 def _last_statement(ctx: Context, before: int) -> Speaker | None:
-    for k in range(before - 1, -1, -1):
-        if ctx.keys[k] not in _STATEMENT or ctx.norms[k].startswith("ال"):
-            continue
+    """The issuer of the last of the RECENT statements ("بيان", without the article) before token
+    `before` that names one, or the speaker of its sentence."""
+    statements = ctx.indexes.get("statements")
+    if statements is None:
+        statements = ctx.indexes["statements"] = [
+            k for k, key in enumerate(ctx.keys) if key in _STATEMENT and not ctx.norms[k].startswith("ال")]
+    at = bisect.bisect_left(statements, before)  # type: ignore[arg-type]
+    for k in reversed(statements[max(0, at - RECENT):at]):  # type: ignore[index]
         span = phrase_after(ctx, k)
         if span is not None:
             found = _statement(ctx, [k, *(j for j in range(*span) if ctx.is_word(j))])
@@ -359,9 +364,13 @@ def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | 
     """The last organisation mention or speaker with an English name before `before` whose name
     (without its article) starts with one of `heads` (folded words), among the last RECENT of each."""
     k = bisect.bisect_left(ctx.mentions, before, key=_mention_start)
-    earlier = (ctx.mentions[i] for i in range(k - 1, -1, -1))
-    named = list(islice((m for m in earlier if m.end <= before and (m.type == "ORG" or m.how == "institution")),
-                        RECENT))
+    organisations = ctx.indexes.get("organisations")  # not every mention before, looked through for them
+    if organisations is None:
+        organisations = ctx.indexes["organisations"] = [
+            i for i, m in enumerate(ctx.mentions) if m.type == "ORG" or m.how == "institution"]
+    at = bisect.bisect_left(organisations, k)  # type: ignore[arg-type]
+    earlier = (ctx.mentions[organisations[j]] for j in range(at - 1, -1, -1))  # type: ignore[index]
+    named = list(islice((m for m in earlier if m.end <= before), RECENT))
     candidates = [from_mention(ctx, m) for m in named]
     candidates += [c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before]
     for speaker in sorted(candidates, key=lambda s: s.start, reverse=True):
