@@ -271,11 +271,14 @@ def bench_hostile(
     sizes: Annotated[str, typer.Option("--sizes", help="Sizes in bytes, comma-separated")]
         = "10000,100000,1000000,5000000",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds before a reading is killed")] = 60.0,
+    budget: Annotated[float | None, typer.Option(
+        "--budget", help="Seconds per document before it is stopped (0: none; default: the pipeline's)")] = None,
 ) -> None:
-    """Seconds to read each hostile input shape at each size, its growth exponent between the two
-    largest sizes (1 = linear) and the memory the largest added."""
+    """For each hostile input shape and size: seconds, CPU seconds, peak memory, whether the time
+    budget stopped it, and the growth exponent between the two largest sizes (1 = linear); then
+    the shapes that miss the floor of issue 17 (exponent <= 1.2, <= 30 s, <= 1 GB)."""
     from khabar.bench_hostile import bench_hostile as run
-    from khabar.bench_hostile import format_row, header
+    from khabar.bench_hostile import format_rows, header, machine, misses
     from khabar.hostile import SHAPES
 
     unknown = [s for s in shapes or () if s not in SHAPES]
@@ -283,9 +286,16 @@ def bench_hostile(
         print(f"khabar: unknown shape {unknown[0]!r}: one of {', '.join(SHAPES)}", file=sys.stderr)
         raise typer.Exit(2)
     size_list = [int(s) for s in sizes.split(",") if s.strip()]
-    print(header(size_list), flush=True)
-    for shape, readings, growth in run(shapes, size_list, timeout):
-        print(format_row(shape, readings, growth), flush=True)
+    print(f"# {machine()}; budget per document: "
+          f"{'none' if budget == 0 else f'{budget:g} s' if budget else 'the pipeline default'}")
+    print(header(), flush=True)
+    missed: list[str] = []
+    for shape, readings, growth in run(shapes, size_list, timeout, budget):
+        print("\n".join(format_rows(shape, readings, growth)), flush=True)
+        missed += misses(shape, readings, growth)
+    print("\nfloor: " + ("held by every shape" if not missed else f"{len(missed)} miss(es)"))
+    for line in missed:
+        print(f"  {line}")
 
 
 def _check_kb(files: tuple[str, ...]) -> None:
