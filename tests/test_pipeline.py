@@ -190,3 +190,19 @@ def _same(a, b) -> bool:
     if isinstance(a, Tokens) and isinstance(b, Tokens):
         return (a.text, a.spans, a.splits, a.words()) == (b.text, b.spans, b.splits, b.words())
     return a == b
+
+
+def test_warm_reads_the_romanisation_model_once_per_process_whatever_the_knowledge_base(tmp_path) -> None:
+    # The entity step declares the model it spells names with, so that warm() reads it before the
+    # first article; pipelines with other knowledge-base files share the one model.
+    from khabar.entities.step import ENTITY_LINKER, romanisation
+    from khabar.lang.romanise import packaged
+
+    assert romanisation in ENTITY_LINKER.uses
+    kb_file = tmp_path / "people.tsv"
+    kb_file.write_text("qid\tname_en\tnames_ar\tcountry\torg\trole\ttitle_ar\tstart\tend\tnote\n"
+                       "Q4115189\tSalim Qaddourani\tسالم القدوراني\tJOR\t\tforeign_minister\t\t2020-01-01\t\t\n",
+                       encoding="utf-8")
+    own = default_pipeline(Settings(kb_files=(str(kb_file),))).warm()
+    assert own.resources.get(romanisation) is default_pipeline(Settings()).warm().resources.get(romanisation)
+    assert own.resources.get(romanisation) is packaged()

@@ -104,3 +104,25 @@ def test_unreadable_model_named_in_the_error(tmp_path) -> None:
     bad.write_bytes(b"not a model at all")
     with pytest.raises(ValueError, match="broken.crfsuite"):
         CrfWeights.from_crfsuite(bad)
+
+
+def test_new_word_types_summed_in_groups_score_bit_for_bit_as_one_by_one(monkeypatch) -> None:
+    # New types are summed TYPES_AT_ONCE at a time: the grouping must not change a single bit.
+    import khabar.entities.crfmodel as crfmodel
+
+    tagger = NerTagger.load(default_model_path())
+    words = [w for s in SENTENCES for w in s]
+    sents = [words, [w + "ها" for w in words], ["و" + w for w in words]]
+    scores = []
+    for group in (1, 7, 4096):
+        monkeypatch.setattr(crfmodel, "TYPES_AT_ONCE", group)
+        scores.append(CachedScorer(tagger.weights, tagger.features).score_flat(sents))
+    assert all(np.array_equal(scores[0], other) for other in scores[1:])
+
+
+@pytest.mark.parametrize("word", ["", "حلب", "ﻻ", "ٱلله", "١٢٣", "abc", "ABC", "x-1", "حلب2", "؟", "é", "Ωз"])
+def test_word_shape_is_the_set_of_its_character_kinds(word: str) -> None:
+    from khabar.entities.features import _char_kind, shape
+
+    kinds = sorted({_char_kind(ch) for ch in word})
+    assert shape(word) == ("".join(kinds) or "e")

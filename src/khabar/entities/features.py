@@ -62,11 +62,20 @@ def _char_kind(ch: str) -> str:
 
 
 _LENGTHS = tuple(str(n) for n in range(11))
-_AFFIX_KEYS = tuple((f"p{n}", f"s{n}", f"sp{n}", f"ss{n}") for n in (1, 2, 3, 4))
+# Prefix and suffix property names by length: of the folded word (p, s), and of its stem up to 3 (sp, ss).
+_AFFIX_KEYS = tuple((n, f"p{n}", f"s{n}", f"sp{n}" if n < 4 else "", f"ss{n}" if n < 4 else "") for n in (1, 2, 3, 4))
+# The characters whose kind is "a" (letters of the Arabic blocks): most words hold nothing else.
+_ARABIC_LETTERS = frozenset(ch for code in (*range(0x600, 0x700), *range(0xFB50, 0xFF00))
+                            if _char_kind(ch := chr(code)) == "a")
+
+
 def shape(word: str) -> str:
     """Coarse character class: Arabic letters, Latin, digits, punctuation, or a mix (worked out once
     per word type: the extractor keeps each word's features)."""
-    return "".join(sorted(set(map(_char_kind, word)))) or "e"
+    chars = set(word)
+    if chars and chars <= _ARABIC_LETTERS:
+        return "a"
+    return "".join(sorted(set(map(_char_kind, chars)))) or "e"
 
 
 def strip_clitics(folded: str, freq: Mapping[str, int] | None = None) -> tuple[str, str]:
@@ -131,6 +140,10 @@ class FeatureExtractor:
         self._triggers = {fold(w): cls for cls, words in TRIGGERS.items() for w in words}
         self._triggers.update({strip_clitics(k)[1]: cls for k, cls in list(self._triggers.items())})
         self._pad_word = self._pad()
+        # Property names of the word's clusters, and of its stem's (k-means clusters only, by index).
+        self._cluster_keys = tuple("c" + name for name in self.res.cluster_names)
+        self._stem_cluster_keys = tuple((i, "sc" + name) for i, name in enumerate(self.res.cluster_names)
+                                        if name[0] == "k")
         self._gaz_single, self._gaz_multi, self._gaz_first, self._gaz_maxlen = index_gazetteers(
             self.res.gazetteers)
 
@@ -156,11 +169,12 @@ class FeatureExtractor:
         pre, stem = strip_clitics(f, self.res.freq)
         nf, ns = len(f), len(stem)
         props = {"w": word, "f": f, "st": stem, "pre": pre or "-", "sh": shape(word), "len": _LENGTHS[min(nf, 10)]}
-        for n, (pk, sk, spk, ssk) in enumerate(_AFFIX_KEYS, 1):
-            if nf > n:
-                props[pk] = f[:n]
-                props[sk] = f[-n:]
-            if ns > n and n < 4:
+        for n, pk, sk, spk, ssk in _AFFIX_KEYS:
+            if nf <= n:
+                break  # the stem is no longer than the word
+            props[pk] = f[:n]
+            props[sk] = f[-n:]
+            if ns > n and spk:
                 props[spk] = stem[:n]
                 props[ssk] = stem[-n:]
         trig = self._triggers.get(f) or self._triggers.get(stem)
@@ -175,14 +189,14 @@ class FeatureExtractor:
             return
         cs = self.res.clusters.get(f)
         if cs is not None:
-            for name, c in zip(self.res.cluster_names, cs, strict=True):
+            for key, c in zip(self._cluster_keys, cs, strict=True):
                 if c != "-":
-                    props["c" + name] = c
+                    props[key] = c
         cs = self.res.clusters.get(stem) if stem != f else cs
         if cs is not None:
-            for name, c in zip(self.res.cluster_names, cs, strict=True):
-                if c != "-" and name[0] == "k":
-                    props["sc" + name] = c
+            for i, key in self._stem_cluster_keys:
+                if cs[i] != "-":
+                    props[key] = cs[i]
 
     def _add_gazetteers(self, props: dict[str, str], f: str, stem: str) -> None:
         if not self._gaz_single:

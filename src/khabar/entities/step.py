@@ -8,6 +8,7 @@ from khabar.article import Article
 from khabar.entities.gazetteer import name_gazetteer
 from khabar.entities.link import link_entities, tag_articles
 from khabar.kb import knowledge_base
+from khabar.lang.romanise import packaged as packaged_romanisation
 from khabar.resources import Resources
 from khabar.step import Step
 
@@ -20,6 +21,13 @@ def shipped_tagger(resources: Resources):
         return NerTagger.load()
     except FileNotFoundError:
         return None
+
+
+def romanisation(resources: Resources):
+    """The resource: the packaged romanisation model that spells names in English (language data, one
+    per process: held by the process's Resources, whatever the knowledge base). Declared here so that
+    a warm pipeline has read it before the first article."""
+    return packaged_romanisation()
 
 
 def _run(article: Article, resources: Resources) -> None:
@@ -35,4 +43,4 @@ def _run_many(articles: Sequence[Article], resources: Resources) -> None:
 ENTITY_LINKER = Step("entities", _run,
                      ("body", "headline", "dateline", "agency", "sentences", "tokens", "headline_tokens"),
                      ("mentions", "entities", "references"), _run_many,
-                     uses=(knowledge_base, name_gazetteer, shipped_tagger))
+                     uses=(knowledge_base, name_gazetteer, shipped_tagger, romanisation))
