@@ -92,6 +92,9 @@ def realis_features(words: SentenceWords, matches: Sequence[Match], rule: Report
     found.update(f"cameo{m.entry.cameo}" for m in matches)  # the kind of act: a killing, a raid, a march
     if len(matches) > 1:
         found.add("several")
+    participants = context.get("participants")
+    if participants and all(words.forms[j].all & participants for m in matches for j in m.words):
+        found.add("participants_only")  # the people of a protest named, the protest itself not
     return frozenset(found)
 
 
