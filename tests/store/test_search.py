@@ -87,3 +87,29 @@ def test_search_listings_from_summary_equal_live_counts(conn):
     assert entities(conn, limit=500) == entities(conn, everything, limit=500)
     assert events(conn, limit=500) == events(conn, everything, limit=500)
     assert events(conn, coded=True, limit=500) == events(conn, everything, coded=True, limit=500)
+
+
+def test_search_ranks_a_common_word_among_its_latest_matches(tmp_path, monkeypatch):
+    """A word in more than RANKED articles is ranked among the latest RANKED stored; the total still
+    counts every match, and a page past the window widens it."""
+    from khabar.store import queries
+    from khabar.store.db import open_store
+    from tests.store.corpus import ingest_all, write_generated
+
+    db = tmp_path / "khabar.db"
+    ingest_all([write_generated(tmp_path / "gen.jsonl", 8)], db)
+    conn = open_store(db)
+    try:
+        nums = dict(conn.execute("SELECT id, num FROM articles"))
+        latest = sorted(nums, key=nums.get)[-3:]
+        whole = search(conn, "التعاون", limit=10, snippets=False)
+        assert whole["total"] == 8 and len(whole["results"]) == 8
+        monkeypatch.setattr(queries, "RANKED", 3)
+        cut = search(conn, "التعاون", limit=3, snippets=False)
+        assert cut["total"] == 8
+        assert sorted(r["id"] for r in cut["results"]) == sorted(latest)
+        deeper = search(conn, "التعاون", limit=3, offset=2, snippets=False)  # a window of 5
+        assert len(deeper["results"]) == 3
+        assert {r["id"] for r in deeper["results"]} <= set(sorted(nums, key=nums.get)[-5:])
+    finally:
+        conn.close()

@@ -14,10 +14,10 @@ from rich.table import Table
 
 from khabar.cli.checks import fail, needs
 from khabar.errors import KhabarError
+from khabar.serve.environment import DB_ENV, TOKEN_ENV
 
 DEFAULT_DB = Path("khabar.db")
 DbOption = Annotated[Path, typer.Option("--db", help="The store (an SQLite file; created by ingest)")]
-TOKEN_ENV = "KHABAR_TOKEN"
 
 
 class FigureShape(StrEnum):
@@ -36,20 +36,32 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8000,
     token: Annotated[str | None, typer.Option("--token", help=f"Enables POST /api/v1/articles, which must send "
                                               f"it as a Bearer token (or set {TOKEN_ENV})")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64,
+                                         help="Server processes (one answers on one core at a time)")] = 1,
 ) -> None:
     """Serve the store: the dashboard at / and the JSON API under /api/v1 (schema at /openapi.json)."""
     for module in SERVE_LIBRARIES:
         needs(module, "serve")
     from khabar.serve.app import create_app
-    from khabar.serve.server import run
+    from khabar.serve.server import run, run_processes
 
+    token = token or os.environ.get(TOKEN_ENV) or None
     try:
-        app = create_app(db, token=token or os.environ.get(TOKEN_ENV) or None)
+        app = create_app(db, token=token)  # also checks the store before any process starts
     except KhabarError as exc:
         raise _fail(str(exc)) from exc
     writes = "on (token required)" if app.state.store.token else "off (read-only)"
-    Console(stderr=True).print(f"khabar: serving {db} at http://{host}:{port}/ · writes {writes}", highlight=False)
-    run(app, host, port)
+    processes = f" · {workers} processes" if workers > 1 else ""
+    Console(stderr=True).print(f"khabar: serving {db} at http://{host}:{port}/ · writes {writes}{processes}",
+                               highlight=False)
+    if workers == 1:
+        run(app, host, port)
+        return
+    app.state.store.close()
+    os.environ[DB_ENV] = str(Path(db).resolve())
+    if token:
+        os.environ[TOKEN_ENV] = token
+    run_processes("khabar.serve.app:app_from_environment", workers, host, port)
 
 
 def bench_serve(
@@ -88,6 +100,8 @@ def bench_load(
                                                        "meanwhile (repeat for more)")] = None,
     ingest_limit: Annotated[int | None, typer.Option("--ingest-limit", min=1, help="Pages of --ingest at most")]
     = None,
+    server_workers: Annotated[int, typer.Option("--server-workers", min=1, max=64,
+                                                help="Processes of the server (khabar serve --workers)")] = 1,
     format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
 ) -> None:
     """CLIENTS at once for SECONDS against `khabar serve` on 127.0.0.1, optionally while an ingest
@@ -99,13 +113,14 @@ def bench_load(
     from khabar.serve.load import bench_load as run
 
     try:
-        figures = run(db, clients=clients, seconds=seconds, ingest=ingest or (), ingest_limit=ingest_limit)
+        figures = run(db, clients=clients, seconds=seconds, ingest=ingest or (), ingest_limit=ingest_limit,
+                      server_workers=server_workers)
     except (KhabarError, RuntimeError) as exc:
         raise _fail(str(exc)) from exc
     if format is FigureShape.json:
         print(json.dumps(figures, ensure_ascii=False))
         return
-    title = (f"{db} · {clients} clients · {seconds:g} s · ingest {figures['ingest_status'] or 'none'} · "
+    title = (f"{db} · {server_workers} server processes · {clients} clients · {seconds:g} s · ingest {figures['ingest_status'] or 'none'} · "
              f"{figures['requests']} requests, {figures['errors']} errors")
     table = Table(title=title, title_justify="left")
     for column in ("call", "path", "requests", "errors", "p50 ms", "p95 ms", "max ms"):

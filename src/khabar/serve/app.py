@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+import os
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -10,15 +11,22 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from khabar.resources import data_path
+from khabar.serve.environment import DB_ENV, TOKEN_ENV
 from khabar.serve.params import API_PREFIX, refuse_unknown
 from khabar.serve.readers import CACHE_ENTRIES, Store
 from khabar.serve.write import check_token
 from khabar.store.queries import search
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several server processes: they are started by uvicorn, which passes no
+    arguments, so the store and the write token come from the environment the command set."""
+    return create_app(os.environ[DB_ENV], token=os.environ.get(TOKEN_ENV) or None)
 
 
 def create_app(db: str | Path, *, token: str | None = None, cache: bool = True) -> FastAPI:
@@ -44,7 +52,7 @@ def create_app(db: str | Path, *, token: str | None = None, cache: bool = True) 
     app.mount("/static", StaticFiles(directory=data_path("khabar.serve", "static")), name="static")
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http_error)
-    app.middleware("http")(_headers)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyGate, store=store)
     return app
 
@@ -117,10 +125,26 @@ SECURITY_HEADERS = {
 }
 
 
-async def _headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    response = await call_next(request)
-    response.headers.update(SECURITY_HEADERS)
-    return response
+class SecurityHeaders:
+    """SECURITY_HEADERS on every answer, set as its head is sent (plain ASGI: a function middleware
+    would pass each answer through a stream, a cost every request pays)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _wants_html(request: Request) -> bool:

@@ -66,15 +66,21 @@ def span(counts: dict[str, int], *, most: int = MAX_PERIODS) -> tuple[list[str],
     return shown, sum(1 for period in present if period < shown[0])
 
 
+def _fmt(template: str, *values: Any) -> Markup:
+    """`Markup(template).format(*values)` at a fraction of its cost (a chart draws thousands of
+    shapes): text values are escaped, numbers formatted as they are."""
+    return Markup(template.format(*(v if isinstance(v, (int, float)) else escape(v) for v in values)))
+
+
 def _svg(width: int, height: int, label: str, body: list[Markup | str], css: str) -> Markup:
-    head = Markup('<svg class="chart {}" viewBox="0 0 {} {}" role="img" aria-label="{}" direction="ltr" '
-                  'xmlns="http://www.w3.org/2000/svg"><title>{}</title>').format(css, width, height, label, label)
-    return head + Markup("").join(Markup(part) if isinstance(part, Markup) else escape(part) for part in body) \
+    head = _fmt('<svg class="chart {}" viewBox="0 0 {} {}" role="img" aria-label="{}" direction="ltr" '
+                  'xmlns="http://www.w3.org/2000/svg"><title>{}</title>', css, width, height, label, label)
+    return head + Markup("".join(part if isinstance(part, Markup) else escape(part) for part in body)) \
         + Markup("</svg>")
 
 
 def _text(x: float, y: float, text: str, anchor: str = "middle", css: str = "") -> Markup:
-    return Markup('<text x="{:.1f}" y="{:.1f}" text-anchor="{}" class="{}">{}</text>').format(x, y, anchor, css, text)
+    return _fmt('<text x="{:.1f}" y="{:.1f}" text-anchor="{}" class="{}">{}</text>', x, y, anchor, css, text)
 
 
 def bars(points: list[tuple[str, int]], label: str, *, width: int = 640, height: int = 180) -> Markup:
@@ -88,8 +94,8 @@ def bars(points: list[tuple[str, int]], label: str, *, width: int = 640, height:
     for i, (name, value) in enumerate(points):
         h = (height - 40) * value / top
         x = 20 + i * slot
-        body.append(Markup('<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="bar">'
-                           '<title>{}: {}</title></rect>').format(x + slot * 0.1, height - 25 - h,
+        body.append(_fmt('<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="bar">'
+                           '<title>{}: {}</title></rect>', x + slot * 0.1, height - 25 - h,
                                                                  max(1.0, slot * 0.8), h, name, value))
         if i % step == 0 or i == len(points) - 1:
             body.append(_text(x + slot / 2, height - 8, name, css="tick"))
@@ -107,7 +113,7 @@ def line(points: list[tuple[str, float | None]], label: str, *, low: float, high
     y_of = lambda value: 15 + (height - 45) * (high - value) / (high - low)  # noqa: E731
     body: list[Markup | str] = []
     if low < 0 < high:
-        body.append(Markup('<line x1="40" x2="{}" y1="{:.1f}" y2="{:.1f}" class="zero"/>').format(
+        body.append(_fmt('<line x1="40" x2="{}" y1="{:.1f}" y2="{:.1f}" class="zero"/>',
             width - 20, y_of(0), y_of(0)))
     for value in (high, 0 if low < 0 < high else None, low):
         if value is not None:
@@ -115,10 +121,10 @@ def line(points: list[tuple[str, float | None]], label: str, *, low: float, high
     dots = [(40 + slot * (i + 0.5), y_of(value), name, value) for i, (name, value) in enumerate(points)
             if value is not None]
     if len(dots) > 1:
-        body.append(Markup('<polyline points="{}" class="trend"/>').format(
+        body.append(_fmt('<polyline points="{}" class="trend"/>',
             " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in dots)))
     for x, y, name, value in dots:
-        body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="3.5" class="dot"><title>{}: {}</title></circle>').format(
+        body.append(_fmt('<circle cx="{:.1f}" cy="{:.1f}" r="3.5" class="dot"><title>{}: {}</title></circle>',
             x, y, name, value))
     step = max(1, len(points) // 6)
     for i, (name, _) in enumerate(points):
@@ -142,8 +148,8 @@ def quad_split(rows: list[dict[str, Any]], label: str, *, width: int = 640) -> M
     for i, quad in enumerate((1, 2, 3, 4)):
         value = counts.get(quad, 0)
         y = 8 + lane * i
-        body.append(Markup('<rect x="230" y="{}" width="{:.1f}" height="18" fill="{}" class="quad" data-quad="{}">'
-                           '<title>{}: {}</title></rect>').format(y, (width - 280) * value / peak, QUAD_COLOURS[quad],
+        body.append(_fmt('<rect x="230" y="{}" width="{:.1f}" height="18" fill="{}" class="quad" data-quad="{}">'
+                           '<title>{}: {}</title></rect>', y, (width - 280) * value / peak, QUAD_COLOURS[quad],
                                                                  quad, QUAD_NAMES[quad], value))
         body.append(_text(222, y + 14, f"{quad} · {QUAD_NAMES[quad].split(' · ')[1]}", "end", "lane-label"))
         body.append(_text(236 + (width - 280) * value / peak, y + 14, str(value), "start", "tick"))
@@ -167,16 +173,16 @@ def timeline(rows: list[dict[str, Any]], periods: list[str], label: str, *, widt
     for i, type_ in enumerate(types):
         y = top_pad + lane * i + lane / 2
         colour = PALETTE[i % len(PALETTE)]
-        body.append(Markup('<g class="lane" data-type="{}">').format(type_))
+        body.append(_fmt('<g class="lane" data-type="{}">', type_))
         body.append(_text(left - 8, y + 4, type_, "end", "lane-label"))
-        body.append(Markup('<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="lane-line"/>').format(
+        body.append(_fmt('<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="lane-line"/>',
             left, width - 20, y, y))
         for j, period in enumerate(periods):
             value = counts[type_].get(period)
             if value:
                 r = 2 + 9 * math.sqrt(value / peak)
-                body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="{}"><title>{} {}: {} stories'
-                                   '</title></circle>').format(left + column * (j + 0.5), y, r, colour, type_,
+                body.append(_fmt('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="{}"><title>{} {}: {} stories'
+                                   '</title></circle>', left + column * (j + 0.5), y, r, colour, type_,
                                                                period, value))
         body.append(Markup("</g>"))
     step = max(1, len(periods) // 8)
@@ -215,22 +221,22 @@ def network(edges: list[dict[str, Any]], states: dict[str, State], label: str, *
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
         back = (size_of[edge["target"]] + 2) / length  # stop at the target's rim, where the arrow shows
         x2, y2 = x2 - (x2 - x1) * back, y2 - (y2 - y1) * back
-        body.append(Markup('<a href="{}" class="edge-link">').format(dyad_url(edge["source"], edge["target"])))
-        body.append(Markup('<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke-width="{:.1f}" '
+        body.append(_fmt('<a href="{}" class="edge-link">', dyad_url(edge["source"], edge["target"])))
+        body.append(_fmt('<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke-width="{:.1f}" '
                            'class="edge" marker-end="url(#arrow)" data-dyad="{}-{}"><title>{} → {}: {} stories '
-                           '({})</title></line></a>').format(x1, y1, x2, y2, 1.5 + 4 * edge["stories"] / peak,
+                           '({})</title></line></a>', x1, y1, x2, y2, 1.5 + 4 * edge["stories"] / peak,
                                                              edge["source"], edge["target"], edge["source"],
                                                              edge["target"], edge["stories"], edge["top_type"]))
     for code in nodes:
         x, y = place[code]
         state = states.get(code)
         name = state.name_ar if state else code
-        group = Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="node"><title>{} · {}</title></circle>'
-                       ).format(x, y, size_of[code], name, code)
+        group = _fmt('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="node"><title>{} · {}</title></circle>'
+                       , x, y, size_of[code], name, code)
         if code in labelled:
             group += _radial_label(centre, radius + size_of[code] + 6, angle[code], f"{code} {name}")
         if state and state.qid:
-            group = Markup('<a href="{}" class="node-link" data-state="{}">').format(entity_url(state.qid), code) \
+            group = _fmt('<a href="{}" class="node-link" data-state="{}">', entity_url(state.qid), code) \
                 + group + Markup("</a>")
         body.append(group)
     return _svg(size, size, label, body, "network")
@@ -257,8 +263,8 @@ def _radial_label(centre: float, distance: float, angle: float, text: str) -> Ma
     right = math.sin(angle) >= -1e-9  # right half: text runs outward left to right
     if not right:
         degrees -= 180  # turned half round: reads left to right, ending at the node
-    return Markup('<text x="{:.1f}" y="{:.1f}" text-anchor="{}" dominant-baseline="middle" class="node-label" '
-                  'transform="rotate({:.1f} {:.1f} {:.1f})" data-angle="{:.4f}">{}</text>').format(
+    return _fmt('<text x="{:.1f}" y="{:.1f}" text-anchor="{}" dominant-baseline="middle" class="node-label" '
+                  'transform="rotate({:.1f} {:.1f} {:.1f})" data-angle="{:.4f}">{}</text>',
         x, y, "start" if right else "end", degrees, x, y, angle, text)
 
 
@@ -283,11 +289,11 @@ def _grid(west: float, north: float, span: float, width: int, height: int) -> li
     body: list[Markup | str] = []
     for lon in range(int(west // step * step), int(west + span) + 1, step):
         x = (lon - west) * scale
-        body.append(Markup('<line x1="{0:.1f}" x2="{0:.1f}" y1="0" y2="{1}" class="grid"/>').format(x, height))
+        body.append(_fmt('<line x1="{0:.1f}" x2="{0:.1f}" y1="0" y2="{1}" class="grid"/>', x, height))
         body.append(_text(x + 2, height - 4, f"{lon}°", "start", "tick"))
     for lat in range(int((north - span / 2) // step * step), int(north) + 1, step):
         y = (north - lat) * scale
-        body.append(Markup('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid{}"/>').format(
+        body.append(_fmt('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid{}"/>',
             width, y, y, " equator" if lat == 0 else ""))
         body.append(_text(2, y - 2, f"{lat}°", "start", "tick"))
     return body
@@ -298,7 +304,7 @@ def _land(west: float, north: float, span: float, width: int, height: int, activ
     y with latitude southward, one scale for both); the countries in `active` (ISO3) shaded."""
     body: list[Markup | str] = [Markup('<g class="land">')]
     for code, name, path in _outline_paths(west, north, span, width, height):
-        body.append(Markup('<path d="{}" class="country{}" data-country="{}"><title>{}</title></path>').format(
+        body.append(_fmt('<path d="{}" class="country{}" data-country="{}"><title>{}</title></path>',
             path, " active" if code in active else "", code, name))
     body.append(Markup("</g>"))
     return body
@@ -313,7 +319,7 @@ def _outline_paths(west: float, north: float, span: float, width: int, height: i
         return (lon - west) * scale, (north - lat) * scale
 
     frame = (west, north - height / scale, west + span, north)
-    drawn = ((outline.iso3, outline.name, outline.path(project, frame))
+    drawn = ((outline.iso3, outline.name, escape(outline.path(project, frame)))  # escaped once, drawn often
              for outline in overlapping(load_outlines(), frame))
     return tuple(item for item in drawn if item[2])
 
@@ -340,7 +346,7 @@ def event_map(places: list[dict[str, Any]], states: dict[str, State], label: str
         spot = spots.setdefault((*where, exact), {"names": [], "stories": 0, "country": row["country"]})
         spot["names"].append(row.get("place") or row["country"])
         spot["stories"] += row["stories"]
-    body: list[Markup | str] = [Markup('<rect width="{}" height="{}" class="sea"/>').format(width, height)]
+    body: list[Markup | str] = [_fmt('<rect width="{}" height="{}" class="sea"/>', width, height)]
     if spots:
         west, north, span = _frame([(lon, lat) for lat, lon, _ in spots])
         scale = width / span
@@ -352,8 +358,8 @@ def event_map(places: list[dict[str, Any]], states: dict[str, State], label: str
             x, y = (lon - west) * scale, (north - lat) * scale
             r = 3 + 16 * math.sqrt(spot["stories"] / peak)
             names = ", ".join(spot["names"][:5])
-            body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot event{}" data-country="{}">'
-                               '<title>{}: {} stories</title></circle>').format(
+            body.append(_fmt('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot event{}" data-country="{}">'
+                               '<title>{}: {} stories</title></circle>',
                 x, y, r, "" if exact else " country", spot["country"], names if exact else f"in {spot['country']}: "
                 + names, spot["stories"]))
             if rank < MAX_MAP_LABELS:
@@ -380,7 +386,7 @@ def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str
             unplaced.append({"country": code, "articles": count})
         else:
             placed.append((state, count))
-    body: list[Markup | str] = [Markup('<rect width="{}" height="{}" class="sea"/>').format(width, height)]
+    body: list[Markup | str] = [_fmt('<rect width="{}" height="{}" class="sea"/>', width, height)]
     if placed:
         west, north, span = _frame([(state.lon or 0.0, state.lat or 0.0) for state, _ in placed])
         scale = width / span
@@ -391,8 +397,8 @@ def world_map(points: list[dict[str, Any]], states: dict[str, State], label: str
             x, y = ((state.lon or 0.0) - west) * scale, (north - (state.lat or 0.0)) * scale
             r = 3 + 18 * math.sqrt(count / peak)
             names = ", ".join(places[state.iso3][:5])
-            body.append(Markup('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot" data-country="{}">'
-                               '<title>{} · {} ({}): {} articles</title></circle>').format(
+            body.append(_fmt('<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" class="spot" data-country="{}">'
+                               '<title>{} · {} ({}): {} articles</title></circle>',
                 x, y, r, state.iso3, state.name_ar, state.name_en, names, count))
             if rank < MAX_MAP_LABELS:
                 body.append(_text(x, y + r + 11, state.iso3, css="spot-label"))

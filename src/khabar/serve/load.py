@@ -97,7 +97,8 @@ def _stop(process: subprocess.Popen | None) -> None:
 
 
 def bench_load(db: str | Path, *, clients: int = 50, seconds: float = 60.0,
-               ingest: Sequence[str] = (), ingest_limit: int | None = None) -> dict[str, Any]:
+               ingest: Sequence[str] = (), ingest_limit: int | None = None,
+               server_workers: int = 1) -> dict[str, Any]:
     """`clients` clients for `seconds` against `khabar serve --db db` (and `khabar ingest ingest` into
     the same store meanwhile, when given). Per label: requests, errors, p50/p95/max ms."""
     db = Path(db)
@@ -105,7 +106,8 @@ def bench_load(db: str | Path, *, clients: int = 50, seconds: float = 60.0,
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "start_new_session": True}
-    server = subprocess.Popen(_khabar("serve", "--db", str(db), "--port", str(port)), **quiet)
+    server = subprocess.Popen(_khabar("serve", "--db", str(db), "--port", str(port), "--workers", str(server_workers)),
+                              **quiet)
     writer = None
     try:
         _wait_up(base, server)
@@ -133,6 +135,6 @@ def bench_load(db: str | Path, *, clients: int = 50, seconds: float = 60.0,
                         "p95_ms": round(_percentile(times, 0.95), 1) if times else None,
                         "max_ms": round(max(times), 1) if times else None,
                         "error_kinds": sorted(set(errors))}
-    return {"db": str(db), "clients": clients, "seconds": seconds, "ingest": list(ingest),
+    return {"db": str(db), "server_workers": server_workers, "clients": clients, "seconds": seconds, "ingest": list(ingest),
             "ingest_status": ingest_status, "requests": sum(c["requests"] for c in calls.values()),
             "errors": sum(c["errors"] for c in calls.values()), "calls": calls}

@@ -20,6 +20,12 @@ def run(app: FastAPI, host: str = "127.0.0.1", port: int = 8000) -> None:
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
+def run_processes(factory: str, workers: int, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve from `workers` processes on one socket (each builds its app with the import path
+    `factory`), until interrupted: one Python process answers on one core at a time."""
+    uvicorn.run(factory, factory=True, workers=workers, host=host, port=port, log_level="info")
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as probe:
         probe.bind((host, 0))

@@ -14,6 +14,10 @@ from khabar.store.search import RANKING, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
+# A query matching more articles than this is ranked among its latest RANKED matches (by when they were
+# stored): ranking costs time per match, so a common word would cost more as the store grows, and news
+# is read newest first anyway.
+RANKED = 2000
 _RESULT_COLUMNS = ("id", "headline", "date", "agency", "outlet", "country", "story_id", "url", "duplicate_of")
 
 
@@ -75,10 +79,12 @@ def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], para
     columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
     if not clauses:  # rank and cut in the index, then fetch only the page's articles
         total = conn.execute("SELECT count(*) FROM article_keys WHERE article_keys MATCH ?", (expression,))
+        oldest = conn.execute("SELECT rowid FROM article_keys WHERE article_keys MATCH ? ORDER BY rowid DESC "
+                              "LIMIT 1 OFFSET ?", (expression, max(RANKED, offset + limit) - 1)).fetchone()
         rows = conn.execute(
             f"SELECT {columns} FROM (SELECT rowid, rank FROM article_keys WHERE article_keys MATCH ? AND rank MATCH ? "
-            "ORDER BY rank LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.rank",
-            (expression, RANKING, limit, offset))
+            "AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.rank",
+            (expression, RANKING, oldest[0] if oldest else 0, limit, offset))
         return total.fetchone()[0], rows.fetchall()
     base = ("FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE "
             + " AND ".join(["article_keys MATCH ?", "k.rank MATCH ?", *clauses]))
