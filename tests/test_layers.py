@@ -44,7 +44,8 @@ THIRD_PARTY: dict[str, tuple[str, set[str]]] = {
     "trafilatura": ("trafilatura", {"bench_html"}),  # optional: the HTML benchmark's comparison
     "datasketch": ("datasketch", {"store"}),
     "pyarrow": ("pyarrow", {"run", "store"}),
-    "dask": ("dask", {"run"}),
+    "dask": ("dask", {"run", "store"}),  # store: the Parquet data set counted with dask.dataframe
+    "duckdb": ("duckdb", {"store"}),  # optional: the Parquet data set counted by DuckDB (export/dataset.py)
     "fastapi": ("fastapi", {"serve"}),
     "starlette": ("fastapi", {"serve"}),  # fastapi is built on it
     "pydantic": ("fastapi", {"serve"}),  # fastapi's models

@@ -148,6 +148,25 @@ def guillemets(size: int, seed: int = 0) -> tuple[str, bytes]:
     return plain("guillemets", _cut(_fill("قال «", size).decode(), size))
 
 
+_SPEECH_VERBS = ("وقال", "وأضاف", "وأكد", "وقالت", "وأضافت")
+_ANAPHORS = ("المتحدث", "الوزارة", "البيان", "السفارة", "الوزير", "المصدر")  # speakers named by what they are
+
+
+def speech_anaphors(size: int, seed: int = 0) -> tuple[str, bytes]:
+    """Quotations whose speakers are only anaphors ("the ministry said", "the statement added"), with
+    no name for them to refer back to (each once looked back through the whole document)."""
+    rng = random.Random(seed)
+    words = " ".join(demo_texts()).split()
+    parts, total = [], 0
+    while total < size:
+        at = rng.randrange(len(words))
+        said = " ".join(words[at:at + rng.randint(3, 12)]).replace('"', "")
+        part = f'{rng.choice(_SPEECH_VERBS)} {rng.choice(_ANAPHORS)} إن "{said}". '
+        parts.append(part)
+        total += len(part.encode("utf-8"))
+    return plain("anaphors", _cut(_LEAD + "".join(parts), size))
+
+
 def continuation_spaces(size: int, seed: int = 0) -> tuple[str, bytes]:
     """A continuation marker ("إضافة") then a long run of white space (cubic in a pattern once)."""
     return "continuation.txt", _fill(" ", size, lead="خبر عاجل إضافة أولى")
@@ -234,6 +253,7 @@ SHAPES: dict[str, Shape] = {
     "surrogates": surrogates,
     "quote-marks": quote_marks,
     "guillemets": guillemets,
+    "speech-anaphors": speech_anaphors,
     "continuation-spaces": continuation_spaces,
     "trec-unclosed": trec_unclosed,
     "html-nested": html_nested,

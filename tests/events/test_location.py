@@ -180,6 +180,7 @@ def test_the_gdelt_export_fills_lat_long_and_adm1_of_such_an_event(tmp_path):
     import json
     import sqlite3
 
+    from khabar.store import docs
     from khabar.store.db import open_store
     from khabar.store.export import export
     from tests.store.corpus import ingest_all
@@ -208,7 +209,7 @@ def test_the_gdelt_export_fills_lat_long_and_adm1_of_such_an_event(tmp_path):
     conn = sqlite3.connect(db)
     with conn:
         for article_id, doc in conn.execute("SELECT id, doc FROM articles").fetchall():
-            record = json.loads(doc)
+            record = docs.load(doc)  # compressed since schema 4
             for event in record["events"]:
                 if event.get("location"):
                     event["location"].update(lat=None, lon=None)

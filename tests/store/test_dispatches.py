@@ -86,8 +86,8 @@ def test_store_is_the_same_for_every_batch_size(stores):
 def _linked(db: Path) -> dict[str, tuple]:
     conn = open_store(db)
     try:
-        rows = conn.execute("SELECT page_id, agency, date, place, json_extract(doc, '$.continues'), "
-                            "json_extract(doc, '$.dateline.inherited_from') FROM articles").fetchall()
+        rows = conn.execute("SELECT page_id, agency, date, place, json_extract(doc_json(doc), '$.continues'), "
+                            "json_extract(doc_json(doc), '$.dateline.inherited_from') FROM articles").fetchall()
         return {row[0]: row[1:] for row in rows}
     finally:
         conn.close()

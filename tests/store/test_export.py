@@ -197,3 +197,16 @@ def test_actor_names_with_stray_white_space_are_names():
     assert actor_name("الجيش\n التركي") == "الجيش التركي"
     assert actor_name("   ") == ""
     assert actor_name(None) is None
+
+
+def test_export_parquet_mentions_keep_their_folded_text_in_its_place(conn, tmp_path):
+    """The store no longer keeps a mention's folded text (schema 4): the export computes it."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    from khabar.lang.normalize import fold
+
+    export(conn, "parquet", tmp_path / "tables")
+    mentions = pq.read_table(tmp_path / "tables" / "mentions.parquet")
+    assert mentions.column_names == ["article_id", "n", "role", "part", "start", "end", "text", "key", "type",
+                                     "entity_id", "name_en", "country", "kind", "how"]
+    rows = mentions.to_pylist()
+    assert rows and all(r["key"] == fold(r["text"]) for r in rows)

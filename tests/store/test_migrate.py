@@ -1,16 +1,16 @@
-"""A store written by schema 2 is brought to schema 3 once, whole or not at all, and then holds what a
-store written by schema 3 holds; the events page's kept counts are those counted live."""
+"""A store written by schema 2 or 3 is brought to this schema once, whole or not at all, and then holds
+what a store written by this schema holds; the events page's kept counts are those counted live."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 
 import pytest
 
+from khabar.lang.normalize import fold
 from khabar.store import db as store_db
-from khabar.store import migrate, queries
+from khabar.store import docs, migrate, queries
 from khabar.store.db import SCHEMA_VERSION, StoreError, open_store
 from khabar.store.queries import Filters
 
@@ -18,11 +18,47 @@ from khabar.store.queries import Filters
 ADDED_TABLES = ("event_days", "place_counts", "url_counts")
 ADDED_INDEXES = ("dyad_counts_source", "dyad_counts_target")
 COMPARED = ("events", "dyad_counts", "event_days", "place_counts", "event_months", "entity_counts", "story_counts",
-            "totals", "url_counts")
+            "totals", "url_counts", "copies", "entity_keys", "mentions")
+
+
+def _as_schema_3(source, path) -> None:
+    """What schema 4 changed undone: documents as JSON text, mentions indexed by entity and by text,
+    copies keyed without a rowid, URLs counted by their text, mentions with their folded text."""
+    shutil.copy(source, path)
+    conn = sqlite3.connect(path)
+    docs.register(conn)
+    conn.execute("UPDATE articles SET doc = doc_json(doc)")
+    conn.execute("CREATE TABLE sentences (article_id TEXT NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL, "
+                 "\"end\" INTEGER NOT NULL, PRIMARY KEY (article_id, n)) WITHOUT ROWID")
+    conn.execute("INSERT INTO sentences SELECT a.id, CAST(s.key AS INTEGER), json_extract(s.value, '$.start'), "
+                 "json_extract(s.value, '$.end') FROM articles a, json_each(a.doc, '$.sentences') s")
+    conn.execute("CREATE INDEX mentions_entity ON mentions(entity_id)")
+    conn.create_function("fold", 1, fold)
+    conn.execute("ALTER TABLE mentions ADD COLUMN key TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE mentions SET key = fold(text)")
+    conn.execute("CREATE INDEX mentions_key ON mentions(key)")
+    conn.execute("DROP TABLE entity_keys")
+    conn.execute("ALTER TABLE copies RENAME TO copies_4")
+    conn.execute("DROP INDEX copies_article")
+    conn.execute("DROP INDEX copies_url")
+    conn.execute("CREATE TABLE copies (source TEXT NOT NULL, page_id TEXT NOT NULL, repeat INTEGER NOT NULL, "
+                 "position INTEGER NOT NULL, article_id TEXT NOT NULL, url TEXT, url_key TEXT, "
+                 "PRIMARY KEY (source, page_id, repeat)) WITHOUT ROWID")
+    conn.execute("INSERT INTO copies SELECT * FROM copies_4")
+    conn.execute("DROP TABLE copies_4")
+    conn.execute("CREATE INDEX copies_article ON copies(article_id)")
+    conn.execute("CREATE INDEX copies_url ON copies(url_key)")
+    conn.execute("DROP TABLE url_counts")
+    conn.execute("CREATE TABLE url_counts (kind TEXT NOT NULL, url TEXT NOT NULL, pages INTEGER NOT NULL, "
+                 "PRIMARY KEY (kind, url)) WITHOUT ROWID")
+    conn.execute("INSERT INTO url_counts SELECT 'key', url_key, count(*) FROM copies GROUP BY url_key")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
 
 
 def _as_schema_2(source, path) -> None:
-    shutil.copy(source, path)
+    _as_schema_3(source, path)
     conn = sqlite3.connect(path)
     for table in ADDED_TABLES:
         conn.execute(f"DROP TABLE {table}")
@@ -40,6 +76,7 @@ def _contents(path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
         found = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in COMPARED}
+        found["docs"] = [(i, docs.text(d), type(d)) for i, d in conn.execute("SELECT id, doc FROM articles ORDER BY id")]
         found["schema"] = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchall()
         found["indexes"] = sorted(conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall())
         return found
@@ -79,7 +116,7 @@ def test_each_event_row_holds_the_place_of_its_document(conn):
                         "FROM events ev JOIN articles a ON a.id = ev.article_id").fetchall()
     placed = 0
     for doc, n, *columns in rows:
-        location = json.loads(doc)["events"][n].get("location") or {}
+        location = docs.load(doc)["events"][n].get("location") or {}
         assert columns == [location.get(k) for k in ("country", "name_en", "lat", "lon", "how")]
         placed += bool(location)
     assert placed
@@ -90,6 +127,56 @@ def test_opening_a_schema_2_store_for_writing_migrates_it_to_what_schema_3_write
     assert _contents(old_store) == _contents(dispatch_store)
     open_store(old_store, write=True).close()  # once: a second open changes nothing
     assert _contents(old_store) == _contents(dispatch_store)
+
+
+@pytest.fixture
+def store_3(dispatch_store, tmp_path):
+    path = tmp_path / "v3.db"
+    _as_schema_3(dispatch_store, path)
+    return path
+
+
+def test_opening_a_schema_3_store_compresses_its_documents_once_and_keeps_what_they_say(dispatch_store, store_3):
+    conn = sqlite3.connect(store_3)
+    assert {t for (t,) in conn.execute("SELECT DISTINCT typeof(doc) FROM articles")} == {"text"}
+    before = dict(conn.execute("SELECT id, doc FROM articles"))
+    conn.close()
+    open_store(store_3, write=True).close()
+    assert _contents(store_3) == _contents(dispatch_store)
+    conn = open_store(store_3)
+    try:
+        after = dict(conn.execute("SELECT id, doc FROM articles"))
+        assert {docs.text(d) for d in after.values()} == set(before.values())
+        assert all(isinstance(d, bytes) and len(d) * 2 < len(before[i].encode()) for i, d in after.items())
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name IN ('mentions_entity', 'sentences')").fetchone()
+        assert queries.article(conn, next(iter(after)))["body"]
+    finally:
+        conn.close()
+    open_store(store_3, write=True).close()
+    assert _contents(store_3) == _contents(dispatch_store)
+
+
+def test_a_document_written_as_json_text_is_read_as_well(dispatch_store, tmp_path):
+    """A tool that rewrites a document by hand writes JSON text: readers take either form."""
+    path = tmp_path / "mixed.db"
+    shutil.copy(dispatch_store, path)
+    conn = open_store(path)
+    article_id, packed = conn.execute("SELECT id, doc FROM articles LIMIT 1").fetchone()
+    expected = queries.article(conn, article_id)
+    conn.close()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE articles SET doc = ? WHERE id = ?", (docs.text(packed), article_id))
+    raw.commit()
+    raw.close()
+    conn = open_store(path)
+    try:
+        assert conn.execute("SELECT typeof(doc) FROM articles WHERE id = ?", (article_id,)).fetchone()[0] == "text"
+        assert queries.article(conn, article_id) == expected
+        body = conn.execute("SELECT json_extract(doc_json(doc), '$.body') FROM articles WHERE id = ?",
+                            (article_id,)).fetchone()[0]
+        assert body == expected["body"]
+    finally:
+        conn.close()
 
 
 def test_a_writable_schema_2_store_opened_for_reading_is_migrated(dispatch_store, old_store):
@@ -122,6 +209,7 @@ def test_a_migration_that_fails_leaves_the_store_as_it_was(old_store, monkeypatc
     conn = sqlite3.connect(old_store)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == "2"
     assert conn.execute("SELECT count(*), sum(goldstein) FROM events").fetchone() == before
+    assert {t for (t,) in conn.execute("SELECT DISTINCT typeof(doc) FROM articles")} == {"text"}
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name IN ('event_days', 'place_counts')").fetchall()
     conn.close()
     assert "place_country" not in _columns(old_store, "events")

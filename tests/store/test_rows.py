@@ -63,7 +63,7 @@ def test_one_article_stored_alone_or_by_ingest_has_the_same_rows(tmp_path):
     ingested, alone = _tables(tmp_path / "ingested.db"), _tables(tmp_path / "alone.db")
     assert ingested.pop("copies") != alone.pop("copies")  # where the page came from differs, nothing else
     assert ingested == alone
-    assert alone["mentions"] and alone["sentences"] and alone["article_keys"]
+    assert alone["mentions"] and alone["article_entities"] and alone["article_keys"]
 
 
 def test_a_record_through_a_parquet_shard_stores_the_same_rows(tmp_path):

@@ -190,14 +190,17 @@ def bench_scale(
     def show(row: dict) -> None:
         if format is FigureFormat.text:
             calls = " ".join(f"{k}={v['p50_ms']}/{v['p95_ms']}" for k, v in row["calls"].items())
+            cpu = " ".join(f"{k}={v['cpu_p50_ms']}/{v['cpu_p95_ms']}" for k, v in row["calls"].items())
             print(f"articles {row['articles']} write {row['write_articles_per_s']}/s store {row['store_mb']} MB "
-                  f"({row['bytes_per_article']} B/article) post_ms {row['post_ms']}\n  p50/p95 ms: {calls}\n"
+                  f"({row['bytes_per_article']} B/article) post_ms {row['post_ms']} load {row['load_average']}\n"
+                  f"  p50/p95 ms: {calls}\n  CPU p50/p95 ms: {cpu}\n"
                   f"  bytes/article by table: {json.dumps(row['bytes_per_article_by_table'])}", flush=True)
 
     runner = LocalRunner(workers) if workers else LocalRunner()
     figures = run(corpus, folder, [int(s) for s in sizes.split(",") if s.strip()], runner, base_pages=base,
                   repeats=repeats, on_size=show)
     figures["growth_p50"] = growth(figures["sizes"])
+    figures["growth_cpu_p50"] = growth(figures["sizes"], "cpu_p50_ms")
     if format is FigureFormat.json:
         print(json.dumps(figures, ensure_ascii=False))
     else:
@@ -268,11 +271,14 @@ def bench_hostile(
     sizes: Annotated[str, typer.Option("--sizes", help="Sizes in bytes, comma-separated")]
         = "10000,100000,1000000,5000000",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds before a reading is killed")] = 60.0,
+    budget: Annotated[float | None, typer.Option(
+        "--budget", help="Seconds per document before it is stopped (0: none; default: the pipeline's)")] = None,
 ) -> None:
-    """Seconds to read each hostile input shape at each size, its growth exponent between the two
-    largest sizes (1 = linear) and the memory the largest added."""
+    """For each hostile input shape and size: seconds, CPU seconds, peak memory, whether the time
+    budget stopped it, and the growth exponent between the two largest sizes (1 = linear); then
+    the shapes that miss the floor of issue 17 (exponent <= 1.2, <= 30 s, <= 1 GB)."""
     from khabar.bench_hostile import bench_hostile as run
-    from khabar.bench_hostile import format_row, header
+    from khabar.bench_hostile import format_rows, header, machine, misses
     from khabar.hostile import SHAPES
 
     unknown = [s for s in shapes or () if s not in SHAPES]
@@ -280,9 +286,16 @@ def bench_hostile(
         print(f"khabar: unknown shape {unknown[0]!r}: one of {', '.join(SHAPES)}", file=sys.stderr)
         raise typer.Exit(2)
     size_list = [int(s) for s in sizes.split(",") if s.strip()]
-    print(header(size_list), flush=True)
-    for shape, readings, growth in run(shapes, size_list, timeout):
-        print(format_row(shape, readings, growth), flush=True)
+    print(f"# {machine()}; budget per document: "
+          f"{'none' if budget == 0 else f'{budget:g} s' if budget else 'the pipeline default'}")
+    print(header(), flush=True)
+    missed: list[str] = []
+    for shape, readings, growth in run(shapes, size_list, timeout, budget):
+        print("\n".join(format_rows(shape, readings, growth)), flush=True)
+        missed += misses(shape, readings, growth)
+    print("\nfloor: " + ("held by every shape" if not missed else f"{len(missed)} miss(es)"))
+    for line in missed:
+        print(f"  {line}")
 
 
 def _check_kb(files: tuple[str, ...]) -> None:

@@ -381,6 +381,39 @@ def bench_ingest(
         print(f"{key} {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}")
 
 
+def bench_dataset(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path | None, typer.Option("--out", help="Export here and keep it (default: temporary)")] = None,
+    engine: Annotated[list[str] | None, typer.Option("--engine", help="duckdb, dask (default: both)")] = None,
+    format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
+) -> None:
+    """Export the store as Parquet, count with DuckDB and Dask what `khabar stats` and `khabar events`
+    count, and compare; exits 1 when a count differs."""
+    from khabar.store.export.dataset import ENGINES, check_dataset
+
+    engines = tuple(engine or ENGINES)
+    unknown = [e for e in engines if e not in ENGINES]
+    if unknown:
+        raise typer.BadParameter(f"unknown engine {unknown[0]!r}: one of {', '.join(ENGINES)}", param_hint="--engine")
+    conn = _reader(db)
+    try:
+        figures = check_dataset(conn, out, engines)
+    except ImportError as exc:
+        raise _fail(f"{exc.name} is not installed: pip install 'khabar[dataset]'") from exc
+    finally:
+        conn.close()
+    if format is FigureShape.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    else:
+        print(f"store: {figures['stats']} counts of `khabar stats`, {figures['dyads']} dyads of `khabar events`; "
+              f"export {figures['export_seconds']} s")
+        for name, found in figures["engines"].items():
+            verdict = "all agree" if not found["differences"] else "; ".join(found["differences"])
+            print(f"{name}: {found['seconds']} s, {verdict}")
+    if any(found["differences"] for found in figures["engines"].values()):
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     """Add the corpus commands to the `khabar` command and to `khabar bench`."""
     app.command()(ingest)
@@ -391,3 +424,4 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     app.command()(stats)
     app.command()(export)
     bench_app.command("ingest")(bench_ingest)
+    bench_app.command("dataset")(bench_dataset)

@@ -31,8 +31,8 @@ def linked_forms(conn: sqlite3.Connection, type: str | None = None, limit: int =
     if type:
         where += " AND type = ?"
         args.append(type)
-    rows = conn.execute(f"SELECT entity_id, name_en, type, key, min(text), count(*) FROM mentions WHERE {where} "
-                        "GROUP BY entity_id, key", args).fetchall()
+    rows = conn.execute(f"SELECT entity_id, name_en, type, fold(text), min(text), count(*) FROM mentions "
+                        f"WHERE {where} GROUP BY entity_id, fold(text)", args).fetchall()
     by_entity: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         by_entity[row[0]].append(row)

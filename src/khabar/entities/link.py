@@ -209,16 +209,21 @@ def institutions_referred_back(mentions: list[Mention]) -> list[Mention]:
     """An institution named without its state ("وزارة الخارجية", "السفارة") after the same one named
     with it ("وزارة الخارجية البريطانية") is that one: it takes the earlier mention's link."""
     out: list[Mention] = []
-    named: list[tuple[str, Mention]] = []  # ORG mentions that give their state, by folded text
+    # the last ORG mention so far by each run of its first words (folded, with the space after them):
+    # looked up at once, not by reading all the earlier ones for each (quadratic on a long document)
+    last_by_first_words: dict[str, Mention] = {}
     for mention in mentions:
         if mention.how == "institution" and mention.id is None:
-            key = fold(mention.text) + " "
-            earlier = next((m for folded, m in reversed(named) if folded.startswith(key)), None)
+            earlier = last_by_first_words.get(fold(mention.text) + " ")
             if earlier is not None:
                 mention = Mention(mention.start, mention.end, mention.text, mention.type, earlier.name_en, earlier.id,
                                   earlier.country, mention.where, earlier.kind, "referred back")
         if (mention.type == "ORG" and mention.id is not None) or mention.how == "institution":
-            named.append((fold(mention.text), mention))
+            folded = fold(mention.text)
+            at = folded.find(" ")
+            while at >= 0:
+                last_by_first_words[folded[:at + 1]] = mention
+                at = folded.find(" ", at + 1)
         out.append(mention)
     return out
 

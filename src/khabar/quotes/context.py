@@ -115,8 +115,18 @@ class Context:
                                              if m.kind == "title" and m.id), key=lambda m: m.start)
         self.transparent: set[int] = set()  # offsets of marks around names: no boundary for a speaker
         self.people: object | None = None  # the person mentions by their word runs (resolve.py), when asked
+        self.indexes: dict[str, object] = {}  # what speaker resolution indexes once per article (resolve.py)
         self.cues: list[Cue] = []
+        # the speaker named at the first settled cue (in text order) ending at each body offset:
+        # an apposition looks its speaker up here, not through every cue for each occurrence
+        self.named_at_end: dict[int, Speaker] = {}
         self._folded: tuple[str, list[int]] | None = None
+
+    def settle(self, cue: Cue, speaker: Speaker | None, explicit: bool) -> None:
+        """Give `cue` its speaker (cues are settled once each, in text order)."""
+        cue.speaker, cue.explicit = speaker, explicit
+        if explicit and speaker is not None:
+            self.named_at_end.setdefault(speaker.end, speaker)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""

@@ -17,6 +17,7 @@ def find_reported(ctx: Context, cues: list[Cue], quotations: list[Marked]) -> li
     """One reported clause per speech word that has one and does not open a quotation at once."""
     found: list[Quote] = []
     covered = 0
+    opened = {q.open_at for q in quotations}  # not a look through every quotation for each cue
     for cue in cues:
         if cue.word.kind not in _REPORTING or ctx.words[cue.index].start < covered:
             continue
@@ -24,7 +25,7 @@ def find_reported(ctx: Context, cues: list[Cue], quotations: list[Marked]) -> li
         if clause is None:
             continue
         start, end = clause
-        if any(q.open_at <= start + 1 and q.open_at >= start - 1 for q in quotations):
+        if start - 1 in opened or start in opened or start + 1 in opened:
             continue  # "قال إن "..."": the quotation itself
         covered = end
         speaker = cue.speaker

@@ -100,12 +100,14 @@ def _titled_before(ctx: Context, words: list[int], start: int) -> Speaker | None
     if not norm.startswith("ال") or norm[2:] not in TITLE_NOUNS:
         return None
     noun = norm[2:]
-    for mention in reversed(ctx.mentions):
-        if mention.end > start or mention.type != "PER":
+    # the last person named before `start` with the office noun among the words before the name
+    holders = _office_words(ctx).get(noun, [])
+    started = bisect.bisect_right(ctx.mentions, start, key=_mention_start)  # mentions starting by `start`
+    for n in reversed(holders[:bisect.bisect_left(holders, started)]):
+        mention = ctx.mentions[n]
+        if mention.end > start:
             continue
-        at = ctx.token_at(mention.start)
-        lo = max(ctx.bounds(at)[0] if at < len(ctx.words) else 0, at - TITLE_REACH)
-        for k in range(lo, at):
+        for k in _title_window(ctx, mention):
             key = ctx.keys[k]
             if noun not in (key, key[2:] if key.startswith("ال") else key):
                 continue
@@ -114,6 +116,31 @@ def _titled_before(ctx: Context, words: list[int], start: int) -> Speaker | None
             said = from_mention(ctx, mention)
             return said if said.en else None
     return None
+
+
+def _title_window(ctx: Context, mention: Mention) -> range:
+    """The tokens before a person's name where a title introducing it can stand."""
+    at = ctx.token_at(mention.start)
+    return range(max(ctx.bounds(at)[0] if at < len(ctx.words) else 0, at - TITLE_REACH), at)
+
+
+def _office_words(ctx: Context) -> dict[str, list[int]]:
+    """Each word (with and without its article) of the title windows, with the person mentions
+    (indices in order) whose window holds it; made once per article: each "قال الوزير" looking
+    back through every mention before it made a long document quadratic."""
+    if "office words" not in ctx.indexes:
+        found: dict[str, list[int]] = {}
+        for n, mention in enumerate(ctx.mentions):
+            if mention.type != "PER":
+                continue
+            for k in _title_window(ctx, mention):
+                key = ctx.keys[k]
+                for form in {key, key[2:] if key.startswith("ال") else key}:
+                    held = found.setdefault(form, [])
+                    if not held or held[-1] != n:
+                        held.append(n)
+        ctx.indexes["office words"] = found
+    return ctx.indexes["office words"]  # type: ignore[return-value]
 
 
 def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Mention | None:
@@ -251,9 +278,9 @@ def apposition(ctx: Context, start: int, end: int) -> Speaker | None:
         m = _people(ctx).touching(left, right)
         if m is not None:
             return from_mention(ctx, m)
-        for cue in ctx.cues:
-            if cue.speaker is not None and cue.explicit and cue.speaker.end == left:
-                return cue.speaker
+        named = ctx.named_at_end.get(left)
+        if named is not None:
+            return named
     return None
 
 
@@ -290,9 +317,14 @@ def _without_article(folded: str) -> str:
 
 
 def _last_statement(ctx: Context, before: int) -> Speaker | None:
-    for k in range(before - 1, -1, -1):
-        if ctx.keys[k] not in _STATEMENT or ctx.norms[k].startswith("ال"):
-            continue
+    """The issuer of the last of the RECENT statements ("بيان", without the article) before token
+    `before` that names one, or the speaker of its sentence."""
+    statements = ctx.indexes.get("statements")
+    if statements is None:
+        statements = ctx.indexes["statements"] = [
+            k for k, key in enumerate(ctx.keys) if key in _STATEMENT and not ctx.norms[k].startswith("ال")]
+    at = bisect.bisect_left(statements, before)  # type: ignore[arg-type]
+    for k in reversed(statements[max(0, at - RECENT):at]):  # type: ignore[index]
         span = phrase_after(ctx, k)
         if span is not None:
             found = _statement(ctx, [k, *(j for j in range(*span) if ctx.is_word(j))])
@@ -332,9 +364,13 @@ def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | 
     """The last organisation mention or speaker with an English name before `before` whose name
     (without its article) starts with one of `heads` (folded words), among the last RECENT of each."""
     k = bisect.bisect_left(ctx.mentions, before, key=_mention_start)
-    earlier = (ctx.mentions[i] for i in range(k - 1, -1, -1))
-    named = list(islice((m for m in earlier if m.end <= before and (m.type == "ORG" or m.how == "institution")),
-                        RECENT))
+    organisations = ctx.indexes.get("organisations")  # not every mention before, looked through for them
+    if organisations is None:
+        organisations = ctx.indexes["organisations"] = [
+            i for i, m in enumerate(ctx.mentions) if m.type == "ORG" or m.how == "institution"]
+    at = bisect.bisect_left(organisations, k)  # type: ignore[arg-type]
+    earlier = (ctx.mentions[organisations[j]] for j in range(at - 1, -1, -1))  # type: ignore[index]
+    named = list(islice((m for m in earlier if m.end <= before), RECENT))
     candidates = [from_mention(ctx, m) for m in named]
     candidates += [c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before]
     for speaker in sorted(candidates, key=lambda s: s.start, reverse=True):

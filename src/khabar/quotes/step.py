@@ -73,7 +73,7 @@ def _attribute(ctx: Context, cues: list[Cue], quotations: list[Marked]) -> list[
 def _settle(ctx: Context, cue: Cue, last: Speaker | None) -> Speaker | None:
     """Work out the speaker of `cue`; a named speaker becomes the one carried (not an "according
     to", which names a source and not who speaks next)."""
-    cue.speaker, cue.explicit = cue_speaker(ctx, cue, last)
+    ctx.settle(cue, *cue_speaker(ctx, cue, last))
     if cue.explicit and cue.speaker is not None and cue.word.kind != "according":
         return cue.speaker
     return last

@@ -8,14 +8,15 @@ store's cost is what grows. A copy has a new id, its source and URL marked with 
 its date moved back by whole weeks, and its MinHash signature XORed with a mask of the copy's number,
 so that copies are distinct articles to the dedup (articles of one copy keep their resemblance to one
 another: XOR with one mask keeps which hash values are equal). At each size: write rate, store size,
-bytes per article by table, the time of one posted article, and p50/p95 of every page and API call.
+bytes per article by table, the time of one posted article, and p50/p95 of every page and API call
+(wall time, and the CPU time spent on it: on a shared machine the wall time measures the others' load too).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -23,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from khabar.run import Runner
-from khabar.serve.measure import bench_serve
+from khabar.serve.measure import _get, _percentile, bench_paths
 from khabar.settings import Settings
+from khabar.store import docs
 from khabar.store.db import open_store
 from khabar.store.ingest import ingest
 from khabar.store.keys import text_keys, token_keys
@@ -47,9 +49,9 @@ def _base_records(db: Path) -> list[Record]:
         names = ArticleRow._fields
         for row in conn.execute(f"SELECT {', '.join(names)} FROM articles ORDER BY num"):
             article = ArticleRow._make(row)
-            body = json.loads(article.doc)["body"] or ""
+            body = docs.load(article.doc)["body"] or ""
             records[article.id] = Record(
-                id=article.id, error=None, article=article, sentences=[], mentions=[], entities=[],
+                id=article.id, error=None, article=article, mentions=[], entities=[],
                 article_entities=[], events=[], quotes=[],
                 headline_keys=" ".join(text_keys(article.headline or "")),
                 body_keys=" ".join(token_keys(tokenize(body))), minhash=None, dispatch=None)
@@ -88,7 +90,7 @@ def _copy(record: Record, number: int) -> tuple[Record, Any]:
     if date:
         try:
             date = (dt.date.fromisoformat(date) - dt.timedelta(days=DAYS_PER_COPY * number)).isoformat()
-        except ValueError:
+        except (ValueError, OverflowError):  # not a date, or before year 1: the date as it was
             pass
     source = f"{article.source}~copy{number}"
     url = f"{article.url}?copy={number}" if article.url else None
@@ -152,6 +154,27 @@ def _grow(db: Path, base: list[Record], target: int, next_copy: int,
         conn.close()
 
 
+def serve_times(db: Path, repeats: int) -> dict[str, dict[str, float]]:
+    """Per page and API call over HTTP (the app served in a thread of this process, without its cache):
+    p50/p95 of the wall time, and of the CPU time this process spent on it (server and client), which
+    a machine busy with other work does not inflate."""
+    from khabar.serve.app import create_app
+    from khabar.serve.server import serving
+
+    calls: dict[str, dict[str, float]] = {}
+    with serving(create_app(db, cache=False)) as base:
+        for label, path in bench_paths(db).items():
+            _get(base + path)  # warms SQLite's page cache and the thread's connection
+            wall, cpu = [], []
+            for _ in range(repeats):
+                started = time.process_time()
+                wall.append(_get(base + path))
+                cpu.append((time.process_time() - started) * 1000)
+            calls[label] = {"p50_ms": round(_percentile(wall, 0.5), 1), "p95_ms": round(_percentile(wall, 0.95), 1),
+                            "cpu_p50_ms": round(_percentile(cpu, 0.5), 1), "cpu_p95_ms": round(_percentile(cpu, 0.95), 1)}
+    return calls
+
+
 def _time_posts(db: Path, base: list[Record], number: int) -> list[float]:
     times = []
     for record in base[:POSTS]:
@@ -189,8 +212,10 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
     next_copy = 0  # the store is made with this khabar's schema: the base's own articles first
     for size in sorted(sizes):
         written, next_copy, seconds = _grow(db, base, size, next_copy, finish)
-        posts = _time_posts(db, base, 10_000 + size)
-        served = bench_serve(db, repeats=repeats, cache=False)
+        # Posted articles are the next copy (dated a week earlier than the last), not one reused by growing.
+        posts = _time_posts(db, base, next_copy)
+        next_copy += 1
+        calls = serve_times(db, repeats)
         conn = open_store(db)
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         conn.close()
@@ -201,7 +226,7 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
                "store_mb": round(on_disk / 1e6, 1), "bytes_per_article": round(on_disk / articles),
                "bytes_per_article_by_table": {k: round(v / articles) for k, v in tables.items()},
                "post_ms": [round(t, 1) for t in posts],
-               "calls": {label: {"p50_ms": c["p50_ms"], "p95_ms": c["p95_ms"]} for label, c in served["calls"].items()}}
+               "load_average": round(os.getloadavg()[0], 1), "calls": calls}
         figures["sizes"].append(row)
         if on_size:
             on_size(row)
@@ -216,11 +241,11 @@ def _finish_ingest(conn: Any) -> None:
         assign_stories(conn)
 
 
-def growth(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """p50 of each call at each size over the size before (×)."""
+def growth(rows: list[dict[str, Any]], figure: str = "p50_ms") -> dict[str, dict[str, float]]:
+    """`figure` (p50_ms, cpu_p50_ms, …) of each call at each size over the size before (×)."""
     out: dict[str, dict[str, float]] = {}
     for before, after in zip(rows, rows[1:], strict=False):
         step = f"{before['articles']}→{after['articles']}"
-        out[step] = {label: round(call["p50_ms"] / max(before["calls"][label]["p50_ms"], 0.1), 2)
+        out[step] = {label: round(call[figure] / max(before["calls"][label][figure], 0.1), 2)
                      for label, call in after["calls"].items() if label in before["calls"]}
     return out

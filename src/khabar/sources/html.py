@@ -16,6 +16,7 @@ from khabar.errors import InputError
 from khabar.lang.letters import ARABIC_LETTER_RE
 from khabar.sources.dates import parse_date
 from khabar.sources.decode import decode_bytes, too_large
+from khabar.sources.nesting import shallow
 from khabar.sources.page import Options, RawPage
 
 NO_TEXT = "no text found in HTML"
@@ -55,7 +56,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 
 def extract(html: str) -> HtmlDoc:
     """Page text (empty when none), title, canonical URL and published date of one HTML page."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(shallow(html, _BLOCK_TAGS))
     tree.strip_tags(_NEVER_TEXT)
     doc = HtmlDoc(text="", title=_title(tree), url=_canonical_url(tree), date=_published(tree))
     body = tree.body

@@ -16,9 +16,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from khabar.store.ids import url_hash
+
 HAPPENED = "ev.negated = 0 AND ev.future = 0 AND ev.hypothetical = 0"
 ARTICLE_TOTALS = {  # total name → rows of one article
-    "sentences": "SELECT count(*) FROM sentences WHERE article_id = ?",
+    "sentences": "SELECT sentences FROM articles WHERE id = ?",  # their offsets are in the document
     "mentions": "SELECT count(*) FROM mentions WHERE article_id = ?",
     "events": "SELECT count(*) FROM events WHERE article_id = ?",
     "quotes": "SELECT count(*) FROM quotes WHERE article_id = ?",
@@ -42,14 +44,14 @@ URL_TOTALS = {"key": ("repeated_urls", "repeated_url_pages"), "url": (None, "rep
 
 def page_url(conn: sqlite3.Connection, key: str | None, url: str | None, sign: int) -> None:
     """A page under `url` (and its url_key `key`) comes (sign 1) or goes (-1) from the repeated-URL counts."""
-    for kind, value in (("key", key or ""), ("url", url or "")):
-        row = conn.execute("SELECT pages FROM url_counts WHERE kind = ? AND url = ?", (kind, value)).fetchone()
+    for kind, value in (("key", url_hash(key or "")), ("url", url_hash(url or ""))):
+        row = conn.execute("SELECT pages FROM url_counts WHERE kind = ? AND hash = ?", (kind, value)).fetchone()
         before = row[0] if row else 0
         after = before + sign
         if after > 0:
-            conn.execute("INSERT OR REPLACE INTO url_counts (kind, url, pages) VALUES (?, ?, ?)", (kind, value, after))
+            conn.execute("INSERT OR REPLACE INTO url_counts (kind, hash, pages) VALUES (?, ?, ?)", (kind, value, after))
         else:
-            conn.execute("DELETE FROM url_counts WHERE kind = ? AND url = ?", (kind, value))
+            conn.execute("DELETE FROM url_counts WHERE kind = ? AND hash = ?", (kind, value))
         urls, pages = URL_TOTALS[kind]
         if urls:
             add_total(conn, urls, (after > 1) - (before > 1))
@@ -62,10 +64,10 @@ def count_urls(conn: sqlite3.Connection) -> None:
     urls = ("SELECT url_key AS k, url FROM copies WHERE url_key IS NOT NULL UNION ALL SELECT url_key(e.url), e.url "
             "FROM errors e WHERE e.url IS NOT NULL AND NOT EXISTS "
             "(SELECT 1 FROM copies c WHERE c.source = e.source AND c.page_id = e.page_id)")
-    conn.execute(f"INSERT INTO url_counts (kind, url, pages) SELECT 'key', coalesce(k, ''), count(*) FROM ({urls}) "
-                 "GROUP BY coalesce(k, '')")
-    conn.execute(f"INSERT INTO url_counts (kind, url, pages) SELECT 'url', coalesce(url, ''), count(*) FROM ({urls}) "
-                 "GROUP BY coalesce(url, '')")
+    conn.execute(f"INSERT INTO url_counts (kind, hash, pages) SELECT 'key', url_hash(coalesce(k, '')), count(*) "
+                 f"FROM ({urls}) GROUP BY coalesce(k, '')")
+    conn.execute(f"INSERT INTO url_counts (kind, hash, pages) SELECT 'url', url_hash(coalesce(url, '')), count(*) "
+                 f"FROM ({urls}) GROUP BY coalesce(url, '')")
     for kind, (urls_name, pages_name) in URL_TOTALS.items():
         repeated, beyond = conn.execute("SELECT count(*), coalesce(sum(pages - 1), 0) FROM url_counts "
                                         "WHERE kind = ? AND pages > 1", (kind,)).fetchone()

@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from khabar.store import docs
 from khabar.store.rows import ArticleRow, DispatchRow
 
 DOC_JSON = {"ensure_ascii": False, "separators": (",", ":")}  # as records.py writes documents
@@ -44,7 +45,7 @@ def _nearest(conn: sqlite3.Connection, source: str, key: str, position: int) -> 
 
 def _lead(conn: sqlite3.Connection, article_id: str) -> _Lead:
     page_id, agency, dateline = conn.execute(
-        "SELECT page_id, agency, json_extract(doc, '$.dateline') FROM articles WHERE id = ?", (article_id,)).fetchone()
+        "SELECT page_id, agency, json_extract(doc_json(doc), '$.dateline') FROM articles WHERE id = ?", (article_id,)).fetchone()
     return _Lead(article_id, page_id, agency, json.loads(dateline) if dateline else None)
 
 
@@ -58,7 +59,7 @@ def _inherited(dateline: dict[str, Any], lead_page: str) -> dict[str, Any]:
 
 def _apply(row: ArticleRow, own: DispatchRow, lead: _Lead | None) -> ArticleRow:
     """`row` as its own reading with `lead`'s fields filling what it lacked (nothing with no lead)."""
-    doc = json.loads(row.doc)
+    doc = docs.load(row.doc)
     doc["continues"] = lead.page_id if lead else None
     if not own.own_agency:
         doc["agency"] = (lead.agency or None) if lead else None
@@ -101,7 +102,7 @@ def note(conn: sqlite3.Connection, dispatch: DispatchRow,
         row = _apply(ArticleRow._make(stored), part, _lead(conn, lead_id) if lead_id else None)
         changing(part.article_id, -1)
         conn.execute("UPDATE articles SET agency = ?, date = ?, place = ?, country = ?, doc = ? WHERE id = ?",
-                     (row.agency, row.date, row.place, row.country, row.doc, part.article_id))
+                     (row.agency, row.date, row.place, row.country, docs.pack(row.doc), part.article_id))
         conn.execute("UPDATE article_entities SET date = ? WHERE article_id = ?", (row.date, part.article_id))
         conn.execute("UPDATE dispatches SET lead_id = ? WHERE source = ? AND key = ? AND part = 1 AND position = ? "
                      "AND article_id = ?", (lead_id, part.source, part.key, part.position, part.article_id))

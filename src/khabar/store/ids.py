@@ -29,3 +29,8 @@ def url_key(url: str | None) -> str | None:
     host, _, path = rest.partition("/")
     host = host.lower().removeprefix("www.")
     return f"{host}/{path}" if path else host
+
+
+def url_hash(text: str) -> int:
+    """A URL (or its key) as a signed 64-bit integer, for counting pages per URL without keeping it."""
+    return int.from_bytes(hashlib.sha1(text.encode("utf-8")).digest()[:8], "big", signed=True)

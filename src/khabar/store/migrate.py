@@ -7,6 +7,19 @@ Schema 3 (from 2) keeps what the events page read from every article's JSON docu
 - the Goldstein scores of each dyad as a kept sum (`dyad_counts.goldstein_total`, `goldstein_events`);
 - stories per day and event type (`event_days`) and per place of an event (`place_counts`);
 - pages per URL (`url_counts`) and the repeated-URL totals of `khabar stats`.
+
+Schema 4 (from 3, or from 2 after the step to 3) makes the store smaller:
+- each article's document (`articles.doc`) zlib-compressed (docs.py), a quarter of its JSON;
+- no index of mentions by entity: no query reads mentions by entity alone (pages read the kept
+  counts and `article_entities`; an entity's events look mentions up by article);
+- no index of mentions by folded text, and no folded text: `entity_keys` holds the distinct
+  (folded text, entity) pairs, and the Parquet export folds each mention's text (`fold(text)` in SQL);
+- `copies` a rowid table (its indexes carry a rowid, not the source path of its key);
+- `url_counts` keyed by a 64-bit hash of the URL, not the URL;
+- no `sentences` table: the offsets are in each document, which the events' evidence reads anyway,
+  and `articles.sentences` counts them.
+The space the documents leave is free pages that later writes reuse; `VACUUM` (outside any
+transaction, so not here) gives it back to the file system.
 """
 
 from __future__ import annotations
@@ -24,23 +37,51 @@ ADDED_COLUMNS = {
         ("dyad_counts", "goldstein_events INTEGER NOT NULL DEFAULT 0"),
     ],
 }
-UPGRADABLE = ("2",)  # versions this khabar can bring up to its own
+UPGRADABLE = ("2", "3")  # versions this khabar can bring up to its own
 
 
 def add_columns(conn: sqlite3.Connection, version: str) -> None:
-    """The columns schema.sql's CREATE TABLE IF NOT EXISTS cannot add to a table that exists."""
-    for table, column in ADDED_COLUMNS["3"]:
-        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    """What schema.sql's CREATE … IF NOT EXISTS cannot change in a table that exists: columns added;
+    for schema 4, tables made anew set aside (copies) or dropped (url_counts, recounted)."""
+    for step, columns in ADDED_COLUMNS.items():
+        if int(version) < int(step):
+            for table, column in columns:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    conn.execute("DROP INDEX copies_article")
+    conn.execute("DROP INDEX copies_url")
+    conn.execute("ALTER TABLE copies RENAME TO copies_before_4")
+    conn.execute("DROP TABLE IF EXISTS url_counts")  # schema 2 had none
 
 
 def backfill(conn: sqlite3.Connection, version: str) -> None:
-    """Fill what was added from what the store holds (each document is parsed once)."""
+    """Fill what was added from what the store holds, one version after the other."""
+    if version == "2":
+        _to_3(conn)
+    _to_4(conn)
+
+
+def _to_4(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP INDEX IF EXISTS mentions_entity")
+    conn.execute("DROP INDEX IF EXISTS mentions_key")
+    conn.execute("DROP TABLE IF EXISTS sentences")  # the offsets are in each document
+    conn.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT key, entity_id FROM mentions "
+                 "WHERE entity_id IS NOT NULL")
+    conn.execute("ALTER TABLE mentions DROP COLUMN key")  # fold(text): computed where it is needed
+    conn.execute("UPDATE articles SET doc = doc_pack(doc) WHERE typeof(doc) = 'text'")
+    conn.execute("INSERT INTO copies (source, page_id, repeat, position, article_id, url, url_key) SELECT source, "
+                 "page_id, repeat, position, article_id, url, url_key FROM copies_before_4")
+    conn.execute("DROP TABLE copies_before_4")
+    count_urls(conn)
+
+
+def _to_3(conn: sqlite3.Connection) -> None:
+    """Each event's place from its document (each document parsed once), the kept counts schema 3 added."""
     conn.execute(
         "UPDATE events SET place_country = loc.country, place_name = loc.name, place_lat = loc.lat, "
         "place_lon = loc.lon, place_how = loc.how FROM (SELECT a.id AS article_id, CAST(e.key AS INTEGER) AS n, "
         "json_extract(e.value, '$.location.country') AS country, json_extract(e.value, '$.location.name_en') AS name, "
         "json_extract(e.value, '$.location.lat') AS lat, json_extract(e.value, '$.location.lon') AS lon, "
-        "json_extract(e.value, '$.location.how') AS how FROM articles a, json_each(a.doc, '$.events') e "
+        "json_extract(e.value, '$.location.how') AS how FROM articles a, json_each(doc_json(a.doc), '$.events') e "
         "WHERE json_type(e.value, '$.location') = 'object') AS loc "
         "WHERE events.article_id = loc.article_id AND events.n = loc.n")
     conn.execute(
@@ -59,4 +100,4 @@ def backfill(conn: sqlite3.Connection, version: str) -> None:
         "coalesce(ev.place_name, ''), coalesce(ev.place_lat, ''), coalesce(ev.place_lon, ''), "
         "count(DISTINCT a.story_id) FROM events ev JOIN articles a ON a.id = ev.article_id "
         f"WHERE a.story_id IS NOT NULL AND ev.place_country IS NOT NULL AND {HAPPENED} GROUP BY 1, 2, 3, 4")
-    count_urls(conn)
+    # pages per URL: counted by the step to 4, which sets copies anew

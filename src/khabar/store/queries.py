@@ -4,12 +4,12 @@ dicts and lists, ready for a rich table or for JSON. No rendering here, no SQL a
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from khabar.lang.normalize import fold
+from khabar.store import docs
 from khabar.store.search import RANKING, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED
 
@@ -68,7 +68,7 @@ def _marks(values: list) -> str:
 def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
     """Entities that `name` may denote: an id, an English name (any case), or an Arabic form as written."""
     rows = conn.execute("SELECT id FROM entities WHERE id = ?1 OR name_en = ?1 COLLATE NOCASE "
-                        "UNION SELECT DISTINCT entity_id FROM mentions WHERE key = ?2 AND entity_id IS NOT NULL",
+                        "UNION SELECT entity_id FROM entity_keys WHERE key = ?2",
                         (name, fold(name)))
     return sorted(row[0] for row in rows)
 
@@ -120,7 +120,7 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     results = [dict(zip(_RESULT_COLUMNS, row, strict=True)) for row in rows]
     if snippets:
         for result in results:
-            body = conn.execute("SELECT json_extract(doc, '$.body') FROM articles WHERE id = ?",
+            body = conn.execute("SELECT json_extract(doc_json(doc), '$.body') FROM articles WHERE id = ?",
                                 (result["id"],)).fetchone()[0] or ""
             result["snippet"], result["hits"] = make_snippet(body, query.keys)
     return {"query": text, "keys": list(query.keys), "total": total, "results": results}
@@ -197,7 +197,7 @@ STATS_SQL = {
                           "(SELECT count(*) AS n FROM urls GROUP BY k HAVING n > 1)",
     "repeated_url_pages_as_written": f"{_URLS} SELECT coalesce(sum(n - 1), 0) FROM "
                                      "(SELECT count(*) AS n FROM urls GROUP BY url HAVING n > 1)",
-    "sentences": "SELECT count(*) FROM sentences",
+    "sentences": "SELECT coalesce(sum(sentences), 0) FROM articles",
     "entities": "SELECT count(*) FROM entities",
     "linked_entities": "SELECT count(*) FROM entities WHERE id NOT LIKE 'text:%'",
     "mentions": "SELECT count(*) FROM mentions",
@@ -243,7 +243,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     row = conn.execute("SELECT id, story_id, duplicate_of, doc FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
-    doc = json.loads(row[3])
+    doc = docs.load(row[3])
     doc.update({"store_id": row[0], "story_id": row[1], "duplicate_of": row[2]})
     return doc
 
@@ -395,14 +395,10 @@ _EVENT_COLUMNS = (
     "ev.source_text, ev.target_text, ev.source_sector, ev.target_sector, ev.trigger, ev.trigger_start, "
     "ev.trigger_end, ev.sentence, ev.mode, ev.negated, ev.future, ev.hypothetical, a.date, a.headline, "
     "a.agency, a.outlet, a.url, a.story_id, "
-    # the evidence: the sentence the event was read from (the headline for sentence -1)
-    "CASE WHEN ev.sentence < 0 THEN a.headline ELSE substr(json_extract(a.doc, '$.body'), s.start + 1, "
-    "s.\"end\" - s.start) END AS evidence, CASE WHEN ev.sentence < 0 THEN 0 ELSE s.start END AS evidence_start, "
-    "json_extract(a.doc, '$.events[' || ev.n || '].location') AS location "
+    "a.doc AS doc "  # for the evidence (_placed)
     # `chosen`: the (article_id, n) of the page's events, cut to the page before a document is read
     "FROM ({chosen}) AS k JOIN events ev ON ev.article_id = k.article_id AND ev.n = k.n "
     "JOIN articles a ON a.id = ev.article_id "
-    "LEFT JOIN sentences s ON s.article_id = ev.article_id AND s.n = ev.sentence "
     "ORDER BY a.date DESC, a.id, ev.n")
 
 
@@ -505,9 +501,24 @@ def entity_events(conn: sqlite3.Connection, entity_id: str, codes: tuple[str, ..
 
 
 def _placed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows with their event's `location` (JSON in the stored document) as an object."""
+    """Rows with their evidence from the stored document, inflated once per article: the sentence the
+    event was read from (the headline for sentence -1) with its start, and the event's `location`."""
+    read: dict[str, dict[str, Any]] = {}
     for row in rows:
-        row["location"] = json.loads(row["location"]) if row.get("location") else None
+        stored = row.pop("doc")
+        doc = read.get(row["article_id"])
+        if doc is None:
+            doc = read[row["article_id"]] = docs.load(stored)
+        body, sentences = doc.get("body"), doc.get("sentences") or []
+        if row["sentence"] < 0:
+            row["evidence"], row["evidence_start"] = row["headline"], 0
+        elif row["sentence"] < len(sentences) and body is not None:
+            sentence = sentences[row["sentence"]]
+            row["evidence"], row["evidence_start"] = body[sentence["start"]:sentence["end"]], sentence["start"]
+        else:
+            row["evidence"] = row["evidence_start"] = None
+        events = doc.get("events") or []
+        row["location"] = events[row["n"]].get("location") if 0 <= row["n"] < len(events) else None
     return rows
 
 

@@ -11,7 +11,6 @@ import json
 from typing import TypedDict
 
 from khabar.article import Article, Event, EventPlace
-from khabar.lang.normalize import fold
 from khabar.page.headline import headline_key
 from khabar.store.dedup import signature
 from khabar.store.ids import content_hash, content_id
@@ -24,7 +23,6 @@ from khabar.store.rows import (
     EventRow,
     MentionRow,
     QuoteRow,
-    SentenceRow,
 )
 
 
@@ -34,7 +32,6 @@ class Record(TypedDict):
     id: str
     error: str | None
     article: ArticleRow | None
-    sentences: list[SentenceRow]
     mentions: list[MentionRow]
     entities: list[EntityRow]
     article_entities: list[ArticleEntityRow]
@@ -48,13 +45,13 @@ class Record(TypedDict):
 
 # The keys of a Record that hold rows of the article's own tables, written when the article is new.
 CHILD_ROWS: dict[str, type] = {
-    "sentences": SentenceRow, "mentions": MentionRow, "entities": EntityRow,
+    "mentions": MentionRow, "entities": EntityRow,
     "article_entities": ArticleEntityRow, "events": EventRow, "quotes": QuoteRow,
 }
 
 
 def failed_record(article_id: str, error: str) -> Record:
-    return Record(id=article_id, error=error, article=None, sentences=[], mentions=[], entities=[],
+    return Record(id=article_id, error=error, article=None, mentions=[], entities=[],
                   article_entities=[], events=[], quotes=[], headline_keys="", body_keys="", minhash=None,
                   dispatch=None)
 
@@ -79,7 +76,6 @@ def article_record(article: Article) -> Record:
         doc=json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":")))
     return Record(
         id=article_id, error=None, article=row,
-        sentences=[SentenceRow(article_id, n, s.start, s.end) for n, s in enumerate(article.sentences)],
         mentions=_mentions(article, article_id),
         entities=[EntityRow(id=e.id, type=e.type, name_en=e.name_en,
                             name_ar=e.name_ar or (article.mentions[e.mentions[0]].text if e.mentions else None),
@@ -123,7 +119,7 @@ def _mentions(article: Article, article_id: str) -> list[MentionRow]:
             entity_id = entity_of.get(len(rows), m.id) if role == "mention" else m.id
             rows.append(MentionRow(
                 article_id=article_id, n=len(rows), role=role, part=m.where, start=m.start, end=m.end,
-                text=m.text, key=fold(m.text), type=m.type, entity_id=entity_id, name_en=m.name_en,
+                text=m.text, type=m.type, entity_id=entity_id, name_en=m.name_en,
                 country=m.country, kind=m.kind, how=m.how))
     return rows
 

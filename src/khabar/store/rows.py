@@ -75,13 +75,6 @@ class ArticleRow(NamedTuple):
     doc: str
 
 
-class SentenceRow(NamedTuple):
-    article_id: str
-    n: int
-    start: int
-    end: int
-
-
 class MentionRow(NamedTuple):
     article_id: str
     n: int
@@ -90,7 +83,6 @@ class MentionRow(NamedTuple):
     start: int
     end: int
     text: str
-    key: str
     type: str | None
     entity_id: str | None
     name_en: str | None
@@ -186,7 +178,7 @@ class KeysRow(NamedTuple):
 
 
 TABLES: dict[type, str] = {
-    ErrorRow: "errors", CopyRow: "copies", ArticleRow: "articles", SentenceRow: "sentences",
+    ErrorRow: "errors", CopyRow: "copies", ArticleRow: "articles",
     MentionRow: "mentions", EntityRow: "entities", ArticleEntityRow: "article_entities", EventRow: "events",
     QuoteRow: "quotes", SignatureRow: "signatures", KeysRow: "article_keys", DispatchRow: "dispatches",
 }

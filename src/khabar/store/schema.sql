@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
     story_id TEXT,                      -- smallest id among the copies of one story (dedup.py)
     duplicate_of TEXT,                  -- near-duplicate of this article (dedup.py)
     similarity REAL,                    -- estimated Jaccard with duplicate_of
-    doc TEXT NOT NULL                   -- Article.to_dict() as JSON: the read contract
+    doc BLOB NOT NULL                   -- Article.to_dict() as JSON, zlib-compressed (docs.py): the read contract
 );
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 CREATE INDEX IF NOT EXISTS articles_agency ON articles(agency);
@@ -37,7 +37,8 @@ CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of) WHERE du
 
 -- Every page read, also those whose text was already stored (exact duplicates). A page is known by
 -- where it was read and its id (`repeat` counts earlier pages with both the same in that input), not
--- by its position: a file's index in a folder changes when files are added.
+-- by its position: a file's index in a folder changes when files are added. A rowid table: its two
+-- other indexes then carry a rowid, not the (long) source path of the key.
 CREATE TABLE IF NOT EXISTS copies (
     source TEXT NOT NULL,
     page_id TEXT NOT NULL,
@@ -46,18 +47,10 @@ CREATE TABLE IF NOT EXISTS copies (
     article_id TEXT NOT NULL,
     url TEXT,
     url_key TEXT,                       -- the URL without scheme, "www." and trailing "/"
-    PRIMARY KEY (source, page_id, repeat)
-) WITHOUT ROWID;
+    UNIQUE (source, page_id, repeat)
+);
 CREATE INDEX IF NOT EXISTS copies_article ON copies(article_id);
 CREATE INDEX IF NOT EXISTS copies_url ON copies(url_key);
-
-CREATE TABLE IF NOT EXISTS sentences (
-    article_id TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    PRIMARY KEY (article_id, n)
-) WITHOUT ROWID;
 
 -- Named-entity mentions (role "mention") and resolved titles and demonyms (role "reference").
 CREATE TABLE IF NOT EXISTS mentions (
@@ -67,8 +60,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     part TEXT NOT NULL,                 -- body or headline: what start/end point into
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    key TEXT NOT NULL,                  -- the folded text, for lookups by name
+    text TEXT NOT NULL,                 -- folded (SQL: fold(text)) in entity_keys and the Parquet export
     type TEXT,
     entity_id TEXT,
     name_en TEXT,
@@ -77,8 +69,14 @@ CREATE TABLE IF NOT EXISTS mentions (
     how TEXT,
     PRIMARY KEY (article_id, n)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
-CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);
+
+-- Entities by the folded text of their mentions (a name given as written finds them): the distinct
+-- pairs, far fewer than mentions, instead of an index of every mention by its text.
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
 
 -- Knowledge-base entities (Wikidata ids) and unlinked names ("text:TYPE:folded name").
 CREATE TABLE IF NOT EXISTS entities (
@@ -283,12 +281,14 @@ CREATE TABLE IF NOT EXISTS story_counts (
 CREATE INDEX IF NOT EXISTS story_counts_rank ON story_counts(articles DESC, last DESC, story_id);
 
 -- Pages per URL, read ones and unreadable ones (no read page of the same source and id): the
--- repeated-URL figures of `khabar stats`, by url_key (kind 'key') and as written (kind 'url').
+-- repeated-URL figures of `khabar stats`, by url_key (kind 'key') and as written (kind 'url'). A URL
+-- is known by a 64-bit hash of it (ids.url_hash; of '' for an unreadable page's URL that has no key):
+-- only its count is read, and any two of a million URLs share a hash with odds of about 1 in 37 million.
 CREATE TABLE IF NOT EXISTS url_counts (
     kind TEXT NOT NULL,
-    url TEXT NOT NULL,                  -- '' for an unreadable page's URL that has no key
+    hash INTEGER NOT NULL,
     pages INTEGER NOT NULL,
-    PRIMARY KEY (kind, url)
+    PRIMARY KEY (kind, hash)
 ) WITHOUT ROWID;
 
 -- Totals of `khabar stats` that a write changes (name → count).

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from khabar.store import aggregates, dispatches
+from khabar.store import aggregates, dispatches, docs
 from khabar.store.db import open_store, transaction
 from khabar.store.dedup import join_url, place_article
 from khabar.store.ids import url_key
@@ -56,7 +56,7 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
     dispatch = record.get("dispatch")
     row, dispatch = dispatches.link_new(conn, ArticleRow._make(record["article"]),
                                         None if dispatch is None else DispatchRow._make(dispatch))
-    cursor = conn.execute(INSERT[ArticleRow], row)
+    cursor = conn.execute(INSERT[ArticleRow], row._replace(doc=docs.pack(row.doc)))  # compressed (docs.py)
     num = cursor.lastrowid
     if row.date != record["article"][ArticleRow._fields.index("date")]:  # a part took its lead's date
         record = {**record, "article_entities": [  # type: ignore[assignment]
@@ -67,6 +67,8 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
             _write_entities(conn, record[key])  # type: ignore[literal-required]
         else:
             conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
+    conn.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT DISTINCT fold(text), entity_id "
+                 "FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL", (record["id"],))
     conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
     if record["minhash"] is not None:
         conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))

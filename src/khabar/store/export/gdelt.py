@@ -40,8 +40,8 @@ SELECT min(a.date), a.story_id, ev.type, ev.source, ev.target, ev.source_text, e
        ev.source_sector, ev.target_sector, ev.cameo, ev.quad_class, ev.goldstein, a.place, a.country,
        coalesce(a.url, a.source), count(*), count(DISTINCT ev.article_id),
        count(DISTINCT coalesce(a.outlet, a.agency, a.source)), sum(ev.sentence <= 0) > 0,
-       json_extract(a.doc, '$.events[' || ev.n || '].location'),
-       json_type(a.doc, '$.events[' || ev.n || '].location')
+       json_extract(doc_json(a.doc), '$.events[' || ev.n || '].location'),
+       json_type(doc_json(a.doc), '$.events[' || ev.n || '].location')
 FROM events ev JOIN articles a ON a.id = ev.article_id
 WHERE {HAPPENED} AND (ev.source IS NOT NULL OR ev.target IS NOT NULL) AND {{selection}}
 GROUP BY a.story_id, ev.type, ev.source, ev.target

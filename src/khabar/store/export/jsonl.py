@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from khabar.store import docs
 from khabar.store.export.select import EVERYTHING, Selection
 
 
@@ -19,7 +20,7 @@ def write_jsonl(conn: sqlite3.Connection, out: Path, selection: Selection = EVER
             # The stored document is already JSON: the links go in without parsing it again.
             extra = (f',"store_id":"{article_id}","story_id":{_json(story_id)},'
                      f'"duplicate_of":{_json(duplicate_of)}}}')
-            handle.write(doc[:-1] + extra + "\n")
+            handle.write(docs.text(doc)[:-1] + extra + "\n")
             count += 1
     return {"articles": count}
 

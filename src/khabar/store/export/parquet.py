@@ -1,5 +1,6 @@
-"""Parquet tables (pyarrow): articles (metadata and body), mentions, entities, events, quotes, one
-file each in the output folder, written in row groups so that memory stays flat."""
+"""Parquet tables (pyarrow): articles (metadata and body), copies (every page read), errors (pages
+not read), mentions, entities, events, quotes, one file each in the output folder, written in row
+groups so that memory stays flat. DuckDB and Dask read the folder as it is (dataset.py)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,14 @@ ROWS_PER_GROUP = 20_000
 TABLES = {
     "articles": ("SELECT id, content_hash, page_id, source, position, url, outlet, agency, headline, date, place, "
                  "country, sentences, tokens, story_id, duplicate_of, similarity, "
-                 "json_extract(doc, '$.body') AS body FROM articles {where} ORDER BY num", "id IN {chosen}"),
-    "mentions": ("SELECT * FROM mentions {where} ORDER BY article_id, n", "article_id IN {chosen}"),
+                 "json_extract(doc_json(doc), '$.body') AS body FROM articles {where} ORDER BY num", "id IN {chosen}"),
+    "copies": ("SELECT * FROM copies {where} ORDER BY source, page_id, repeat", "article_id IN {chosen}"),
+    # The URL's key as copies keep it, so that a reader counts the pages of a URL without khabar.
+    "errors": ("SELECT *, url_key(url) AS url_key FROM errors {where} ORDER BY source, page_id, repeat",
+               "0 = 1"),  # not articles: no date, type or country chooses them
+    # The folded text (`key`) is no column since schema 4: computed here, in its place of before.
+    "mentions": ("SELECT article_id, n, role, part, start, \"end\", text, fold(text) AS key, type, entity_id, name_en, "
+                 "country, kind, how FROM mentions {where} ORDER BY article_id, n", "article_id IN {chosen}"),
     "entities": ("SELECT * FROM entities {where} ORDER BY id",
                  "id IN (SELECT entity_id FROM article_entities WHERE article_id IN {chosen})"),
     "events": ("SELECT * FROM events {where} ORDER BY article_id, n", "article_id IN {chosen}"),
@@ -56,7 +63,7 @@ def write_parquet(conn: sqlite3.Connection, out: Path, selection: Selection = EV
     for table, (query, condition) in TABLES.items():
         # Without a selection, whole tables; with one, the rows of the chosen articles.
         sql = query.format(where="WHERE " + condition.format(chosen=chosen) if selection else "")
-        cursor = conn.execute(sql, params if selection else [])
+        cursor = conn.execute(sql, params if selection and "{chosen}" in condition else [])
         columns = [d[0] for d in cursor.description]
         schema = _schema(conn, table, columns)
         counts[table] = 0

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.events.scales import PLOVER_TYPES
+from khabar.store import docs
 from khabar.store.export.names import actor_name
 from khabar.store.export.select import EVERYTHING, Selection
 
@@ -111,7 +112,7 @@ def write_plover(conn: sqlite3.Connection, out: Path, selection: Selection = EVE
         for row in cursor:
             event = dict(zip(names, row, strict=True))
             if event["article_id"] != last_id:  # events come grouped by article: parse each doc once
-                last_id, doc = event["article_id"], json.loads(event["doc"])
+                last_id, doc = event["article_id"], docs.load(event["doc"])
             handle.write(json.dumps(_record(event, doc, coder), ensure_ascii=False) + "\n")
             count += 1
     return {"events": count}
