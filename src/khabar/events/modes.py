@@ -98,6 +98,10 @@ def _irrealis(words: SentenceWords, match: Match, near: list[int]) -> bool:
         return True  # the clitic ل of purpose on a verbal noun
     if _has(words, near[:2], PURPOSE):
         return True
+    if not match.verbal and near and words.norms[near[0]].lstrip("وف").startswith("ل") \
+            and not words.forms[near[0]].all.isdisjoint(words.tables.agents.support_nouns) \
+            and not _has(words, near[1:2], CAUSES):
+        return True  # the purpose ل on the support noun of a verbal noun: "لتنفيذ هجمات", "لشن غارات"
     if near and not words.forms[near[0]].all.isdisjoint(SUBJUNCTIVE) and _present(words, match.start):
         return True
     return len(near) > 1 and not words.forms[near[0]].all.isdisjoint(AUXILIARIES) \

@@ -2,7 +2,8 @@
 
 The features are those a reader weighs (see report.py): the tense and clause of the trigger, a
 question, a year, length, the evidence lists of the type's `report` block, every word list of
-context.yaml, and the modes of the triggers (negated, future, hypothetical). The weights are learned
+context.yaml (claims, series, traffic among them), whether only the people of a protest are named
+("رفع المتظاهرون"), and the modes of the triggers (negated, future, hypothetical). The weights are learned
 by `tools/events_realis.py` from the labelled sentences of the Arabic PLOVER gold standard and kept
 in data/realis.json; a type without learned weights falls back on the points of its `report` block.
 """
@@ -92,6 +93,9 @@ def realis_features(words: SentenceWords, matches: Sequence[Match], rule: Report
     found.update(f"cameo{m.entry.cameo}" for m in matches)  # the kind of act: a killing, a raid, a march
     if len(matches) > 1:
         found.add("several")
+    participants = context.get("participants")
+    if participants and all(words.forms[j].all & participants for m in matches for j in m.words):
+        found.add("participants_only")  # the people of a protest named, the protest itself not
     return frozenset(found)
 
 
