@@ -4,6 +4,8 @@ order, passive and active, one more member in a list)."""
 
 from __future__ import annotations
 
+import pytest
+
 from khabar.pipeline import read
 from tests.events.conftest import code, dyads
 
@@ -216,3 +218,21 @@ def test_adding_a_member_to_the_list_of_condemners_adds_its_pair():
 
 def test_capital_asked_with_the_trigger_own_preposition_stays_the_target():
     assert ("JPN", "USA") in dyads(code("وقالت اليابان إنها ستطلب من واشنطن إعفاءها من الرسوم."), "REQUEST")
+
+
+@pytest.mark.parametrize(("scene", "meeting"), [
+    ("على هامش مؤتمر باريس", "التقى وزير الخارجية الكويتي نظيره الأردني"),
+    ("وفي ختام قمة القاهرة", "بحث الرئيس التونسي مع نظيره الجزائري العلاقات"),
+])
+def test_a_fronted_scene_phrase_names_no_subject_wherever_it_stands(scene, meeting):
+    """The place at the end of a prepositional phrase before the verb is where, not who: the dyad is
+    the same with the phrase before the verb or after the clause."""
+    fronted = {(e.type, e.source, e.target) for e in code(f"{scene} {meeting}.")}
+    after = {(e.type, e.source, e.target) for e in code(f"{meeting} {scene}.")}
+    assert fronted == after and fronted
+    assert all(s not in ("FRA", "EGY") for _, s, _ in fronted)
+
+
+def test_a_new_clause_after_a_place_keeps_its_own_subject():
+    events = code("وقال شهود في المدينة إن طائرات روسية قصفت مواقع للمعارضة.")
+    assert any(e.source == "RUS" for e in events)

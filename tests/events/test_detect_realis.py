@@ -136,13 +136,11 @@ def test_ant_militia_attack_is_not_its_state():
     assert assault and all(e.source != "SYR" for e in assault)
 
 
-@pytest.mark.xfail(reason="actor attachment (not detection): a summit's city before the verb is read as its subject")
 def test_ant_summit_city_before_the_verb_is_no_actor():
     events = code("على هامش قمة الدوحة التقى وزير الخارجية السعودي نظيره الإيراني.")
     assert all("QAT" not in (e.source, e.target) for e in events)
 
 
-@pytest.mark.xfail(reason="actor attachment (not detection): the city after من is read as the target of a denial")
 def test_ant_city_spoken_from_is_not_the_target():
     events = code("نفى وزير الخارجية السوري من موسكو الاتهامات التركية.")
     assert all(e.target != "RUS" for e in events)

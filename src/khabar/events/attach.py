@@ -38,6 +38,7 @@ DIRECT_WINDOW = 6  # words after the trigger where an object without preposition
 GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
+PHRASE_NOUNS = 2  # nouns between a preposition and the actor its phrase ends with ("على هامش قمة X")
 RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
@@ -140,6 +141,7 @@ class Attacher:
         self.agents = agents
         self.trigger_words = trigger_words
         self._preps = agents.target_preps | agents.locative_preps
+        self._clause_openers = agents.complementizers | agents.relatives | agents.verb_particles | CLAUSE_WORDS
 
     # -- subjects
     def _skippable(self, j: int, match: Match | None) -> bool:
@@ -341,11 +343,27 @@ class Attacher:
         if described is not None:
             return described  # "المسلحون الذين هاجموا قاعدة للجيش X قتلوا": not the group inside the clause
         group = before[-1]
-        if group.prep is not None:
+        if group.prep is not None or self._in_fronted_phrase(group):
             return None
         if not self._clear(group.end, head, match):
             return group if self.after_relative(group, head) else None
         return group
+
+    def _in_fronted_phrase(self, group: Group) -> bool:
+        """Does a preposition open a phrase of nouns that ends with the group ("على هامش قمة الدوحة",
+        "في ختام قمة القاهرة")? Such a phrase sets the scene before the verb; it names no subject."""
+        words = self.words
+        j = group.start - 1
+        for _ in range(PHRASE_NOUNS + 1):
+            if j < 0 or words.stop[j] or not words.is_word(j) or j in self.trigger_words:
+                return False
+            forms = words.forms[j].all
+            if not forms.isdisjoint(self._clause_openers):
+                return False  # "قال سكان في المدينة إن دبابات X أطلقت": a new clause, its own subject
+            if not forms.isdisjoint(self._preps):
+                return j < group.start - 1  # a preposition right before is the group's own (`prep`)
+            j -= 1
+        return False
 
     def _apposition(self, group: Group, match: Match | None = None) -> Group:
         """An uncoded title takes the coded name that follows it ("وزير الدولة، …، أحمد عطاف")."""
