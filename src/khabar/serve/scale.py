@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.run import Runner
-from khabar.serve.measure import _get, _percentile, bench_paths
+from khabar.serve.measure import bench_serve
 from khabar.settings import Settings
 from khabar.store import docs
 from khabar.store.db import open_store
@@ -154,27 +154,6 @@ def _grow(db: Path, base: list[Record], target: int, next_copy: int,
         conn.close()
 
 
-def serve_times(db: Path, repeats: int) -> dict[str, dict[str, float]]:
-    """Per page and API call over HTTP (the app served in a thread of this process, without its cache):
-    p50/p95 of the wall time, and of the CPU time this process spent on it (server and client), which
-    a machine busy with other work does not inflate."""
-    from khabar.serve.app import create_app
-    from khabar.serve.server import serving
-
-    calls: dict[str, dict[str, float]] = {}
-    with serving(create_app(db, cache=False)) as base:
-        for label, path in bench_paths(db).items():
-            _get(base + path)  # warms SQLite's page cache and the thread's connection
-            wall, cpu = [], []
-            for _ in range(repeats):
-                started = time.process_time()
-                wall.append(_get(base + path))
-                cpu.append((time.process_time() - started) * 1000)
-            calls[label] = {"p50_ms": round(_percentile(wall, 0.5), 1), "p95_ms": round(_percentile(wall, 0.95), 1),
-                            "cpu_p50_ms": round(_percentile(cpu, 0.5), 1), "cpu_p95_ms": round(_percentile(cpu, 0.95), 1)}
-    return calls
-
-
 def _time_posts(db: Path, base: list[Record], number: int) -> list[float]:
     times = []
     for record in base[:POSTS]:
@@ -215,7 +194,8 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
         # Posted articles are the next copy (dated a week earlier than the last), not one reused by growing.
         posts = _time_posts(db, base, next_copy)
         next_copy += 1
-        calls = serve_times(db, repeats)
+        served = bench_serve(db, repeats=repeats, cache=False)["calls"]
+        calls = {label: {k: c[k] for k in ("p50_ms", "p95_ms", "cpu_p50_ms", "cpu_p95_ms")} for label, c in served.items()}
         conn = open_store(db)
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         conn.close()
