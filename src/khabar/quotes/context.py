@@ -4,10 +4,10 @@ knowledge base, and the speakers found so far."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
-from typing import overload
+from typing import Any, TypeVar, overload
 
 from khabar.article import Article, Mention, Token, Tokens
 from khabar.kb import KnowledgeBase
@@ -15,6 +15,8 @@ from khabar.lang.normalize import fold_map
 from khabar.quotes.lexicon import CueWord
 from khabar.quotes.marks import MARKS
 from khabar.text.words import folded_words
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +116,20 @@ class Context:
         self.titles: list[Mention] = sorted((m for m in getattr(article, "references", ()) or ()
                                              if m.kind == "title" and m.id), key=lambda m: m.start)
         self.transparent: set[int] = set()  # offsets of marks around names: no boundary for a speaker
-        self.people: object | None = None  # the person mentions by their word runs (resolve.py), when asked
-        self.indexes: dict[str, object] = {}  # what speaker resolution indexes once per article (resolve.py)
+        self._indexes: dict[Callable[[Context], Any], Any] = {}  # see `index`
         self.cues: list[Cue] = []
         # the speaker named at the first settled cue (in text order) ending at each body offset:
         # an apposition looks its speaker up here, not through every cue for each occurrence
         self.named_at_end: dict[int, Speaker] = {}
         self._folded: tuple[str, list[int]] | None = None
+
+    def index(self, build: Callable[[Context], T]) -> T:
+        """What `build` makes of this article (an index speaker resolution looks things up in, instead
+        of reading the article again for each cue), made on first request."""
+        found = self._indexes.get(build)
+        if found is None:
+            found = self._indexes[build] = build(self)
+        return found
 
     def settle(self, cue: Cue, speaker: Speaker | None, explicit: bool) -> None:
         """Give `cue` its speaker (cues are settled once each, in text order)."""

@@ -101,7 +101,7 @@ def _titled_before(ctx: Context, words: list[int], start: int) -> Speaker | None
         return None
     noun = norm[2:]
     # the last person named before `start` with the office noun among the words before the name
-    holders = _office_words(ctx).get(noun, [])
+    holders = ctx.index(_office_words).get(noun, [])
     started = bisect.bisect_right(ctx.mentions, start, key=_mention_start)  # mentions starting by `start`
     for n in reversed(holders[:bisect.bisect_left(holders, started)]):
         mention = ctx.mentions[n]
@@ -126,21 +126,19 @@ def _title_window(ctx: Context, mention: Mention) -> range:
 
 def _office_words(ctx: Context) -> dict[str, list[int]]:
     """Each word (with and without its article) of the title windows, with the person mentions
-    (indices in order) whose window holds it; made once per article: each "قال الوزير" looking
-    back through every mention before it made a long document quadratic."""
-    if "office words" not in ctx.indexes:
-        found: dict[str, list[int]] = {}
-        for n, mention in enumerate(ctx.mentions):
-            if mention.type != "PER":
-                continue
-            for k in _title_window(ctx, mention):
-                key = ctx.keys[k]
-                for form in {key, key[2:] if key.startswith("ال") else key}:
-                    held = found.setdefault(form, [])
-                    if not held or held[-1] != n:
-                        held.append(n)
-        ctx.indexes["office words"] = found
-    return ctx.indexes["office words"]  # type: ignore[return-value]
+    (indices in order) whose window holds it; made once per article (`Context.index`): each "قال
+    الوزير" looking back through every mention before it made a long document quadratic."""
+    found: dict[str, list[int]] = {}
+    for n, mention in enumerate(ctx.mentions):
+        if mention.type != "PER":
+            continue
+        for k in _title_window(ctx, mention):
+            key = ctx.keys[k]
+            for form in {key, key[2:] if key.startswith("ال") else key}:
+                held = found.setdefault(form, [])
+                if not held or held[-1] != n:
+                    held.append(n)
+    return found
 
 
 def _title_holder(ctx: Context, words: list[int], start: int, end: int) -> Mention | None:
@@ -316,15 +314,22 @@ def _without_article(folded: str) -> str:
     return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
 
 
+def _statements(ctx: Context) -> list[int]:
+    """The tokens that are statements ("بيان", without the article), in order."""
+    return [k for k, key in enumerate(ctx.keys) if key in _STATEMENT and not ctx.norms[k].startswith("ال")]
+
+
+def _organisations(ctx: Context) -> list[int]:
+    """The indices of the organisation and institution mentions, in order."""
+    return [i for i, m in enumerate(ctx.mentions) if m.type == "ORG" or m.how == "institution"]
+
+
 def _last_statement(ctx: Context, before: int) -> Speaker | None:
     """The issuer of the last of the RECENT statements ("بيان", without the article) before token
     `before` that names one, or the speaker of its sentence."""
-    statements = ctx.indexes.get("statements")
-    if statements is None:
-        statements = ctx.indexes["statements"] = [
-            k for k, key in enumerate(ctx.keys) if key in _STATEMENT and not ctx.norms[k].startswith("ال")]
-    at = bisect.bisect_left(statements, before)  # type: ignore[arg-type]
-    for k in reversed(statements[max(0, at - RECENT):at]):  # type: ignore[index]
+    statements = ctx.index(_statements)
+    at = bisect.bisect_left(statements, before)
+    for k in reversed(statements[max(0, at - RECENT):at]):
         span = phrase_after(ctx, k)
         if span is not None:
             found = _statement(ctx, [k, *(j for j in range(*span) if ctx.is_word(j))])
@@ -364,12 +369,9 @@ def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | 
     """The last organisation mention or speaker with an English name before `before` whose name
     (without its article) starts with one of `heads` (folded words), among the last RECENT of each."""
     k = bisect.bisect_left(ctx.mentions, before, key=_mention_start)
-    organisations = ctx.indexes.get("organisations")  # not every mention before, looked through for them
-    if organisations is None:
-        organisations = ctx.indexes["organisations"] = [
-            i for i, m in enumerate(ctx.mentions) if m.type == "ORG" or m.how == "institution"]
-    at = bisect.bisect_left(organisations, k)  # type: ignore[arg-type]
-    earlier = (ctx.mentions[organisations[j]] for j in range(at - 1, -1, -1))  # type: ignore[index]
+    organisations = ctx.index(_organisations)  # not every mention before, looked through for them
+    at = bisect.bisect_left(organisations, k)
+    earlier = (ctx.mentions[organisations[j]] for j in range(at - 1, -1, -1))
     named = list(islice((m for m in earlier if m.end <= before), RECENT))
     candidates = [from_mention(ctx, m) for m in named]
     candidates += [c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before]
@@ -428,11 +430,12 @@ def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
 
 
 def _people(ctx: Context) -> _People:
-    """The person mentions of `ctx` by the runs of their words, made once per article (kept by the
-    article's Context)."""
-    if ctx.people is None:
-        ctx.people = _People(ctx.mentions)
-    return ctx.people  # type: ignore[return-value]
+    """The person mentions of `ctx` by the runs of their words, made once per article (`Context.index`)."""
+    return ctx.index(_people_of)
+
+
+def _people_of(ctx: Context) -> _People:
+    return _People(ctx.mentions)
 
 
 class _People:
