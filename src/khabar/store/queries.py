@@ -10,8 +10,9 @@ from typing import Any
 
 from khabar.lang.normalize import fold
 from khabar.store import docs
+from khabar.store.aggregates import HAPPENED
 from khabar.store.search import RANKING, make_snippet, parse_query
-from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL, HAPPENED
+from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
 # A query matching more articles than this is ranked among its latest RANKED matches (by when they were

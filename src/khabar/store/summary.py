@@ -8,7 +8,6 @@ import sqlite3
 from khabar.store import aggregates
 from khabar.store.db import transaction
 
-HAPPENED = "ev.negated = 0 AND ev.future = 0 AND ev.hypothetical = 0"
 ENTITY_COUNTS_SQL = (
     "SELECT ae.entity_id AS entity_id, count(DISTINCT a.story_id) AS stories, count(*) AS articles, "
     "sum(ae.mentions) AS mentions FROM article_entities ae "

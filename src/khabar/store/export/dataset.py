@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from khabar.store import queries
+from khabar.store.aggregates import HAPPENED  # what `khabar stats` and `events` count as happened
 
-HAPPENED = "negated = 0 AND future = 0 AND hypothetical = 0"
 # Every URL met, by key and as written: read pages, and unreadable pages no read page has the id of.
 _URLS = ("urls AS (SELECT url_key AS k, url FROM copies WHERE url_key IS NOT NULL UNION ALL "
          "SELECT e.url_key, e.url FROM errors e WHERE e.url IS NOT NULL AND NOT EXISTS "
