@@ -147,7 +147,9 @@ class SentenceCoder:
         for match in matches:
             roles = find_roles(att, match, self.topic, verb_source)
             subject = roles.target if match.entry.swap else roles.source  # "استقبل": the host is the subject
-            if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
+            if match.verbal and subject is not None and (roles.explicit or match.entry.swap) \
+                    and not (att.relative(match.words[0]) is not None and att.resumptive(match.words[0])):
+                # "الجماعة التي تدعمها إيران تهدد": the subject inside the clause is not the sentence's
                 topic = topic or subject
                 verb_source = roles.source
             found.append(roles)
