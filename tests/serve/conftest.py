@@ -25,17 +25,6 @@ def demo_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres():
-    from tests.store.postgres import missing, postgres_server
-
-    reason = missing()
-    if reason:
-        pytest.skip(f"no PostgreSQL to test against: {reason}")
-    with postgres_server() as server:
-        yield server
-
-
-@pytest.fixture(scope="session")
 def demo_pg(demo_db, postgres) -> str:
     """The demo store copied into PostgreSQL (khabar store copy); its URL."""
     from khabar.store.copy import copy_store
