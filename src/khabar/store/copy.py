@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.store import docs, pg
-from khabar.store.db import SCHEMA_VERSION, open_store
+from khabar.store.db import open_store
 from khabar.store.keys import text_keys
 
 # Written and read only by ingest (dedup, dispatch parts, resumption), never by a page or the API.
@@ -132,17 +132,3 @@ def copy_store(db: str | Path, url: str, *, progress: Callable[[str, int], None]
         raw.close()
         source.close()
     return copied
-
-
-def check(conn: pg.PgConnection, url: str) -> None:
-    """Raises StoreError unless `url` holds a copy of a store of this schema."""
-    from khabar.store.db import StoreError
-
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except Exception as exc:  # psycopg's UndefinedTable, without importing psycopg here
-        raise StoreError(f"{pg.redact(url)}: not a khabar store (make one with `khabar store copy SRC.db "
-                         f"{pg.redact(url)}`)") from exc
-    if row is None or row[0] != SCHEMA_VERSION:
-        raise StoreError(f"{pg.redact(url)}: store schema {row and row[0]!r}, this khabar reads "
-                         f"{SCHEMA_VERSION!r} (copy the store again with `khabar store copy`)")

@@ -62,7 +62,7 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
 
 
 def _open_postgres(url: str, write: bool) -> sqlite3.Connection:
-    from khabar.store import copy, pg
+    from khabar.store import pg
 
     if write:
         raise StoreError(f"{pg.redact(url)}: a PostgreSQL store is a copy, written by `khabar store copy "
@@ -71,11 +71,16 @@ def _open_postgres(url: str, write: bool) -> sqlite3.Connection:
         conn = pg.PgConnection(pg.connect(url))
     except pg.PgError as exc:
         raise StoreError(str(exc)) from exc
+    where = pg.redact(url)
     try:
-        copy.check(conn, url)
-    except BaseException:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except Exception as exc:  # psycopg's UndefinedTable (psycopg is imported by pg.py only)
         conn.close()
-        raise
+        raise StoreError(f"{where}: not a khabar store (make one with `khabar store copy SRC.db {where}`)") from exc
+    if row is None or row[0] != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{where}: store schema {row and row[0]!r}, this khabar reads {SCHEMA_VERSION!r} "
+                         "(copy the store again with `khabar store copy`)")
     return conn  # type: ignore[return-value]  # answers execute() as sqlite3 does (pg.py)
 
 
