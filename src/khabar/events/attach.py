@@ -38,6 +38,7 @@ DIRECT_WINDOW = 6  # words after the trigger where an object without preposition
 GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
+OWNER_SPAN = 3  # words from an actor to a verbal noun it owns ("أن أميركا تعد لفرض عقوبات")
 PHRASE_NOUNS = 2  # nouns between a preposition and the actor its phrase ends with ("على هامش قمة X")
 RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
@@ -453,10 +454,18 @@ class Attacher:
                                               or not words.forms[j].all.isdisjoint(reasons))
                    for j in range(start, end))
 
-    def owner_between(self, subject: Group, head: int) -> bool:
-        """Does a coded group without preposition stand between a verb's subject and a noun trigger at
-        `head` ("مواجهة سلوك إيران حول دعم الإرهاب": Iran's support, not the speaker's)?"""
-        return any(subject.end <= g.start and g.end <= head and g.prep is None and g.coded for g in self.groups)
+    def owner_between(self, subject: Group, head: int) -> Group | None:
+        """The coded group without preposition that stands between a verb's subject and a noun trigger
+        at `head`, other than the subject named again ("الرئيس الأميركي، دونالد ترمب،"): "مواجهة سلوك
+        إيران حول دعم الإرهاب" is Iran's support, not the speaker's."""
+        own = {a.code for a in subject.coded}
+        return next((g for g in reversed(self.groups) if subject.end <= g.start and g.end <= head
+                     and g.prep is None and g.coded and not {a.code for a in g.coded} <= own), None)
+
+    def owner_next_to(self, owner: Group, head: int) -> bool:
+        """Does the owner stand close before the noun at `head`, no punctuation between ("أن أميركا تعد
+        لفرض عقوبات", "سلوك إيران في دعم")? Then the noun is its act."""
+        return 0 < head - owner.end <= OWNER_SPAN and not self.comma_between(owner.end, head)
 
     def _verb_between(self, match: Match, start: int, end: int) -> bool:
         """Does another verb trigger stand between (its object is its own: "اجتماع لجنة X، اتهم Y Z")?"""
@@ -654,7 +663,7 @@ HOW = {
     "relative": "the noun a relative clause describes (الجنود الذين اقتحموا)",
     "genitive": "the genitive or adjective of a verbal noun (زيارة الرئيس، غارات إسرائيلية)",
     "agent": "the doer after على يد، برصاص، من قبل",
-    "verb": "the subject of the verb that governs the noun trigger in the same sentence",
+    "verb": "the subject of the verb that governs the noun trigger in the same sentence, or the actor just before the noun",
     "support": "the subject of a support verb before the verbal noun (شن، نفذ، أجرى، قام بـ)",
     "speaker": "who speaks in the sentence (a verb of saying, a headline's STATE:)",
     "continued": "the subject carried from an earlier sentence (no subject of its own)",
@@ -842,15 +851,20 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         support = att.support_subject(head) or att.relative_support(match.words[-1])
         if support is not None and support.coded:
             source, explicit, source_how = support, True, "support"
-    if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None \
-            and not (noun and att.owner_between(verb_source, head)):
-        source, explicit, source_how = verb_source, True, "verb"
+    if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None:
+        owner = att.owner_between(verb_source, head) if noun else None
+        if owner is None:
+            source, explicit, source_how = verb_source, True, "verb"
+        elif att.owner_next_to(owner, head):
+            source, explicit, source_how = owner, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
         speaker = att.speaker(head)
-        if speaker is not None and noun and att.owner_between(speaker, head):
-            speaker = None  # "قال الوزير إن سلوك إيران في دعم الإرهاب": the noun is Iran's
-        if speaker is not None and speaker.coded:
+        owner = att.owner_between(speaker, head) if speaker is not None and noun else None
+        if owner is not None:  # "قال الوزير إن سلوك إيران في دعم الإرهاب": the noun is Iran's
+            if att.owner_next_to(owner, head):
+                source, explicit, source_how = owner, True, "verb"
+        elif speaker is not None and speaker.coded:
             source, explicit, source_how = speaker, True, "speaker"
     after = source.end if explicit and source is not None and source.start > head else head + 1
     if source is None and not noun and head < START_WORDS and topic is not None:
