@@ -146,3 +146,17 @@ def test_search_snippet_of_a_long_body_as_of_the_whole_body(filler_words):
         body = f"{filler} {tail} {filler}".strip()
         assert make_snippet(body, keys) == _snippet_of_whole_body(body, keys)
     assert len(filler) > 2 * SNIPPET_STRETCH or filler_words < 150
+
+
+@pytest.mark.parametrize("word", ["الكويت", "الولايات", "قال"])
+def test_search_ranks_as_the_fts5_rank_with_the_headline_weights(conn, word):
+    # The order is FTS5's own bm25 with the headline weights, asked through `rank MATCH` (the form
+    # the query layer no longer uses): the plain bm25() call must rank the same.
+    from khabar.store.search import RANK_FUNCTION
+
+    expression = parse_query(word).expression
+    expected = [row[0] for row in conn.execute(
+        "SELECT a.id FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE article_keys MATCH ? "
+        "AND k.rank MATCH ? ORDER BY k.rank, a.num", (expression, RANK_FUNCTION))]
+    found = [row["id"] for row in search(conn, word, limit=50, snippets=False)["results"]]
+    assert found and found == expected[: len(found)]
