@@ -118,7 +118,8 @@ class SentenceCoder:
         actors = find_actors(words, units, passage.spans, blocked)
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
         remember(words, actors, self.bodies)
-        att = Attacher(words, recalled, self.agents, blocked, self.topic)
+        att = Attacher(words, recalled, self.agents, blocked, self.topic,
+                       frozenset(m.words[0] for m in matches if m.verbal))
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
             self._read_pending()
         topic = self._code_matches(passage, words, att, matches)
@@ -146,7 +147,9 @@ class SentenceCoder:
         for match in matches:
             roles = find_roles(att, match, self.topic, verb_source)
             subject = roles.target if match.entry.swap else roles.source  # "استقبل": the host is the subject
-            if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
+            if match.verbal and subject is not None and (roles.explicit or match.entry.swap) \
+                    and not (att.relative(match.words[0]) is not None and att.resumptive(match.words[0])):
+                # "الجماعة التي تدعمها إيران تهدد": the subject inside the clause is not the sentence's
                 topic = topic or subject
                 verb_source = roles.source
             found.append(roles)

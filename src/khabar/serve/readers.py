@@ -1,5 +1,6 @@
 """The served store: one read-only connection per worker thread, and a small cache of answers that is
-emptied whenever the store's files change (an ingest or a posted article elsewhere)."""
+emptied whenever the store's files change (an ingest or a posted article elsewhere), or, for a copy
+in PostgreSQL, whenever the store is copied again."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from khabar.store.db import open_store
+from khabar.store.db import StoreError, open_store
+from khabar.store.dialect import is_url
 
 CACHE_ENTRIES = 256
 PENDING_WAIT_S = 30.0  # a thread waits this long for another's answer, then works it out itself
@@ -30,11 +32,15 @@ class _Pending:
 
 class Store:
     """The store's path and one reader per worker thread (an sqlite3 connection must not be used by two
-    threads at once); writes open their own connection, one at a time, under `write_lock`."""
+    threads at once); writes open their own connection, one at a time, under `write_lock`. `db` is an
+    SQLite file or a postgresql:// URL (a copy, read only)."""
 
     def __init__(self, db: str | Path, token: str | None = None, *, cache_entries: int = CACHE_ENTRIES) -> None:
-        self.db = Path(db)
+        self.db: str | Path = db if is_url(db) else Path(db)
         self.token = token or None
+        if self.token and is_url(db):
+            raise StoreError("a PostgreSQL store is a copy and takes no writes: serve it without --token "
+                             "(post to the server of the SQLite store, then `khabar store copy` again)")
         self.write_lock = threading.Lock()
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
@@ -90,6 +96,8 @@ class Store:
         return answer
 
     def _files_version(self) -> tuple:
+        if isinstance(self.db, str):  # a PostgreSQL copy: changed only by a new copy, which stamps meta
+            return tuple(self.reader().execute("SELECT value FROM meta WHERE key = 'copied'").fetchall())
         # A commit writes the WAL file; a checkpoint writes the database: either changes a stamp.
         stamps = []
         for path in (self.db, self.db.with_name(self.db.name + "-wal")):

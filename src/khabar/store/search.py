@@ -27,10 +27,13 @@ SNIPPET_STRETCH = 600
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A parsed query: its FTS5 expression (None when it has no word) and the keys it looks for."""
+    """A parsed query: its FTS5 expression (None when it has no word), the keys it looks for, and its
+    terms (each a phrase's keys in order, or one word's key; all must match), from which another engine
+    builds its own expression (pg.py)."""
 
     expression: str | None
     keys: tuple[str, ...]
+    terms: tuple[tuple[str, ...], ...] = ()
 
 
 def _quoted(keys: list[str]) -> str:
@@ -39,17 +42,11 @@ def _quoted(keys: list[str]) -> str:
 
 def parse_query(text: str) -> Query:
     """Words and phrases of `text` as an FTS5 expression over search keys (all must match)."""
-    parts: list[str] = []
-    keys: list[str] = []
-    for phrase in PHRASE_RE.findall(text):
-        phrase_keys = text_keys(phrase)
-        if phrase_keys:
-            parts.append(_quoted(phrase_keys))
-            keys += phrase_keys
-    for key in text_keys(PHRASE_RE.sub(" ", text)):
-        parts.append(_quoted([key]))
-        keys.append(key)
-    return Query(" AND ".join(parts) or None, tuple(dict.fromkeys(keys)))
+    terms: list[tuple[str, ...]] = [tuple(keys) for keys in map(text_keys, PHRASE_RE.findall(text)) if keys]
+    terms += [(key,) for key in text_keys(PHRASE_RE.sub(" ", text))]
+    keys = [key for term in terms for key in term]
+    return Query(" AND ".join(_quoted(list(term)) for term in terms) or None, tuple(dict.fromkeys(keys)),
+                 tuple(terms))
 
 
 def make_snippet(body: str, keys: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
