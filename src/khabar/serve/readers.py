@@ -15,7 +15,19 @@ from khabar.store.db import StoreError, open_store
 from khabar.store.dialect import is_url
 
 CACHE_ENTRIES = 256
+PENDING_WAIT_S = 30.0  # a thread waits this long for another's answer, then works it out itself
 T = TypeVar("T")
+
+
+class _Pending:
+    """An answer one thread is working out, that others wait for."""
+
+    __slots__ = ("answer", "done", "ok")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.ok = False
+        self.answer: Any = None
 
 
 class Store:
@@ -35,6 +47,7 @@ class Store:
         self._cache_lock = threading.Lock()
         self._version: tuple = ()
         self._entries = cache_entries
+        self._pending: dict[tuple, _Pending] = {}  # answers being worked out, by (store version, key)
         open_store(self.db).close()  # fail now, with the store's own message, not on the first request
 
     def reader(self) -> sqlite3.Connection:
@@ -46,7 +59,11 @@ class Store:
 
     def cached(self, query: Callable[..., T], *args: Any, **options: Any) -> T:
         """`query(reader, *args, **options)`, remembered until the store changes. Arguments must be
-        hashable; callers must not change what they get (it is shared)."""
+        hashable; callers must not change what they get (it is shared).
+
+        Asked again while a thread works it out for the same store version, the answer is waited for,
+        not worked out a second time: after each commit of an ingest, every request of a busy page
+        would otherwise repeat the same query at once."""
         if not self._entries:
             return query(self.reader(), *args, **options)
         key = (query.__module__, query.__qualname__, args, tuple(sorted(options.items())))
@@ -58,12 +75,24 @@ class Store:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        answer = query(self.reader(), *args, **options)
-        with self._cache_lock:
-            if version == self._version:
-                self._cache[key] = answer
-                while len(self._cache) > self._entries:
-                    self._cache.popitem(last=False)
+            pending = self._pending.get((version, key))
+            if pending is None:
+                mine = self._pending[(version, key)] = _Pending()
+        if pending is not None:
+            if pending.done.wait(PENDING_WAIT_S) and pending.ok:
+                return pending.answer
+            return query(self.reader(), *args, **options)  # it failed or is slow: try on our own
+        try:
+            answer = query(self.reader(), *args, **options)
+            mine.ok, mine.answer = True, answer
+        finally:
+            with self._cache_lock:
+                self._pending.pop((version, key), None)
+                if mine.ok and version == self._version:
+                    self._cache[key] = answer
+                    while len(self._cache) > self._entries:
+                        self._cache.popitem(last=False)
+            mine.done.set()
         return answer
 
     def _files_version(self) -> tuple:

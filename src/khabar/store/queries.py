@@ -11,7 +11,7 @@ from typing import Any
 from khabar.lang.normalize import fold
 from khabar.store import dialect, docs
 from khabar.store.aggregates import HAPPENED
-from khabar.store.search import RANKING, make_snippet, parse_query
+from khabar.store.search import RANK_FUNCTION, RANKING, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
@@ -83,13 +83,13 @@ def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], para
         oldest = conn.execute("SELECT rowid FROM article_keys WHERE article_keys MATCH ? ORDER BY rowid DESC "
                               "LIMIT 1 OFFSET ?", (expression, max(RANKED, offset + limit) - 1)).fetchone()
         rows = conn.execute(
-            f"SELECT {columns} FROM (SELECT rowid, rank FROM article_keys WHERE article_keys MATCH ? AND rank MATCH ? "
-            "AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.rank",
-            (expression, RANKING, oldest[0] if oldest else 0, limit, offset))
+            f"SELECT {columns} FROM (SELECT rowid, {RANKING} AS score FROM article_keys WHERE article_keys MATCH ? "
+            "AND rowid >= ? ORDER BY score LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.score",
+            (expression, oldest[0] if oldest else 0, limit, offset))
         return total.fetchone()[0], rows.fetchall()
     base = ("FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE "
             + " AND ".join(["article_keys MATCH ?", "k.rank MATCH ?", *clauses]))
-    params = [expression, RANKING, *params]
+    params = [expression, RANK_FUNCTION, *params]
     total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     rows = conn.execute(f"SELECT {columns} {base} ORDER BY k.rank LIMIT ? OFFSET ?", [*params, limit, offset])
     return total, rows.fetchall()
@@ -121,11 +121,13 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     else:
         total, rows = _latest(conn, clauses, params, limit, offset)
     results = [dict(zip(_RESULT_COLUMNS, row, strict=True)) for row in rows]
-    if snippets:
+    if snippets and results:
+        ids = [result["id"] for result in results]
+        # The stored documents, decoded here (not by SQL json functions): every engine reads them so.
+        rows = conn.execute(f"SELECT id, doc FROM articles WHERE id IN ({_marks(ids)})", ids).fetchall()
+        bodies = {row[0]: docs.load(row[1]).get("body") for row in rows}
         for result in results:
-            stored = conn.execute("SELECT doc FROM articles WHERE id = ?", (result["id"],)).fetchone()[0]
-            body = docs.load(stored).get("body") or ""
-            result["snippet"], result["hits"] = make_snippet(body, query.keys)
+            result["snippet"], result["hits"] = make_snippet(bodies.get(result["id"]) or "", query.keys)
     return {"query": text, "keys": list(query.keys), "total": total, "results": results}
 
 
