@@ -243,7 +243,7 @@ def test_dawn_of_a_day_is_no_bombing():
 
 
 def test_nationality_form_after_a_rank_without_the_article_is_a_given_name():
-    named = code("وأعلن المتحدث باسم الجيش العقيد تركي الشمري أن الغارات أصابت مواقع للمسلحين في صنعاء.")
+    named = code("وأعلن المتحدث باسم التحالف العقيد تركي الشمري أن الغارات استهدفت مواقع للمسلحين في مأرب.")
     assert all(e.source != "TUR" and e.target != "TUR" for e in named)
     officer = code("وقال العقيد التركي إن مدفعيته قصفت مواقع في شمال سوريا.")
     assert any(e.source == "TUR" for e in officer if e.type == "ASSAULT")
