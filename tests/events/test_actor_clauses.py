@@ -247,3 +247,12 @@ def test_nationality_form_after_a_rank_without_the_article_is_a_given_name():
     assert all(e.source != "TUR" and e.target != "TUR" for e in named)
     officer = code("وقال العقيد التركي إن مدفعيته قصفت مواقع في شمال سوريا.")
     assert any(e.source == "TUR" for e in officer if e.type == "ASSAULT")
+
+
+def test_states_condemning_an_attack_with_no_named_doer_accuse_neither_its_victim_nor_each_other():
+    events = code("أدانت الهند واليابان والبرازيل التفجير الذي استهدف السفارة البريطانية في كابول.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert {e.source for e in accuse} == {"IND", "JPN", "BRA"}
+    assert all(e.target is None for e in accuse)
+    named = code("أدانت الهند واليابان الهجوم الذي شنته باكستان على الحدود.")
+    assert {(e.source, e.target) for e in named if e.type == "ACCUSE"} == {("IND", "PAK"), ("JPN", "PAK")}
