@@ -256,3 +256,17 @@ def test_states_condemning_an_attack_with_no_named_doer_accuse_neither_its_victi
     assert all(e.target is None for e in accuse)
     named = code("أدانت الهند واليابان الهجوم الذي شنته باكستان على الحدود.")
     assert {(e.source, e.target) for e in named if e.type == "ACCUSE"} == {("IND", "PAK"), ("JPN", "PAK")}
+
+
+def test_object_pronoun_on_a_verb_read_whole_still_marks_a_relative_clause():
+    events = code("وقال إن الهجوم استهدف مرتفعات الجولان التي تحتلها إسرائيل منذ عقود.")
+    assert any(e.source == "ISR" for e in events if e.type == "COERCE")
+    assert all(e.target != "ISR" for e in events if e.type == "COERCE")
+
+
+
+def test_a_town_does_not_speak_for_its_state():
+    events = code("وقال المسؤول إن قندهار ترحب بالمبادرة الباكستانية.")
+    assert all(e.source != "AFG" for e in events if e.type == "SUPPORT")
+    capital = code("وقال المسؤول إن كابول ترحب بالمبادرة الباكستانية.")
+    assert ("AFG", "PAK") in dyads(capital, "SUPPORT")

@@ -279,7 +279,11 @@ class Attacher:
         subject then follows it, and the noun before the pronoun is its object."""
         text = self.words.texts[j]
         suffix = self.words.tables.split(text)[1]
-        return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+        if suffix:
+            return fold(text[len(text) - suffix:]) in THIRD_PERSON
+        norm, forms = self.words.norms[j], self.words.forms[j].all
+        # a verb the splitter keeps whole ("تحتلها"): its lookup forms hold the verb without the pronoun
+        return any(norm.endswith(p) and len(norm) - len(p) >= 3 and norm[:-len(p)] in forms for p in THIRD_PERSON)
 
     def relative_support(self, end: int) -> Group | None:
         """The subject of a support verb in a relative clause right after a verbal noun ending at word
@@ -350,6 +354,9 @@ class Attacher:
         group = before[-1]
         if group.prep is not None or self._in_fronted_phrase(group):
             return None
+        if group.members[0].kind == "place" and match is not None and not match.entry.swap \
+                and match.entry.type not in VIOLENT_TYPES:
+            return None  # a town or province speaks, meets or agrees with no one; an attack may hit it
         if not self._clear(group.end, head, match):
             return group if self.after_relative(group, head) else None
         return group
