@@ -164,3 +164,23 @@ def test_attribute_sources_close_to_a_person_are_not_that_person():
 def test_attribute_according_to_inside_a_speakers_sentence():
     body = 'وقال الوزير خالد عمران، بحسب البيان، "سنرفع الرواتب مطلع العام".'
     assert read(body).quotes[0].speaker == "الوزير خالد عمران"
+
+
+def test_attribute_skips_the_one_spoken_to():
+    # "لها" / "لمراسلنا" right after the verb is who is spoken to; the subject may follow it
+    body = 'وقال لها مدير المدرسة نادر سليم "سنفتح الصفوف غدا".'
+    assert read(body).quotes[0].speaker == "مدير المدرسة نادر سليم"
+    body = 'وقال المدير نادر سليم إن العام جديد. ثم قال لها "سنفتح الصفوف غدا".'
+    assert read(body).quotes[0].speaker != "لها"
+
+
+def test_attribute_pronoun_of_address_never_speaks():
+    for pronoun in ("لهم", "لنا", "له"):
+        body = f'وقال مدير المدرسة {pronoun} "سنفتح الصفوف غدا صباحا".'
+        assert read(body).quotes[0].speaker == "مدير المدرسة"
+
+
+def test_attribute_manner_word_ends_the_speaker():
+    for manner in ("ردا", "تعليقا", "تعقيبا"):
+        body = f'وقال الوزير الأمريكي {manner} على سؤال "هذا صحيح في جزء منه".'
+        assert read(body).quotes[0].speaker == "الوزير الأمريكي"
