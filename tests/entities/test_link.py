@@ -198,6 +198,8 @@ def test_link_spelled_out_letters_together_are_an_acronym():
     ("عبد الفتاح القصري", "Abdel Fattah el-Sisi"),   # same given names, another family name
     ("كيم جونغ إيل", "Kim Jong Un"),                 # one short word differs
     ("محمد السلمان", "Mohammed bin Salman"),          # words that are not the name's words
+    ("محمد عباس", "Mahmoud Abbas"),                   # a given name a long vowel apart is another one
+    ("سعيد الحريري", "Saad Hariri"),
     ("عبدالله الباروني", "Abdullah II of Jordan"),
 ])
 def test_link_person_words_are_not_fuzzed_into_another_person(name, not_en):
@@ -214,6 +216,27 @@ def test_link_person_words_agree_with_a_spelling_variant():
     putin = next(e for e in load_kb().entries("person") if e.name_en == "Vladimir Putin")
     assert words_agree(match_key("فلاديمير بوتن"), putin)
     assert not words_agree(match_key("فلاديمير سولوفيوف"), putin)
+
+
+@pytest.mark.parametrize(("name", "name_en"), [
+    ("كيم جون أون", "Kim Jong Un"),     # a final ng written "ن"
+    ("كيم جونج اون", "Kim Jong Un"),
+    ("تشي جينبنغ", "Xi Jinping"),       # "تش" for "ش", a long vowel left out
+])
+def test_link_transliteration_variants_of_foreign_names(name, name_en):
+    text = f"وقال {name} إن الاجتماع مهم"
+    found = names(text, [(1, 1 + len(name.split()), "PER")])
+    assert [n[2] for n in found] == [name_en]
+
+
+def test_spelling_variant_keeps_the_ends_and_the_letters():
+    from khabar.entities.fuzzy import spelling_variant
+
+    assert spelling_variant("جونغ", "جون") and spelling_variant("تشي", "شي")
+    assert spelling_variant("بوريال", "بوريل")
+    assert not spelling_variant("بوتينا", "بوتين")   # another ending
+    assert not spelling_variant("كونغ", "جونغ")      # another first letter
+    assert not spelling_variant("إيل", "أون")
 
 
 @pytest.mark.parametrize(("text", "word"), [

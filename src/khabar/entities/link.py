@@ -396,6 +396,9 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
             # "الاتحاد الآسيوي" is not the EU, "العذراء" not Iraq); a place may have a letter mistyped
             if entry is not None and (words_agree(key, entry) or (entry.type == "LOC" and one_letter_variant(key, entry))):
                 return entry, begin
+            entry = gazetteer.fuzzy.variant(key, tag_type)  # "تشي جينبنغ": Xi Jinping spelled another way
+            if entry is not None and words_agree(key, entry):
+                return entry, begin
     return None, start
 
 
