@@ -121,8 +121,10 @@ def words_agree(key: str, entry: Entry) -> bool:
         if len(words) > 1 and any(n == 0 and _two_given_names(a, b) for n, a, b in differ):
             continue
         close = [(a, b) for _, a, b in differ if not spelling_variant(a, b)]
-        if not close and _enough_letters(words, [a for _, a, _ in differ]):
-            return True
+        if not close:
+            if _enough_letters(words, [a for _, a, _ in differ]):
+                return True
+            continue
         if len(close) > 1 or len(differ) > 1:
             continue
         a, b = close[0]

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import one_letter_variant, words_agree
@@ -90,10 +90,12 @@ def home_country(article: Article) -> str | None:
 
 
 def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str]], gazetteer: Gazetteer,
-                  where: str = "body", home: str | None = None) -> tuple[list[Mention], list[NameMatch]]:
+                  where: str = "body", home: str | None = None, prior: NamePrior | None = None
+                  ) -> tuple[list[Mention], list[NameMatch]]:
     """Mentions of one text from tagger spans (token ranges with a type) and dictionary matches.
 
     Returns the mentions and the nationality adjectives (demonym matches) seen on the way.
+    `prior` (see `name_prior`) settles where a person's name starts when a proclitic may be its letter.
     """
     matches = gazetteer.match(tokens)
     demonyms = [m for m in matches if m.demonym]
@@ -140,7 +142,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             last = _without_trailing_object(tokens, first, last)
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
-        start, end = _name_start(tokens, first, tag), tokens.spans[last - 1][1]
+        start, end = _name_start(tokens, first, tag, prior), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         tag_type = TAG_TYPES.get(tag, "MISC")
         entry, start = _link_span(gazetteer, text, start, whole, end, tag_type)
@@ -288,10 +290,11 @@ def _without_trailing_object(tokens: Tokens, first: int, last: int) -> int:
     return last
 
 
-def _name_start(tokens: Tokens, first: int, tag: str) -> int:
+def _name_start(tokens: Tokens, first: int, tag: str, prior: NamePrior | None = None) -> int:
     """Where a tagger span's first word starts as a name: after its proclitics, unless the whole
     word is a known name word and its stem is not ("وليد", "سامر", "فيصل" are names; "وسامر" is و +
-    "سامر") — the romaniser's word table of attested name words decides."""
+    "سامر") — the romaniser's word table of attested name words decides; when it knows both
+    ("فريد" and "ريد", "كارا" and "ارا"), the one more often a person's name in the news (`prior`)."""
     stripped = mention_start(tokens, first)
     whole = tokens.spans[first][0]
     if stripped == whole or TAG_TYPES.get(tag) != "PER":
@@ -299,11 +302,36 @@ def _name_start(tokens: Tokens, first: int, tag: str) -> int:
     model = romanise_model()
     if model is None:
         return stripped
-    word = tokens.text[whole:tokens.spans[first][1]]
-    stem = tokens.text[stripped:tokens.spans[first][1]]
-    if model.knows(word) and not model.knows(stem):
-        return whole
-    return stripped
+    end = tokens.spans[first][1]
+    # each way to read the word: all its letters, without the first, ... without all its proclitics
+    # ("وسامر" is و + "سامر", not و + س + "امر")
+    known = [s for s in range(whole, stripped + 1) if model.knows(tokens.text[s:end])]
+    if not known:
+        return stripped
+    if stripped not in known:
+        return known[0]
+    if prior is None:
+        return stripped
+    return max(known, key=lambda s: (prior(fold(tokens.text[s:end])), s))
+
+
+# How name-like a folded word is: (the tagger lexicon's person prior, its news frequency).
+NamePrior = Callable[[str], tuple[int, int]]
+
+
+def name_prior(tagger) -> NamePrior | None:
+    """The person-name prior of the tagger's word lexicon (how often a word's contexts in the news
+    are a person's, bucketed, then its frequency), or None for a tagger without one."""
+    res = getattr(getattr(tagger, "features", None), "res", None)
+    if res is None or not res.clusters or "tpPER" not in res.cluster_names:
+        return None
+    column, clusters, freq = res.cluster_names.index("tpPER"), res.clusters, res.freq or {}
+
+    def prior(word: str) -> tuple[int, int]:
+        values = clusters.get(word)
+        bucket = values[column] if values is not None else ""
+        return (int(bucket) if bucket.isdigit() else -1, freq.get(word, 0))
+    return prior
 
 
 _CAPITAL_WORDS = frozenset(fold(w) for w in ("العاصمة", "عاصمة"))
@@ -479,10 +507,11 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     gazetteer = resources.get(name_gazetteer)
     body_spans, head_tokens, head_spans = tagged if tagged is not None else tag_articles([article], tagger)[0]
     home = home_country(article)
-    mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer, home=home)
+    prior = name_prior(tagger)
+    mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer, home=home, prior=prior)
     if article.headline is not None and head_tokens is not None:
         head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline",
-                                         home)
+                                         home, prior)
         mentions = head_mentions + mentions
     on = article_date(article)
     article.mentions = mentions
