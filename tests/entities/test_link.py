@@ -428,3 +428,12 @@ def test_words_agree_a_short_variant_word_is_an_answer_not_an_error():
     ghani = next(e for e in load_kb().entries("person") if "أشرف غني" in e.names_ar)
     assert words_agree(match_key("أشرف غني"), ghani)
     assert not words_agree(match_key("اشرف غاني"), ghani)
+
+
+def test_link_two_people_joined_by_wa_are_two_mentions():
+    # a tagger span "هاري وميغان" over two people is cut at "و" + a known name word
+    text = "وحضر هاري وميغان الحفل"
+    assert [n[0] for n in names(text, [(1, 3, "PER")])] == ["هاري", "ميغان"]
+    # a name word that starts with و stays in its name ("أحمد وليد")
+    text = "وحضر أحمد وليد الحفل"
+    assert [n[0] for n in names(text, [(1, 3, "PER")])] == ["أحمد وليد"]

@@ -135,7 +135,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         mentions.append(Mention(start, end, text[start:end], found.type, found.name_en, None, found.country,
                                 where=where, kind="org", how="institution"))
         taken[found.first:found.last] = [True] * (found.last - found.first)
-    for first, last, tag in spans:
+    for first, last, tag in _conjoined_people_apart(tokens, spans):
         if any(taken[first:last]):
             continue
         if TAG_TYPES.get(tag) == "PER":
@@ -270,6 +270,24 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 out[-1] = joined
                 continue
         out.append(mention)
+    return out
+
+
+def _conjoined_people_apart(tokens: Tokens, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Tagger spans with a person span cut where "و" joins a second person to the first ("أندرو
+    وسارة", "هاري وميغان"): a word after the first that is و + a known name word, when the whole word
+    is no name word ("وليد", "وائل" stay whole; the romaniser's word table decides)."""
+    model = romanise_model()
+    out: list[tuple[int, int, str]] = []
+    for first, last, tag in spans:
+        if TAG_TYPES.get(tag) == "PER" and model is not None:
+            for i in range(first + 1, last):
+                start, end = tokens.spans[i]
+                if (tokens.splits[i][0] == 1 and tokens.text[start] == "و"
+                        and model.knows(tokens.text[start + 1:end]) and not model.knows(tokens.text[start:end])):
+                    out.append((first, i, tag))
+                    first = i
+        out.append((first, last, tag))
     return out
 
 
