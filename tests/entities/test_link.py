@@ -437,3 +437,17 @@ def test_link_two_people_joined_by_wa_are_two_mentions():
     # a name word that starts with و stays in its name ("أحمد وليد")
     text = "وحضر أحمد وليد الحفل"
     assert [n[0] for n in names(text, [(1, 3, "PER")])] == ["أحمد وليد"]
+
+
+@pytest.mark.parametrize("title", ["الملكة", "للملكة", "الأمير", "الشيخ"])
+def test_link_a_place_name_after_a_persons_title_is_a_person(title):
+    # the tagger found the name (as a person or as a place): the title decides
+    text = f"وأشار إلى {title} فيكتوريا في الحفل"
+    at = [t.text for t in tokenize(text)].index("فيكتوريا")
+    for tag in ("PER", "LOC"):
+        found = names(text, [(at, at + 1, tag)])
+        assert [(n[0], n[1]) for n in found] == [("فيكتوريا", "PER")]
+    # without the title it stays the place
+    text = "وسافر إلى فيكتوريا في الحفل"
+    at = [t.text for t in tokenize(text)].index("فيكتوريا")
+    assert [n[1] for n in names(text, [(at, at + 1, "LOC")])] == ["LOC"]

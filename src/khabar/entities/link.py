@@ -110,6 +110,12 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         covering = spans[span_at[match.first]] if span_at[match.first] >= 0 else None
         if _inside_longer_name(match, covering):
             continue  # "ليزا جونسون" is not Boris Johnson, "ريال مدريد" no mention of Madrid: the whole name wins
+        if match.entries[0].type == "LOC" and _after_honorific(tokens, match.first):
+            # "الملكة فيكتوريا", "الأمير هاري": a title of a person before a place's name makes it a person's
+            person = next((e for e in match.entries if e.type == "PER"), None)
+            mentions.append(_mention(text, match.start, match.end, "PER", person, where, "kb"))
+            taken[match.first:match.last] = [True] * (match.last - match.first)
+            continue
         entry = _entry_as_tagged(match, covering)
         if entry is None:
             continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
@@ -353,6 +359,12 @@ def name_prior(tagger) -> NamePrior | None:
 
 
 _CAPITAL_WORDS = frozenset(fold(w) for w in ("العاصمة", "عاصمة"))
+
+
+def _after_honorific(tokens: Tokens, first: int) -> bool:
+    """Does a person's title or honorific ("الملكة", "الأمير", "الشيخ", data/honorifics.tsv) stand
+    right before token `first`, with or without a proclitic ("للملكة")?"""
+    return first > 0 and honorific_words([tokens.splits[first - 1][2]], 0) > 0
 
 
 def _city_named_like_a_state(match: NameMatch, entry: Entry, tokens: Tokens, home: str | None) -> Entry:
