@@ -451,3 +451,22 @@ def test_link_a_place_name_after_a_persons_title_is_a_person(title):
     text = "وسافر إلى فيكتوريا في الحفل"
     at = [t.text for t in tokenize(text)].index("فيكتوريا")
     assert [n[1] for n in names(text, [(at, at + 1, "LOC")])] == ["LOC"]
+
+
+def test_link_a_one_word_name_never_used_as_a_name_needs_the_tagger():
+    # "بنا" ("with us") is also the Bahrain News Agency's acronym: alone, a word the news never
+    # uses as a name is no mention; the agency's full name still is
+    article = read("وكان بنا أن ننتظر. وقالت وكالة أنباء البحرين إن الوضع هادئ.", plain=True,
+                   date=dt.date(2024, 1, 1))
+    texts = [m.text for m in article.mentions]
+    assert "بنا" not in texts and "وكالة أنباء البحرين" in texts
+
+
+def test_name_prior_reads_the_lexicon_buckets():
+    from khabar.entities.link import NamePrior
+
+    prior = NamePrior({"بنا": ("0", "0", "0", "0"), "حماس": ("0", "1", "2", "0"), "فريد": ("3", "0", "0", "0")},
+                      ("tpPER", "tpLOC", "tpORG", "tpMISC"), {"فريد": 398})
+    assert prior.never_a_name("بنا") and not prior.never_a_name("حماس")
+    assert not prior.never_a_name("كلمة")  # not in the lexicon: nothing known
+    assert prior("فريد") == (3, 398) and prior("كلمة") == (-1, 0)

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import one_letter_variant, words_agree
@@ -105,7 +105,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     span_at = _span_at(spans, len(tokens))
     for match in names:
         tagged = any(i >= 0 for i in span_at[match.first:match.last])
-        if not tagged and not _trusted(match, tokens):
+        if not tagged and not _trusted(match, tokens, prior):
             continue
         covering = spans[span_at[match.first]] if span_at[match.first] >= 0 else None
         if _inside_longer_name(match, covering):
@@ -339,23 +339,41 @@ def _name_start(tokens: Tokens, first: int, tag: str, prior: NamePrior | None = 
     return max(known, key=lambda s: (prior(fold(tokens.text[s:end])), s))
 
 
-# How name-like a folded word is: (the tagger lexicon's person prior, its news frequency).
-NamePrior = Callable[[str], tuple[int, int]]
+TYPE_PRIORS = ("tpPER", "tpLOC", "tpORG", "tpMISC")
+
+
+class NamePrior:
+    """How name-like words are in the news, from the tagger's word lexicon: for each folded word, how
+    often its contexts are a person's, a place's, an organisation's, another name's (bucketed, 0 for
+    never), and its frequency."""
+
+    def __init__(self, clusters: Mapping[str, tuple[str, ...]], names: Sequence[str], freq: Mapping[str, int]):
+        self._clusters, self._freq = clusters, freq
+        self._columns = [names.index(n) for n in TYPE_PRIORS]
+
+    def _buckets(self, word: str) -> list[int]:
+        values = self._clusters.get(word)
+        if values is None:
+            return []
+        return [int(values[c]) if values[c].isdigit() else -1 for c in self._columns]
+
+    def __call__(self, word: str) -> tuple[int, int]:
+        """(the person bucket, the frequency): the larger, the likelier a person's name."""
+        buckets = self._buckets(word)
+        return (buckets[0] if buckets else -1, self._freq.get(word, 0))
+
+    def never_a_name(self, word: str) -> bool:
+        """Is `word` in the lexicon with no name-like contexts of any type ("بنا", "with us")?"""
+        buckets = self._buckets(word)
+        return bool(buckets) and all(b == 0 for b in buckets)
 
 
 def name_prior(tagger) -> NamePrior | None:
-    """The person-name prior of the tagger's word lexicon (how often a word's contexts in the news
-    are a person's, bucketed, then its frequency), or None for a tagger without one."""
+    """The name priors of the tagger's word lexicon, or None for a tagger without them."""
     res = getattr(getattr(tagger, "features", None), "res", None)
-    if res is None or not res.clusters or "tpPER" not in res.cluster_names:
+    if res is None or not res.clusters or not set(TYPE_PRIORS) <= set(res.cluster_names):
         return None
-    column, clusters, freq = res.cluster_names.index("tpPER"), res.clusters, res.freq or {}
-
-    def prior(word: str) -> tuple[int, int]:
-        values = clusters.get(word)
-        bucket = values[column] if values is not None else ""
-        return (int(bucket) if bucket.isdigit() else -1, freq.get(word, 0))
-    return prior
+    return NamePrior(res.clusters, res.cluster_names, res.freq or {})
 
 
 _CAPITAL_WORDS = frozenset(fold(w) for w in ("العاصمة", "عاصمة"))
@@ -379,8 +397,11 @@ def _city_named_like_a_state(match: NameMatch, entry: Entry, tokens: Tokens, hom
     return city if before & _CAPITAL_WORDS or (home is not None and city.country == home) else entry
 
 
-def _trusted(match: NameMatch, tokens: Tokens) -> bool:
+def _trusted(match: NameMatch, tokens: Tokens, prior: NamePrior | None = None) -> bool:
     entry = match.entries[0]
+    if (prior is not None and match.last - match.first == 1 and entry.kind not in (CITY, REGION)
+            and prior.never_a_name(tokens.splits[match.first][2])):
+        return False  # "بنا" ("with us") is not the Bahrain News Agency: a word never seen as a name
     if match.last - match.first > 1 or entry.kind not in (CITY, REGION):
         return True
     before = fold(tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]]) \
