@@ -470,3 +470,18 @@ def test_name_prior_reads_the_lexicon_buckets():
     assert prior.never_a_name("بنا") and not prior.never_a_name("حماس")
     assert not prior.never_a_name("كلمة")  # not in the lexicon: nothing known
     assert prior("فريد") == (3, 398) and prior("كلمة") == (-1, 0)
+
+
+def test_link_two_people_side_by_side_are_two_mentions():
+    # verb, subject, object: the tagger's one span over two people is cut before the known one
+    text = "واتهم الوزير سامي فريدمان حسن نصر الله بالمسؤولية"
+    at = [t.text for t in tokenize(text)].index("سامي")
+    found = names(text, [(at, at + 5, "PER")])
+    assert [(n[0], n[2]) for n in found] == [("سامي فريدمان", "Sami Friedman"), ("حسن نصر الله", "Hassan Nasrallah")]
+
+
+def test_link_a_name_bound_by_a_particle_is_not_cut():
+    text = "واستقبل الملك سلمان بن عبد العزيز آل سعود الوفد"
+    at = [t.text for t in tokenize(text)].index("سلمان")
+    found = names(text, [(at, at + 6, "PER")])
+    assert [n[0] for n in found] == ["سلمان بن عبد العزيز آل سعود"]

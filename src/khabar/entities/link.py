@@ -30,8 +30,8 @@ from khabar.kb import knowledge_base
 from khabar.kb.base import match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
+from khabar.lang.romanise import name_particles, romanise
 from khabar.lang.romanise import packaged as romanise_model
-from khabar.lang.romanise import romanise
 from khabar.page.agencies import load_agencies
 from khabar.resources import Resources, data_path, read_tsv
 from khabar.text.tokens import tokenize
@@ -100,6 +100,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     matches = gazetteer.match(tokens)
     demonyms = [m for m in matches if m.demonym]
     names = [m for m in matches if not m.demonym]
+    spans = _adjacent_people_apart(tokens, _conjoined_people_apart(tokens, spans), names)
     taken = [False] * len(tokens)
     mentions: list[Mention] = []
     span_at = _span_at(spans, len(tokens))
@@ -141,7 +142,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         mentions.append(Mention(start, end, text[start:end], found.type, found.name_en, None, found.country,
                                 where=where, kind="org", how="institution"))
         taken[found.first:found.last] = [True] * (found.last - found.first)
-    for first, last, tag in _conjoined_people_apart(tokens, spans):
+    for first, last, tag in spans:
         if any(taken[first:last]):
             continue
         if TAG_TYPES.get(tag) == "PER":
@@ -294,6 +295,31 @@ def _conjoined_people_apart(tokens: Tokens, spans: Sequence[tuple[int, int, str]
                     out.append((first, i, tag))
                     first = i
         out.append((first, last, tag))
+    return out
+
+
+def _adjacent_people_apart(tokens: Tokens, spans: list[tuple[int, int, str]], names: Sequence[NameMatch]
+                           ) -> list[tuple[int, int, str]]:
+    """Tagger spans with a person span cut where it holds two people side by side, as verb, subject,
+    object ("واتهم الوزير ستيفن منوشين حسن نصر الله"): a knowledge-base person's full name (two words
+    or more) that starts or ends the span, the rest two words or more, no name particle ("بن",
+    "آل", "عبد") at the cut binding the two halves into one name."""
+    people = {(m.first, m.last) for m in names if m.entries[0].type == "PER" and m.last - m.first >= 2}
+    if not people:
+        return spans
+    particles = name_particles()
+    out: list[tuple[int, int, str]] = []
+    for first, last, tag in spans:
+        cut = None
+        if TAG_TYPES.get(tag) == "PER" and last - first >= 4:
+            cut = next((at for at in range(first + 2, last - 1)
+                        if ((first, at) in people or (at, last) in people)
+                        and tokens.splits[at - 1][2] not in particles and tokens.splits[at][2] not in particles),
+                       None)
+        if cut is None:
+            out.append((first, last, tag))
+        else:
+            out += [(first, cut, tag), (cut, last, tag)]
     return out
 
 

@@ -266,6 +266,12 @@ def _particles() -> dict[str, str]:
     return Resources.default().get(_build_particles)
 
 
+def name_particles() -> frozenset[str]:
+    """The folded particles of Arabic personal names ("بن", "أبو", "آل", "عبد"): words that bind a
+    name's parts together (data/name_particles.tsv)."""
+    return frozenset(_particles())
+
+
 def _build_particles(resources: Resources) -> dict[str, str]:
     path = data_path("khabar.lang", "data/name_particles.tsv")
     return {fold(row["arabic"]): row["latin"] for row in read_table(path)}
