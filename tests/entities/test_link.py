@@ -485,3 +485,14 @@ def test_link_a_name_bound_by_a_particle_is_not_cut():
     at = [t.text for t in tokenize(text)].index("سلمان")
     found = names(text, [(at, at + 6, "PER")])
     assert [n[0] for n in found] == ["سلمان بن عبد العزيز آل سعود"]
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("وسيطرت القوات على جبال أبو النار الاستراتيجية", "أبو", "أبو النار"),
+    ("والتقى الوفد محمد بن سالم في المدينة", "محمد", "محمد بن سالم"),
+])
+def test_link_a_span_ending_on_a_name_particle_runs_on(text, word, name):
+    at = [t.text for t in tokenize(text)].index(word)
+    end = at + 1 if word == "أبو" else at + 2
+    found = names(text, [(at, end, "LOC" if word == "أبو" else "PER")])
+    assert [n[0] for n in found] == [name]

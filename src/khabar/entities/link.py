@@ -100,7 +100,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     matches = gazetteer.match(tokens)
     demonyms = [m for m in matches if m.demonym]
     names = [m for m in matches if not m.demonym]
-    spans = _adjacent_people_apart(tokens, _conjoined_people_apart(tokens, spans), names)
+    spans = _adjacent_people_apart(tokens, _conjoined_people_apart(tokens, _particle_ends_joined(tokens, spans)), names)
     taken = [False] * len(tokens)
     mentions: list[Mention] = []
     span_at = _span_at(spans, len(tokens))
@@ -294,6 +294,21 @@ def _conjoined_people_apart(tokens: Tokens, spans: Sequence[tuple[int, int, str]
                         and model.knows(tokens.text[start + 1:end]) and not model.knows(tokens.text[start:end])):
                     out.append((first, i, tag))
                     first = i
+        out.append((first, last, tag))
+    return out
+
+
+def _particle_ends_joined(tokens: Tokens, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Tagger spans that end on a name particle ("جبال أبو" of "جبال أبو النار", "محمد بن" of "محمد بن
+    راشد") run on to the word after it: a particle binds a name to what follows, it ends none."""
+    particles = name_particles() - {"ال"}  # the article alone ("بنديكت ال 16") binds nothing
+    out: list[tuple[int, int, str]] = []
+    starts = {first for first, _, _ in spans}
+    for first, last, tag in spans:
+        while (last < len(tokens) and tokens.splits[last - 1][2] in particles and last not in starts
+               and len(tokens.splits[last][2]) > 1 and tokens.splits[last][2][0].isalpha()
+               and tokens.text[tokens.spans[last - 1][1]:tokens.spans[last][0]] == " "):
+            last += 1
         out.append((first, last, tag))
     return out
 
