@@ -496,3 +496,30 @@ def test_link_a_span_ending_on_a_name_particle_runs_on(text, word, name):
     end = at + 1 if word == "أبو" else at + 2
     found = names(text, [(at, end, "LOC" if word == "أبو" else "PER")])
     assert [n[0] for n in found] == [name]
+
+
+def test_link_a_lone_word_that_starts_other_peoples_names_is_nobody():
+    from khabar.entities.link import lone_surnames_checked, person_first_words
+    from khabar.kb import load_kb
+
+    kb = load_kb()
+    starts = person_first_words(Resources())
+    # a person in office, named by one word that also starts another person's name
+    on = dt.date(2024, 1, 1)
+    word, person = next((w, p) for w, ids in sorted(starts.items()) if len(ids) > 1
+                        for p in sorted(ids) if kb.in_office(p, on))
+    mention = Mention(0, len(word), word, "PER", "x", person, where="body", how="kb")
+    kept = lone_surnames_checked([mention], [], kb, on, starts)
+    assert kept[0].id is None
+    # named in full in the article, it keeps the link
+    full = Mention(10, 20, "اسم كامل", "PER", "x", person, where="body", how="kb")
+    assert lone_surnames_checked([mention, full], [], kb, on, starts)[0].id == person
+
+
+def test_link_one_word_is_no_sound_variant():
+    from khabar.entities.fuzzy import words_agree
+    from khabar.kb import load_kb
+
+    putin = next(e for e in load_kb().entries("person") if e.name_en == "Vladimir Putin")
+    assert not words_agree("بواتينغ", putin)   # Boateng: a final ng is no variant of a lone word
+    assert words_agree("بوتن", putin)

@@ -120,7 +120,10 @@ def words_agree(key: str, entry: Entry) -> bool:
             continue  # Arabic family names are spelled one way: "الخطيب" is not "الطيب", "العمري" not "العامري"
         if len(words) > 1 and any(n == 0 and _two_given_names(a, b) for n, a, b in differ):
             continue
-        close = [(a, b) for _, a, b in differ if not spelling_variant(a, b)]
+        # one word alone may only have a long vowel written or not: the sound rules would make
+        # "بواتينغ" (Boateng) "بوتين"
+        alike = spelling_variant if len(words) > 1 else _vowels_only
+        close = [(a, b) for _, a, b in differ if not alike(a, b)]
         if not close:
             if _enough_letters(words, [a for _, a, _ in differ]):
                 return True
@@ -185,6 +188,11 @@ def _skeleton(word: str) -> str:
 def skeleton_key(key: str) -> str:
     """A folded name with each word reduced to its skeleton (`spelling_variant`)."""
     return " ".join(_skeleton(w) for w in key.split())
+
+
+def _vowels_only(a: str, b: str) -> bool:
+    """Do two words differ only in long vowels inside them (same first and last letters)?"""
+    return a[:1] == b[:1] and a[-1:] == b[-1:] and a.translate(_LONG_VOWELS) == b.translate(_LONG_VOWELS)
 
 
 def _last(word: str) -> str:

@@ -576,6 +576,18 @@ def person_given_names(resources: Resources) -> frozenset[str]:
     return given_names(resources.get(knowledge_base))
 
 
+def person_first_words(resources: Resources) -> dict[str, frozenset[str]]:
+    """The resource: each folded word that starts a name of several words of the pipeline's
+    knowledge-base people, with those people's ids."""
+    found: dict[str, set[str]] = {}
+    for entry in resources.get(knowledge_base).entries("person"):
+        for name in entry.names_ar:
+            words = match_key(name).split()
+            if len(words) > 1:
+                found.setdefault(words[0], set()).add(entry.id)
+    return {word: frozenset(ids) for word, ids in found.items()}
+
+
 def given_names(kb) -> frozenset[str]:
     """Folded words that start the names of the knowledge base's people more often than they end
     one (by people: "محمد" starts many names and ends Mahathir Mohamad's)."""
@@ -608,7 +620,7 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     on = article_date(article)
     article.mentions = mentions
     references = resolve_references(article, demonyms, gazetteer.kb, on)
-    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on)
+    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words))
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
@@ -635,18 +647,21 @@ def _descriptor(mention: Mention, kb) -> bool:
 
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
-                          on: dt.date) -> list[Mention]:
+                          on: dt.date, starts: Mapping[str, frozenset[str]] | None = None) -> list[Mention]:
     """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
     article names them in full too, a title resolves to them, or they hold an office on the
-    article's date (or left it at most SURNAME_AFTER_OFFICE before); else the mention is an unknown
-    person with a romanised name ("هيلي" in 2018 is not the defence secretary of 2024)."""
+    article's date (or left it at most SURNAME_AFTER_OFFICE before) and the word starts no other
+    person's name (`starts`, see `person_first_words`: "مصطفى" alone is not Mohammad Mustafa, nor
+    "ميشال" Charles Michel); else the mention is an unknown person with a romanised name ("هيلي" in
+    2018 is not the defence secretary of 2024)."""
     full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
     titled = {r.id for r in references if r.kind == "title"}
     out = []
     for mention in mentions:
         if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
                 and mention.id not in full and mention.id not in titled
-                and not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)):
+                and (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
+                     or (starts is not None and starts.get(match_key(mention.text), frozenset()) - {mention.id}))):
             name_en = romanise(mention.text)
             mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)
