@@ -523,3 +523,28 @@ def test_link_one_word_is_no_sound_variant():
     putin = next(e for e in load_kb().entries("person") if e.name_en == "Vladimir Putin")
     assert not words_agree("بواتينغ", putin)   # Boateng: a final ng is no variant of a lone word
     assert words_agree("بوتن", putin)
+
+
+def test_link_a_name_cut_by_a_hashtag_or_underscores():
+    # one tagger span over "مايك # بومبيو": the knowledge base reads it without the hashtag
+    text = "وقال الوزير مايك #بومبيو إن الاتفاق سيئ"
+    at = [t.text for t in tokenize(text)].index("مايك")
+    assert [n[2] for n in names(text, [(at, at + 3, "PER")])] == ["Mike Pompeo"]
+    # two spans, the given names before the hashtag: one mention, the whole name's
+    text = "والتقى رجب طيب #أردوغان نظيره"
+    toks = [t.text for t in tokenize(text)]
+    at, after = toks.index("رجب"), toks.index("أردوغان")
+    found = names(text, [(at, at + 2, "PER"), (after, after + 1, "PER")])
+    assert [(n[0], n[2]) for n in found] == [("رجب طيب #أردوغان", "Recep Tayyip Erdoğan")]
+    # an unknown name with underscores is romanised as words
+    text = "وقال #سامي_حداد إنه بريء"
+    at = [t.text for t in tokenize(text)].index("سامي")
+    assert names(text, [(at, at + 3, "PER")])[0][2] == "Sami Haddad"
+
+
+def test_uncut():
+    from khabar.entities.link import uncut
+
+    assert uncut("مايك #بومبيو") == "مايك بومبيو"
+    assert uncut("زياد_عيتاني") == "زياد عيتاني"
+    assert uncut("جو بايدن") == "جو بايدن"

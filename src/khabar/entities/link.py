@@ -261,10 +261,11 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
     for mention in mentions:
         before = out[-1] if out else None
         if (before is not None and before.type == "PER" and mention.type == "PER" and before.id is None
-                and before.where == mention.where and " " not in before.text.strip()):
+                and before.where == mention.where):
             gap = text[before.end:mention.start]
-            # cut by a hashtag or a line break, or two unknown names side by side ("سيمونا" "ماريانا لوان")
-            apart = gap == " " and mention.id is None
+            # cut by a hashtag or a line break ("رجب طيب #أردوغان"), or two unknown names side by
+            # side, the first of one word ("سيمونا" "ماريانا لوان")
+            apart = gap == " " and mention.id is None and " " not in before.text.strip()
             if gap and not gap.strip(" \t#_\n") and (_CUTS & set(gap) or apart):
                 whole = before.text + " " + mention.text
                 entry = next((e for e in gazetteer.kb.lookup(whole) if e.type == "PER"), None)
@@ -336,6 +337,14 @@ def _adjacent_people_apart(tokens: Tokens, spans: list[tuple[int, int, str]], na
         else:
             out += [(first, cut, tag), (cut, last, tag)]
     return out
+
+
+def uncut(name: str) -> str:
+    """A name as written in posts, with its hashtag and underscores taken for spaces ("مايك #بومبيو",
+    "#زياد_عيتاني" -> "زياد عيتاني"): what the knowledge base and the romaniser read."""
+    if "#" not in name and "_" not in name:
+        return name
+    return " ".join(name.replace("#", " ").replace("_", " ").split())
 
 
 def _without_trailing_object(tokens: Tokens, first: int, last: int) -> int:
@@ -501,7 +510,7 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
     unless only the whole word links ("بوريال" is not ب + "وريال")."""
     starts = [start] if start == whole else [start, whole]
     for begin in starts:
-        entries = gazetteer.kb.lookup(text[begin:end])
+        entries = gazetteer.kb.lookup(uncut(text[begin:end]))
         same_type = [e for e in entries if e.type == tag_type]
         if not same_type and entries and tag_type in ("PER", "ORG") and _town(entries[0]):
             entries = []  # a club or a person named like a town (see _entry_as_tagged)
@@ -510,7 +519,7 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
             return (same_type or entries)[0], begin + gazetteer.kb.stripped_letters(text[begin:end])
     if tag_type != "MISC":
         for begin in reversed(starts):
-            key = match_key(text[begin:end])
+            key = match_key(uncut(text[begin:end]))
             entry = gazetteer.fuzzy.closest(key, tag_type)
             # names are not fuzzed into other names (an organisation's or place's words either:
             # "الاتحاد الآسيوي" is not the EU, "العذراء" not Iraq); a place may have a letter mistyped
@@ -527,7 +536,7 @@ ROMANISED_TYPES = ("PER", "LOC")  # names; an organisation's name is mostly word
 
 def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, where: str, how: str) -> Mention:
     if entry is None:
-        name_en = romanise(text[start:end]) if type_ in ROMANISED_TYPES else None
+        name_en = romanise(uncut(text[start:end])) if type_ in ROMANISED_TYPES else None
         return Mention(start, end, text[start:end], type_, name_en, where=where, how=how,
                        name_from="romanised" if name_en else None)
     return Mention(start, end, text[start:end], type_, entry.name_en, entry.id, entry.country,
