@@ -184,3 +184,15 @@ def test_attribute_manner_word_ends_the_speaker():
     for manner in ("ردا", "تعليقا", "تعقيبا"):
         body = f'وقال الوزير الأمريكي {manner} على سؤال "هذا صحيح في جزء منه".'
         assert read(body).quotes[0].speaker == "الوزير الأمريكي"
+
+
+def test_attribute_person_opening_a_sentence_without_speech_word():
+    # no speech word governs the quotation: the person the sentence opens with (after its verb)
+    # speaks, not the speaker carried from the sentence before
+    body = ('وقال الخبير نادر سليم إن "الأزمة طويلة جدا وصعبة". '
+            'وشكر رامي الحسن قطر رسميا على "حربها ضد الإرهاب وكل أشكال التطرف".')
+    article = read(body, [mention("رامي الحسن", body, "PER", "Rami Hassan")])
+    assert article.quotes[-1].speaker_en == "Rami Hassan"
+    # a speech word still carries the speaker: "وأضاف" has none of its own
+    body = 'وقال الخبير نادر سليم إن "الأزمة طويلة جدا وصعبة". وأضاف "لن تنتهي قريبا أبدا".'
+    assert [q.speaker for q in read(body).quotes] == ["الخبير نادر سليم", "الخبير نادر سليم"]
