@@ -548,3 +548,15 @@ def test_uncut():
     assert uncut("مايك #بومبيو") == "مايك بومبيو"
     assert uncut("زياد_عيتاني") == "زياد عيتاني"
     assert uncut("جو بايدن") == "جو بايدن"
+
+
+def test_link_a_name_particle_is_told_as_written():
+    # "آبي" (Abe) folds like the particle "أبي" but is a name: its span does not run on
+    text = "وأضاف آبي إن الاقتصاد ينمو"
+    at = [t.text for t in tokenize(text)].index("آبي")
+    assert [n[0] for n in names(text, [(at, at + 1, "PER")])] == ["آبي"]
+
+
+def test_link_a_title_before_a_lone_word_keeps_its_link():
+    article = read("وحضرت الملكة إليزابيث الحفل في لندن.", plain=True, date=dt.date(2018, 10, 4))
+    assert [m.name_en for m in article.mentions if m.type == "PER"] == ["Elizabeth II"]

@@ -196,3 +196,10 @@ def test_attribute_person_opening_a_sentence_without_speech_word():
     # a speech word still carries the speaker: "وأضاف" has none of its own
     body = 'وقال الخبير نادر سليم إن "الأزمة طويلة جدا وصعبة". وأضاف "لن تنتهي قريبا أبدا".'
     assert [q.speaker for q in read(body).quotes] == ["الخبير نادر سليم", "الخبير نادر سليم"]
+
+
+def test_attribute_a_name_is_never_taken_for_the_one_spoken_to():
+    # "لي" is "to me" and the name Lee: a mention is a name
+    body = 'ويقول لي إن "المحادثات يمكن أن تكون نقطة انطلاق جيدة".'
+    article = read(body, [mention("لي", body, "PER", "Lee")])
+    assert article.quotes[0].speaker_en == "Lee"

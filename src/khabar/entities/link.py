@@ -27,7 +27,7 @@ from khabar.entities.gazetteer import (
 from khabar.entities.institutions import find_institutions
 from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
-from khabar.kb.base import match_key
+from khabar.kb.base import clitic_forms, match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
 from khabar.lang.romanise import name_particles, romanise
@@ -111,7 +111,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         covering = spans[span_at[match.first]] if span_at[match.first] >= 0 else None
         if _inside_longer_name(match, covering):
             continue  # "ليزا جونسون" is not Boris Johnson, "ريال مدريد" no mention of Madrid: the whole name wins
-        if match.entries[0].type == "LOC" and _after_honorific(tokens, match.first):
+        if match.entries[0].kind in (CITY, REGION) and _after_honorific(tokens, match.first):
             # "الملكة فيكتوريا", "الأمير هاري": a title of a person before a place's name makes it a person's
             person = next((e for e in match.entries if e.type == "PER"), None)
             mentions.append(_mention(text, match.start, match.end, "PER", person, where, "kb"))
@@ -302,16 +302,23 @@ def _conjoined_people_apart(tokens: Tokens, spans: Sequence[tuple[int, int, str]
 def _particle_ends_joined(tokens: Tokens, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Tagger spans that end on a name particle ("جبال أبو" of "جبال أبو النار", "محمد بن" of "محمد بن
     راشد") run on to the word after it: a particle binds a name to what follows, it ends none."""
-    particles = name_particles() - {"ال"}  # the article alone ("بنديكت ال 16") binds nothing
+    # as written, not folded: "آبي" (Abe) is no "أبي"; the article alone ("بنديكت ال 16") binds nothing
+    particles = name_particles(folded=False) - {"ال"}
     out: list[tuple[int, int, str]] = []
     starts = {first for first, _, _ in spans}
     for first, last, tag in spans:
-        while (last < len(tokens) and tokens.splits[last - 1][2] in particles and last not in starts
+        while (last < len(tokens) and _stem_as_written(tokens, last - 1) in particles and last not in starts
                and len(tokens.splits[last][2]) > 1 and tokens.splits[last][2][0].isalpha()
                and tokens.text[tokens.spans[last - 1][1]:tokens.spans[last][0]] == " "):
             last += 1
         out.append((first, last, tag))
     return out
+
+
+def _stem_as_written(tokens: Tokens, i: int) -> str:
+    """Token `i` without its proclitics, as written (hamza seats and madda kept)."""
+    start, end = tokens.spans[i]
+    return tokens.text[start + tokens.splits[i][0]:end]
 
 
 def _adjacent_people_apart(tokens: Tokens, spans: list[tuple[int, int, str]], names: Sequence[NameMatch]
@@ -629,7 +636,8 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     on = article_date(article)
     article.mentions = mentions
     references = resolve_references(article, demonyms, gazetteer.kb, on)
-    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words))
+    texts = {"body": article.body, "headline": article.headline.text if article.headline is not None else ""}
+    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words), texts)
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
@@ -656,13 +664,15 @@ def _descriptor(mention: Mention, kb) -> bool:
 
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
-                          on: dt.date, starts: Mapping[str, frozenset[str]] | None = None) -> list[Mention]:
+                          on: dt.date, starts: Mapping[str, frozenset[str]] | None = None,
+                          texts: Mapping[str, str] | None = None) -> list[Mention]:
     """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
     article names them in full too, a title resolves to them, or they hold an office on the
     article's date (or left it at most SURNAME_AFTER_OFFICE before) and the word starts no other
     person's name (`starts`, see `person_first_words`: "مصطفى" alone is not Mohammad Mustafa, nor
     "ميشال" Charles Michel); else the mention is an unknown person with a romanised name ("هيلي" in
-    2018 is not the defence secretary of 2024)."""
+    2018 is not the defence secretary of 2024). A word after a person's title or honorific ("الملكة
+    إليزابيث"; `texts`, the text of each `where`) is not alone."""
     full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
     titled = {r.id for r in references if r.kind == "title"}
     out = []
@@ -670,12 +680,19 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
         if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
                 and mention.id not in full and mention.id not in titled
                 and (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
-                     or (starts is not None and starts.get(match_key(mention.text), frozenset()) - {mention.id}))):
+                     or (starts is not None and starts.get(match_key(mention.text), frozenset()) - {mention.id}
+                         and not (texts and _title_before(texts.get(mention.where, ""), mention.start))))):
             name_en = romanise(mention.text)
             mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)
         out.append(mention)
     return out
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Does a person's title or honorific ("الملكة", "للرئيس") end right before offset `start`?"""
+    before = text[max(0, start - LOOK_BEHIND):start].split()
+    return bool(before) and any(honorific_words([form], 0) for form in clitic_forms(fold(before[-1])))
 
 
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:

@@ -49,9 +49,11 @@ def _spoken_to(ctx: Context, j: int, first: bool) -> bool:
     """Is token `j` the one a speech verb speaks to: "له", "لها" anywhere, or, right after the verb,
     any word with "ل" glued to it ("قالت لمتسابق"; further on "الأمين العام لحزب X" is the speaker's)?"""
     token = ctx.words[j]
+    if ctx.mention_at(token.start) is not None:
+        return False
     if token.norm in TO_PRONOUNS:
         return True
-    if not first or ctx.mention_at(token.start) is not None:
+    if not first:
         return False
     return "ل" in ctx.body[token.start:token.stem_start]
 
