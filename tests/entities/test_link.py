@@ -560,3 +560,12 @@ def test_link_a_name_particle_is_told_as_written():
 def test_link_a_title_before_a_lone_word_keeps_its_link():
     article = read("وحضرت الملكة إليزابيث الحفل في لندن.", plain=True, date=dt.date(2018, 10, 4))
     assert [m.name_en for m in article.mentions if m.type == "PER"] == ["Elizabeth II"]
+
+
+def test_link_a_verbal_noun_with_its_object_is_no_organisation():
+    # "فتح المجمع" ("opening the complex") is not Fatah; "وأكدت فتح أن" still is
+    article = read("وناقشت القمة إعادة فتح المجمع الصناعي. وأكدت فتح أن الوحدة ضرورية.", plain=True,
+                   date=dt.date(2018, 1, 1))
+    body = article.body
+    starts = [m.start for m in article.mentions if m.name_en == "Fatah"]
+    assert starts == [body.index("فتح أن")]

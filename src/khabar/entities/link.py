@@ -419,6 +419,11 @@ class NamePrior:
         buckets = self._buckets(word)
         return (buckets[0] if buckets else -1, self._freq.get(word, 0))
 
+    def organisation(self, word: str) -> int:
+        """The organisation bucket of `word` (-1 when the lexicon lacks it)."""
+        buckets = self._buckets(word)
+        return buckets[2] if buckets else -1
+
     def never_a_name(self, word: str) -> bool:
         """Is `word` in the lexicon with no name-like contexts of any type ("بنا", "with us")?"""
         buckets = self._buckets(word)
@@ -459,6 +464,8 @@ def _trusted(match: NameMatch, tokens: Tokens, prior: NamePrior | None = None) -
     if (prior is not None and match.last - match.first == 1 and entry.kind not in (CITY, REGION)
             and prior.never_a_name(tokens.splits[match.first][2])):
         return False  # "بنا" ("with us") is not the Bahrain News Agency: a word never seen as a name
+    if prior is not None and match.last - match.first == 1 and entry.type == "ORG" and _verbal_noun(match, tokens, prior):
+        return False
     if match.last - match.first > 1 or entry.kind not in (CITY, REGION):
         return True
     before = fold(tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]]) \
@@ -466,6 +473,17 @@ def _trusted(match: NameMatch, tokens: Tokens, prior: NamePrior | None = None) -
     if before not in PLACE_TRIGGERS:
         return False
     return entry.kind == REGION or (entry.population or 0) >= 100_000
+
+
+def _verbal_noun(match: NameMatch, tokens: Tokens, prior: NamePrior) -> bool:
+    """Is a one-word organisation name, as found here, a verbal noun with its object ("فتح المعبر",
+    "opening the crossing", is not Fatah): a word without the article that the news seldom uses as an
+    organisation's name (the lexicon's bucket at most 1), a definite noun right after it."""
+    word = tokens.splits[match.first][2]
+    if word.startswith("ال") or match.last >= len(tokens) or prior.organisation(word) > 1:
+        return False
+    after_prefix, _, after = tokens.splits[match.last]
+    return after_prefix == 0 and after.startswith("ال") and len(after) > 3
 
 
 def _span_at(spans: Sequence[tuple[int, int, str]], n: int) -> list[int]:
