@@ -32,7 +32,7 @@ from khabar.store.ingest import ingest
 from khabar.store.keys import text_keys, token_keys
 from khabar.store.records import CHILD_ROWS, Record
 from khabar.store.rows import TABLES, ArticleRow, PageKey
-from khabar.store.writer import store_article, write_batch
+from khabar.store.writer import store_article, tune_writer, write_batch
 from khabar.text.tokens import tokenize
 
 CHUNK = 500  # articles per transaction when growing
@@ -136,6 +136,7 @@ def _grow(db: Path, base: list[Record], target: int, next_copy: int,
     """Write copies of the base until the store holds `target` articles. Returns (articles written,
     next copy number, seconds), the stories and counts that follow the writes included."""
     conn = open_store(db, write=True)
+    tune_writer(conn)
     try:
         have = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         written = 0

@@ -14,7 +14,8 @@ depends on what it writes (and on the size of the stories it touches), not on th
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from khabar.store.ids import url_hash
 
@@ -27,15 +28,40 @@ ARTICLE_TOTALS = {  # total name → rows of one article
 }
 
 
+_PENDING: dict[int, dict[str, int]] = {}  # id(conn) → totals changed inside `deferred_totals`
+_ADD = ("INSERT INTO totals (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE "
+        "SET value = value + excluded.value")
+
+
 def add_total(conn: sqlite3.Connection, name: str, change: int) -> None:
-    if change:
-        conn.execute("INSERT INTO totals (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE "
-                     "SET value = value + excluded.value", (name, change))
+    if not change:
+        return
+    pending = _PENDING.get(id(conn))
+    if pending is not None:
+        pending[name] = pending.get(name, 0) + change
+    else:
+        conn.execute(_ADD, (name, change))
+
+
+@contextmanager
+def deferred_totals(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside a write's transaction: the totals a batch changes (a dozen per article) summed in memory
+    and written once at the end, as one statement per name. Nothing is written when the body raises
+    (the caller's transaction is rolled back then)."""
+    if id(conn) in _PENDING:  # nested: the outer one writes
+        yield
+        return
+    pending = _PENDING[id(conn)] = {}
+    try:
+        yield
+    finally:
+        del _PENDING[id(conn)]
+    conn.executemany(_ADD, [(name, change) for name, change in pending.items() if change])
 
 
 def total(conn: sqlite3.Connection, name: str) -> int:
     row = conn.execute("SELECT value FROM totals WHERE name = ?", (name,)).fetchone()
-    return row[0] if row else 0
+    return (row[0] if row else 0) + _PENDING.get(id(conn), {}).get(name, 0)
 
 
 # Per kind of url_counts: the totals of URLs on more than one page, and of the pages beyond the first.

@@ -25,7 +25,7 @@ from khabar.store.dedup import assign_stories
 from khabar.store.ids import content_hash, content_id
 from khabar.store.records import Record, article_record
 from khabar.store.rows import CopyRow, ErrorRow, PageKey
-from khabar.store.writer import finished_input, known_ids, mark_input, write_batch
+from khabar.store.writer import finished_input, known_ids, mark_input, tune_writer, write_batch
 
 
 @dataclass(slots=True)
@@ -88,6 +88,7 @@ def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | No
     runner = runner or LocalRunner()
     started = time.perf_counter()
     conn = open_store(db, write=True)
+    tune_writer(conn)
     state = _State(Progress())
     counter: _Counter | None = None
     results = None
