@@ -158,6 +158,11 @@ def _summary(last: Any, db: Path) -> None:
     Console(stderr=True, soft_wrap=True).print(
         f"{db}: {last.articles:,} new articles from {last.pages:,} pages in {last.seconds:.1f} s ({rate:,.1f}/s); "
         f"{last.skipped:,} already stored, {last.errors:,} errors, {last.inputs_skipped} inputs read before")
+    if last.articles:  # the writer's share: what the store costs beside the reading (workers)
+        per = 1000 / last.articles
+        Console(stderr=True, soft_wrap=True).print(
+            f"per 1,000 articles: writing {last.write_seconds * per:.1f} s ({last.write_cpu_seconds * per:.1f} s CPU), "
+            f"waiting for the readers {last.wait_seconds * per:.1f} s")
 
 
 def _demo_summary(db: Path) -> dict[str, Any]:

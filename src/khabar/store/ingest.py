@@ -42,6 +42,12 @@ class Progress:
     inputs_skipped: int = 0  # input files read to the end by an earlier run
     stories: dict[str, int] = field(default_factory=dict)
     stories_seconds: float = 0.0  # of `seconds`, spent on stories and counts after the reading
+    # Where the writer's time goes (the workers read meanwhile): writing batches, in seconds of wall
+    # time and of this thread's CPU (a shared machine stretches the first, not the second), and
+    # waiting for the workers' next batch.
+    write_seconds: float = 0.0
+    write_cpu_seconds: float = 0.0
+    wait_seconds: float = 0.0
 
 
 @dataclass(slots=True)
@@ -95,8 +101,14 @@ def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | No
     try:
         plan = _plan(conn, inputs, state.progress)
         results = runner(_batches(conn, plan, settings, state, batch_pages, limit), article_record, settings)
+        waited = time.perf_counter()
         for tag, records in results:
+            begun, cpu = time.perf_counter(), time.thread_time()
+            state.progress.wait_seconds += begun - waited
             _write(conn, state, records, tag)
+            waited = time.perf_counter()
+            state.progress.write_seconds += waited - begun
+            state.progress.write_cpu_seconds += time.thread_time() - cpu
             if counter is None and count:  # after the first batch: worker processes are forked by now
                 counter = _Counter([i.name for i in plan], settings, limit, state.progress)
             state.progress.seconds = time.perf_counter() - started

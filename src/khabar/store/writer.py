@@ -164,7 +164,7 @@ def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequ
     """Store a batch in one transaction: `records[i]` was read from page `pages[i]`; `copies` and
     `errors` are pages met beside it (text stored already, or unreadable). Returns the number of new
     articles."""
-    with transaction(conn), aggregates.deferred_totals(conn):
+    with transaction(conn), aggregates.deferred(conn):
         write_errors(conn, errors)
         write_copies(conn, copies)
         return sum(write_article(conn, record, page) for record, page in zip(records, pages, strict=True))
@@ -176,7 +176,7 @@ def store_article(db: str | Path, record: Record, *, source: str, url: str | Non
     page = PageKey(source, record["id"], 0, 0).copy(record["id"], url)
     conn = open_store(db, write=True)
     try:
-        with transaction(conn), aggregates.deferred_totals(conn):
+        with transaction(conn), aggregates.deferred(conn):
             created = write_article(conn, record, page)
     finally:
         conn.close()
