@@ -56,6 +56,7 @@ class Engine(StrEnum):
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
+    dataset = "dataset"  # Parquet partitioned by month and outlet
     gdelt = "gdelt"
     plover = "plover"
 
@@ -332,8 +333,9 @@ def stats(db: DbOption = DEFAULT_DB, format: FormatOption = Shape.table) -> None
 
 def export(
     format: Annotated[ExportFormat | None, typer.Option(
-        "--format", "-f", help="jsonl, parquet (a folder), gdelt (TSV), plover (JSONL)")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="File to write (a folder for parquet)")] = None,
+        "--format", "-f", help="jsonl, parquet (a folder), dataset (a folder partitioned by month and outlet), "
+        "gdelt (TSV), plover (JSONL)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (a folder for parquet and dataset)")] = None,
     date_from: FromOption = None, date_to: ToOption = None,
     type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER event types (repeat for more)")] = None,
     country: Annotated[str | None, typer.Option("--country", help="ISO3: events with an actor of, or filed "
@@ -349,7 +351,7 @@ def export(
         raise typer.BadParameter(f"{date_to!r} is not a date: the format is --format {date_to} "
                                  "(--to is the last date)", param_hint="--to")
     if format is None or out is None:
-        missing = "--format (jsonl, parquet, gdelt or plover)" if format is None else "--out"
+        missing = "--format (jsonl, parquet, dataset, gdelt or plover)" if format is None else "--out"
         raise typer.BadParameter(f"export needs {missing}", param_hint=missing.split()[0])
     date_from, date_to = checks.date_range(date_from, date_to)
     types = tuple(dict.fromkeys(checks.event_type(t) for t in type or ()))
