@@ -392,6 +392,8 @@ def bench_dataset(
     db: DbOption = DEFAULT_DB,
     out: Annotated[Path | None, typer.Option("--out", help="Export here and keep it (default: temporary)")] = None,
     engine: Annotated[list[str] | None, typer.Option("--engine", help="duckdb, dask (default: both)")] = None,
+    layout: Annotated[str, typer.Option("--layout", help="dataset (partitioned by month and outlet) or parquet "
+                                        "(a file per table)")] = "dataset",
     format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
 ) -> None:
     """Export the store as Parquet, count with DuckDB and Dask what `khabar stats` and `khabar events`
@@ -402,9 +404,11 @@ def bench_dataset(
     unknown = [e for e in engines if e not in ENGINES]
     if unknown:
         raise typer.BadParameter(f"unknown engine {unknown[0]!r}: one of {', '.join(ENGINES)}", param_hint="--engine")
+    if layout not in ("dataset", "parquet"):
+        raise typer.BadParameter(f"unknown layout {layout!r}: dataset or parquet", param_hint="--layout")
     conn = _reader(db)
     try:
-        figures = check_dataset(conn, out, engines)
+        figures = check_dataset(conn, out, engines, layout)
     except ImportError as exc:
         raise _fail(f"{exc.name} is not installed: pip install 'khabar[dataset]'") from exc
     finally:
