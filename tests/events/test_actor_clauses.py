@@ -174,3 +174,44 @@ def test_landmark_in_brackets_yields_to_the_place_of_the_attack():
     assault = [e for e in events if e.type == "ASSAULT"]
     assert any(e.target == "AFG" for e in assault)
     assert all(e.target != "PAK" for e in assault)
+
+
+def test_subject_after_the_verb_wins_over_a_noun_ending_a_fronted_phrase():
+    plain = code("اتهم رئيس الوزراء الباكستاني الهند بخرق الهدنة.")
+    fronted = code("وفي انتظار نتائج اجتماع لجنة الوفد الهندي الليلة، اتهم رئيس الوزراء الباكستاني الهند بخرق الهدنة.")
+    assert ("PAK", "IND") in dyads(plain, "ACCUSE")
+    assert dyads(fronted, "ACCUSE") == dyads(plain, "ACCUSE")
+
+
+def test_subject_before_the_verb_still_acts_at_the_start_of_a_clause():
+    for body in ("رئيس الوزراء الباكستاني اتهم الهند بخرق الهدنة.",
+                 "وكان رئيس الوزراء الباكستاني اتهم الهند بخرق الهدنة.",
+                 "وقال المتحدث إن باكستان تتهم الهند بخرق الهدنة."):
+        assert ("PAK", "IND") in dyads(code(body), "ACCUSE"), body
+
+
+def test_means_before_a_counted_object_keeps_the_subject_the_doer():
+    events = code("وقتلت القوات الهندية بالقذائف أربعة مدنيين باكستانيين قرب الحدود.")
+    assert ("IND", "PAK") in dyads(events, "ASSAULT")
+    passive = code("وقتل أربعة جنود هنود أمس برصاص القوات الباكستانية في كشمير.")
+    assert ("PAK", "IND") in dyads(passive, "ASSAULT")
+
+
+def test_nationality_of_a_subject_matter_is_no_actor():
+    events = code("وقبيل اجتماع مجلس الأمن لبحث الملف الهندي، اتهم رئيس الوزراء الباكستاني الهند بخرق الهدنة.")
+    assert all(e.source != "IND" for e in events)
+    assert ("PAK", "IND") in dyads(events, "ACCUSE")
+    talks = code("بحث وزير الخارجية الياباني مع نظيره الفرنسي الأزمة الصينية.")
+    assert all("CHN" not in (e.source, e.target) for e in talks)
+    assert any(e.target == "FRA" for e in talks if e.type == "CONSULT")
+
+
+def test_nationality_of_a_patrol_or_force_still_names_its_state():
+    events = code("انفجرت عبوة ناسفة على دورية هولندية قرب مدينة قندهار.")
+    assert any(e.target == "NLD" for e in events if e.type == "ASSAULT")
+
+
+def test_object_of_a_later_verb_is_not_the_target_of_a_noun_before_it():
+    events = code("وفي انتظار نتائج اجتماع لجنة الوفد الهندي الليلة، اتهم رئيس الوزراء الباكستاني الهند بخرق الهدنة.")
+    assert ("PAK", "IND") in dyads(events, "ACCUSE")
+    assert all(e.target != "PAK" for e in events if e.type == "CONSULT")

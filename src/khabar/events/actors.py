@@ -65,6 +65,8 @@ class Agents:
     complementizers: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
     international: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,9 @@ def read_agents() -> Agents:
                   _folded(data["verb_particles"], name, "verb_particles"),
                   _folded(data["complementizers"], name, "complementizers"),
                   _folded(data["directions"], name, "directions"),
-                  _folded(data["international"], name, "international"))
+                  _folded(data["international"], name, "international"),
+                  _folded(data.get("auxiliaries", []), name, "auxiliaries"),
+                  _folded(data.get("topics", []), name, "topics"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +273,35 @@ def word_info(text: str, tables: EventTables) -> WordInfo:
     return code, sector, not agents.places.isdisjoint(forms), alias
 
 
+def _bare(norm: str) -> set[str]:
+    """A folded word with its proclitics (و ف ب ل ك) and article taken off, each way it may read; the
+    word's ending kept as written (the lookup forms read "دورية" as دوري too)."""
+    out = set()
+    for k in range(3):
+        if k and norm[k - 1] not in "وفبلك":
+            break
+        rest = norm[k:]
+        out.add(rest)
+        if rest.startswith("ال"):
+            out.add(rest[2:])
+    return out
+
+
+def _of_topic(words: SentenceWords, i: int, agents: Agents) -> bool:
+    """Does the nationality adjective at i describe a subject matter ("الأزمة السورية", "الملف النووي
+    الإيراني": the head noun, or the head and one adjective ending in ي/ية before it)?"""
+    j = words.prev_word(i - 1)
+    for _ in range(2):
+        if j is None:
+            return False
+        if not _bare(words.norms[j]).isdisjoint(agents.topics):
+            return True
+        if not words.norms[j].endswith(("ي", "يه")):
+            return False  # not an adjective: the noun before it is no subject matter
+        j = words.prev_word(j - 1)
+    return False
+
+
 def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
     agents = tables.agents
     out: list[Unit] = []
@@ -279,7 +312,7 @@ def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) 
         code, sector, place, alias = infos[i]
         if code:
             before = words.prev_word(i - 1)
-            if before is None or words.forms[before].all.isdisjoint(agents.geo_heads):
+            if (before is None or words.forms[before].all.isdisjoint(agents.geo_heads)) and not _of_topic(words, i, agents):
                 out.append(Unit(i, i + 1, code, "demonym"))
             continue
         if sector:

@@ -134,8 +134,10 @@ class Attacher:
     """Finds subjects and objects of the triggers of one sentence."""
 
     def __init__(self, words: SentenceWords, actors: list[Actor], agents: Agents,
-                 trigger_words: frozenset[int] = frozenset(), topic: Group | None = None) -> None:
+                 trigger_words: frozenset[int] = frozenset(), topic: Group | None = None,
+                 verbs: frozenset[int] = frozenset()) -> None:
         self.words = words
+        self.verbs = verbs  # first words of the sentence's verb triggers: each opens a clause of its own
         self._acts: dict[int, Match] | None = None
         self.groups = group_actors(words, _antecedents(words, actors, topic))
         self.agents = agents
@@ -349,6 +351,17 @@ class Attacher:
             return group if self.after_relative(group, head) else None
         return group
 
+    def clause_initial(self, group: Group) -> bool:
+        """Does a clause begin with the group: at the sentence's start, after punctuation, with و, after a
+        complementizer or particle ("أن إيران"), after Kana ("وكان البيت الأبيض")? A group deeper in
+        a phrase ("بشأن الاتفاق النووي الإيراني، اتهم") is no subject of the verb after it."""
+        words = self.words
+        j = group.start - 1
+        if j < 0 or words.stop[j] or not words.is_word(j) or starts_with_and(words, group.start):
+            return True
+        forms = words.forms[j].all
+        return not forms.isdisjoint(self._clause_openers) or not forms.isdisjoint(self.agents.auxiliaries)
+
     def _in_fronted_phrase(self, group: Group) -> bool:
         """Does a preposition open a phrase of nouns that ends with the group ("على هامش قمة الدوحة",
         "في ختام قمة القاهرة")? Such a phrase sets the scene before the verb; it names no subject."""
@@ -431,6 +444,10 @@ class Attacher:
         return any(self.words.forms[j].levels and self.words.forms[j].levels[0][0][0] in CLAUSE_WORDS
                    for j in range(start, end))
 
+    def _verb_between(self, match: Match, start: int, end: int) -> bool:
+        """Does another verb trigger stand between (its object is its own: "اجتماع لجنة X، اتهم Y Z")?"""
+        return any(start <= v < end and v not in match.words for v in self.verbs)
+
     def target(self, match: Match, after: int, source: Group | None) -> Group | None:
         """The first coded group after the trigger (and its subject) in the same clause: an object
         after a preposition, or a direct object close to the verb. Inside the gap of a phrase only an
@@ -442,7 +459,8 @@ class Attacher:
             inside = group.start < last  # in the gap of a phrase: "تبادل X مع نظيره … الآراء"
             if group.start < after or (inside and (group.prep == "ب" or group.prep in self.agents.locative_preps)):
                 continue
-            if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start):
+            if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start) \
+                    or self._verb_between(match, max(after, last + 1), group.start):
                 break
             if not group.coded and group.prep not in self.agents.locative_preps and self._international(group):
                 return None  # "احتجاجا على المحكمة الجنائية الدولية": an international body is the target;
@@ -641,6 +659,8 @@ def _no_object(att: Attacher, after: int) -> bool:
         forms = words.forms[j].all
         if not forms.isdisjoint(agents.skip):
             continue
+        if words.norms[j].lstrip("وف")[:1] == "ب" and _counted_next(att, j):
+            return False  # "قتلت القوات بالرصاص عشرات المحتجين": the means, then the object
         if not forms.isdisjoint(agents.target_preps | agents.locative_preps | agents.agent_markers):
             return True
         if any(g.start == j and g.prep is None for g in att.groups) or not forms.isdisjoint(agents.quantities):
@@ -649,6 +669,21 @@ def _no_object(att: Attacher, after: int) -> bool:
             return True  # "قتل شرطي وجرح آخر": another clause follows
         return words.norms[j].lstrip("وف")[:1] in ("ب", "ل")  # "بانفجار", "لدى": a preposition
     return True
+
+
+INSTRUMENT_SPAN = 2  # words after a means phrase (بالرصاص الحي) where a counted object may stand
+
+
+def _counted_next(att: Attacher, j: int) -> bool:
+    """Do counted people (a number, "عشرات") follow within a few words of word j?"""
+    words, seen = att.words, 0
+    for k in range(j + 1, len(words)):
+        if words.stop[k] or seen == INSTRUMENT_SPAN:
+            return False
+        if words.texts[k][:1].isdigit() or not words.forms[k].all.isdisjoint(att.agents.quantities):
+            return True
+        seen += words.is_word(k)
+    return False
 
 
 def _passive(att: Attacher, match: Match, subject: Group) -> bool:
@@ -668,6 +703,10 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
         return _relative_roles(att, match, rel)
     conjoined = not noun and starts_with_and(att.words, head)  # "… قرية حدودية وقتلت": not the object before
     source = att.subject_before(head, match) if not noun and not conjoined else None
+    if source is not None and not att.clause_initial(source):
+        after = att.subject_after(head, match, False)
+        if after is not None and after.coded and not _is_patient(att, match, after, False):
+            source = None  # VSO: the subject named right after the verb, not a noun ending the phrase before
     patient = None
     that = att.pronoun_subject(head) if not noun and source is None else None
     if that is not None:  # "أعلنت X أنها ترفض Y": the pronoun is the subject, Y the object

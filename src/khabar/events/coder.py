@@ -118,7 +118,8 @@ class SentenceCoder:
         actors = find_actors(words, units, passage.spans, blocked)
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
         remember(words, actors, self.bodies)
-        att = Attacher(words, recalled, self.agents, blocked, self.topic)
+        att = Attacher(words, recalled, self.agents, blocked, self.topic,
+                       frozenset(m.words[0] for m in matches if m.verbal))
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
             self._read_pending()
         topic = self._code_matches(passage, words, att, matches)

@@ -62,12 +62,23 @@ def starts_with_and(words: SentenceWords, i: int) -> bool:
     return fold(words.texts[i][:prefix])[:1] in ("و", "ف")  # "والقوات", "ووزير", not "وزير"
 
 
+def _marks_doer(words: SentenceWords, marker: int, start: int) -> bool:
+    """Does the marker before word `start` name the phrase as the doer: "برصاص القوات", "بالنيران
+    الإسرائيلية"? Not "بالرصاص 12 فلسطينيا": a number, or a noun after a marker with the article (no
+    genitive can follow it), begins the object."""
+    if any(words.texts[j][:1].isdigit() for j in range(marker + 1, start)):
+        return False
+    if not any(had for level in words.forms[marker].levels for _, had in level):
+        return True
+    return not words.forms[start].all.isdisjoint(words.tables.gazetteer.demonyms)
+
+
 def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None:
     """The preposition governing a phrase: a word before it, or ب/ل/ك attached to its first word."""
     before = words.prev_word(start - 1)
     if before is not None:
         forms = words.forms[before].all
-        if not forms.isdisjoint(agents.agent_markers):
+        if not forms.isdisjoint(agents.agent_markers) and _marks_doer(words, before, start):
             return "agent"
         found = forms & (agents.target_preps | agents.locative_preps)
         head = words.prev_word(before - 1)
