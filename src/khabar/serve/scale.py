@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -175,14 +176,23 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
     folder.mkdir(parents=True, exist_ok=True)
     base_db = folder / "base.db"
     figures: dict[str, Any] = {"base_pages": base_pages, "sizes": []}
+    base_figures = folder / "base.json"  # the reading's figures, kept beside the base for later runs
     if not base_db.exists():
         last = None
         for progress in ingest(inputs, base_db, settings, runner, limit=base_pages, count=False):
             last = progress
         assert last is not None
-        figures["base_ingest"] = {"articles": last.articles, "seconds": round(last.seconds, 1),
-                                  "articles_per_s": round(last.articles / last.seconds, 1) if last.seconds else 0.0,
-                                  "workers": runner.workers}
+        per = 1000 / max(last.articles, 1)
+        base_figures.write_text(json.dumps({
+            "articles": last.articles, "seconds": round(last.seconds, 1),
+            "articles_per_s": round(last.articles / last.seconds, 1) if last.seconds else 0.0,
+            "workers": runner.workers, "load_average": round(os.getloadavg()[0], 1),
+            # The writer's share (wall and CPU seconds per 1,000 articles); the rest is the readers'.
+            "write_s_per_1000": round(last.write_seconds * per, 2),
+            "write_cpu_s_per_1000": round(last.write_cpu_seconds * per, 2),
+            "wait_s_per_1000": round(last.wait_seconds * per, 2)}))
+    if base_figures.exists():
+        figures["base_ingest"] = json.loads(base_figures.read_text())
     base = _base_records(base_db)
     figures["base_articles"] = len(base)
     db = folder / "scale.db"
