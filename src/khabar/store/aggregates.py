@@ -9,6 +9,9 @@ Two kinds of contribution, each added (+1) or taken out (-1):
   member's date changes) and put back after, so each count stays "stories with at least one".
 Every statement reads the rows of one article or one story through an index: the cost of a write
 depends on what it writes (and on the size of the stories it touches), not on the store's size.
+Inside `deferred` (each write's transaction) what a batch adds is summed in memory and written once
+per row changed, at the end: a batch of 500 articles names the same entities, months and dyads again
+and again, and an upsert per article and key took about a quarter of a write's SQL time.
 """
 
 from __future__ import annotations
