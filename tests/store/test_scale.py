@@ -26,6 +26,7 @@ def test_bench_scale_grows_the_store_and_reports_each_size(tmp_path):
         tables = row["bytes_per_article_by_table"]
         assert tables["articles"] > 0 and "sentences" not in tables  # the offsets live in the documents
         assert sum(tables.values()) <= row["bytes_per_article"]
+        assert row["write_cpu_s_per_1000"] > 0
         assert row["calls"] and all(c["p95_ms"] >= c["p50_ms"] > 0 and c["cpu_p50_ms"] >= 0
                                     for c in row["calls"].values())
     assert set(growth(rows, "cpu_p50_ms")["23→43"]) == set(rows[1]["calls"])

@@ -133,15 +133,16 @@ def table_bytes(db: str | Path) -> dict[str, int]:
 
 
 def _grow(db: Path, base: list[Record], target: int, next_copy: int,
-          finish: Callable[[Any], None]) -> tuple[int, int, float]:
+          finish: Callable[[Any], None]) -> tuple[int, int, float, float]:
     """Write copies of the base until the store holds `target` articles. Returns (articles written,
-    next copy number, seconds), the stories and counts that follow the writes included."""
+    next copy number, seconds, CPU seconds of this process), the stories and counts that follow the
+    writes included."""
     conn = open_store(db, write=True)
     tune_writer(conn)
     try:
         have = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         written = 0
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         while have + written < target:
             batch = [_copy(record, next_copy) for record in base[: target - have - written]]
             for start in range(0, len(batch), CHUNK):
@@ -149,9 +150,9 @@ def _grow(db: Path, base: list[Record], target: int, next_copy: int,
                 written += write_batch(conn, [r for r, _ in chunk], [p for _, p in chunk])
             next_copy += 1
         finish(conn)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return written, next_copy, seconds
+        return written, next_copy, seconds, cpu
     finally:
         conn.close()
 
@@ -201,7 +202,7 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
     finish = finish or _finish_ingest
     next_copy = 0  # the store is made with this khabar's schema: the base's own articles first
     for size in sorted(sizes):
-        written, next_copy, seconds = _grow(db, base, size, next_copy, finish)
+        written, next_copy, seconds, cpu = _grow(db, base, size, next_copy, finish)
         # Posted articles are the next copy (dated a week earlier than the last), not one reused by growing.
         posts = _time_posts(db, base, next_copy)
         next_copy += 1
@@ -214,6 +215,7 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
         tables = table_bytes(db)
         row = {"articles": articles, "written": written, "write_seconds": round(seconds, 1),
                "write_articles_per_s": round(written / seconds, 1) if seconds else None,
+               "write_cpu_s_per_1000": round(1000 * cpu / written, 2) if written else None,
                "store_mb": round(on_disk / 1e6, 1), "bytes_per_article": round(on_disk / articles),
                "bytes_per_article_by_table": {k: round(v / articles) for k, v in tables.items()},
                "post_ms": [round(t, 1) for t in posts],
