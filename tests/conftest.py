@@ -1,4 +1,5 @@
-"""Shared fixtures: the evaluation files and data in ../shared (skipped with a reason when absent)."""
+"""Shared fixtures: the evaluation files and data in ../shared (skipped with a reason when absent), and
+a throwaway PostgreSQL server (skipped with a reason when its programs are absent)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def load_gold(name: str) -> list[dict]:
 @pytest.fixture
 def seed() -> dict:
     return load_gold("seed.jsonl")[0]
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the session (tests/store/postgres.py); `.database(name)` gives a URL."""
+    from tests.store.postgres import missing, postgres_server
+
+    reason = missing()
+    if reason:
+        pytest.skip(f"no PostgreSQL to test against: {reason}")
+    with postgres_server() as server:
+        yield server

@@ -46,6 +46,7 @@ THIRD_PARTY: dict[str, tuple[str, set[str]]] = {
     "pyarrow": ("pyarrow", {"run", "store"}),
     "dask": ("dask", {"run", "store"}),  # store: the Parquet data set counted with dask.dataframe
     "duckdb": ("duckdb", {"store"}),  # optional: the Parquet data set counted by DuckDB (export/dataset.py)
+    "psycopg": ("psycopg", {"store"}),  # optional: a copy of the store in PostgreSQL (store/pg.py)
     "fastapi": ("fastapi", {"serve"}),
     "starlette": ("fastapi", {"serve"}),  # fastapi is built on it
     "pydantic": ("fastapi", {"serve"}),  # fastapi's models

@@ -144,3 +144,10 @@ def test_ant_summit_city_before_the_verb_is_no_actor():
 def test_ant_city_spoken_from_is_not_the_target():
     events = code("نفى وزير الخارجية السوري من موسكو الاتهامات التركية.")
     assert all(e.target != "RUS" for e in events)
+
+
+def test_strike_by_a_states_forces_on_a_named_side_is_reported_without_casualty_counts():
+    events = code("قصفت المدفعية التركية مواقع في شمال العراق.")
+    assert ("TUR", "IRQ") in dyads(events, "ASSAULT")
+    assert not [e for e in code("لو قصفت المدفعية التركية مواقع في شمال العراق لردت بغداد.") if e.type == "ASSAULT"
+                and not e.hypothetical]

@@ -1,4 +1,6 @@
-"""A store of the shipped demo corpus, built once per session, and the app over it."""
+"""A store of the shipped demo corpus, built once per session, and the app over it: the same store
+in SQLite and copied into a throwaway PostgreSQL server (tests/store/postgres.py), so that every test
+of the app runs on both backends (the PostgreSQL runs skip when its programs are absent)."""
 
 from __future__ import annotations
 
@@ -23,12 +25,28 @@ def demo_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def client(demo_db):
+def demo_pg(demo_db, postgres) -> str:
+    """The demo store copied into PostgreSQL (khabar store copy); its URL."""
+    from khabar.store.copy import copy_store
+
+    url = postgres.database("demo")
+    copy_store(demo_db, url)
+    return url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def served_db(request, demo_db):
+    """The demo store on each backend: the SQLite file, then its PostgreSQL copy."""
+    return demo_db if request.param == "sqlite" else request.getfixturevalue("demo_pg")
+
+
+@pytest.fixture(scope="session")
+def client(served_db):
     from fastapi.testclient import TestClient
 
     from khabar.serve.app import create_app
 
-    with TestClient(create_app(demo_db)) as test_client:
+    with TestClient(create_app(served_db)) as test_client:
         yield test_client
 
 
@@ -51,10 +69,10 @@ def article_id(client) -> str:
 
 
 @pytest.fixture(scope="session")
-def live_url(demo_db):
+def live_url(served_db):
     """The app served over HTTP by uvicorn in a thread, on a free port, for the session."""
     from khabar.serve.app import create_app
     from khabar.serve.server import serving
 
-    with serving(create_app(demo_db)) as url:
+    with serving(create_app(served_db)) as url:
         yield url

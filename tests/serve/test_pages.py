@@ -19,6 +19,19 @@ def test_pages_search_shows_results_with_marked_hits(client):
     assert re.search(r'<span class="m hit">[^<]*الكويت', html)
 
 
+def test_pages_search_answer_is_shared_not_changed(client):
+    # The search answer is kept until the store changes: a page adds its HTML to copies, so the
+    # same page asked twice is drawn the same and the kept answer holds only the query's fields.
+    from khabar.serve.pages import PAGE_SIZE
+    from khabar.store import queries
+    from khabar.store.queries import Filters
+
+    first, second = (client.get("/", params={"q": "الكويت"}).text for _ in range(2))
+    assert first == second and first.count('<span class="m hit">') == second.count('<span class="m hit">') > 0
+    kept = client.app.state.store.cached(queries.search, "الكويت", Filters(), limit=PAGE_SIZE, offset=0)
+    assert kept["results"] and all("snippet_html" not in r and "copies" not in r for r in kept["results"])
+
+
 def test_pages_search_filters_apply(client):
     everything = client.get("/").text
     kuna = client.get("/", params={"agency": "KUNA", "from": "", "to": ""}).text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -48,4 +49,46 @@ def test_readers_without_cache_ask_each_time(demo_db):
 
     store = Store(demo_db, cache_entries=0)
     assert store.cached(queries.stats) is not store.cached(queries.stats)
+    store.close()
+
+
+def test_readers_one_thread_works_out_an_answer_others_wait_for(demo_db):
+    # Threads asking the same question at once (as after an ingest's commit) share one working-out.
+    store = Store(demo_db)
+    calls, started, release = [], threading.Event(), threading.Event()
+
+    def slow(conn, word):
+        calls.append(word)
+        started.set()
+        release.wait(10)
+        return {"word": word}
+
+    answers = []
+    first = threading.Thread(target=lambda: answers.append(store.cached(slow, "a")))
+    first.start()
+    started.wait(10)
+    others = [threading.Thread(target=lambda: answers.append(store.cached(slow, "a"))) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    time.sleep(0.3)  # the others reach the wait (were they to work it out too, `calls` would say)
+    release.set()
+    for thread in [first, *others]:
+        thread.join(10)
+    assert calls == ["a"] and len(answers) == 4 and all(a is answers[0] for a in answers)
+    store.close()
+
+
+def test_readers_a_failed_working_out_is_not_kept(demo_db):
+    store = Store(demo_db)
+    tries = []
+
+    def flaky(conn):
+        tries.append(1)
+        if len(tries) == 1:
+            raise RuntimeError("first try fails")
+        return {"ok": True}
+
+    with pytest.raises(RuntimeError):
+        store.cached(flaky)
+    assert store.cached(flaky) == {"ok": True} and len(tries) == 2
     store.close()

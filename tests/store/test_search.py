@@ -113,3 +113,50 @@ def test_search_ranks_a_common_word_among_its_latest_matches(tmp_path, monkeypat
         assert {r["id"] for r in deeper["results"]} <= set(sorted(nums, key=nums.get)[-5:])
     finally:
         conn.close()
+
+
+def _snippet_of_whole_body(body, keys):
+    """The snippet worked out from every token of the body: what make_snippet must agree with."""
+    from khabar.store.keys import key_spans
+    from khabar.store.search import SNIPPET_CHARS
+    from khabar.text.tokens import tokenize
+
+    spans = [(s, e) for key, s, e in key_spans(tokenize(body)) if key in keys]
+    if not spans:
+        cut = body[: 2 * SNIPPET_CHARS]
+        return (cut + "…" if len(body) > len(cut) else cut), []
+    first = spans[0][0]
+    start = max(0, body.rfind(" ", 0, max(0, first - SNIPPET_CHARS)) + 1) if first > SNIPPET_CHARS else 0
+    end = body.find(" ", min(len(body), spans[0][1] + SNIPPET_CHARS))
+    end = len(body) if end < 0 else end
+    shift = 1 if start else 0
+    hits = [(s - start + shift, e - start + shift) for s, e in spans if s >= start and e <= end]
+    return ("…" if start else "") + body[start:end].replace("\n", " ") + ("…" if end < len(body) else ""), hits
+
+
+@pytest.mark.parametrize("filler_words", [0, 3, 40, 150, 400])
+def test_search_snippet_of_a_long_body_as_of_the_whole_body(filler_words):
+    # The first hit is looked for a stretch at a time: wherever it falls (in the first stretch, across
+    # a stretch's end, far down a long body, nowhere), the snippet is the one of the whole body.
+    from khabar.store.search import SNIPPET_STRETCH
+
+    filler = " ".join(["وقال المتحدث إن الاجتماع تناول التعاون"] * filler_words)
+    keys = parse_query("الولايات").keys
+    for tail in ("وبالولايات المتحدة،\nثم الولايات الأخرى والولاية", "لا شيء هنا"):
+        body = f"{filler} {tail} {filler}".strip()
+        assert make_snippet(body, keys) == _snippet_of_whole_body(body, keys)
+    assert len(filler) > 2 * SNIPPET_STRETCH or filler_words < 150
+
+
+@pytest.mark.parametrize("word", ["الكويت", "الولايات", "قال"])
+def test_search_ranks_as_the_fts5_rank_with_the_headline_weights(conn, word):
+    # The order is FTS5's own bm25 with the headline weights, asked through `rank MATCH` (the form
+    # the query layer no longer uses): the plain bm25() call must rank the same.
+    from khabar.store.search import RANK_FUNCTION
+
+    expression = parse_query(word).expression
+    expected = [row[0] for row in conn.execute(
+        "SELECT a.id FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE article_keys MATCH ? "
+        "AND k.rank MATCH ? ORDER BY k.rank, a.num", (expression, RANK_FUNCTION))]
+    found = [row["id"] for row in search(conn, word, limit=50, snippets=False)["results"]]
+    assert found and found == expected[: len(found)]

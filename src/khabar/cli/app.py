@@ -18,6 +18,7 @@ from khabar.cli.corpus import register as register_corpus
 from khabar.cli.kb import register as register_kb
 from khabar.cli.output import write_json, write_jsonl, write_pretty_article
 from khabar.cli.serve import register as register_serve
+from khabar.cli.store import register as register_store
 from khabar.settings import Settings
 from khabar.sources.page import DEFAULT_MAX_BYTES
 
@@ -366,6 +367,7 @@ def main() -> None:
 
 register_corpus(app, bench_app)
 register_serve(app, bench_app)
+register_store(app)
 register_kb(app, kb_app)
 
 

@@ -18,6 +18,15 @@ from khabar.serve.environment import DB_ENV, TOKEN_ENV
 
 DEFAULT_DB = Path("khabar.db")
 DbOption = Annotated[Path, typer.Option("--db", help="The store (an SQLite file; created by ingest)")]
+# An SQLite file or a postgresql:// URL: kept as written (a URL is not a path)
+ServedOption = Annotated[str, typer.Option("--db", help="The store: an SQLite file (created by ingest) or a "
+                                           "postgresql:// URL (made by khabar store copy)")]
+
+
+def _store(db: str) -> str | Path:
+    from khabar.store.dialect import is_url
+
+    return db if is_url(db) else Path(db)
 
 
 class FigureShape(StrEnum):
@@ -30,7 +39,7 @@ SERVE_LIBRARIES = ("fastapi", "uvicorn", "jinja2")  # the `serve` extra
 
 
 def serve(
-    db: DbOption = DEFAULT_DB,
+    db: ServedOption = str(DEFAULT_DB),
     host: Annotated[str, typer.Option("--host", help="Address to listen on (this machine only by default)")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8000,
@@ -44,28 +53,30 @@ def serve(
         needs(module, "serve")
     from khabar.serve.app import create_app
     from khabar.serve.server import run, run_processes
+    from khabar.store.pg import redact
 
+    store = _store(db)
     token = token or os.environ.get(TOKEN_ENV) or None
     try:
-        app = create_app(db, token=token)  # also checks the store before any process starts
+        app = create_app(store, token=token)  # also checks the store before any process starts
     except KhabarError as exc:
         raise _fail(str(exc)) from exc
     writes = "on (token required)" if app.state.store.token else "off (read-only)"
     processes = f" · {workers} processes" if workers > 1 else ""
-    Console(stderr=True).print(f"khabar: serving {db} at http://{host}:{port}/ · writes {writes}{processes}",
+    Console(stderr=True).print(f"khabar: serving {redact(db)} at http://{host}:{port}/ · writes {writes}{processes}",
                                highlight=False)
     if workers == 1:
         run(app, host, port)
         return
     app.state.store.close()
-    os.environ[DB_ENV] = str(Path(db).resolve())
+    os.environ[DB_ENV] = store if isinstance(store, str) else str(store.resolve())
     if token:
         os.environ[TOKEN_ENV] = token
     run_processes("khabar.serve.app:app_from_environment", workers, host, port)
 
 
 def bench_serve(
-    db: DbOption = DEFAULT_DB,
+    db: ServedOption = str(DEFAULT_DB),
     format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
     repeats: Annotated[int, typer.Option("--repeats", help="Requests per page or call")] = 20,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Keep answers until the store changes")]
@@ -78,13 +89,15 @@ def bench_serve(
     from khabar.serve.measure import bench_serve as run
 
     try:
-        figures = run(db, repeats=repeats, cache=cache)
+        figures = run(_store(db), repeats=repeats, cache=cache)
     except KhabarError as exc:
         raise _fail(str(exc)) from exc
     if format is FigureShape.json:
         print(json.dumps(figures, ensure_ascii=False))
         return
-    table = Table(title=f"{db} · {repeats} requests each · cache {'on' if cache else 'off'}", title_justify="left")
+    from khabar.store.pg import redact
+
+    table = Table(title=f"{redact(db)} · {repeats} requests each · cache {'on' if cache else 'off'}", title_justify="left")
     for column in ("call", "path", "first ms", "p50 ms", "p95 ms", "max ms"):
         table.add_column(column, overflow="fold")
     for label, row in figures["calls"].items():

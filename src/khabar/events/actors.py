@@ -67,6 +67,7 @@ class Agents:
     international: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
+    reasons: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,8 @@ def read_agents() -> Agents:
                   _folded(data["directions"], name, "directions"),
                   _folded(data["international"], name, "international"),
                   _folded(data.get("auxiliaries", []), name, "auxiliaries"),
-                  _folded(data.get("topics", []), name, "topics"))
+                  _folded(data.get("topics", []), name, "topics"),
+                  _folded(data.get("reasons", []), name, "reasons"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,13 +291,15 @@ def _bare(norm: str) -> set[str]:
 
 def _of_topic(words: SentenceWords, i: int, agents: Agents) -> bool:
     """Does the nationality adjective at i describe a subject matter ("الأزمة السورية", "الملف النووي
-    الإيراني": the head noun, or the head and one adjective ending in ي/ية before it)?"""
+    الإيراني": the head noun, or the head and one adjective ending in ي/ية before it), and not an
+    office named after one ("وزير الاقتصاد الفرنسي")?"""
     j = words.prev_word(i - 1)
     for _ in range(2):
         if j is None:
             return False
         if not _bare(words.norms[j]).isdisjoint(agents.topics):
-            return True
+            head = words.prev_word(j - 1)  # "وزير الاقتصاد الفرنسي", "اتحاد الكرة المصري": an office
+            return head is None or words.forms[head].all.isdisjoint(agents.sectors.keys())
         if not words.norms[j].endswith(("ي", "يه")):
             return False  # not an adjective: the noun before it is no subject matter
         j = words.prev_word(j - 1)

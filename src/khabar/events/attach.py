@@ -38,6 +38,7 @@ DIRECT_WINDOW = 6  # words after the trigger where an object without preposition
 GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
+OWNER_SPAN = 3  # words from an actor to a verbal noun it owns ("أن أميركا تعد لفرض عقوبات")
 PHRASE_NOUNS = 2  # nouns between a preposition and the actor its phrase ends with ("على هامش قمة X")
 RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
@@ -353,14 +354,20 @@ class Attacher:
 
     def clause_initial(self, group: Group) -> bool:
         """Does a clause begin with the group: at the sentence's start, after punctuation, with و, after a
-        complementizer or particle ("أن إيران"), after Kana ("وكان البيت الأبيض")? A group deeper in
-        a phrase ("بشأن الاتفاق النووي الإيراني، اتهم") is no subject of the verb after it."""
+        complementizer or particle ("أن إيران"), Kana ("وكان البيت الأبيض") or a verb of saying? A group
+        deeper in a phrase ("بشأن الاتفاق النووي الإيراني، اتهم") is no subject of the verb after it."""
         words = self.words
         j = group.start - 1
         if j < 0 or words.stop[j] or not words.is_word(j) or starts_with_and(words, group.start):
             return True
         forms = words.forms[j].all
-        return not forms.isdisjoint(self._clause_openers) or not forms.isdisjoint(self.agents.auxiliaries)
+        return not forms.isdisjoint(self._clause_openers) or not forms.isdisjoint(self.agents.auxiliaries) \
+            or not forms.isdisjoint(self.agents.speech_verbs)  # "وأعلنت بريطانيا، الأربعاء، طرد"
+
+    def comma_between(self, start: int, end: int) -> bool:
+        """Does punctuation stand between words start and end (a phrase closed before the verb)?"""
+        texts = self.words.texts
+        return any(not self.words.is_word(j) and not texts[j][:1].isdigit() for j in range(start, end))
 
     def _in_fronted_phrase(self, group: Group) -> bool:
         """Does a preposition open a phrase of nouns that ends with the group ("على هامش قمة الدوحة",
@@ -440,13 +447,37 @@ class Attacher:
         return None
 
     # -- objects
-    def _clause_ends(self, start: int, end: int) -> bool:
-        return any(self.words.forms[j].levels and self.words.forms[j].levels[0][0][0] in CLAUSE_WORDS
+    def _clause_ends(self, start: int, end: int, reasons: bool = True) -> bool:
+        """Does a clause word, or (with `reasons`) a word opening a reason, stand in [start, end)?"""
+        words, reasons = self.words, self.agents.reasons if reasons else frozenset()
+        return any(words.forms[j].levels and (words.forms[j].levels[0][0][0] in CLAUSE_WORDS
+                                              or not words.forms[j].all.isdisjoint(reasons))
                    for j in range(start, end))
+
+    def owner_between(self, subject: Group, head: int) -> Group | None:
+        """The coded group without preposition that stands between a verb's subject and a noun trigger
+        at `head`, other than the subject named again ("الرئيس الأميركي، دونالد ترمب،"): "مواجهة سلوك
+        إيران حول دعم الإرهاب" is Iran's support, not the speaker's."""
+        own = {a.code for a in subject.coded}
+        return next((g for g in reversed(self.groups) if subject.end <= g.start and g.end <= head
+                     and g.prep is None and g.coded and not {a.code for a in g.coded} <= own), None)
+
+    def owner_next_to(self, owner: Group, head: int) -> bool:
+        """Does the owner stand close before the noun at `head`, no punctuation between ("أن أميركا تعد
+        لفرض عقوبات", "سلوك إيران في دعم")? Then the noun is its act."""
+        return 0 < head - owner.end <= OWNER_SPAN and not self.comma_between(owner.end, head)
 
     def _verb_between(self, match: Match, start: int, end: int) -> bool:
         """Does another verb trigger stand between (its object is its own: "اجتماع لجنة X، اتهم Y Z")?"""
-        return any(start <= v < end and v not in match.words for v in self.verbs)
+        return any(start <= v < end and v not in match.words and self._opens_clause(v) for v in self.verbs)
+
+    def _opens_clause(self, v: int) -> bool:
+        """Does the verb at v open a clause (after punctuation, with و/ف, after كما/أن …)? A form read as
+        a verb in the middle of a phrase may be a noun ("بما في ذلك فرض رسوم", "قصفت فجر الأحد")."""
+        words = self.words
+        if v == 0 or not words.is_word(v - 1) or starts_with_and(words, v):
+            return True
+        return not words.forms[v - 1].all.isdisjoint(self._clause_openers | {"كما"})
 
     def target(self, match: Match, after: int, source: Group | None) -> Group | None:
         """The first coded group after the trigger (and its subject) in the same clause: an object
@@ -459,8 +490,9 @@ class Attacher:
             inside = group.start < last  # in the gap of a phrase: "تبادل X مع نظيره … الآراء"
             if group.start < after or (inside and (group.prep == "ب" or group.prep in self.agents.locative_preps)):
                 continue
-            if group.start > last + TARGET_WINDOW or self._clause_ends(max(after, last + 1), group.start) \
-                    or self._verb_between(match, max(after, last + 1), group.start):
+            if group.start > last + TARGET_WINDOW or self._verb_between(match, max(after, last + 1), group.start) \
+                    or self._clause_ends(max(after, last + 1), group.start, match.entry.type not in CONDEMNING):
+                # a protest's reason ("احتجاجا على X") names what it is against
                 break
             if not group.coded and group.prep not in self.agents.locative_preps and self._international(group):
                 return None  # "احتجاجا على المحكمة الجنائية الدولية": an international body is the target;
@@ -631,7 +663,7 @@ HOW = {
     "relative": "the noun a relative clause describes (الجنود الذين اقتحموا)",
     "genitive": "the genitive or adjective of a verbal noun (زيارة الرئيس، غارات إسرائيلية)",
     "agent": "the doer after على يد، برصاص، من قبل",
-    "verb": "the subject of the verb that governs the noun trigger in the same sentence",
+    "verb": "the subject of the verb that governs the noun trigger in the same sentence, or the actor just before the noun",
     "support": "the subject of a support verb before the verbal noun (شن، نفذ، أجرى، قام بـ)",
     "speaker": "who speaks in the sentence (a verb of saying, a headline's STATE:)",
     "continued": "the subject carried from an earlier sentence (no subject of its own)",
@@ -703,7 +735,7 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
         return _relative_roles(att, match, rel)
     conjoined = not noun and starts_with_and(att.words, head)  # "… قرية حدودية وقتلت": not the object before
     source = att.subject_before(head, match) if not noun and not conjoined else None
-    if source is not None and not att.clause_initial(source):
+    if source is not None and att.comma_between(source.end, head) and not att.clause_initial(source):
         after = att.subject_after(head, match, False)
         if after is not None and after.coded and not _is_patient(att, match, after, False):
             source = None  # VSO: the subject named right after the verb, not a noun ending the phrase before
@@ -820,11 +852,19 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         if support is not None and support.coded:
             source, explicit, source_how = support, True, "support"
     if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None:
-        source, explicit, source_how = verb_source, True, "verb"
+        owner = att.owner_between(verb_source, head) if noun else None
+        if owner is None:
+            source, explicit, source_how = verb_source, True, "verb"
+        elif att.owner_next_to(owner, head):
+            source, explicit, source_how = owner, True, "verb"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
         speaker = att.speaker(head)
-        if speaker is not None and speaker.coded:
+        owner = att.owner_between(speaker, head) if speaker is not None and noun else None
+        if owner is not None:  # "قال الوزير إن سلوك إيران في دعم الإرهاب": the noun is Iran's
+            if att.owner_next_to(owner, head):
+                source, explicit, source_how = owner, True, "verb"
+        elif speaker is not None and speaker.coded:
             source, explicit, source_how = speaker, True, "speaker"
     after = source.end if explicit and source is not None and source.start > head else head + 1
     if source is None and not noun and head < START_WORDS and topic is not None:

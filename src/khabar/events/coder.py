@@ -26,7 +26,7 @@ from khabar.events.confidence import event_features
 from khabar.events.coref import REMEMBERED, Memory, recall, remember
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
-from khabar.events.realis import realis_features, reports
+from khabar.events.realis import doubt, realis_features, reports
 from khabar.events.retype import retype
 from khabar.events.scales import goldstein, quad_class
 from khabar.events.tables import EventTables, event_tables
@@ -38,6 +38,11 @@ from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words
 
 HEADLINE = -1
+FORCE_CAMEO = "19"  # CAMEO 19x: conventional military force (strikes, shelling, clashes)
+FORCE_DOUBT = 0.25  # least probability of such an act the realis model doubted: half its threshold
+STATE_KINDS = frozenset({"state", "capital", "demonym"})
+GROUP_KINDS = frozenset({"group", "org", "igo", "person"})
+STATE_FORCES = frozenset({"MIL", "COP"})
 NEEDS_SOURCE = frozenset({"THREATEN"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
 SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
@@ -95,6 +100,7 @@ class SentenceCoder:
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
         self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
         self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
+        self.held: list[Match] = []  # acts of force the realis model doubted, kept if their sides are states
         self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
 
     def code(self, passage: Passage) -> None:
@@ -113,8 +119,9 @@ class SentenceCoder:
         starts = [s for s, _ in passage.spans]
         units = find_units(words, starts, passage.mentions)
         names = name_words(units) | person_words(starts, passage.mentions)
+        self.held = []
         matches = self._reported(words, find_triggers(words, self.lexicon, names, actor_words(units) | skip))
-        blocked = frozenset(j for m in matches for j in m.words)
+        blocked = frozenset(j for m in matches + self.held for j in m.words)
         actors = find_actors(words, units, passage.spans, blocked)
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
         remember(words, actors, self.bodies)
@@ -147,10 +154,16 @@ class SentenceCoder:
         for match in matches:
             roles = find_roles(att, match, self.topic, verb_source)
             subject = roles.target if match.entry.swap else roles.source  # "استقبل": the host is the subject
-            if match.verbal and subject is not None and (roles.explicit or match.entry.swap):
+            if match.verbal and subject is not None and (roles.explicit or match.entry.swap) \
+                    and not (att.relative(match.words[0]) is not None and att.resumptive(match.words[0])):
+                # "الجماعة التي تدعمها إيران تهدد": the subject inside the clause is not the sentence's
                 topic = topic or subject
                 verb_source = roles.source
             found.append(roles)
+        for match in self.held:  # force the model doubted: kept when one state's forces hit a named side
+            roles = find_roles(att, match, self.topic, verb_source)
+            if roles.explicit and _state_force(roles.source) and roles.target is not None and roles.target.coded:
+                matches, found = [*matches, match], [*found, roles]
         for match, roles in zip(matches, settle_located(matches, found), strict=True):
             pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
             if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
@@ -192,6 +205,9 @@ class SentenceCoder:
                 self.observe(plover, realis_features(words, mine, rule, modes))
             if reports(plover, words, mine, rule, modes):
                 out.extend(mine)
+            elif not all(m.negated or m.future or m.hypothetical for m in modes) \
+                    and doubt(plover, words, mine, rule, modes) >= FORCE_DOUBT:
+                self.held.extend(m for m in mine if m.entry.cameo.startswith(FORCE_CAMEO))
         return sorted(out, key=lambda m: (m.start, m.entry.type))
 
     def _add(self, passage: Passage, words: SentenceWords, match: Match, source: Actor | None,
@@ -223,6 +239,12 @@ class SentenceCoder:
             future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
             quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=how,
             confidence=confidence)
+
+
+def _state_force(group: Group | None) -> bool:
+    """Is the group a state or its armed forces ("إسرائيل", "الطائرات الروسية"), not a party or group?"""
+    return group is not None and any(a.code and (a.kind in STATE_KINDS or a.sector in STATE_FORCES)
+                                     and a.kind not in GROUP_KINDS for a in group.coded)
 
 
 def _relevant(actor: Actor | None) -> Actor | None:

@@ -113,3 +113,10 @@ def reports(plover: str, words: SentenceWords, matches: Sequence[Match], rule: R
     if model is None:
         return sum(report_parts(words, matches, rule).values()) >= rule.threshold
     return model.probability(realis_features(words, matches, rule, modes)) >= model.threshold
+
+
+def doubt(plover: str, words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
+          modes: Sequence[Modes]) -> float:
+    """The learned probability that the sentence reports its triggers of `plover` (1.0 without a model)."""
+    model = words.tables.models.get(plover)
+    return 1.0 if model is None else model.probability(realis_features(words, matches, rule, modes))

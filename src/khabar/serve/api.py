@@ -37,7 +37,7 @@ bearer = HTTPBearer(auto_error=False, description="The token the server was star
 @router.get("/articles", response_model=models.SearchAnswer, summary="Latest articles passing the filters")
 def list_articles(request: Request, where: Filtered, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     refuse_control(entity=where.entity, outlet=where.outlet)
-    return queries.search(store_of(request).reader(), "", where, limit=limit, offset=offset)
+    return store_of(request).cached(queries.search, "", where, limit=limit, offset=offset)
 
 
 @router.get("/articles/{article_id}", response_model=models.Article,
@@ -68,7 +68,7 @@ def post_article(request: Request, posted: PostedArticle,
 def search(request: Request, where: Filtered, q: Text = "", limit: Limit = 10,
            offset: Offset = 0) -> dict[str, Any]:
     refuse_control(q=q, entity=where.entity, outlet=where.outlet)
-    return queries.search(store_of(request).reader(), q, where, limit=limit, offset=offset)
+    return store_of(request).cached(queries.search, q, where, limit=limit, offset=offset)
 
 
 @router.get("/entities", response_model=list[models.EntityRow],

@@ -13,6 +13,7 @@ from urllib.parse import quote, unquote
 from khabar.serve.app import create_app
 from khabar.serve.server import serving
 from khabar.store.db import open_store
+from khabar.store.pg import redact
 from khabar.store.queries import entities, search
 
 REPEATS = 20
@@ -60,7 +61,7 @@ def bench_serve(db: str | Path, *, repeats: int = REPEATS, cache: bool = True) -
     and p50/p95 of the CPU time this process spent on each (server and client), which a machine busy
     with other work does not inflate as it does the wall time."""
     paths = bench_paths(db)
-    figures: dict[str, Any] = {"db": str(db), "repeats": repeats, "cache": cache, "calls": {}}
+    figures: dict[str, Any] = {"db": redact(str(db)), "repeats": repeats, "cache": cache, "calls": {}}
     with serving(create_app(db, cache=cache)) as base:
         for label, path in paths.items():
             first = _get(base + path)  # also warms SQLite's page cache and the thread's connection

@@ -76,14 +76,14 @@ def search_page(request: Request, where: Filtered, q: Text = "", offset: Offset 
     if download:
         return _chosen({"results": lambda: queries.search(store.reader(), q, where, limit=DOWNLOAD_ROWS,
                                                           snippets=False)["results"]}, download, format)
-    answer = queries.search(store.reader(), q, where, limit=PAGE_SIZE, offset=offset)
-    for result in answer["results"]:
-        result["snippet_html"] = render(result["snippet"], [Mark(s, e, "hit") for s, e in result["hits"]])
+    answer = store.cached(queries.search, q, where, limit=PAGE_SIZE, offset=offset)
+    results = [{**result, "snippet_html": render(result["snippet"], [Mark(s, e, "hit") for s, e in result["hits"]])}
+               for result in answer["results"]]  # the cached answer is shared: each page adds to copies
     more = None
     if answer["total"] > offset + PAGE_SIZE:
         more = "?" + urlencode({**request.query_params, "offset": offset + PAGE_SIZE})
     return _page(request, "search.html", q=q, where=where, answer=answer, more=more,
-                 results=_by_story(store, answer["results"]), downloads=_downloads(request, "results"),
+                 results=_by_story(store, results), downloads=_downloads(request, "results"),
                  stats=store.cached(queries.counts, HEADER_COUNTS) if not q and offset == 0 else None)
 
 

@@ -12,6 +12,7 @@ from khabar.errors import KhabarError
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
 from khabar.store import docs, migrate
+from khabar.store.dialect import is_url
 from khabar.store.ids import url_hash, url_key
 
 DEFAULT_DB = "khabar.db"
@@ -29,8 +30,11 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
 
     Connections are in autocommit mode: writers group their statements with `transaction`. A store of
     an earlier schema is brought up to this one when opened for writing, or for reading when the file
-    may be written (migrate.py); otherwise the message says how.
+    may be written (migrate.py); otherwise the message says how. A postgresql:// URL opens a copy of a
+    store in PostgreSQL for reading (pg.py; the query layer runs on it unchanged).
     """
+    if is_url(path):
+        return _open_postgres(str(path), write)
     path = Path(path)
     if not write and not path.exists():
         raise StoreError(f"no store at {path}: run `khabar ingest` first")
@@ -55,6 +59,29 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a khabar store ({exc})") from exc
     return conn
+
+
+def _open_postgres(url: str, write: bool) -> sqlite3.Connection:
+    from khabar.store import pg
+
+    if write:
+        raise StoreError(f"{pg.redact(url)}: a PostgreSQL store is a copy, written by `khabar store copy "
+                         "SRC.db URL`: ingest into SQLite, then copy")
+    try:
+        conn = pg.PgConnection(pg.connect(url))
+    except pg.PgError as exc:
+        raise StoreError(str(exc)) from exc
+    where = pg.redact(url)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except Exception as exc:  # psycopg's UndefinedTable (psycopg is imported by pg.py only)
+        conn.close()
+        raise StoreError(f"{where}: not a khabar store (make one with `khabar store copy SRC.db {where}`)") from exc
+    if row is None or row[0] != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{where}: store schema {row and row[0]!r}, this khabar reads {SCHEMA_VERSION!r} "
+                         "(copy the store again with `khabar store copy`)")
+    return conn  # type: ignore[return-value]  # answers execute() as sqlite3 does (pg.py)
 
 
 def _schema_statements() -> list[str]:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.lang.normalize import fold
-from khabar.store import docs
+from khabar.store import dialect, docs
 from khabar.store.aggregates import HAPPENED
-from khabar.store.search import RANKING, make_snippet, parse_query
+from khabar.store.search import RANK_FUNCTION, RANKING, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
@@ -68,7 +68,7 @@ def _marks(values: list) -> str:
 
 def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
     """Entities that `name` may denote: an id, an English name (any case), or an Arabic form as written."""
-    rows = conn.execute("SELECT id FROM entities WHERE id = ?1 OR name_en = ?1 COLLATE NOCASE "
+    rows = conn.execute(f"SELECT id FROM entities WHERE id = ?1 OR {dialect.of(conn).nocase_equals('name_en', '?1')} "
                         "UNION SELECT entity_id FROM entity_keys WHERE key = ?2",
                         (name, fold(name)))
     return sorted(row[0] for row in rows)
@@ -83,13 +83,13 @@ def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], para
         oldest = conn.execute("SELECT rowid FROM article_keys WHERE article_keys MATCH ? ORDER BY rowid DESC "
                               "LIMIT 1 OFFSET ?", (expression, max(RANKED, offset + limit) - 1)).fetchone()
         rows = conn.execute(
-            f"SELECT {columns} FROM (SELECT rowid, rank FROM article_keys WHERE article_keys MATCH ? AND rank MATCH ? "
-            "AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.rank",
-            (expression, RANKING, oldest[0] if oldest else 0, limit, offset))
+            f"SELECT {columns} FROM (SELECT rowid, {RANKING} AS score FROM article_keys WHERE article_keys MATCH ? "
+            "AND rowid >= ? ORDER BY score LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.score",
+            (expression, oldest[0] if oldest else 0, limit, offset))
         return total.fetchone()[0], rows.fetchall()
     base = ("FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE "
             + " AND ".join(["article_keys MATCH ?", "k.rank MATCH ?", *clauses]))
-    params = [expression, RANKING, *params]
+    params = [expression, RANK_FUNCTION, *params]
     total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     rows = conn.execute(f"SELECT {columns} {base} ORDER BY k.rank LIMIT ? OFFSET ?", [*params, limit, offset])
     return total, rows.fetchall()
@@ -112,18 +112,22 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     without words, the latest articles that pass the filters."""
     query = parse_query(text)
     clauses, params = _where(conn, filters)
-    if query.expression:
+    if query.expression and dialect.of(conn) is dialect.SQLITE:
         total, rows = _matches(conn, query.expression, clauses, params, limit, offset)
+    elif query.expression:  # the engine's own full-text match over the same keys (pg.py)
+        total, rows = conn.matches(query, _RESULT_COLUMNS, clauses, params, limit, offset, RANKED)
     elif text.strip():
         total, rows = 0, []  # a query without a searchable word ('"', "*", "(") matches nothing, not all
     else:
         total, rows = _latest(conn, clauses, params, limit, offset)
     results = [dict(zip(_RESULT_COLUMNS, row, strict=True)) for row in rows]
-    if snippets:
+    if snippets and results:
+        ids = [result["id"] for result in results]
+        # The stored documents, decoded here (not by SQL json functions): every engine reads them so.
+        rows = conn.execute(f"SELECT id, doc FROM articles WHERE id IN ({_marks(ids)})", ids).fetchall()
+        bodies = {row[0]: docs.load(row[1]).get("body") for row in rows}
         for result in results:
-            body = conn.execute("SELECT json_extract(doc_json(doc), '$.body') FROM articles WHERE id = ?",
-                                (result["id"],)).fetchone()[0] or ""
-            result["snippet"], result["hits"] = make_snippet(body, query.keys)
+            result["snippet"], result["hits"] = make_snippet(bodies.get(result["id"]) or "", query.keys)
     return {"query": text, "keys": list(query.keys), "total": total, "results": results}
 
 
@@ -145,7 +149,7 @@ def entities(conn: sqlite3.Connection, filters: Filters = Filters(), *, type: st
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = conn.execute(
         f"SELECT e.id, e.name_en, e.name_ar, e.type, e.country, c.stories, c.articles, c.mentions FROM {source} "
-        f"CROSS JOIN entities e ON e.id = c.entity_id {where} "
+        f"{dialect.of(conn).ordered_join} entities e ON e.id = c.entity_id {where} "
         "ORDER BY c.stories DESC, c.articles DESC, c.mentions DESC, c.entity_id LIMIT ?",
         [*filter_params, *params, limit])
     names = ("id", "name_en", "name_ar", "type", "country", "stories", "articles", "mentions")
@@ -168,7 +172,7 @@ def events(conn: sqlite3.Connection, filters: Filters = Filters(), *, actor: str
         live = clauses + ([] if all_modes else [HAPPENED])
         counts = DYAD_COUNTS_SQL.format(where="WHERE " + " AND ".join(live) if live else "")
         source = f"(SELECT type, coalesce(source, '') AS source, coalesce(target, '') AS target, stories, articles, " \
-                 f"mentions, first, last FROM ({counts})) AS d"
+                 f"mentions, first, last FROM ({counts}) AS c) AS d"
     else:  # the kept counts ('' for no actor), read in the order of their index
         source, filter_params = "dyad_counts d", []
     if coded:
@@ -295,7 +299,7 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, limit: int =
     """Quotations, latest first; `speaker` keeps those of one entity (by id) or one speaker as written."""
     # Unfiltered: walk articles by date (its index) and stop at the page's end, instead of sorting
     # every quotation; CROSS JOIN keeps SQLite from putting quotes first.
-    join, where, params = "FROM articles a CROSS JOIN quotes q ON q.article_id = a.id", "", []
+    join, where, params = f"FROM articles a {dialect.of(conn).ordered_join} quotes q ON q.article_id = a.id", "", []
     if speaker:
         join = "FROM quotes q JOIN articles a ON a.id = q.article_id"
         where, params = "WHERE q.speaker_id = ? OR q.speaker = ?", [speaker, speaker]
@@ -367,14 +371,15 @@ def dyad_network(conn: sqlite3.Connection, actors: list[str] | tuple[str, ...], 
     else:
         source = f"({DYAD_COUNTS_SQL.format(where='WHERE ' + ' AND '.join([HAPPENED, *clauses]))}) AS d"
     marks = _marks(actors)
-    rows = _rows(conn.execute(
-        f"SELECT d.source, d.target, sum(d.stories) AS stories, d.type AS top_type, max(d.stories) AS top "
-        f"FROM {source} WHERE d.source IN ({marks}) AND d.target IN ({marks}) AND d.source != d.target "
-        "GROUP BY d.source, d.target ORDER BY stories DESC, d.source, d.target LIMIT ?",
+    # Each pair's stories over all types, and its commonest type (the first by name among equals).
+    return _rows(conn.execute(
+        "SELECT source, target, stories, top_type FROM (SELECT d.source AS source, d.target AS target, "
+        "sum(d.stories) OVER pair AS stories, d.type AS top_type, row_number() OVER "
+        f"(PARTITION BY d.source, d.target ORDER BY d.stories DESC, d.type) AS nth FROM {source} "
+        f"WHERE d.source IN ({marks}) AND d.target IN ({marks}) AND d.source != d.target "
+        "WINDOW pair AS (PARTITION BY d.source, d.target)) AS p WHERE nth = 1 "
+        "ORDER BY stories DESC, source, target LIMIT ?",
         [*params, *actors, *actors, limit]))
-    for row in rows:  # SQLite takes the bare column from the row holding max(): the commonest type
-        del row["top"]
-    return rows
 
 
 def datelines(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: int = 200) -> list[dict[str, Any]]:
@@ -433,8 +438,9 @@ def dyads(conn: sqlite3.Connection, filters: Filters = Filters(), *, source: str
         "SELECT ev.type, ev.source, ev.target, count(DISTINCT a.story_id) AS stories, "
         "count(DISTINCT ev.article_id) AS articles, count(*) AS mentions, round(avg(ev.goldstein), 2) AS goldstein, "
         f"min(a.date) AS first, max(a.date) AS last FROM events ev JOIN articles a ON a.id = ev.article_id {where} "
-        "GROUP BY ev.type, ev.source, ev.target ORDER BY stories DESC, articles DESC, ev.type, ev.source, ev.target "
-        "LIMIT ?", [*params, limit]))
+        # coalesce: no actor sorts first, as SQLite puts NULL first (PostgreSQL puts it last)
+        "GROUP BY ev.type, ev.source, ev.target ORDER BY stories DESC, articles DESC, ev.type, "
+        "coalesce(ev.source, ''), coalesce(ev.target, '') LIMIT ?", [*params, limit]))
 
 
 def _kept_dyads(conn: sqlite3.Connection, event_type: str | None, source: str | None, target: str | None,
@@ -494,7 +500,8 @@ def entity_events(conn: sqlite3.Connection, entity_id: str, codes: tuple[str, ..
     # The entity's articles latest first (their index), stopping once the page is full.
     chosen = (f"SELECT ev.article_id, ev.n, CASE WHEN {source} THEN 'source' ELSE 'target' END AS role "
               "FROM (SELECT article_id, date FROM article_entities WHERE entity_id = ? ORDER BY date DESC, article_id) "
-              f"AS ae CROSS JOIN events ev ON ev.article_id = ae.article_id WHERE ({source} OR {target}) "
+              f"AS ae {dialect.of(conn).ordered_join} events ev ON ev.article_id = ae.article_id "
+              f"WHERE ({source} OR {target}) "
               "ORDER BY ae.date DESC, ae.article_id, ev.n LIMIT ?")
     rows = _rows(conn.execute(_EVENT_COLUMNS.format(role="k.role, ", chosen=chosen),
                               [*codes, entity_id, entity_id, *codes, entity_id, *codes, entity_id, limit]))
@@ -527,8 +534,9 @@ def event_places(conn: sqlite3.Connection, filters: Filters = Filters(), *, limi
     """Where events that happened took place (khabar.events.location): country, place, coordinates
     when known, and stories, the busiest first."""
     if not filters.event_type and not _where(conn, filters)[0]:  # kept per place
+        blank = dialect.of(conn).blank_null
         return _rows(conn.execute(
-            "SELECT country, nullif(place, '') AS place, nullif(lat, '') AS lat, nullif(lon, '') AS lon, stories "
+            f"SELECT country, nullif(place, '') AS place, {blank('lat')} AS lat, {blank('lon')} AS lon, stories "
             "FROM place_counts ORDER BY stories DESC, country, place LIMIT ?", (limit,)))
     clauses, params = _dyad_where(conn, filters, None, None, False)
     return _rows(conn.execute(

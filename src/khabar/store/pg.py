@@ -1,0 +1,187 @@
+"""A khabar store in PostgreSQL, read by the same query layer as SQLite (queries.py): a connection
+that speaks the query layer's SQL (placeholders `?` and `?1`), its full-text match over a tsvector
+column, and the search keys written as a tsvector.
+
+The PostgreSQL store is a copy of an SQLite store (copy.py), for a server that many users read:
+its text columns sort as SQLite does (collation "C": by code point), and the few functions SQLite has
+and PostgreSQL lacks are defined in it (SHIMS). The driver, psycopg (LGPL-3.0), is the optional
+`postgres` extra: nothing imports this module unless a store is named by a postgresql:// URL.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from khabar.store.dialect import POSTGRES
+from khabar.store.search import BODY_WEIGHT, HEADLINE_WEIGHT, Query
+
+# Functions of SQLite's that the query layer calls, defined for PostgreSQL (same results).
+SHIMS = (
+    # round(avg(real), 2): PostgreSQL rounds to places only numerics
+    "CREATE OR REPLACE FUNCTION round(double precision, integer) RETURNS double precision "
+    "LANGUAGE sql IMMUTABLE STRICT AS 'SELECT round($1::numeric, $2)::double precision'",
+    "CREATE OR REPLACE FUNCTION instr(text, text) RETURNS integer "
+    "LANGUAGE sql IMMUTABLE STRICT AS 'SELECT strpos($1, $2)'",
+)
+# ts_rank's weights are {D, C, B, A}, each at most 1: the headline's keys are A, the body's D.
+RANK_WEIGHTS = f"{{{round(BODY_WEIGHT / HEADLINE_WEIGHT, 4)}, 0, 0, 1}}"
+RANK_NORMALISATION = 1  # divide by 1 + log(length): a long article does not win by length alone
+MAX_POSITION = 16_383  # PostgreSQL's largest lexeme position (later ones are kept at it)
+# PostgreSQL text cannot hold NUL, which a query's parameter may (a hostile filter, or a sentinel that
+# matches nothing): it is compared as U+FFFF, a noncharacter that no stored text holds either.
+NUL, NO_TEXT = "\x00", "\uffff"
+
+
+class PgError(Exception):
+    """psycopg is missing, or the database cannot be reached."""
+
+
+def _driver() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise PgError("a postgresql:// store needs psycopg: pip install 'khabar[postgres]'") from exc
+    return psycopg
+
+
+@functools.lru_cache(maxsize=512)
+def translate(sql: str) -> tuple[str, bool]:
+    """The query layer's SQL for psycopg: `?` → `%s`, `?N` → `%(pN)s` (then True: parameters go by
+    name), and a literal `%` doubled. Question marks inside quotes are left alone."""
+    out: list[str] = []
+    quote: str | None = None
+    numbered = positional = False
+    i = 0
+    while i < len(sql):
+        ch = sql[i]
+        if ch == "%":
+            out.append("%%")
+        elif quote:
+            out.append(ch)
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            out.append(ch)
+            quote = ch
+        elif ch == "?":
+            j = i + 1
+            while j < len(sql) and sql[j].isdigit():
+                j += 1
+            if j > i + 1:
+                out.append(f"%(p{sql[i + 1:j]})s")
+                numbered = True
+                i = j
+                continue
+            out.append("%s")
+            positional = True
+        else:
+            out.append(ch)
+        i += 1
+    if numbered and positional:
+        raise ValueError(f"a statement mixes ? and ?N placeholders: {sql}")
+    return "".join(out), numbered
+
+
+class PgConnection:
+    """A psycopg connection (autocommit) answering `execute(sql, params)` like sqlite3: the query layer
+    runs on it as it is. One per thread, as for SQLite."""
+
+    dialect = POSTGRES
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        text, numbered = translate(sql)
+        if isinstance(params, dict):
+            values: Sequence[Any] | dict[str, Any] = {name: _param(value) for name, value in params.items()}
+        elif numbered:
+            values = {f"p{n}": _param(value) for n, value in enumerate(params, start=1)}
+        else:
+            values = [_param(value) for value in params]
+        cursor = self.raw.cursor()
+        cursor.execute(text, values)
+        return cursor
+
+    def matches(self, query: Query, columns: Iterable[str], clauses: list[str], params: list[Any],
+                limit: int, offset: int, ranked: int) -> tuple[int, list[tuple]]:
+        """Total and one page of full-text matches, best first (queries._matches for SQLite): ranked
+        among the latest `ranked` matches when there is no other filter, as there."""
+        selected = ", ".join(f"a.{c}" for c in columns)
+        expression = tsquery(query)
+        rank = f"ts_rank('{RANK_WEIGHTS}', k.keys, ?::tsquery, {RANK_NORMALISATION})"
+        if not clauses:
+            total = self.execute("SELECT count(*) FROM article_keys WHERE keys @@ ?::tsquery", (expression,))
+            oldest = self.execute("SELECT num FROM article_keys WHERE keys @@ ?::tsquery ORDER BY num DESC "
+                                  "LIMIT 1 OFFSET ?", (expression, max(ranked, offset + limit) - 1)).fetchone()
+            rows = self.execute(
+                f"SELECT {selected} FROM (SELECT k.num, {rank} AS rank FROM article_keys k "
+                "WHERE k.keys @@ ?::tsquery AND k.num >= ? ORDER BY rank DESC, k.num DESC LIMIT ? OFFSET ?) k "
+                "JOIN articles a ON a.num = k.num ORDER BY k.rank DESC, k.num DESC",
+                (expression, expression, oldest[0] if oldest else 0, limit, offset))
+            return total.fetchone()[0], rows.fetchall()
+        base = ("FROM article_keys k JOIN articles a ON a.num = k.num WHERE "
+                + " AND ".join(["k.keys @@ ?::tsquery", *clauses]))
+        total = self.execute(f"SELECT count(*) {base}", [expression, *params]).fetchone()[0]
+        rows = self.execute(f"SELECT {selected} {base} ORDER BY {rank} DESC, a.num DESC LIMIT ? OFFSET ?",
+                            [expression, *params, expression, limit, offset])
+        return total, rows.fetchall()
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def _param(value: Any) -> Any:
+    return value.replace(NUL, NO_TEXT) if isinstance(value, str) and NUL in value else value
+
+
+def _lexeme(key: str) -> str:
+    return "'" + key.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery(query: Query) -> str:
+    """The query's terms as a tsquery: every term must match, a phrase's keys one after another."""
+    return " & ".join("(" + " <-> ".join(map(_lexeme, term)) + ")" for term in query.terms)
+
+
+def tsvector(headline_keys: list[str], body_keys: list[str]) -> str:
+    """The search keys of an article as a tsvector: the headline's (weight A) then the body's, a position
+    apart so that no phrase runs from one into the other."""
+    parts = [f"{_lexeme(key)}:{n}A" for n, key in enumerate(headline_keys, start=1)]
+    start = len(headline_keys) + 2
+    parts += [f"{_lexeme(key)}:{min(n, MAX_POSITION)}" for n, key in enumerate(body_keys, start=start)]
+    return " ".join(parts)
+
+
+def _number_loader(psycopg: Any) -> type:
+    class NumberLoader(psycopg.adapt.Loader):
+        """numeric as SQLite gives it: sums of integers are int, rounded means float."""
+
+        def load(self, data: Any) -> int | float:
+            value = Decimal(bytes(data).decode())
+            exponent = value.as_tuple().exponent
+            return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
+
+    return NumberLoader
+
+
+def connect(url: str, *, autocommit: bool = True) -> Any:
+    """A psycopg connection to `url`, reading numerics as SQLite's query answers are."""
+    psycopg = _driver()
+    try:
+        raw = psycopg.connect(url, autocommit=autocommit)
+    except psycopg.OperationalError as exc:
+        raise PgError(f"cannot connect to {redact(url)}: {str(exc).strip()}") from exc
+    raw.adapters.register_loader("numeric", _number_loader(psycopg))
+    return raw
+
+
+def redact(url: str) -> str:
+    """`url` without its password, for messages."""
+    head, at, tail = url.rpartition("@")
+    if not at or ":" not in head.split("//", 1)[-1]:
+        return url
+    scheme, _, user = head.partition("//")
+    return f"{scheme}//{user.split(':', 1)[0]}:***@{tail}"
