@@ -240,3 +240,33 @@ def test_dawn_of_a_day_is_no_bombing():
     events = code("قصفت طائرة إسرائيلية فجر الأحد سيارة مدنية في مدينة غزة.")
     assert ("ISR", "PSE") in dyads(events, "ASSAULT")
     assert all(e.trigger != "فجر" for e in events)
+
+
+def test_nationality_form_after_a_rank_without_the_article_is_a_given_name():
+    named = code("وأعلن المتحدث باسم التحالف العقيد تركي الشمري أن الغارات استهدفت مواقع للمسلحين في مأرب.")
+    assert all(e.source != "TUR" and e.target != "TUR" for e in named)
+    officer = code("وقال العقيد التركي إن مدفعيته قصفت مواقع في شمال سوريا.")
+    assert any(e.source == "TUR" for e in officer if e.type == "ASSAULT")
+
+
+def test_states_condemning_an_attack_with_no_named_doer_accuse_neither_its_victim_nor_each_other():
+    events = code("أدانت الهند واليابان والبرازيل التفجير الذي استهدف السفارة البريطانية في كابول.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert {e.source for e in accuse} == {"IND", "JPN", "BRA"}
+    assert all(e.target is None for e in accuse)
+    named = code("أدانت الهند واليابان الهجوم الذي شنته باكستان على الحدود.")
+    assert {(e.source, e.target) for e in named if e.type == "ACCUSE"} == {("IND", "PAK"), ("JPN", "PAK")}
+
+
+def test_object_pronoun_on_a_verb_read_whole_still_marks_a_relative_clause():
+    events = code("وقال إن الهجوم استهدف مرتفعات الجولان التي تحتلها إسرائيل منذ عقود.")
+    assert any(e.source == "ISR" for e in events if e.type == "COERCE")
+    assert all(e.target != "ISR" for e in events if e.type == "COERCE")
+
+
+
+def test_a_town_does_not_speak_for_its_state():
+    events = code("وقال المسؤول إن قندهار ترحب بالمبادرة الباكستانية.")
+    assert all(e.source != "AFG" for e in events if e.type == "SUPPORT")
+    capital = code("وقال المسؤول إن كابول ترحب بالمبادرة الباكستانية.")
+    assert ("AFG", "PAK") in dyads(capital, "SUPPORT")

@@ -164,3 +164,42 @@ def test_attribute_sources_close_to_a_person_are_not_that_person():
 def test_attribute_according_to_inside_a_speakers_sentence():
     body = 'وقال الوزير خالد عمران، بحسب البيان، "سنرفع الرواتب مطلع العام".'
     assert read(body).quotes[0].speaker == "الوزير خالد عمران"
+
+
+def test_attribute_skips_the_one_spoken_to():
+    # "لها" / "لمراسلنا" right after the verb is who is spoken to; the subject may follow it
+    body = 'وقال لها مدير المدرسة نادر سليم "سنفتح الصفوف غدا".'
+    assert read(body).quotes[0].speaker == "مدير المدرسة نادر سليم"
+    body = 'وقال المدير نادر سليم إن العام جديد. ثم قال لها "سنفتح الصفوف غدا".'
+    assert read(body).quotes[0].speaker != "لها"
+
+
+def test_attribute_pronoun_of_address_never_speaks():
+    for pronoun in ("لهم", "لنا", "له"):
+        body = f'وقال مدير المدرسة {pronoun} "سنفتح الصفوف غدا صباحا".'
+        assert read(body).quotes[0].speaker == "مدير المدرسة"
+
+
+def test_attribute_manner_word_ends_the_speaker():
+    for manner in ("ردا", "تعليقا", "تعقيبا"):
+        body = f'وقال الوزير الأمريكي {manner} على سؤال "هذا صحيح في جزء منه".'
+        assert read(body).quotes[0].speaker == "الوزير الأمريكي"
+
+
+def test_attribute_person_opening_a_sentence_without_speech_word():
+    # no speech word governs the quotation: the person the sentence opens with (after its verb)
+    # speaks, not the speaker carried from the sentence before
+    body = ('وقال الخبير نادر سليم إن "الأزمة طويلة جدا وصعبة". '
+            'وشكر رامي الحسن قطر رسميا على "حربها ضد الإرهاب وكل أشكال التطرف".')
+    article = read(body, [mention("رامي الحسن", body, "PER", "Rami Hassan")])
+    assert article.quotes[-1].speaker_en == "Rami Hassan"
+    # a speech word still carries the speaker: "وأضاف" has none of its own
+    body = 'وقال الخبير نادر سليم إن "الأزمة طويلة جدا وصعبة". وأضاف "لن تنتهي قريبا أبدا".'
+    assert [q.speaker for q in read(body).quotes] == ["الخبير نادر سليم", "الخبير نادر سليم"]
+
+
+def test_attribute_a_name_is_never_taken_for_the_one_spoken_to():
+    # "لي" is "to me" and the name Lee: a mention is a name
+    body = 'ويقول لي إن "المحادثات يمكن أن تكون نقطة انطلاق جيدة".'
+    article = read(body, [mention("لي", body, "PER", "Lee")])
+    assert article.quotes[0].speaker_en == "Lee"

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import one_letter_variant, words_agree
@@ -27,11 +27,11 @@ from khabar.entities.gazetteer import (
 from khabar.entities.institutions import find_institutions
 from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
-from khabar.kb.base import match_key
+from khabar.kb.base import clitic_forms, match_key
 from khabar.kb.model import CITY, REGION, STATE, Entry
 from khabar.lang.normalize import fold
+from khabar.lang.romanise import name_particles, romanise
 from khabar.lang.romanise import packaged as romanise_model
-from khabar.lang.romanise import romanise
 from khabar.page.agencies import load_agencies
 from khabar.resources import Resources, data_path, read_tsv
 from khabar.text.tokens import tokenize
@@ -90,24 +90,33 @@ def home_country(article: Article) -> str | None:
 
 
 def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str]], gazetteer: Gazetteer,
-                  where: str = "body", home: str | None = None) -> tuple[list[Mention], list[NameMatch]]:
+                  where: str = "body", home: str | None = None, prior: NamePrior | None = None
+                  ) -> tuple[list[Mention], list[NameMatch]]:
     """Mentions of one text from tagger spans (token ranges with a type) and dictionary matches.
 
     Returns the mentions and the nationality adjectives (demonym matches) seen on the way.
+    `prior` (see `name_prior`) settles where a person's name starts when a proclitic may be its letter.
     """
     matches = gazetteer.match(tokens)
     demonyms = [m for m in matches if m.demonym]
     names = [m for m in matches if not m.demonym]
+    spans = _adjacent_people_apart(tokens, _conjoined_people_apart(tokens, _particle_ends_joined(tokens, spans)), names)
     taken = [False] * len(tokens)
     mentions: list[Mention] = []
     span_at = _span_at(spans, len(tokens))
     for match in names:
         tagged = any(i >= 0 for i in span_at[match.first:match.last])
-        if not tagged and not _trusted(match, tokens):
+        if not tagged and not _trusted(match, tokens, prior):
             continue
         covering = spans[span_at[match.first]] if span_at[match.first] >= 0 else None
         if _inside_longer_name(match, covering):
             continue  # "ليزا جونسون" is not Boris Johnson, "ريال مدريد" no mention of Madrid: the whole name wins
+        if match.entries[0].kind in (CITY, REGION) and _after_honorific(tokens, match.first):
+            # "الملكة فيكتوريا", "الأمير هاري": a title of a person before a place's name makes it a person's
+            person = next((e for e in match.entries if e.type == "PER"), None)
+            mentions.append(_mention(text, match.start, match.end, "PER", person, where, "kb"))
+            taken[match.first:match.last] = [True] * (match.last - match.first)
+            continue
         entry = _entry_as_tagged(match, covering)
         if entry is None:
             continue  # a town's name the tagger reads as a club or a person: its span is the tagger's
@@ -140,7 +149,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             last = _without_trailing_object(tokens, first, last)
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
-        start, end = _name_start(tokens, first, tag), tokens.spans[last - 1][1]
+        start, end = _name_start(tokens, first, tag, prior), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         tag_type = TAG_TYPES.get(tag, "MISC")
         entry, start = _link_span(gazetteer, text, start, whole, end, tag_type)
@@ -252,10 +261,11 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
     for mention in mentions:
         before = out[-1] if out else None
         if (before is not None and before.type == "PER" and mention.type == "PER" and before.id is None
-                and before.where == mention.where and " " not in before.text.strip()):
+                and before.where == mention.where):
             gap = text[before.end:mention.start]
-            # cut by a hashtag or a line break, or two unknown names side by side ("سيمونا" "ماريانا لوان")
-            apart = gap == " " and mention.id is None
+            # cut by a hashtag or a line break ("رجب طيب #أردوغان"), or two unknown names side by
+            # side, the first of one word ("سيمونا" "ماريانا لوان")
+            apart = gap == " " and mention.id is None and " " not in before.text.strip()
             if gap and not gap.strip(" \t#_\n") and (_CUTS & set(gap) or apart):
                 whole = before.text + " " + mention.text
                 entry = next((e for e in gazetteer.kb.lookup(whole) if e.type == "PER"), None)
@@ -269,6 +279,79 @@ def join_cut_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 continue
         out.append(mention)
     return out
+
+
+def _conjoined_people_apart(tokens: Tokens, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Tagger spans with a person span cut where "و" joins a second person to the first ("أندرو
+    وسارة", "هاري وميغان"): a word after the first that is و + a known name word, when the whole word
+    is no name word ("وليد", "وائل" stay whole; the romaniser's word table decides)."""
+    model = romanise_model()
+    out: list[tuple[int, int, str]] = []
+    for first, last, tag in spans:
+        if TAG_TYPES.get(tag) == "PER" and model is not None:
+            for i in range(first + 1, last):
+                start, end = tokens.spans[i]
+                if (tokens.splits[i][0] == 1 and tokens.text[start] == "و"
+                        and model.knows(tokens.text[start + 1:end]) and not model.knows(tokens.text[start:end])):
+                    out.append((first, i, tag))
+                    first = i
+        out.append((first, last, tag))
+    return out
+
+
+def _particle_ends_joined(tokens: Tokens, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Tagger spans that end on a name particle ("جبال أبو" of "جبال أبو النار", "محمد بن" of "محمد بن
+    راشد") run on to the word after it: a particle binds a name to what follows, it ends none."""
+    # as written, not folded: "آبي" (Abe) is no "أبي"; the article alone ("بنديكت ال 16") binds nothing
+    particles = name_particles(folded=False) - {"ال"}
+    out: list[tuple[int, int, str]] = []
+    starts = {first for first, _, _ in spans}
+    for first, last, tag in spans:
+        while (last < len(tokens) and _stem_as_written(tokens, last - 1) in particles and last not in starts
+               and len(tokens.splits[last][2]) > 1 and tokens.splits[last][2][0].isalpha()
+               and tokens.text[tokens.spans[last - 1][1]:tokens.spans[last][0]] == " "):
+            last += 1
+        out.append((first, last, tag))
+    return out
+
+
+def _stem_as_written(tokens: Tokens, i: int) -> str:
+    """Token `i` without its proclitics, as written (hamza seats and madda kept)."""
+    start, end = tokens.spans[i]
+    return tokens.text[start + tokens.splits[i][0]:end]
+
+
+def _adjacent_people_apart(tokens: Tokens, spans: list[tuple[int, int, str]], names: Sequence[NameMatch]
+                           ) -> list[tuple[int, int, str]]:
+    """Tagger spans with a person span cut where it holds two people side by side, as verb, subject,
+    object ("واتهم الوزير ستيفن منوشين حسن نصر الله"): a knowledge-base person's full name (two words
+    or more) that starts or ends the span, the rest two words or more, no name particle ("بن",
+    "آل", "عبد") at the cut binding the two halves into one name."""
+    people = {(m.first, m.last) for m in names if m.entries[0].type == "PER" and m.last - m.first >= 2}
+    if not people:
+        return spans
+    particles = name_particles()
+    out: list[tuple[int, int, str]] = []
+    for first, last, tag in spans:
+        cut = None
+        if TAG_TYPES.get(tag) == "PER" and last - first >= 4:
+            cut = next((at for at in range(first + 2, last - 1)
+                        if ((first, at) in people or (at, last) in people)
+                        and tokens.splits[at - 1][2] not in particles and tokens.splits[at][2] not in particles),
+                       None)
+        if cut is None:
+            out.append((first, last, tag))
+        else:
+            out += [(first, cut, tag), (cut, last, tag)]
+    return out
+
+
+def uncut(name: str) -> str:
+    """A name as written in posts, with its hashtag and underscores taken for spaces ("مايك #بومبيو",
+    "#زياد_عيتاني" -> "زياد عيتاني"): what the knowledge base and the romaniser read."""
+    if "#" not in name and "_" not in name:
+        return name
+    return " ".join(name.replace("#", " ").replace("_", " ").split())
 
 
 def _without_trailing_object(tokens: Tokens, first: int, last: int) -> int:
@@ -288,10 +371,11 @@ def _without_trailing_object(tokens: Tokens, first: int, last: int) -> int:
     return last
 
 
-def _name_start(tokens: Tokens, first: int, tag: str) -> int:
+def _name_start(tokens: Tokens, first: int, tag: str, prior: NamePrior | None = None) -> int:
     """Where a tagger span's first word starts as a name: after its proclitics, unless the whole
     word is a known name word and its stem is not ("وليد", "سامر", "فيصل" are names; "وسامر" is و +
-    "سامر") — the romaniser's word table of attested name words decides."""
+    "سامر") — the romaniser's word table of attested name words decides; when it knows both
+    ("فريد" and "ريد", "كارا" and "ارا"), the one more often a person's name in the news (`prior`)."""
     stripped = mention_start(tokens, first)
     whole = tokens.spans[first][0]
     if stripped == whole or TAG_TYPES.get(tag) != "PER":
@@ -299,14 +383,68 @@ def _name_start(tokens: Tokens, first: int, tag: str) -> int:
     model = romanise_model()
     if model is None:
         return stripped
-    word = tokens.text[whole:tokens.spans[first][1]]
-    stem = tokens.text[stripped:tokens.spans[first][1]]
-    if model.knows(word) and not model.knows(stem):
-        return whole
-    return stripped
+    end = tokens.spans[first][1]
+    # each way to read the word: all its letters, without the first, ... without all its proclitics
+    # ("وسامر" is و + "سامر", not و + س + "امر")
+    known = [s for s in range(whole, stripped + 1) if model.knows(tokens.text[s:end])]
+    if not known:
+        return stripped
+    if stripped not in known:
+        return known[0]
+    if prior is None:
+        return stripped
+    return max(known, key=lambda s: (prior(fold(tokens.text[s:end])), s))
+
+
+TYPE_PRIORS = ("tpPER", "tpLOC", "tpORG", "tpMISC")
+
+
+class NamePrior:
+    """How name-like words are in the news, from the tagger's word lexicon: for each folded word, how
+    often its contexts are a person's, a place's, an organisation's, another name's (bucketed, 0 for
+    never), and its frequency."""
+
+    def __init__(self, clusters: Mapping[str, tuple[str, ...]], names: Sequence[str], freq: Mapping[str, int]):
+        self._clusters, self._freq = clusters, freq
+        self._columns = [names.index(n) for n in TYPE_PRIORS]
+
+    def _buckets(self, word: str) -> list[int]:
+        values = self._clusters.get(word)
+        if values is None:
+            return []
+        return [int(values[c]) if values[c].isdigit() else -1 for c in self._columns]
+
+    def __call__(self, word: str) -> tuple[int, int]:
+        """(the person bucket, the frequency): the larger, the likelier a person's name."""
+        buckets = self._buckets(word)
+        return (buckets[0] if buckets else -1, self._freq.get(word, 0))
+
+    def organisation(self, word: str) -> int:
+        """The organisation bucket of `word` (-1 when the lexicon lacks it)."""
+        buckets = self._buckets(word)
+        return buckets[2] if buckets else -1
+
+    def never_a_name(self, word: str) -> bool:
+        """Is `word` in the lexicon with no name-like contexts of any type ("بنا", "with us")?"""
+        buckets = self._buckets(word)
+        return bool(buckets) and all(b == 0 for b in buckets)
+
+
+def name_prior(tagger) -> NamePrior | None:
+    """The name priors of the tagger's word lexicon, or None for a tagger without them."""
+    res = getattr(getattr(tagger, "features", None), "res", None)
+    if res is None or not res.clusters or not set(TYPE_PRIORS) <= set(res.cluster_names):
+        return None
+    return NamePrior(res.clusters, res.cluster_names, res.freq or {})
 
 
 _CAPITAL_WORDS = frozenset(fold(w) for w in ("العاصمة", "عاصمة"))
+
+
+def _after_honorific(tokens: Tokens, first: int) -> bool:
+    """Does a person's title or honorific ("الملكة", "الأمير", "الشيخ", data/honorifics.tsv) stand
+    right before token `first`, with or without a proclitic ("للملكة")?"""
+    return first > 0 and honorific_words([tokens.splits[first - 1][2]], 0) > 0
 
 
 def _city_named_like_a_state(match: NameMatch, entry: Entry, tokens: Tokens, home: str | None) -> Entry:
@@ -321,8 +459,13 @@ def _city_named_like_a_state(match: NameMatch, entry: Entry, tokens: Tokens, hom
     return city if before & _CAPITAL_WORDS or (home is not None and city.country == home) else entry
 
 
-def _trusted(match: NameMatch, tokens: Tokens) -> bool:
+def _trusted(match: NameMatch, tokens: Tokens, prior: NamePrior | None = None) -> bool:
     entry = match.entries[0]
+    if (prior is not None and match.last - match.first == 1 and entry.kind not in (CITY, REGION)
+            and prior.never_a_name(tokens.splits[match.first][2])):
+        return False  # "بنا" ("with us") is not the Bahrain News Agency: a word never seen as a name
+    if prior is not None and match.last - match.first == 1 and entry.type == "ORG" and _verbal_noun(match, tokens, prior):
+        return False
     if match.last - match.first > 1 or entry.kind not in (CITY, REGION):
         return True
     before = fold(tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]]) \
@@ -330,6 +473,17 @@ def _trusted(match: NameMatch, tokens: Tokens) -> bool:
     if before not in PLACE_TRIGGERS:
         return False
     return entry.kind == REGION or (entry.population or 0) >= 100_000
+
+
+def _verbal_noun(match: NameMatch, tokens: Tokens, prior: NamePrior) -> bool:
+    """Is a one-word organisation name, as found here, a verbal noun with its object ("فتح المعبر",
+    "opening the crossing", is not Fatah): a word without the article that the news seldom uses as an
+    organisation's name (the lexicon's bucket at most 1), a definite noun right after it."""
+    word = tokens.splits[match.first][2]
+    if word.startswith("ال") or match.last >= len(tokens) or prior.organisation(word) > 1:
+        return False
+    after_prefix, _, after = tokens.splits[match.last]
+    return after_prefix == 0 and after.startswith("ال") and len(after) > 3
 
 
 def _span_at(spans: Sequence[tuple[int, int, str]], n: int) -> list[int]:
@@ -381,7 +535,7 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
     unless only the whole word links ("بوريال" is not ب + "وريال")."""
     starts = [start] if start == whole else [start, whole]
     for begin in starts:
-        entries = gazetteer.kb.lookup(text[begin:end])
+        entries = gazetteer.kb.lookup(uncut(text[begin:end]))
         same_type = [e for e in entries if e.type == tag_type]
         if not same_type and entries and tag_type in ("PER", "ORG") and _town(entries[0]):
             entries = []  # a club or a person named like a town (see _entry_as_tagged)
@@ -390,11 +544,14 @@ def _link_span(gazetteer: Gazetteer, text: str, start: int, whole: int, end: int
             return (same_type or entries)[0], begin + gazetteer.kb.stripped_letters(text[begin:end])
     if tag_type != "MISC":
         for begin in reversed(starts):
-            key = match_key(text[begin:end])
+            key = match_key(uncut(text[begin:end]))
             entry = gazetteer.fuzzy.closest(key, tag_type)
             # names are not fuzzed into other names (an organisation's or place's words either:
             # "الاتحاد الآسيوي" is not the EU, "العذراء" not Iraq); a place may have a letter mistyped
             if entry is not None and (words_agree(key, entry) or (entry.type == "LOC" and one_letter_variant(key, entry))):
+                return entry, begin
+            entry = gazetteer.fuzzy.variant(key, tag_type)  # "تشي جينبنغ": Xi Jinping spelled another way
+            if entry is not None and words_agree(key, entry):
                 return entry, begin
     return None, start
 
@@ -404,7 +561,7 @@ ROMANISED_TYPES = ("PER", "LOC")  # names; an organisation's name is mostly word
 
 def _mention(text: str, start: int, end: int, type_: str, entry: Entry | None, where: str, how: str) -> Mention:
     if entry is None:
-        name_en = romanise(text[start:end]) if type_ in ROMANISED_TYPES else None
+        name_en = romanise(uncut(text[start:end])) if type_ in ROMANISED_TYPES else None
         return Mention(start, end, text[start:end], type_, name_en, where=where, how=how,
                        name_from="romanised" if name_en else None)
     return Mention(start, end, text[start:end], type_, entry.name_en, entry.id, entry.country,
@@ -453,6 +610,18 @@ def person_given_names(resources: Resources) -> frozenset[str]:
     return given_names(resources.get(knowledge_base))
 
 
+def person_first_words(resources: Resources) -> dict[str, frozenset[str]]:
+    """The resource: each folded word that starts a name of several words of the pipeline's
+    knowledge-base people, with those people's ids."""
+    found: dict[str, set[str]] = {}
+    for entry in resources.get(knowledge_base).entries("person"):
+        for name in entry.names_ar:
+            words = match_key(name).split()
+            if len(words) > 1:
+                found.setdefault(words[0], set()).add(entry.id)
+    return {word: frozenset(ids) for word, ids in found.items()}
+
+
 def given_names(kb) -> frozenset[str]:
     """Folded words that start the names of the knowledge base's people more often than they end
     one (by people: "محمد" starts many names and ends Mahathir Mohamad's)."""
@@ -476,15 +645,17 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     gazetteer = resources.get(name_gazetteer)
     body_spans, head_tokens, head_spans = tagged if tagged is not None else tag_articles([article], tagger)[0]
     home = home_country(article)
-    mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer, home=home)
+    prior = name_prior(tagger)
+    mentions, demonyms = find_mentions(article.body, article.tokens, body_spans, gazetteer, home=home, prior=prior)
     if article.headline is not None and head_tokens is not None:
         head_mentions, _ = find_mentions(article.headline.text, head_tokens, head_spans, gazetteer, "headline",
-                                         home)
+                                         home, prior)
         mentions = head_mentions + mentions
     on = article_date(article)
     article.mentions = mentions
     references = resolve_references(article, demonyms, gazetteer.kb, on)
-    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on)
+    texts = {"body": article.body, "headline": article.headline.text if article.headline is not None else ""}
+    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words), texts)
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
@@ -511,23 +682,35 @@ def _descriptor(mention: Mention, kb) -> bool:
 
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
-                          on: dt.date) -> list[Mention]:
+                          on: dt.date, starts: Mapping[str, frozenset[str]] | None = None,
+                          texts: Mapping[str, str] | None = None) -> list[Mention]:
     """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
     article names them in full too, a title resolves to them, or they hold an office on the
-    article's date (or left it at most SURNAME_AFTER_OFFICE before); else the mention is an unknown
-    person with a romanised name ("هيلي" in 2018 is not the defence secretary of 2024)."""
+    article's date (or left it at most SURNAME_AFTER_OFFICE before) and the word starts no other
+    person's name (`starts`, see `person_first_words`: "مصطفى" alone is not Mohammad Mustafa, nor
+    "ميشال" Charles Michel); else the mention is an unknown person with a romanised name ("هيلي" in
+    2018 is not the defence secretary of 2024). A word after a person's title or honorific ("الملكة
+    إليزابيث"; `texts`, the text of each `where`) is not alone."""
     full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
     titled = {r.id for r in references if r.kind == "title"}
     out = []
     for mention in mentions:
         if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
                 and mention.id not in full and mention.id not in titled
-                and not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)):
+                and (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
+                     or (starts is not None and starts.get(match_key(mention.text), frozenset()) - {mention.id}
+                         and not (texts and _title_before(texts.get(mention.where, ""), mention.start))))):
             name_en = romanise(mention.text)
             mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)
         out.append(mention)
     return out
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Does a person's title or honorific ("الملكة", "للرئيس") end right before offset `start`?"""
+    before = text[max(0, start - LOOK_BEHIND):start].split()
+    return bool(before) and any(honorific_words([form], 0) for form in clitic_forms(fold(before[-1])))
 
 
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:

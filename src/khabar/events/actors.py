@@ -289,6 +289,18 @@ def _bare(norm: str) -> set[str]:
     return out
 
 
+def _given_name(words: SentenceWords, i: int, before: int | None, agents: Agents) -> bool:
+    """Is the nationality form at i a given name after a rank or title ("العقيد تركي المالكي", "الأمير
+    تركي الفيصل")? An adjective of the definite title would carry the article too."""
+    if before is None or _definite_word(words, i) or not _definite_word(words, before):
+        return False
+    return not words.forms[before].all.isdisjoint(agents.sectors.keys())
+
+
+def _definite_word(words: SentenceWords, j: int) -> bool:
+    return any(had for level in words.forms[j].levels for _, had in level)
+
+
 def _of_topic(words: SentenceWords, i: int, agents: Agents) -> bool:
     """Does the nationality adjective at i describe a subject matter ("الأزمة السورية", "الملف النووي
     الإيراني": the head noun, or the head and one adjective ending in ي/ية before it), and not an
@@ -316,7 +328,8 @@ def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) 
         code, sector, place, alias = infos[i]
         if code:
             before = words.prev_word(i - 1)
-            if (before is None or words.forms[before].all.isdisjoint(agents.geo_heads)) and not _of_topic(words, i, agents):
+            if (before is None or words.forms[before].all.isdisjoint(agents.geo_heads)) and not _of_topic(words, i, agents) \
+                    and not _given_name(words, i, before, agents):
                 out.append(Unit(i, i + 1, code, "demonym"))
             continue
         if sector:

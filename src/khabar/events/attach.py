@@ -279,7 +279,11 @@ class Attacher:
         subject then follows it, and the noun before the pronoun is its object."""
         text = self.words.texts[j]
         suffix = self.words.tables.split(text)[1]
-        return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+        if suffix:
+            return fold(text[len(text) - suffix:]) in THIRD_PERSON
+        norm, forms = self.words.norms[j], self.words.forms[j].all
+        # a verb the splitter keeps whole ("تحتلها"): its lookup forms hold the verb without the pronoun
+        return any(norm.endswith(p) and len(norm) - len(p) >= 3 and norm[:-len(p)] in forms for p in THIRD_PERSON)
 
     def relative_support(self, end: int) -> Group | None:
         """The subject of a support verb in a relative clause right after a verbal noun ending at word
@@ -332,8 +336,10 @@ class Attacher:
                 return group
             demonym = group.members[0].kind == "demonym" and group.start - head <= 3
             if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words
-                                        and self.words.forms[j].all.isdisjoint(self._preps) for j in gap):
-                return group  # "غارات جوية إسرائيلية"; not "مسيرات ضد بقاء الجنود الفرنسيين"
+                                        and self.words.forms[j].all.isdisjoint(self._preps | self.agents.relatives)
+                                        for j in gap):
+                return group  # "غارات جوية إسرائيلية"; not "مسيرات ضد بقاء الجنود الفرنسيين", not "التفجير
+                # الذي استهدف السفارة الأمريكية" (a relative clause between)
             return None
         return None
 
@@ -348,6 +354,9 @@ class Attacher:
         group = before[-1]
         if group.prep is not None or self._in_fronted_phrase(group):
             return None
+        if group.members[0].kind == "place" and match is not None and not match.entry.swap \
+                and match.entry.type not in VIOLENT_TYPES:
+            return None  # a town or province speaks, meets or agrees with no one; an attack may hit it
         if not self._clear(group.end, head, match):
             return group if self.after_relative(group, head) else None
         return group
@@ -783,16 +792,25 @@ def _relative_roles(att: Attacher, match: Match, rel: int) -> tuple[Group | None
     return antecedent, None, "relative"
 
 
-def _act_doer(att: Attacher, after: int) -> Group | None:
-    """The doer of the act the object after word `after` names, if it is named: "أدانت مصر الهجوم
-    الإسرائيلي", "… الهجوم الذي شنته إسرائيل", "… مقتل مدنيين برصاص القوات X"."""
+def _condemned_act(att: Attacher, after: int) -> Match | None:
+    """The violent act named as the object after word `after` ("أدانت مصر الهجوم على …"), if any."""
+    listed = {g.start: g.end for g in att.groups if g.members[0].conj}  # "أدانت مصر والأردن والسعودية"
     j = att.words.next_word(after)
+    while j is not None and j in listed:
+        after, j = listed[j], att.words.next_word(listed[j])
     while j is not None and j - after < ACT_WINDOW and j not in att.acts and (
             att._skippable(j, None) or j in att.trigger_words
             or not att.words.forms[j].all.isdisjoint(att.agents.target_preps)):
         j = att.words.next_word(j + 1)  # "احتجاجا على مقتل …", "أدانت بشدة الهجوم", "خرجوا أمس للاحتجاج على"
     act = att.acts.get(j) if j is not None else None
-    if act is None or act.entry.type not in VIOLENT_TYPES:
+    return act if act is not None and act.entry.type in VIOLENT_TYPES else None
+
+
+def _act_doer(att: Attacher, after: int) -> Group | None:
+    """The doer of the act the object after word `after` names, if it is named: "أدانت مصر الهجوم
+    الإسرائيلي", "… الهجوم الذي شنته إسرائيل", "… مقتل مدنيين برصاص القوات X"."""
+    act = _condemned_act(att, after)
+    if act is None:
         return None
     doer = next((g for g in att.groups if g.start == act.words[0] and g.coded), None)  # "الهجوم الأمريكي"
     if doer is None:
@@ -871,9 +889,11 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         source, source_how = topic, "continued"  # from the sentence before: its positions are not of this sentence
     if match.entry.type in CONDEMNING and patient is None:
         doer = _act_doer(att, after)
-        if doer is not None:  # the doer of the act condemned is the target, not its victim; with no doer
-            # named the victim stays the target ("أدانت السعودية الهجوم على السفارة الأمريكية")
-            return Roles(source, doer, None, explicit, source_how if source is not None else None, "object")
+        if doer is not None or (match.entry.type == "ACCUSE" and _condemned_act(att, after) is not None):
+            # the doer of the act condemned is the target, not its victim; with no doer named there is
+            # none ("أدانت مصر والأردن الهجوم على السفارة الفرنسية" accuses neither France nor each other)
+            return Roles(source, doer, None, explicit, source_how if source is not None else None,
+                         "object" if doer is not None else None)
     if source is None and patient is not None and match.verbal and match.entry.type in VIOLENT_TYPES:
         doer = _doer_of_act_in(att, patient.end)
         if doer is not None:

@@ -266,6 +266,19 @@ def _particles() -> dict[str, str]:
     return Resources.default().get(_build_particles)
 
 
+def name_particles(folded: bool = True) -> frozenset[str]:
+    """The particles of Arabic personal names ("بن", "أبو", "آل", "عبد"): words that bind a name's
+    parts together (data/name_particles.tsv), folded or as the table writes them."""
+    if folded:
+        return frozenset(_particles())
+    return Resources.default().get(_build_written_particles)
+
+
+def _build_written_particles(resources: Resources) -> frozenset[str]:
+    path = data_path("khabar.lang", "data/name_particles.tsv")
+    return frozenset(clean(row["arabic"]) for row in read_table(path))
+
+
 def _build_particles(resources: Resources) -> dict[str, str]:
     path = data_path("khabar.lang", "data/name_particles.tsv")
     return {fold(row["arabic"]): row["latin"] for row in read_table(path)}

@@ -14,7 +14,7 @@ SPEAKER_KINDS = ("document", "source", "anaphor", "institution", "title")
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 GRAMMAR_CLASSES = ("boundary", "complementiser", "relative", "addressee", "name_head", "title_start",
-                   "speech_object", "name_particle", "title_noun", "office_complement")
+                   "speech_object", "name_particle", "title_noun", "office_complement", "to_pronoun")
 
 
 def _grammar_words() -> dict[str, frozenset[str]]:
@@ -43,6 +43,8 @@ TITLE_STARTS = _GRAMMAR["title_start"]
 # Nouns a speech verb takes as object with a pronoun ("واختتم حديثه"): no subject there.
 SPEECH_OBJECTS = _GRAMMAR["speech_object"]
 NAME_PARTICLES = _GRAMMAR["name_particle"]
+# "له", "لها", "لهم": the one spoken to, as a pronoun; never part of who speaks ("قالت لها").
+TO_PRONOUNS = _GRAMMAR["to_pronoun"]
 # Nouns of office ("وزير", "السفير" without its article): "وقال الوزير" is the minister named before.
 TITLE_NOUNS = _GRAMMAR["title_noun"]
 # Words that make an office noun another office ("رئيس الوزراء" is not "الرئيس").

@@ -9,6 +9,7 @@ from khabar.quotes.lexicon import (
     COMPLEMENTISERS,
     NAME_PARTICLES,
     RELATIVES,
+    TO_PRONOUNS,
     cue_word,
 )
 
@@ -32,11 +33,29 @@ def phrase_after(ctx: Context, i: int, first_glued: bool = False) -> tuple[int, 
             break
         if not of_noun and _addressed(ctx, j):
             break
+        if not of_noun and _spoken_to(ctx, j, first=not picked):
+            if picked:
+                break
+            j += 1  # "وقالت لها الوزيرة", "قال لمراسلنا": the subject may follow the one spoken to
+            continue
         if ctx.mention_at(ctx.starts[j]) is None and _ends_phrase(ctx, j, glued_ok=first_glued and not picked):
             break
         picked.append(j)
         j += 1
     return (picked[0], picked[-1] + 1) if picked else None
+
+
+def _spoken_to(ctx: Context, j: int, first: bool) -> bool:
+    """Is token `j` the one a speech verb speaks to: "له", "لها" anywhere, or, right after the verb,
+    any word with "ل" glued to it ("قالت لمتسابق"; further on "الأمين العام لحزب X" is the speaker's)?"""
+    token = ctx.words[j]
+    if ctx.mention_at(token.start) is not None:
+        return False
+    if token.norm in TO_PRONOUNS:
+        return True
+    if not first:
+        return False
+    return "ل" in ctx.body[token.start:token.stem_start]
 
 
 def phrase_before(ctx: Context, i: int) -> tuple[int, int] | None:

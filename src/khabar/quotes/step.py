@@ -11,6 +11,7 @@ from khabar.quotes.attribute import cue_speaker, find_cues
 from khabar.quotes.context import Context, Cue, Speaker, cues_between
 from khabar.quotes.marks import Marked, find_marked
 from khabar.quotes.reported import find_reported
+from khabar.quotes.resolve import from_mention
 from khabar.quotes.select import postposed_cue, select
 from khabar.resources import Resources
 from khabar.step import Step
@@ -92,7 +93,24 @@ def _speaker_for(ctx: Context, span: Marked, opening: int, cues: list[Cue],
     if after is not None:
         speaker, _ = cue_speaker(ctx, after, last)
         return speaker or last
-    return last
+    subject = _opening_subject(ctx, lo, opening)
+    return subject if subject is not None else last
+
+
+def _opening_subject(ctx: Context, lo: int, opening: int) -> Speaker | None:
+    """The person a sentence opens with, after its verb ("وشكر دونالد ترامب قطر على "..."", "ووصف
+    الوزير X الاتفاق بأنه "...""), when no speech word governs a quotation in it: the words are
+    that person's, not those of the speaker carried from before."""
+    for k in range(lo + 1, min(lo + 1 + SUBJECT_REACH, opening)):
+        mention = ctx.mention_at(ctx.starts[k])
+        if mention is not None and mention.type == "PER" and mention.end <= ctx.starts[opening]:
+            return from_mention(ctx, mention)
+        if not ctx.is_word(k):
+            return None
+    return None
+
+
+SUBJECT_REACH = 3  # words after the verb where its subject's name may start (a title before it)
 
 
 def _quote(ctx: Context, span: Marked, speaker: Speaker | None) -> Quote:
