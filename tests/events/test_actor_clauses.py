@@ -270,3 +270,8 @@ def test_a_town_does_not_speak_for_its_state():
     assert all(e.source != "AFG" for e in events if e.type == "SUPPORT")
     capital = code("وقال المسؤول إن كابول ترحب بالمبادرة الباكستانية.")
     assert ("AFG", "PAK") in dyads(capital, "SUPPORT")
+
+
+def test_a_one_letter_word_before_a_nationality_adjective_is_read_safely():
+    events = code("وقال المتحدث و الإيراني ب التركي إن بلاده ترفض القرار الأمريكي.")
+    assert all(e.type for e in events)

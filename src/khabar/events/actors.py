@@ -279,7 +279,7 @@ def _bare(norm: str) -> set[str]:
     """A folded word with its proclitics (و ف ب ل ك) and article taken off, each way it may read; the
     word's ending kept as written (the lookup forms read "دورية" as دوري too)."""
     out = set()
-    for k in range(3):
+    for k in range(min(3, len(norm))):
         if k and norm[k - 1] not in "وفبلك":
             break
         rest = norm[k:]
