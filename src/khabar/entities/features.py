@@ -184,6 +184,16 @@ class FeatureExtractor:
         self._add_gazetteers(props, f, stem)
         return props
 
+    def plain_char_shape(self, char: str) -> str | None:
+        """The shape of a one-character token that folds to itself (or to nothing) and that no
+        table of the extractor knows (trigger, cluster, gazetteer, rare word): its properties are
+        then its shape's, with the character itself as word, fold and stem. None for any other."""
+        if len(char) != 1 or fold(char) not in ("", char) or char in self.rare or char in self._triggers:
+            return None
+        if (self.res.clusters and char in self.res.clusters) or char in self._gaz_single:
+            return None
+        return shape(char)
+
     def _add_clusters(self, props: dict[str, str], f: str, stem: str) -> None:
         if not self.res.clusters:
             return

@@ -5,6 +5,7 @@ a trigger or speaks is passed over at once."""
 
 from __future__ import annotations
 
+from itertools import compress, count
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -12,21 +13,34 @@ from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
 
 if TYPE_CHECKING:
-    from khabar.events.tables import EventTables, Record
+    from khabar.events.tables import EventTables, Hits
 
 _FORMS, _STOP, _WORD, _SPEAKS, _SKIPS, _HITS = (itemgetter(n) for n in range(6))
 
 
+# Tokens looked up at once: a whole long text (random characters, every token a new form) held a
+# record per token, and the word table keeps no record of most of them.
+RECORDS_AT_ONCE = 65_536
+
+
 class TextWords:
-    """Per-token lookups of one text (tokens given as written, in order); a sentence's columns are
-    cut from them only when the sentence has a live word."""
+    """Per-token flags of one text (tokens given as written, in order); a sentence's columns are cut
+    from the word table's records only when the sentence has a live word."""
 
     def __init__(self, texts: list[str], tables: EventTables, norms: list[str] | None = None) -> None:
         self.texts = texts
         self.norms = norms if norms is not None else list(map(fold, texts))  # `fold` of each
         self.tables = tables
-        self.records: list[Record] = tables.records.many(texts)
-        self.live = [r[3] or bool(r[5]) for r in self.records]  # starts a trigger or speaks
+        self.speaks: list[bool] = []
+        self.hits: list[Hits] = []  # lexicon entries each word starts
+        self.skip: list[bool] = []
+        many = tables.records.many
+        for first in range(0, len(texts), RECORDS_AT_ONCE):
+            records = many(texts[first:first + RECORDS_AT_ONCE])
+            self.speaks += map(_SPEAKS, records)
+            self.hits += map(_HITS, records)
+            self.skip += map(_SKIPS, records)
+        self.live = list(map(_live, self.speaks, self.hits))  # starts a trigger or speaks
 
     def any_live(self, first: int, last: int) -> bool:
         """Does a word in [first, last) start a trigger or speak?"""
@@ -34,18 +48,23 @@ class TextWords:
 
     def any_hits(self, first: int, last: int) -> bool:
         """Does a word in [first, last) start a lexicon entry? (Else no trigger can match there.)"""
-        return any(map(_HITS, self.records[first:last]))
+        return any(self.hits[first:last])
 
     def speech(self, first: int, last: int) -> bool:
         """Does a word in [first, last) speak?"""
-        return any(map(_SPEAKS, self.records[first:last]))
+        return any(self.speaks[first:last])
 
     def skips(self, first: int, last: int) -> frozenset[int]:
         """Positions (from `first`) of the words that may stand in a phrase's gap."""
-        return frozenset(i for i, skips in enumerate(map(_SKIPS, self.records[first:last])) if skips)
+        return frozenset(compress(count(), self.skip[first:last]))
 
     def sentence(self, first: int, last: int) -> SentenceWords:
-        records = self.records[first:last]
-        return SentenceWords.from_lists(self.texts[first:last], list(map(_FORMS, records)), list(map(_STOP, records)),
+        texts = self.texts[first:last]
+        records = self.tables.records.many(texts)
+        return SentenceWords.from_lists(texts, list(map(_FORMS, records)), list(map(_STOP, records)),
                                         list(map(_WORD, records)), self.tables,
-                                        (self.tables.lexicon, list(map(_HITS, records))), self.norms[first:last])
+                                        (self.tables.lexicon, self.hits[first:last]), self.norms[first:last])
+
+
+def _live(speaks: bool, hits: Hits) -> bool:
+    return speaks or bool(hits)
