@@ -5,7 +5,7 @@ a trigger or speaks is passed over at once."""
 
 from __future__ import annotations
 
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
 
 if TYPE_CHECKING:
-    from khabar.events.tables import EventTables, Hits
+    from khabar.events.tables import EventTables, Flags, Hits
 
 _FORMS, _STOP, _WORD, _SPEAKS, _SKIPS, _HITS = (itemgetter(n) for n in range(6))
 
@@ -34,9 +34,13 @@ class TextWords:
         self.speaks: list[bool] = []
         self.hits: list[Hits] = []  # lexicon entries each word starts
         self.skip: list[bool] = []
-        many = tables.records.many
+        known, quick, column = tables.records.known.get, tables.quick_record, tables.records
         for first in range(0, len(texts), RECORDS_AT_ONCE):
-            records = many(texts[first:first + RECORDS_AT_ONCE])
+            chunk = texts[first:first + RECORDS_AT_ONCE]
+            records: list[Flags | None] = list(map(known, chunk, repeat(None)))
+            if None in records:  # words not met before: most marks and foreign words need no forms
+                records = [r or quick(t, n) or column(t) for r, t, n in
+                           zip(records, chunk, self.norms[first:first + RECORDS_AT_ONCE], strict=True)]
             self.speaks += map(_SPEAKS, records)
             self.hits += map(_HITS, records)
             self.skip += map(_SKIPS, records)
