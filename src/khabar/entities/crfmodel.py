@@ -243,13 +243,11 @@ class CachedScorer:
         """The shape of a one-character token whose properties are those of its shape alone: none of
         the model's weights, bigram tables or the extractor's tables knows it. Every such token of a
         shape has the same row (random text brings thousands of them, each one new)."""
-        shape = self.fx.plain_char_shape(word)
-        if shape is None or word.encode() in self._bigrams.words:
-            return None
         index = self._index
         if ("w", word) in index or ("f", word) in index or ("st", word) in index:
             return None
-        return shape
+        shape = self.fx.plain_char_shape(word)
+        return None if shape is None or word.encode() in self._bigrams.words else shape
 
     def prepare(self, sents: Sequence[Sequence[str]]) -> None:
         """Compute (in bulk) the vectors of the word types of `sents` not yet cached."""

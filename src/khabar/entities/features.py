@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from khabar.lang.clitics import CONJUNCTIONS, PREPOSITIONS
-from khabar.lang.normalize import fold
+from khabar.lang.normalize import fold, fold_text
 
 # Hand-written cue words (folded at load time): titles, verbs of saying and head nouns that precede
 # names of a type, and a few words (currencies, religions) that ANERcorp tags as MISC themselves.
@@ -188,11 +188,11 @@ class FeatureExtractor:
         """The shape of a one-character token that folds to itself (or to nothing) and that no
         table of the extractor knows (trigger, cluster, gazetteer, rare word): its properties are
         then its shape's, with the character itself as word, fold and stem. None for any other."""
-        if len(char) != 1 or fold(char) not in ("", char) or char in self.rare or char in self._triggers:
+        if len(char) != 1 or char in self.rare or char in self._triggers or char in self._gaz_single:
             return None
-        if (self.res.clusters and char in self.res.clusters) or char in self._gaz_single:
+        if (self.res.clusters and char in self.res.clusters) or fold_text(char) not in ("", char):
             return None
-        return shape(char)
+        return "a" if char in _ARABIC_LETTERS else _char_kind(char)  # `shape` of one character
 
     def _add_clusters(self, props: dict[str, str], f: str, stem: str) -> None:
         if not self.res.clusters:

@@ -30,6 +30,9 @@ from khabar.text.clitics import splitter, word_counts
 Hits = tuple[tuple[Entry, bool, str], ...]
 Record = tuple[WordForms, bool, bool, bool, bool, Hits]  # forms, stop, word, speaks, skips, hits
 Flags = tuple[WordForms | None, bool, bool, bool, bool, Hits]  # a Record, its forms perhaps not made
+# The quick records by (is a hard stop, is a word): one object each, whatever the number of tokens.
+_QUICK: dict[tuple[bool, bool], Flags] = {(stop, word): (None, stop, word, False, False, ())
+                                          for stop in (False, True) for word in (False, True)}
 
 
 class EventTables:
@@ -83,7 +86,7 @@ class EventTables:
         agents = self.agents
         if norm in self.lexicon.first_forms or norm in agents.speech_verbs or norm in agents.skip:
             return None
-        return None, text in HARD_STOPS, bool(norm) and text[0].isalpha(), False, False, ()
+        return _QUICK[text in HARD_STOPS, bool(norm) and text[0].isalpha()]
 
 
 def event_tables(resources: Resources) -> EventTables:

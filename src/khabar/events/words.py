@@ -5,46 +5,34 @@ a trigger or speaks is passed over at once."""
 
 from __future__ import annotations
 
-from itertools import compress, count, repeat
+from itertools import repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
 
 if TYPE_CHECKING:
-    from khabar.events.tables import EventTables, Flags, Hits
+    from khabar.events.forms import WordForms
+    from khabar.events.tables import EventTables, Flags
 
 _FORMS, _STOP, _WORD, _SPEAKS, _SKIPS, _HITS = (itemgetter(n) for n in range(6))
 
 
-# Tokens looked up at once: a whole long text (random characters, every token a new form) held a
-# record per token, and the word table keeps no record of most of them.
-RECORDS_AT_ONCE = 65_536
-
-
 class TextWords:
-    """Per-token flags of one text (tokens given as written, in order); a sentence's columns are cut
-    from the word table's records only when the sentence has a live word."""
+    """Per-token lookups of one text (tokens given as written, in order); a sentence's columns are
+    cut from them only when the sentence has a live word."""
 
     def __init__(self, texts: list[str], tables: EventTables, norms: list[str] | None = None) -> None:
         self.texts = texts
         self.norms = norms if norms is not None else list(map(fold, texts))  # `fold` of each
         self.tables = tables
-        self.speaks: list[bool] = []
-        self.hits: list[Hits] = []  # lexicon entries each word starts
-        self.skip: list[bool] = []
-        known, quick, column = tables.records.known.get, tables.quick_record, tables.records
-        for first in range(0, len(texts), RECORDS_AT_ONCE):
-            chunk = texts[first:first + RECORDS_AT_ONCE]
-            records: list[Flags | None] = list(map(known, chunk, repeat(None)))
-            if None in records:  # words not met before: most marks and foreign words need no forms
-                records = [r or quick(t, n) or column(t) for r, t, n in
-                           zip(records, chunk, self.norms[first:first + RECORDS_AT_ONCE], strict=True)]
-            self.speaks += map(_SPEAKS, records)
-            self.hits += map(_HITS, records)
-            self.skip += map(_SKIPS, records)
-        self.live = list(map(_live, self.speaks, self.hits))  # starts a trigger or speaks
+        records: list[Flags | None] = list(map(tables.records.known.get, texts, repeat(None)))
+        if None in records:  # words not met before: marks and foreign words mostly need no forms
+            quick, column = tables.quick_record, tables.records
+            records = [r or quick(t, n) or column(t) for r, t, n in zip(records, texts, self.norms, strict=True)]
+        self.records = cast("list[Flags]", records)
+        self.live = [r[3] or bool(r[5]) for r in self.records]  # starts a trigger or speaks
 
     def any_live(self, first: int, last: int) -> bool:
         """Does a word in [first, last) start a trigger or speak?"""
@@ -52,23 +40,22 @@ class TextWords:
 
     def any_hits(self, first: int, last: int) -> bool:
         """Does a word in [first, last) start a lexicon entry? (Else no trigger can match there.)"""
-        return any(self.hits[first:last])
+        return any(map(_HITS, self.records[first:last]))
 
     def speech(self, first: int, last: int) -> bool:
         """Does a word in [first, last) speak?"""
-        return any(self.speaks[first:last])
+        return any(map(_SPEAKS, self.records[first:last]))
 
     def skips(self, first: int, last: int) -> frozenset[int]:
         """Positions (from `first`) of the words that may stand in a phrase's gap."""
-        return frozenset(compress(count(), self.skip[first:last]))
+        return frozenset(i for i, skips in enumerate(map(_SKIPS, self.records[first:last])) if skips)
 
     def sentence(self, first: int, last: int) -> SentenceWords:
-        texts = self.texts[first:last]
-        records = self.tables.records.many(texts)
-        return SentenceWords.from_lists(texts, list(map(_FORMS, records)), list(map(_STOP, records)),
+        texts, records = self.texts[first:last], self.records[first:last]
+        forms = list(map(_FORMS, records))
+        if None in forms:  # a quick record's forms, made now that a sentence needs them
+            column = self.tables.forms
+            forms = [f or column(t) for f, t in zip(forms, texts, strict=True)]
+        return SentenceWords.from_lists(texts, cast("list[WordForms]", forms), list(map(_STOP, records)),
                                         list(map(_WORD, records)), self.tables,
-                                        (self.tables.lexicon, self.hits[first:last]), self.norms[first:last])
-
-
-def _live(speaks: bool, hits: Hits) -> bool:
-    return speaks or bool(hits)
+                                        (self.tables.lexicon, list(map(_HITS, records))), self.norms[first:last])
