@@ -107,7 +107,10 @@ class WordTable:
 
     def intern(self, words: list[str]) -> list[str]:
         """`words` with each form replaced by the table's own string object: a key that is the very
-        object looked up matches without its letters being compared."""
+        object looked up matches without its letters being compared. A text of more tokens than the
+        table holds forms is given back as it is: it would fill the table alone."""
+        if len(words) > self.limit:
+            return words
         if len(self.strings) > self.limit:
             self.clear()
         return list(map(self.strings.setdefault, words, words))

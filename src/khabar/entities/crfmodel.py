@@ -227,6 +227,7 @@ class CachedScorer:
         self._pad_ids = self._bigrams.ids(pad.key, pad.ckey)
         self._bias = weights.vector([b"bias"])
         self._lock = threading.Lock()  # the caches grow together: one writer at a time
+        self._chars: set[str] | None = None  # made on first need (see _known_chars)
         self._clear()
 
     def _clear(self) -> None:
@@ -239,15 +240,16 @@ class CachedScorer:
         self._n_types = 1
         self._plain_row: dict[str, int] = {}  # a shape's row for the one-character tokens nothing knows
 
-    def _plain_shape(self, word: str) -> str | None:
-        """The shape of a one-character token whose properties are those of its shape alone: none of
-        the model's weights, bigram tables or the extractor's tables knows it. Every such token of a
-        shape has the same row (random text brings thousands of them, each one new)."""
-        index = self._index
-        if ("w", word) in index or ("f", word) in index or ("st", word) in index:
-            return None
-        shape = self.fx.plain_char_shape(word)
-        return None if shape is None or word.encode() in self._bigrams.words else shape
+    def _known_chars(self) -> set[str]:
+        """The characters some property weight, bigram or table of the extractor names as a word:
+        every other one-character token (that folds to itself) has its shape's properties alone,
+        so all of a shape share one row (random text brings thousands, each one new)."""
+        if self._chars is None:
+            chars = self.fx.known_chars()
+            chars.update(value for _, value in self._index if len(value) == 1)
+            chars.update(w.decode("utf-8", "replace") for w in self._bigrams.words if len(w) <= 4)
+            self._chars = chars
+        return self._chars
 
     def prepare(self, sents: Sequence[Sequence[str]]) -> None:
         """Compute (in bulk) the vectors of the word types of `sents` not yet cached."""
@@ -265,8 +267,9 @@ class CachedScorer:
         each shape); the other words, left to `_add_types`."""
         rest: list[str] = []
         rows, plain = self._type_row, self._plain_row
+        known, plain_shape = self._known_chars(), self.fx.plain_char_shape
         for word in words:
-            shape = self._plain_shape(word) if len(word) == 1 else None
+            shape = plain_shape(word, known) if len(word) == 1 else None
             if shape is None:
                 rest.append(word)
             elif shape in plain:

@@ -184,13 +184,17 @@ class FeatureExtractor:
         self._add_gazetteers(props, f, stem)
         return props
 
-    def plain_char_shape(self, char: str) -> str | None:
-        """The shape of a one-character token that folds to itself (or to nothing) and that no
-        table of the extractor knows (trigger, cluster, gazetteer, rare word): its properties are
-        then its shape's, with the character itself as word, fold and stem. None for any other."""
-        if len(char) != 1 or char in self.rare or char in self._triggers or char in self._gaz_single:
-            return None
-        if (self.res.clusters and char in self.res.clusters) or fold_text(char) not in ("", char):
+    def known_chars(self) -> set[str]:
+        """The one-character words some table of the extractor knows (rare words, triggers,
+        gazetteers, clusters): a character outside them, that folds to itself or to nothing, has
+        the properties of its shape alone, with itself as word, fold and stem."""
+        tables = (self.rare, self._triggers, self._gaz_single, self.res.clusters or ())
+        return {word for table in tables for word in table if len(word) == 1}
+
+    def plain_char_shape(self, char: str, known: set[str]) -> str | None:
+        """The shape of a one-character token that is not in `known` (at least `known_chars`) and
+        folds to itself or to nothing; None for any other token."""
+        if len(char) != 1 or char in known or fold_text(char) not in ("", char):
             return None
         return "a" if char in _ARABIC_LETTERS else _char_kind(char)  # `shape` of one character
 
