@@ -90,7 +90,9 @@ class WordColumn(Generic[T]):
 class WordTable:
     """Every word form the stages meet, once (as spaCy's Vocab): one string object per form, and a
     column per fact that a stage asks about a form (its fold, its clitic split, the event lexicon's
-    forms, …). All columns are emptied together when one holds `limit` forms: one policy, one place."""
+    forms, …). All columns are emptied together when one holds `limit` forms: one policy, one place.
+    A column keeps at most `foreign_limit` forms with no Arabic letter; past them it answers such a
+    form without keeping it (random text would fill the table with forms never met again)."""
 
     def __init__(self, limit: int = WORD_FORMS, foreign_limit: int = FOREIGN_FORMS) -> None:
         self.limit = limit
