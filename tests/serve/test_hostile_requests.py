@@ -80,3 +80,11 @@ def test_pages_refuse_unknown_parameters_like_the_api(client, path):
     response = client.get(path, params={"form": "2024-01-01"})
     assert response.status_code == 422 and "form" in response.text
     assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path,name,value", [("/api/v1/quotes", "offset", "2"), ("/api/v1/articles", "offset", "2"),
+                                             ("/", "q", "الكويت")])
+def test_a_parameter_given_twice_is_refused(client, path, name, value):
+    response = client.get(f"{path}?{name}=x&{name}={value}")
+    assert response.status_code == 422 and name in response.text
+    assert client.get(f"{path}?{name}={value}").status_code == 200

@@ -32,6 +32,16 @@ def test_pages_search_answer_is_shared_not_changed(client):
     assert kept["results"] and all("snippet_html" not in r and "copies" not in r for r in kept["results"])
 
 
+def test_pages_search_says_more_than_when_counting_stops(client, monkeypatch):
+    from khabar.store import queries
+
+    monkeypatch.setattr(queries, "COUNTED", 1)
+    html = client.get("/", params={"q": "الكويت   الكويت"}).text  # a query no other test asked (answers are kept)
+    assert re.search(r'data-total="1">أكثر من', html) and "more than" in html
+    answer = client.get("/api/v1/search", params={"q": "الكويت  الكويت"}).json()
+    assert answer["total"] == 1 and answer["total_exact"] is False
+
+
 def test_pages_search_filters_apply(client):
     everything = client.get("/").text
     kuna = client.get("/", params={"agency": "KUNA", "from": "", "to": ""}).text

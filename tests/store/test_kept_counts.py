@@ -79,3 +79,33 @@ def test_repeated_url_counts_follow_pages_and_errors_in_any_order(tmp_path):
         seen.add(tuple(kept.values()))
     assert len(seen) > 2  # the counts did change along the way
     conn.close()
+
+
+def test_a_batch_that_fails_leaves_no_count_behind(dispatch_store, tmp_path):
+    """The sums a batch holds in memory are dropped with its transaction: the next batch counts from
+    what the store holds, and its counts are those of a whole recount."""
+    import pytest
+
+    from khabar.serve.scale import _base_records, _copy
+    from khabar.store import aggregates
+    from khabar.store.db import transaction
+    from khabar.store.writer import write_batch
+
+    records = [_copy(record, 1) for record in _base_records(dispatch_store) if record["article"] is not None]
+    db = tmp_path / "fails.db"
+    conn = open_store(db, write=True)
+    try:
+        broken = {**records[-1][0], "article": None}  # a record without its article row: the write raises
+        with pytest.raises(TypeError):
+            write_batch(conn, [r for r, _ in records[:-1]] + [broken], [p for _, p in records])
+        assert conn.execute("SELECT count(*) FROM totals").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM entity_counts").fetchone()[0] == 0
+        assert not aggregates._PENDING  # nothing left for the connection's next batch
+        write_batch(conn, [r for r, _ in records], [p for _, p in records])
+        kept = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in KEPT}
+        assert kept["entity_counts"] and kept["totals"]
+        with transaction(conn):
+            aggregates.rebuild(conn)
+        assert {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in KEPT} == kept
+    finally:
+        conn.close()

@@ -19,11 +19,14 @@ def test_bench_scale_grows_the_store_and_reports_each_size(tmp_path):
     figures = bench_scale([corpus], tmp_path / "scale", [20, 40], LocalRunner(1), base_pages=12, repeats=1)
     rows = figures["sizes"]
     assert figures["base_articles"] == 12
+    reading = figures["base_ingest"]  # the base was read: its rate, and the writer's share of it
+    assert reading["articles"] == 12 and reading["write_cpu_s_per_1000"] > 0
     assert [r["articles"] for r in rows] == [20 + 3, 40 + 3]  # each size, then three posted articles
     for row in rows:
         tables = row["bytes_per_article_by_table"]
         assert tables["articles"] > 0 and "sentences" not in tables  # the offsets live in the documents
         assert sum(tables.values()) <= row["bytes_per_article"]
+        assert row["write_cpu_s_per_1000"] > 0
         assert row["calls"] and all(c["p95_ms"] >= c["p50_ms"] > 0 and c["cpu_p50_ms"] >= 0
                                     for c in row["calls"].values())
     assert set(growth(rows, "cpu_p50_ms")["23→43"]) == set(rows[1]["calls"])
@@ -33,6 +36,8 @@ def test_bench_scale_grows_the_store_and_reports_each_size(tmp_path):
         assert stats["articles"] == 43 and stats["near_duplicates"] == 0
     finally:
         conn.close()
+    again = bench_scale([corpus], tmp_path / "scale", [20], LocalRunner(1), base_pages=12, repeats=1)
+    assert again["base_ingest"] == reading  # a later run on the kept base reports the same reading
 
 
 def test_a_copy_far_back_keeps_a_date_it_cannot_move():

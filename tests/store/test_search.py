@@ -115,6 +115,30 @@ def test_search_ranks_a_common_word_among_its_latest_matches(tmp_path, monkeypat
         conn.close()
 
 
+@pytest.mark.parametrize("where", [{}, {"date_from": "2024-01-01"}])
+def test_search_counts_matches_up_to_a_bound(tmp_path, monkeypatch, where):
+    """Past COUNTED matches the total is COUNTED and says it is not exact, with or without a filter."""
+    from khabar.store import queries
+    from khabar.store.db import open_store
+    from tests.store.corpus import ingest_all, write_generated
+
+    db = tmp_path / "khabar.db"
+    ingest_all([write_generated(tmp_path / "gen.jsonl", 8)], db)
+    conn = open_store(db)
+    try:
+        filters = Filters(**where)
+        exact = search(conn, "التعاون", filters, snippets=False)
+        assert exact["total_exact"] and exact["total"] == 8
+        monkeypatch.setattr(queries, "COUNTED", 5)
+        bounded = search(conn, "التعاون", filters, limit=3, snippets=False)
+        assert bounded["total"] == 5 and bounded["total_exact"] is False
+        assert len(bounded["results"]) == 3
+        monkeypatch.setattr(queries, "COUNTED", 8)
+        assert search(conn, "التعاون", filters, snippets=False)["total_exact"]
+    finally:
+        conn.close()
+
+
 def _snippet_of_whole_body(body, keys):
     """The snippet worked out from every token of the body: what make_snippet must agree with."""
     from khabar.store.keys import key_spans

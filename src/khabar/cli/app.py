@@ -192,7 +192,8 @@ def bench_scale(
         if format is FigureFormat.text:
             calls = " ".join(f"{k}={v['p50_ms']}/{v['p95_ms']}" for k, v in row["calls"].items())
             cpu = " ".join(f"{k}={v['cpu_p50_ms']}/{v['cpu_p95_ms']}" for k, v in row["calls"].items())
-            print(f"articles {row['articles']} write {row['write_articles_per_s']}/s store {row['store_mb']} MB "
+            print(f"articles {row['articles']} write {row['write_articles_per_s']}/s "
+                  f"({row['write_cpu_s_per_1000']} CPU s per 1,000) store {row['store_mb']} MB "
                   f"({row['bytes_per_article']} B/article) post_ms {row['post_ms']} load {row['load_average']}\n"
                   f"  p50/p95 ms: {calls}\n  CPU p50/p95 ms: {cpu}\n"
                   f"  bytes/article by table: {json.dumps(row['bytes_per_article_by_table'])}", flush=True)

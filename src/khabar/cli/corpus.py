@@ -56,6 +56,7 @@ class Engine(StrEnum):
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
+    dataset = "dataset"  # Parquet partitioned by month and outlet
     gdelt = "gdelt"
     plover = "plover"
 
@@ -158,6 +159,11 @@ def _summary(last: Any, db: Path) -> None:
     Console(stderr=True, soft_wrap=True).print(
         f"{db}: {last.articles:,} new articles from {last.pages:,} pages in {last.seconds:.1f} s ({rate:,.1f}/s); "
         f"{last.skipped:,} already stored, {last.errors:,} errors, {last.inputs_skipped} inputs read before")
+    if last.articles:  # the writer's share: what the store costs beside the reading (workers)
+        per = 1000 / last.articles
+        Console(stderr=True, soft_wrap=True).print(
+            f"per 1,000 articles: writing {last.write_seconds * per:.1f} s ({last.write_cpu_seconds * per:.1f} s CPU), "
+            f"waiting for the readers {last.wait_seconds * per:.1f} s")
 
 
 def _demo_summary(db: Path) -> dict[str, Any]:
@@ -327,8 +333,9 @@ def stats(db: DbOption = DEFAULT_DB, format: FormatOption = Shape.table) -> None
 
 def export(
     format: Annotated[ExportFormat | None, typer.Option(
-        "--format", "-f", help="jsonl, parquet (a folder), gdelt (TSV), plover (JSONL)")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="File to write (a folder for parquet)")] = None,
+        "--format", "-f", help="jsonl, parquet (a folder), dataset (a folder partitioned by month and outlet), "
+        "gdelt (TSV), plover (JSONL)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (a folder for parquet and dataset)")] = None,
     date_from: FromOption = None, date_to: ToOption = None,
     type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER event types (repeat for more)")] = None,
     country: Annotated[str | None, typer.Option("--country", help="ISO3: events with an actor of, or filed "
@@ -344,7 +351,7 @@ def export(
         raise typer.BadParameter(f"{date_to!r} is not a date: the format is --format {date_to} "
                                  "(--to is the last date)", param_hint="--to")
     if format is None or out is None:
-        missing = "--format (jsonl, parquet, gdelt or plover)" if format is None else "--out"
+        missing = "--format (jsonl, parquet, dataset, gdelt or plover)" if format is None else "--out"
         raise typer.BadParameter(f"export needs {missing}", param_hint=missing.split()[0])
     date_from, date_to = checks.date_range(date_from, date_to)
     types = tuple(dict.fromkeys(checks.event_type(t) for t in type or ()))
@@ -385,6 +392,8 @@ def bench_dataset(
     db: DbOption = DEFAULT_DB,
     out: Annotated[Path | None, typer.Option("--out", help="Export here and keep it (default: temporary)")] = None,
     engine: Annotated[list[str] | None, typer.Option("--engine", help="duckdb, dask (default: both)")] = None,
+    layout: Annotated[str, typer.Option("--layout", help="dataset (partitioned by month and outlet) or parquet "
+                                        "(a file per table)")] = "dataset",
     format: Annotated[FigureShape, typer.Option("--format", "-f", help="text or json")] = FigureShape.text,
 ) -> None:
     """Export the store as Parquet, count with DuckDB and Dask what `khabar stats` and `khabar events`
@@ -395,9 +404,11 @@ def bench_dataset(
     unknown = [e for e in engines if e not in ENGINES]
     if unknown:
         raise typer.BadParameter(f"unknown engine {unknown[0]!r}: one of {', '.join(ENGINES)}", param_hint="--engine")
+    if layout not in ("dataset", "parquet"):
+        raise typer.BadParameter(f"unknown layout {layout!r}: dataset or parquet", param_hint="--layout")
     conn = _reader(db)
     try:
-        figures = check_dataset(conn, out, engines)
+        figures = check_dataset(conn, out, engines, layout)
     except ImportError as exc:
         raise _fail(f"{exc.name} is not installed: pip install 'khabar[dataset]'") from exc
     finally:

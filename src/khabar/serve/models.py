@@ -24,6 +24,7 @@ class SearchAnswer(BaseModel):
     query: str
     keys: list[str]
     total: int
+    total_exact: bool = True  # false: more matches than `total` (counting stops there)
     results: list[ArticleRow]
 
 

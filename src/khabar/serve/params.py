@@ -88,6 +88,10 @@ def refuse_unknown(request: Request) -> None:
     if unknown:
         raise HTTPException(422, f"unknown query parameter {unknown[0]!r}; this call takes: "
                                  + (", ".join(sorted(known)) or "none"))
+    # every parameter takes one value: of "?offset=x&offset=2" only one would be read, silently
+    repeated = sorted(k for k in set(request.query_params) if len(request.query_params.getlist(k)) > 1)
+    if repeated:
+        raise HTTPException(422, f"query parameter {repeated[0]!r} is given more than once")
 
 
 def _query_names(dependant: Any) -> set[str]:

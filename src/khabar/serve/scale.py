@@ -15,7 +15,9 @@ bytes per article by table, the time of one posted article, and p50/p95 of every
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -32,7 +34,7 @@ from khabar.store.ingest import ingest
 from khabar.store.keys import text_keys, token_keys
 from khabar.store.records import CHILD_ROWS, Record
 from khabar.store.rows import TABLES, ArticleRow, PageKey
-from khabar.store.writer import store_article, write_batch
+from khabar.store.writer import store_article, tune_writer, write_batch
 from khabar.text.tokens import tokenize
 
 CHUNK = 500  # articles per transaction when growing
@@ -132,14 +134,16 @@ def table_bytes(db: str | Path) -> dict[str, int]:
 
 
 def _grow(db: Path, base: list[Record], target: int, next_copy: int,
-          finish: Callable[[Any], None]) -> tuple[int, int, float]:
+          finish: Callable[[Any], None]) -> tuple[int, int, float, float]:
     """Write copies of the base until the store holds `target` articles. Returns (articles written,
-    next copy number, seconds), the stories and counts that follow the writes included."""
+    next copy number, seconds, CPU seconds of this process), the stories and counts that follow the
+    writes included."""
     conn = open_store(db, write=True)
+    tune_writer(conn)
     try:
         have = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         written = 0
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         while have + written < target:
             batch = [_copy(record, next_copy) for record in base[: target - have - written]]
             for start in range(0, len(batch), CHUNK):
@@ -147,9 +151,9 @@ def _grow(db: Path, base: list[Record], target: int, next_copy: int,
                 written += write_batch(conn, [r for r, _ in chunk], [p for _, p in chunk])
             next_copy += 1
         finish(conn)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return written, next_copy, seconds
+        return written, next_copy, seconds, cpu
     finally:
         conn.close()
 
@@ -174,14 +178,23 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
     folder.mkdir(parents=True, exist_ok=True)
     base_db = folder / "base.db"
     figures: dict[str, Any] = {"base_pages": base_pages, "sizes": []}
+    base_figures = folder / "base.json"  # the reading's figures, kept beside the base for later runs
     if not base_db.exists():
         last = None
         for progress in ingest(inputs, base_db, settings, runner, limit=base_pages, count=False):
             last = progress
         assert last is not None
-        figures["base_ingest"] = {"articles": last.articles, "seconds": round(last.seconds, 1),
-                                  "articles_per_s": round(last.articles / last.seconds, 1) if last.seconds else 0.0,
-                                  "workers": runner.workers}
+        per = 1000 / max(last.articles, 1)
+        base_figures.write_text(json.dumps({
+            "articles": last.articles, "seconds": round(last.seconds, 1),
+            "articles_per_s": round(last.articles / last.seconds, 1) if last.seconds else 0.0,
+            "workers": runner.workers, "load_average": round(os.getloadavg()[0], 1),
+            # The writer's share (wall and CPU seconds per 1,000 articles); the rest is the readers'.
+            "write_s_per_1000": round(last.write_seconds * per, 2),
+            "write_cpu_s_per_1000": round(last.write_cpu_seconds * per, 2),
+            "wait_s_per_1000": round(last.wait_seconds * per, 2)}))
+    if base_figures.exists():
+        figures["base_ingest"] = json.loads(base_figures.read_text())
     base = _base_records(base_db)
     figures["base_articles"] = len(base)
     db = folder / "scale.db"
@@ -190,11 +203,18 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
     finish = finish or _finish_ingest
     next_copy = 0  # the store is made with this khabar's schema: the base's own articles first
     for size in sorted(sizes):
-        written, next_copy, seconds = _grow(db, base, size, next_copy, finish)
+        written, next_copy, seconds, cpu = _grow(db, base, size, next_copy, finish)
         # Posted articles are the next copy (dated a week earlier than the last), not one reused by growing.
         posts = _time_posts(db, base, next_copy)
         next_copy += 1
-        served = bench_serve(db, repeats=repeats, cache=False)["calls"]
+        # The bench's own heap (the base's records) is no server's: kept out of the collector while the
+        # calls are timed, so that a full collection of it does not land in one request's time.
+        gc.collect()
+        gc.freeze()
+        try:
+            served = bench_serve(db, repeats=repeats, cache=False)["calls"]
+        finally:
+            gc.unfreeze()
         calls = {label: {k: c[k] for k in ("p50_ms", "p95_ms", "cpu_p50_ms", "cpu_p95_ms")} for label, c in served.items()}
         conn = open_store(db)
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -203,6 +223,7 @@ def bench_scale(inputs: Sequence[str | Path], folder: str | Path, sizes: Sequenc
         tables = table_bytes(db)
         row = {"articles": articles, "written": written, "write_seconds": round(seconds, 1),
                "write_articles_per_s": round(written / seconds, 1) if seconds else None,
+               "write_cpu_s_per_1000": round(1000 * cpu / written, 2) if written else None,
                "store_mb": round(on_disk / 1e6, 1), "bytes_per_article": round(on_disk / articles),
                "bytes_per_article_by_table": {k: round(v / articles) for k, v in tables.items()},
                "post_ms": [round(t, 1) for t in posts],

@@ -25,7 +25,7 @@ from khabar.store.dedup import assign_stories
 from khabar.store.ids import content_hash, content_id
 from khabar.store.records import Record, article_record
 from khabar.store.rows import CopyRow, ErrorRow, PageKey
-from khabar.store.writer import finished_input, known_ids, mark_input, write_batch
+from khabar.store.writer import finished_input, known_ids, mark_input, tune_writer, write_batch
 
 
 @dataclass(slots=True)
@@ -42,6 +42,12 @@ class Progress:
     inputs_skipped: int = 0  # input files read to the end by an earlier run
     stories: dict[str, int] = field(default_factory=dict)
     stories_seconds: float = 0.0  # of `seconds`, spent on stories and counts after the reading
+    # Where the writer's time goes (the workers read meanwhile): writing batches, in seconds of wall
+    # time and of this thread's CPU (a shared machine stretches the first, not the second), and
+    # waiting for the workers' next batch.
+    write_seconds: float = 0.0
+    write_cpu_seconds: float = 0.0
+    wait_seconds: float = 0.0
 
 
 @dataclass(slots=True)
@@ -88,14 +94,21 @@ def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | No
     runner = runner or LocalRunner()
     started = time.perf_counter()
     conn = open_store(db, write=True)
+    tune_writer(conn)
     state = _State(Progress())
     counter: _Counter | None = None
     results = None
     try:
         plan = _plan(conn, inputs, state.progress)
         results = runner(_batches(conn, plan, settings, state, batch_pages, limit), article_record, settings)
+        waited = time.perf_counter()
         for tag, records in results:
+            begun, cpu = time.perf_counter(), time.thread_time()
+            state.progress.wait_seconds += begun - waited
             _write(conn, state, records, tag)
+            waited = time.perf_counter()
+            state.progress.write_seconds += waited - begun
+            state.progress.write_cpu_seconds += time.thread_time() - cpu
             if counter is None and count:  # after the first batch: worker processes are forked by now
                 counter = _Counter([i.name for i in plan], settings, limit, state.progress)
             state.progress.seconds = time.perf_counter() - started

@@ -106,14 +106,16 @@ class PgConnection:
         return cursor
 
     def matches(self, query: Query, columns: Iterable[str], clauses: list[str], params: list[Any],
-                limit: int, offset: int, ranked: int) -> tuple[int, list[tuple]]:
+                limit: int, offset: int, ranked: int, counted: int) -> tuple[int, list[tuple]]:
         """Total and one page of full-text matches, best first (queries._matches for SQLite): ranked
-        among the latest `ranked` matches when there is no other filter, as there."""
+        among the latest `ranked` matches when there is no other filter, as there; counted up to
+        `counted` + 1."""
         selected = ", ".join(f"a.{c}" for c in columns)
         expression = tsquery(query)
         rank = f"ts_rank('{RANK_WEIGHTS}', k.keys, ?::tsquery, {RANK_NORMALISATION})"
         if not clauses:
-            total = self.execute("SELECT count(*) FROM article_keys WHERE keys @@ ?::tsquery", (expression,))
+            total = self.execute("SELECT count(*) FROM (SELECT 1 FROM article_keys WHERE keys @@ ?::tsquery LIMIT ?) m",
+                                 (expression, counted + 1))
             oldest = self.execute("SELECT num FROM article_keys WHERE keys @@ ?::tsquery ORDER BY num DESC "
                                   "LIMIT 1 OFFSET ?", (expression, max(ranked, offset + limit) - 1)).fetchone()
             rows = self.execute(
@@ -124,7 +126,8 @@ class PgConnection:
             return total.fetchone()[0], rows.fetchall()
         base = ("FROM article_keys k JOIN articles a ON a.num = k.num WHERE "
                 + " AND ".join(["k.keys @@ ?::tsquery", *clauses]))
-        total = self.execute(f"SELECT count(*) {base}", [expression, *params]).fetchone()[0]
+        total = self.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?) m", [expression, *params, counted + 1]
+                             ).fetchone()[0]
         rows = self.execute(f"SELECT {selected} {base} ORDER BY {rank} DESC, a.num DESC LIMIT ? OFFSET ?",
                             [expression, *params, expression, limit, offset])
         return total, rows.fetchall()

@@ -19,6 +19,9 @@ CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentio
 # stored): ranking costs time per match, so a common word would cost more as the store grows, and news
 # is read newest first anyway.
 RANKED = 2000
+# Matches are counted up to COUNTED: an exact count of a common word costs time per match (about 17 ms
+# at a million articles); beyond it the answer says "more than" (`total_exact` false).
+COUNTED = 10_000
 _RESULT_COLUMNS = ("id", "headline", "date", "agency", "outlet", "country", "story_id", "url", "duplicate_of")
 
 
@@ -79,7 +82,8 @@ def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], para
     """Total and one page of full-text matches, best first."""
     columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
     if not clauses:  # rank and cut in the index, then fetch only the page's articles
-        total = conn.execute("SELECT count(*) FROM article_keys WHERE article_keys MATCH ?", (expression,))
+        total = conn.execute("SELECT count(*) FROM (SELECT 1 FROM article_keys WHERE article_keys MATCH ? LIMIT ?)",
+                             (expression, COUNTED + 1))
         oldest = conn.execute("SELECT rowid FROM article_keys WHERE article_keys MATCH ? ORDER BY rowid DESC "
                               "LIMIT 1 OFFSET ?", (expression, max(RANKED, offset + limit) - 1)).fetchone()
         rows = conn.execute(
@@ -90,7 +94,7 @@ def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], para
     base = ("FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE "
             + " AND ".join(["article_keys MATCH ?", "k.rank MATCH ?", *clauses]))
     params = [expression, RANK_FUNCTION, *params]
-    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)", [*params, COUNTED + 1]).fetchone()[0]
     rows = conn.execute(f"SELECT {columns} {base} ORDER BY k.rank LIMIT ? OFFSET ?", [*params, limit, offset])
     return total, rows.fetchall()
 
@@ -115,7 +119,7 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     if query.expression and dialect.of(conn) is dialect.SQLITE:
         total, rows = _matches(conn, query.expression, clauses, params, limit, offset)
     elif query.expression:  # the engine's own full-text match over the same keys (pg.py)
-        total, rows = conn.matches(query, _RESULT_COLUMNS, clauses, params, limit, offset, RANKED)
+        total, rows = conn.matches(query, _RESULT_COLUMNS, clauses, params, limit, offset, RANKED, COUNTED)
     elif text.strip():
         total, rows = 0, []  # a query without a searchable word ('"', "*", "(") matches nothing, not all
     else:
@@ -128,7 +132,9 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
         bodies = {row[0]: docs.load(row[1]).get("body") for row in rows}
         for result in results:
             result["snippet"], result["hits"] = make_snippet(bodies.get(result["id"]) or "", query.keys)
-    return {"query": text, "keys": list(query.keys), "total": total, "results": results}
+    exact = not query.expression or total <= COUNTED
+    return {"query": text, "keys": list(query.keys), "total": total if exact else COUNTED, "total_exact": exact,
+            "results": results}
 
 
 def entities(conn: sqlite3.Connection, filters: Filters = Filters(), *, type: str | None = None,

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
+from khabar.lang.normalize import fold
 from khabar.store import aggregates, dispatches, docs
 from khabar.store.db import open_store, transaction
 from khabar.store.dedup import join_url, place_article
@@ -26,6 +28,7 @@ from khabar.store.rows import (
     EntityRow,
     ErrorRow,
     KeysRow,
+    MentionRow,
     PageKey,
     SignatureRow,
 )
@@ -38,6 +41,14 @@ def _insert(row_type: type, verb: str = "INSERT OR IGNORE") -> str:
 
 
 INSERT = {row_type: _insert(row_type) for row_type in TABLES}
+WRITER_CACHE_KB = 262_144  # page cache of a long writer (ingest): the B-trees' inner pages of a 1M store
+
+
+def tune_writer(conn: sqlite3.Connection) -> None:
+    """A writer that writes many batches keeps more pages in memory: each article's rows go to random
+    places of tables keyed by its (hash) id, and SQLite's default cache of 2 MB would read the inner
+    pages of those B-trees again for each one."""
+    conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KB}")
 INSERT[KeysRow] = _insert(KeysRow, "INSERT")  # an FTS5 table takes no OR IGNORE; its rowid is new here
 
 
@@ -67,8 +78,8 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
             _write_entities(conn, record[key])  # type: ignore[literal-required]
         else:
             conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
-    conn.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT DISTINCT fold(text), entity_id "
-                 "FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL", (record["id"],))
+    conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)",
+                     _entity_keys(record["mentions"]))  # type: ignore[arg-type]
     conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
     if record["minhash"] is not None:
         conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))
@@ -92,11 +103,27 @@ def _changing(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
             aggregates.story(conn, story, 1)
 
 
+_TEXT, _ENTITY = MentionRow._fields.index("text"), MentionRow._fields.index("entity_id")
+_folded = lru_cache(maxsize=65_536)(fold)  # names repeat across articles: fold each once
+
+
+def _entity_keys(mentions: Iterable[Sequence]) -> list[tuple[str, str]]:
+    """(folded text, entity id) of the linked mentions: an article's rows of entity_keys. By position:
+    rows back from a Parquet shard are lists."""
+    return sorted({(_folded(m[_TEXT]), m[_ENTITY]) for m in mentions if m[_ENTITY] is not None})
+
+
 def _write_entities(conn: sqlite3.Connection, rows: Iterable[EntityRow]) -> None:
-    for entity in rows:
-        if conn.execute(INSERT[EntityRow], entity).rowcount:
-            aggregates.add_total(conn, "entities", 1)
-            aggregates.add_total(conn, "linked_entities", not entity[0].startswith("text:"))
+    """The entities new to the store: one lookup for the article's entities, one insert of the new."""
+    unique = {entity[0]: entity for entity in rows}
+    if not unique:
+        return
+    ids = list(unique)
+    stored = {r[0] for r in conn.execute(f"SELECT id FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    new = [entity for entity_id, entity in unique.items() if entity_id not in stored]
+    conn.executemany(INSERT[EntityRow], new)
+    aggregates.add_total(conn, "entities", len(new))
+    aggregates.add_total(conn, "linked_entities", sum(1 for entity in new if not entity[0].startswith("text:")))
 
 
 def _count_copy(conn: sqlite3.Connection, copy: CopyRow, inserted: int) -> None:
@@ -137,7 +164,7 @@ def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequ
     """Store a batch in one transaction: `records[i]` was read from page `pages[i]`; `copies` and
     `errors` are pages met beside it (text stored already, or unreadable). Returns the number of new
     articles."""
-    with transaction(conn):
+    with transaction(conn), aggregates.deferred(conn):
         write_errors(conn, errors)
         write_copies(conn, copies)
         return sum(write_article(conn, record, page) for record, page in zip(records, pages, strict=True))
@@ -149,7 +176,7 @@ def store_article(db: str | Path, record: Record, *, source: str, url: str | Non
     page = PageKey(source, record["id"], 0, 0).copy(record["id"], url)
     conn = open_store(db, write=True)
     try:
-        with transaction(conn):
+        with transaction(conn), aggregates.deferred(conn):
             created = write_article(conn, record, page)
     finally:
         conn.close()

@@ -15,22 +15,23 @@ from pathlib import Path
 from khabar.run import require
 from khabar.store.export.select import EVERYTHING, Selection
 
-FORMATS = ("jsonl", "parquet", "gdelt", "plover")
+FORMATS = ("jsonl", "parquet", "dataset", "gdelt", "plover")
 
 
 def export(conn: sqlite3.Connection, to: str, out: str | Path, selection: Selection = EVERYTHING) -> dict[str, int]:
     """Write the store (or the `selection` of it) in format `to` at `out` (a file; a folder for
-    parquet); counts written."""
+    parquet and dataset); counts written."""
     writers: dict[str, Callable[[sqlite3.Connection, Path, Selection], dict[str, int]]]
     from khabar.store.export.gdelt import write_gdelt
     from khabar.store.export.jsonl import write_jsonl
-    from khabar.store.export.parquet import write_parquet
+    from khabar.store.export.parquet import write_dataset, write_parquet
     from khabar.store.export.plover import write_plover
 
-    writers = {"jsonl": write_jsonl, "parquet": write_parquet, "gdelt": write_gdelt, "plover": write_plover}
+    writers = {"jsonl": write_jsonl, "parquet": write_parquet, "dataset": write_dataset, "gdelt": write_gdelt,
+               "plover": write_plover}
     if to not in writers:
         raise ValueError(f"unknown export format {to!r}: one of {', '.join(FORMATS)}")
-    if to == "parquet":
+    if to in ("parquet", "dataset"):
         require("pyarrow", "corpus")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -38,9 +39,11 @@ def export(conn: sqlite3.Connection, to: str, out: str | Path, selection: Select
     partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
     try:
         counts = writers[to](conn, partial, selection)
-        if to == "parquet":
+        if to in ("parquet", "dataset"):  # a folder: its tables replace those of the same name
             out.mkdir(parents=True, exist_ok=True)
             for table in sorted(partial.iterdir()):
+                if (out / table.name).is_dir():
+                    shutil.rmtree(out / table.name)
                 os.replace(table, out / table.name)
             partial.rmdir()
         else:

@@ -3,8 +3,9 @@ dyads of `khabar events`, computed by DuckDB (SQL over the files) and by Dask (d
 compared with what the store itself answers. `khabar bench dataset` runs them; the store README
 shows the same queries.
 
-Each engine reads the files `write_parquet` writes (articles, copies, errors, mentions, entities,
-events, quotes), nothing else: a count that matches is one that a reader of the data set alone gets.
+Each engine reads the files `write_dataset` writes (articles, copies, mentions, events, quotes in Hive
+partitions by month and outlet; entities, errors), or the single files of `write_parquet`, nothing
+else: a count that matches is one that a reader of the data set alone gets.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from khabar.store import queries
 from khabar.store.aggregates import HAPPENED  # what `khabar stats` and `events` count as happened
+from khabar.store.export.parquet import PARTITIONS
 
 # Every URL met, by key and as written: read pages, and unreadable pages no read page has the id of.
 _URLS = ("urls AS (SELECT url_key AS k, url FROM copies WHERE url_key IS NOT NULL UNION ALL "
@@ -68,15 +70,49 @@ def store_counts(conn: sqlite3.Connection) -> dict[str, Any]:
                              d["mentions"]) for d in dyads)}
 
 
+def table_source(folder: Path, table: str) -> tuple[str, bool]:
+    """Where `table` is in an exported folder, and whether it is partitioned: a folder of Hive
+    partitions (`export --format dataset`), a folder of one file (entities, errors), or a file
+    (`export --format parquet`)."""
+    path = folder / table
+    if path.is_dir():
+        return str(path), any(child.name.startswith(f"{PARTITIONS[0]}=") for child in path.iterdir())
+    return str(folder / f"{table}.parquet"), False
+
+
+def duckdb_from(folder: Path, table: str) -> str:
+    """DuckDB's read of one table of the data set (the partition keys as columns)."""
+    path, partitioned = table_source(folder, table)
+    path = path.replace("'", "''")
+    if partitioned:
+        keys = ", ".join(f"'{key}': VARCHAR" for key in PARTITIONS)
+        return f"read_parquet('{path}/**/*.parquet', hive_partitioning = true, hive_types = {{{keys}}})"
+    return f"read_parquet('{path}/*.parquet')" if Path(path).is_dir() else f"read_parquet('{path}')"
+
+
 def duckdb_connection(folder: Path) -> Any:
-    """An in-memory DuckDB with a view per file of the data set."""
+    """An in-memory DuckDB with a view per table of the data set."""
     import duckdb
 
     con = duckdb.connect()
     for table in TABLES:
-        path = str(folder / f"{table}.parquet").replace("'", "''")
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM {duckdb_from(folder, table)}")
     return con
+
+
+def dask_read(folder: Path, table: str, columns: list[str] | None = None) -> Any:
+    """One table of the data set as a Dask dataframe; the partitions' keys are typed as strings (a
+    partition of articles without a date would leave its type to guess)."""
+    import dask.dataframe as dd
+
+    path, partitioned = table_source(folder, table)
+    if not partitioned:
+        return dd.read_parquet(path, columns=columns)
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    keys = ds.partitioning(pa.schema([(key, pa.string()) for key in PARTITIONS]), flavor="hive")
+    return dd.read_parquet(path, columns=columns, dataset={"partitioning": keys})
 
 
 def duckdb_counts(folder: Path) -> dict[str, Any]:
@@ -94,7 +130,7 @@ def dask_counts(folder: Path) -> dict[str, Any]:
     import dask.dataframe as dd
 
     def read(table: str, columns: list[str] | None = None) -> Any:
-        return dd.read_parquet(str(folder / f"{table}.parquet"), columns=columns)
+        return dask_read(folder, table, columns)
 
     articles = read("articles", ["id", "story_id", "duplicate_of", "sentences"])
     copies = read("copies", ["source", "page_id", "article_id", "url", "url_key"])
@@ -160,9 +196,10 @@ def differences(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
 
 
 def check_dataset(conn: sqlite3.Connection, folder: Path | None = None,
-                  engines: tuple[str, ...] = tuple(ENGINES)) -> dict[str, Any]:
-    """Export the store to `folder` (a temporary one when None), read it with each engine and compare
-    with the store: per engine, its seconds and what it counted otherwise (nothing when all agree)."""
+                  engines: tuple[str, ...] = tuple(ENGINES), layout: str = "dataset") -> dict[str, Any]:
+    """Export the store to `folder` (a temporary one when None) as `layout` (dataset: partitioned by
+    month and outlet; parquet: a file per table), read it with each engine and compare with the
+    store: per engine, its seconds and what it counted otherwise (nothing when all agree)."""
     import tempfile
     import time
 
@@ -173,7 +210,8 @@ def check_dataset(conn: sqlite3.Connection, folder: Path | None = None,
     with tempfile.TemporaryDirectory(prefix="khabar-dataset-") as scratch:
         out = folder or Path(scratch) / "tables"
         started = time.perf_counter()
-        export(conn, "parquet", out)
+        export(conn, layout, out)
+        figures["layout"] = layout
         figures["export_seconds"] = round(time.perf_counter() - started, 2)
         for name in engines:
             started = time.perf_counter()
