@@ -71,6 +71,29 @@ def test_word_table_gives_one_string_per_form_and_forgets_everything_together() 
     assert len(length.known) <= 3  # at the limit the table starts afresh, columns and strings together
 
 
+def test_word_table_keeps_few_forms_without_an_arabic_letter_and_answers_them_all() -> None:
+    table = WordTable(limit=100, foreign_limit=3)
+    calls: list[str] = []
+    length = table.column(lambda w: calls.append(w) or len(w))
+    foreign = [chr(0x4E00 + n) * (n % 3 + 1) for n in range(20)]  # random text: every form new
+    assert length.many([*foreign, *foreign]) == [len(w) for w in foreign] * 2
+    kept = [w for w in foreign if w in length.known]
+    assert kept == foreign[:3]  # the first few, then answers worked out and not kept
+    assert len(calls) == 3 + 2 * 17
+    arabic = ["قال", "الوزير", "اليوم", "أمس", "وزارة"]
+    assert length.many(arabic) == [3, 6, 5, 3, 5] and all(w in length.known for w in arabic)
+    table.clear()
+    length("x")
+    assert "x" in length.known  # the count starts afresh with the table
+
+
+def test_a_text_longer_than_the_word_table_is_not_interned() -> None:
+    table = WordTable(limit=3)
+    words = ["".join(["ق", "ال"]), "في", "بيان", "له"]
+    assert table.intern(words) is words and not table.strings
+    assert table.intern(words[:2]) == words[:2] and len(table.strings) == 2
+
+
 def test_a_person_in_the_users_kb_is_coded_as_an_event_actor(tmp_path) -> None:
     from khabar.events import code_events
 

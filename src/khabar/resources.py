@@ -3,6 +3,7 @@ what they look up, built once, and the word table."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -45,25 +46,37 @@ def read_tsv(path: str | Path, required: tuple[str, ...] = ()) -> Iterator[tuple
 T = TypeVar("T")
 _MISSING: Any = object()
 WORD_FORMS = 500_000  # forms a word table holds before it starts afresh: more than ANT's 261,000
+# Forms with no Arabic letter a column keeps: 3,249 in 3,000 ANT articles; random text brings one
+# per character.
+FOREIGN_FORMS = 50_000
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc]").search
 
 
 class WordColumn(Generic[T]):
     """One fact about word forms (a function of the word as written), worked out once per form."""
 
-    __slots__ = ("function", "known", "table")
+    __slots__ = ("foreign", "function", "known", "table")
 
     def __init__(self, table: WordTable, function: Callable[[str], T]) -> None:
         self.table = table
         self.function = function
         self.known: dict[str, T] = {}
+        self.foreign = 0  # forms with no Arabic letter among `known`
 
     def __call__(self, word: str) -> T:
         known = self.known
         if word in known:
             return known[word]
+        found = self.function(word)
+        foreign = _ARABIC_LETTER(word) is None
+        # Past FOREIGN_FORMS forms with no Arabic letter (random text: each one new), answers are
+        # worked out and not kept: news holds a few thousand (digits, marks, Latin names), met again.
+        if foreign and self.foreign >= self.table.foreign_limit:
+            return found
         if len(known) >= self.table.limit:
             self.table.clear()
-        found = known[word] = self.function(word)
+        self.foreign += foreign
+        known[word] = found
         return found
 
     def many(self, words: list[str]) -> list[T]:
@@ -77,10 +90,13 @@ class WordColumn(Generic[T]):
 class WordTable:
     """Every word form the stages meet, once (as spaCy's Vocab): one string object per form, and a
     column per fact that a stage asks about a form (its fold, its clitic split, the event lexicon's
-    forms, …). All columns are emptied together when one holds `limit` forms: one policy, one place."""
+    forms, …). All columns are emptied together when one holds `limit` forms: one policy, one place.
+    A column keeps at most `foreign_limit` forms with no Arabic letter; past them it answers such a
+    form without keeping it (random text would fill the table with forms never met again)."""
 
-    def __init__(self, limit: int = WORD_FORMS) -> None:
+    def __init__(self, limit: int = WORD_FORMS, foreign_limit: int = FOREIGN_FORMS) -> None:
         self.limit = limit
+        self.foreign_limit = foreign_limit
         self.strings: dict[str, str] = {}
         self.columns: dict[Callable[[str], Any], WordColumn[Any]] = {}
 
@@ -93,7 +109,10 @@ class WordTable:
 
     def intern(self, words: list[str]) -> list[str]:
         """`words` with each form replaced by the table's own string object: a key that is the very
-        object looked up matches without its letters being compared."""
+        object looked up matches without its letters being compared. A text of more tokens than the
+        table holds forms is given back as it is: it would fill the table alone."""
+        if len(words) > self.limit:
+            return words
         if len(self.strings) > self.limit:
             self.clear()
         return list(map(self.strings.setdefault, words, words))
@@ -102,6 +121,7 @@ class WordTable:
         self.strings.clear()
         for column in self.columns.values():
             column.known.clear()
+            column.foreign = 0
 
 
 class Shelf:

@@ -126,3 +126,48 @@ def test_word_shape_is_the_set_of_its_character_kinds(word: str) -> None:
 
     kinds = sorted({_char_kind(ch) for ch in word})
     assert shape(word) == ("".join(kinds) or "e")
+
+
+def _random_chars(seed: int, n: int) -> list[str]:
+    """One-character tokens of every kind: marks and letters of any script, Arabic letters,
+    digits, and characters the model knows as words (".", "،", "|", "و")."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    while len(out) < n:
+        roll = rng.random()
+        code = rng.randint(0x600, 0x6FF) if roll < 0.4 else rng.randint(0x21, 0x10FFFF)
+        char = rng.choice(".،|و") if roll > 0.95 else chr(code)
+        if not (0xD800 <= ord(char) <= 0xDFFF or char.isspace()):
+            out.append(char)
+    return out
+
+
+def test_one_character_tokens_nothing_knows_share_their_shapes_row_and_score_as_crfsuite() -> None:
+    tagger = NerTagger.load(default_model_path())
+    scorer = CachedScorer(tagger.weights, tagger.features)
+    sents = [_random_chars(seed, 40) + ["قال", "الرئيس"] for seed in range(6)]
+    flat = scorer.score_flat(sents)
+    start = 0
+    for tokens in sents:
+        want = explicit_scores(tagger.weights, tagger.features, tokens)
+        np.testing.assert_allclose(flat[start:start + len(tokens)], want, rtol=1e-9, atol=1e-9)
+        start += len(tokens)
+    # the plain characters took a few rows (one per shape), not one each
+    assert scorer._n_types < len(scorer._type_row) / 4
+    # and every one scores bit for bit as when each is worked out on its own
+    whole = CachedScorer(tagger.weights, tagger.features)
+    whole._chars = {t for s in sents for t in s}  # every character known: no shared row
+    np.testing.assert_array_equal(whole.score_flat(sents), flat)
+    assert whole._n_types == len(whole._type_row) + 1
+
+
+def test_a_character_the_model_knows_keeps_its_own_row() -> None:
+    tagger = NerTagger.load(default_model_path())
+    scorer = CachedScorer(tagger.weights, tagger.features)
+    known = scorer._known_chars()
+    assert {".", "،"} <= known  # words of the training data: weights of their own
+    scorer.score_flat([[".", "،", "\u4e00", "\u4e01"]])
+    rows = scorer._type_row
+    assert rows["."] != rows["،"] and rows["\u4e00"] == rows["\u4e01"]

@@ -113,3 +113,19 @@ def test_fold_map_by_runs_equals_the_rule_one_character_at_a_time():
                                                     for _ in range(3000))]
     for text in texts:
         assert fold_map(text) == _fold_map_one_by_one(text), text
+
+
+def test_fold_text_of_one_character_equals_the_general_way() -> None:
+    # one character the folding leaves is answered at once; every other takes the general way
+    import unicodedata
+
+    from khabar.lang import normalize
+
+    def general(text: str) -> str:
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text)
+        return " ".join(normalize._translate(text, normalize._SHORTEN, normalize._SHORTEN_BYTES).split())
+
+    for code in (*range(0, 0x3000), *range(0x3000, 0x110000, 97)):
+        if not 0xD800 <= code <= 0xDFFF:
+            assert normalize.fold_text(chr(code)) == general(chr(code)), hex(code)

@@ -200,6 +200,7 @@ def _viterbi_padded(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray) 
 # New word types summed in one gather: about 26 property rows of 45 numbers each, so a group's rows
 # (2.4 MB) stay in the processor's caches; 2,000 at once (18 MB) took three times as long.
 TYPES_AT_ONCE = 256
+SCORE_AT_ONCE = 65_536  # tokens scored at once
 
 
 class CachedScorer:
@@ -226,6 +227,7 @@ class CachedScorer:
         self._pad_ids = self._bigrams.ids(pad.key, pad.ckey)
         self._bias = weights.vector([b"bias"])
         self._lock = threading.Lock()  # the caches grow together: one writer at a time
+        self._chars: set[str] | None = None  # made on first need (see _known_chars)
         self._clear()
 
     def _clear(self) -> None:
@@ -236,6 +238,18 @@ class CachedScorer:
         self._type_ids = np.zeros((1024, 2), dtype=np.int64)  # (word bigram id, cluster bigram id)
         self._type_ids[0] = self._pad_ids
         self._n_types = 1
+        self._plain_row: dict[str, int] = {}  # a shape's row for the one-character tokens nothing knows
+
+    def _known_chars(self) -> set[str]:
+        """The characters some property weight, bigram or table of the extractor names as a word:
+        every other one-character token (that folds to itself) has its shape's properties alone,
+        so all of a shape share one row (random text brings thousands, each one new)."""
+        if self._chars is None:
+            chars = self.fx.known_chars()
+            chars.update(value for _, value in self._index if len(value) == 1)
+            chars.update(w.decode("utf-8", "replace") for w in self._bigrams.words if len(w) <= 4)
+            self._chars = chars
+        return self._chars
 
     def prepare(self, sents: Sequence[Sequence[str]]) -> None:
         """Compute (in bulk) the vectors of the word types of `sents` not yet cached."""
@@ -244,8 +258,26 @@ class CachedScorer:
                 self._clear()
             rows = self._type_row
             new = [t for t in dict.fromkeys(chain.from_iterable(sents)) if t not in rows]
+            new = self._add_plain(new)
             for i in range(0, len(new), TYPES_AT_ONCE):
                 self._add_types(new[i:i + TYPES_AT_ONCE])
+
+    def _add_plain(self, words: list[str]) -> list[str]:
+        """Give the plain one-character tokens of `words` their shape's row (summed for the first of
+        each shape); the other words, left to `_add_types`."""
+        rest: list[str] = []
+        rows, plain = self._type_row, self._plain_row
+        known, plain_shape = self._known_chars(), self.fx.plain_char_shape
+        for word in words:
+            shape = plain_shape(word, known) if len(word) == 1 else None
+            if shape is None:
+                rest.append(word)
+            elif shape in plain:
+                rows[word] = plain[shape]
+            else:
+                self._add_types([word])
+                plain[shape] = rows[word]
+        return rest
 
     def _add_types(self, words: Sequence[str]) -> None:
         get = self._index.get
@@ -303,12 +335,19 @@ class CachedScorer:
         if not tok_pos:
             return np.zeros((0, len(self.w.labels)))
         rows = np.asarray(idx, dtype=np.int64)
-        at = np.asarray(tok_pos, dtype=np.int64)
-        mat = self._type_mat
-        s = (mat[rows[at], 0] + mat[rows[at - 2], 1] + mat[rows[at - 1], 2] + mat[rows[at + 1], 3]
-             + mat[rows[at + 2], 4])
-        ids = self._type_ids[rows]
-        s += self._bigrams.scores(ids[at - 1], ids[at], ids[at + 1])
+        del idx
+        every = np.asarray(tok_pos, dtype=np.int64)
+        del tok_pos
+        mat, type_ids = self._type_mat, self._type_ids
+        s = np.empty((len(every), len(self.w.labels)))
+        # In pieces: the gathers of a whole long text (a page of random characters) held several
+        # arrays of its size at once; each token's sum is the same, in the same order.
+        for first in range(0, len(every), SCORE_AT_ONCE):
+            at = every[first:first + SCORE_AT_ONCE]
+            part = (mat[rows[at], 0] + mat[rows[at - 2], 1] + mat[rows[at - 1], 2] + mat[rows[at + 1], 3]
+                    + mat[rows[at + 2], 4])
+            part += self._bigrams.scores(type_ids[rows[at - 1]], type_ids[rows[at]], type_ids[rows[at + 1]])
+            s[first:first + len(at)] = part
         if self.fx.has_multiword_gazetteers:
             start = 0
             for sent in sents:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from khabar.lang.clitics import CONJUNCTIONS, PREPOSITIONS
-from khabar.lang.normalize import fold
+from khabar.lang.normalize import fold, fold_text
 
 # Hand-written cue words (folded at load time): titles, verbs of saying and head nouns that precede
 # names of a type, and a few words (currencies, religions) that ANERcorp tags as MISC themselves.
@@ -183,6 +183,20 @@ class FeatureExtractor:
         self._add_clusters(props, f, stem)
         self._add_gazetteers(props, f, stem)
         return props
+
+    def known_chars(self) -> set[str]:
+        """The one-character words some table of the extractor knows (rare words, triggers,
+        gazetteers, clusters): a character outside them, that folds to itself or to nothing, has
+        the properties of its shape alone, with itself as word, fold and stem."""
+        tables = (self.rare, self._triggers, self._gaz_single, self.res.clusters or ())
+        return {word for table in tables for word in table if len(word) == 1}
+
+    def plain_char_shape(self, char: str, known: set[str]) -> str | None:
+        """The shape of a one-character token that is not in `known` (at least `known_chars`) and
+        folds to itself or to nothing; None for any other token."""
+        if len(char) != 1 or char in known or fold_text(char) not in ("", char):
+            return None
+        return "a" if char in _ARABIC_LETTERS else _char_kind(char)  # `shape` of one character
 
     def _add_clusters(self, props: dict[str, str], f: str, stem: str) -> None:
         if not self.res.clusters:

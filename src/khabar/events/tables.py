@@ -29,6 +29,10 @@ from khabar.text.clitics import splitter, word_counts
 
 Hits = tuple[tuple[Entry, bool, str], ...]
 Record = tuple[WordForms, bool, bool, bool, bool, Hits]  # forms, stop, word, speaks, skips, hits
+Flags = tuple[WordForms | None, bool, bool, bool, bool, Hits]  # a Record, its forms perhaps not made
+# The quick records by (is a hard stop, is a word): one object each, whatever the number of tokens.
+_QUICK: dict[tuple[bool, bool], Flags] = {(stop, word): (None, stop, word, False, False, ())
+                                          for stop in (False, True) for word in (False, True)}
 
 
 class EventTables:
@@ -70,6 +74,19 @@ class EventTables:
         agents = self.agents
         return (forms, text in HARD_STOPS, is_word(text, forms), not forms.all.isdisjoint(agents.speech_verbs),
                 not forms.all.isdisjoint(agents.skip), lookup_word(self.lexicon, forms))
+
+    def quick_record(self, text: str, norm: str) -> Flags | None:
+        """`record` of a token that folds to `norm`, without its forms (None in their place), when
+        that fold starts with no Arabic letter (it is then the token's one form) and is no lexicon
+        entry's first form, verb of saying or gap word; None for any other token. Random text
+        brings a million such tokens, each new: their forms are made only for a sentence that needs
+        them."""
+        if norm and "\u0621" <= norm[0] <= "\u064a":  # as word_forms tells the two kinds apart
+            return None
+        agents = self.agents
+        if norm in self.lexicon.first_forms or norm in agents.speech_verbs or norm in agents.skip:
+            return None
+        return _QUICK[text in HARD_STOPS, bool(norm) and text[0].isalpha()]
 
 
 def event_tables(resources: Resources) -> EventTables:

@@ -5,14 +5,16 @@ a trigger or speaks is passed over at once."""
 
 from __future__ import annotations
 
+from itertools import repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
 
 if TYPE_CHECKING:
-    from khabar.events.tables import EventTables, Record
+    from khabar.events.forms import WordForms
+    from khabar.events.tables import EventTables, Flags
 
 _FORMS, _STOP, _WORD, _SPEAKS, _SKIPS, _HITS = (itemgetter(n) for n in range(6))
 
@@ -25,7 +27,11 @@ class TextWords:
         self.texts = texts
         self.norms = norms if norms is not None else list(map(fold, texts))  # `fold` of each
         self.tables = tables
-        self.records: list[Record] = tables.records.many(texts)
+        records: list[Flags | None] = list(map(tables.records.known.get, texts, repeat(None)))
+        if None in records:  # words not met before: marks and foreign words mostly need no forms
+            quick, column = tables.quick_record, tables.records
+            records = [r or quick(t, n) or column(t) for r, t, n in zip(records, texts, self.norms, strict=True)]
+        self.records = cast("list[Flags]", records)
         self.live = [r[3] or bool(r[5]) for r in self.records]  # starts a trigger or speaks
 
     def any_live(self, first: int, last: int) -> bool:
@@ -45,7 +51,11 @@ class TextWords:
         return frozenset(i for i, skips in enumerate(map(_SKIPS, self.records[first:last])) if skips)
 
     def sentence(self, first: int, last: int) -> SentenceWords:
-        records = self.records[first:last]
-        return SentenceWords.from_lists(self.texts[first:last], list(map(_FORMS, records)), list(map(_STOP, records)),
+        texts, records = self.texts[first:last], self.records[first:last]
+        forms = list(map(_FORMS, records))
+        if None in forms:  # a quick record's forms, made now that a sentence needs them
+            column = self.tables.forms
+            forms = [f or column(t) for f, t in zip(forms, texts, strict=True)]
+        return SentenceWords.from_lists(texts, cast("list[WordForms]", forms), list(map(_STOP, records)),
                                         list(map(_WORD, records)), self.tables,
                                         (self.tables.lexicon, list(map(_HITS, records))), self.norms[first:last])
