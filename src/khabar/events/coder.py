@@ -100,7 +100,6 @@ class SentenceCoder:
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
         self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
         self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
-        self.held: list[Match] = []  # acts of force the realis model doubted, kept if their sides are states
         self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
 
     def code(self, passage: Passage) -> None:
@@ -119,9 +118,8 @@ class SentenceCoder:
         starts = [s for s, _ in passage.spans]
         units = find_units(words, starts, passage.mentions)
         names = name_words(units) | person_words(starts, passage.mentions)
-        self.held = []
-        matches = self._reported(words, find_triggers(words, self.lexicon, names, actor_words(units) | skip))
-        blocked = frozenset(j for m in matches + self.held for j in m.words)
+        matches, held = self._reported(words, find_triggers(words, self.lexicon, names, actor_words(units) | skip))
+        blocked = frozenset(j for m in matches + held for j in m.words)
         actors = find_actors(words, units, passage.spans, blocked)
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
         remember(words, actors, self.bodies)
@@ -129,7 +127,7 @@ class SentenceCoder:
                        frozenset(m.words[0] for m in matches if m.verbal))
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
             self._read_pending()
-        topic = self._code_matches(passage, words, att, matches)
+        topic = self._code_matches(passage, words, att, matches, held)
         if topic is None and speech:
             topic = att.speaker(len(words))
         if topic is not None:
@@ -146,8 +144,8 @@ class SentenceCoder:
         if speaker is not None:
             self.topic = speaker
 
-    def _code_matches(self, passage: Passage, words: SentenceWords, att: Attacher, matches: list[Match]
-                      ) -> Group | None:
+    def _code_matches(self, passage: Passage, words: SentenceWords, att: Attacher, matches: list[Match],
+                      held: Sequence[Match] = ()) -> Group | None:
         """Events of the matches; the subject the sentence gives (None when it gives none)."""
         topic = verb_source = None
         found = []
@@ -160,7 +158,7 @@ class SentenceCoder:
                 topic = topic or subject
                 verb_source = roles.source
             found.append(roles)
-        for match in self.held:  # force the model doubted: kept when one state's forces hit a named side
+        for match in held:  # force the realis model doubted: kept when one state's forces hit a named side
             roles = find_roles(att, match, self.topic, verb_source)
             if roles.explicit and _state_force(roles.source) and roles.target is not None and roles.target.coded:
                 matches, found = [*matches, match], [*found, roles]
@@ -191,9 +189,10 @@ class SentenceCoder:
             self.modes[key] = find_modes(words, match)
         return self.modes[key]
 
-    def _reported(self, words: SentenceWords, matches: list[Match]) -> list[Match]:
-        """The matches of the types the sentence reports (see report.py)."""
-        out = []
+    def _reported(self, words: SentenceWords, matches: list[Match]) -> tuple[list[Match], list[Match]]:
+        """The matches of the types the sentence reports (see report.py), and the acts of force the
+        realis model doubted but did not rule out (kept later if their sides are states)."""
+        out, held = [], []
         for plover in dict.fromkeys(m.entry.type for m in matches):
             mine = [m for m in matches if m.entry.type == plover]
             rule = self.lexicon.reports.get(plover)
@@ -207,8 +206,8 @@ class SentenceCoder:
                 out.extend(mine)
             elif not all(m.negated or m.future or m.hypothetical for m in modes) \
                     and doubt(plover, words, mine, rule, modes) >= FORCE_DOUBT:
-                self.held.extend(m for m in mine if m.entry.cameo.startswith(FORCE_CAMEO))
-        return sorted(out, key=lambda m: (m.start, m.entry.type))
+                held.extend(m for m in mine if m.entry.cameo.startswith(FORCE_CAMEO))
+        return sorted(out, key=lambda m: (m.start, m.entry.type)), held
 
     def _add(self, passage: Passage, words: SentenceWords, match: Match, source: Actor | None,
              target: Actor | None, hows: tuple[str | None, str | None]) -> None:
