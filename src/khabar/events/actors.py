@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from khabar.article import Mention
 from khabar.errors import DataFileError
+from khabar.events.forms import bare_forms
 from khabar.events.lexicon import conjugate
 from khabar.events.retype import Retype, read_retypes
 from khabar.events.triggers import SentenceWords
@@ -275,30 +276,12 @@ def word_info(text: str, tables: EventTables) -> WordInfo:
     return code, sector, not agents.places.isdisjoint(forms), alias
 
 
-def _bare(norm: str) -> set[str]:
-    """A folded word with its proclitics (و ف ب ل ك) and article taken off, each way it may read; the
-    word's ending kept as written (the lookup forms read "دورية" as دوري too)."""
-    out = set()
-    for k in range(min(3, len(norm))):
-        if k and norm[k - 1] not in "وفبلك":
-            break
-        rest = norm[k:]
-        out.add(rest)
-        if rest.startswith("ال"):
-            out.add(rest[2:])
-    return out
-
-
 def _given_name(words: SentenceWords, i: int, before: int | None, agents: Agents) -> bool:
     """Is the nationality form at i a given name after a rank or title ("العقيد تركي المالكي", "الأمير
     تركي الفيصل")? An adjective of the definite title would carry the article too."""
-    if before is None or _definite_word(words, i) or not _definite_word(words, before):
+    if before is None or words.forms[i].definite or not words.forms[before].definite:
         return False
     return not words.forms[before].all.isdisjoint(agents.sectors.keys())
-
-
-def _definite_word(words: SentenceWords, j: int) -> bool:
-    return any(had for level in words.forms[j].levels for _, had in level)
 
 
 def _of_topic(words: SentenceWords, i: int, agents: Agents) -> bool:
@@ -309,7 +292,7 @@ def _of_topic(words: SentenceWords, i: int, agents: Agents) -> bool:
     for _ in range(2):
         if j is None:
             return False
-        if not _bare(words.norms[j]).isdisjoint(agents.topics):
+        if not bare_forms(words.norms[j]).isdisjoint(agents.topics):
             head = words.prev_word(j - 1)  # "وزير الاقتصاد الفرنسي", "اتحاد الكرة المصري": an office
             return head is None or words.forms[head].all.isdisjoint(agents.sectors.keys())
         if not words.norms[j].endswith(("ي", "يه")):

@@ -46,6 +46,7 @@ ACT_WINDOW = 10  # words after a condemnation where the act it names may start (
 DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("غارة جوية بطائرة مسيرة أصابت")
 BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parties ("الاتفاق الأخير بين")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
+ALSO = frozenset({"كما"})  # "، كما نفى": a verb after it opens a clause of its own
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
 
 
@@ -126,11 +127,6 @@ def _between_ok(words: SentenceWords, start: int, end: int) -> bool:
     return all(not words.is_word(j) and words.texts[j] in ",،" for j in range(start, end))
 
 
-def _definite(words: SentenceWords, j: int) -> bool:
-    """Does word j carry the article?"""
-    return any(had for level in words.forms[j].levels for _, had in level)
-
-
 class Attacher:
     """Finds subjects and objects of the triggers of one sentence."""
 
@@ -145,6 +141,10 @@ class Attacher:
         self.trigger_words = trigger_words
         self._preps = agents.target_preps | agents.locative_preps
         self._clause_openers = agents.complementizers | agents.relatives | agents.verb_particles | CLAUSE_WORDS
+        # words after which a subject (Kana, a verb of saying: "وأعلنت بريطانيا، الأربعاء، طرد") or a verb
+        # ("، كما نفى") begins a clause
+        self._subject_openers = self._clause_openers | agents.auxiliaries | agents.speech_verbs
+        self._verb_openers = self._clause_openers | ALSO
 
     # -- subjects
     def _skippable(self, j: int, match: Match | None) -> bool:
@@ -204,7 +204,7 @@ class Attacher:
                 return False  # a named actor before the verb is its subject
             if j in self.trigger_words and j in self.acts:  # the acts only when a trigger stands there
                 return True
-            if j not in self.trigger_words and (self._skippable(j, None) or _definite(words, j)):
+            if j not in self.trigger_words and (self._skippable(j, None) or words.forms[j].definite):
                 return False  # "أمس قصفت", "القوات قصفت": not the noun phrase of an act
             j -= 1
         return False
@@ -365,13 +365,16 @@ class Attacher:
         """Does a clause begin with the group: at the sentence's start, after punctuation, with و, after a
         complementizer or particle ("أن إيران"), Kana ("وكان البيت الأبيض") or a verb of saying? A group
         deeper in a phrase ("بشأن الاتفاق النووي الإيراني، اتهم") is no subject of the verb after it."""
+        j = group.start
+        return (j > 0 and self.words.stop[j - 1]) or self._begins_clause(j, self._subject_openers)
+
+    def _begins_clause(self, j: int, openers: frozenset[str]) -> bool:
+        """Does a clause begin at word j: the sentence's start, after punctuation, with و/ف, or after
+        one of `openers`?"""
         words = self.words
-        j = group.start - 1
-        if j < 0 or words.stop[j] or not words.is_word(j) or starts_with_and(words, group.start):
+        if j == 0 or not words.is_word(j - 1) or starts_with_and(words, j):
             return True
-        forms = words.forms[j].all
-        return not forms.isdisjoint(self._clause_openers) or not forms.isdisjoint(self.agents.auxiliaries) \
-            or not forms.isdisjoint(self.agents.speech_verbs)  # "وأعلنت بريطانيا، الأربعاء، طرد"
+        return not words.forms[j - 1].all.isdisjoint(openers)
 
     def comma_between(self, start: int, end: int) -> bool:
         """Does punctuation stand between words start and end (a phrase closed before the verb)?"""
@@ -483,10 +486,7 @@ class Attacher:
     def _opens_clause(self, v: int) -> bool:
         """Does the verb at v open a clause (after punctuation, with و/ف, after كما/أن …)? A form read as
         a verb in the middle of a phrase may be a noun ("بما في ذلك فرض رسوم", "قصفت فجر الأحد")."""
-        words = self.words
-        if v == 0 or not words.is_word(v - 1) or starts_with_and(words, v):
-            return True
-        return not words.forms[v - 1].all.isdisjoint(self._clause_openers | {"كما"})
+        return self._begins_clause(v, self._verb_openers)
 
     def target(self, match: Match, after: int, source: Group | None) -> Group | None:
         """The first coded group after the trigger (and its subject) in the same clause: an object

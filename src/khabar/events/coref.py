@@ -27,10 +27,6 @@ def _stem(words: SentenceWords, j: int) -> str:
     return levels[0][-1][0] if levels else words.norms[j]
 
 
-def _definite(words: SentenceWords, j: int) -> bool:
-    return any(had for level in words.forms[j].levels for _, had in level)
-
-
 def _body_key(words: SentenceWords, actor: Actor) -> tuple[str, ...]:
     """The nouns of a coded body without its nationality adjective ("الجيش الإسرائيلي" → جيش)."""
     out = []
@@ -64,7 +60,7 @@ def recall(words: SentenceWords, actors: list[Actor], memory: Memory) -> list[Ac
         if actor.code is None and actor.sector in STATE_BODIES and actor.prep != "agent":
             key = tuple(_stem(words, j) for j in range(actor.start, actor.end) if words.is_word(j))
             earlier = memory.get(key)
-            definite = _definite(words, actor.start) or len(key) > 1
+            definite = words.forms[actor.start].definite or len(key) > 1
             if earlier is not None and definite:
                 actor = replace(actor, code=earlier.code, kind=REMEMBERED, home=earlier.home)
         out.append(actor)

@@ -31,6 +31,11 @@ class WordForms:
     def __contains__(self, form: str) -> bool:
         return form in self.all
 
+    @property
+    def definite(self) -> bool:
+        """Does the word carry the article (one of its readings)?"""
+        return any(had for level in self.levels for _, had in level)
+
 
 def _strip_article(form: str) -> list[tuple[str, bool]]:
     out = [(form, False)]
@@ -51,6 +56,12 @@ def _proclitics(norm: str) -> list[str]:
             out.append("ا" + rest[1:])
         out.append(rest[1:])
     return out
+
+
+def bare_forms(norm: str) -> set[str]:
+    """A folded word as written and with its proclitics and article taken off, each way it may read;
+    its ending kept (the lookup forms also read "دورية" as دوري with a pronoun)."""
+    return {form for part in (norm, *_proclitics(norm)) for form, _ in _strip_article(part)}
 
 
 def _pronoun_stripped(form: str, ta_marbuta: bool = False) -> list[str]:

@@ -32,7 +32,7 @@ def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: b
             continue  # "المتحدث باسم الحكومة البريطانية"
         if not forms.all.isdisjoint(agents.target_preps | agents.locative_preps):
             return False
-        if not any(had for level in forms.levels for _, had in level):
+        if not forms.definite:
             return False
         inner += 1
     return inner <= MAX_INNER_GAP
@@ -68,7 +68,7 @@ def _marks_doer(words: SentenceWords, marker: int, start: int) -> bool:
     genitive can follow it), begins the object."""
     if any(words.texts[j][:1].isdigit() for j in range(marker + 1, start)):
         return False
-    if not any(had for level in words.forms[marker].levels for _, had in level):
+    if not words.forms[marker].definite:
         return True
     return not words.forms[start].all.isdisjoint(words.tables.gazetteer.demonyms)
 
