@@ -1,10 +1,11 @@
-"""A khabar store in PostgreSQL, read by the same query layer as SQLite (queries.py): a connection
-that speaks the query layer's SQL (placeholders `?` and `?1`), its full-text match over a tsvector
-column, and the search keys written as a tsvector.
+"""A khabar store in PostgreSQL, read and written by the same store code as SQLite (queries.py,
+writer.py): a connection that speaks that SQL (placeholders `?` and `?1`), its full-text match over a
+tsvector column, and the search keys written as a tsvector.
 
-The PostgreSQL store is a copy of an SQLite store (copy.py), for a server that many users read:
-its text columns sort as SQLite does (collation "C": by code point), and the few functions SQLite has
-and PostgreSQL lacks are defined in it (SHIMS). The driver, psycopg (LGPL-3.0), is the optional
+A PostgreSQL store is made by ingest (`create`: the tables of schema.sql, pgschema.py) or is a copy
+of an SQLite store (copy.py), for a server that many users read and write: its text columns sort as
+SQLite does (collation "C": by code point), and the few functions SQLite has and PostgreSQL lacks are
+defined in it (SHIMS). The driver, psycopg (LGPL-3.0), is the optional
 `postgres` extra: nothing imports this module unless a store is named by a postgresql:// URL.
 """
 
@@ -16,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from khabar.store.dialect import POSTGRES
+from khabar.store.pgschema import FTS_TABLE
 from khabar.store.search import BODY_WEIGHT, HEADLINE_WEIGHT, Query
 
 # Functions of SQLite's that the query layer calls, defined for PostgreSQL (same results).
@@ -105,6 +107,27 @@ class PgConnection:
         cursor.execute(text, values)
         return cursor
 
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
+        """One statement for many rows (psycopg sends them in one pipeline)."""
+        text, numbered = translate(sql)
+        if numbered:
+            values: list[Any] = [{f"p{n}": _param(v) for n, v in enumerate(row, start=1)} for row in rows]
+        else:
+            values = [[_param(v) for v in row] for row in rows]
+        cursor = self.raw.cursor()
+        if values:
+            cursor.executemany(text, values)
+        return cursor
+
+    def write_keys(self, num: int, headline: str, body: str) -> None:
+        """An article's search keys (space-separated, as records.py makes them) as its tsvector."""
+        self.execute(f"INSERT INTO {FTS_TABLE} (num, keys) VALUES (?, ?::tsvector)",
+                     (num, tsvector(headline.split(), body.split())))
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != self.raw.info.transaction_status.IDLE
+
     def matches(self, query: Query, columns: Iterable[str], clauses: list[str], params: list[Any],
                 limit: int, offset: int, ranked: int, counted: int) -> tuple[int, list[tuple]]:
         """Total and one page of full-text matches, best first (queries._matches for SQLite): ranked
@@ -188,3 +211,30 @@ def redact(url: str) -> str:
         return url
     scheme, _, user = head.partition("//")
     return f"{scheme}//{user.split(':', 1)[0]}:***@{tail}"
+
+
+def create(conn: PgConnection, schema: list[str], version: str) -> str | None:
+    """Make the store's tables in the empty database of `conn` (schema.sql's `schema`), in one
+    transaction under the writers' lock, unless a store is there already; returns the schema version
+    found (None when it was made now)."""
+    from khabar.store.pgschema import nulls_equal, store_statements
+
+    for statement in POSTGRES.begin:
+        conn.execute(statement)
+    try:
+        conn.execute("SET LOCAL client_min_messages = warning")
+        found = conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
+        if found:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            conn.execute("COMMIT")
+            return row[0] if row else ""
+        if not nulls_equal(conn.raw.cursor()):
+            raise PgError("a store written in PostgreSQL needs PostgreSQL 15 or later (NULLS NOT DISTINCT)")
+        for statement in (*SHIMS, *store_statements(schema, nulls=True)):
+            conn.execute(statement)
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("schema", version))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return None
