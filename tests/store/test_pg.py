@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from khabar.store import queries
-from khabar.store.db import StoreError, open_store
+from khabar.store.db import SCHEMA_VERSION, StoreError, open_store
 from khabar.store.pg import redact, translate, tsquery, tsvector
 from khabar.store.queries import Filters
 from khabar.store.search import parse_query
@@ -269,3 +269,29 @@ def test_pg_cli_ingest_into_a_url(postgres, tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(feed), "--db", url, "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert queries.stats(open_store(url))["articles"] == 4
+
+
+def test_pg_two_writers_opening_an_empty_database_make_one_store(postgres):
+    """Writers that open an empty database at once: one makes the tables (under the writers' lock), the
+    other finds them made."""
+    import threading
+
+    url = postgres.database("made_once")
+    barrier, failures = threading.Barrier(4), []
+
+    def open_for_writing() -> None:
+        barrier.wait()
+        try:
+            open_store(url, write=True).close()
+        except Exception as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_for_writing) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    conn = open_store(url)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchall() == [(SCHEMA_VERSION,)]
+    conn.close()

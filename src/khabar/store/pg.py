@@ -12,6 +12,7 @@ defined in it (SHIMS). The driver, psycopg (LGPL-3.0), is the optional
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -35,6 +36,20 @@ MAX_POSITION = 16_383  # PostgreSQL's largest lexeme position (later ones are ke
 # PostgreSQL text cannot hold NUL, which a query's parameter may (a hostile filter, or a sentinel that
 # matches nothing): it is compared as U+FFFF, a noncharacter that no stored text holds either.
 NUL, NO_TEXT = "\x00", "\uffff"
+
+
+ROWS_PER_STATEMENT = 256  # a power of two: the statements of a batch's sizes are few, and prepared once
+_VALUES = re.compile(r"(INSERT INTO [^?]+? VALUES )(\((?:\?, )*\?\))([^?]*)", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=512)
+def _multi_row(sql: str, rows: int) -> str | None:
+    """`sql`, an INSERT of one row of `?` values, as an INSERT of `rows` rows; None for other SQL."""
+    found = _VALUES.fullmatch(sql)
+    if found is None:
+        return None
+    head, row, tail = found.groups()
+    return head + ", ".join([row] * rows) + tail
 
 
 class PgError(Exception):
@@ -107,17 +122,27 @@ class PgConnection:
         cursor.execute(text, values)
         return cursor
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
-        """One statement for many rows (psycopg sends them in one pipeline)."""
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """One statement for many rows. An INSERT … VALUES (?, …) goes as few statements of many rows
+        (ROWS_PER_STATEMENT, then halves): the writer inserts a hundred-odd rows per article, and one
+        statement per row cost more than the rest of a write; others go as one pipeline."""
+        rows = list(rows)
+        if not rows:
+            return
+        if _multi_row(sql, 1) is not None:
+            start, size = 0, ROWS_PER_STATEMENT
+            while start < len(rows):
+                while size > len(rows) - start:
+                    size //= 2
+                self.execute(_multi_row(sql, size), [value for row in rows[start:start + size] for value in row])
+                start += size
+            return
         text, numbered = translate(sql)
         if numbered:
             values: list[Any] = [{f"p{n}": _param(v) for n, v in enumerate(row, start=1)} for row in rows]
         else:
             values = [[_param(v) for v in row] for row in rows]
-        cursor = self.raw.cursor()
-        if values:
-            cursor.executemany(text, values)
-        return cursor
+        self.raw.cursor().executemany(text, values)
 
     def write_keys(self, num: int, headline: str, body: str) -> None:
         """An article's search keys (space-separated, as records.py makes them) as its tsvector."""
@@ -219,15 +244,23 @@ def create(conn: PgConnection, schema: list[str], version: str) -> str | None:
     found (None when it was made now)."""
     from khabar.store.pgschema import nulls_equal, store_statements
 
+    def stored() -> str | None:
+        if not conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]:
+            return None
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return row[0] if row else ""
+
+    found = stored()  # a store is there (every POST opens one): no lock to take
+    if found is not None:
+        return found
     for statement in POSTGRES.begin:
         conn.execute(statement)
     try:
         conn.execute("SET LOCAL client_min_messages = warning")
-        found = conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
-        if found:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        found = stored()  # made meanwhile by a writer that held the lock first
+        if found is not None:
             conn.execute("COMMIT")
-            return row[0] if row else ""
+            return found
         if not nulls_equal(conn.raw.cursor()):
             raise PgError("a store written in PostgreSQL needs PostgreSQL 15 or later (NULLS NOT DISTINCT)")
         for statement in (*SHIMS, *store_statements(schema, nulls=True)):
