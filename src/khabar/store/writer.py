@@ -2,7 +2,8 @@
 
 Every statement is an INSERT … ON CONFLICT DO NOTHING on a key made from content (article id) or
 provenance (source, page id, repeat): writing the same batch twice changes nothing. The SQL is the
-same for SQLite and PostgreSQL (dialect.py); only the search keys go in by the connection's own way. Inserts name their columns, from
+same for SQLite and PostgreSQL (dialect.py); only the search keys go in by the connection's own way,
+and a new article's number comes back as SQLite's lastrowid or PostgreSQL's RETURNING. Inserts name their columns, from
 the row types of rows.py. `write_article` is the one way an article enters the store: ingest
 calls it for each article of a batch, `store_article` for a single page (the web API's write).
 """
@@ -54,7 +55,7 @@ def tune_writer(conn: sqlite3.Connection) -> None:
 
 
 INSERT[KeysRow] = _insert(KeysRow, "")  # an FTS5 table takes no ON CONFLICT; its rowid is new here
-INSERT[ArticleRow] = _insert(ArticleRow, " RETURNING num")  # its absence was checked first
+INSERT[ArticleRow] = _insert(ArticleRow, "")  # its absence was checked first
 
 
 def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bool:
@@ -72,7 +73,9 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
     dispatch = record.get("dispatch")
     row, dispatch = dispatches.link_new(conn, ArticleRow._make(record["article"]),
                                         None if dispatch is None else DispatchRow._make(dispatch))
-    num = conn.execute(INSERT[ArticleRow], row._replace(doc=docs.pack(row.doc))).fetchone()[0]  # doc: docs.py
+    returning = dialect.of(conn).returning_num
+    cursor = conn.execute(INSERT[ArticleRow] + returning, row._replace(doc=docs.pack(row.doc)))  # doc: docs.py
+    num = cursor.fetchone()[0] if returning else cursor.lastrowid
     if row.date != record["article"][ArticleRow._fields.index("date")]:  # a part took its lead's date
         record = {**record, "article_entities": [  # type: ignore[assignment]
             ArticleEntityRow._make(r)._replace(date=row.date) for r in record["article_entities"]]}
