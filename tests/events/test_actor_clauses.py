@@ -304,3 +304,9 @@ def test_a_state_after_a_summit_noun_is_its_venue():
     assert dyads(events, "RETREAT") == {("PRK", None)}
     assert all("SGP" not in (e.source, e.target) for e in events)
     assert dyads(code("وانتقدت إيران منتدى قطر الاقتصادي."), "ACCUSE") == {("IRN", None)}
+
+
+# -- a launch of munitions is no launch of a plan
+def test_announcing_a_launch_of_rockets_is_no_agreement():
+    assert "AGREE" not in types(code("وأعلنت الحركة في بيان تبنيها إطلاق عشرات الصواريخ على المستوطنات."))
+    assert dyads(code("أعلنت مصر والأردن إطلاق مبادرة مشتركة للسلام."), "AGREE") == {("EGY", "JOR"), ("JOR", "EGY")}
