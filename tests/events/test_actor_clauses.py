@@ -310,3 +310,10 @@ def test_a_state_after_a_summit_noun_is_its_venue():
 def test_announcing_a_launch_of_rockets_is_no_agreement():
     assert "AGREE" not in types(code("وأعلنت الحركة في بيان تبنيها إطلاق عشرات الصواريخ على المستوطنات."))
     assert dyads(code("أعلنت مصر والأردن إطلاق مبادرة مشتركة للسلام."), "AGREE") == {("EGY", "JOR"), ("JOR", "EGY")}
+
+
+# -- a body joined by و to an uncoded subject shares the subject; the object follows
+def test_a_body_joined_to_an_uncoded_subject_is_not_the_object():
+    events = code("وفي الأسبوع الماضي دعا الحلف والاتحاد الأوروبي موسكو إلى الحوار.")
+    assert dyads(events, "REQUEST") == {("EU", "RUS")}
+    assert dyads(code("استقبل الرئيس المصري وزير الخارجية والسفير الفرنسي."), "CONSULT") == {("FRA", "EGY")}

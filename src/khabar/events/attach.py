@@ -345,6 +345,8 @@ class Attacher:
             gap = range(head + 1, group.start)
             if self._clear(head + 1, group.start, match):
                 return group
+            if not noun and group.members[0].conj and self._one_noun(head + 1, group.start):
+                return group  # "دعا الحلف والاتحاد الأوروبي موسكو": the body after و shares the subject
             demonym = group.members[0].kind == "demonym" and group.start - head <= 3
             if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words
                                         and self.words.forms[j].all.isdisjoint(self._preps | self.agents.relatives)
@@ -353,6 +355,12 @@ class Attacher:
                 # الذي استهدف السفارة الأمريكية" (a relative clause between)
             return None
         return None
+
+    def _one_noun(self, start: int, end: int) -> bool:
+        """Do words [start, end) hold one definite noun and nothing else ("الحلف")?"""
+        words = [j for j in range(start, end) if self.words.is_word(j)]
+        return len(words) == 1 and all(not self.words.stop[j] for j in range(start, end)) \
+            and self.words.forms[words[0]].definite and self.words.forms[words[0]].all.isdisjoint(self._preps)
 
     def subject_before(self, head: int, match: Match | None) -> Group | None:
         """SVO: the group that ends right before the verb."""
