@@ -317,3 +317,9 @@ def test_a_body_joined_to_an_uncoded_subject_is_not_the_object():
     events = code("وفي الأسبوع الماضي دعا الحلف والاتحاد الأوروبي موسكو إلى الحوار.")
     assert dyads(events, "REQUEST") == {("EU", "RUS")}
     assert dyads(code("استقبل الرئيس المصري وزير الخارجية والسفير الفرنسي."), "CONSULT") == {("FRA", "EGY")}
+
+
+# -- the source of the report is not a party to the act
+def test_a_news_source_named_after_the_act_is_not_its_target():
+    events = code("وأعلنت مصر أنها ستوافق على الخطة، نقلا عن وكالة الأنباء الفرنسية.")
+    assert dyads(events, "AGREE") == {("EGY", None)}

@@ -71,6 +71,7 @@ class Agents:
     reasons: frozenset[str] = frozenset()
     resumptive_preps: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
+    attributions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,8 @@ def read_agents() -> Agents:
                   _folded(data.get("topics", []), name, "topics"),
                   _folded(data.get("reasons", []), name, "reasons"),
                   _folded(data.get("resumptive_preps", []), name, "resumptive_preps"),
-                  _folded(data.get("venue_nouns", []), name, "venue_nouns"))
+                  _folded(data.get("venue_nouns", []), name, "venue_nouns"),
+                  _folded(data.get("attributions", []), name, "attributions"))
 
 
 @dataclass(frozen=True, slots=True)

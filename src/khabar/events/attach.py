@@ -479,8 +479,10 @@ class Attacher:
 
     # -- objects
     def _clause_ends(self, start: int, end: int, reasons: bool = True) -> bool:
-        """Does a clause word, or (with `reasons`) a word opening a reason, stand in [start, end)?"""
-        words, reasons = self.words, self.agents.reasons if reasons else frozenset()
+        """Does a clause word, a word naming the source of the report, or (with `reasons`) a word
+        opening a reason, stand in [start, end)?"""
+        words = self.words
+        reasons = (self.agents.reasons | self.agents.attributions) if reasons else self.agents.attributions
         return any(words.forms[j].levels and (words.forms[j].levels[0][0][0] in CLAUSE_WORDS
                                               or not words.forms[j].all.isdisjoint(reasons))
                    for j in range(start, end))
