@@ -317,6 +317,9 @@ def test_a_body_joined_to_an_uncoded_subject_is_not_the_object():
     events = code("وفي الأسبوع الماضي دعا الحلف والاتحاد الأوروبي موسكو إلى الحوار.")
     assert dyads(events, "REQUEST") == {("EU", "RUS")}
     assert dyads(code("استقبل الرئيس المصري وزير الخارجية والسفير الفرنسي."), "CONSULT") == {("FRA", "EGY")}
+    # a verb form after a bare noun is the noun's verbal noun: what follows it is supported, not supporting
+    support = code("وطالب الوزير إيران بوقف دعم الإرهاب وحزب الله.")
+    assert all(e.source != "HEZBOLLAH" for e in support)
 
 
 # -- the source of the report is not a party to the act

@@ -345,7 +345,8 @@ class Attacher:
             gap = range(head + 1, group.start)
             if self._clear(head + 1, group.start, match):
                 return group
-            if not noun and group.members[0].conj and self._one_noun(head + 1, group.start):
+            if not noun and group.members[0].conj and self._one_noun(head + 1, group.start) \
+                    and not self._in_construct(head):
                 return group  # "دعا الحلف والاتحاد الأوروبي موسكو": the body after و shares the subject
             demonym = group.members[0].kind == "demonym" and group.start - head <= 3
             if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words
@@ -355,6 +356,18 @@ class Attacher:
                 # الذي استهدف السفارة الأمريكية" (a relative clause between)
             return None
         return None
+
+    def _in_construct(self, head: int) -> bool:
+        """Does a bare noun stand right before word `head`, so that a verb form there may be a verbal
+        noun it governs ("وقف دعم الإرهاب وحزب الله": stopping support, not "supported")?"""
+        words, agents = self.words, self.agents
+        before = words.prev_word(head - 1)
+        if before is None or before != head - 1:
+            return False
+        forms = words.forms[before]
+        return not forms.definite and forms.all.isdisjoint(
+            agents.skip | agents.verb_particles | agents.complementizers | agents.relatives | agents.auxiliaries
+            | agents.speech_verbs | self._clause_openers)
 
     def _one_noun(self, start: int, end: int) -> bool:
         """Do words [start, end) hold one definite noun and nothing else ("الحلف")?"""
