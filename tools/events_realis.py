@@ -10,8 +10,8 @@ Data: the labelled development sentences of the Arabic PLOVER gold standard
 (../shared/data/arabic_event_gsr/{assault,protest}_dev.jsonl; openeventdata/arabic_event_gsr, MIT
 licence): "yes" rows are positives, "easy no" / "difficult no" negatives, "ambiguous" ones left out.
 
-Nothing is chosen on the rows it is scored on. The regularisation (L2), the least count of a feature
-and the decision threshold are chosen by K-fold cross-validation (folds by md5 of the row id), by the
+Nothing is chosen on the rows it is scored on. The regularisation (L2), the least count of a feature,
+whether the other type's sentences are learned from too (see learn) and the decision threshold are chosen by K-fold cross-validation (folds by md5 of the row id), by the
 F1 of the pooled held-out predictions. Figures printed:
 - two-fold: the halves of events_split.py (even md5: a); the settings are chosen by cross-validation
   inside the training half only, the model learned on it and scored on the other half;
@@ -48,6 +48,7 @@ L2S = (8.0, 16.0, 32.0, 64.0)  # weight decay: few hundred rows, dozens of featu
 MIN_COUNTS = (3,)  # a feature seen on fewer training rows gets no weight
 THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.15, 0.71, 0.05))
 LABELS = ("yes", "share", "share+ambiguous")  # what the model learns to predict (see learn)
+JOINT = (False, True)  # learn from the type's rows only, or beside the other types' (see learn)
 
 
 def fold_of(key: str, k: int, seed: int = 0) -> int:
@@ -73,25 +74,42 @@ def rows_of(plover: str, tables_resources: Resources | None = None) -> list[dict
         coder.observe = lambda t, f, seen=seen: seen.append(f) if t == plover else None
         for passage in _passages(read(row["text"], plain=True), tables, resources):
             coder.code(passage)
-        out.append({"id": row["id"], "yes": row["label"] == "yes", "scored": row["label"] != "ambiguous",
+        out.append({"id": row["id"], "type": plover, "yes": row["label"] == "yes", "scored": row["label"] != "ambiguous",
                     "target": row["accept"] / max(row["total"], 1), "sentences": seen,
                     "features": frozenset().union(*seen) if seen else None, "text": row["text"]})
     return out
 
 
-def learn(rows: list[dict], l2: float, min_count: int, labels: str) -> dict:
-    """The weights learned on the rows with a trigger not denied, planned or feared (the union of
-    those sentences' features), to
-    `labels`: "yes" (all annotators said yes) or "share" (the share who did; "share+ambiguous" also
-    learns from the rows with too few labels to be scored)."""
+OTHERS: dict[str, list[dict]] = {}  # the rows of the other types, learned from beside each type's own
+
+
+def _train_rows(rows: list[dict], labels: str) -> list[dict]:
+    """The rows with a trigger not denied, planned or feared (the union of those sentences'
+    features), each feature also as a copy of its type's own ("ASSAULT|past") and a bias of the type."""
     train = []
     for r in rows:
         live = [f for f in r["sentences"] if "irrealis" not in f]  # the others are dropped before the model
         if live and (r["scored"] or labels == "share+ambiguous"):
-            train.append({"features": frozenset().union(*live), "yes": r["yes"],
-                          "target": float(r["yes"]) if labels == "yes" else r["target"]})
-    bias, weights = fit_logistic(train, min_count, l2)
-    return {"bias": bias, "weights": weights}
+            feats = frozenset().union(*live)
+            train.append({"features": feats | {f"{r['type']}|{f}" for f in feats} | {f"{r['type']}|"},
+                          "yes": r["yes"], "target": float(r["yes"]) if labels == "yes" else r["target"]})
+    return train
+
+
+def learn(rows: list[dict], l2: float, min_count: int, labels: str, joint: bool = False) -> dict:
+    """The weights of the rows' type, learned on them and on the rows of the other types (OTHERS), to
+    `labels`: "yes" (all annotators said yes) or "share" (the share who did; "share+ambiguous" also
+    learns from the rows with too few labels to be scored). `joint`: also from the rows of the other
+    types (OTHERS), each feature then having a weight shared by all types and one of each type's own
+    (what marks a reported event in general — negation, the future, an opinion, a year — is learned
+    from every labelled sentence); the model of a type is their sum."""
+    plover = rows[0]["type"]
+    others = [r for t, rs in OTHERS.items() if t != plover for r in rs] if joint else []
+    bias, weights = fit_logistic(_train_rows(rows, labels) + _train_rows(others, labels), min_count, l2)
+    own = f"{plover}|"
+    names = {f.split("|", 1)[1] if "|" in f else f for f in weights} - {""}
+    mine = {f: round(weights.get(f, 0.0) + weights.get(own + f, 0.0), 4) for f in sorted(names)}
+    return {"bias": bias + weights.get(own, 0.0), "weights": {f: w for f, w in mine.items() if w}}
 
 
 def probability(model: dict, feats: frozenset[str]) -> float:
@@ -118,7 +136,7 @@ def held_out(rows: list[dict], settings: dict, seed: int = 0, k: int = FOLDS) ->
     out = []
     for fold in range(k):
         train = [r for r in rows if fold_of(r["id"], k, seed) != fold]
-        model = learn(train, settings["l2"], settings["min_count"], settings["labels"])
+        model = learn(train, settings["l2"], settings["min_count"], settings["labels"], settings["joint"])
         out += [(row_probability(model, r), r["yes"]) for r in rows
                 if fold_of(r["id"], k, seed) == fold and r["scored"]]
     return out
@@ -129,8 +147,8 @@ def choose(rows: list[dict]) -> tuple[dict, float]:
     of `rows` (the mean of REPEATS ways of cutting them: a few hundred rows give noisy figures), and
     that F1 (smoothed over neighbouring thresholds)."""
     scored: list[tuple[float, dict]] = []
-    for l2, min_count, labels in itertools.product(L2S, MIN_COUNTS, LABELS):
-        settings = {"l2": l2, "min_count": min_count, "labels": labels}
+    for l2, min_count, labels, joint in itertools.product(L2S, MIN_COUNTS, LABELS, JOINT):
+        settings = {"l2": l2, "min_count": min_count, "labels": labels, "joint": joint}
         repeats = [held_out(rows, settings, seed) for seed in range(REPEATS)]
         f1s = [sum(f1_of(pairs, t)[2] for pairs in repeats) / REPEATS for t in THRESHOLDS]
         # F1 over a few hundred rows jumps from one threshold to the next: each threshold is judged
@@ -142,7 +160,7 @@ def choose(rows: list[dict]) -> tuple[dict, float]:
 
 
 def fit(rows: list[dict], settings: dict) -> dict:
-    model = learn(rows, settings["l2"], settings["min_count"], settings["labels"])
+    model = learn(rows, settings["l2"], settings["min_count"], settings["labels"], settings["joint"])
     return {**model, "threshold": settings["threshold"], "settings": settings}
 
 
@@ -170,8 +188,9 @@ def main(argv: list[str]) -> int:
         return 1
     models = json.loads(OUT.read_text(encoding="utf-8"))["types"] if args.only and OUT.exists() else {}
     resources = Resources()
+    OTHERS.update({plover: rows_of(plover, resources) for plover in TYPES})
     for plover in [args.only or args.errors] if args.only or args.errors else TYPES:
-        rows = rows_of(plover, resources)
+        rows = OTHERS[plover]
         settings, cv = choose(rows)
         if args.errors:
             show_errors(plover, rows, settings)

@@ -326,3 +326,11 @@ def test_a_body_joined_to_an_uncoded_subject_is_not_the_object():
 def test_a_news_source_named_after_the_act_is_not_its_target():
     events = code("وأعلنت مصر أنها ستوافق على الخطة، نقلا عن وكالة الأنباء الفرنسية.")
     assert dyads(events, "AGREE") == {("EGY", None)}
+
+
+# -- a raid retyped by who raids whom passes the realis check of the type it becomes
+def test_a_raid_is_an_attack_only_where_the_sentence_reports_one():
+    with_deaths = code("اقتحمت القوات الإسرائيلية قرية فلسطينية قرب نابلس وقتلت ثلاثة شبان بالرصاص.")
+    assert ("ISR", "PSE") in dyads(with_deaths, "ASSAULT")
+    history = code("وأشار الكاتب إلى اقتحام دبابات حلف وارسو لبودابست في عام 1956.")
+    assert "ASSAULT" not in types(history) and "COERCE" in types(history)  # still a raid, not an attack

@@ -216,6 +216,14 @@ class SentenceCoder:
             or target.sector != "BUS" else target  # a state's sanctions on a foreign company hit that state
         entry = retype(match.entry, self.agents.retypes, source.sector if source else None,
                        source.code if source else None, target.code if target else None)
+        rule = self.lexicon.reports.get(entry.type) if entry.type != match.entry.type else None
+        # A raid is an attack or a protest only where the sentence reports one; a state's forces raiding
+        # a named foreign side use force (CAMEO 19x) whatever the casualties.
+        forced = entry.cameo.startswith(FORCE_CAMEO) and _state_actor(source) and target is not None \
+            and bool(target.code)
+        if rule is not None and not forced and not reports(entry.type, words, [match], rule,
+                                                           [self._modes(words, match)]):
+            entry = match.entry
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
@@ -242,8 +250,12 @@ class SentenceCoder:
 
 def _state_force(group: Group | None) -> bool:
     """Is the group a state or its armed forces ("إسرائيل", "الطائرات الروسية"), not a party or group?"""
-    return group is not None and any(a.code and (a.kind in STATE_KINDS or a.sector in STATE_FORCES)
-                                     and a.kind not in GROUP_KINDS for a in group.coded)
+    return group is not None and any(map(_state_actor, group.coded))
+
+
+def _state_actor(a: Actor | None) -> bool:
+    return a is not None and bool(a.code) and (a.kind in STATE_KINDS or a.sector in STATE_FORCES) \
+        and a.kind not in GROUP_KINDS
 
 
 def _relevant(actor: Actor | None) -> Actor | None:
