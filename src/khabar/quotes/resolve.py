@@ -8,6 +8,7 @@ table of data/speakers.tsv renders what has no entity ("البيان المشت�
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -372,13 +373,23 @@ def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | 
     organisations = ctx.index(_organisations)  # not every mention before, looked through for them
     at = bisect.bisect_left(organisations, k)
     earlier = (ctx.mentions[organisations[j]] for j in range(at - 1, -1, -1))
-    named = list(islice((m for m in earlier if m.end <= before), RECENT))
-    candidates = [from_mention(ctx, m) for m in named]
-    candidates += [c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before]
-    for speaker in sorted(candidates, key=lambda s: s.start, reverse=True):
-        if speaker.en and _without_article(fold(speaker.text)).startswith(heads):
-            return speaker
+    named = islice((m for m in earlier if m.end <= before), RECENT)  # latest start first, read as needed
+    spoken = sorted((c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before),
+                    key=_start, reverse=True)
+    bare = _people(ctx).bare
+    # latest first, mentions before speakers at one offset; a mention becomes a speaker only when its
+    # words fit (each anaphor made a speaker of all RECENT mentions and folded them afresh)
+    for who in heapq.merge(named, spoken, key=_start, reverse=True):
+        if not bare(who.text).startswith(heads):
+            continue
+        said = from_mention(ctx, who) if isinstance(who, Mention) else who
+        if said.en:
+            return said
     return None
+
+
+def _start(span: Mention | Speaker) -> int:
+    return span.start
 
 
 def _known(ctx: Context, words: list[int], wanted: tuple[str, ...] = ("PER", "ORG")) -> Speaker | None:
@@ -417,13 +428,14 @@ def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
 
 
 def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
-    key = fold(speaker.text)
-    named = _people(ctx).fuller(key, speaker.start)
+    people = _people(ctx)
+    key = people.fold(speaker.text)
+    named = people.fuller(key, speaker.start)
     named += [c.speaker for c in _recent_cues(ctx, speaker.start)
               if c.speaker is not None and c.speaker.end <= speaker.start]
     inner = f" {key} "
-    folded = _people(ctx).fold
-    found = [s for s in named if (full := folded(s.text)) != key and inner in f" {full} "]
+    padded = people.padded
+    found = [s for s in named if (full := padded(s.text)) != inner and inner in full]
     if not found:
         return None
     return max(found, key=lambda s: (s.en is not None, s.start))
@@ -449,6 +461,8 @@ class _People:
         runs: dict[str, list[tuple[int, int]]] = {}
         self._mentions = mentions
         self._folded: dict[str, str] = {}
+        self._bare: dict[str, str] = {}
+        self._padded: dict[str, str] = {}
         self._by_end: dict[int, int] = {}  # the first person mention ending at an offset
         self._by_start: dict[int, int] = {}  # and starting at one
         for n, m in enumerate(mentions):
@@ -479,6 +493,20 @@ class _People:
         if folded is None:
             folded = self._folded[text] = fold(text)
         return folded
+
+    def padded(self, text: str) -> str:
+        """fold(text) between two spaces (to find a run of whole words in it), remembered likewise."""
+        found = self._padded.get(text)
+        if found is None:
+            found = self._padded[text] = f" {self.fold(text)} "
+        return found
+
+    def bare(self, text: str) -> str:
+        """fold(text) without its article, remembered for the article (for each anaphor)."""
+        found = self._bare.get(text)
+        if found is None:
+            found = self._bare[text] = _without_article(self.fold(text))
+        return found
 
     def touching(self, left: int, right: int) -> Mention | None:
         """The first person mention (in order) that ends at `left` or starts at `right`."""
