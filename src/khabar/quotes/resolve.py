@@ -8,7 +8,6 @@ table of data/speakers.tsv renders what has no entity ("البيان المشت�
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -103,7 +102,7 @@ def _titled_before(ctx: Context, words: list[int], start: int) -> Speaker | None
     noun = norm[2:]
     # the last person named before `start` with the office noun among the words before the name
     holders = ctx.index(_office_words).get(noun, [])
-    started = bisect.bisect_right(ctx.mentions, start, key=_mention_start)  # mentions starting by `start`
+    started = bisect.bisect_right(ctx.mention_starts, start)  # mentions starting by `start`
     for n in reversed(holders[:bisect.bisect_left(holders, started)]):
         mention = ctx.mentions[n]
         if mention.end > start:
@@ -358,38 +357,34 @@ RECENT = 64
 
 def _recent_cues(ctx: Context, before: int) -> Sequence[Cue]:
     """The last RECENT cues at tokens up to the one at body offset `before`."""
-    k = bisect.bisect_right(ctx.cues, ctx.token_at(before), key=_cue_index)
+    k = bisect.bisect_right(ctx.cue_indexes, ctx.token_at(before))
     return ctx.cues[max(0, k - RECENT):k]
-
-
-def _cue_index(cue: Cue) -> int:
-    return cue.index
 
 
 def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | None:
     """The last organisation mention or speaker with an English name before `before` whose name
-    (without its article) starts with one of `heads` (folded words), among the last RECENT of each."""
-    k = bisect.bisect_left(ctx.mentions, before, key=_mention_start)
+    (without its article) starts with one of `heads` (folded words), among the last RECENT of each
+    (a mention before a speaker at the same offset)."""
+    bare = _people(ctx).bare
+    # the speaker that fits starting last (the first of them in text order at one offset)
+    spoken = None
+    for cue in _recent_cues(ctx, before):
+        said = cue.speaker
+        if (said is not None and said.end <= before and (spoken is None or said.start > spoken.start)
+                and said.en and bare(said.text).startswith(heads)):
+            spoken = said
+    k = bisect.bisect_left(ctx.mention_starts, before)
     organisations = ctx.index(_organisations)  # not every mention before, looked through for them
     at = bisect.bisect_left(organisations, k)
     earlier = (ctx.mentions[organisations[j]] for j in range(at - 1, -1, -1))
-    named = islice((m for m in earlier if m.end <= before), RECENT)  # latest start first, read as needed
-    spoken = sorted((c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before),
-                    key=_start, reverse=True)
-    bare = _people(ctx).bare
-    # latest first, mentions before speakers at one offset; a mention becomes a speaker only when its
-    # words fit (each anaphor made a speaker of all RECENT mentions and folded them afresh)
-    for who in heapq.merge(named, spoken, key=_start, reverse=True):
-        if not bare(who.text).startswith(heads):
-            continue
-        said = from_mention(ctx, who) if isinstance(who, Mention) else who
-        if said.en:
+    # latest start first; one is made a speaker only when its words fit (each anaphor made speakers
+    # of all RECENT mentions and folded them afresh)
+    for mention in islice((m for m in earlier if m.end <= before), RECENT):
+        if spoken is not None and mention.start < spoken.start:
+            break
+        if bare(mention.text).startswith(heads) and (said := from_mention(ctx, mention)).en:
             return said
-    return None
-
-
-def _start(span: Mention | Speaker) -> int:
-    return span.start
+    return spoken
 
 
 def _known(ctx: Context, words: list[int], wanted: tuple[str, ...] = ("PER", "ORG")) -> Speaker | None:
