@@ -73,8 +73,8 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG" or m.how == "institution"), None)
     if org is not None:
         return from_mention(ctx, org)
-    if len(words) == 1 and _fuller(ctx, Speaker(text, start, end)) is not None:
-        return earlier_name(ctx, Speaker(text, start, end))
+    if len(words) == 1 and (fuller := _fuller(ctx, Speaker(text, start, end))) is not None:
+        return Speaker(text, start, end, fuller.en, fuller.id, fuller.country)  # as earlier_name gives it
     titled = _titled_before(ctx, words, start)
     if titled is not None:
         return Speaker(text, start, end, titled.en, titled.id)
