@@ -43,3 +43,25 @@ def test_the_budget_leaves_no_timer_behind():
         with budget_module.budget(0.05):
             time.sleep(1)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _slow_resource(resources) -> str:
+    time.sleep(1.0)  # a model loaded on first use, on a busy machine
+    return "loaded"
+
+
+def _uses_slow(article, resources) -> None:
+    assert resources.get(_slow_resource) == "loaded"
+
+
+def test_loading_a_steps_resources_is_not_counted_in_the_first_articles_budget():
+    from khabar.resources import Resources
+
+    step = Step("slow-start", _uses_slow, ("body",), (), uses=(_slow_resource,))
+    pipeline = Pipeline([step], resources=Resources(shared=False))
+    pipeline.budget = None
+    pipeline.read_page(RawPage(id="warm", text=TEXT, origin="warm"))  # the page stage's own first load
+    fresh = Pipeline([step], resources=Resources(shared=False))  # the slow resource not built yet
+    fresh.budget = 0.5
+    first, second = fresh.read_pages([RawPage(id="a", text=TEXT, origin="a"), RawPage(id="b", text=TEXT, origin="b")])
+    assert first.error is None and second.error is None

@@ -328,4 +328,4 @@ def _whole(events: list[Event]) -> list[Event]:
 
 
 EVENT_CODER = Step("events", code_events, ("body", "headline", "sentences", "tokens", "headline_tokens", "mentions"),
-                   ("events",))
+                   ("events",), uses=(event_tables,))
