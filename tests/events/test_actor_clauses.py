@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.pipeline import read
-from tests.events.conftest import code, dyads, types
+from tests.events.conftest import code, dyads, mention, types
 
 
 # -- relative clauses: the noun before الذي/التي/الذين does the act of the verb after it
@@ -170,7 +170,8 @@ def test_protesters_of_a_people_named_after_them_are_the_source():
 
 
 def test_landmark_in_brackets_yields_to_the_place_of_the_attack():
-    events = code("قتل خمسة أشخاص في هجوم بسيارة مفخخة في مدينة قندهار الأفغانية (500 كلم غرب إسلام آباد).")
+    text = "قتل خمسة أشخاص في هجوم بسيارة مفخخة في مدينة قندهار الأفغانية (500 كلم غرب إسلام آباد)."
+    events = code(text, [mention(text, "قندهار", "LOC", "AFG")])  # a town is named by the entity layer
     assault = [e for e in events if e.type == "ASSAULT"]
     assert any(e.target == "AFG" for e in assault)
     assert all(e.target != "PAK" for e in assault)
@@ -275,3 +276,37 @@ def test_a_town_does_not_speak_for_its_state():
 def test_a_one_letter_word_before_a_nationality_adjective_is_read_safely():
     events = code("وقال المتحدث و الإيراني ب التركي إن بلاده ترفض القرار الأمريكي.")
     assert all(e.type for e in events)
+
+
+# -- a name of one word that is also a common word: taken only where the entity layer saw a name
+def test_a_one_word_town_is_an_actor_only_where_the_entity_layer_saw_a_name():
+    text = "أرسلت فرنسا مساعدات إلى بلد يعاني من الجفاف."
+    assert dyads(code(text), "AID") == {("FRA", None)}  # "بلد" is "a country" here, not the Iraqi town
+    assert dyads(code(text, [mention(text, "بلد", "LOC", "IRQ")]), "AID") == {("FRA", "IRQ")}
+
+
+def test_a_family_name_alone_inside_a_word_is_no_actor():
+    events = code("ورفضت الحكومة الألمانية الدخول في تصعيد كلامي مع روسيا.")  # ك + a minister's family name
+    assert dyads(events, "REJECT") == {("DEU", "RUS")}
+
+
+# -- relative clauses whose verb takes the antecedent through a preposition with a pronoun
+def test_a_preposition_with_a_pronoun_makes_the_antecedent_the_object():
+    events = code("ترفض الصين القواعد التي وافقت عليها الولايات المتحدة.")
+    assert dyads(events, "AGREE") == {("USA", None)}  # not China agreeing with the United States
+    arrest = code("وأفرج عن الصحفي الأسترالي الذي ألقت الشرطة المصرية القبض عليه.")
+    assert ("EGY", None) in dyads(arrest, "COERCE") and all(e.source != "AUS" for e in arrest)
+
+
+# -- gatherings named after where they meet: the state after the noun is the venue
+def test_a_state_after_a_summit_noun_is_its_venue():
+    events = code("وقد تنسحب كوريا الشمالية من قمة سنغافورة.")
+    assert dyads(events, "RETREAT") == {("PRK", None)}
+    assert all("SGP" not in (e.source, e.target) for e in events)
+    assert dyads(code("وانتقدت إيران منتدى قطر الاقتصادي."), "ACCUSE") == {("IRN", None)}
+
+
+# -- a launch of munitions is no launch of a plan
+def test_announcing_a_launch_of_rockets_is_no_agreement():
+    assert "AGREE" not in types(code("وأعلنت الحركة في بيان تبنيها إطلاق عشرات الصواريخ على المستوطنات."))
+    assert dyads(code("أعلنت مصر والأردن إطلاق مبادرة مشتركة للسلام."), "AGREE") == {("EGY", "JOR"), ("JOR", "EGY")}

@@ -61,6 +61,19 @@ def writable_db(demo_db, tmp_path) -> Path:
     return target
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def writable_store(request, demo_db, tmp_path):
+    """A copy of the demo store that a test may write to, on each backend: an SQLite file, then a
+    PostgreSQL database (khabar store copy)."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("writable_db")
+    from khabar.store.copy import copy_store
+
+    url = request.getfixturevalue("postgres").database(f"write_{tmp_path.name}"[:60])
+    copy_store(demo_db, url)
+    return url
+
+
 @pytest.fixture(scope="session")
 def article_id(client) -> str:
     """The demo article that has entities, events and a quotation (Kuwait at the Security Council)."""

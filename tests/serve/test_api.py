@@ -101,12 +101,12 @@ PAGE = ("الكويت تفتتح معرض الكتاب الدولي\n\nالكو�
         "الكتاب الدولي بمشاركة دور نشر من قطر والسعودية. (النهاية)")
 
 
-def test_api_write_needs_the_token_then_stores(writable_db):
+def test_api_write_needs_the_token_then_stores(writable_store):
     from fastapi.testclient import TestClient
 
     from khabar.serve.app import create_app
 
-    with TestClient(create_app(writable_db, token=TOKEN)) as client:
+    with TestClient(create_app(writable_store, token=TOKEN)) as client:
         assert client.post("/api/v1/articles", json={"text": PAGE}).status_code == 401
         wrong = client.post("/api/v1/articles", json={"text": PAGE}, headers={"Authorization": "Bearer nope"})
         assert wrong.status_code == 401 and "token" in wrong.json()["detail"]
@@ -126,6 +126,60 @@ def test_api_write_needs_the_token_then_stores(writable_db):
         assert client.post("/api/v1/articles", json={"text": ""}, headers=good).status_code == 422
         bad = client.post("/api/v1/articles", json={"text": "This is an English notice only."}, headers=good)
         assert bad.status_code == 422 and "could not be read" in bad.json()["detail"]
+
+
+def _post_all(db, pages: list[tuple[str, str]], barrier=None) -> list[dict]:
+    """POST each (text, url) to a new app (a server of its own) on `db`; the answers."""
+    from fastapi.testclient import TestClient
+
+    from khabar.serve.app import create_app
+
+    answers = []
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        if barrier is not None:
+            barrier.wait()
+        for text, url in pages:
+            answer = client.post("/api/v1/articles", json={"text": text, "url": url},
+                                 headers={"Authorization": f"Bearer {TOKEN}"})
+            assert answer.status_code == 201, answer.text
+            answers.append(answer.json())
+    return answers
+
+
+def test_api_two_servers_writing_at_once_to_postgresql_keep_the_counts(writable_db, demo_db, postgres):
+    """Two servers on one PostgreSQL store each POST at the same moment pages that join one story (a
+    near-duplicate, a second page under the same URL): the store ends as SQLite does when the same
+    pages are posted one after another (stories merged once, every kept count the same)."""
+    import threading
+
+    from khabar.store.copy import copy_store
+    from khabar.store.db import open_store
+    from tests.store.corpus import DISPATCHES
+    from tests.store.postgres import different_tables
+
+    page = {d[0]: (d[4], d[3]) for d in DISPATCHES}
+    first, second = [page["spa-1"], page["afp-2"]], [page["outlet-1"], page["afp-2-update"]]
+    url = postgres.database("two_writers")
+    copy_store(demo_db, url)
+    barrier = threading.Barrier(2)
+    answers: dict[int, list[dict]] = {}
+    threads = [threading.Thread(target=lambda n=n, pages=pages: answers.__setitem__(n, _post_all(url, pages, barrier)))
+               for n, pages in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(answers) == 2 and all(a["created"] for pages in answers.values() for a in pages)
+    _post_all(writable_db, first + second)  # the same pages, one after another, into SQLite
+    lite, pg = open_store(writable_db), open_store(url)
+    try:
+        assert different_tables(lite, pg) == []
+        spa, outlet = (pg.execute("SELECT story_id FROM articles WHERE id = ?", (a["id"],)).fetchone()[0]
+                       for a in (answers[0][0], answers[1][0]))
+        assert spa == outlet  # the near-duplicates written at once by two servers are one story
+    finally:
+        lite.close()
+        pg.close()
 
 
 def test_api_openapi_lists_the_routes(client):

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 USER = "khabar"  # the cluster's superuser (trust authentication on its own socket)
 RUN_AS = "nobody"  # when the tests run as root
@@ -97,3 +98,35 @@ def postgres_server() -> Iterator[Server]:
             _run([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# Rows that name an article by its number (the order of writing) name it by its id instead.
+BY_ID = {"lsh": "SELECT l.band, a.id FROM lsh l JOIN articles a ON a.num = l.num"}
+
+
+def _rows(conn: Any, table: str, names: list[str]) -> list[tuple]:
+    """A table's rows, sorted, '' (SQLite's "none" in a key column) and NULL as one, blobs as bytes."""
+    selected = ", ".join(f'"{name}"' for name in names)
+    sql = BY_ID.get(table, f'SELECT {selected} FROM "{table}"')
+    rows = [tuple(None if value == "" else bytes(value) if isinstance(value, memoryview) else value for value in row)
+            for row in conn.execute(sql).fetchall()]
+    return sorted(rows, key=repr)
+
+
+def different_tables(lite: Any, pg: Any, *, skip: tuple[str, ...] = ("meta", "inputs")) -> list[str]:
+    """The tables of the SQLite store `lite` whose rows the PostgreSQL store `pg` does not hold the same,
+    and the search keys when their number differs (their form is each engine's own)."""
+    tables = [name for (name,) in lite.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'article_keys%' ORDER BY name") if name not in skip]
+    differ = []
+    for table in tables:
+        names = [row[1] for row in lite.execute(f'PRAGMA table_info("{table}")')]
+        if table == "articles":
+            names.remove("num")  # the order of writing, which concurrent writers do not fix
+        if _rows(lite, table, names) != _rows(pg, table, names):
+            differ.append(table)
+    count = "SELECT count(*) FROM article_keys"
+    if lite.execute(count).fetchone() != pg.execute(count).fetchone():
+        differ.append("article_keys")
+    return differ

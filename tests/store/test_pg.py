@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from khabar.store import queries
-from khabar.store.db import StoreError, open_store
+from khabar.store.db import SCHEMA_VERSION, StoreError, open_store
 from khabar.store.pg import redact, translate, tsquery, tsvector
 from khabar.store.queries import Filters
 from khabar.store.search import parse_query
@@ -157,17 +157,66 @@ def test_pg_a_nul_in_a_filter_matches_nothing(both):
     assert queries.entity_ids(pg, "\0") == []
 
 
-def test_pg_store_takes_no_writes(pg_url):
-    from khabar.serve.readers import Store
+@pytest.mark.parametrize("corpus", ["dispatches", "continuation parts"])
+def test_pg_ingest_writes_what_sqlite_ingest_writes(corpus, postgres, tmp_path):
+    """`khabar ingest --db postgresql://…` into an empty database: its tables made by khabar, then every
+    row and kept count as an SQLite ingest of the same inputs writes them (the hand-made dispatches with
+    a near-duplicate, an exact copy, a repeated URL and bad inputs; wire parts written before and after
+    their leads, which relinks stored articles and takes their counts out and back), and a second run
+    adds nothing."""
+    from tests.store.corpus import ingest_all, store_stats, write_dispatches
+    from tests.store.postgres import different_tables
+    from tests.store.test_dispatches import write_input
 
-    with pytest.raises(StoreError, match="store copy"):
-        open_store(pg_url, write=True)
-    with pytest.raises(StoreError, match="no writes"):
-        Store(pg_url, token="a-token")
+    paths = (write_dispatches(tmp_path / "corpus") if corpus == "dispatches"
+             else [write_input(tmp_path / "wire.jsonl")])
+    lite_db, url = tmp_path / "lite.db", postgres.database(f"ingest_{corpus[:4]}")
+    for db in (lite_db, url):
+        ingest_all(paths, db, batch_pages=7)
+    assert store_stats(url) == store_stats(lite_db)
+    lite, pg = open_store(lite_db), open_store(url)
+    try:
+        assert different_tables(lite, pg, skip=("meta",)) == []
+        assert pg.execute("SELECT num FROM articles ORDER BY id").fetchall() == lite.execute(
+            "SELECT num FROM articles ORDER BY id").fetchall()
+        if corpus == "dispatches":
+            for name, call in _calls(lite).items():
+                assert call(pg) == call(lite), name
+    finally:
+        lite.close()
+        pg.close()
+    again = ingest_all(paths, url)
+    assert again.articles == 0 and again.inputs_skipped == len(paths)
+    assert store_stats(url) == store_stats(lite_db)
+
+
+def test_pg_a_copy_takes_writes_and_numbers_after_the_last(postgres, tmp_path):
+    """A store copied into PostgreSQL is written like one made there: the next article takes the number
+    after the copied ones and joins the stories the copy holds (its signatures and bands came too)."""
+    from khabar.store.copy import copy_store
+    from tests.store.corpus import ingest_all, write_dispatches
+    from tests.store.postgres import different_tables
+
+    wire, sada = write_dispatches(tmp_path / "corpus", bad=False, copy=False)[:2]  # sada: a near-duplicate
+    lite_db, url = tmp_path / "lite.db", postgres.database("copy_then_write")
+    ingest_all([wire], lite_db)
+    copy_store(lite_db, url)
+    last = open_store(url).execute("SELECT max(num) FROM articles").fetchone()[0]
+    for db in (lite_db, url):
+        assert ingest_all([sada], db).articles == 1
+    lite, pg = open_store(lite_db), open_store(url)
+    try:
+        assert different_tables(lite, pg) == []
+        num, story, twin = pg.execute("SELECT a.num, a.story_id, b.story_id FROM articles a JOIN articles b "
+                                      "ON b.page_id = 'spa-1' WHERE a.page_id = 'outlet-1'").fetchone()
+        assert num == last + 1 and story == twin
+    finally:
+        lite.close()
+        pg.close()
 
 
 def test_pg_an_empty_database_is_not_a_store(postgres):
-    with pytest.raises(StoreError, match="khabar store copy"):
+    with pytest.raises(StoreError, match="khabar ingest --db"):
         open_store(postgres.database("empty"))
 
 
@@ -203,6 +252,46 @@ def test_pg_cli_copy_then_serve_answers(dispatch_store, postgres):
         stats = client.get("/api/v1/stats").json()
         assert stats["articles"] == queries.stats(open_store(dispatch_store))["articles"]
         assert client.get("/api/v1/search", params={"q": "وبالولايات"}).json()["total"] > 0
-        assert client.post("/api/v1/articles", json={"text": "x"}).status_code == 403  # read-only
+        assert client.post("/api/v1/articles", json={"text": "x"}).status_code == 403  # no token: no writes
     refused = CliRunner().invoke(app, ["store", "copy", str(dispatch_store), "khabar.db"])
     assert refused.exit_code == 1 and "not a PostgreSQL URL" in refused.output
+
+
+def test_pg_cli_ingest_into_a_url(postgres, tmp_path):
+    """`khabar ingest --db postgresql://…` keeps the URL as written (not a path) and writes there."""
+    from typer.testing import CliRunner
+
+    from khabar.cli.app import app
+    from tests.store.corpus import write_generated
+
+    url = postgres.database("cli_ingest")
+    feed = write_generated(tmp_path / "feed.jsonl", 4)
+    result = CliRunner().invoke(app, ["ingest", str(feed), "--db", url, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert queries.stats(open_store(url))["articles"] == 4
+
+
+def test_pg_two_writers_opening_an_empty_database_make_one_store(postgres):
+    """Writers that open an empty database at once: one makes the tables (under the writers' lock), the
+    other finds them made."""
+    import threading
+
+    url = postgres.database("made_once")
+    barrier, failures = threading.Barrier(4), []
+
+    def open_for_writing() -> None:
+        barrier.wait()
+        try:
+            open_store(url, write=True).close()
+        except Exception as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_for_writing) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    conn = open_store(url)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchall() == [(SCHEMA_VERSION,)]
+    conn.close()

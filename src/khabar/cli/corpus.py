@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 DB_HELP = "The store (an SQLite file; created by ingest)"
 DbOption = Annotated[Path, typer.Option("--db", help=DB_HELP)]
+# ingest writes into an SQLite file or a PostgreSQL database: kept as written (a URL is not a path)
+StoreOption = Annotated[str, typer.Option("--db", help="The store: an SQLite file or a postgresql:// URL "
+                                          "(created by ingest)")]
 LimitOption = Annotated[int, typer.Option("--limit", callback=checks.at_least(1), help="At most this many rows")]
 FromOption = Annotated[str | None, typer.Option("--from", help="Articles dated on or after YYYY-MM-DD")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Articles dated on or before YYYY-MM-DD")]
@@ -123,7 +126,7 @@ def _draw(events: Iterator[Any]) -> Any:
     return last
 
 
-def _ingest(sources: list[str], db: Path, runner: Any, limit: int | None, plain: bool,
+def _ingest(sources: list[str], db: Path | str, runner: Any, limit: int | None, plain: bool,
             max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     from khabar.settings import Settings
     from khabar.store.ingest import ingest
@@ -154,10 +157,12 @@ def _entity_type(value: str | None) -> str | None:
     return value.upper() if value else None
 
 
-def _summary(last: Any, db: Path) -> None:
+def _summary(last: Any, db: Path | str) -> None:
+    from khabar.store.pg import redact
+
     rate = last.articles / last.seconds if last.seconds else 0.0
     Console(stderr=True, soft_wrap=True).print(
-        f"{db}: {last.articles:,} new articles from {last.pages:,} pages in {last.seconds:.1f} s ({rate:,.1f}/s); "
+        f"{redact(str(db))}: {last.articles:,} new articles from {last.pages:,} pages in {last.seconds:.1f} s ({rate:,.1f}/s); "
         f"{last.skipped:,} already stored, {last.errors:,} errors, {last.inputs_skipped} inputs read before")
     if last.articles:  # the writer's share: what the store costs beside the reading (workers)
         per = 1000 / last.articles
@@ -193,7 +198,7 @@ def _show_search(answer: dict[str, Any]) -> None:
 
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, TREC, archives, WARC, JSON")],
-    db: DbOption = DEFAULT_DB,
+    db: StoreOption = str(DEFAULT_DB),
     workers: Annotated[int | None, typer.Option("--workers", "-w", help="Reading processes (all cores)")] = None,
     engine: Annotated[Engine, typer.Option("--engine", help="local processes or a Dask cluster")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address")] = None,
@@ -204,10 +209,14 @@ def ingest(
     = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read SOURCES with the full pipeline into the store (khabar.db here unless --db): resumable, and a
-    no-op for what the store already holds."""
-    last = _ingest(sources, db, _runner(engine, workers, scheduler, shards), limit, plain, max_bytes)
+    no-op for what the store already holds. --db postgresql://… writes into a PostgreSQL database
+    (its tables are made in an empty one)."""
+    from khabar.store.dialect import is_url
+
+    store = db if is_url(db) else Path(db)
+    last = _ingest(sources, store, _runner(engine, workers, scheduler, shards), limit, plain, max_bytes)
     if last is not None:
-        _summary(last, db)
+        _summary(last, store)
         if last.pages == 0 and last.inputs_skipped == 0:
             from khabar.cli.skipped import nothing_read
 

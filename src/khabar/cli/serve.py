@@ -20,7 +20,7 @@ DEFAULT_DB = Path("khabar.db")
 DbOption = Annotated[Path, typer.Option("--db", help="The store (an SQLite file; created by ingest)")]
 # An SQLite file or a postgresql:// URL: kept as written (a URL is not a path)
 ServedOption = Annotated[str, typer.Option("--db", help="The store: an SQLite file (created by ingest) or a "
-                                           "postgresql:// URL (made by khabar store copy)")]
+                                           "postgresql:// URL (made by khabar ingest or khabar store copy)")]
 
 
 def _store(db: str) -> str | Path:

@@ -69,6 +69,8 @@ class Agents:
     auxiliaries: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
     reasons: frozenset[str] = frozenset()
+    resumptive_preps: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,9 @@ def read_agents() -> Agents:
                   _folded(data["international"], name, "international"),
                   _folded(data.get("auxiliaries", []), name, "auxiliaries"),
                   _folded(data.get("topics", []), name, "topics"),
-                  _folded(data.get("reasons", []), name, "reasons"))
+                  _folded(data.get("reasons", []), name, "reasons"),
+                  _folded(data.get("resumptive_preps", []), name, "resumptive_preps"),
+                  _folded(data.get("venue_nouns", []), name, "venue_nouns"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +236,22 @@ def _longest_name(words: SentenceWords, i: int, covered: list[bool], gaz: Gazett
     return best
 
 
-def _kb_units(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
+def town_entry(entry: Entry) -> bool:
+    """A town or province (not a capital): its name of one word may be a common word."""
+    return entry.kind == "region" or (entry.kind == "city" and not entry.is_capital)
+
+
+def _needs_mention(entry: Entry, form: str, tables: EventTables) -> bool:
+    """Is a name of one word of this entry taken only where the entity layer saw a name? So is a
+    person's family name alone ("لامي" in "كلامي"), and a town name that the entity layer reads as a
+    name in under half of its occurrences in news (data/place_name_rates.tsv: "عنه", "بلد", "الباب")."""
+    if entry.kind == "person":
+        return True
+    return town_entry(entry) and form in tables.common_towns
+
+
+def _kb_units(words: SentenceWords, covered: list[bool], named: list[bool], tables: EventTables) -> list[Unit]:
+    """Knowledge-base names in the words no mention coded (see _needs_mention)."""
     gaz, agents = tables.gazetteer, tables.agents
     out: list[Unit] = []
     heads = tables.heads.many(words.texts)
@@ -242,8 +261,11 @@ def _kb_units(words: SentenceWords, covered: list[bool], tables: EventTables) ->
             continue
         name = _longest_name(words, i, covered, gaz, heads[i])
         if name and (name[1] - i > 1 or words.forms[i].all.isdisjoint(agents.not_names)):
-            found = next((u for e in tables.entries(gaz.names[name[0]]) if (u := unit_of_entry(e, i, name[1]))), None)
-            if found and found.kind == "place" and found.end - i == 1 and not words.forms[i].all.isdisjoint(gaz.demonyms):
+            one = name[1] - i == 1
+            found = next((u for e in tables.entries(gaz.names[name[0]])
+                          if (named[i] or not one or not _needs_mention(e, name[0], tables))
+                          and (u := unit_of_entry(e, i, name[1]))), None)
+            if found and found.kind == "place" and one and not words.forms[i].all.isdisjoint(gaz.demonyms):
                 continue  # a town spelled as a nationality adjective ("الهندية"): the adjective is far likelier
             if found:
                 out.append(found)
@@ -343,17 +365,19 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
     gaz, agents = tables.gazetteer, tables.agents
     covered = [False] * len(words)
     units: list[Unit] = []
+    named = [False] * len(words)  # inside a mention of the entity layer, coded or not
     for m in mentions:
         first = bisect.bisect_right(starts, m.start - base) - 1
         last = bisect.bisect_left(starts, m.end - base)
         first = max(first, 0)
         if first >= last:
             continue
+        named[first:last] = [True] * (last - first)
         unit = unit_of_mention(m, first, last, gaz.kb)
         if unit is not None and not any(covered[first:last]):
             units.append(_named_sector(words, unit, agents))
             covered[first:last] = [True] * (last - first)
-    for unit in _kb_units(words, covered, tables):
+    for unit in _kb_units(words, covered, named, tables):
         units.append(_named_sector(words, unit, agents))
         covered[unit.start:unit.end] = [True] * (unit.end - unit.start)
     units.extend(_word_units(words, covered, tables))

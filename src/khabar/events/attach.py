@@ -285,6 +285,17 @@ class Attacher:
         # a verb the splitter keeps whole ("تحتلها"): its lookup forms hold the verb without the pronoun
         return any(norm.endswith(p) and len(norm) - len(p) >= 3 and norm[:-len(p)] in forms for p in THIRD_PERSON)
 
+    def resumptive_prep(self, match: Match) -> int | None:
+        """The preposition with a pronoun after the verb, inside the trigger or right after it
+        ("وافقت عليها", "ألقي القبض عليه"): in a relative clause the pronoun is the noun before it."""
+        words, preps = self.words, self.agents.resumptive_preps
+        after = words.next_word(match.words[-1] + 1)
+        return next((j for j in (*match.words[1:], *((after,) if after is not None else ()))
+                     if not words.forms[j].all.isdisjoint(preps)), None)
+
+    def group_at(self, j: int | None) -> Group | None:
+        return next((g for g in self.groups if g.start == j), None) if j is not None else None
+
     def relative_support(self, end: int) -> Group | None:
         """The subject of a support verb in a relative clause right after a verbal noun ending at word
         `end` ("الهجوم الذي شنته إسرائيل", "الغارات التي نفذتها الطائرات الإسرائيلية", "غارة شنتها X")."""
@@ -609,13 +620,19 @@ class Attacher:
         return None
 
     def _venue(self, match: Match, group: Group) -> bool:
-        """A place named right after a meeting noun ("في قمة هلسنكي", "مؤتمر باريس") is where it met."""
-        if match.entry.type not in VENUE_TYPES or group.prep is not None \
-                or group.members[0].kind not in ("capital", "place"):
+        """A place named right after a meeting noun ("في قمة هلسنكي", "مؤتمر باريس") is where it met; so is
+        a state after a noun of gatherings named by their venue ("قمة سنغافورة"), whatever the trigger."""
+        if group.prep is not None:
             return False
         before = self.words.prev_word(group.start - 1)
-        return before is not None and (before in match.words[1:] or (before == match.words[0] and not match.verbal)
-                                       or before in self.trigger_words)
+        if before is None:
+            return False
+        if len(group.members) == 1 and group.members[0].kind in ("state", "capital", "place") \
+                and not self.words.forms[before].all.isdisjoint(self.agents.venue_nouns):
+            return True
+        if match.entry.type not in VENUE_TYPES or group.members[0].kind not in ("capital", "place"):
+            return False
+        return before in match.words[1:] or (before == match.words[0] and not match.verbal) or before in self.trigger_words
 
     def between(self, match: Match) -> Group | None:
         for group in self.groups:
@@ -782,8 +799,12 @@ def _relative_roles(att: Attacher, match: Match, rel: int) -> tuple[Group | None
     اقتحموا القرية"), its victim when the verb reads as passive ("الذين قتلوا في الهجوم"), its object
     when the verb carries a pronoun for it, the subject then following ("المدينة التي قصفتها X")."""
     antecedent = att.antecedent(rel)
-    if att.resumptive(match.words[0]):
+    prep = att.resumptive_prep(match)
+    if att.resumptive(match.words[0]) or prep is not None:
+        # the subject follows: right after the verb, or after the preposition that carries the pronoun
         found = att.subject_after(match.words[0], match, False)
+        if found is None and prep is not None:
+            found = att.group_at(att.words.next_word(prep + 1))
         return found, antecedent, "subject" if found is not None else None
     if antecedent is None:
         return None, None, None

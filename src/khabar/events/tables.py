@@ -6,6 +6,7 @@ methods of the tables so that two knowledge bases never share an answer."""
 
 from __future__ import annotations
 
+from khabar.errors import DataFileError
 from khabar.events.actors import (
     Agents,
     Gazetteer,
@@ -24,7 +25,7 @@ from khabar.events.report import Context, Evidence, read_context
 from khabar.events.triggers import HARD_STOPS, is_word, lookup_word
 from khabar.kb import knowledge_base
 from khabar.kb.model import Entry as KbEntry
-from khabar.resources import Resources
+from khabar.resources import Resources, data_path
 from khabar.text.clitics import splitter, word_counts
 
 Hits = tuple[tuple[Entry, bool, str], ...]
@@ -34,6 +35,32 @@ Flags = tuple[WordForms | None, bool, bool, bool, bool, Hits]  # a Record, its f
 _QUICK: dict[tuple[bool, bool], Flags] = {(stop, word): (None, stop, word, False, False, ())
                                           for stop in (False, True) for word in (False, True)}
 
+
+
+TOWN_RATES = "data/place_name_rates.tsv"  # made by tools/place_name_rates.py
+# A town name seen this often in the table's news, and tagged as a name in under this share of it, is
+# a common word. Real towns the tagger misses are still tagged in some 40-50% (الحديدة، الموصل، حلب);
+# common words in under 15% (عنه، بلد، الباب، الخبر).
+COMMON_SEEN = 10
+COMMON_RATE = 0.2
+
+
+def read_common_towns() -> frozenset[str]:
+    """Town names of one word that are far more often a common word than a name in news (see
+    tools/place_name_rates.py); empty when the table is absent."""
+    path = data_path("khabar.events", TOWN_RATES)
+    if not path.exists():
+        return frozenset()
+    out = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], 2):
+        try:
+            form, seen, named = line.split("\t")
+            common = int(seen) >= COMMON_SEEN and int(named) < COMMON_RATE * int(seen)
+        except ValueError as exc:
+            raise DataFileError(str(path), n, f"expected form, seen and named counts: {exc}") from exc
+        if common:
+            out.add(form)
+    return frozenset(out)
 
 class EventTables:
     def __init__(self, resources: Resources) -> None:
@@ -46,6 +73,7 @@ class EventTables:
         self.context_evidence: tuple[tuple[str, Evidence], ...] = context_evidence(self.context)
         self.counts: dict[str, int] = resources.get(word_counts)
         self.known_forms = known_forms(self.gazetteer, self.agents)
+        self.common_towns: frozenset[str] = read_common_towns()
         self.split = resources.column(resources.get(splitter))
         self.forms = resources.column(self.word_forms)
         self.heads = resources.column(self.name_heads)

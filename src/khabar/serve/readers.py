@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from khabar.store.db import StoreError, open_store
+from khabar.store.db import open_store
 from khabar.store.dialect import is_url
 
 CACHE_ENTRIES = 256
@@ -32,15 +32,12 @@ class _Pending:
 
 class Store:
     """The store's path and one reader per worker thread (an sqlite3 connection must not be used by two
-    threads at once); writes open their own connection, one at a time, under `write_lock`. `db` is an
-    SQLite file or a postgresql:// URL (a copy, read only)."""
+    threads at once); writes open their own connection, one at a time, under `write_lock` (and, between servers, under
+    the store's own lock: dialect.py). `db` is an SQLite file or a postgresql:// URL."""
 
     def __init__(self, db: str | Path, token: str | None = None, *, cache_entries: int = CACHE_ENTRIES) -> None:
         self.db: str | Path = db if is_url(db) else Path(db)
         self.token = token or None
-        if self.token and is_url(db):
-            raise StoreError("a PostgreSQL store is a copy and takes no writes: serve it without --token "
-                             "(post to the server of the SQLite store, then `khabar store copy` again)")
         self.write_lock = threading.Lock()
         self._readers: dict[int, sqlite3.Connection] = {}  # by thread id
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
@@ -96,8 +93,9 @@ class Store:
         return answer
 
     def _files_version(self) -> tuple:
-        if isinstance(self.db, str):  # a PostgreSQL copy: changed only by a new copy, which stamps meta
-            return tuple(self.reader().execute("SELECT value FROM meta WHERE key = 'copied'").fetchall())
+        if isinstance(self.db, str):  # PostgreSQL: a new copy and every write stamp meta (dialect.py)
+            return tuple(self.reader().execute("SELECT key, value FROM meta WHERE key IN ('copied', 'written') "
+                                               "ORDER BY key").fetchall())
         # A commit writes the WAL file; a checkpoint writes the database: either changes a stamp.
         stamps = []
         for path in (self.db, self.db.with_name(self.db.name + "-wal")):

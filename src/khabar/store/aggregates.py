@@ -16,10 +16,12 @@ and again, and an upsert per article and key took about a quarter of a write's S
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from khabar.store import dialect
 from khabar.store.ids import url_hash
 
 HAPPENED = "ev.negated = 0 AND ev.future = 0 AND ev.hypothetical = 0"
@@ -68,42 +70,62 @@ class _Counts:
         row[6] += scored
 
     def write(self, conn: sqlite3.Connection) -> None:
-        many = conn.executemany
-        many(_ADD, [(name, change) for name, change in self.totals.items() if change])
-        many("INSERT INTO entity_counts (entity_id, stories, articles, mentions) VALUES (?, ?, ?, ?) "
-             "ON CONFLICT(entity_id) DO UPDATE SET stories = stories + excluded.stories, "
-             "articles = articles + excluded.articles, mentions = mentions + excluded.mentions",
-             [(e, *row) for e, row in self.entities.items()])
-        many("INSERT INTO entity_months (entity_id, month, articles) VALUES (?, ?, ?) ON CONFLICT(entity_id, month) "
-             "DO UPDATE SET articles = articles + excluded.articles", [(*k, n) for k, n in self.months.items()])
-        many("INSERT INTO entity_names (entity_id, text, mentions) VALUES (?, ?, ?) ON CONFLICT(entity_id, text) "
-             "DO UPDATE SET mentions = mentions + excluded.mentions", [(*k, n) for k, n in self.names.items()])
-        many("INSERT INTO dyad_counts (type, source, target, stories, articles, mentions, first, last, "
-             "goldstein_total, goldstein_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(type, source, target) "
-             "DO UPDATE SET stories = stories + excluded.stories, articles = articles + excluded.articles, "
-             "mentions = mentions + excluded.mentions, "
-             "first = min(coalesce(first, excluded.first), coalesce(excluded.first, first)), "
-             "last = max(coalesce(last, excluded.last), coalesce(excluded.last, last)), "
-             "goldstein_total = goldstein_total + excluded.goldstein_total, "
-             "goldstein_events = goldstein_events + excluded.goldstein_events",
-             [(*k, *row) for k, row in self.dyads.items()])
-        many("INSERT INTO dateline_counts (country, place, articles) VALUES (?, ?, ?) "
-             "ON CONFLICT(country, place) DO UPDATE SET articles = articles + excluded.articles",
-             [(*k, n) for k, n in self.datelines.items()])
-        many("INSERT OR REPLACE INTO story_counts (story_id, articles, first, last) VALUES (?, ?, ?, ?)",
-             [(k, *row) for k, row in self.stories.items()])
-        many("INSERT INTO event_months (month, type, stories) VALUES (?, ?, ?) ON CONFLICT(month, type) "
-             "DO UPDATE SET stories = stories + excluded.stories", [(*k, n) for k, n in self.event_months.items()])
-        many("INSERT INTO event_days (day, type, stories) VALUES (?, ?, ?) ON CONFLICT(day, type) "
-             "DO UPDATE SET stories = stories + excluded.stories", [(*k, n) for k, n in self.event_days.items()])
-        many("INSERT INTO place_counts (country, place, lat, lon, stories) VALUES (?, ?, ?, ?, ?) "
-             "ON CONFLICT(country, place, lat, lon) DO UPDATE SET stories = stories + excluded.stories",
-             [(*k, n) for k, n in self.places.items()])
+        sql = _upserts(dialect.of(conn))
+        for name, rows in (
+                ("totals", [(name, change) for name, change in self.totals.items() if change]),
+                ("entities", [(e, *row) for e, row in self.entities.items()]),
+                ("months", [(*k, n) for k, n in self.months.items()]),
+                ("names", [(*k, n) for k, n in self.names.items()]),
+                ("dyads", [(*k, *row) for k, row in self.dyads.items()]),
+                ("datelines", [(*k, n) for k, n in self.datelines.items()]),
+                ("stories", [(k, *row) for k, row in self.stories.items()]),
+                ("event_months", [(*k, n) for k, n in self.event_months.items()]),
+                ("event_days", [(*k, n) for k, n in self.event_days.items()]),
+                ("places", [(*k, n) for k, n in self.places.items()])):
+            conn.executemany(sql[name], rows)
+
+
+@functools.cache
+def _upserts(of: dialect.Dialect) -> dict[str, str]:
+    """The upsert of each kept count, in `of`'s SQL (the same but for the smaller and larger date)."""
+    return {
+        "totals": _ADD,
+        "entities": "INSERT INTO entity_counts (entity_id, stories, articles, mentions) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(entity_id) DO UPDATE SET stories = entity_counts.stories + excluded.stories, "
+                    "articles = entity_counts.articles + excluded.articles, "
+                    "mentions = entity_counts.mentions + excluded.mentions",
+        "months": "INSERT INTO entity_months (entity_id, month, articles) VALUES (?, ?, ?) "
+                  "ON CONFLICT(entity_id, month) DO UPDATE SET articles = entity_months.articles + excluded.articles",
+        "names": "INSERT INTO entity_names (entity_id, text, mentions) VALUES (?, ?, ?) ON CONFLICT(entity_id, text) "
+                 "DO UPDATE SET mentions = entity_names.mentions + excluded.mentions",
+        "dyads": "INSERT INTO dyad_counts (type, source, target, stories, articles, mentions, first, last, "
+                 "goldstein_total, goldstein_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT(type, source, target) DO UPDATE SET stories = dyad_counts.stories + excluded.stories, "
+                 "articles = dyad_counts.articles + excluded.articles, "
+                 "mentions = dyad_counts.mentions + excluded.mentions, "
+                 f"first = {of.least}(coalesce(dyad_counts.first, excluded.first), "
+                 "coalesce(excluded.first, dyad_counts.first)), "
+                 f"last = {of.greatest}(coalesce(dyad_counts.last, excluded.last), "
+                 "coalesce(excluded.last, dyad_counts.last)), "
+                 "goldstein_total = dyad_counts.goldstein_total + excluded.goldstein_total, "
+                 "goldstein_events = dyad_counts.goldstein_events + excluded.goldstein_events",
+        "datelines": "INSERT INTO dateline_counts (country, place, articles) VALUES (?, ?, ?) "
+                     "ON CONFLICT(country, place) DO UPDATE SET articles = dateline_counts.articles + excluded.articles",
+        "stories": "INSERT INTO story_counts (story_id, articles, first, last) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT(story_id) DO UPDATE SET articles = excluded.articles, first = excluded.first, "
+                   "last = excluded.last",
+        "event_months": "INSERT INTO event_months (month, type, stories) VALUES (?, ?, ?) ON CONFLICT(month, type) "
+                        "DO UPDATE SET stories = event_months.stories + excluded.stories",
+        "event_days": "INSERT INTO event_days (day, type, stories) VALUES (?, ?, ?) ON CONFLICT(day, type) "
+                      "DO UPDATE SET stories = event_days.stories + excluded.stories",
+        "places": "INSERT INTO place_counts (country, place, lat, lon, stories) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT(country, place, lat, lon) DO UPDATE SET stories = place_counts.stories + excluded.stories",
+    }
 
 
 _PENDING: dict[int, _Counts] = {}  # id(conn) → additions made inside `deferred`
 _ADD = ("INSERT INTO totals (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE "
-        "SET value = value + excluded.value")
+        "SET value = totals.value + excluded.value")
 
 
 def add_total(conn: sqlite3.Connection, name: str, change: int) -> None:
@@ -164,7 +186,8 @@ def page_url(conn: sqlite3.Connection, key: str | None, url: str | None, sign: i
         before = row[0] if row else 0
         after = before + sign
         if after > 0:
-            conn.execute("INSERT OR REPLACE INTO url_counts (kind, hash, pages) VALUES (?, ?, ?)", (kind, value, after))
+            conn.execute("INSERT INTO url_counts (kind, hash, pages) VALUES (?, ?, ?) ON CONFLICT (kind, hash) "
+                         "DO UPDATE SET pages = excluded.pages", (kind, value, after))
         else:
             conn.execute("DELETE FROM url_counts WHERE kind = ? AND hash = ?", (kind, value))
         urls, pages = URL_TOTALS[kind]
@@ -215,7 +238,7 @@ def article(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
     # Per dyad: events, and their Goldstein scores in hundredths (integers: sums stay exact).
     dyad_rows = conn.execute(
         f"SELECT ev.type, coalesce(ev.source, ''), coalesce(ev.target, ''), count(*), "
-        f"coalesce(sum(CAST(round(ev.goldstein * 100) AS INTEGER)), 0), count(ev.goldstein) FROM events ev "
+        f"coalesce(sum(CAST(round(ev.goldstein * 100, 0) AS INTEGER)), 0), count(ev.goldstein) FROM events ev "
         f"WHERE ev.article_id = ? AND {HAPPENED} GROUP BY 1, 2, 3", (article_id,)).fetchall()
     dyads = [tuple(row[:3]) for row in dyad_rows]
     for t, so, ta, n, scores, scored in dyad_rows:
@@ -286,9 +309,10 @@ def story(conn: sqlite3.Connection, story_id: str, sign: int) -> None:
     days = conn.execute(f"SELECT DISTINCT substr(a.date, 1, 10), ev.type FROM articles a JOIN events ev "
                         f"ON ev.article_id = a.id WHERE a.story_id = ? AND a.date IS NOT NULL AND {HAPPENED}",
                         (story_id,)).fetchall()
-    # '' for no English name or no coordinates (key columns cannot be NULL).
-    places = conn.execute(f"SELECT DISTINCT ev.place_country, coalesce(ev.place_name, ''), coalesce(ev.place_lat, ''), "
-                          f"coalesce(ev.place_lon, '') FROM articles a JOIN events ev ON ev.article_id = a.id "
+    # '' for no English name; no coordinates are '' in SQLite (key columns cannot be NULL), NULL in PostgreSQL.
+    of = dialect.of(conn)
+    places = conn.execute(f"SELECT DISTINCT ev.place_country, coalesce(ev.place_name, ''), {of.key_blank('ev.place_lat')}, "
+                          f"{of.key_blank('ev.place_lon')} FROM articles a JOIN events ev ON ev.article_id = a.id "
                           f"WHERE a.story_id = ? AND ev.place_country IS NOT NULL AND {HAPPENED}",
                           (story_id,)).fetchall()
     for table, keys in ((counts.event_months, months), (counts.event_days, days), (counts.places, places)):
@@ -299,8 +323,8 @@ def story(conn: sqlite3.Connection, story_id: str, sign: int) -> None:
     if sign < 0:
         conn.executemany("DELETE FROM event_months WHERE month = ? AND type = ? AND stories <= 0", months)
         conn.executemany("DELETE FROM event_days WHERE day = ? AND type = ? AND stories <= 0", days)
-        conn.executemany("DELETE FROM place_counts WHERE country = ? AND place = ? AND lat = ? AND lon = ? "
-                          "AND stories <= 0", places)
+        conn.executemany(f"DELETE FROM place_counts WHERE country = ? AND place = ? AND {of.key_equals('lat')} "
+                         f"AND {of.key_equals('lon')} AND stories <= 0", places)
 
 
 def stories(conn: sqlite3.Connection, story_ids: Iterable[str], sign: int) -> None:

@@ -12,7 +12,7 @@ from khabar.errors import KhabarError
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
 from khabar.store import docs, migrate
-from khabar.store.dialect import is_url
+from khabar.store.dialect import is_url, of
 from khabar.store.ids import url_hash, url_key
 
 DEFAULT_DB = "khabar.db"
@@ -30,8 +30,9 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
 
     Connections are in autocommit mode: writers group their statements with `transaction`. A store of
     an earlier schema is brought up to this one when opened for writing, or for reading when the file
-    may be written (migrate.py); otherwise the message says how. A postgresql:// URL opens a copy of a
-    store in PostgreSQL for reading (pg.py; the query layer runs on it unchanged).
+    may be written (migrate.py); otherwise the message says how. A postgresql:// URL opens a store in
+    PostgreSQL (pg.py; the query layer and the writer run on it unchanged): writers make its tables
+    in an empty database.
     """
     if is_url(path):
         return _open_postgres(str(path), write)
@@ -64,22 +65,27 @@ def open_store(path: str | Path, *, write: bool = False) -> sqlite3.Connection:
 def _open_postgres(url: str, write: bool) -> sqlite3.Connection:
     from khabar.store import pg
 
-    if write:
-        raise StoreError(f"{pg.redact(url)}: a PostgreSQL store is a copy, written by `khabar store copy "
-                         "SRC.db URL`: ingest into SQLite, then copy")
     try:
         conn = pg.PgConnection(pg.connect(url))
     except pg.PgError as exc:
         raise StoreError(str(exc)) from exc
     where = pg.redact(url)
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if write:
+            version = pg.create(conn, _schema_statements(), SCHEMA_VERSION)
+        else:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            version = row and row[0]
+    except pg.PgError as exc:
+        conn.close()
+        raise StoreError(f"{where}: {exc}") from exc
     except Exception as exc:  # psycopg's UndefinedTable (psycopg is imported by pg.py only)
         conn.close()
-        raise StoreError(f"{where}: not a khabar store (make one with `khabar store copy SRC.db {where}`)") from exc
-    if row is None or row[0] != SCHEMA_VERSION:
+        raise StoreError(f"{where}: not a khabar store (make one with `khabar ingest --db {where}` or "
+                         f"`khabar store copy SRC.db {where}`)") from exc
+    if version is not None and version != SCHEMA_VERSION:
         conn.close()
-        raise StoreError(f"{where}: store schema {row and row[0]!r}, this khabar reads {SCHEMA_VERSION!r} "
+        raise StoreError(f"{where}: store schema {version!r}, this khabar reads {SCHEMA_VERSION!r} "
                          "(copy the store again with `khabar store copy`)")
     return conn  # type: ignore[return-value]  # answers execute() as sqlite3 does (pg.py)
 
@@ -147,10 +153,17 @@ def _check_version(conn: sqlite3.Connection, path: Path) -> str | None:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (KeyboardInterrupt included)."""
-    conn.execute("BEGIN IMMEDIATE")
+    """A write's transaction, one writer at a time (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory
+    lock: dialect.py) … COMMIT, rolled back on any exception (KeyboardInterrupt included)."""
+    dialect = of(conn)
+    begin, *locks = dialect.begin
+    conn.execute(begin)
     try:
+        for statement in locks:
+            conn.execute(statement)
         yield conn
+        for statement in dialect.before_commit:
+            conn.execute(statement)
     except BaseException:
         conn.execute("ROLLBACK")
         raise

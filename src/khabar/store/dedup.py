@@ -221,7 +221,7 @@ def place_article(conn: sqlite3.Connection, article_id: str, num: int, minhash: 
                                 f"WHERE a.num IN ({','.join('?' * len(nums))})", nums).fetchall()
             similar = [(other, j) for other, blob in rows
                        if (j := similarity(minhash, blob)) >= SAME_STORY_JACCARD]
-        conn.executemany("INSERT OR IGNORE INTO lsh (band, num) VALUES (?, ?)", [(k, num) for k in keys])
+        conn.executemany("INSERT INTO lsh (band, num) VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, num) for k in keys])
     shared_url = [r[0] for r in conn.execute(
         "SELECT DISTINCT other.article_id FROM copies mine JOIN copies other ON other.url_key = mine.url_key "
         "JOIN articles a ON a.id = other.article_id WHERE mine.article_id = ? AND mine.url_key IS NOT NULL "

@@ -44,9 +44,10 @@ def _nearest(conn: sqlite3.Connection, source: str, key: str, position: int) -> 
 
 
 def _lead(conn: sqlite3.Connection, article_id: str) -> _Lead:
-    page_id, agency, dateline = conn.execute(
-        "SELECT page_id, agency, json_extract(doc_json(doc), '$.dateline') FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return _Lead(article_id, page_id, agency, json.loads(dateline) if dateline else None)
+    # The document is read here, not by SQL: PostgreSQL has no doc_json (a store's SQL is the same in both).
+    page_id, agency, stored = conn.execute("SELECT page_id, agency, doc FROM articles WHERE id = ?",
+                                           (article_id,)).fetchone()
+    return _Lead(article_id, page_id, agency, docs.load(stored).get("dateline") or None)
 
 
 def _inherited(dateline: dict[str, Any], lead_page: str) -> dict[str, Any]:
@@ -86,8 +87,8 @@ def note(conn: sqlite3.Connection, dispatch: DispatchRow,
     """Record a new article's dispatch; for a lead, link the parts it is now nearest to, calling
     `changing(part, -1)` before a part's row changes and `changing(part, 1)` after (the counts follow).
     Returns the ids of the stored articles whose rows changed."""
-    conn.execute("INSERT OR IGNORE INTO dispatches (source, key, position, article_id, part, lead_id, own_dateline, "
-                 "own_agency, own_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dispatch)
+    conn.execute("INSERT INTO dispatches (source, key, position, article_id, part, lead_id, own_dateline, "
+                 "own_agency, own_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", dispatch)
     if dispatch.part:
         return []
     changed = []

@@ -1,21 +1,24 @@
-"""A khabar store in PostgreSQL, read by the same query layer as SQLite (queries.py): a connection
-that speaks the query layer's SQL (placeholders `?` and `?1`), its full-text match over a tsvector
-column, and the search keys written as a tsvector.
+"""A khabar store in PostgreSQL, read and written by the same store code as SQLite (queries.py,
+writer.py): a connection that speaks that SQL (placeholders `?` and `?1`), its full-text match over a
+tsvector column, and the search keys written as a tsvector.
 
-The PostgreSQL store is a copy of an SQLite store (copy.py), for a server that many users read:
-its text columns sort as SQLite does (collation "C": by code point), and the few functions SQLite has
-and PostgreSQL lacks are defined in it (SHIMS). The driver, psycopg (LGPL-3.0), is the optional
+A PostgreSQL store is made by ingest (`create`: the tables of schema.sql, pgschema.py) or is a copy
+of an SQLite store (copy.py), for a server that many users read and write: its text columns sort as
+SQLite does (collation "C": by code point), and the few functions SQLite has and PostgreSQL lacks are
+defined in it (SHIMS). The driver, psycopg (LGPL-3.0), is the optional
 `postgres` extra: nothing imports this module unless a store is named by a postgresql:// URL.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from khabar.store.dialect import POSTGRES
+from khabar.store.pgschema import FTS_TABLE
 from khabar.store.search import BODY_WEIGHT, HEADLINE_WEIGHT, Query
 
 # Functions of SQLite's that the query layer calls, defined for PostgreSQL (same results).
@@ -33,6 +36,20 @@ MAX_POSITION = 16_383  # PostgreSQL's largest lexeme position (later ones are ke
 # PostgreSQL text cannot hold NUL, which a query's parameter may (a hostile filter, or a sentinel that
 # matches nothing): it is compared as U+FFFF, a noncharacter that no stored text holds either.
 NUL, NO_TEXT = "\x00", "\uffff"
+
+
+ROWS_PER_STATEMENT = 256  # a power of two: the statements of a batch's sizes are few, and prepared once
+_VALUES = re.compile(r"(INSERT INTO [^?]+? VALUES )(\((?:\?, )*\?\))([^?]*)", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=512)
+def _multi_row(sql: str, rows: int) -> str | None:
+    """`sql`, an INSERT of one row of `?` values, as an INSERT of `rows` rows; None for other SQL."""
+    found = _VALUES.fullmatch(sql)
+    if found is None:
+        return None
+    head, row, tail = found.groups()
+    return head + ", ".join([row] * rows) + tail
 
 
 class PgError(Exception):
@@ -104,6 +121,37 @@ class PgConnection:
         cursor = self.raw.cursor()
         cursor.execute(text, values)
         return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """One statement for many rows. An INSERT … VALUES (?, …) goes as few statements of many rows
+        (ROWS_PER_STATEMENT, then halves): the writer inserts a hundred-odd rows per article, and one
+        statement per row cost more than the rest of a write; others go as one pipeline."""
+        rows = list(rows)
+        if not rows:
+            return
+        if _multi_row(sql, 1) is not None:
+            start, size = 0, ROWS_PER_STATEMENT
+            while start < len(rows):
+                while size > len(rows) - start:
+                    size //= 2
+                self.execute(_multi_row(sql, size), [value for row in rows[start:start + size] for value in row])
+                start += size
+            return
+        text, numbered = translate(sql)
+        if numbered:
+            values: list[Any] = [{f"p{n}": _param(v) for n, v in enumerate(row, start=1)} for row in rows]
+        else:
+            values = [[_param(v) for v in row] for row in rows]
+        self.raw.cursor().executemany(text, values)
+
+    def write_keys(self, num: int, headline: str, body: str) -> None:
+        """An article's search keys (space-separated, as records.py makes them) as its tsvector."""
+        self.execute(f"INSERT INTO {FTS_TABLE} (num, keys) VALUES (?, ?::tsvector)",
+                     (num, tsvector(headline.split(), body.split())))
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != self.raw.info.transaction_status.IDLE
 
     def matches(self, query: Query, columns: Iterable[str], clauses: list[str], params: list[Any],
                 limit: int, offset: int, ranked: int, counted: int) -> tuple[int, list[tuple]]:
@@ -188,3 +236,38 @@ def redact(url: str) -> str:
         return url
     scheme, _, user = head.partition("//")
     return f"{scheme}//{user.split(':', 1)[0]}:***@{tail}"
+
+
+def create(conn: PgConnection, schema: list[str], version: str) -> str | None:
+    """Make the store's tables in the empty database of `conn` (schema.sql's `schema`), in one
+    transaction under the writers' lock, unless a store is there already; returns the schema version
+    found (None when it was made now)."""
+    from khabar.store.pgschema import nulls_equal, store_statements
+
+    def stored() -> str | None:
+        if not conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]:
+            return None
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return row[0] if row else ""
+
+    found = stored()  # a store is there (every POST opens one): no lock to take
+    if found is not None:
+        return found
+    for statement in POSTGRES.begin:
+        conn.execute(statement)
+    try:
+        conn.execute("SET LOCAL client_min_messages = warning")
+        found = stored()  # made meanwhile by a writer that held the lock first
+        if found is not None:
+            conn.execute("COMMIT")
+            return found
+        if not nulls_equal(conn.raw.cursor()):
+            raise PgError("a store written in PostgreSQL needs PostgreSQL 15 or later (NULLS NOT DISTINCT)")
+        for statement in (*SHIMS, *store_statements(schema, nulls=True)):
+            conn.execute(statement)
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("schema", version))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return None

@@ -1,7 +1,9 @@
 """Writing records: one transaction per batch, so an article and all its rows are there, or none is.
 
-Every statement is INSERT OR IGNORE on a key made from content (article id) or provenance (source,
-page id, repeat): writing the same batch twice changes nothing. Inserts name their columns, from
+Every statement is an INSERT … ON CONFLICT DO NOTHING on a key made from content (article id) or
+provenance (source, page id, repeat): writing the same batch twice changes nothing. The SQL is the
+same for SQLite and PostgreSQL (dialect.py); only the search keys go in by the connection's own way,
+and a new article's number comes back as SQLite's lastrowid or PostgreSQL's RETURNING. Inserts name their columns, from
 the row types of rows.py. `write_article` is the one way an article enters the store: ingest
 calls it for each article of a batch, `store_article` for a single page (the web API's write).
 """
@@ -14,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.lang.normalize import fold
-from khabar.store import aggregates, dispatches, docs
+from khabar.store import aggregates, dialect, dispatches, docs
 from khabar.store.db import open_store, transaction
 from khabar.store.dedup import join_url, place_article
 from khabar.store.ids import url_key
@@ -34,10 +36,10 @@ from khabar.store.rows import (
 )
 
 
-def _insert(row_type: type, verb: str = "INSERT OR IGNORE") -> str:
+def _insert(row_type: type, conflict: str = " ON CONFLICT DO NOTHING") -> str:
     names = row_type._fields  # type: ignore[attr-defined]
     columns = ", ".join(f'"{name}"' for name in names)
-    return f"{verb} INTO {TABLES[row_type]} ({columns}) VALUES ({', '.join('?' * len(names))})"
+    return f"INSERT INTO {TABLES[row_type]} ({columns}) VALUES ({', '.join('?' * len(names))}){conflict}"
 
 
 INSERT = {row_type: _insert(row_type) for row_type in TABLES}
@@ -48,8 +50,12 @@ def tune_writer(conn: sqlite3.Connection) -> None:
     """A writer that writes many batches keeps more pages in memory: each article's rows go to random
     places of tables keyed by its (hash) id, and SQLite's default cache of 2 MB would read the inner
     pages of those B-trees again for each one."""
-    conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KB}")
-INSERT[KeysRow] = _insert(KeysRow, "INSERT")  # an FTS5 table takes no OR IGNORE; its rowid is new here
+    if dialect.of(conn) is dialect.SQLITE:  # PostgreSQL's cache is the server's
+        conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KB}")
+
+
+INSERT[KeysRow] = _insert(KeysRow, "")  # an FTS5 table takes no ON CONFLICT; its rowid is new here
+INSERT[ArticleRow] = _insert(ArticleRow, "")  # its absence was checked first
 
 
 def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bool:
@@ -67,8 +73,9 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
     dispatch = record.get("dispatch")
     row, dispatch = dispatches.link_new(conn, ArticleRow._make(record["article"]),
                                         None if dispatch is None else DispatchRow._make(dispatch))
-    cursor = conn.execute(INSERT[ArticleRow], row._replace(doc=docs.pack(row.doc)))  # compressed (docs.py)
-    num = cursor.lastrowid
+    returning = dialect.of(conn).returning_num
+    cursor = conn.execute(INSERT[ArticleRow] + returning, row._replace(doc=docs.pack(row.doc)))  # doc: docs.py
+    num = cursor.fetchone()[0] if returning else cursor.lastrowid
     if row.date != record["article"][ArticleRow._fields.index("date")]:  # a part took its lead's date
         record = {**record, "article_entities": [  # type: ignore[assignment]
             ArticleEntityRow._make(r)._replace(date=row.date) for r in record["article_entities"]]}
@@ -78,9 +85,13 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
             _write_entities(conn, record[key])  # type: ignore[literal-required]
         else:
             conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
-    conn.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)",
+    conn.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                      _entity_keys(record["mentions"]))  # type: ignore[arg-type]
-    conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
+    write_keys = getattr(conn, "write_keys", None)  # PostgreSQL's tsvector (pg.py)
+    if write_keys is None:
+        conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
+    else:
+        write_keys(num, record["headline_keys"], record["body_keys"])
     if record["minhash"] is not None:
         conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))
     if dispatch is not None:
@@ -202,5 +213,6 @@ def finished_input(conn: sqlite3.Connection, path: str, size: int, mtime_ns: int
 def mark_input(conn: sqlite3.Connection, path: str, size: int, mtime_ns: int, pages: int) -> None:
     """Remember that the file at `path`, as it is now, was read to the end."""
     with transaction(conn):
-        conn.execute("INSERT OR REPLACE INTO inputs (path, size, mtime_ns, pages) VALUES (?, ?, ?, ?)",
+        conn.execute("INSERT INTO inputs (path, size, mtime_ns, pages) VALUES (?, ?, ?, ?) ON CONFLICT (path) "
+                     "DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, pages = excluded.pages",
                      (path, size, mtime_ns, pages))
