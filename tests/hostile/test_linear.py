@@ -66,3 +66,27 @@ def test_full_names_answer_as_the_scan_back_did():
     assert names.owner("هاريس") == 1
     assert names.owner("كامالا هاريس") is None  # a whole name is not a short form of itself
     assert names.owner("") is None and names.owner("بايد") is None
+
+
+def test_the_event_words_of_a_text_look_each_new_mark_up_once():
+    # a quick record (a mark, a foreign word) is not kept in the word table: a page of a million
+    # quotation marks looked each one up again; the words of one text look each form up once
+    from khabar.events.tables import event_tables
+    from khabar.events.words import TextWords
+    from khabar.resources import Resources
+
+    tables = Resources().get(event_tables)
+    asked: list[str] = []
+    quick = tables.quick_record
+
+    def counted(text: str, norm: str):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return quick(text, norm)
+
+    tables.quick_record = counted  # type: ignore[method-assign]
+    for times in (100, 200):
+        asked.clear()
+        texts = ["قال", "\u2e42", "الوزير", "\u2e42\u2e42", *(["\u2e42", "x\u00b6"] * times)]
+        table = TextWords(texts, tables)
+        assert table.records[1] == table.records[-2] and table.records[-1] == table.records[-3]
+        assert sorted(set(asked)) == sorted(asked), asked  # each form once, whatever the length

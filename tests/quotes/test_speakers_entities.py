@@ -100,6 +100,16 @@ def test_speaker_the_ministry_is_the_ministry_named_before():
     assert found and found[-1][1] == "Ministry of Foreign Affairs (Germany)"
 
 
+@pytest.mark.parametrize("first", [0, 1])
+def test_speaker_the_ministry_is_the_last_ministry_named_whatever_came_between(first):
+    named = ["استدعت وزارة الخارجية الألمانية السفير الروسي.", "ردت وزارة الدفاع الروسية على التقارير."]
+    between = " ".join(f"وقال مروان حداد إن {QUOTE}." for _ in range(5))  # speakers that do not fit
+    text = f"{named[first]} {named[1 - first]} {between} وأضافت الوزارة أن {QUOTE}."
+    found = speakers(text)
+    last = "Ministry of Defence (Russia)" if first == 0 else "Ministry of Foreign Affairs (Germany)"
+    assert found and found[-1][1] == last
+
+
 def test_speaker_knowledge_base_institution_keeps_its_own_name():
     text = f"وقال متحدث باسم الحكومة الألمانية إن {QUOTE}."
     found = speakers(text)

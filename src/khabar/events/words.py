@@ -30,7 +30,9 @@ class TextWords:
         records: list[Flags | None] = list(map(tables.records.known.get, texts, repeat(None)))
         if None in records:  # words not met before: marks and foreign words mostly need no forms
             quick, column = tables.quick_record, tables.records
-            records = [r or quick(t, n) or column(t) for r, t, n in zip(records, texts, self.norms, strict=True)]
+            made: dict[str, Flags] = {}  # a quick record is not kept in the column: once per text here
+            records = [r or made.get(t) or made.setdefault(t, quick(t, n) or column(t))
+                       for r, t, n in zip(records, texts, self.norms, strict=True)]
         self.records = cast("list[Flags]", records)
         self.live = [r[3] or bool(r[5]) for r in self.records]  # starts a trigger or speaks
 

@@ -109,7 +109,7 @@ class Context:
             else (0, 0) for n in range(len(spans))]
         self.mentions: list[Mention] = sorted((m for m in article.mentions if m.where == "body"),
                                               key=lambda m: (m.start, -m.end))
-        self._mention_starts = [m.start for m in self.mentions]
+        self.mention_starts = [m.start for m in self.mentions]
         self._reach = list(accumulate((m.end for m in self.mentions), max))  # furthest end so far
         self.kb = kb
         # titles the entity layer resolved to a person ("الرئيس الأمريكي" -> the president on that date)
@@ -117,11 +117,20 @@ class Context:
                                              if m.kind == "title" and m.id), key=lambda m: m.start)
         self.transparent: set[int] = set()  # offsets of marks around names: no boundary for a speaker
         self._indexes: dict[Callable[[Context], Any], Any] = {}  # see `index`
-        self.cues: list[Cue] = []
+        self.cues = []  # the article's cues, in text order, once they are known (see `cues`)
         # the speaker named at the first settled cue (in text order) ending at each body offset:
         # an apposition looks its speaker up here, not through every cue for each occurrence
         self.named_at_end: dict[int, Speaker] = {}
         self._folded: tuple[str, list[int]] | None = None
+
+    @property
+    def cues(self) -> list[Cue]:
+        return self._cues
+
+    @cues.setter
+    def cues(self, cues: list[Cue]) -> None:
+        self._cues = cues
+        self.cue_indexes = [cue.index for cue in cues]  # for bisection without a key function
 
     def index(self, build: Callable[[Context], T]) -> T:
         """What `build` makes of this article (an index speaker resolution looks things up in, instead
@@ -158,12 +167,12 @@ class Context:
         """A body mention covering `offset`."""
         # the first mention (in order) ending after `offset` is the one, if it starts at or before it
         first = bisect.bisect_right(self._reach, offset)
-        return self.mentions[first] if first < bisect.bisect_right(self._mention_starts, offset) else None
+        return self.mentions[first] if first < bisect.bisect_right(self.mention_starts, offset) else None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The body mentions overlapping [start, end), in order."""
         # those before `first` all end by `start`; those from `last` on start at or after `end`
-        first, last = bisect.bisect_right(self._reach, start), bisect.bisect_left(self._mention_starts, end)
+        first, last = bisect.bisect_right(self._reach, start), bisect.bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[first:last] if start < m.end]
 
     def folded(self) -> tuple[str, list[int]]:

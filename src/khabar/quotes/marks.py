@@ -57,7 +57,8 @@ def find_marked(body: str) -> list[Marked]:
 
 
 def role(text: str, at: int, start: int, end: int) -> str | None:
-    """"open" or "close" as the neighbours of the mark at `at` tell, within [start, end); else None."""
+    """"open" or "close" as the neighbours of the mark at `at` tell, within [start, end); else None.
+    (`_paragraph` asks it in its loop, written out.)"""
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
     opens = (before.isspace() or before in _OPEN_BEFORE) and not after.isspace() and after not in _CLOSE_AFTER
@@ -75,21 +76,31 @@ def _paragraph(body: str, start: int, end: int) -> list[Marked]:
     # where each family's open marks are in the stack: the innermost by a look, not a scan down
     # the stack (thousands of unclosed marks of one family made each mark of another quadratic)
     tops: dict[str, list[int]] = {}
+    marks, open_before, close_after = MARKS, _OPEN_BEFORE, _CLOSE_AFTER
+    # `role` written out in the loop: a paragraph of millions of marks pays a call per mark otherwise
     for match in MARK_RE.finditer(body, start, end):
         at = match.start()
-        family, opener = MARKS[match.group()]
-        how = role(body, at, start, end)
-        depth = tops[family][-1] if tops.get(family) else -1
-        if _closes(opener, how, depth, stack):
+        family, opener = marks[body[at]]
+        before = body[at - 1] if at > start else " "
+        after = body[at + 1] if at + 1 < end else " "
+        after_open = before.isspace() or before in open_before
+        before_close = after.isspace() or after in close_after
+        how = None if after_open == before_close else "open" if after_open else "close"
+        held = tops.get(family)
+        if held and how != "open" and (opener is None or how == "close" or opener is False
+                                       or stack[held[-1]].turned):  # it closes the innermost open one
+            depth = held[-1]
             outer = stack[0]
             del stack[depth:]
             for places in tops.values():
                 while places and places[-1] >= depth:
                     places.pop()
-            if depth == 0:
+            if depth == 0 and at > outer.at + 1:  # marks side by side hold nothing
                 _add(found, body, outer.at, at + 1, at)
         elif _opens(family, opener, how):
-            tops.setdefault(family, []).append(len(stack))
+            if held is None:
+                held = tops[family] = []
+            held.append(len(stack))
             stack.append(_Open(family, at, opener is False))
     if stack:
         _add(found, body, stack[0].at, end, None)
@@ -97,6 +108,8 @@ def _paragraph(body: str, start: int, end: int) -> list[Marked]:
 
 
 def _closes(opener: bool | None, how: str | None, depth: int, stack: list[_Open]) -> bool:
+    """Does a mark of `opener` kind and `role` close the open mark at `depth` (-1: none of its family)?
+    (`_paragraph` asks it in its loop, written out.)"""
     if depth < 0 or how == "open":
         return False
     if opener is None or how == "close":

@@ -73,8 +73,8 @@ def resolve(ctx: Context, lo: int, hi: int) -> Speaker:
     org = next((m for m in ctx.mentions_in(start, end) if m.type == "ORG" or m.how == "institution"), None)
     if org is not None:
         return from_mention(ctx, org)
-    if len(words) == 1 and _fuller(ctx, Speaker(text, start, end)) is not None:
-        return earlier_name(ctx, Speaker(text, start, end))
+    if len(words) == 1 and (fuller := _fuller(ctx, Speaker(text, start, end))) is not None:
+        return Speaker(text, start, end, fuller.en, fuller.id, fuller.country)  # as earlier_name gives it
     titled = _titled_before(ctx, words, start)
     if titled is not None:
         return Speaker(text, start, end, titled.en, titled.id)
@@ -102,7 +102,7 @@ def _titled_before(ctx: Context, words: list[int], start: int) -> Speaker | None
     noun = norm[2:]
     # the last person named before `start` with the office noun among the words before the name
     holders = ctx.index(_office_words).get(noun, [])
-    started = bisect.bisect_right(ctx.mentions, start, key=_mention_start)  # mentions starting by `start`
+    started = bisect.bisect_right(ctx.mention_starts, start)  # mentions starting by `start`
     for n in reversed(holders[:bisect.bisect_left(holders, started)]):
         mention = ctx.mentions[n]
         if mention.end > start:
@@ -357,28 +357,34 @@ RECENT = 64
 
 def _recent_cues(ctx: Context, before: int) -> Sequence[Cue]:
     """The last RECENT cues at tokens up to the one at body offset `before`."""
-    k = bisect.bisect_right(ctx.cues, ctx.token_at(before), key=_cue_index)
+    k = bisect.bisect_right(ctx.cue_indexes, ctx.token_at(before))
     return ctx.cues[max(0, k - RECENT):k]
-
-
-def _cue_index(cue: Cue) -> int:
-    return cue.index
 
 
 def _last_named(ctx: Context, heads: tuple[str, ...], before: int) -> Speaker | None:
     """The last organisation mention or speaker with an English name before `before` whose name
-    (without its article) starts with one of `heads` (folded words), among the last RECENT of each."""
-    k = bisect.bisect_left(ctx.mentions, before, key=_mention_start)
+    (without its article) starts with one of `heads` (folded words), among the last RECENT of each
+    (a mention before a speaker at the same offset)."""
+    bare = _people(ctx).bare
+    # the speaker that fits starting last (the first of them in text order at one offset)
+    spoken = None
+    for cue in _recent_cues(ctx, before):
+        said = cue.speaker
+        if (said is not None and said.end <= before and (spoken is None or said.start > spoken.start)
+                and said.en and bare(said.text).startswith(heads)):
+            spoken = said
+    k = bisect.bisect_left(ctx.mention_starts, before)
     organisations = ctx.index(_organisations)  # not every mention before, looked through for them
     at = bisect.bisect_left(organisations, k)
     earlier = (ctx.mentions[organisations[j]] for j in range(at - 1, -1, -1))
-    named = list(islice((m for m in earlier if m.end <= before), RECENT))
-    candidates = [from_mention(ctx, m) for m in named]
-    candidates += [c.speaker for c in _recent_cues(ctx, before) if c.speaker is not None and c.speaker.end <= before]
-    for speaker in sorted(candidates, key=lambda s: s.start, reverse=True):
-        if speaker.en and _without_article(fold(speaker.text)).startswith(heads):
-            return speaker
-    return None
+    # latest start first; one is made a speaker only when its words fit (each anaphor made speakers
+    # of all RECENT mentions and folded them afresh)
+    for mention in islice((m for m in earlier if m.end <= before), RECENT):
+        if spoken is not None and mention.start < spoken.start:
+            break
+        if bare(mention.text).startswith(heads) and (said := from_mention(ctx, mention)).en:
+            return said
+    return spoken
 
 
 def _known(ctx: Context, words: list[int], wanted: tuple[str, ...] = ("PER", "ORG")) -> Speaker | None:
@@ -417,13 +423,14 @@ def earlier_name(ctx: Context, speaker: Speaker) -> Speaker:
 
 
 def _fuller(ctx: Context, speaker: Speaker) -> Speaker | None:
-    key = fold(speaker.text)
-    named = _people(ctx).fuller(key, speaker.start)
+    people = _people(ctx)
+    key = people.fold(speaker.text)
+    named = people.fuller(key, speaker.start)
     named += [c.speaker for c in _recent_cues(ctx, speaker.start)
               if c.speaker is not None and c.speaker.end <= speaker.start]
     inner = f" {key} "
-    folded = _people(ctx).fold
-    found = [s for s in named if (full := folded(s.text)) != key and inner in f" {full} "]
+    padded = people.padded
+    found = [s for s in named if (full := padded(s.text)) != inner and inner in full]
     if not found:
         return None
     return max(found, key=lambda s: (s.en is not None, s.start))
@@ -449,6 +456,8 @@ class _People:
         runs: dict[str, list[tuple[int, int]]] = {}
         self._mentions = mentions
         self._folded: dict[str, str] = {}
+        self._bare: dict[str, str] = {}
+        self._padded: dict[str, str] = {}
         self._by_end: dict[int, int] = {}  # the first person mention ending at an offset
         self._by_start: dict[int, int] = {}  # and starting at one
         for n, m in enumerate(mentions):
@@ -479,6 +488,20 @@ class _People:
         if folded is None:
             folded = self._folded[text] = fold(text)
         return folded
+
+    def padded(self, text: str) -> str:
+        """fold(text) between two spaces (to find a run of whole words in it), remembered likewise."""
+        found = self._padded.get(text)
+        if found is None:
+            found = self._padded[text] = f" {self.fold(text)} "
+        return found
+
+    def bare(self, text: str) -> str:
+        """fold(text) without its article, remembered for the article (for each anaphor)."""
+        found = self._bare.get(text)
+        if found is None:
+            found = self._bare[text] = _without_article(self.fold(text))
+        return found
 
     def touching(self, left: int, right: int) -> Mention | None:
         """The first person mention (in order) that ends at `left` or starts at `right`."""
