@@ -26,11 +26,11 @@ from khabar.events.confidence import event_features
 from khabar.events.coref import REMEMBERED, Memory, recall, remember
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
-from khabar.events.realis import doubt, realis_features, reports
+from khabar.events.realis import judge, realis_features, reports
 from khabar.events.retype import retype
 from khabar.events.scales import goldstein, quad_class
 from khabar.events.tables import EventTables, event_tables
-from khabar.events.triggers import Match, SentenceWords, find_triggers, has_trigger
+from khabar.events.triggers import Match, SentenceWords, narrowed, open_matches, resolve
 from khabar.events.words import TextWords
 from khabar.resources import Resources
 from khabar.step import Step
@@ -109,8 +109,8 @@ class SentenceCoder:
             return  # no word starts a trigger or speaks: many sentences stop here
         speech = table.speech(first, last)
         words = table.sentence(first, last) if table.any_hits(first, last) else None
-        anywhere = frozenset(range(last - first))  # a first look with unbounded gaps finds all the second can
-        if words is None or not has_trigger(words, self.lexicon, anywhere):
+        found = open_matches(words, self.lexicon) if words is not None else []  # all that a narrower look can find
+        if words is None or not found:
             if speech:  # its speaker becomes the subject of what follows, if anything asks for it
                 self.pending = passage
             return
@@ -118,7 +118,7 @@ class SentenceCoder:
         starts = [s for s, _ in passage.spans]
         units = find_units(words, starts, passage.mentions)
         names = name_words(units) | person_words(starts, passage.mentions)
-        matches, held = self._reported(words, find_triggers(words, self.lexicon, names, actor_words(units) | skip))
+        matches, held = self._reported(words, resolve(narrowed(words, found, names, actor_words(units) | skip)))
         blocked = frozenset(j for m in matches + held for j in m.words)
         actors = find_actors(words, units, passage.spans, blocked)
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
@@ -200,12 +200,14 @@ class SentenceCoder:
                 out.extend(mine)
                 continue
             modes = [self._modes(words, m) for m in mine]
+            features = None
             if self.observe is not None:
-                self.observe(plover, realis_features(words, mine, rule, modes))
-            if reports(plover, words, mine, rule, modes):
+                features = realis_features(words, mine, rule, modes)
+                self.observe(plover, features)
+            reported, probability = judge(plover, words, mine, rule, modes, features)  # the features once
+            if reported:
                 out.extend(mine)
-            elif not all(m.negated or m.future or m.hypothetical for m in modes) \
-                    and doubt(plover, words, mine, rule, modes) >= FORCE_DOUBT:
+            elif not all(m.negated or m.future or m.hypothetical for m in modes) and probability >= FORCE_DOUBT:
                 held.extend(m for m in mine if m.entry.cameo.startswith(FORCE_CAMEO))
         return sorted(out, key=lambda m: (m.start, m.entry.type)), held
 

@@ -71,8 +71,11 @@ def context_evidence(context: Context) -> tuple[tuple[str, Evidence], ...]:
 def realis_features(words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
                     modes: Sequence[Modes]) -> frozenset[str]:
     """The names of the features that hold for the sentence's triggers of one type."""
-    found = set(report_parts(words, matches, _all_features(rule)))
-    points = sum(report_parts(words, matches, rule).values()) - rule.threshold
+    parts = report_parts(words, matches, _all_features(rule))
+    found = set(parts)
+    # the block's own points, from the same parts: each computed feature weighs what the rule gives it
+    points = sum(rule.features[name] if name in FEATURES else weight for name, weight in parts.items()
+                 if name in rule.features or name not in FEATURES) - rule.threshold
     found.update(f"points>={n:+d}" for n in range(-3, 3) if points >= n)  # the block's hand-set points
     if any(is_number(t) for t in words.texts):
         found.add("number")
@@ -107,12 +110,7 @@ def _all_features(rule: ReportRule) -> ReportRule:
 def reports(plover: str, words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
             modes: Sequence[Modes]) -> bool:
     """Does the sentence report its triggers of `plover`? The learned model where there is one."""
-    if rule.realis and all(m.negated or m.future or m.hypothetical for m in modes):
-        return False  # only named as denied, planned, feared or intended
-    model = words.tables.models.get(plover)
-    if model is None:
-        return sum(report_parts(words, matches, rule).values()) >= rule.threshold
-    return model.probability(realis_features(words, matches, rule, modes)) >= model.threshold
+    return judge(plover, words, matches, rule, modes)[0]
 
 
 def doubt(plover: str, words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
@@ -120,3 +118,19 @@ def doubt(plover: str, words: SentenceWords, matches: Sequence[Match], rule: Rep
     """The learned probability that the sentence reports its triggers of `plover` (1.0 without a model)."""
     model = words.tables.models.get(plover)
     return 1.0 if model is None else model.probability(realis_features(words, matches, rule, modes))
+
+
+def judge(plover: str, words: SentenceWords, matches: Sequence[Match], rule: ReportRule,
+          modes: Sequence[Modes], features: frozenset[str] | None = None) -> tuple[bool, float]:
+    """`reports` and `doubt` together, the features worked out once (or given, when the caller made
+    them already); the probability is 0.0 where the block rules the sentence out before any model
+    (only irrealis triggers), 1.0 where the type has no model."""
+    if rule.realis and all(m.negated or m.future or m.hypothetical for m in modes):
+        return False, 0.0  # only named as denied, planned, feared or intended
+    model = words.tables.models.get(plover)
+    if model is None:
+        return sum(report_parts(words, matches, rule).values()) >= rule.threshold, 1.0
+    if features is None:
+        features = realis_features(words, matches, rule, modes)
+    probability = model.probability(features)
+    return probability >= model.threshold, probability

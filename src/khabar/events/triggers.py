@@ -207,6 +207,30 @@ def has_trigger(words: SentenceWords, lexicon: Lexicon, free: frozenset[int] = f
     return next(_matches(words, lexicon, frozenset(), free), None) is not None
 
 
+def open_matches(words: SentenceWords, lexicon: Lexicon) -> list[Match]:
+    """Every entry matched in the sentence with no word taken as a name and gaps of any length: a
+    sentence without any has no trigger, and `narrowed` cuts from them what a narrower look finds,
+    so that the sentence is matched once."""
+    return list(_matches(words, lexicon, frozenset(), frozenset(range(len(words)))))
+
+
+def narrowed(words: SentenceWords, matches: list[Match], names: frozenset[int] = frozenset(),
+             free: frozenset[int] = frozenset()) -> list[Match]:
+    """`match_sentence(words, lexicon, names, free)` from the sentence's `open_matches`: a slot's word
+    is the first after the slot before that the slot takes, whatever the gap; a narrower look finds
+    that same word, or none when more words than the gap allows (not in `free`) stand before it."""
+    counted = words.words
+    out = []
+    for m in matches:
+        if names and not names.isdisjoint(m.words):
+            continue
+        gaps, positions = m.entry.gaps, m.words
+        if all(sum(counted[j] and j not in free for j in range(positions[k - 1] + 1, positions[k])) <= gaps[k]
+               for k in range(1, len(positions))):
+            out.append(m)
+    return out
+
+
 def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free: frozenset[int]) -> Iterator[Match]:
     if words.hits is None or words.hits[0] is not lexicon:
         words.hits = (lexicon, [lookup_word(lexicon, f) for f in words.forms])
