@@ -64,24 +64,35 @@ def bare_forms(norm: str) -> set[str]:
     return {form for part in (norm, *_proclitics(norm)) for form, _ in _strip_article(part)}
 
 
+# Last letters of the pronouns: a word ending otherwise has no pronoun to strip, nor have the forms
+# made from it by taking letters off its front.
+_PRONOUN_ENDS = frozenset(p[-1] for p in PRONOUNS)
+# The pronouns by their last letter (in PRONOUNS order): a form is tried against those its own last
+# letter may end; the second table leaves out ه, as a final ة folds to ه but is no pronoun.
+_ENDING = {end: tuple(p for p in PRONOUNS if p[-1] == end) for end in _PRONOUN_ENDS}
+_ENDING_TA = {end: tuple(p for p in PRONOUNS[:-1] if p[-1] == end) for end in _PRONOUN_ENDS}
+
+
 def _pronoun_stripped(form: str, ta_marbuta: bool = False) -> list[str]:
     out = []
-    for suffix in PRONOUNS[:-1] if ta_marbuta else PRONOUNS:  # a final ة folds to ه but is no pronoun
+    for suffix in (_ENDING_TA if ta_marbuta else _ENDING).get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM + 1:
             stem = form[: -len(suffix)]
             out.append(stem)
             if stem.endswith("ت"):
                 out.append(stem[:-1] + "ه")  # "مهاجمتها" → مهاجمة
     return out
-
-
-# Last letters of the pronouns: a word ending otherwise has no pronoun to strip, nor have the forms
-# made from it by taking letters off its front.
-_PRONOUN_ENDS = frozenset(p[-1] for p in PRONOUNS)
 _PROCLITIC_FIRST = frozenset(CONJUNCTIONS + PARTICLES)
 
 
 _NO_FUTURE: frozenset[str] = frozenset()
+
+
+def _article_forms(forms: list[tuple[str, bool]], form: str) -> None:
+    """`_strip_article(form)` added to `forms`."""
+    forms.append((form, False))
+    if form.startswith(ARTICLE) and len(form) - 2 >= MIN_STEM + 1:
+        forms.append((form[2:], True))
 
 
 def word_forms(word: str, split: Split) -> WordForms:
@@ -96,29 +107,47 @@ def word_forms(word: str, split: Split) -> WordForms:
         key = fold(word[prefix:])  # "قتالي", "عسكري": an adjective ending in ي, not "my …"
     stripped = _proclitics(norm) if norm[0] in _PROCLITIC_FIRST else []
     futures = [b[1:] for b in (norm, stripped[0] if stripped else "") if len(b) > 3 and b[0] == "س" and b[1] in "يتنا"]
-    levels: list[list[tuple[str, bool]]] = [_strip_article(key), _strip_article(norm)]
-    if stripped:
-        levels.append([f for s in stripped for f in _strip_article(s)])
-    if futures:
-        levels.append([(f, False) for f in futures])
-    if norm[-1] in _PRONOUN_ENDS:
-        ta_marbuta = word.rstrip(DIACRITICS + TATWEEL).endswith("ة")
-        levels.append([(p, False) for b in (norm, *stripped, *futures) for p in _pronoun_stripped(b, ta_marbuta)])
+    # Each form is kept at the first level that makes it. Every new form of a text comes here once
+    # (mutated or foreign text brings tens of thousands): the levels are built in place.
     unique: list[tuple[tuple[str, bool], ...]] = []
     seen: set[tuple[str, bool]] = set()
-    for level in levels:
-        fresh = []
-        for form in level:
-            if form[0] and form not in seen:
-                seen.add(form)
-                fresh.append(form)
-        if fresh:
-            unique.append(tuple(fresh))
+    level: list[tuple[str, bool]] = []
+    _article_forms(level, key)
+    _keep(unique, seen, level)
+    level = []
+    _article_forms(level, norm)
+    _keep(unique, seen, level)
+    if stripped:
+        level = []
+        for form in stripped:
+            _article_forms(level, form)
+        _keep(unique, seen, level)
+    if futures:
+        _keep(unique, seen, [(f, False) for f in futures])
+    ends = _ENDING.get(norm[-1])  # the forms below all end as the word does
+    if ends:
+        ta_marbuta = word.rstrip(_MARKS).endswith("ة")
+        _keep(unique, seen, [(p, False) for b in (norm, *stripped, *futures) for p in _pronoun_stripped(b, ta_marbuta)])
     future: set[str] = set()
     if futures:
         future = set(futures) - {key, norm, *stripped}
         future.update(p for f in futures for p in _pronoun_stripped(f))
     if prefix and "س" in fold(word[:prefix]):
         future.add(key)  # the segmenter took the future prefix off already ("ستقيم" → تقيم)
-    return WordForms(tuple(unique), frozenset(future) if future else _NO_FUTURE,
-                     frozenset(f for f, _ in seen) | {norm})
+    seen_forms = {f for f, _ in seen}
+    seen_forms.add(norm)
+    return WordForms(tuple(unique), frozenset(future) if future else _NO_FUTURE, frozenset(seen_forms))
+
+
+_MARKS = DIACRITICS + TATWEEL
+
+
+def _keep(unique: list[tuple[tuple[str, bool], ...]], seen: set[tuple[str, bool]], level: list[tuple[str, bool]]) -> None:
+    """The forms of `level` not in `seen` (nor empty), as the next level of `unique` when there are any."""
+    fresh = []
+    for form in level:
+        if form[0] and form not in seen:
+            seen.add(form)
+            fresh.append(form)
+    if fresh:
+        unique.append(tuple(fresh))
