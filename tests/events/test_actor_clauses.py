@@ -334,3 +334,9 @@ def test_a_raid_is_an_attack_only_where_the_sentence_reports_one():
     assert ("ISR", "PSE") in dyads(with_deaths, "ASSAULT")
     history = code("وأشار الكاتب إلى اقتحام دبابات حلف وارسو لبودابست في عام 1956.")
     assert "ASSAULT" not in types(history) and "COERCE" in types(history)  # still a raid, not an attack
+
+
+def test_an_army_named_as_an_organisation_is_a_state_force():
+    text = "اقتحم الجيش اليمني مركز مديرية في صعدة معقل الحوثيين."
+    events = code(text, [mention(text, "الجيش اليمني", "ORG", "YEM", kind="org")])
+    assert ("YEM", "HOUTHI") in dyads(events, "ASSAULT")
