@@ -340,3 +340,10 @@ def test_an_army_named_as_an_organisation_is_a_state_force():
     text = "اقتحم الجيش اليمني مركز مديرية في صعدة معقل الحوثيين."
     events = code(text, [mention(text, "الجيش اليمني", "ORG", "YEM", kind="org")])
     assert ("YEM", "HOUTHI") in dyads(events, "ASSAULT")
+
+
+# -- the short (jussive) form of a hollow verb stands only after لم/لا
+def test_a_short_verb_form_is_a_trigger_only_after_its_particle():
+    assert "CONSULT" in types(code("ولم يزر الرئيس الفرنسي الجزائر منذ عامين."))
+    assert "CONSULT" not in types(code("وأثارت أشعة ليزر أزمة بين واشنطن وبكين."))  # laser, not "let him visit"
+    assert "REQUEST" not in types(code("وقال الأمين العام إن الحلف لن يهب للدفاع عن أي دولة."))
