@@ -347,3 +347,8 @@ def test_a_short_verb_form_is_a_trigger_only_after_its_particle():
     assert "CONSULT" in types(code("ولم يزر الرئيس الفرنسي الجزائر منذ عامين."))
     assert "CONSULT" not in types(code("وأثارت أشعة ليزر أزمة بين واشنطن وبكين."))  # laser, not "let him visit"
     assert "REQUEST" not in types(code("وقال الأمين العام إن الحلف لن يهب للدفاع عن أي دولة."))
+
+
+def test_hosting_refugees_is_no_visit():
+    assert "CONSULT" not in types(code("ويستضيف الأردن نحو مليون لاجئ عراقي منذ سنوات."))
+    assert ("FRA", "EGY") in dyads(code("استضاف الرئيس المصري نظيره الفرنسي في القاهرة."), "CONSULT")
