@@ -352,3 +352,16 @@ def test_a_short_verb_form_is_a_trigger_only_after_its_particle():
 def test_hosting_refugees_is_no_visit():
     assert "CONSULT" not in types(code("ويستضيف الأردن نحو مليون لاجئ عراقي منذ سنوات."))
     assert ("FRA", "EGY") in dyads(code("استضاف الرئيس المصري نظيره الفرنسي في القاهرة."), "CONSULT")
+
+
+# -- verbs of discussing: the object is the subject discussed, the other side comes with مع
+def test_what_is_discussed_is_not_the_other_side():
+    events = code("وبحث الرئيس الفرنسي الأزمة السورية مع الرئيس الروسي.")
+    assert dyads(events, "CONSULT") == {("FRA", "RUS")}
+    assert dyads(code("وبحث المحققون الأمريكيون ضلوع إيران في الهجوم."), "CONSULT") == {("USA", None)}
+
+
+# -- two nationality adjectives on a dual noun are two sides
+def test_a_dual_with_two_nationality_adjectives_names_both_sides():
+    events = code("التقى الرئيسان المصري والفرنسي في باريس أمس.")
+    assert dyads(events, "CONSULT") == {("EGY", "FRA"), ("FRA", "EGY")}
