@@ -365,3 +365,8 @@ def test_what_is_discussed_is_not_the_other_side():
 def test_a_dual_with_two_nationality_adjectives_names_both_sides():
     events = code("التقى الرئيسان المصري والفرنسي في باريس أمس.")
     assert dyads(events, "CONSULT") == {("EGY", "FRA"), ("FRA", "EGY")}
+
+
+def test_a_dual_agent_noun_in_construct_is_the_subject():
+    events = code("ودعا وزيرا خارجية مصر والأردن إلى وقف القتال.")
+    assert dyads(events, "REQUEST") == {("EGY", None), ("JOR", None)}  # they call; nobody is called on
