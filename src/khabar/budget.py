@@ -14,6 +14,13 @@ from typing import Any
 from khabar.errors import KhabarError
 
 SECONDS_PER_DOCUMENT = 20.0  # news articles take well under a second; 5 MB of real text far more
+SECONDS_PER_MB = 6.0  # a larger document gets this much per megabyte of text (5 MB: 30 s), so that the
+# budget stops work that grows faster than its input, not a long text read at the usual pace
+
+
+def document_seconds(seconds: float | None, size: int) -> float | None:
+    """The budget of a document of `size` characters, given the budget of an ordinary one (None: no limit)."""
+    return None if seconds is None else max(seconds, SECONDS_PER_MB * size / 1_000_000)
 
 
 class OverBudget(KhabarError):

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any
 
 from khabar.article import Article
-from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget
+from khabar.budget import SECONDS_PER_DOCUMENT, OverBudget, budget, document_seconds
 from khabar.entities.step import ENTITY_LINKER
 from khabar.errors import InputError
 from khabar.events import EVENT_CODER
@@ -53,7 +53,8 @@ class Pipeline:
         if self.resources.settings != self.settings:
             raise ValueError("the pipeline's resources were built for other settings")
         self.seconds: dict[str, float] = {"page": 0.0, **{step.name: 0.0 for step in self.steps}}
-        self.budget: float | None = SECONDS_PER_DOCUMENT  # per article, over its steps; None: no limit
+        # per article of ordinary size, over its steps (larger ones get more: budget.document_seconds); None: no limit
+        self.budget: float | None = SECONDS_PER_DOCUMENT
         self._spent: dict[int, float] = {}  # seconds used by the articles in hand, by id()
         self._prepared: set[str] = set()  # steps whose resources are built
         check_contract([PAGE_READER, *self.steps])
@@ -98,12 +99,13 @@ class Pipeline:
     def _run_steps(self, article: Article, steps: Sequence[Step]) -> None:
         """`steps` in order on one article, stopping at the first that fails or passes the article's
         time budget (what its earlier steps used counts)."""
+        whole = document_seconds(self.budget, len(article.raw or ""))
         for step in steps:
             self._prepare(step)
             started = time.perf_counter()
             spent = self._spent.get(id(article), 0.0)
             try:
-                with budget(self.budget - spent if self.budget else None, self.budget):
+                with budget(whole - spent if whole else None, whole):
                     step.run(article, self.resources)
             except OverBudget as exc:
                 article.error = f"{step.name}: {exc}"
@@ -195,7 +197,7 @@ def check_contract(steps: Sequence[Step]) -> None:
 def _batch_ran(step: Step, articles: Sequence[Article], resources: Resources) -> bool:
     """Run a step's batch form; False when it failed (the step is then run article by article)."""
     # The batch has the budget of all its articles; past it, each is run alone with its own.
-    seconds = SECONDS_PER_DOCUMENT * len(articles)
+    seconds = sum(document_seconds(SECONDS_PER_DOCUMENT, len(a.raw or "")) or 0.0 for a in articles)
     try:
         with budget(seconds):
             step.run_many(articles, resources)

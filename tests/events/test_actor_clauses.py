@@ -334,3 +334,39 @@ def test_a_raid_is_an_attack_only_where_the_sentence_reports_one():
     assert ("ISR", "PSE") in dyads(with_deaths, "ASSAULT")
     history = code("وأشار الكاتب إلى اقتحام دبابات حلف وارسو لبودابست في عام 1956.")
     assert "ASSAULT" not in types(history) and "COERCE" in types(history)  # still a raid, not an attack
+
+
+def test_an_army_named_as_an_organisation_is_a_state_force():
+    text = "اقتحم الجيش اليمني مركز مديرية في صعدة معقل الحوثيين."
+    events = code(text, [mention(text, "الجيش اليمني", "ORG", "YEM", kind="org")])
+    assert ("YEM", "HOUTHI") in dyads(events, "ASSAULT")
+
+
+# -- the short (jussive) form of a hollow verb stands only after لم/لا
+def test_a_short_verb_form_is_a_trigger_only_after_its_particle():
+    assert "CONSULT" in types(code("ولم يزر الرئيس الفرنسي الجزائر منذ عامين."))
+    assert "CONSULT" not in types(code("وأثارت أشعة ليزر أزمة بين واشنطن وبكين."))  # laser, not "let him visit"
+    assert "REQUEST" not in types(code("وقال الأمين العام إن الحلف لن يهب للدفاع عن أي دولة."))
+
+
+def test_hosting_refugees_is_no_visit():
+    assert "CONSULT" not in types(code("ويستضيف الأردن نحو مليون لاجئ عراقي منذ سنوات."))
+    assert ("FRA", "EGY") in dyads(code("استضاف الرئيس المصري نظيره الفرنسي في القاهرة."), "CONSULT")
+
+
+# -- verbs of discussing: the object is the subject discussed, the other side comes with مع
+def test_what_is_discussed_is_not_the_other_side():
+    events = code("وبحث الرئيس الفرنسي الأزمة السورية مع الرئيس الروسي.")
+    assert dyads(events, "CONSULT") == {("FRA", "RUS")}
+    assert dyads(code("وبحث المحققون الأمريكيون ضلوع إيران في الهجوم."), "CONSULT") == {("USA", None)}
+
+
+# -- two nationality adjectives on a dual noun are two sides
+def test_a_dual_with_two_nationality_adjectives_names_both_sides():
+    events = code("التقى الرئيسان المصري والفرنسي في باريس أمس.")
+    assert dyads(events, "CONSULT") == {("EGY", "FRA"), ("FRA", "EGY")}
+
+
+def test_a_dual_agent_noun_in_construct_is_the_subject():
+    events = code("ودعا وزيرا خارجية مصر والأردن إلى وقف القتال.")
+    assert dyads(events, "REQUEST") == {("EGY", None), ("JOR", None)}  # they call; nobody is called on

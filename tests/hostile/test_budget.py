@@ -65,3 +65,33 @@ def test_loading_a_steps_resources_is_not_counted_in_the_first_articles_budget()
     fresh.budget = 0.5
     first, second = fresh.read_pages([RawPage(id="a", text=TEXT, origin="a"), RawPage(id="b", text=TEXT, origin="b")])
     assert first.error is None and second.error is None
+
+
+def test_a_larger_document_gets_a_budget_in_proportion_to_its_size():
+    from khabar.budget import SECONDS_PER_DOCUMENT, SECONDS_PER_MB, document_seconds
+
+    assert document_seconds(SECONDS_PER_DOCUMENT, 2_000) == SECONDS_PER_DOCUMENT  # a news article
+    assert document_seconds(SECONDS_PER_DOCUMENT, 5_000_000) == 5 * SECONDS_PER_MB  # 5 MB: 30 s
+    assert document_seconds(None, 5_000_000) is None
+
+
+def _slow_on_big(article, resources) -> None:
+    time.sleep(0.7)  # slower than the small budget below, within what its size earns
+
+
+def test_the_pipeline_gives_a_large_document_its_larger_budget():
+    from khabar import budget as module
+
+    pipeline = Pipeline([Step("slow", _slow_on_big, ("body",), ())])
+    pipeline.budget = None
+    pipeline.read_page(RawPage(id="warm", text=TEXT, origin="warm"))
+    pipeline.budget = 0.5
+    saved = module.SECONDS_PER_MB
+    module.SECONDS_PER_MB = 10.0  # so that a test-sized page earns more than 0.5 s
+    try:
+        big = TEXT + " " + "كلمة " * 40_000  # 200,000 characters: 2 s at this rate
+        small, large = pipeline.read_pages([RawPage(id="s", text=TEXT, origin="s"), RawPage(id="l", text=big, origin="l")])
+    finally:
+        module.SECONDS_PER_MB = saved
+    assert small.error is not None and "time budget" in small.error
+    assert large.error is None

@@ -277,8 +277,8 @@ def _kb_units(words: SentenceWords, covered: list[bool], named: list[bool], tabl
 
 def known_forms(gaz: Gazetteer, agents: Agents) -> frozenset[str]:
     """Every form `word_info` answers something for (most words have none of them)."""
-    return gaz.demonyms | {d + "ا" for d in gaz.demonyms} | frozenset(agents.sectors) | frozenset(agents.aliases) \
-        | agents.places
+    return gaz.demonyms | {d + "ا" for d in gaz.demonyms} | frozenset(agents.sectors) \
+        | {s + "ا" for s in agents.sectors} | frozenset(agents.aliases) | agents.places
 
 
 NO_INFO = (None, None, False, None)
@@ -296,6 +296,8 @@ def word_info(text: str, tables: EventTables) -> WordInfo:
     candidates += [f[:-1] for f in forms if f.endswith("ا") and f[:-1] in gaz.demonyms]  # "فلسطينيا"
     code = next((s.code for f in candidates if (s := gaz.kb.demonym(f)) is not None and s.code), None)
     sector = next((agents.sectors[f] for f in forms if f in agents.sectors), None)
+    if sector is None:  # the alif of a dual in construct or of the accusative: "وزيرا الخارجية", "عين سفيرا"
+        sector = next((agents.sectors[f[:-1]] for f in forms if f.endswith("ا") and f[:-1] in agents.sectors), None)
     alias = next((agents.aliases[f] for f in forms if f in agents.aliases), None)
     return code, sector, not agents.places.isdisjoint(forms), alias
 

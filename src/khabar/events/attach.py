@@ -542,6 +542,8 @@ class Attacher:
                 # the state it is named in is no more than where the act happened
             if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
                 continue
+            if match.entry.partner and group.prep != "مع":
+                continue  # "بحث الرئيس الأزمة السورية مع نظيره": the topic, then the partner
             if group.prep == "من" and match.entry.type in SPOKEN_TYPES and group.members[0].kind in (
                     "capital", "place") and group.start - 1 not in match.words and self._clear(after, group.start - 1,
                                                                                                 match):

@@ -42,6 +42,7 @@ FORCE_CAMEO = "19"  # CAMEO 19x: conventional military force (strikes, shelling,
 FORCE_DOUBT = 0.25  # least probability of such an act the realis model doubted: half its threshold
 STATE_KINDS = frozenset({"state", "capital", "demonym"})
 GROUP_KINDS = frozenset({"group", "org", "igo", "person"})
+FORCE_NOT = GROUP_KINDS - {"org"}  # an organisation with a military or police sector is a state's force
 STATE_FORCES = frozenset({"MIL", "COP"})
 NEEDS_SOURCE = frozenset({"THREATEN"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
@@ -256,8 +257,10 @@ def _state_force(group: Group | None) -> bool:
 
 
 def _state_actor(a: Actor | None) -> bool:
-    return a is not None and bool(a.code) and (a.kind in STATE_KINDS or a.sector in STATE_FORCES) \
-        and a.kind not in GROUP_KINDS
+    """A state, or its army or police, also when named as an organisation ("الجيش اليمني")."""
+    if a is None or not a.code:
+        return False
+    return (a.kind in STATE_KINDS and a.kind not in GROUP_KINDS) or (a.sector in STATE_FORCES and a.kind not in FORCE_NOT)
 
 
 def _relevant(actor: Actor | None) -> Actor | None:

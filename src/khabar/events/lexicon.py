@@ -29,7 +29,7 @@ LEXICON_DIR = "lexicon"
 DEFAULT_GAP = 3
 DEFAULT_WINDOW = 3
 KINDS = ("verb", "forms", "noun", "phrase")
-OPTIONS = frozenset({"cameo", "mode", "after", "near", "not_near", "window", "not_after", "not_before", "swap", "joint", "bare", "speaker", "gap",
+OPTIONS = frozenset({"cameo", "mode", "after", "near", "not_near", "window", "not_after", "not_before", "swap", "joint", "bare", "speaker", "gap", "partner",
                      "note", "__line__"})
 _NO_ACCUSATIVE = "اهيوى"
 FILE_KEYS = frozenset({"type", "cameo", "note", "block_before", "entries", "report", "__line__"})
@@ -57,6 +57,8 @@ class Entry:
     joint: bool = False  # an act done together: joint subjects act towards each other
     bare: bool = False  # the first word matches only without the article ("قتل", not "القتل")
     speaker: bool = False  # the source is who speaks; the genitive after the trigger is the target
+    partner: bool = False  # the other side is named with مع (or the subjects are joint): the object is the topic
+    jussive: frozenset[str] = frozenset()  # short forms of a verb with a weak middle letter ("يزر"): only after لم/لا
     source: str = field(default="", compare=False)  # "path:line"
 
 
@@ -245,11 +247,14 @@ def _entries(raw: dict, plover: str, default_cameo: str, path: str, context: Con
     first_words = _words(raw[kinds[0]], path, line, kinds[0]) if kinds[0] in ("verb", "phrase") else []
     present = frozenset(f for w in first_words for alt in w.split()[0].split("|") if "/" in alt
                         for f in present_forms(alt))
+    jussive = frozenset(f for w in first_words for alt in w.split()[0].split("|") if "/" in alt
+                        for f in set(conjugate(alt)) - set(conjugate(alt, hollow=False)))
     for slots, gaps, verbal, verb_forms in _slots(kinds[0], raw[kinds[0]], path, line, gap):
         yield Entry(plover, cameo, slots, gaps, verbal, verb_forms, present, mode=raw.get("mode"), after=folded("after"),
                     near=folded("near"), not_near=folded("not_near"), window=window, not_after=folded("not_after"), not_before=folded("not_before"),
                     swap=bool(raw.get("swap")), joint=bool(raw.get("joint")), bare=bool(raw.get("bare")),
-                    speaker=bool(raw.get("speaker")), source=f"{path}:{line}")
+                    speaker=bool(raw.get("speaker")), partner=bool(raw.get("partner")), jussive=jussive,
+                    source=f"{path}:{line}")
 
 
 def read_file(path: Path, context: Context) -> tuple[str, list[Entry], frozenset[str], ReportRule | None]:

@@ -185,6 +185,17 @@ def _constraints_hold(words: SentenceWords, entry: Entry, start: int, end: int, 
     return True
 
 
+JUSSIVE_PARTICLES = frozenset({"لم", "لما", "لا"})  # the words that take the short form of a verb
+
+
+def _after_jussive_particle(words: SentenceWords, i: int, form: str) -> bool:
+    """Does a jussive particle stand as its own word right before word i, which is read as `form`
+    with nothing attached but a conjunction ("لم يزر", "ولم يزر"; not "ليزر")?"""
+    before = words.prev_word(i - 1)
+    return words.norms[i].lstrip("وف") == form and before is not None \
+        and not words.forms[before].all.isdisjoint(JUSSIVE_PARTICLES)
+
+
 def _after_preposition(words: SentenceWords, i: int, form: str) -> bool:
     """Is word i governed by a preposition, standing or attached ("بقصف", "في قصف")?"""
     text = words.norms[i].lstrip("وف")
@@ -251,6 +262,8 @@ def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free
             block = lexicon.block_before.get(entry.type, frozenset()) if len(positions) == 1 else frozenset()
             if not _constraints_hold(words, entry, i, end, block):
                 continue
+            if form in entry.jussive and not _after_jussive_particle(words, i, form):
+                continue  # "ليزر" (laser), "يهب" (rushes): the short form of زار/يزور, أهاب/يهيب only after لم
             verbal = form in entry.verb_forms and not had_article and not _after_preposition(words, i, form)
             yield Match(entry, i, end, positions, verbal, form in forms.future, form, depth)
 
