@@ -143,3 +143,54 @@ def test_judge_answers_as_reports_and_doubt():
                 assert all((f"points>={n:+d}" in found) == (points >= n) for n in range(-3, 3))
                 seen += 1
     assert seen
+
+
+def _forms_as_listed(word: str, split) -> tuple:
+    """The lookup forms as the rules list them, each level made whole and then cut of forms an
+    earlier level has (every pronoun tried on every form), to hold the built-in-place forms to."""
+    from khabar.events.forms import PRONOUNS, _proclitics, _strip_article
+    from khabar.lang.letters import DIACRITICS, TATWEEL
+    from khabar.lang.normalize import fold
+
+    def pronouns(form: str, ta: bool) -> list[str]:
+        out = []
+        for suffix in PRONOUNS[:-1] if ta else PRONOUNS:
+            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                out.append(form[: -len(suffix)])
+                if out[-1].endswith("ت"):
+                    out.append(out[-1][:-1] + "ه")
+        return out
+
+    norm = fold(word)
+    prefix, suffix, key = split(word)
+    if suffix and fold(word[len(word) - suffix:]) == "ي":
+        key = fold(word[prefix:])
+    stripped = _proclitics(norm) if norm[0] in "وفبلك" else []
+    futures = [b[1:] for b in (norm, stripped[0] if stripped else "") if len(b) > 3 and b[0] == "س" and b[1] in "يتنا"]
+    ta = word.rstrip(DIACRITICS + TATWEEL).endswith("ة")
+    levels = [_strip_article(key), _strip_article(norm), [f for s in stripped for f in _strip_article(s)],
+              [(f, False) for f in futures], [(p, False) for b in (norm, *stripped, *futures) for p in pronouns(b, ta)]]
+    seen: list = []
+    out = []
+    for level in levels:
+        fresh = [f for f in dict.fromkeys(level) if f[0] and f not in seen]
+        seen += fresh
+        if fresh:
+            out.append(tuple(fresh))
+    return tuple(out), frozenset(f for f, _ in seen) | {norm}
+
+
+def test_lookup_forms_built_in_place_are_the_listed_ones():
+    from khabar.events.forms import word_forms
+
+    tables = _tables()
+    rng = random.Random(11)
+    stems = ["قصف", "مهاجمة", "سفير", "هجوم", "مسلح", "قتال", "عسكري", "دعم", "وزير", "يقوم", "تقيم", "حكومة"]
+    fronts = ["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "س", "وس"]
+    backs = ["", "ها", "هما", "هم", "هن", "كم", "نا", "ني", "ه", "ة", "ته", "تها", "ي", "ين", "ون"]
+    words = {rng.choice(fronts) + rng.choice(stems) + rng.choice(backs) for _ in range(600)}
+    words |= {w + "ـ" for w in list(words)[:50]} | {w[:-1] + "ةَ" for w in list(words)[:50] if w}
+    for word in sorted(words):
+        made = word_forms(word, tables.split)
+        levels, every = _forms_as_listed(word, tables.split)
+        assert made.levels == levels and made.all == every, word
