@@ -77,7 +77,7 @@ def realis_features(words: SentenceWords, matches: Sequence[Match], rule: Report
     points = sum(rule.features[name] if name in FEATURES else weight for name, weight in parts.items()
                  if name in rule.features or name not in FEATURES) - rule.threshold
     found.update(f"points>={n:+d}" for n in range(-3, 3) if points >= n)  # the block's hand-set points
-    if any(is_number(t) for t in words.texts):
+    if any(map(is_number, words.texts)):
         found.add("number")
     tables = words.tables
     context = tables.context

@@ -157,7 +157,7 @@ def report_parts(words: SentenceWords, matches: Sequence[Match], rule: ReportRul
         "verb" in rule.features or "past" in rule.features) else []
     holds: dict[str, Callable[[], bool]] = {  # each worked out only if the rule weighs it
         "verb": lambda: bool(verbs), "past": lambda: any(past for _, past in verbs),
-        "question": lambda: any(t in QUESTION_MARKS for t in words.texts),
+        "question": lambda: not QUESTION_MARKS.isdisjoint(words.texts),  # a set test, not a loop per token
         "year": lambda: any(map(YEAR_RE.fullmatch, words.texts)), "long": lambda: len(words) > LONG_WORDS,
     }
     parts = {name: w for name, w in rule.features.items() if holds[name]()}

@@ -5,7 +5,7 @@ a trigger or speaks is passed over at once."""
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, cast
 
@@ -50,7 +50,7 @@ class TextWords:
 
     def skips(self, first: int, last: int) -> frozenset[int]:
         """Positions (from `first`) of the words that may stand in a phrase's gap."""
-        return frozenset(i for i, skips in enumerate(map(_SKIPS, self.records[first:last])) if skips)
+        return frozenset(compress(range(last - first), map(_SKIPS, self.records[first:last])))
 
     def sentence(self, first: int, last: int) -> SentenceWords:
         texts, records = self.texts[first:last], self.records[first:last]
