@@ -674,10 +674,20 @@ class Attacher:
 
     def between(self, match: Match) -> Group | None:
         for group in self.groups:
-            if (group.prep == "بين" or group.pair) and len(group.coded) >= 2 and match.start <= group.start \
-                    <= match.words[-1] + TARGET_WINDOW:
+            if (group.prep == "بين" or (group.pair and self._pair_of(match, group))) and len(group.coded) >= 2 \
+                    and match.start <= group.start <= match.words[-1] + TARGET_WINDOW:
                 return group
         return None
+
+    def _pair_of(self, match: Match, group: Group) -> bool:
+        """Do two nationality adjectives name the sides of the act: after its own noun ("المحادثات الأميركية
+        الصينية") or a noun of ties ("العلاقات المصرية الأردنية"), not after another ("الصراع الفلسطيني الإسرائيلي")?"""
+        words = self.words
+        head: int | None = group.start  # the noun the first adjective took into its phrase, else the word before
+        if not words.forms[group.start].all.isdisjoint(words.tables.gazetteer.demonyms):
+            head = words.prev_word(group.start - 1)
+        return head is not None and (head in match.words or not words.forms[head].all.isdisjoint(
+            self.agents.relation_nouns))
 
     def agent_group(self, match: Match) -> Group | None:
         """The doer named after "على يد", "برصاص", "من قبل" (coded or not: "برصاص مسلحين")."""
