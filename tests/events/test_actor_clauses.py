@@ -359,6 +359,10 @@ def test_what_is_discussed_is_not_the_other_side():
     events = code("وبحث الرئيس الفرنسي الأزمة السورية مع الرئيس الروسي.")
     assert dyads(events, "CONSULT") == {("FRA", "RUS")}
     assert dyads(code("وبحث المحققون الأمريكيون ضلوع إيران في الهجوم."), "CONSULT") == {("USA", None)}
+    pair = code("وبحث الوزيران العلاقات المصرية الأردنية.")  # the relations name both sides
+    assert dyads(pair, "CONSULT") == {("EGY", "JOR"), ("JOR", "EGY")}
+    officials = code("وبحث وزير الخارجية المصري الملف مع مسؤولي الاتحاد الأوروبي.")
+    assert dyads(officials, "CONSULT") == {("EGY", "EU")}
 
 
 # -- two nationality adjectives on a dual noun are two sides

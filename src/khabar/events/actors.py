@@ -72,6 +72,7 @@ class Agents:
     resumptive_preps: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
     attributions: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,8 @@ def read_agents() -> Agents:
                   _folded(data.get("reasons", []), name, "reasons"),
                   _folded(data.get("resumptive_preps", []), name, "resumptive_preps"),
                   _folded(data.get("venue_nouns", []), name, "venue_nouns"),
-                  _folded(data.get("attributions", []), name, "attributions"))
+                  _folded(data.get("attributions", []), name, "attributions"),
+                  _folded(data.get("relation_nouns", []), name, "relation_nouns"))
 
 
 @dataclass(frozen=True, slots=True)

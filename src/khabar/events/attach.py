@@ -369,6 +369,18 @@ class Attacher:
             agents.skip | agents.verb_particles | agents.complementizers | agents.relatives | agents.auxiliaries
             | agents.speech_verbs | self._clause_openers)
 
+    def _with(self, group: Group) -> bool:
+        """Is the group named with مع, right before it or before the agent nouns that head it ("مع مسؤولي
+        الناتو")?"""
+        if group.prep == "مع":
+            return True
+        words = self.words
+        j = words.prev_word(group.start - 1)  # the head noun of the phrase, the name its genitive
+        if j is None or not words.forms[j].all.isdisjoint(self._preps):
+            return False
+        j = words.prev_word(j - 1)
+        return j is not None and "مع" in words.forms[j].all
+
     def _one_noun(self, start: int, end: int) -> bool:
         """Do words [start, end) hold one definite noun and nothing else ("الحلف")?"""
         words = [j for j in range(start, end) if self.words.is_word(j)]
@@ -542,8 +554,9 @@ class Attacher:
                 # the state it is named in is no more than where the act happened
             if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
                 continue
-            if match.entry.partner and group.prep != "مع":
-                continue  # "بحث الرئيس الأزمة السورية مع نظيره": the topic, then the partner
+            if match.entry.partner and not group.pair and not self._with(group):
+                continue  # "بحث الرئيس الأزمة السورية مع نظيره": the topic, then the partner; "بحث الوزيران
+                # العلاقات الأميركية الروسية": the relations name both sides
             if group.prep == "من" and match.entry.type in SPOKEN_TYPES and group.members[0].kind in (
                     "capital", "place") and group.start - 1 not in match.words and self._clear(after, group.start - 1,
                                                                                                 match):
@@ -661,10 +674,20 @@ class Attacher:
 
     def between(self, match: Match) -> Group | None:
         for group in self.groups:
-            if (group.prep == "بين" or group.pair) and len(group.coded) >= 2 and match.start <= group.start \
-                    <= match.words[-1] + TARGET_WINDOW:
+            if (group.prep == "بين" or (group.pair and self._pair_of(match, group))) and len(group.coded) >= 2 \
+                    and match.start <= group.start <= match.words[-1] + TARGET_WINDOW:
                 return group
         return None
+
+    def _pair_of(self, match: Match, group: Group) -> bool:
+        """Do two nationality adjectives name the sides of the act: after its own noun ("المحادثات الأميركية
+        الصينية") or a noun of ties ("العلاقات المصرية الأردنية"), not after another ("الصراع الفلسطيني الإسرائيلي")?"""
+        words = self.words
+        head: int | None = group.start  # the noun the first adjective took into its phrase, else the word before
+        if not words.forms[group.start].all.isdisjoint(words.tables.gazetteer.demonyms):
+            head = words.prev_word(group.start - 1)
+        return head is not None and (head in match.words or not words.forms[head].all.isdisjoint(
+            self.agents.relation_nouns))
 
     def agent_group(self, match: Match) -> Group | None:
         """The doer named after "على يد", "برصاص", "من قبل" (coded or not: "برصاص مسلحين")."""

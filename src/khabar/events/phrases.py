@@ -109,9 +109,11 @@ def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: fro
     sector = next((u.sector for u in group if u.sector), None)
     start = group[0].start
     if group[0].kind == "demonym" and not starts_with_and(words, start):  # "الصندوق الكويتي": the adjective
-        # codes the noun before it; one joined by و to an adjective before ("الرئيسان المصري والفرنسي") is a second side
+        # codes the noun before it; one joined by و to an adjective before ("الرئيسان المصري والفرنسي") or
+        # right after one ("العلاقات الأميركية الروسية") is a second side
         before = words.prev_word(start - 1)
         if before is not None and before == start - 1 and before not in blocked and words.is_word(before) \
+                and words.forms[before].all.isdisjoint(words.tables.gazetteer.demonyms) \
                 and not words.forms[before].all.isdisjoint({f for f, _ in words.forms[before].levels[0]}) \
                 and _gap_ok(words, before, start, agents, False):
             start = before
