@@ -82,10 +82,11 @@ def _pronoun_stripped(form: str, ta_marbuta: bool = False) -> list[str]:
             if stem.endswith("ت"):
                 out.append(stem[:-1] + "ه")  # "مهاجمتها" → مهاجمة
     return out
+
+
 _PROCLITIC_FIRST = frozenset(CONJUNCTIONS + PARTICLES)
-
-
 _NO_FUTURE: frozenset[str] = frozenset()
+_MARKS = DIACRITICS + TATWEEL
 
 
 def _article_forms(forms: list[tuple[str, bool]], form: str) -> None:
@@ -124,8 +125,7 @@ def word_forms(word: str, split: Split) -> WordForms:
         _keep(unique, seen, level)
     if futures:
         _keep(unique, seen, [(f, False) for f in futures])
-    ends = _ENDING.get(norm[-1])  # the forms below all end as the word does
-    if ends:
+    if norm[-1] in _PRONOUN_ENDS:
         ta_marbuta = word.rstrip(_MARKS).endswith("ة")
         _keep(unique, seen, [(p, False) for b in (norm, *stripped, *futures) for p in _pronoun_stripped(b, ta_marbuta)])
     future: set[str] = set()
@@ -138,8 +138,6 @@ def word_forms(word: str, split: Split) -> WordForms:
     seen_forms.add(norm)
     return WordForms(tuple(unique), frozenset(future) if future else _NO_FUTURE, frozenset(seen_forms))
 
-
-_MARKS = DIACRITICS + TATWEEL
 
 
 def _keep(unique: list[tuple[tuple[str, bool], ...]], seen: set[tuple[str, bool]], level: list[tuple[str, bool]]) -> None:
