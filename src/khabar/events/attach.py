@@ -680,14 +680,19 @@ class Attacher:
         return None
 
     def _pair_of(self, match: Match, group: Group) -> bool:
-        """Do two nationality adjectives name the sides of the act: after its own noun ("المحادثات الأميركية
-        الصينية") or a noun of ties ("العلاقات المصرية الأردنية"), not after another ("الصراع الفلسطيني الإسرائيلي")?"""
+        """Do two nationality adjectives name the sides of the act: after its own noun or another act's
+        ("المحادثات الأميركية الصينية"), a noun of ties ("العلاقات المصرية الأردنية") or a noun after بين, not
+        after another ("الصراع الفلسطيني الإسرائيلي")?"""
         words = self.words
         head: int | None = group.start  # the noun the first adjective took into its phrase, else the word before
         if not words.forms[group.start].all.isdisjoint(words.tables.gazetteer.demonyms):
             head = words.prev_word(group.start - 1)
-        return head is not None and (head in match.words or not words.forms[head].all.isdisjoint(
-            self.agents.relation_nouns))
+        if head is None:
+            return False
+        before = words.prev_word(head - 1)
+        return head in match.words or head in self.trigger_words \
+            or not words.forms[head].all.isdisjoint(self.agents.relation_nouns) \
+            or (before is not None and "بين" in words.forms[before].all)  # "بين جهات سعودية وبريطانية"
 
     def agent_group(self, match: Match) -> Group | None:
         """The doer named after "على يد", "برصاص", "من قبل" (coded or not: "برصاص مسلحين")."""
