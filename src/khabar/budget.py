@@ -18,9 +18,13 @@ SECONDS_PER_MB = 6.0  # a larger document gets this much per megabyte of text (5
 # budget stops work that grows faster than its input, not a long text read at the usual pace
 
 
-def document_seconds(seconds: float | None, size: int) -> float | None:
-    """The budget of a document of `size` characters, given the budget of an ordinary one (None: no limit)."""
-    return None if seconds is None else max(seconds, SECONDS_PER_MB * size / 1_000_000)
+def document_seconds(seconds: float | None, text: str) -> float | None:
+    """The budget of a document of `text` (its size in UTF-8 bytes), given the budget of an ordinary one
+    (None: no limit)."""
+    if seconds is None or 4 * len(text) * SECONDS_PER_MB <= seconds * 1_000_000:
+        return seconds  # too short to earn more, whatever its letters (no encoding of every article)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return max(seconds, SECONDS_PER_MB * size / 1_000_000)
 
 
 class OverBudget(KhabarError):

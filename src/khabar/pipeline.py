@@ -99,7 +99,7 @@ class Pipeline:
     def _run_steps(self, article: Article, steps: Sequence[Step]) -> None:
         """`steps` in order on one article, stopping at the first that fails or passes the article's
         time budget (what its earlier steps used counts)."""
-        whole = document_seconds(self.budget, len(article.raw or ""))
+        whole = document_seconds(self.budget, article.raw or "")
         for step in steps:
             self._prepare(step)
             started = time.perf_counter()
@@ -197,7 +197,7 @@ def check_contract(steps: Sequence[Step]) -> None:
 def _batch_ran(step: Step, articles: Sequence[Article], resources: Resources) -> bool:
     """Run a step's batch form; False when it failed (the step is then run article by article)."""
     # The batch has the budget of all its articles; past it, each is run alone with its own.
-    seconds = sum(document_seconds(SECONDS_PER_DOCUMENT, len(a.raw or "")) or 0.0 for a in articles)
+    seconds = sum(document_seconds(SECONDS_PER_DOCUMENT, a.raw or "") or 0.0 for a in articles)
     try:
         with budget(seconds):
             step.run_many(articles, resources)

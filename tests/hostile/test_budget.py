@@ -70,9 +70,10 @@ def test_loading_a_steps_resources_is_not_counted_in_the_first_articles_budget()
 def test_a_larger_document_gets_a_budget_in_proportion_to_its_size():
     from khabar.budget import SECONDS_PER_DOCUMENT, SECONDS_PER_MB, document_seconds
 
-    assert document_seconds(SECONDS_PER_DOCUMENT, 2_000) == SECONDS_PER_DOCUMENT  # a news article
-    assert document_seconds(SECONDS_PER_DOCUMENT, 5_000_000) == 5 * SECONDS_PER_MB  # 5 MB: 30 s
-    assert document_seconds(None, 5_000_000) is None
+    assert document_seconds(SECONDS_PER_DOCUMENT, "ن" * 2_000) == SECONDS_PER_DOCUMENT  # a news article
+    assert document_seconds(SECONDS_PER_DOCUMENT, "x" * 5_000_000) == 5 * SECONDS_PER_MB  # 5 MB: 30 s
+    assert document_seconds(SECONDS_PER_DOCUMENT, "ن" * 2_500_000) == 5 * SECONDS_PER_MB  # 5 MB of Arabic letters
+    assert document_seconds(None, "x" * 5_000_000) is None
 
 
 def _slow_on_big(article, resources) -> None:
