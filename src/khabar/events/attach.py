@@ -370,8 +370,8 @@ class Attacher:
             | agents.speech_verbs | self._clause_openers)
 
     def _with(self, group: Group) -> bool:
-        """Is the group named with مع, right before it or before the agent nouns that head it ("مع مسؤولي
-        الناتو")?"""
+        """Is the group named with مع, right before it or before the one noun whose genitive it is ("مع
+        مسؤولي الناتو")?"""
         if group.prep == "مع":
             return True
         words = self.words
