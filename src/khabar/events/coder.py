@@ -260,7 +260,7 @@ def _state_actor(a: Actor | None) -> bool:
     """A state, or its army or police, also when named as an organisation ("الجيش اليمني")."""
     if a is None or not a.code:
         return False
-    return (a.kind in STATE_KINDS and a.kind not in GROUP_KINDS) or (a.sector in STATE_FORCES and a.kind not in FORCE_NOT)
+    return a.kind in STATE_KINDS or (a.sector in STATE_FORCES and a.kind not in FORCE_NOT)
 
 
 def _relevant(actor: Actor | None) -> Actor | None:
