@@ -63,8 +63,7 @@ class Pipeline:
         """Build every resource the steps use and fill the word table by reading the bundled sample
         page (its time is not counted in `seconds`); returns the pipeline."""
         for step in (PAGE_READER, *self.steps):
-            for build in step.uses:
-                self.resources.get(build)
+            self._prepare(step)
         text = data_path("khabar.samples", "kuna_demo.txt").read_text(encoding="utf-8")
         seconds = dict(self.seconds)
         self.read_page(RawPage(id="warm-up", text=text, origin="warm-up"))

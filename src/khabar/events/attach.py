@@ -364,10 +364,9 @@ class Attacher:
         before = words.prev_word(head - 1)
         if before is None or before != head - 1:
             return False
-        forms = words.forms[before]
-        return not forms.definite and forms.all.isdisjoint(
-            agents.skip | agents.verb_particles | agents.complementizers | agents.relatives | agents.auxiliaries
-            | agents.speech_verbs | self._clause_openers)
+        forms = words.forms[before]  # not a word that opens a subject's clause or may stand in a gap
+        return not forms.definite and forms.all.isdisjoint(self._subject_openers) \
+            and forms.all.isdisjoint(agents.skip)
 
     def _with(self, group: Group) -> bool:
         """Is the group named with مع, right before it or before the one noun whose genitive it is ("مع

@@ -35,8 +35,6 @@ Flags = tuple[WordForms | None, bool, bool, bool, bool, Hits]  # a Record, its f
 _QUICK: dict[tuple[bool, bool], Flags] = {(stop, word): (None, stop, word, False, False, ())
                                           for stop in (False, True) for word in (False, True)}
 
-
-
 TOWN_RATES = "data/place_name_rates.tsv"  # made by tools/place_name_rates.py
 # A town name seen this often in the table's news, and tagged as a name in under this share of it, is
 # a common word. Real towns the tagger misses are still tagged in some 40-50% (الحديدة، الموصل، حلب);
@@ -61,6 +59,7 @@ def read_common_towns() -> frozenset[str]:
         if common:
             out.add(form)
     return frozenset(out)
+
 
 class EventTables:
     def __init__(self, resources: Resources) -> None:
