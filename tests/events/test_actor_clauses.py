@@ -374,3 +374,33 @@ def test_a_dual_with_two_nationality_adjectives_names_both_sides():
 def test_a_dual_agent_noun_in_construct_is_the_subject():
     events = code("ودعا وزيرا خارجية مصر والأردن إلى وقف القتال.")
     assert dyads(events, "REQUEST") == {("EGY", None), ("JOR", None)}  # they call; nobody is called on
+
+
+# -- "the two sides": a definite dual opening a sentence names the sides of the event just reported
+@pytest.mark.parametrize("opening", [
+    "التقى وزير الخارجية التونسي نظيره المغربي في الرباط أمس.",
+    "وقعت تونس والمغرب أمس اتفاقية للتعاون في مجال النقل.",
+])
+@pytest.mark.parametrize("dual", ["الجانبان", "البلدان", "الطرفان"])
+def test_the_two_sides_are_the_sides_just_named(opening, dual):
+    events = code(f"{opening} وبحث {dual} سبل تطوير التجارة.")
+    consult = {(e.source, e.target) for e in events if e.sentence == 1 and e.type == "CONSULT"}
+    assert consult == {("TUN", "MAR"), ("MAR", "TUN")}
+
+
+def test_a_verb_joined_later_keeps_the_two_sides():
+    events = code("وقعت تونس والمغرب أمس اتفاقية للتعاون في مجال النقل. وأكد الجانبان أهمية الاتفاقية، "
+                  "ورفضا أي تدخل في شؤونهما.")
+    assert {e.source for e in events if e.sentence == 1 and e.type == "REJECT"} == {"TUN", "MAR"}
+
+
+def test_the_two_sides_long_after_name_no_one():
+    filler = " ".join("وقال وزير الخارجية الليبي إن الطقس معتدل." for _ in range(5))
+    events = code(f"وقعت تونس والمغرب أمس اتفاقية للتعاون في مجال النقل. {filler} وبحث الجانبان سبل تطوير التجارة.")
+    assert not {"TUN", "MAR"} & {e.source for e in events if e.sentence == 6}
+
+
+def test_the_two_sides_with_their_own_adjectives_are_those():
+    events = code("وقعت تونس والمغرب أمس اتفاقية للتعاون في مجال النقل. واتفق الجانبان المصري والأردني على "
+                  "استئناف المباحثات.")
+    assert not {"TUN", "MAR"} & {e.source for e in events if e.sentence == 1}

@@ -52,7 +52,7 @@ def test_detect_fear_and_warning_report_no_act(text):
 
 
 @pytest.mark.parametrize("text", [
-    "دعت المنظمة إلى إرسال مساعدات غذائية عاجلة إلى اللاجئين.",
+    "دعا الصليب الأحمر إلى إرسال مساعدات غذائية عاجلة إلى اللاجئين.",
     "ناشدت الأمم المتحدة الدول المانحة تقديم مساعدات عاجلة للمتضررين.",
 ])
 def test_detect_call_for_aid_is_a_request(text):
@@ -106,3 +106,23 @@ def test_detect_arrest_and_raid_are_coercion_clash_is_assault(text, plover, othe
     found = types(code(text))
     assert plover in found
     assert other not in found
+
+
+@pytest.mark.parametrize(("with_party", "without_party"), [
+    ("دعت الأمم المتحدة إلى إرسال مساعدات غذائية إلى اللاجئين.", "دعت إلى إرسال مساعدات غذائية إلى اللاجئين."),
+    ("بحث وزير الخارجية المصري مع نظيره الأردني الأوضاع في المنطقة.", "جرى بحث الأوضاع في المنطقة."),
+    ("أعربت فرنسا عن دعمها للحكومة الجديدة.", "أعرب عن دعمه للحكومة الجديدة."),
+])
+def test_a_communicative_act_needs_a_party(with_party, without_party):
+    """A request, a meeting, support: an event only with someone named in it (PETRARCH's rule too)."""
+    assert code(with_party)
+    assert not code(without_party)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل عشرة أشخاص في انفجار سيارة مفخخة وسط المدينة أمس.",
+    "خرج آلاف المتظاهرين إلى الشوارع أمس احتجاجا على رفع الأسعار.",
+])
+def test_force_and_protest_count_with_no_one_named(text):
+    """Material conflict and protest are news where they happen: kept with no party named."""
+    assert types(code(text)) & {"ASSAULT", "PROTEST"}

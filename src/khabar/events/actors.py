@@ -73,6 +73,7 @@ class Agents:
     venue_nouns: frozenset[str] = frozenset()
     attributions: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,8 @@ def read_agents() -> Agents:
                   _folded(data.get("resumptive_preps", []), name, "resumptive_preps"),
                   _folded(data.get("venue_nouns", []), name, "venue_nouns"),
                   _folded(data.get("attributions", []), name, "attributions"),
-                  _folded(data.get("relation_nouns", []), name, "relation_nouns"))
+                  _folded(data.get("relation_nouns", []), name, "relation_nouns"),
+                  _folded(data.get("pair_nouns", []), name, "pair_nouns"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from khabar.article import Article, Event, Mention, Tokens
-from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words, person_words
+from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words, person_words, word_info
 from khabar.events.attach import (
     JOINT_TYPES,
     START_WORDS,
@@ -45,7 +45,14 @@ GROUP_KINDS = frozenset({"group", "org", "igo", "person"})
 FORCE_NOT = GROUP_KINDS - {"org"}  # an organisation with a military or police sector is a state's force
 STATE_FORCES = frozenset({"MIL", "COP"})
 NEEDS_SOURCE = frozenset({"THREATEN"})
+# Acts that are news where they happen even when no one is named (an explosion kills ten, crowds march):
+# material conflict and protest. Every other type is an act of someone towards someone — a meeting, a
+# demand, support, an accusation — and an event coder records it only with a party to it.
+UNATTRIBUTED_QUADS = frozenset({4})
+UNATTRIBUTED_TYPES = frozenset({"PROTEST"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
+PAIR_SPAN = 4  # sentences back that "the two sides" may name the sides of an event
+PAIR_AT = 3  # words from the sentence's start within which "the two sides" is its subject
 SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
 
 
@@ -101,6 +108,7 @@ class SentenceCoder:
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
         self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
         self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
+        self.sides: tuple[Actor, Actor, int] | None = None  # the same, of the last event of any type
         self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
 
     def code(self, passage: Passage) -> None:
@@ -116,6 +124,9 @@ class SentenceCoder:
                 self.pending = passage
             return
         skip = table.skips(first, last)
+        pair = self._pair(words, passage.index)
+        if pair is not None:
+            self.topic = pair  # "وبحث الجانبان": the two sides just named are the subject
         starts = [s for s, _ in passage.spans]
         units = find_units(words, starts, passage.mentions)
         names = name_words(units) | person_words(starts, passage.mentions)
@@ -128,7 +139,7 @@ class SentenceCoder:
                        frozenset(m.words[0] for m in matches if m.verbal))
         if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
             self._read_pending()
-        topic = self._code_matches(passage, words, att, matches, held)
+        topic = self._code_matches(passage, words, att, matches, held, pair)
         if topic is None and speech:
             topic = att.speaker(len(words))
         if topic is not None:
@@ -146,9 +157,11 @@ class SentenceCoder:
             self.topic = speaker
 
     def _code_matches(self, passage: Passage, words: SentenceWords, att: Attacher, matches: list[Match],
-                      held: Sequence[Match] = ()) -> Group | None:
-        """Events of the matches; the subject the sentence gives (None when it gives none)."""
-        topic = verb_source = None
+                      held: Sequence[Match] = (), opener: Group | None = None) -> Group | None:
+        """Events of the matches; the subject the sentence gives (None when it gives none). `opener`:
+        the subject that opens the sentence when no trigger carries it ("وجدد الجانبان …، ورفضا")."""
+        topic = None
+        verb_source = opener
         found = []
         for match in matches:
             roles = find_roles(att, match, self.topic, verb_source)
@@ -172,6 +185,18 @@ class SentenceCoder:
             for source, target, source_how, target_how in pairs:
                 self._add(passage, words, match, source, target, (source_how, target_how))
         return topic
+
+    def _pair(self, words: SentenceWords, index: int) -> Group | None:
+        """The sides of the last event between two states, when the sentence opens with a dual that
+        names two parties ("وأكد الجانبان", "كما اتفق البلدان") a few sentences after it."""
+        if self.sides is None or not 0 < index - self.sides[2] <= PAIR_SPAN:
+            return None
+        nouns = self.agents.pair_nouns
+        for j in range(min(PAIR_AT + 1, len(words.texts))):
+            if not words.forms[j].all.isdisjoint(nouns):
+                named = j + 1 < len(words.texts) and word_info(words.texts[j + 1], words.tables)[0] is not None
+                return None if named else Group(self.sides[:2])  # "الجانبان الأوروبي والأميركي" name their own
+        return None
 
     def _same_event(self, passage: Passage, words: SentenceWords, match: Match
                     ) -> list[tuple[Actor | None, Actor | None, str | None, str | None]]:
@@ -227,6 +252,9 @@ class SentenceCoder:
         if rule is not None and not forced and not reports(entry.type, words, [match], rule,
                                                            [self._modes(words, match)]):
             entry = match.entry
+        if source is None and target is None and entry.type not in UNATTRIBUTED_TYPES \
+                and quad_class(entry.type) not in UNATTRIBUTED_QUADS:
+            return  # "the meeting discussed", "support for the team": no party named, no event
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
@@ -240,7 +268,7 @@ class SentenceCoder:
         confidence = model.probability(event_features(entry.type, how, passage.index, modes.negated, modes.future,
                                                       modes.hypothetical)) if model is not None else None
         if source is not None and target is not None and src and tgt and passage.index >= 0:
-            self.last[entry.type] = (source, target, passage.index)
+            self.last[entry.type] = self.sides = (source, target, passage.index)
         self.events[key] = Event(
             type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
