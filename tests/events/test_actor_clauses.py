@@ -404,3 +404,31 @@ def test_the_two_sides_with_their_own_adjectives_are_those():
     events = code("وقعت تونس والمغرب أمس اتفاقية للتعاون في مجال النقل. واتفق الجانبان المصري والأردني على "
                   "استئناف المباحثات.")
     assert not {"TUN", "MAR"} & {e.source for e in events if e.sentence == 1}
+
+
+def test_the_two_sides_are_those_of_the_meeting_not_of_a_later_demand():
+    events = code("التقى وزير الخارجية التونسي نظيره المغربي في الرباط أمس. وطالبت مصر إسرائيل بوقف القصف. "
+                  "وبحث الوزيران سبل تطوير التجارة.")
+    assert {(e.source, e.target) for e in events if e.sentence == 2} == {("TUN", "MAR"), ("MAR", "TUN")}
+
+
+def test_states_named_in_hashtags_are_actors():
+    plain = code("وبحث وزيرا خارجية مصر والأردن الأوضاع في غزة.")
+    tagged = code("وبحث وزيرا خارجية #مصر و #الأردن الأوضاع في #غزة.")
+    assert dyads(plain, "CONSULT") == dyads(tagged, "CONSULT") == {("EGY", "JOR"), ("JOR", "EGY")}
+
+
+# -- clashes between two named sides: the GSR's "no" for ASSAULT, an event of force all the same
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات عنيفة الأحد بين الجيش الليبي وقوات المعارضة التشادية قرب الحدود.",
+    "تجددت المواجهات بين الجيش الإسرائيلي وحركة حماس شرق المدينة.",
+])
+def test_clashes_between_two_named_sides_are_force_both_ways(text):
+    events = [e for e in code(text) if e.cameo and e.cameo.startswith("19")]
+    pairs = {(e.source, e.target) for e in events}
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs
+
+
+def test_clashes_denied_or_between_unnamed_sides_are_no_event():
+    assert not code("لم تقع اشتباكات بين الجيش الليبي وقوات المعارضة التشادية قرب الحدود.")
+    assert not code("اندلعت اشتباكات عنيفة الأحد بين مسلحين قرب الحدود.")

@@ -63,3 +63,28 @@ def test_the_split_of_an_empty_word_is_empty():
     from khabar.text.clitics import split_of
 
     assert split_of("") == (0, 0, "")
+
+
+def _texts(text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [text[s:e] for s, e in tokens.spans]
+
+
+@pytest.mark.parametrize(("hashtag", "words"), [
+    ("#ولي_العهد_السعودي", ["ولي", "العهد", "السعودي"]),
+    ("#الولايات_المتحدة", ["الولايات", "المتحدة"]),
+    ("#Donald_Trump", ["Donald", "Trump"]),
+])
+def test_a_hashtag_reads_as_its_words(hashtag, words):
+    assert _texts(f"وقال {hashtag} اليوم") == ["وقال", *words, "اليوم"]
+
+
+def test_hashtag_marks_that_join_no_words_stay_marks():
+    assert _texts("العدد # 5 و __ و 3_4") == ["العدد", "#", "5", "و", "_", "_", "و", "3", "_", "4"]
+
+
+def test_a_hashtag_spans_point_into_the_text():
+    text = "التقى #محمد_بن_سلمان الرئيس"
+    tokens = tokenize(text)
+    assert [text[s:e] for s, e in tokens.spans][1:4] == ["محمد", "بن", "سلمان"]
+    assert text[tokens.spans[1][0] - 1] == "#"

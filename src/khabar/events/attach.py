@@ -79,8 +79,10 @@ def group_actors(words: SentenceWords, actors: list[Actor]) -> list[Group]:
     groups: list[list[Actor]] = []
     for actor in actors:
         last = groups[-1][-1] if groups else None
-        joined = last is not None and actor.prep is None and _between_ok(words, last.end, actor.start)
-        if joined and (actor.conj or _adjectives(last, actor)):
+        # "و" standing alone ("روسيا و الولايات المتحدة", common before a hashtag) joins as the clitic does
+        apart = last is not None and actor.start - last.end == 1 and words.texts[last.end] == "و"
+        joined = last is not None and actor.prep is None and (apart or _between_ok(words, last.end, actor.start))
+        if joined and (actor.conj or apart or _adjectives(last, actor)):
             groups[-1].append(actor)
         else:
             groups.append([actor])

@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from khabar.article import Article, Event, Mention, Tokens
 from khabar.events.actors import NAMED, Actor, actor_words, find_units, name_words, person_words, word_info
 from khabar.events.attach import (
+    BETWEEN_GAP,
     JOINT_TYPES,
     START_WORDS,
     Attacher,
     Group,
+    Roles,
     find_roles,
     pairs_of,
     settle_located,
@@ -108,7 +110,7 @@ class SentenceCoder:
         self.modes: dict[tuple[int, int, str], Modes] = {}  # of the current sentence's matches, asked twice
         self.observe: Callable[[str, frozenset[str]], None] | None = None  # sees realis features (training)
         self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
-        self.sides: tuple[Actor, Actor, int] | None = None  # the same, of the last event of any type
+        self.sides: tuple[Actor, Actor, int] | None = None  # the same, of the last meeting or deal
         self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
 
     def code(self, passage: Passage) -> None:
@@ -131,7 +133,7 @@ class SentenceCoder:
         units = find_units(words, starts, passage.mentions)
         names = name_words(units) | person_words(starts, passage.mentions)
         matches, held = self._reported(words, resolve(narrowed(words, found, names, actor_words(units) | skip)))
-        blocked = frozenset(j for m in matches + held for j in m.words)
+        blocked = frozenset(j for m in [*matches, *(h for h, _ in held)] for j in m.words)
         actors = find_actors(words, units, passage.spans, blocked)
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
         remember(words, actors, self.bodies)
@@ -157,7 +159,7 @@ class SentenceCoder:
             self.topic = speaker
 
     def _code_matches(self, passage: Passage, words: SentenceWords, att: Attacher, matches: list[Match],
-                      held: Sequence[Match] = (), opener: Group | None = None) -> Group | None:
+                      held: Sequence[tuple[Match, bool]] = (), opener: Group | None = None) -> Group | None:
         """Events of the matches; the subject the sentence gives (None when it gives none). `opener`:
         the subject that opens the sentence when no trigger carries it ("وجدد الجانبان …، ورفضا")."""
         topic = None
@@ -172,10 +174,10 @@ class SentenceCoder:
                 topic = topic or subject
                 verb_source = roles.source
             found.append(roles)
-        for match in held:  # force the realis model doubted: kept when one state's forces hit a named side
-            roles = find_roles(att, match, self.topic, verb_source)
-            if roles.explicit and _state_force(roles.source) and roles.target is not None and roles.target.coded:
-                matches, found = [*matches, match], [*found, roles]
+        for match, likely in held:  # force the realis model doubted (see _kept)
+            kept = _kept(att, match, find_roles(att, match, self.topic, verb_source), likely)
+            if kept is not None:
+                matches, found = [*matches, match], [*found, kept]
         for match, roles in zip(matches, settle_located(matches, found), strict=True):
             pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
             if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
@@ -187,7 +189,7 @@ class SentenceCoder:
         return topic
 
     def _pair(self, words: SentenceWords, index: int) -> Group | None:
-        """The sides of the last event between two states, when the sentence opens with a dual that
+        """The sides of the last meeting or deal between two states, when the sentence opens with a dual that
         names two parties ("وأكد الجانبان", "كما اتفق البلدان") a few sentences after it."""
         if self.sides is None or not 0 < index - self.sides[2] <= PAIR_SPAN:
             return None
@@ -215,7 +217,7 @@ class SentenceCoder:
             self.modes[key] = find_modes(words, match)
         return self.modes[key]
 
-    def _reported(self, words: SentenceWords, matches: list[Match]) -> tuple[list[Match], list[Match]]:
+    def _reported(self, words: SentenceWords, matches: list[Match]) -> tuple[list[Match], list[tuple[Match, bool]]]:
         """The matches of the types the sentence reports (see report.py), and the acts of force the
         realis model doubted but did not rule out (kept later if their sides are states)."""
         out, held = [], []
@@ -233,8 +235,8 @@ class SentenceCoder:
             reported, probability = judge(plover, words, mine, rule, modes, features)  # the features once
             if reported:
                 out.extend(mine)
-            elif not all(m.negated or m.future or m.hypothetical for m in modes) and probability >= FORCE_DOUBT:
-                held.extend(m for m in mine if m.entry.cameo.startswith(FORCE_CAMEO))
+            elif not all(m.negated or m.future or m.hypothetical for m in modes):
+                held.extend((m, probability >= FORCE_DOUBT) for m in mine if m.entry.cameo.startswith(FORCE_CAMEO))
         return sorted(out, key=lambda m: (m.start, m.entry.type)), held
 
     def _add(self, passage: Passage, words: SentenceWords, match: Match, source: Actor | None,
@@ -268,7 +270,9 @@ class SentenceCoder:
         confidence = model.probability(event_features(entry.type, how, passage.index, modes.negated, modes.future,
                                                       modes.hypothetical)) if model is not None else None
         if source is not None and target is not None and src and tgt and passage.index >= 0:
-            self.last[entry.type] = self.sides = (source, target, passage.index)
+            self.last[entry.type] = (source, target, passage.index)
+            if entry.type in JOINT_TYPES or entry.joint:  # "the two sides" are those of a meeting, a deal
+                self.sides = (source, target, passage.index)
         self.events[key] = Event(
             type=entry.type, sentence=passage.index, trigger=_trigger(passage, match), trigger_start=start,
             trigger_end=end, source=src, target=tgt, source_text=_text(passage, source),
@@ -277,6 +281,26 @@ class SentenceCoder:
             future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
             quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=how,
             confidence=confidence)
+
+
+def _kept(att: Attacher, match: Match, roles: Roles, likely: bool) -> Roles | None:
+    """The roles of an act of conventional force the realis model doubted, if it is an event all the
+    same: one state's forces hit a named side (and the model gave it half its threshold), or it is
+    fought between two named sides ("اشتباكات بين الجيش السوداني وقوات الدعم السريع", each side's act
+    on the other): clashes are mostly the GSR's "no", and news of them an event."""
+    if likely and roles.explicit and _state_force(roles.source) and roles.target is not None and roles.target.coded:
+        return roles
+    between = att.between(match)
+    if between is not None and len({a.code for a in between.coded}) >= 2 \
+            and _gap(att, match.words[-1] + 1, between.start) <= BETWEEN_GAP:  # "بين" of this act, not of another one
+        return replace(roles, between=between)
+    return None
+
+
+def _gap(att: Attacher, start: int, end: int) -> int:
+    """Words in [start, end) other than those a subject may stand past (days, "أمس", marks): "اشتباكات
+    عنيفة الاثنين بين X" has two before X."""
+    return sum(1 for j in range(start, end) if not att._skippable(j, None))
 
 
 def _state_force(group: Group | None) -> bool:

@@ -20,7 +20,10 @@ TOKEN_RE = re.compile(
 # TOKEN_RE as one non-space character and, by what it is, the rest of its token: a pattern that
 # starts with a character class lets the regex engine skip white space without a match attempt
 # at each space.
-_SPLIT_TOKEN = (rf"\S(?:(?<=[{_ARABIC}])[{_ARABIC}]*"
+# A hashtag's marks are white space to the reader: "#" before a letter, "_" between two letters
+# ("#ولي_العهد" reads as "ولي العهد"); names written as posts are then read as names.
+_SPLIT_TOKEN = (r"(?!#(?=[^\W\d_])|(?<=[^\W\d_])_(?=[^\W\d_]))"
+                rf"\S(?:(?<=[{_ARABIC}])[{_ARABIC}]*"
                 rf"|(?<=[{_DIGITS}])[{_DIGITS}]*(?:[.,٫٬][{_DIGITS}]+)*%?"
                 r"|(?<=[^\W\d_])[^\W\d_]*(?:['’][^\W\d_]+)?"
                 r"|)")
