@@ -432,3 +432,6 @@ def test_clashes_between_two_named_sides_are_force_both_ways(text):
 def test_clashes_denied_or_between_unnamed_sides_are_no_event():
     assert not code("لم تقع اشتباكات بين الجيش الليبي وقوات المعارضة التشادية قرب الحدود.")
     assert not code("اندلعت اشتباكات عنيفة الأحد بين مسلحين قرب الحدود.")
+    # adjectives side by side name joint doers, not two sides fighting each other
+    strike = code("وقد تكون الضربة الأميركية الفرنسية قد وقعت في عطلة الأسواق.")
+    assert not {("USA", "FRA"), ("FRA", "USA")} & {(e.source, e.target) for e in strike}

@@ -291,7 +291,7 @@ def _kept(att: Attacher, match: Match, roles: Roles, likely: bool) -> Roles | No
     if likely and roles.explicit and _state_force(roles.source) and roles.target is not None and roles.target.coded:
         return roles
     between = att.between(match)
-    if between is not None and len({a.code for a in between.coded}) >= 2 \
+    if between is not None and not between.pair and len({a.code for a in between.coded}) >= 2 \
             and _gap(att, match.words[-1] + 1, between.start) <= BETWEEN_GAP:  # "بين" of this act, not of another one
         return replace(roles, between=between)
     return None
