@@ -435,3 +435,21 @@ def test_clashes_denied_or_between_unnamed_sides_are_no_event():
     # adjectives side by side name joint doers, not two sides fighting each other
     strike = code("وقد تكون الضربة الأميركية الفرنسية قد وقعت في عطلة الأسواق.")
     assert not {("USA", "FRA"), ("FRA", "USA")} & {(e.source, e.target) for e in strike}
+
+
+# -- a verbal noun with a possessive pronoun: the actor it points back to does the act
+def test_a_possessive_on_a_verbal_noun_points_to_the_actor_before_it():
+    events = code("وتجول وزير الخارجية الياباني في الأسواق خلال زيارته إلى كينيا الأسبوع الماضي.")
+    visit = [e for e in events if e.trigger == "زيارته"]
+    assert [(e.source, e.target) for e in visit] == [("JPN", "KEN")]
+    assert visit[0].to_dict()["how"]["source"] == "possessive"
+
+
+def test_a_possessive_skips_an_actor_governed_by_a_preposition():
+    events = code("وأشاد وزير الخارجية الياباني بالحكومة الكندية خلال زيارته إلى كينيا.")
+    assert ("JPN", "KEN") in {(e.source, e.target) for e in events if e.trigger == "زيارته"}
+
+
+def test_a_possessive_with_no_actor_before_it_takes_the_subject_carried_over():
+    events = code("وصرح وزير الخارجية الياباني بأن الطقس معتدل. وتفقد خلال زيارته الرئيس الكيني.")
+    assert ("JPN", "KEN") in {(e.source, e.target) for e in events if e.sentence == 1}

@@ -104,6 +104,13 @@ def _possessed(words: SentenceWords, actor: Actor) -> bool:
     return any(norm.endswith(p) and norm[: -len(p)] in words.tables.agents.sectors for p in THIRD_PERSON)
 
 
+def possessive_pronoun(words: SentenceWords, j: int) -> bool:
+    """Does word j end in a third-person possessive pronoun ("زيارته", "لقائهما")?"""
+    text = words.texts[j]
+    suffix = words.tables.split(text)[1]
+    return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+
+
 def _antecedents(words: SentenceWords, actors: list[Actor], topic: Group | None) -> list[Actor]:
     """An agent noun with a possessive suffix takes the code of the actor it points back to: the
     nearest coded actor before it in the sentence that no preposition governs, else the subject
@@ -746,6 +753,7 @@ HOW = {
     "verb": "the subject of the verb that governs the noun trigger in the same sentence, or the actor just before the noun",
     "support": "the subject of a support verb before the verbal noun (شن، نفذ، أجرى، قام بـ)",
     "speaker": "who speaks in the sentence (a verb of saying, a headline's STATE:)",
+    "possessive": "the actor a verbal noun's pronoun points back to (زيارته، لقائها): the nearest before it, else the one carried from before",
     "continued": "the subject carried from an earlier sentence (no subject of its own)",
     "object": "the object after the trigger, with or without a preposition",
     "victim": "the people or place hit by a violent act",
@@ -924,6 +932,9 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
                      "genitive" if target is not None else None)
     source, patient, source_how = _subject(att, match)
+    possessive = noun and possessive_pronoun(att.words, head)
+    if possessive and source_how == "genitive":
+        source, source_how = None, None  # "زيارته الرئيس": the pronoun is the genitive, the noun after its object
     own = None
     if source is not None and source_how in ("genitive", "subject") and att.own_noun(match, source):
         own, source, source_how = source, None, None  # "استدعاء السفير السويدي": the envoy summoned
@@ -950,6 +961,13 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
             source, explicit, source_how = verb_source, True, "verb"
         elif att.owner_next_to(owner, head):
             source, explicit, source_how = owner, True, "verb"
+    if source is None and possessive:
+        # "أثناء زيارته إلى إثيوبيا", "خلال لقائها بالسفير": the noun's pronoun points back to its doer
+        owner = next((g for g in reversed(att.groups) if g.end <= head and g.coded and g.prep is None), None)
+        if owner is not None:
+            source, explicit, source_how = owner, True, "possessive"
+        elif topic is not None and topic.coded:
+            source, source_how = topic, "possessive"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
         speaker = att.speaker(head)

@@ -22,6 +22,7 @@ from khabar.events.attach import (
     Roles,
     find_roles,
     pairs_of,
+    possessive_pronoun,
     settle_located,
 )
 from khabar.events.confidence import event_features
@@ -139,7 +140,8 @@ class SentenceCoder:
         remember(words, actors, self.bodies)
         att = Attacher(words, recalled, self.agents, blocked, self.topic,
                        frozenset(m.words[0] for m in matches if m.verbal))
-        if self.pending is not None and any(m.verbal and m.words[0] < START_WORDS for m in matches):
+        if self.pending is not None and any((m.verbal and m.words[0] < START_WORDS)
+                                            or possessive_pronoun(words, m.words[0]) for m in matches):
             self._read_pending()
         topic = self._code_matches(passage, words, att, matches, held, pair)
         if topic is None and speech:
