@@ -453,3 +453,24 @@ def test_a_possessive_skips_an_actor_governed_by_a_preposition():
 def test_a_possessive_with_no_actor_before_it_takes_the_subject_carried_over():
     events = code("وصرح وزير الخارجية الياباني بأن الطقس معتدل. وتفقد خلال زيارته الرئيس الكيني.")
     assert ("JPN", "KEN") in {(e.source, e.target) for e in events if e.sentence == 1}
+
+
+# -- a support verb's subject does the act of the verbal noun after it; the noun's genitive is its object
+@pytest.mark.parametrize(("text", "kind", "pair"), [
+    ("وردت كوبا باتهام كندا بالتدخل في شؤونها.", "ACCUSE", ("CUB", "CAN")),
+    ("واكتفت كوبا بانتقاد كندا.", "ACCUSE", ("CUB", "CAN")),
+    ("وسارعت كوبا بإدانة كندا.", "ACCUSE", ("CUB", "CAN")),
+    ("وبادرت كوبا بدعم فنزويلا.", "SUPPORT", ("CUB", "VEN")),
+])
+def test_the_subject_of_a_support_verb_acts_on_the_genitive(text, kind, pair):
+    assert pair in dyads(code(text), kind)
+
+
+def test_a_verb_of_welcoming_leaves_the_genitive_the_doer():
+    events = code("ورحبت كوبا بزيارة الرئيس الكندي.")
+    assert "CUB" not in {e.source for e in events if e.trigger == "بزيارة"}
+
+
+def test_a_reply_to_an_accusation_leaves_the_accuser_its_doer():
+    events = code("وردت كوبا على اتهام كندا لها بالتدخل في شؤونها.")
+    assert ("CUB", "CAN") not in dyads(events, "ACCUSE")

@@ -935,6 +935,15 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     possessive = noun and possessive_pronoun(att.words, head)
     if possessive and source_how == "genitive":
         source, source_how = None, None  # "زيارته الرئيس": the pronoun is the genitive, the noun after its object
+    object_genitive = None
+    before = att.words.prev_word(head - 1) if head else None
+    if noun and source_how == "genitive" and source is not None and source.start > head \
+            and (before is None or att.words.forms[before].all.isdisjoint(att._preps)):  # not "رد على اتهام X"
+        doer = att.support_subject(head)
+        if doer is not None and doer.coded and doer.end <= head:
+            # "واصلت إسرائيل قصف غزة", "ردت إيران باتهام إسرائيل": the support verb's subject does the
+            # act, the noun's genitive is what it is done to
+            source, source_how, object_genitive = doer, "support", source
     own = None
     if source is not None and source_how in ("genitive", "subject") and att.own_noun(match, source):
         own, source, source_how = source, None, None  # "استدعاء السفير السويدي": the envoy summoned
@@ -991,7 +1000,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         doer = _doer_of_act_in(att, patient.end)
         if doer is not None:
             source, source_how = doer, "agent"
-    target, target_how = (patient, "victim") if patient is not None else (own or att.target(match, after, source),
+    target, target_how = (patient, "victim") if patient is not None else (own or object_genitive
+                                                                          or att.target(match, after, source),
                                                                           "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)
