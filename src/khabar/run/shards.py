@@ -32,7 +32,16 @@ def write_shard(results: list[dict[str, Any]], path: str | Path) -> str:
 
 
 def _cell(value: Any, as_json: bool) -> Any:
-    return json.dumps(value, ensure_ascii=False) if as_json and value is not None else value
+    return json.dumps(value, ensure_ascii=False, default=_unpacked) if as_json and value is not None else value
+
+
+def _unpacked(value: Any) -> str:
+    """In a row, a packed document (bytes) as its JSON text: the writer packs it again."""
+    if isinstance(value, bytes):
+        from khabar.store import docs
+
+        return docs.text(value)  # type: ignore[return-value]
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def read_shard(path: str | Path) -> list[dict[str, Any]]:
