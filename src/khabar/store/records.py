@@ -96,6 +96,19 @@ def article_record(article: Article) -> Record:
     )
 
 
+def plain_record(article: Article) -> Record:
+    """`article_record` with its rows as plain tuples, for a record sent between processes: a named
+    row pickles as a call of its class, a plain one some four times faster. The writer reads rows by
+    position (as it reads the lists of a Parquet shard)."""
+    record = article_record(article)
+    for key in CHILD_ROWS:
+        record[key] = list(map(tuple, record[key]))  # type: ignore[literal-required]
+    for key in ("article", "dispatch"):
+        if record[key] is not None:  # type: ignore[literal-required]
+            record[key] = tuple(record[key])  # type: ignore[literal-required]
+    return record
+
+
 def _dispatch(article: Article, article_id: str, date: str | None) -> DispatchRow | None:
     """The article as a continuation part, or as a lead a part may take its dateline from."""
     if article.headline is None:
