@@ -86,3 +86,22 @@ def test_cli_bench_ingest(tmp_path):
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures["articles"] == len(DISPATCHES) and figures["articles_per_s"] > 0
     assert 0 < figures["search_p50_ms"] <= figures["search_p95_ms"]
+
+
+def test_the_ingest_bar_starts_no_thread_so_the_pool_can_fork():
+    """The local pool forks its workers (which then share the loaded models) only while the process
+    runs one thread: a bar redrawn by its own thread made every worker load them again."""
+    import threading
+
+    from khabar.cli.corpus import _draw
+    from khabar.store.ingest import Progress
+
+    threads = []
+
+    def events():
+        for pages in (1, 2):
+            threads.append(threading.active_count())
+            yield Progress(pages=pages, articles=pages, seconds=1.0)
+
+    last = _draw(events())
+    assert last.pages == 2 and threads == [threading.active_count()] * 2

@@ -79,3 +79,23 @@ def test_a_record_through_a_parquet_shard_stores_the_same_rows(tmp_path):
     store_article(tmp_path / "direct.db", record, source="api", url=None)
     store_article(tmp_path / "shard.db", back, source="api", url=None)
     assert _tables(tmp_path / "direct.db") == _tables(tmp_path / "shard.db")
+
+
+def test_a_plain_record_has_the_rows_of_its_article_record_and_stores_the_same(tmp_path):
+    from khabar.pipeline import read
+    from khabar.store import docs
+    from khabar.store.records import CHILD_ROWS, article_record, plain_record
+    from khabar.store.writer import store_article
+
+    article = read(PAGE, id="k1")
+    named, plain = article_record(article), plain_record(article)
+    assert isinstance(named["article"].doc, bytes)  # packed by the worker: the writer only inserts
+    assert json.loads(docs.text(named["article"].doc))["id"] == "k1"
+    assert type(plain["article"]) is tuple and plain["article"] == tuple(named["article"])
+    assert named["mentions"] and named["entities"]
+    for key in CHILD_ROWS:
+        assert all(type(row) is tuple for row in plain[key])
+        assert plain[key] == [tuple(row) for row in named[key]]
+    store_article(tmp_path / "named.db", named, source="api", url=None)
+    store_article(tmp_path / "plain.db", plain, source="api", url=None)
+    assert _tables(tmp_path / "named.db") == _tables(tmp_path / "plain.db")

@@ -116,13 +116,16 @@ def _draw(events: Iterator[Any]) -> Any:
                bars.TextColumn("{task.fields[rate]}"), bars.TimeElapsedColumn(), bars.TextColumn("left"),
                bars.TimeRemainingColumn())
     last = None
-    with bars.Progress(*columns, console=Console(stderr=True)) as bar:
+    # No refresh thread: the pool forks its workers (sharing the loaded models) only while this
+    # process runs one thread; the bar is redrawn on each event instead (one per batch).
+    with bars.Progress(*columns, console=Console(stderr=True), auto_refresh=False) as bar:
         task = bar.add_task("pages", total=None, rate="")
         for last in events:
             rate = last.articles / last.seconds if last.seconds else 0.0
             description = "stories" if last.phase == "stories" else "pages"
             bar.update(task, completed=last.pages, total=last.total, description=description,
-                       rate=f"{rate:,.0f} articles/s · {last.errors} errors · {last.skipped} already stored")
+                       rate=f"{rate:,.0f} articles/s · {last.errors} errors · {last.skipped} already stored",
+                       refresh=True)
     return last
 
 

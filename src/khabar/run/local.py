@@ -99,8 +99,9 @@ class LocalRunner:
         if first is None:
             return
         if context.get_start_method() == "fork" and first[1]:
-            # Models load on the first page read: read one here, and the forked workers share them.
-            pipeline_for(settings).read_page(first[1][0])
+            # Models load on the first page read, and the record maker's libraries on the first
+            # finish: do both here, and the forked workers share them.
+            finish(pipeline_for(settings).read_page(first[1][0]))
         batches = itertools.chain([first], batches)
         pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
                                    initargs=(settings, os.getpid()))

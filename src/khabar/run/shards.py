@@ -4,12 +4,14 @@ kept as JSON text and read back as lists."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 JSON_COLUMNS_KEY = b"khabar.json_columns"
+BYTES_KEY = "$bytes"  # a JSON object standing for bytes in a row
 
 
 def write_shard(results: list[dict[str, Any]], path: str | Path) -> str:
@@ -32,7 +34,18 @@ def write_shard(results: list[dict[str, Any]], path: str | Path) -> str:
 
 
 def _cell(value: Any, as_json: bool) -> Any:
-    return json.dumps(value, ensure_ascii=False) if as_json and value is not None else value
+    return json.dumps(value, ensure_ascii=False, default=_bytes_out) if as_json and value is not None else value
+
+
+def _bytes_out(value: Any) -> dict[str, str]:
+    """Bytes inside a row (a packed document) as JSON: {BYTES_KEY: base64}."""
+    if isinstance(value, bytes):
+        return {BYTES_KEY: base64.b64encode(value).decode("ascii")}
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _bytes_in(value: dict[str, Any]) -> Any:
+    return base64.b64decode(value[BYTES_KEY]) if value.keys() == {BYTES_KEY} else value
 
 
 def read_shard(path: str | Path) -> list[dict[str, Any]]:
@@ -45,5 +58,5 @@ def read_shard(path: str | Path) -> list[dict[str, Any]]:
     for row in rows:
         for name in json_columns:
             if row[name] is not None:
-                row[name] = json.loads(row[name])
+                row[name] = json.loads(row[name], object_hook=_bytes_in)
     return rows

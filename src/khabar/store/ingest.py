@@ -23,7 +23,7 @@ from khabar.sources.read import iter_pages
 from khabar.store.db import open_store
 from khabar.store.dedup import assign_stories
 from khabar.store.ids import content_hash, content_id
-from khabar.store.records import Record, article_record
+from khabar.store.records import Record, plain_record
 from khabar.store.rows import CopyRow, ErrorRow, PageKey
 from khabar.store.writer import finished_input, known_ids, mark_input, tune_writer, write_batch
 
@@ -100,7 +100,7 @@ def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | No
     results = None
     try:
         plan = _plan(conn, inputs, state.progress)
-        results = runner(_batches(conn, plan, settings, state, batch_pages, limit), article_record, settings)
+        results = runner(_batches(conn, plan, settings, state, batch_pages, limit), plain_record, settings)
         waited = time.perf_counter()
         for tag, records in results:
             begun, cpu = time.perf_counter(), time.thread_time()

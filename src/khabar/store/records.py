@@ -1,5 +1,6 @@
 """An Article as the rows the store writes. Runs in the workers, next to the reading, so that the
-writer only inserts: ids, search keys, the JSON document and the MinHash signature come ready.
+writer only inserts: ids, search keys, the packed JSON document (docs.py) and the MinHash signature
+come ready.
 
 A record is a dict with named keys (Record) of plain values and lists of rows (rows.py), so that it
 pickles cheaply and fits a Parquet shard.
@@ -12,6 +13,7 @@ from typing import TypedDict
 
 from khabar.article import Article, Event, EventPlace
 from khabar.page.headline import headline_key
+from khabar.store import docs
 from khabar.store.dedup import signature
 from khabar.store.ids import content_hash, content_id
 from khabar.store.keys import text_keys, token_keys
@@ -73,7 +75,8 @@ def article_record(article: Article) -> Record:
         headline=article.headline.text if article.headline else None, date=date,
         place=dateline.place_en if dateline else None, country=dateline.country if dateline else None,
         sentences=len(article.sentences), tokens=len(article.tokens),
-        doc=json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        # packed here, in the worker: a quarter of the JSON to pickle and send, and the writer only inserts
+        doc=docs.pack(json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":"))))
     return Record(
         id=article_id, error=None, article=row,
         mentions=_mentions(article, article_id),
@@ -91,6 +94,19 @@ def article_record(article: Article) -> Record:
         minhash=signature(body_keys),
         dispatch=_dispatch(article, article_id, date),
     )
+
+
+def plain_record(article: Article) -> Record:
+    """`article_record` with its rows as plain tuples, for a record sent between processes: a named
+    row pickles as a call of its class, a plain one some four times faster. The writer reads rows by
+    position (as it reads the lists of a Parquet shard)."""
+    record = article_record(article)
+    for key in CHILD_ROWS:
+        record[key] = list(map(tuple, record[key]))  # type: ignore[literal-required]
+    for key in ("article", "dispatch"):
+        if record[key] is not None:  # type: ignore[literal-required]
+            record[key] = tuple(record[key])  # type: ignore[literal-required]
+    return record
 
 
 def _dispatch(article: Article, article_id: str, date: str | None) -> DispatchRow | None:

@@ -72,7 +72,7 @@ class ArticleRow(NamedTuple):
     country: str | None
     sentences: int
     tokens: int
-    doc: str
+    doc: str | bytes  # the JSON text, or its stored form (docs.pack; as article_record makes it)
 
 
 class MentionRow(NamedTuple):
