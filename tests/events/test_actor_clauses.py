@@ -474,3 +474,9 @@ def test_a_verb_of_welcoming_leaves_the_genitive_the_doer():
 def test_a_reply_to_an_accusation_leaves_the_accuser_its_doer():
     events = code("وردت كوبا على اتهام كندا لها بالتدخل في شؤونها.")
     assert ("CUB", "CAN") not in dyads(events, "ACCUSE")
+
+
+def test_a_former_office_after_the_antecedent_keeps_the_relative_clause_on_it():
+    plain = code("وعاد الرئيس الكيني الذي تتهمه كوبا بالفشل إلى بلاده.")
+    former = code("وعاد الرئيس الكيني السابق الذي تتهمه كوبا بالفشل إلى بلاده.")
+    assert dyads(plain, "ACCUSE") == dyads(former, "ACCUSE") == {("CUB", "KEN")}
