@@ -480,3 +480,24 @@ def test_a_former_office_after_the_antecedent_keeps_the_relative_clause_on_it():
     plain = code("وعاد الرئيس الكيني الذي تتهمه كوبا بالفشل إلى بلاده.")
     former = code("وعاد الرئيس الكيني السابق الذي تتهمه كوبا بالفشل إلى بلاده.")
     assert dyads(plain, "ACCUSE") == dyads(former, "ACCUSE") == {("CUB", "KEN")}
+
+
+# -- a verb right after an indefinite noun describes it: the actor after the verb is its object
+@pytest.mark.parametrize("text", [
+    "ونشرت الصحيفة دراسة تتهم كندا بالتقصير.",
+    "ورفع المحتجون لافتات تتهم كندا بالتقصير.",
+])
+def test_a_clause_describing_an_indefinite_noun_has_the_actor_after_as_object(text):
+    assert {(e.source, e.target) for e in code(text) if e.type == "ACCUSE"} == {(None, "CAN")}
+
+
+def test_a_statement_is_that_of_the_subject_who_issued_it():
+    assert ("CUB", "CAN") in dyads(code("وأصدرت كوبا رسالة تتهم كندا بالتقصير."), "ACCUSE")
+
+
+def test_a_particle_in_ma_opens_a_clause_of_its_own():
+    assert ("CUB", "CAN") in dyads(code("وقال مسؤول إن ذلك جرى عندما اتهمت كوبا كندا بالتقصير."), "ACCUSE")
+
+
+def test_an_indefinite_noun_of_a_time_phrase_is_no_subject():
+    assert ("CUB", "CAN") in dyads(code("ومنذ أشهر عديدة تتهم كوبا كندا بالتقصير."), "ACCUSE")

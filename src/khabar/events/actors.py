@@ -74,6 +74,7 @@ class Agents:
     attributions: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
+    time_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,8 @@ def read_agents() -> Agents:
                   _folded(data.get("venue_nouns", []), name, "venue_nouns"),
                   _folded(data.get("attributions", []), name, "attributions"),
                   _folded(data.get("relation_nouns", []), name, "relation_nouns"),
-                  _folded(data.get("pair_nouns", []), name, "pair_nouns"))
+                  _folded(data.get("pair_nouns", []), name, "pair_nouns"),
+                  _folded(data.get("time_preps", []), name, "time_preps"))
 
 
 @dataclass(frozen=True, slots=True)

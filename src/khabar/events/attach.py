@@ -46,7 +46,8 @@ ACT_WINDOW = 10  # words after a condemnation where the act it names may start (
 DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("غارة جوية بطائرة مسيرة أصابت")
 BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parties ("الاتفاق الأخير بين")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
-ALSO = frozenset({"كما"})  # "، كما نفى": a verb after it opens a clause of its own
+ALSO = frozenset({"كما"})
+HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # short vowels and tanween, stripped from a word's end  # "، كما نفى": a verb after it opens a clause of its own
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
 
 
@@ -201,6 +202,27 @@ class Attacher:
             return False
         forms = self.words.forms[j]
         return bool(forms.levels) and forms.levels[0][-1][1] and forms.all.isdisjoint(self._preps)
+
+    def indefinite_subject(self, head: int) -> bool:
+        """Does an indefinite noun stand right before the verb at `head`, the verb a clause describing
+        it ("بيانا يدين X", "رسالة تطالب X", "لافتات تطالب X")? Its form shows it a noun: ة, ات, or the
+        accusative alif. The actor after the verb is then its object."""
+        j = head - 1
+        if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
+            return False
+        if any(g.start <= j < g.end for g in self.groups) or self._skippable(j, None):
+            return False
+        forms = self.words.forms[j]
+        if not forms.levels or forms.levels[0][-1][1] or not forms.all.isdisjoint(self._preps) \
+                or not forms.all.isdisjoint(self._clause_openers) or not forms.all.isdisjoint(self.agents.reasons):
+            return False  # a definite noun is noun_subject's; "فيما قتل", "احتجاجا على" open clauses
+        governing = self._preps | self.agents.time_preps
+        if any(k >= 0 and not self.words.forms[k].all.isdisjoint(governing) for k in (j - 1, j - 2)):
+            return False  # "منذ أشهر عديدة تطالب X": a time phrase, X the subject
+        text = self.words.texts[j].rstrip(HARAKAT)
+        # ة and ات end nouns; the accusative alif too, but not the verbs' "وا" nor the particles in ما
+        # (عندما، كلما، ربما)
+        return text.endswith("ة") or (len(text) >= 4 and text.endswith(("ات", "ا")) and not text.endswith(("وا", "ما")))
 
     def describes_act(self, head: int) -> bool:
         """Is the verb at `head` a clause describing the violent act named just before it, with no
@@ -834,6 +856,13 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
         return owner, None, "speaker" if owner is not None else None
     if source is None and not noun and (att.noun_subject(head) or (not conjoined and att.describes_act(head))):
         return None, None, None  # "الرسالة دعت الجانب الكندي": a subject that is no actor, the object after
+    if source is None and not noun and not conjoined and att.indefinite_subject(head):
+        # "أصدرت مصر بيانا يدين X", "قدمت فرنسا مشروع قرار يدعو X": the statement is that of the subject
+        # just before it (its noun at most two words long), X its object
+        owner = next((g for g in reversed(att.groups) if g.end < head), None)
+        if owner is None or not owner.coded or owner.prep is not None or owner.end < head - 3:
+            owner = None
+        return owner, None, "verb" if owner is not None else None
     if source is None:
         found = att.subject_after(head, match, noun)
         if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
