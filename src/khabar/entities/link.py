@@ -45,7 +45,7 @@ LOOK_BEHIND = 40  # characters before a person's mention read for a nationality 
 SURNAME_AFTER_OFFICE = dt.timedelta(days=4 * 365)  # a past leader named by surname alone, this long after
 GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often as it ends them
 # Wikidata people bearing a one-word name (data/surname_persons.tsv) from which the office alone no
-# longer links it: chosen on ANT pages 6,001-18,000, checked on the first 6,000 (see its SOURCE.md)
+# longer links it: chosen on ANT pages 6,001-18,000, checked on the first 6,000 (data/SOURCE.md)
 COMMON_SURNAME = 20
 
 
