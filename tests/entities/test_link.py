@@ -570,3 +570,55 @@ def test_link_a_verbal_noun_with_its_object_is_no_organisation():
     body = article.body
     starts = [m.start for m in article.mentions if m.name_en == "Fatah"]
     assert starts == [body.index("فتح أن")]
+
+
+SPAIN_2018 = dt.date(2018, 6, 20)  # Pedro Sánchez heads Spain's government since 2 June 2018
+
+
+def _people(text: str, on: dt.date = SPAIN_2018):
+    return [(m.text, m.name_en, m.id) for m in read(text, plain=True, date=on).mentions if m.type == "PER"]
+
+
+def test_link_a_common_surname_alone_is_not_the_head_of_government():
+    # a footballer's surname in a match report: many people bear "سانشيز", the office is not enough
+    found = _people("ولعب سانشيز مباراة قوية أمام الفريق الضيف وسجل هدفين.")
+    assert [(text, id_) for text, _, id_ in found] == [("سانشيز", None)]
+    assert found[0][1]  # still a person, with a romanised name
+
+
+def test_link_a_common_surname_with_the_full_name_or_a_title_is_linked():
+    said = "وقال سانشيز إن المحادثات مفيدة."
+    assert [id_ for _, _, id_ in _people(said)] == [None]  # alone, nobody
+    full = _people("وصل بيدرو سانشيز إلى بروكسل. " + said)
+    assert [name for _, name, _ in full] == ["Pedro Sánchez", "Pedro Sánchez"]
+    titled = _people(said.replace("سانشيز", "رئيس الوزراء الإسباني سانشيز"))
+    assert [name for _, name, _ in titled] == ["Pedro Sánchez"]
+    honorific = _people(said.replace("سانشيز", "السيد سانشيز"))
+    assert [name for _, name, _ in honorific] == ["Pedro Sánchez"]
+
+
+def test_link_a_distinctive_surname_alone_in_office_is_linked():
+    # the same sentence: the office links a name few people bear, not a common one
+    said = "وأبلغ {} الصحفيين أن الخطة جاهزة."
+    assert [name for _, name, _ in _people(said.format("ماكرون"))] == ["Emmanuel Macron"]
+    assert [id_ for _, _, id_ in _people(said.format("سانشيز"))] == [None]
+
+
+def test_link_the_surname_table_holds_what_the_tool_counts():
+    import importlib.util
+    from pathlib import Path
+
+    from khabar.entities.link import COMMON_SURNAME, surname_persons
+    from khabar.kb import load_kb
+
+    path = Path(__file__).resolve().parents[2] / "tools" / "surname_persons.py"
+    spec = importlib.util.spec_from_file_location("surname_persons_tool", path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    # spellings folding alike add up, whatever the English; a bad line is skipped
+    counts = tool.name_word_counts(["sanchez\tس ا ن ش ي ز\t5\n", "sanches\tس ا ن ش ي ز\t2\n",
+                                    "macron\tم ا ك ر و ن\t1\n", "broken line\n", "ahmed\tأ ح م د\t3\n"])
+    assert counts == {"سانشيز": 7, "ماكرون": 1, "احمد": 3}
+    table = surname_persons(Resources())
+    assert table["سانشيز"] >= COMMON_SURNAME > table["ماكرون"]
+    assert set(table) == set(tool.one_word_names(load_kb()))

@@ -44,6 +44,9 @@ NEVER_FIRST = frozenset({"currency", "unit", "month", "day"})
 LOOK_BEHIND = 40  # characters before a person's mention read for a nationality adjective
 SURNAME_AFTER_OFFICE = dt.timedelta(days=4 * 365)  # a past leader named by surname alone, this long after
 GIVEN_NAME_RATIO = 2  # a word starting people's names this many times as often as it ends them
+# Wikidata people bearing a one-word name (data/surname_persons.tsv) from which the office alone no
+# longer links it: chosen on ANT pages 6,001-18,000, checked on the first 6,000 (data/SOURCE.md)
+COMMON_SURNAME = 20
 
 
 def not_names() -> dict[str, str]:
@@ -622,6 +625,13 @@ def person_first_words(resources: Resources) -> dict[str, frozenset[str]]:
     return {word: frozenset(ids) for word, ids in found.items()}
 
 
+def surname_persons(resources: Resources) -> dict[str, int]:
+    """The resource: Wikidata people bearing each folded one-word name of the knowledge base's
+    people, from data/surname_persons.tsv (tools/surname_persons.py)."""
+    rows = read_tsv(data_path("khabar.entities", "data/surname_persons.tsv"), ("word", "persons"))
+    return {row["word"]: int(row["persons"]) for _, row in rows}
+
+
 def given_names(kb) -> frozenset[str]:
     """Folded words that start the names of the knowledge base's people more often than they end
     one (by people: "محمد" starts many names and ends Mahathir Mohamad's)."""
@@ -655,7 +665,8 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     article.mentions = mentions
     references = resolve_references(article, demonyms, gazetteer.kb, on)
     texts = {"body": article.body, "headline": article.headline.text if article.headline is not None else ""}
-    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words), texts)
+    mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words), texts,
+                                     resources.get(surname_persons))
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
@@ -683,14 +694,16 @@ def _descriptor(mention: Mention, kb) -> bool:
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
                           on: dt.date, starts: Mapping[str, frozenset[str]] | None = None,
-                          texts: Mapping[str, str] | None = None) -> list[Mention]:
+                          texts: Mapping[str, str] | None = None,
+                          persons: Mapping[str, int] | None = None) -> list[Mention]:
     """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
     article names them in full too, a title resolves to them, or they hold an office on the
-    article's date (or left it at most SURNAME_AFTER_OFFICE before) and the word starts no other
-    person's name (`starts`, see `person_first_words`: "مصطفى" alone is not Mohammad Mustafa, nor
-    "ميشال" Charles Michel); else the mention is an unknown person with a romanised name ("هيلي" in
-    2018 is not the defence secretary of 2024). A word after a person's title or honorific ("الملكة
-    إليزابيث"; `texts`, the text of each `where`) is not alone."""
+    article's date (or left it at most SURNAME_AFTER_OFFICE before); else the mention is an unknown
+    person with a romanised name ("هيلي" in 2018 is not the defence secretary of 2024). The office is
+    not enough for a word that starts another person's name (`starts`, see `person_first_words`:
+    "مصطفى" alone is not Mohammad Mustafa) or that many people bear (`persons`, see `surname_persons`:
+    "سانشيز" in a football report is not Spain's prime minister): such a word needs a person's title
+    or honorific right before it ("الملكة إليزابيث"; `texts`, the text of each `where`)."""
     full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
     titled = {r.id for r in references if r.kind == "title"}
     out = []
@@ -698,13 +711,20 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
         if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
                 and mention.id not in full and mention.id not in titled
                 and (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
-                     or (starts is not None and starts.get(match_key(mention.text), frozenset()) - {mention.id}
+                     or (_shared_word(match_key(mention.text), mention.id, starts, persons)
                          and not (texts and _title_before(texts.get(mention.where, ""), mention.start))))):
             name_en = romanise(mention.text)
             mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)
         out.append(mention)
     return out
+
+
+def _shared_word(word: str, id: str, starts: Mapping[str, frozenset[str]] | None,
+                 persons: Mapping[str, int] | None) -> bool:
+    """Does `word` start another knowledge-base person's name, or do many people bear it?"""
+    return bool((starts is not None and starts.get(word, frozenset()) - {id})
+                or (persons is not None and persons.get(word, 0) >= COMMON_SURNAME))
 
 
 def _title_before(text: str, start: int) -> bool:
