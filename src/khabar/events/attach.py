@@ -196,21 +196,23 @@ class Attacher:
         """Does a definite noun that names no actor stand right before the verb at `head`, its subject
         (SVO: "الرسالة دعت الجانب الكندي")? The actor after the verb is then its object."""
         j = head - 1
-        if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
-            return False
-        if any(g.start <= j < g.end for g in self.groups) or self._skippable(j, None):
+        if not self._plain_word(j):
             return False
         forms = self.words.forms[j]
         return bool(forms.levels) and forms.levels[0][-1][1] and forms.all.isdisjoint(self._preps)
+
+    def _plain_word(self, j: int) -> bool:
+        """Is word j a word of the sentence that is no trigger, no actor's and none to skip?"""
+        if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
+            return False
+        return not any(g.start <= j < g.end for g in self.groups) and not self._skippable(j, None)
 
     def indefinite_subject(self, head: int) -> bool:
         """Does an indefinite noun stand right before the verb at `head`, the verb a clause describing
         it ("بيانا يدين X", "رسالة تطالب X", "لافتات تطالب X")? Its form shows it a noun: ة, ات, or the
         accusative alif. The actor after the verb is then its object."""
         j = head - 1
-        if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
-            return False
-        if any(g.start <= j < g.end for g in self.groups) or self._skippable(j, None):
+        if not self._plain_word(j):
             return False
         forms = self.words.forms[j]
         if not forms.levels or forms.levels[0][-1][1] or not forms.all.isdisjoint(self._preps) \
