@@ -501,3 +501,16 @@ def test_a_particle_in_ma_opens_a_clause_of_its_own():
 
 def test_an_indefinite_noun_of_a_time_phrase_is_no_subject():
     assert ("CUB", "CAN") in dyads(code("ومنذ أشهر عديدة تتهم كوبا كندا بالتقصير."), "ACCUSE")
+
+
+# -- people of sport and the arts are from a state, they do not act for it
+@pytest.mark.parametrize("text", [
+    "وانتقد اللاعب الكيني مدرب الفريق الكوبي بسبب سوء التحكيم.",
+    "وهاجم المغني الكيني الممثل الكوبي في مقابلة تلفزيونية.",
+])
+def test_a_player_or_an_artist_is_no_state_actor(text):
+    assert not {e.source for e in code(text)} & {"KEN", "CUB"}
+
+
+def test_an_office_holder_still_acts_for_the_state():
+    assert ("KEN", "CUB") in dyads(code("وانتقد وزير الخارجية الكيني الحكومة الكوبية."), "ACCUSE")

@@ -141,7 +141,7 @@ def read_agents() -> Agents:
                   _folded(data["directions"], name, "directions"),
                   _folded(data["international"], name, "international"),
                   _folded(data.get("auxiliaries", []), name, "auxiliaries"),
-                  _folded(data.get("topics", []), name, "topics"),
+                  _folded(data.get("topics", []) + data.get("private_persons", []), name, "topics"),
                   _folded(data.get("reasons", []), name, "reasons"),
                   _folded(data.get("resumptive_preps", []), name, "resumptive_preps"),
                   _folded(data.get("venue_nouns", []), name, "venue_nouns"),
