@@ -56,7 +56,7 @@ UNATTRIBUTED_TYPES = frozenset({"PROTEST"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
 PAIR_SPAN = 4  # sentences back that "the two sides" may name the sides of an event
 PAIR_AT = 3  # words from the sentence's start within which "the two sides" is its subject
-SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to  # types that are acts of someone: without a doer, no event
+SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +221,7 @@ class SentenceCoder:
 
     def _reported(self, words: SentenceWords, matches: list[Match]) -> tuple[list[Match], list[tuple[Match, bool]]]:
         """The matches of the types the sentence reports (see report.py), and the acts of force the
-        realis model doubted but did not rule out (kept later if their sides are states)."""
+        realis model doubted, each with whether it gave them at least FORCE_DOUBT (see _kept)."""
         out, held = [], []
         for plover in dict.fromkeys(m.entry.type for m in matches):
             mine = [m for m in matches if m.entry.type == plover]
