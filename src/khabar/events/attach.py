@@ -46,8 +46,8 @@ ACT_WINDOW = 10  # words after a condemnation where the act it names may start (
 DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("غارة جوية بطائرة مسيرة أصابت")
 BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parties ("الاتفاق الأخير بين")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
-ALSO = frozenset({"كما"})
-HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # short vowels and tanween, stripped from a word's end  # "، كما نفى": a verb after it opens a clause of its own
+ALSO = frozenset({"كما"})  # "، كما نفى": a verb after it opens a clause of its own
+HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # short vowels and tanween, stripped from a word's end
 CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
 
 
