@@ -93,23 +93,27 @@ def group_actors(words: SentenceWords, actors: list[Actor]) -> list[Group]:
 THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})  # possessive suffixes that point back to an actor
 
 
+def _suffix(words: SentenceWords, text: str) -> str:
+    """The folded pronoun suffix the clitic splitter finds on the word ("" when none)."""
+    size = words.tables.split(text)[1]
+    return fold(text[len(text) - size:]) if size else ""
+
+
 def _possessed(words: SentenceWords, actor: Actor) -> bool:
     """Is the actor an agent noun with a 3rd-person possessive ("جنوده", "قواتها", "سفيرها")?"""
     text = words.texts[actor.start]
     if actor.code or not actor.sector or actor.end - actor.start != 1 or text.endswith("ة"):
         return False
-    suffix = words.tables.split(text)[1]
+    suffix = _suffix(words, text)
     if suffix:
-        return fold(text[len(text) - suffix:]) in THIRD_PERSON
+        return suffix in THIRD_PERSON
     norm = fold(text)  # a word the segmenter left whole ("بلاده"): an agent noun plus a pronoun
     return any(norm.endswith(p) and norm[: -len(p)] in words.tables.agents.sectors for p in THIRD_PERSON)
 
 
 def possessive_pronoun(words: SentenceWords, j: int) -> bool:
     """Does word j end in a third-person possessive pronoun ("زيارته", "لقائهما")?"""
-    text = words.texts[j]
-    suffix = words.tables.split(text)[1]
-    return bool(suffix) and fold(text[len(text) - suffix:]) in THIRD_PERSON
+    return _suffix(words, words.texts[j]) in THIRD_PERSON
 
 
 def _antecedents(words: SentenceWords, actors: list[Actor], topic: Group | None) -> list[Actor]:
@@ -155,6 +159,7 @@ class Attacher:
         # ("، كما نفى") begins a clause
         self._subject_openers = self._clause_openers | agents.auxiliaries | agents.speech_verbs
         self._verb_openers = self._clause_openers | ALSO
+        self._governing = self._preps | agents.time_preps  # a noun after one is in a phrase, no subject
 
     # -- subjects
     def _skippable(self, j: int, match: Match | None) -> bool:
@@ -218,8 +223,7 @@ class Attacher:
         if not forms.levels or forms.levels[0][-1][1] or not forms.all.isdisjoint(self._preps) \
                 or not forms.all.isdisjoint(self._clause_openers) or not forms.all.isdisjoint(self.agents.reasons):
             return False  # a definite noun is noun_subject's; "فيما قتل", "احتجاجا على" open clauses
-        governing = self._preps | self.agents.time_preps
-        if any(k >= 0 and not self.words.forms[k].all.isdisjoint(governing) for k in (j - 1, j - 2)):
+        if any(k >= 0 and not self.words.forms[k].all.isdisjoint(self._governing) for k in (j - 1, j - 2)):
             return False  # "منذ أشهر عديدة تطالب X": a time phrase, X the subject
         text = self.words.texts[j].rstrip(HARAKAT)
         # ة and ات end nouns; the accusative alif too, but not the verbs' "وا" nor the particles in ما
@@ -310,10 +314,9 @@ class Attacher:
     def resumptive(self, j: int) -> bool:
         """Does verb j carry a 3rd-person object pronoun ("قصفتها", "شنته")? In a relative clause its
         subject then follows it, and the noun before the pronoun is its object."""
-        text = self.words.texts[j]
-        suffix = self.words.tables.split(text)[1]
+        suffix = _suffix(self.words, self.words.texts[j])
         if suffix:
-            return fold(text[len(text) - suffix:]) in THIRD_PERSON
+            return suffix in THIRD_PERSON
         norm, forms = self.words.norms[j], self.words.forms[j].all
         # a verb the splitter keeps whole ("تحتلها"): its lookup forms hold the verb without the pronoun
         return any(norm.endswith(p) and len(norm) - len(p) >= 3 and norm[:-len(p)] in forms for p in THIRD_PERSON)
@@ -360,6 +363,10 @@ class Attacher:
 
     def _clear(self, start: int, end: int, match: Match | None) -> bool:
         return all(self._skippable(j, match) for j in range(start, end))
+
+    def words_in(self, start: int, end: int) -> int:
+        """Words in [start, end) other than those a subject may stand past (days, "أمس", marks)."""
+        return sum(1 for j in range(start, end) if not self._skippable(j, None))
 
     def subject_after(self, head: int, match: Match | None, noun: bool) -> Group | None:
         """The group right after word `head`: the subject of a verb, the genitive of a noun."""

@@ -293,16 +293,11 @@ def _kept(att: Attacher, match: Match, roles: Roles, likely: bool) -> Roles | No
     if likely and roles.explicit and _state_force(roles.source) and roles.target is not None and roles.target.coded:
         return roles
     between = att.between(match)
+    # the "بين" of this act ("اشتباكات عنيفة الاثنين بين X": two words before X), not of another phrase
     if between is not None and not between.pair and len({a.code for a in between.coded}) >= 2 \
-            and _gap(att, match.words[-1] + 1, between.start) <= BETWEEN_GAP:  # "بين" of this act, not of another one
+            and att.words_in(match.words[-1] + 1, between.start) <= BETWEEN_GAP:
         return replace(roles, between=between)
     return None
-
-
-def _gap(att: Attacher, start: int, end: int) -> int:
-    """Words in [start, end) other than those a subject may stand past (days, "أمس", marks): "اشتباكات
-    عنيفة الاثنين بين X" has two before X."""
-    return sum(1 for j in range(start, end) if not att._skippable(j, None))
 
 
 def _state_force(group: Group | None) -> bool:
