@@ -161,6 +161,7 @@ class Gazetteer:
     prefixes: frozenset[str]
     names: dict[str, str]  # a name as its words may read (article dropped) → its key in the knowledge base
     demonyms: frozenset[str]
+    demonym_firsts: frozenset[str]  # first words of nationality adjectives of two words ("الكوري الجنوبي")
 
 
 def make_gazetteer(kb: KnowledgeBase) -> Gazetteer:
@@ -174,8 +175,9 @@ def make_gazetteer(kb: KnowledgeBase) -> Gazetteer:
         names.setdefault(key, key)
         for n in range(1, len(words) + 1):
             prefixes.add(" ".join(words[:n]))
-    return Gazetteer(kb, frozenset(first), frozenset(prefixes), names,
-                     frozenset(k for k, _ in kb.demonyms()))
+    demonyms = frozenset(k for k, _ in kb.demonyms())
+    return Gazetteer(kb, frozenset(first), frozenset(prefixes), names, demonyms,
+                     frozenset(k.split(" ")[0] for k in demonyms if k.count(" ") == 1))
 
 
 def unit_of_entry(entry: Entry, start: int, end: int) -> Unit | None:
@@ -333,9 +335,30 @@ def _of_topic(words: SentenceWords, i: int, agents: Agents) -> bool:
     return False
 
 
+def _two_word_demonyms(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
+    """Nationality adjectives of two words ("الكوري الجنوبي", "الجنوب سوداني"): the first word alone names
+    no state, or another one."""
+    gaz, agents = tables.gazetteer, tables.agents
+    out: list[Unit] = []
+    for i in range(len(words) - 1):
+        forms = words.forms[i].all
+        if covered[i] or covered[i + 1] or forms.isdisjoint(gaz.demonym_firsts):
+            continue
+        second = words.norms[i + 1]
+        state = next((s for f in sorted(forms & gaz.demonym_firsts)
+                      if (s := gaz.kb.demonym(f"{f} {second}")) is not None and s.code), None)
+        if state is None or _of_topic(words, i, agents):
+            continue
+        before = words.prev_word(i - 1)
+        if before is None or words.forms[before].all.isdisjoint(agents.geo_heads):
+            out.append(Unit(i, i + 2, state.code, "demonym"))
+            covered[i] = covered[i + 1] = True
+    return out
+
+
 def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
     agents = tables.agents
-    out: list[Unit] = []
+    out: list[Unit] = _two_word_demonyms(words, covered, tables)
     infos = tables.info.many(words.texts)
     for i in compress(count(), map(is_not, infos, repeat(NO_INFO))):  # most words are no actor word
         if covered[i] or not words.is_word(i):

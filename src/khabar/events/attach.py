@@ -23,13 +23,14 @@ HIT_WHERE = LOCATED_TYPES
 # acts of speech: a city after "من" right after the speaker is where the speaker speaks from
 SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 # support, aid or a call for something in a state ("دعت X إلى تغيير سلمي في سوريا") is towards that state
-IN_STATE_TYPES = frozenset({"SUPPORT", "AID", "REQUEST"})
-PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against  # with no target named, the state where the act happened is hit
+IN_STATE_TYPES = frozenset({"SUPPORT", "AID", "REQUEST"})  # with no target named, the state where the act happened is hit
+PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against
+VISITS = frozenset({"042"})  # CAMEO "make a visit": the place visited names its state as the host
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
 ARMED = frozenset({"MIL", "COP", "REB"})
-DOMESTIC = frozenset({"GOV", "COP"})
-PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their participants ("تظاهر المحتجون")  # sectors of a state's own authorities, named without nationality
+DOMESTIC = frozenset({"GOV", "COP"})  # sectors of a state's own authorities, named without nationality
+PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their participants ("تظاهر المحتجون")
 # A meeting or an agreement is named after its place ("قمة هلسنكي"); a demand, a threat or an
 # accusation after who makes it ("مطالبات أنقرة").
 VENUE_TYPES = JOINT_TYPES
@@ -580,6 +581,7 @@ class Attacher:
         own = {m.code for m in source.members} if source else set()
         located = None
         last = match.words[-1]
+        visit = match.entry.cameo in VISITS
         for group in self.groups:
             inside = group.start < last  # in the gap of a phrase: "تبادل X مع نظيره … الآراء"
             if group.start < after or (inside and (group.prep == "ب" or group.prep in self.agents.locative_preps)):
@@ -611,14 +613,14 @@ class Attacher:
                     located = group  # "(40 كلم شرق X)" is a landmark to find the place by: another place first
                 continue
             if group.members[0].kind == "place" and match.entry.type not in LOCATED_TYPES \
-                    and group.prep not in ("الي", "ل", "علي"):
+                    and group.prep not in ("الي", "ل", "علي") and not visit:
                 continue
             kind = group.members[0].kind
             if match.entry.type in PLACE_NO_OBJECT and (kind in ("place", "capital") or (kind == "state" and group.prep is None)):
                 continue  # "مسيرات اجتاحت تشيلي": a protest is where it spreads, not against it
             return group
         state_ok = match.entry.type in IN_STATE_TYPES and located is not None and located.members[0].kind == "state"
-        if located is not None and (match.entry.type in HIT_WHERE or state_ok):
+        if located is not None and (match.entry.type in HIT_WHERE or state_ok or visit):
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack with no named
             # target in a state is coded against that state, as CAMEO coders do
         return None
@@ -709,7 +711,9 @@ class Attacher:
             return True
         if match.entry.type not in VENUE_TYPES or group.members[0].kind not in ("capital", "place"):
             return False
-        return before in match.words[1:] or (before == match.words[0] and not match.verbal) or before in self.trigger_words
+        if before == match.words[0]:
+            return not match.verbal  # "زار صنعاء": a verb's object is what it acts on
+        return before in match.words[1:] or before in self.trigger_words
 
     def between(self, match: Match) -> Group | None:
         for group in self.groups:

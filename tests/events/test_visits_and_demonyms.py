@@ -1,0 +1,71 @@
+"""The place a visit goes to names its host; nationality adjectives of two words; holding a rank is
+no occupation. Wording composed for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.pipeline import read
+from tests.events.conftest import code, dyads
+
+
+def _events(text: str):
+    return read(text, plain=True).events
+
+
+# -- a visit to a town or a capital is a visit to its state (CAMEO 042: the host is the target)
+@pytest.mark.parametrize("place", ["مدينة حلب", "العاصمة دمشق", "دمشق"])
+def test_visit_to_a_place_targets_its_state(place):
+    events = _events(f"وزار وزير الخارجية الإيراني {place} يوم الأحد في جولة إقليمية.")
+    assert ("IRN", "SYR") in dyads(events, "CONSULT")
+
+
+def test_visit_by_a_pronoun_subject_after_a_relative_targets_the_place_visited():
+    events = _events("وقال المبعوث الأممي الخاص الذي يزور بغداد حاليا إن المحادثات مثمرة.")
+    assert any(e.target == "IRQ" for e in events if e.type == "CONSULT")
+
+
+def test_visit_to_a_town_of_ones_own_state_has_no_target():
+    events = _events("وزار الرئيس المصري مدينة أسوان يوم الأحد.")
+    assert all(e.target is None for e in events if e.type == "CONSULT")
+
+
+def test_meeting_held_in_a_town_is_not_with_its_state():
+    events = _events("والتقى وزير الخارجية الأميركي نظيره الروسي في مدينة جنيف.")
+    assert dyads(events, "CONSULT") <= {("USA", "RUS"), ("RUS", "USA")}
+    assert ("USA", "RUS") in dyads(events, "CONSULT")
+
+
+# -- nationality adjectives of two words ("الكوري الجنوبي") code their noun
+@pytest.mark.parametrize("adjective,state", [("الكوري الجنوبي", "KOR"), ("الكوري الشمالي", "PRK"),
+                                             ("الجنوب سوداني", "SSD")])
+def test_two_word_nationality_adjective_codes_the_counterpart(adjective, state):
+    events = code(f"والتقى وزير الخارجية الياباني نظيره {adjective} في طوكيو أمس.")
+    assert ("JPN", state) in dyads(events, "CONSULT")
+
+
+def test_two_word_adjective_codes_a_subject_in_either_order():
+    vso = code("واستقبل الرئيس الكوري الجنوبي وزير الدفاع الأميركي في سيول.")
+    svo = code("الرئيس الكوري الجنوبي يستقبل وزير الدفاع الأميركي في سيول.")
+    assert ("USA", "KOR") in dyads(vso, "CONSULT")
+    assert dyads(vso, "CONSULT") == dyads(svo, "CONSULT")
+
+
+def test_first_word_of_a_two_word_adjective_alone_names_no_state():
+    events = code("والتقى وزير الخارجية الياباني نظيره الكوري في طوكيو أمس.")
+    assert all(e.target not in ("KOR", "PRK") for e in events)
+
+
+# -- holding a rank in a table ("يحتل الفريق المركز الثالث") is not the occupation of anything
+@pytest.mark.parametrize("text", [
+    "ويحتل المنتخب الياباني المركز الثالث في المجموعة برصيد أربع نقاط.",
+    "واحتلت ألمانيا المرتبة الثانية بين أكبر المصدرين إلى الصين.",
+    "وتحتل فرنسا حاليا صدارة الترتيب.",
+])
+def test_holding_a_rank_is_no_occupation(text):
+    assert all(e.type != "COERCE" for e in code(text))
+
+
+def test_occupying_a_town_stays_an_occupation():
+    events = code("واحتلت القوات التركية مدينة عفرين في شمال سوريا.")
+    assert any(e.type == "COERCE" and e.source == "TUR" for e in events)
