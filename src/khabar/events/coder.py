@@ -54,6 +54,7 @@ NEEDS_SOURCE = frozenset({"THREATEN"})
 UNATTRIBUTED_QUADS = frozenset({4})
 UNATTRIBUTED_TYPES = frozenset({"PROTEST"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
+STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "IGO"})  # sectors that act for a state on a soft-news page
 PAIR_SPAN = 4  # sentences back that "the two sides" may name the sides of an event
 PAIR_AT = 3  # words from the sentence's start within which "the two sides" is its subject
 SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to
@@ -113,6 +114,7 @@ class SentenceCoder:
         self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
         self.sides: tuple[Actor, Actor, int] | None = None  # the same, of the last meeting or deal
         self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
+        self.soft = False  # a page of sport, culture or technology (domain.py)
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
@@ -246,6 +248,8 @@ class SentenceCoder:
         source = _relevant(source)
         target = _relevant(target) if source is None or source.code is None or target is None \
             or target.sector != "BUS" else target  # a state's sanctions on a foreign company hit that state
+        if self.soft:
+            source, target = _state_agent(source), _state_agent(target)
         entry = retype(match.entry, self.agents.retypes, source.sector if source else None,
                        source.code if source else None, target.code if target else None)
         rule = self.lexicon.reports.get(entry.type) if entry.type != match.entry.type else None
@@ -256,9 +260,12 @@ class SentenceCoder:
         if rule is not None and not forced and not reports(entry.type, words, [match], rule,
                                                            [self._modes(words, match)]):
             entry = match.entry
-        if source is None and target is None and entry.type not in UNATTRIBUTED_TYPES \
-                and quad_class(entry.type) not in UNATTRIBUTED_QUADS:
+        attributed = entry.type not in UNATTRIBUTED_TYPES and quad_class(entry.type) not in UNATTRIBUTED_QUADS
+        if attributed and source is None and target is None:
             return  # "the meeting discussed", "support for the team": no party named, no event
+        if attributed and self.soft and not (source is not None and source.code) \
+                and not (target is not None and target.code):
+            return  # "the club thanked Rome": no state agent named on a soft-news page
         if source is not None and target is not None and source.code and source.code == target.code:
             target = None  # not an event between states: kept for detection only
         src, tgt = (source.code if source else None), (target.code if target else None)
@@ -321,6 +328,15 @@ def _relevant(actor: Actor | None) -> Actor | None:
     return replace(actor, code=None, home=actor.code)
 
 
+def _state_agent(actor: Actor | None) -> Actor | None:
+    """On a soft-news page a state's name, capital or adjective stands for a team, a host or a market:
+    only an agent of a state (an official, a ministry, its forces), an international body or an armed
+    or political group keeps its code; the others keep it aside as their home."""
+    if actor is None or not actor.code or actor.sector in STATE_AGENTS or actor.kind in ("group", "igo"):
+        return actor
+    return replace(actor, code=None, home=actor.code)
+
+
 def _by(actor: Actor) -> str:
     """What coded the actor: a name, a title or agent noun with a nationality, an adjective, an alias."""
     if actor.kind in NAMED:
@@ -366,6 +382,9 @@ def code_events(article: Article, resources: Resources | None = None) -> None:
     the process's shared Resources)."""
     resources = resources or Resources.default()
     coder = SentenceCoder(resources.get(event_tables))
+    domain = coder.tables.domain
+    if domain is not None and isinstance(article.tokens, Tokens):
+        coder.soft = domain.soft(article.tokens.keys())
     for passage in _passages(article, coder.tables, resources):
         coder.code(passage)
         if passage.index == HEADLINE:

@@ -18,6 +18,7 @@ from khabar.events.actors import (
     word_info,
 )
 from khabar.events.confidence import ConfidenceModel, read_confidence
+from khabar.events.domain import DomainModel, read_domain
 from khabar.events.forms import WordForms, word_forms
 from khabar.events.lexicon import Entry, Lexicon, load_lexicon
 from khabar.events.realis import RealisModel, context_evidence, read_models
@@ -69,6 +70,7 @@ class EventTables:
         self.gazetteer: Gazetteer = make_gazetteer(resources.get(knowledge_base))
         self.models: dict[str, RealisModel] = read_models()
         self.confidence: ConfidenceModel | None = read_confidence()
+        self.domain: DomainModel | None = read_domain()
         self.context_evidence: tuple[tuple[str, Evidence], ...] = context_evidence(self.context)
         self.counts: dict[str, int] = resources.get(word_counts)
         self.known_forms = known_forms(self.gazetteer, self.agents)
