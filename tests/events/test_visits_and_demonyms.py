@@ -69,3 +69,20 @@ def test_holding_a_rank_is_no_occupation(text):
 def test_occupying_a_town_stays_an_occupation():
     events = code("واحتلت القوات التركية مدينة عفرين في شمال سوريا.")
     assert any(e.type == "COERCE" and e.source == "TUR" for e in events)
+
+
+# -- a coalition of forces led by a state (kb kind "military") acts as that state's forces
+def test_coalition_led_by_a_state_strikes_as_its_forces():
+    events = _events("وشنت مقاتلات التحالف العربي غارات جوية على مواقع لجماعة أنصار الله في محافظة صعدة.")
+    assert ("SAU", "HOUTHI") in dyads(events, "ASSAULT")
+
+
+def test_support_named_inside_the_coalitions_name_is_no_event():
+    events = _events("وأعلن تحالف دعم الشرعية في اليمن اعتراض صاروخ باليستي فوق مدينة جازان.")
+    assert all(e.type != "SUPPORT" for e in events)
+
+
+# -- a place noun right after an attack noun is what is hit, not who attacks
+def test_sites_after_an_attack_noun_are_hit_not_attacking():
+    events = code("واستهدفت الطائرات الإسرائيلية بعدة غارات مواقع لحركة حماس في قطاع غزة.")
+    assert all(e.source != "HAMAS" for e in events if e.type == "ASSAULT")

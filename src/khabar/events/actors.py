@@ -34,7 +34,7 @@ MAX_NAME_WORDS = 5
 STRONG = ("state", "capital", "person", "org", "group", "igo", "demonym")  # kinds whose code makes an actor
 GROUP_KINDS = frozenset({"armed_group", "party"})  # coded as themselves, with their home state kept aside
 ORG_SECTORS = {"institution": "GOV", "party": "OPP", "armed_group": "REB", "company": "BUS", "media": "MED",
-               "ngo": "NGO", "court": "JUD", "agency": "GOV"}
+               "ngo": "NGO", "court": "JUD", "agency": "GOV", "military": "MIL"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -378,8 +378,9 @@ class Attacher:
                 return None
             if match is not None and self._venue(match, group):
                 return None
-            if noun and group.members[0].kind == "place":
-                return None  # "قصف غزة": a place is hit, it does not act
+            if noun and (group.members[0].kind in ("place", "placehead")
+                         or not self.words.forms[group.start].all.isdisjoint(self.agents.places)):
+                return None  # "قصف غزة", "غارات مواقع للحوثيين": a place is hit, it does not act
             if noun and group.members[0].kind == "capital" and (match is None or match.entry.type in VENUE_TYPES
                                                                   or match.entry.type in LOCATED_TYPES):
                 return None  # "قمة هلسنكي", "اتفاق فيينا", "قصف بغداد": the venue or what is hit

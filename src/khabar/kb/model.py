@@ -19,7 +19,7 @@ REGION_KINDS = frozenset({"sea", "ocean", "gulf", "strait", "river", "lake", "co
                           "territory", "area", "mountain", "island", "desert", "canal", "province",
                           "crossing", "camp", "landmark"})
 ORG_KINDS = frozenset({"igo", "institution", "party", "armed_group", "ngo", "company", "agency", "media",
-                       "court", "other"})
+                       "court", "military", "other"})  # military: a state's forces, or a coalition led by one
 
 
 @dataclass(frozen=True, slots=True)
