@@ -86,3 +86,24 @@ def test_support_named_inside_the_coalitions_name_is_no_event():
 def test_sites_after_an_attack_noun_are_hit_not_attacking():
     events = code("واستهدفت الطائرات الإسرائيلية بعدة غارات مواقع لحركة حماس في قطاع غزة.")
     assert all(e.source != "HAMAS" for e in events if e.type == "ASSAULT")
+
+
+# -- a noun of support or aid with its giver after من: the giver is the source, the actor before it the target
+@pytest.mark.parametrize("text", [
+    "وتقدم الجيش العراقي، بدعم من الطيران الأميركي، نحو وسط المدينة.",
+    "وتقدم الجيش العراقي بدعم جوي مباشر من الطيران الأميركي نحو وسط المدينة.",
+])
+def test_support_named_with_its_giver_goes_from_the_giver(text):
+    events = _events(text)
+    assert ("USA", "IRQ") in {(e.source, e.target) for e in events if e.type == "SUPPORT"}
+    assert ("IRQ", "USA") not in {(e.source, e.target) for e in events if e.type == "SUPPORT"}
+
+
+def test_aid_received_from_a_state_goes_from_that_state():
+    events = _events("وحصلت الأردن على مساعدات مالية من الاتحاد الأوروبي الشهر الماضي.")
+    assert ("EU", "JOR") in {(e.source, e.target) for e in events if e.type == "AID"}
+
+
+def test_an_uncoded_actor_before_the_support_is_no_reason_to_reach_further_back():
+    events = _events("وقالت تركيا إن الهجمات نفذتها الميليشيات بدعم من إيران.")
+    assert all(e.target != "TUR" for e in events if e.type == "SUPPORT" and e.source == "IRN")

@@ -25,6 +25,9 @@ SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 # support, aid or a call for something in a state ("دعت X إلى تغيير سلمي في سوريا") is towards that state
 IN_STATE_TYPES = frozenset({"SUPPORT", "AID", "REQUEST"})  # with no target named, the state where the act happened is hit
 PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against
+GIVING_TYPES = frozenset({"SUPPORT", "AID"})  # a noun of them names its giver after من ("بدعم من X")
+GIVER_GAP = 3  # words from such a noun to the من of its giver ("بدعم وإسناد كامل من")
+RECIPIENT_SPAN = 6  # words back from such a noun to the actor it goes to ("تقدم الجيش، بدعم من")
 VISITS = frozenset({"042"})  # CAMEO "make a visit": the place visited names its state as the host
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
@@ -738,6 +741,26 @@ class Attacher:
             or not words.forms[head].all.isdisjoint(self.agents.relation_nouns) \
             or (before is not None and "بين" in words.forms[before].all)  # "بين جهات سعودية وبريطانية"
 
+    def giver(self, match: Match) -> Group | None:
+        """The coded actor after من right after a noun of support or aid: who gives it. A form that may
+        be read as a verb ("دعما من") takes it only right after: a verb of support takes no من."""
+        last = match.words[-1]
+        gap = 1 if match.verbal else GIVER_GAP
+        for group in self.groups:
+            if group.start <= last:
+                continue
+            if group.prep == "من" and group.coded and self.words_in(last + 1, group.start) <= gap:
+                return group
+            return None
+        return None
+
+    def recipient(self, head: int) -> Group | None:
+        """The coded actor shortly before word `head`, outside a prepositional phrase: who a support
+        named with its giver goes to ("تقدم الجيش اليمني، بدعم من X")."""
+        last = next((g for g in reversed(self.groups) if g.end <= head), None)  # the nearest, coded or not
+        return last if last is not None and last.coded and last.prep is None and head - last.end <= RECIPIENT_SPAN \
+            else None
+
     def agent_group(self, match: Match) -> Group | None:
         """The doer named after "على يد", "برصاص", "من قبل" (coded or not: "برصاص مسلحين")."""
         for group in self.groups:
@@ -796,6 +819,8 @@ HOW = {
     "located": "the state where an attack or protest took place, no other target named",
     "between": "one side of بين X و Y, or of adjectives side by side",
     "joint": "joint subjects acting towards each other",
+    "giver": "who gives the support or aid a noun names, after من (بدعم من X)",
+    "recipient": "the actor before a noun of support or aid whose giver is named after it",
 }
 
 
@@ -1056,6 +1081,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if between is not None and noun and source is not None and source.start < head \
             and between.start - match.words[-1] <= BETWEEN_GAP:
         source = None  # "رحبت X بالاتفاق بين Y و Z": the agreement is between Y and Z, X speaks of it
+    giver = att.giver(match) if match.entry.type in GIVING_TYPES else None
+    if giver is not None:  # "تقدم الجيش بدعم من X", "حصلت Y على مساعدات من X": X gives, to the actor before
+        recipient = att.recipient(head)
+        return Roles(giver, recipient, None, True, "giver", "recipient" if recipient is not None else None)
     if match.entry.swap and (source is None or not source.coded):
         host = att.venue(match, after)  # the host of a visit is the state it takes place in
         if host is not None:
