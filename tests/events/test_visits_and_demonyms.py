@@ -107,3 +107,8 @@ def test_aid_received_from_a_state_goes_from_that_state():
 def test_an_uncoded_actor_before_the_support_is_no_reason_to_reach_further_back():
     events = _events("وقالت تركيا إن الهجمات نفذتها الميليشيات بدعم من إيران.")
     assert all(e.target != "TUR" for e in events if e.type == "SUPPORT" and e.source == "IRN")
+
+
+def test_adjectives_of_a_later_meeting_noun_are_its_sides_not_those_of_a_visit_before_it():
+    events = code("وتأتي زيارته لبغداد قبل يومين من اجتماع تركي إيراني في أنقرة حول المياه.")
+    assert {e.trigger for e in events if {e.source, e.target} == {"TUR", "IRN"}} == {"اجتماع"}

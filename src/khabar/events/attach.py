@@ -737,7 +737,9 @@ class Attacher:
         if head is None:
             return False
         before = words.prev_word(head - 1)
-        return head in match.words or head in self.trigger_words \
+        # another act's noun names its own sides, not those of a noun trigger before it ("زيارته … قبل
+        # اجتماع مصري سوداني"); a verb may govern that noun ("عقدت القمة الأميركية الكورية")
+        return head in match.words or (head in self.trigger_words and match.verbal) \
             or not words.forms[head].all.isdisjoint(self.agents.relation_nouns) \
             or (before is not None and "بين" in words.forms[before].all)  # "بين جهات سعودية وبريطانية"
 
