@@ -112,3 +112,10 @@ def test_an_uncoded_actor_before_the_support_is_no_reason_to_reach_further_back(
 def test_adjectives_of_a_later_meeting_noun_are_its_sides_not_those_of_a_visit_before_it():
     events = code("وتأتي زيارته لبغداد قبل يومين من اجتماع تركي إيراني في أنقرة حول المياه.")
     assert {e.trigger for e in events if {e.source, e.target} == {"TUR", "IRN"}} == {"اجتماع"}
+
+
+def test_a_trigger_phrase_inside_an_agencys_name_is_no_event():
+    events = _events("وقال الجهاز المركزي للتعبئة العامة والإحصاء إن معدل البطالة تراجع في الربع الأخير.")
+    assert all(e.type != "MOBILIZE" for e in events)
+    called = _events("وأعلنت الحكومة التعبئة العامة في البلاد بعد الهجوم على الحدود.")
+    assert any(e.type == "MOBILIZE" for e in called)
