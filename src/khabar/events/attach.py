@@ -999,6 +999,11 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if match.entry.speaker:  # "the need to stop the aggression": the speaker accuses the aggressor named after it
         source = att.speaker(head) or topic
         target = att.subject_after(match.words[-1], match, True)  # the aggressor, not "على غزة"
+        if match.entry.named:  # "قال الوزير إن العدوان الإسرائيلي": the speaker of this sentence, and a doer
+            source = att.speaker(head)  # named right after the noun (not a place: "اعتداءات باريس"); else no event
+            if source is None or target is None or not source.coded or not target.coded \
+                    or target.members[0].kind in ("capital", "place", "placehead"):
+                return Roles(None, None)
         return Roles(source, target, None, source is not None, "speaker" if source is not None else None,
                      "genitive" if target is not None else None)
     source, patient, source_how = _subject(att, match)

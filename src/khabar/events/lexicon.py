@@ -57,6 +57,7 @@ class Entry:
     joint: bool = False  # an act done together: joint subjects act towards each other
     bare: bool = False  # the first word matches only without the article ("قتل", not "القتل")
     speaker: bool = False  # the source is who speaks; the genitive after the trigger is the target
+    named: bool = False  # (speaker: named) no event unless the speaker and the actor after are both coded
     partner: bool = False  # the other side is named with مع (or the subjects are joint): the object is the topic
     jussive: frozenset[str] = frozenset()  # short forms of a verb with a weak middle letter ("يزر"): only after لم/لا
     source: str = field(default="", compare=False)  # "path:line"
@@ -234,6 +235,8 @@ def _entries(raw: dict, plover: str, default_cameo: str, path: str, context: Con
     gap = raw.get("gap", DEFAULT_GAP)
     if not isinstance(window, int) or not isinstance(gap, int) or window < 1 or gap < 1:
         raise DataFileError(path, line, "window and gap are whole numbers from 1")
+    if raw.get("speaker") not in (None, True, False, "named"):
+        raise DataFileError(path, line, "speaker is true, false or named")
 
     def folded(key: str) -> frozenset[str]:
         """The words of option `key`; "@name" takes a list of context.yaml ("@culture")."""
@@ -253,7 +256,8 @@ def _entries(raw: dict, plover: str, default_cameo: str, path: str, context: Con
         yield Entry(plover, cameo, slots, gaps, verbal, verb_forms, present, mode=raw.get("mode"), after=folded("after"),
                     near=folded("near"), not_near=folded("not_near"), window=window, not_after=folded("not_after"), not_before=folded("not_before"),
                     swap=bool(raw.get("swap")), joint=bool(raw.get("joint")), bare=bool(raw.get("bare")),
-                    speaker=bool(raw.get("speaker")), partner=bool(raw.get("partner")), jussive=jussive,
+                    speaker=bool(raw.get("speaker")), named=raw.get("speaker") == "named",
+                    partner=bool(raw.get("partner")), jussive=jussive,
                     source=f"{path}:{line}")
 
 
