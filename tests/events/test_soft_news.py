@@ -1,11 +1,12 @@
-"""Pages of sport, culture or technology (events/domain.py): a state's name there stands for a team
+"""Pages of sport, culture or technology (text/section.py): a state's name there stands for a team
 or a host, and codes an event between states only as an agent of the state. Wording composed for
 these tests."""
 
 from __future__ import annotations
 
-from khabar.events.domain import page_stems, read_domain
 from khabar.pipeline import read
+from khabar.resources import Resources
+from khabar.text.section import page_stems, section_model
 from khabar.text.tokens import tokenize
 
 MATCH_REPORT = (
@@ -27,8 +28,8 @@ POLITICS = (
 
 
 def _model():
-    model = read_domain()
-    assert model is not None, "events/data/domain.json is missing: python tools/events_domain.py ../shared/data/ant-corpus --write"
+    model = section_model(Resources())
+    assert model is not None, "text/data/sections.json is missing: python tools/sections.py ../shared/data/ant-corpus --write"
     return model
 
 

@@ -114,7 +114,7 @@ class SentenceCoder:
         self.last: dict[str, tuple[Actor, Actor, int]] = {}  # per type: the sides and sentence of the last event
         self.sides: tuple[Actor, Actor, int] | None = None  # the same, of the last meeting or deal
         self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
-        self.soft = False  # a page of sport, culture or technology (domain.py)
+        self.soft = False  # a page of sport, culture or technology (text/section.py)
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
@@ -382,9 +382,9 @@ def code_events(article: Article, resources: Resources | None = None) -> None:
     the process's shared Resources)."""
     resources = resources or Resources.default()
     coder = SentenceCoder(resources.get(event_tables))
-    domain = coder.tables.domain
-    if domain is not None and isinstance(article.tokens, Tokens):
-        coder.soft = domain.soft(article.tokens.keys())
+    sections = coder.tables.sections
+    if sections is not None and isinstance(article.tokens, Tokens):
+        coder.soft = sections.soft(article.tokens.keys())
     for passage in _passages(article, coder.tables, resources):
         coder.code(passage)
         if passage.index == HEADLINE:

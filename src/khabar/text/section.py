@@ -1,9 +1,9 @@
-"""Soft news: pages of sport, culture or technology, where a state's name stands for a national team,
-a festival's host or a market. There an event between states needs an agent of a state named in its
-role (an official, a ministry, its forces); the names alone code nothing.
+"""Soft news: is a page one of sport, culture or technology? There a state's name stands for a
+national team, a festival's host or a market, and a surname for a player or an artist: the event
+coder and the linker read such pages differently.
 
-The model (data/domain.json, learned by tools/events_domain.py from the sections of ANT outlets) is a
-naive Bayes over the distinct word stems of the page.
+The model (data/sections.json, learned by tools/sections.py from the sections of ANT outlets) is a
+naive Bayes over the distinct word stems of the page (its tokens' keys).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from khabar.errors import DataFileError
-from khabar.resources import data_path
+from khabar.resources import Resources, data_path
 
-MODEL_FILE = "data/domain.json"
+MODEL_FILE = "data/sections.json"
 
 
 def page_stems(keys: Iterable[str]) -> frozenset[str]:
@@ -24,7 +24,7 @@ def page_stems(keys: Iterable[str]) -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class DomainModel:
+class SectionModel:
     prior: float
     threshold: float
     min_words: int  # distinct stems a text needs before its section is judged: a sentence alone is not
@@ -38,14 +38,14 @@ class DomainModel:
         return self.prior + sum(weights[s] for s in stems if s in weights) > self.threshold
 
 
-def read_domain() -> DomainModel | None:
-    """The learned model (None when the file is absent; read once, by the event tables)."""
-    path = data_path("khabar.events", MODEL_FILE)
+def section_model(resources: Resources) -> SectionModel | None:
+    """The resource: the learned model (None when the file is absent)."""
+    path = data_path("khabar.text", MODEL_FILE)
     if not path.exists():
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return DomainModel(float(data["prior"]), float(data["threshold"]), int(data["min_words"]),
+        return SectionModel(float(data["prior"]), float(data["threshold"]), int(data["min_words"]),
                            {k: float(v) for k, v in data["weights"].items()})
     except (ValueError, KeyError, TypeError) as exc:
-        raise DataFileError(str(path), 0, f"not a domain model: {exc}") from exc
+        raise DataFileError(str(path), 0, f"not a sections model: {exc}") from exc

@@ -1,8 +1,8 @@
-"""Learn src/khabar/events/data/domain.json: does a page belong to soft news (sport, culture,
+"""Learn src/khabar/text/data/sections.json: does a page belong to soft news (sport, culture,
 technology), where a state's name stands for a team, a festival's host or a market, and an event
 between states needs a state agent named in its role?
 
-    python tools/events_domain.py ../shared/data/ant-corpus [--write]
+    python tools/sections.py ../shared/data/ant-corpus [--write]
 
 Data: the ANT multisource corpus (Apache-2.0, see ../shared/data/ant-corpus/SOURCE.md), whose pages
 are filed by their outlets under sections. Soft: sport, culture, technology; hard: international
@@ -24,8 +24,8 @@ import tarfile
 from collections import Counter
 from pathlib import Path
 
-from khabar.events.domain import page_stems
 from khabar.resources import Resources
+from khabar.text.section import page_stems
 from khabar.text.tokens import tokenize
 
 SOFT = frozenset({"sport", "culture", "technology"})
@@ -35,7 +35,7 @@ MIN_PAGES = 20  # a stem on fewer pages of the training outlets gets no weight
 KEEP = 6000  # stems kept, by how much they tell apart
 MIN_WORDS = 40  # distinct stems a text needs before its section is judged (a sentence alone is not)
 FIELD = {name: re.compile(f"<{name}>(.*?)</{name}>", re.S) for name in ("TITLE", "TEXT")}
-OUT = Path(__file__).resolve().parent.parent / "src/khabar/events/data/domain.json"
+OUT = Path(__file__).resolve().parent.parent / "src/khabar/text/data/sections.json"
 
 
 def pages(corpus: Path) -> list[tuple[str, str, frozenset[str]]]:
@@ -135,7 +135,7 @@ def main(argv: list[str]) -> int:
         print(f"  {HELD_OUT} {section}: {tp + fp} of {n} called soft")
     if args.write:
         model = {"about": "soft-news pages (sport, culture, technology): naive Bayes over word stems, "
-                          "learned by tools/events_domain.py from the ANT multisource corpus (Apache-2.0), "
+                          "learned by tools/sections.py from the ANT multisource corpus (Apache-2.0), "
                           f"outlets other than {HELD_OUT}",
                  "prior": round(prior, 4), "threshold": threshold, "min_words": MIN_WORDS, "weights": weights}
         OUT.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
