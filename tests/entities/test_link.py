@@ -98,6 +98,18 @@ def test_link_title_is_not_a_institution():
     assert not [m for m in mentions_of("قال وزير الخارجية الإيراني") if m.type == "ORG"]
 
 
+def test_link_an_official_of_a_ministry_names_the_ministry():
+    # "وكيل وزارة": the ministry's own noun follows, so it is named (unlike "وزير الخارجية")
+    found = [m.text for m in mentions_of("وحضر وكيل وزارة الصحة الاجتماع") if m.type == "ORG"]
+    assert found == ["وزارة الصحة"]
+
+
+def test_link_a_ministry_known_whole_is_one_mention():
+    # the knowledge base's whole name wins; the head inside it is no second, shorter mention
+    found = [(m.start, m.text) for m in mentions_of("وقالت وزارة الدفاع الأميركية ، أمس ، إن") if m.type == "ORG"]
+    assert found == [(6, "وزارة الدفاع الأميركية")]
+
+
 @pytest.mark.parametrize(("date", "person"), [
     (dt.date(2024, 4, 10), "Joe Biden"),
     (dt.date(2025, 3, 1), "Donald Trump"),

@@ -73,9 +73,11 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
         if i < index:
             continue  # inside the institution found last
         hit = _head_at(norms, keys, i)
-        if hit is None or (i and keys[i - 1] in _MINISTER):  # "وزير الخارجية": a title
+        if hit is None:
             continue
         length, (head_en, needs_state, adjective, type_) = hit
+        if adjective and i and keys[i - 1] in _MINISTER:
+            continue  # "وزير الخارجية": a title; after "وكيل" the noun "وزارة" names the ministry it serves
         if adjective and i and keys[i - 1].startswith("ال"):
             continue  # "السياسة الخارجية الأمريكية": the adjective qualifies the noun before, no ministry
         after = i + length

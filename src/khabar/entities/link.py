@@ -105,6 +105,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     names = [m for m in matches if not m.demonym]
     spans = _adjacent_people_apart(tokens, _conjoined_people_apart(tokens, _particle_ends_joined(tokens, spans)), names)
     taken = [False] * len(tokens)
+    named: list[tuple[int, int]] = []  # token ranges of the knowledge base's names kept
     mentions: list[Mention] = []
     span_at = _span_at(spans, len(tokens))
     for match in names:
@@ -138,9 +139,14 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             continue
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
+        named.append((match.first, match.last))
     states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
               if m.demonym or m.entries[0].kind == STATE}
     for found in find_institutions(tokens, states, gazetteer.kb, home):
+        if any(first <= found.first and found.last <= last for first, last in named):
+            # a ministry's head inside a name the knowledge base knows whole (the head, then a state's
+            # adjective): the whole name is the mention; its state word was matched with it, not apart
+            continue
         start, end = mention_start(tokens, found.first), tokens.spans[found.last - 1][1]
         mentions.append(Mention(start, end, text[start:end], found.type, found.name_en, None, found.country,
                                 where=where, kind="org", how="institution"))
