@@ -634,3 +634,43 @@ def test_link_the_surname_table_holds_what_the_tool_counts():
     table = surname_persons(Resources())
     assert table["سانشيز"] >= COMMON_SURNAME > table["ماكرون"]
     assert set(table) == set(tool.one_word_names(load_kb()))
+
+
+SPORT = ("وخاض الفريق المباراة على ملعبه في الدوري، وقال مدرب النادي إن اللاعبين قدموا أداء جيدا "
+         "وإن المنتخب يستعد للبطولة. {} ")
+
+
+def test_link_a_leaders_lone_surname_in_a_sport_article_is_nobody():
+    # players and coaches bear leaders' surnames: in a sport article the office is not enough
+    said = "وأبلغ {} الصحفيين أن الخطة جاهزة."
+    assert [name for _, name, _ in _people(said.format("ماكرون"))] == ["Emmanuel Macron"]
+    sport = _people(SPORT.format(said.format("ماكرون")))
+    assert [(text, id_) for text, _, id_ in sport] == [("ماكرون", None)]
+
+
+def test_link_a_rank_keeps_the_leaders_link_in_a_sport_article_a_courtesy_does_not():
+    ranked = _people(SPORT.format("وهنأ الرئيس ماكرون الفريق."))
+    assert [name for _, name, _ in ranked] == ["Emmanuel Macron"]
+    courtesy = _people(SPORT.format("وهنأ السيد ماكرون الفريق."))
+    assert [id_ for _, _, id_ in courtesy] == [None]
+
+
+def test_link_a_given_name_before_a_leaders_surname_makes_another_person():
+    # the surname alone linked (the tagger left the given name out): "محمد" is no name of the
+    # president, so the two words are someone else, unlinked
+    from khabar.entities.link import given_name_test, lone_surnames_checked, name_prior
+    from khabar.entities.tagger import default_tagger
+    from khabar.kb import load_kb
+
+    kb = load_kb()
+    macron = next(e for e in kb.entries("person") if e.name_en == "Emmanuel Macron")
+    text = "وقال محمد ماكرون للصحفيين"
+    at = text.index("ماكرون")
+    mention = Mention(at, at + 6, "ماكرون", "PER", macron.name_en, macron.id, "FRA", where="body", how="kb")
+    given = given_name_test(name_prior(default_tagger()))
+    assert not given("على")  # a preposition folding like the name "علي"
+    found = lone_surnames_checked([mention], [], kb, SPAIN_2018, texts={"body": text}, given=given)
+    assert (found[0].text, found[0].start, found[0].id) == ("محمد ماكرون", 5, None)
+    ranked = lone_surnames_checked([mention], [], kb, SPAIN_2018, texts={"body": text.replace("محمد", "الرئيس")},
+                                   given=given)
+    assert ranked[0].id == macron.id  # a title is no given name

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import one_letter_variant, words_agree
@@ -35,7 +35,7 @@ from khabar.lang.romanise import packaged as romanise_model
 from khabar.page.agencies import load_agencies
 from khabar.resources import Resources, data_path, read_tsv
 from khabar.text.tokens import tokenize
-from khabar.text.words import folded_words
+from khabar.text.words import folded_words, positions_in
 
 TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
@@ -672,7 +672,8 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     references = resolve_references(article, demonyms, gazetteer.kb, on)
     texts = {"body": article.body, "headline": article.headline.text if article.headline is not None else ""}
     mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words), texts,
-                                     resources.get(surname_persons))
+                                     resources.get(surname_persons), given_name_test(prior),
+                                     lambda: about_private_people(article, resources.get(topic_words)))
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
@@ -701,7 +702,9 @@ def _descriptor(mention: Mention, kb) -> bool:
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
                           on: dt.date, starts: Mapping[str, frozenset[str]] | None = None,
                           texts: Mapping[str, str] | None = None,
-                          persons: Mapping[str, int] | None = None) -> list[Mention]:
+                          persons: Mapping[str, int] | None = None,
+                          given: Callable[[str], bool] | None = None,
+                          private: Callable[[], bool] | None = None) -> list[Mention]:
     """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
     article names them in full too, a title resolves to them, or they hold an office on the
     article's date (or left it at most SURNAME_AFTER_OFFICE before); else the mention is an unknown
@@ -709,21 +712,86 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
     not enough for a word that starts another person's name (`starts`, see `person_first_words`:
     "مصطفى" alone is not Mohammad Mustafa) or that many people bear (`persons`, see `surname_persons`:
     "سانشيز" in a football report is not Spain's prime minister): such a word needs a person's title
-    or honorific right before it ("الملكة إليزابيث"; `texts`, the text of each `where`)."""
-    full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
+    or honorific right before it ("الملكة إليزابيث"; `texts`, the text of each `where`).
+
+    Whatever the office, the word is someone else's when a given name (`given`, a test of a word as
+    written, see `given_name_test`) stands right before it that the knowledge-base person's names lack ("ناصر الخليفي" is not Mohammed Al-Khulaifi): the
+    mention is then that other person, with the given name, unlinked. In an article about sport or the arts (`private`, asked
+    only when needed), where players, coaches and artists bear leaders' surnames, the office is
+    not enough either: the lone word needs the full name, a title that resolves to the person, or
+    a rank right before it ("الملك", "الرئيس"; a courtesy such as "السيد" or "الشيخ" is no rank)."""
+    full = {m.id for m in mentions if m.type == "PER" and m.id and " " in uncut(m.text)}
     titled = {r.id for r in references if r.kind == "title"}
+    is_private: bool | None = None
     out = []
     for mention in mentions:
-        if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
-                and mention.id not in full and mention.id not in titled
-                and (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
-                     or (_shared_word(match_key(mention.text), mention.id, starts, persons)
-                         and not (texts and _title_before(texts.get(mention.where, ""), mention.start))))):
-            name_en = romanise(mention.text)
-            mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
+        if not (mention.type == "PER" and mention.id and mention.how in ("kb", "ner")
+                and " " not in uncut(mention.text)):
+            out.append(mention)
+            continue
+        word = match_key(mention.text)
+        text = texts.get(mention.where, "") if texts else ""
+        start = _given_name_start(text, mention, given, kb) if given and text else None
+        unlink = start is not None
+        if not unlink and mention.id not in full and mention.id not in titled:
+            if (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
+                    or (_shared_word(word, mention.id, starts, persons) and not (text and _title_before(text, mention.start)))):
+                unlink = True
+            elif private is not None and not (text and _title_before(text, mention.start, ranks_only=True)):
+                if is_private is None:
+                    is_private = private()
+                unlink = is_private
+        if unlink:
+            begin = mention.start if start is None else start
+            written = text[begin:mention.end] if start is not None else mention.text
+            name_en = romanise(written)
+            mention = Mention(begin, mention.end, written, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)
         out.append(mention)
     return out
+
+
+# The tagger lexicon's person bucket (0-4: how often a word's contexts in the news are a person's)
+# from which a word before a surname is read as a given name: "ناصر" and "جمال" are 3-4; words
+# such as "على" and "أمام", whose folds are names too ("علي", "إمام"), are 0.
+GIVEN_NAME_BUCKET = 3
+
+
+def given_name_test(prior: NamePrior | None) -> Callable[[str], bool] | None:
+    """Is a word as written a person's given name: name-like in the news by the tagger's lexicon
+    (GIVEN_NAME_BUCKET), a name word the romaniser's table attests, and neither a name particle
+    ("بن", "أبو") nor a word of data/not_names.tsv ("مساعد" before a name is an aide)? None without
+    a lexicon."""
+    if prior is None:
+        return None
+    particles = name_particles()
+
+    model, common = romanise_model(), not_names()
+
+    def test(word: str) -> bool:
+        folded = fold(word)
+        return (folded not in particles and folded not in common and prior(folded)[0] >= GIVEN_NAME_BUCKET
+                and (model is None or model.knows(word)))
+
+    return test
+
+
+def _given_name_start(text: str, mention: Mention, given: Callable[[str], bool], kb) -> int | None:
+    """Where a given name written right before a lone word starts ("ناصر" before "الخليفي"), when
+    the word's knowledge-base person bears no name with it; else None. A title or honorific
+    before the word is no given name, nor is a word with the article ("البابا")."""
+    before = text[max(0, mention.start - LOOK_BEHIND):mention.start]
+    words = before.split()
+    if not words or not before.endswith(" ") or before.rstrip().endswith(tuple(",،.:;؛\"'«»()")):
+        return None
+    first = words[-1]
+    if not given(first) or fold(first).startswith("ال") or honorific_words([fold(first)], 0):
+        return None
+    entry = kb.by_id(mention.id)
+    pair = match_key(first + " " + mention.text)
+    if entry is None or any(pair in match_key(name) for name in entry.names_ar):
+        return None
+    return mention.start - len(before) + before.rstrip().rfind(first)
 
 
 def _shared_word(word: str, id: str, starts: Mapping[str, frozenset[str]] | None,
@@ -733,10 +801,51 @@ def _shared_word(word: str, id: str, starts: Mapping[str, frozenset[str]] | None
                 or (persons is not None and persons.get(word, 0) >= COMMON_SURNAME))
 
 
-def _title_before(text: str, start: int) -> bool:
-    """Does a person's title or honorific ("الملكة", "للرئيس") end right before offset `start`?"""
+def _title_before(text: str, start: int, ranks_only: bool = False) -> bool:
+    """Does a person's title or honorific ("الملكة", "للرئيس") end right before offset `start`?
+    `ranks_only`: a rank ("الملك", "الرئيس"), not a courtesy ("السيد", "الشيخ"; data/honorifics.tsv)."""
     before = text[max(0, start - LOOK_BEHIND):start].split()
-    return bool(before) and any(honorific_words([form], 0) for form in clitic_forms(fold(before[-1])))
+    if not before:
+        return False
+    courtesies = courtesy_words() if ranks_only else frozenset()
+    return any(honorific_words([form], 0) and form not in courtesies for form in clitic_forms(fold(before[-1])))
+
+
+def courtesy_words() -> frozenset[str]:
+    """Built once, by the process's Resources (see _build_courtesies)."""
+    return Resources.default().get(_build_courtesies)
+
+
+def _build_courtesies(resources: Resources) -> frozenset[str]:
+    """Folded honorifics of data/honorifics.tsv of kind `courtesy`: said of anyone, no office."""
+    rows = read_tsv(data_path("khabar.entities", "data/honorifics.tsv"), ("words",))
+    return frozenset(fold(row["words"]) for _, row in rows if row.get("kind") == "courtesy")
+
+
+# An article is about sport or the arts when it has at least this many of their words
+# (data/topic_words.tsv), making at least this share of its words. Chosen on the ANT corpus's BBC,
+# CNN and France24 pages by their sections: 95% of sport pages and about half of culture pages
+# pass, 1-2% of economy and Middle East pages (themselves about sport or films when read).
+TOPIC_WORDS_MIN = 4
+TOPIC_WORDS_SHARE = 0.01
+
+
+def topic_words(resources: Resources) -> frozenset[str]:
+    """The resource: the folded words of sport and the arts (data/topic_words.tsv), each with and
+    without the article, as the article's word stems are matched against them."""
+    rows = read_tsv(data_path("khabar.entities", "data/topic_words.tsv"), ("word", "topic"))
+    words = {fold(row["word"]) for _, row in rows}
+    return frozenset(words | {"ال" + w for w in words})
+
+
+def about_private_people(article: Article, words: frozenset[str]) -> bool:
+    """Is the article about sport or the arts (see TOPIC_WORDS_MIN)? Its body's and headline's word
+    stems are counted."""
+    keys = folded_words(article.tokens).keys if len(article.tokens) else []
+    if article.headline is not None and article.headline_tokens is not None:
+        keys = [*keys, *folded_words(article.headline_tokens).keys]
+    hits = len(positions_in(words, keys))
+    return hits >= TOPIC_WORDS_MIN and hits >= TOPIC_WORDS_SHARE * len(keys)
 
 
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:
