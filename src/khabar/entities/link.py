@@ -25,7 +25,6 @@ from khabar.entities.gazetteer import (
     name_gazetteer,
 )
 from khabar.entities.institutions import find_institutions
-from khabar.entities.orgnames import find_organisation_names
 from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
 from khabar.kb.base import clitic_forms, match_key
@@ -152,12 +151,6 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         mentions.append(Mention(start, end, text[start:end], found.type, found.name_en, None, found.country,
                                 where=where, kind="org", how="institution"))
         taken[found.first:found.last] = [True] * (found.last - found.first)
-    adjectives = {m.first: (m.last, m.entries[0].code or m.entries[0].country or "") for m in demonyms}
-    for org in find_organisation_names(tokens, adjectives, taken):
-        start, end = mention_start(tokens, org.first), tokens.spans[org.last - 1][1]
-        mentions.append(Mention(start, end, text[start:end], "ORG", None, None, org.country or None,
-                                where=where, kind="org", how="org name"))
-        taken[org.first:org.last] = [True] * (org.last - org.first)
     for first, last, tag in spans:
         if any(taken[first:last]):
             continue
