@@ -674,3 +674,23 @@ def test_link_a_given_name_before_a_leaders_surname_makes_another_person():
     ranked = lone_surnames_checked([mention], [], kb, SPAIN_2018, texts={"body": text.replace("محمد", "الرئيس")},
                                    given=given)
     assert ranked[0].id == macron.id  # a title is no given name
+
+
+def test_link_an_organisation_or_place_never_starts_with_a_word_never_in_a_name():
+    from khabar.entities.link import name_prior
+    from khabar.entities.tagger import default_tagger
+
+    prior = name_prior(default_tagger())
+
+    def found(text, word, length, tag):
+        tokens = tokenize(text)
+        at = tokens.words().index(word)
+        mentions, _ = find_mentions(text, tokens, [(at, at + length, tag)], default_gazetteer(), prior=prior)
+        return [m.text for m in mentions]
+
+    # "تعزيز" ("strengthening") is never a name's word in the news: no organisation starts with it
+    assert found("ودعا البيان إلى تعزيز التعاون بين البلدين", "تعزيز", 2, "ORG") == []
+    # a proclitic the tokeniser left on a place's name does not make it a common word
+    assert found("وعينت سفيرة لرومانيا في البلاد", "لرومانيا", 1, "LOC") == ["رومانيا"]
+    # a head of names starts them
+    assert found("وأعلنت هيئة النزاهة في البلاد", "هيئة", 2, "ORG") == ["هيئة النزاهة"]

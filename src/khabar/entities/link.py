@@ -158,6 +158,8 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             last = _without_trailing_object(tokens, first, last)
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
+        if TAG_TYPES.get(tag) in ("ORG", "LOC") and _never_a_name(tokens.splits[first][2], prior):
+            continue  # "حماية الأمن": an organisation or place starts with a word the news never uses in a name
         start, end = _name_start(tokens, first, tag, prior), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         tag_type = TAG_TYPES.get(tag, "MISC")
@@ -169,6 +171,15 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
 
 
 _PROCLITICS = frozenset("وفبلك")
+
+
+def _never_a_name(word: str, prior: NamePrior | None) -> bool:
+    """Is a word (a folded stem) never part of a name in the news by the tagger's lexicon, read
+    with or without a first letter that may be a proclitic the tokeniser left on ("لرومانيا")?
+    Heads of names (data/not_names.tsv) are not."""
+    if prior is None or not prior.never_a_name(word) or not_names().get(word) == "head":
+        return False  # a head of names ("هيئة") starts them, whatever the lexicon says
+    return not (word[:1] in _PROCLITICS and len(word) > 3 and not prior.never_a_name(word[1:]))
 
 
 def names_kept_whole(text: str, mentions: list[Mention]) -> list[Mention]:
