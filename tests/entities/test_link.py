@@ -51,6 +51,13 @@ def test_link_single_word_city_needs_evidence():
     assert names("وقع انفجار في مدينة الزاوية") == [("الزاوية", "LOC", "Zawiya", "LBY")]
 
 
+def test_link_a_city_with_ba_glued_before_it_is_in_a_place():
+    # "ب" glued to a city's name without the article reads "in": as good a trigger as "في"
+    assert [n[:3] for n in names("وعقد الوزيران اجتماعهما أمس بجدة")] == [("جدة", "LOC", "Jeddah")]
+    assert [n[:3] for n in names("وعقد الوزيران اجتماعهما أمس في جدة")] == [("جدة", "LOC", "Jeddah")]
+    assert not names("وعقد الوزيران اجتماعهما أمس جدة")  # no trigger: one word may be a common noun
+
+
 def test_link_tagger_span_beats_a_surname_in_the_kb():
     text = "استقبل الوزير السفيرة ليزا جونسون"
     tokens = tokenize(text)

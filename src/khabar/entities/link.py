@@ -490,9 +490,17 @@ def _trusted(match: NameMatch, tokens: Tokens, prior: NamePrior | None = None) -
         return True
     before = fold(tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]]) \
         if match.first else ""
-    if before not in PLACE_TRIGGERS:
+    if before not in PLACE_TRIGGERS and not _in_place(tokens, match.first):
         return False
     return entry.kind == REGION or (entry.population or 0) >= 100_000
+
+
+def _in_place(tokens: Tokens, i: int) -> bool:
+    """Is token `i` a name without the article with "ب" ("in") glued before it ("بجدة"): a place
+    trigger like "في" before it."""
+    prefix, _, key = tokens.splits[i]
+    start = tokens.spans[i][0]
+    return prefix > 0 and tokens.text[start + prefix - 1] == "ب" and not key.startswith("ال")
 
 
 def _verbal_noun(match: NameMatch, tokens: Tokens, prior: NamePrior) -> bool:
