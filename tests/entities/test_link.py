@@ -701,3 +701,13 @@ def test_link_an_organisation_or_place_never_starts_with_a_word_never_in_a_name(
     assert found("وعينت سفيرة لرومانيا في البلاد", "لرومانيا", 1, "LOC") == ["رومانيا"]
     # a head of names starts them
     assert found("وأعلنت هيئة النزاهة في البلاد", "هيئة", 2, "ORG") == ["هيئة النزاهة"]
+
+
+def test_link_a_government_named_by_its_state_is_a_descriptor_not_a_mention():
+    # the annotation policy: "the British government" describes, it names no entity
+    article = read("وأعلنت الحكومة البريطانية أمس أنها سترسل مساعدات إلى حكومة سريلانكا.", plain=True)
+    assert not [m for m in article.mentions if m.type == "ORG"]
+    described = [(r.text, r.kind, r.country) for r in article.references if r.kind == "descriptor"]
+    assert described == [("الحكومة البريطانية", "descriptor", "GBR"), ("حكومة سريلانكا", "descriptor", "LKA")]
+    # a ministry is named, not described
+    assert [m.text for m in read("وقالت وزارة الخارجية البريطانية إن", plain=True).mentions] == ["وزارة الخارجية البريطانية"]

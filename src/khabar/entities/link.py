@@ -24,7 +24,7 @@ from khabar.entities.gazetteer import (
     mention_start,
     name_gazetteer,
 )
-from khabar.entities.institutions import find_institutions
+from khabar.entities.institutions import descriptor_heads, find_institutions
 from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
 from khabar.kb.base import clitic_forms, match_key
@@ -711,11 +711,16 @@ _CAPITAL = fold("عاصمة")  # with or without the article and a proclitic ("�
 
 
 def _descriptor(mention: Mention, kb) -> bool:
-    """"العاصمة الأردنية" stands for Amman without naming it: a reference, not a mention of a name
-    (the annotation policy: descriptors are no entity forms)."""
+    """"العاصمة الأردنية" stands for Amman without naming it, "الحكومة البريطانية" for the British
+    government: a reference, not a mention of a name (the annotation policy: descriptors are no
+    entity forms)."""
     words = fold(mention.text).split()
-    return (mention.type == "LOC" and len(words) == 2 and words[0].endswith(_CAPITAL)
-            and kb.demonym(words[1]) is not None)
+    if len(words) != 2:
+        return False
+    if mention.type == "ORG" and any(form in descriptor_heads() for form in clitic_forms(words[0])):
+        # "الحكومة البريطانية", "حكومة سريلانكا": a state's government described, not named
+        return kb.demonym(words[1]) is not None or any(e.kind == STATE for e in kb.lookup(words[1]))
+    return mention.type == "LOC" and words[0].endswith(_CAPITAL) and kb.demonym(words[1]) is not None
 
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
