@@ -711,3 +711,19 @@ def test_link_a_government_named_by_its_state_is_a_descriptor_not_a_mention():
     assert described == [("الحكومة البريطانية", "descriptor", "GBR"), ("حكومة سريلانكا", "descriptor", "LKA")]
     # a ministry is named, not described
     assert [m.text for m in read("وقالت وزارة الخارجية البريطانية إن", plain=True).mentions] == ["وزارة الخارجية البريطانية"]
+
+
+@pytest.mark.parametrize(("text", "name", "name_en"), [
+    ('وذكرت قناة "سوريا 2" أن القصف استمر', "سوريا 2", "Syria 2"),        # a state's name and a number
+    ("وبث تلفزيون «الأردن» صورا للحادث", "الأردن", "Jordan TV"),           # the head's English added
+    ('ونقلت وكالة "رويترز" عن مصدر', "رويترز", "Reuters"),                  # the knowledge base's outlet
+])
+def test_link_an_outlet_named_in_quotes_after_a_media_noun_is_an_organisation(text, name, name_en):
+    found = [(m.text, m.type, m.name_en) for m in mentions_of(text)]
+    assert (name, "ORG", name_en) in found
+    assert not [m for m in found if m[1] == "LOC"]  # no place named
+
+
+def test_link_a_quotation_after_a_media_noun_is_no_outlet():
+    # punctuation inside the marks: words quoted, not a name
+    assert not [m for m in mentions_of('وقالت الصحيفة: "لن نتراجع، أبدا" في افتتاحيتها') if m.how == "outlet"]

@@ -108,7 +108,12 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     named: list[tuple[int, int]] = []  # token ranges of the knowledge base's names kept
     mentions: list[Mention] = []
     span_at = _span_at(spans, len(tokens))
+    for first, last, suffix in _quoted_outlets(tokens):
+        mentions.append(_outlet(text, tokens, first, last, suffix, gazetteer.kb, where))
+        taken[first:last] = [True] * (last - first)
     for match in names:
+        if any(taken[match.first:match.last]):
+            continue
         tagged = any(i >= 0 for i in span_at[match.first:match.last])
         if not tagged and not _trusted(match, tokens, prior):
             continue
@@ -171,6 +176,63 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
 
 
 _PROCLITICS = frozenset("وفبلك")
+_OPENING = frozenset('"«“\'')
+_CLOSING = frozenset('"»”\'')
+MAX_OUTLET_TOKENS = 5
+
+
+def media_heads() -> dict[str, str]:
+    """Built once, by the process's Resources (see _build_media_heads)."""
+    return Resources.default().get(_build_media_heads)
+
+
+def _build_media_heads(resources: Resources) -> dict[str, str]:
+    """Folded head noun of data/media_heads.tsv -> the English word an outlet named after a place takes."""
+    rows = read_tsv(data_path("khabar.entities", "data/media_heads.tsv"), ("head_ar",))
+    return {fold(row["head_ar"]): row.get("suffix_en", "") for _, row in rows}
+
+
+def _quoted_outlets(tokens: Tokens) -> list[tuple[int, int, str]]:
+    """(first, last, English suffix) of each outlet's name in quotation marks right after a media head
+    ("قناة "روسيا 1"", "تلفزيون «فلسطين»"): a few tokens between an opening and a closing mark."""
+    heads = media_heads()
+    keys = tokens.keys()
+    found = []
+    for i in positions_in(heads, keys):
+        opening = i + 1
+        if opening >= len(tokens) or keys[opening] not in _OPENING:
+            continue
+        close = next((j for j in range(opening + 1, min(len(tokens), opening + 2 + MAX_OUTLET_TOKENS))
+                      if keys[j] in _CLOSING or keys[j] in _OPENING), None)
+        if close is None or close == opening + 1 or keys[close] not in _CLOSING:
+            continue
+        if any(not any(c.isalnum() for c in keys[j]) for j in range(opening + 1, close)):
+            continue  # punctuation inside: a quotation, not a name
+        found.append((opening + 1, close, heads[keys[i]]))
+    return found
+
+
+def _outlet(text: str, tokens: Tokens, first: int, last: int, suffix: str, kb, where: str) -> Mention:
+    """The outlet named by tokens[first:last]: the knowledge base's organisation of that name; else,
+    when the name is a state's or a city's, alone or with Latin letters or digits, that place's
+    English name with them and the head's English ("Russia 1", "Palestine TV"); else the name
+    romanised (a region's name is no translation of the outlet's: "الشرق الأوسط" is Asharq
+    Al-Awsat, not "Middle East")."""
+    start, end = tokens.spans[first][0], tokens.spans[last - 1][1]
+    name = text[start:end]
+    known = next((e for e in kb.lookup(name) if e.type == "ORG"), None)
+    if known is not None:
+        return _mention(text, start, end, "ORG", known, where, "outlet")
+    for cut in range(last, first, -1):
+        place = next((e for e in kb.lookup(text[start:tokens.spans[cut - 1][1]]) if e.kind in (STATE, CITY)), None)
+        rest = text[tokens.spans[cut][0]:end] if cut < last else ""
+        if place is not None and rest.isascii():  # "روسيا 1"; "الإمارات اليوم" is romanised whole
+            name_en = " ".join(p for p in (place.name_en, rest, suffix) if p)
+            return Mention(start, end, name, "ORG", name_en, None, place.country or place.code, where=where,
+                           kind="org", how="outlet")
+    name_en = romanise(uncut(name))
+    return Mention(start, end, name, "ORG", name_en, where=where, how="outlet",
+                   name_from="romanised" if name_en else None)
 
 
 def _never_a_name(word: str, prior: NamePrior | None) -> bool:
