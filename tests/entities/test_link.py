@@ -681,6 +681,19 @@ def test_link_a_given_name_before_a_leaders_surname_makes_another_person():
     ranked = lone_surnames_checked([mention], [], kb, SPAIN_2018, texts={"body": text.replace("محمد", "الرئيس")},
                                    given=given)
     assert ranked[0].id == macron.id  # a title is no given name
+    # the last word of another person's name is no given name of the word after it
+    text = "وقال المدرب خالد محمد ماكرون للصحفيين"
+    at = text.index("ماكرون")
+    mention = Mention(at, at + 6, "ماكرون", "PER", macron.name_en, macron.id, "FRA", where="body", how="kb")
+    coach = Mention(text.index("خالد"), at - 1, "خالد محمد", "PER", "Khaled Mohamed", where="body", how="ner")
+    kept = lone_surnames_checked([coach, mention], [], kb, SPAIN_2018, texts={"body": text}, given=given)
+    assert kept[1].id == macron.id
+    # a given name the tagger found alone is joined to the name, not left beside it
+    text = "وقال محمد ماكرون للصحفيين"
+    alone = Mention(5, 9, "محمد", "PER", "Mohamed", where="body", how="ner")
+    mention = Mention(10, 16, "ماكرون", "PER", macron.name_en, macron.id, "FRA", where="body", how="kb")
+    joined = lone_surnames_checked([alone, mention], [], kb, SPAIN_2018, texts={"body": text}, given=given)
+    assert [(m.text, m.id) for m in joined] == [("محمد ماكرون", None)]
 
 
 def test_link_an_organisation_or_place_never_starts_with_a_word_never_in_a_name():

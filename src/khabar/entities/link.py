@@ -808,6 +808,8 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
     a rank right before it ("الملك", "الرئيس"; a courtesy such as "السيد" or "الشيخ" is no rank)."""
     full = {m.id for m in mentions if m.type == "PER" and m.id and " " in uncut(m.text)}
     titled = {r.id for r in references if r.kind == "title"}
+    ends = {(m.where, m.end) for m in mentions if " " in m.text.strip()}  # names of several words
+    swallowed: list[tuple[str, int, int]] = []  # given names joined to the lone word after them
     is_private: bool | None = None
     out = []
     for mention in mentions:
@@ -817,7 +819,7 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
             continue
         word = match_key(mention.text)
         text = texts.get(mention.where, "") if texts else ""
-        start = _given_name_start(text, mention, given, kb) if given and text else None
+        start = _given_name_start(text, mention, given, kb, ends) if given and text else None
         unlink = start is not None
         if not unlink and mention.id not in full and mention.id not in titled:
             if (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
@@ -827,6 +829,8 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
                 if is_private is None:
                     is_private = private()
                 unlink = is_private
+        if start is not None:
+            swallowed.append((mention.where, start, mention.start))
         if unlink:
             begin = mention.start if start is None else start
             written = text[begin:mention.end] if start is not None else mention.text
@@ -834,6 +838,9 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
             mention = Mention(begin, mention.end, written, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)
         out.append(mention)
+    if swallowed:  # the given name's own mention, if the tagger made one, is now part of the name
+        out = [m for m in out if not any(m.where == where and begin <= m.start and m.end <= end
+                                         for where, begin, end in swallowed)]
     return out
 
 
@@ -862,13 +869,18 @@ def given_name_test(prior: NamePrior | None) -> Callable[[str], bool] | None:
     return test
 
 
-def _given_name_start(text: str, mention: Mention, given: Callable[[str], bool], kb) -> int | None:
+def _given_name_start(text: str, mention: Mention, given: Callable[[str], bool], kb,
+                      ends: set[tuple[str, int]] = frozenset()) -> int | None:
     """Where a given name written right before a lone word starts ("ناصر" before "الخليفي"), when
     the word's knowledge-base person bears no name with it; else None. A title or honorific
-    before the word is no given name, nor is a word with the article ("البابا")."""
+    before the word is no given name, nor is a word with the article ("البابا"), nor the last word of
+    another name of several words (`ends`: (where, end offset) of such mentions; "هيكتور كوبر للسيسي"); a
+    word with a preposition glued on ("للسيسي") takes no given name."""
     before = text[max(0, mention.start - LOOK_BEHIND):mention.start]
     words = before.split()
-    if not words or not before.endswith(" ") or before.rstrip().endswith(tuple(",،.:;؛\"'«»()")):
+    if (not words or not before.endswith(" ") or before.rstrip().endswith(tuple(",،.:;؛\"'«»()"))
+            or fold(mention.text).startswith("لل")
+            or (mention.where, mention.start - len(before) + len(before.rstrip())) in ends):
         return None
     first = words[-1]
     if not given(first) or fold(first).startswith("ال") or honorific_words([fold(first)], 0):
