@@ -51,6 +51,13 @@ def test_link_single_word_city_needs_evidence():
     assert names("وقع انفجار في مدينة الزاوية") == [("الزاوية", "LOC", "Zawiya", "LBY")]
 
 
+def test_link_a_city_with_ba_glued_before_it_is_in_a_place():
+    # "ب" glued to a city's name without the article reads "in": as good a trigger as "في"
+    assert [n[:3] for n in names("وعقد الوزيران اجتماعهما أمس بجدة")] == [("جدة", "LOC", "Jeddah")]
+    assert [n[:3] for n in names("وعقد الوزيران اجتماعهما أمس في جدة")] == [("جدة", "LOC", "Jeddah")]
+    assert not names("وعقد الوزيران اجتماعهما أمس جدة")  # no trigger: one word may be a common noun
+
+
 def test_link_tagger_span_beats_a_surname_in_the_kb():
     text = "استقبل الوزير السفيرة ليزا جونسون"
     tokens = tokenize(text)
@@ -96,6 +103,18 @@ def test_link_an_institution_without_its_state_is_the_one_named_before():
 
 def test_link_title_is_not_a_institution():
     assert not [m for m in mentions_of("قال وزير الخارجية الإيراني") if m.type == "ORG"]
+
+
+def test_link_an_official_of_a_ministry_names_the_ministry():
+    # "وكيل وزارة": the ministry's own noun follows, so it is named (unlike "وزير الخارجية")
+    found = [m.text for m in mentions_of("وحضر وكيل وزارة الصحة الاجتماع") if m.type == "ORG"]
+    assert found == ["وزارة الصحة"]
+
+
+def test_link_a_ministry_known_whole_is_one_mention():
+    # the knowledge base's whole name wins; the head inside it is no second, shorter mention
+    found = [(m.start, m.text) for m in mentions_of("وقالت وزارة الدفاع الأميركية ، أمس ، إن") if m.type == "ORG"]
+    assert found == [(6, "وزارة الدفاع الأميركية")]
 
 
 @pytest.mark.parametrize(("date", "person"), [
@@ -622,3 +641,102 @@ def test_link_the_surname_table_holds_what_the_tool_counts():
     table = surname_persons(Resources())
     assert table["سانشيز"] >= COMMON_SURNAME > table["ماكرون"]
     assert set(table) == set(tool.one_word_names(load_kb()))
+
+
+SPORT = ("وخاض الفريق المباراة على ملعبه في الدوري، وقال مدرب النادي إن اللاعبين قدموا أداء جيدا "
+         "وإن المنتخب يستعد للبطولة. {} ")
+
+
+def test_link_a_leaders_lone_surname_in_a_sport_article_is_nobody():
+    # players and coaches bear leaders' surnames: in a sport article the office is not enough
+    said = "وأبلغ {} الصحفيين أن الخطة جاهزة."
+    assert [name for _, name, _ in _people(said.format("ماكرون"))] == ["Emmanuel Macron"]
+    sport = _people(SPORT.format(said.format("ماكرون")))
+    assert [(text, id_) for text, _, id_ in sport] == [("ماكرون", None)]
+
+
+def test_link_a_rank_keeps_the_leaders_link_in_a_sport_article_a_courtesy_does_not():
+    ranked = _people(SPORT.format("وهنأ الرئيس ماكرون الفريق."))
+    assert [name for _, name, _ in ranked] == ["Emmanuel Macron"]
+    courtesy = _people(SPORT.format("وهنأ السيد ماكرون الفريق."))
+    assert [id_ for _, _, id_ in courtesy] == [None]
+
+
+def test_link_a_given_name_before_a_leaders_surname_makes_another_person():
+    # the surname alone linked (the tagger left the given name out): "محمد" is no name of the
+    # president, so the two words are someone else, unlinked
+    from khabar.entities.link import given_name_test, lone_surnames_checked, name_prior
+    from khabar.entities.tagger import default_tagger
+    from khabar.kb import load_kb
+
+    kb = load_kb()
+    macron = next(e for e in kb.entries("person") if e.name_en == "Emmanuel Macron")
+    text = "وقال محمد ماكرون للصحفيين"
+    at = text.index("ماكرون")
+    mention = Mention(at, at + 6, "ماكرون", "PER", macron.name_en, macron.id, "FRA", where="body", how="kb")
+    given = given_name_test(name_prior(default_tagger()))
+    assert not given("على")  # a preposition folding like the name "علي"
+    found = lone_surnames_checked([mention], [], kb, SPAIN_2018, texts={"body": text}, given=given)
+    assert (found[0].text, found[0].start, found[0].id) == ("محمد ماكرون", 5, None)
+    ranked = lone_surnames_checked([mention], [], kb, SPAIN_2018, texts={"body": text.replace("محمد", "الرئيس")},
+                                   given=given)
+    assert ranked[0].id == macron.id  # a title is no given name
+    # the last word of another person's name is no given name of the word after it
+    text = "وقال المدرب خالد محمد ماكرون للصحفيين"
+    at = text.index("ماكرون")
+    mention = Mention(at, at + 6, "ماكرون", "PER", macron.name_en, macron.id, "FRA", where="body", how="kb")
+    coach = Mention(text.index("خالد"), at - 1, "خالد محمد", "PER", "Khaled Mohamed", where="body", how="ner")
+    kept = lone_surnames_checked([coach, mention], [], kb, SPAIN_2018, texts={"body": text}, given=given)
+    assert kept[1].id == macron.id
+    # a given name the tagger found alone is joined to the name, not left beside it
+    text = "وقال محمد ماكرون للصحفيين"
+    alone = Mention(5, 9, "محمد", "PER", "Mohamed", where="body", how="ner")
+    mention = Mention(10, 16, "ماكرون", "PER", macron.name_en, macron.id, "FRA", where="body", how="kb")
+    joined = lone_surnames_checked([alone, mention], [], kb, SPAIN_2018, texts={"body": text}, given=given)
+    assert [(m.text, m.id) for m in joined] == [("محمد ماكرون", None)]
+
+
+def test_link_an_organisation_or_place_never_starts_with_a_word_never_in_a_name():
+    from khabar.entities.link import name_prior
+    from khabar.entities.tagger import default_tagger
+
+    prior = name_prior(default_tagger())
+
+    def found(text, word, length, tag):
+        tokens = tokenize(text)
+        at = tokens.words().index(word)
+        mentions, _ = find_mentions(text, tokens, [(at, at + length, tag)], default_gazetteer(), prior=prior)
+        return [m.text for m in mentions]
+
+    # "تعزيز" ("strengthening") is never a name's word in the news: no organisation starts with it
+    assert found("ودعا البيان إلى تعزيز التعاون بين البلدين", "تعزيز", 2, "ORG") == []
+    # a proclitic the tokeniser left on a place's name does not make it a common word
+    assert found("وعينت سفيرة لرومانيا في البلاد", "لرومانيا", 1, "LOC") == ["رومانيا"]
+    # a head of names starts them
+    assert found("وأعلنت هيئة النزاهة في البلاد", "هيئة", 2, "ORG") == ["هيئة النزاهة"]
+
+
+def test_link_a_government_named_by_its_state_is_a_descriptor_not_a_mention():
+    # the annotation policy: "the British government" describes, it names no entity
+    article = read("وأعلنت الحكومة البريطانية أمس أنها سترسل مساعدات إلى حكومة سريلانكا.", plain=True)
+    assert not [m for m in article.mentions if m.type == "ORG"]
+    described = [(r.text, r.kind, r.country) for r in article.references if r.kind == "descriptor"]
+    assert described == [("الحكومة البريطانية", "descriptor", "GBR"), ("حكومة سريلانكا", "descriptor", "LKA")]
+    # a ministry is named, not described
+    assert [m.text for m in read("وقالت وزارة الخارجية البريطانية إن", plain=True).mentions] == ["وزارة الخارجية البريطانية"]
+
+
+@pytest.mark.parametrize(("text", "name", "name_en"), [
+    ('وذكرت قناة "سوريا 2" أن القصف استمر', "سوريا 2", "Syria 2"),        # a state's name and a number
+    ("وبث تلفزيون «الأردن» صورا للحادث", "الأردن", "Jordan TV"),           # the head's English added
+    ('ونقلت وكالة "رويترز" عن مصدر', "رويترز", "Reuters"),                  # the knowledge base's outlet
+])
+def test_link_an_outlet_named_in_quotes_after_a_media_noun_is_an_organisation(text, name, name_en):
+    found = [(m.text, m.type, m.name_en) for m in mentions_of(text)]
+    assert (name, "ORG", name_en) in found
+    assert not [m for m in found if m[1] == "LOC"]  # no place named
+
+
+def test_link_a_quotation_after_a_media_noun_is_no_outlet():
+    # punctuation inside the marks: words quoted, not a name
+    assert not [m for m in mentions_of('وقالت الصحيفة: "لن نتراجع، أبدا" في افتتاحيتها') if m.how == "outlet"]

@@ -87,6 +87,16 @@ def test_reader_drops_furniture_wherever_it_stands():
     assert {"read_also", "share", "copyright", "byline", "caption", "timestamp"} <= reasons
 
 
+def test_reader_drops_a_wire_credit_line_of_reporters():
+    # the credit a wire service puts under its Arabic stories, reporters and editors by name
+    page = ("عمان - أعلنت الحكومة اليوم الثلاثاء خطة جديدة لدعم المزارعين في المناطق الريفية.\n"
+            "وقال الوزير إن الخطة تبدأ الشهر المقبل.\n"
+            "(تغطية صحفية سامر حداد ولينا يوسف – إعداد رامي خليل للنشرة العربية – تحرير هالة أحمد)\n")
+    article = read_page(page, "p")
+    assert article.body.splitlines()[-1] == "وقال الوزير إن الخطة تبدأ الشهر المقبل."
+    assert "byline" in {d.reason for d in article.dropped}
+
+
 def test_reader_headline_after_body_and_credit_line():
     page = ("بحث وزير الخارجية الأردني مع المبعوث الأممي اليوم في عمان آخر التطورات في المنطقة "
             "وسبل دعم جهود السلام.\nمحليات\nالصفدي والمبعوث الأممي يبحثان جهود السلام في المنطقة\n–(بترا)\n")

@@ -114,3 +114,9 @@ def test_speaker_knowledge_base_institution_keeps_its_own_name():
     text = f"وقال متحدث باسم الحكومة الألمانية إن {QUOTE}."
     found = speakers(text)
     assert found and found[-1][1] == "Federal Government of Germany spokesperson"
+
+
+def test_speaker_a_government_described_by_its_state_still_speaks():
+    # the entity layer keeps "الحكومة البريطانية" out of the entities (a descriptor); it still speaks
+    found = speakers(f"وقالت الحكومة البريطانية في بيان: {QUOTE}.")
+    assert found == [("الحكومة البريطانية", "Government of the United Kingdom")]

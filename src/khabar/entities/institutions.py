@@ -44,6 +44,17 @@ def _build_heads(resources: Resources) -> dict[tuple[str, ...], tuple[str, bool,
             for _, row in rows}
 
 
+def descriptor_heads() -> frozenset[str]:
+    """Folded heads of data/institutions.tsv marked `descriptor`: with their state ("الحكومة البريطانية")
+    they describe the state's institution, they are no name (the annotation policy); built once."""
+    return Resources.default().get(_build_descriptor_heads)
+
+
+def _build_descriptor_heads(resources: Resources) -> frozenset[str]:
+    rows = read_tsv(data_path("khabar.entities", "data/institutions.tsv"), ("head_ar",))
+    return frozenset(fold(row["head_ar"]) for _, row in rows if row.get("descriptor") == "1")
+
+
 def _first_words() -> frozenset[str]:
     return Resources.default().get(_build_first_words)
 
@@ -73,9 +84,11 @@ def find_institutions(tokens: Tokens, states: dict[int, tuple[int, str]], kb: Kn
         if i < index:
             continue  # inside the institution found last
         hit = _head_at(norms, keys, i)
-        if hit is None or (i and keys[i - 1] in _MINISTER):  # "وزير الخارجية": a title
+        if hit is None:
             continue
         length, (head_en, needs_state, adjective, type_) = hit
+        if adjective and i and keys[i - 1] in _MINISTER:
+            continue  # "وزير الخارجية": a title; after "وكيل" the noun "وزارة" names the ministry it serves
         if adjective and i and keys[i - 1].startswith("ال"):
             continue  # "السياسة الخارجية الأمريكية": the adjective qualifies the noun before, no ministry
         after = i + length

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from khabar.article import Article, Entity, Mention, Tokens
 from khabar.entities.fuzzy import one_letter_variant, words_agree
@@ -24,7 +24,7 @@ from khabar.entities.gazetteer import (
     mention_start,
     name_gazetteer,
 )
-from khabar.entities.institutions import find_institutions
+from khabar.entities.institutions import descriptor_heads, find_institutions
 from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
 from khabar.kb.base import clitic_forms, match_key
@@ -35,7 +35,7 @@ from khabar.lang.romanise import packaged as romanise_model
 from khabar.page.agencies import load_agencies
 from khabar.resources import Resources, data_path, read_tsv
 from khabar.text.tokens import tokenize
-from khabar.text.words import folded_words
+from khabar.text.words import folded_words, positions_in
 
 TAG_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 PLACE_TRIGGERS = GENERIC_HEADS | frozenset(fold(w) for w in "في إلى الى من بمدينة".split())
@@ -105,9 +105,15 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     names = [m for m in matches if not m.demonym]
     spans = _adjacent_people_apart(tokens, _conjoined_people_apart(tokens, _particle_ends_joined(tokens, spans)), names)
     taken = [False] * len(tokens)
+    named: list[tuple[int, int]] = []  # token ranges of the knowledge base's names kept
     mentions: list[Mention] = []
     span_at = _span_at(spans, len(tokens))
+    for first, last, suffix in _quoted_outlets(tokens):
+        mentions.append(_outlet(text, tokens, first, last, suffix, gazetteer.kb, where))
+        taken[first:last] = [True] * (last - first)
     for match in names:
+        if any(taken[match.first:match.last]):
+            continue
         tagged = any(i >= 0 for i in span_at[match.first:match.last])
         if not tagged and not _trusted(match, tokens, prior):
             continue
@@ -138,9 +144,14 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             continue
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
+        named.append((match.first, match.last))
     states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
               if m.demonym or m.entries[0].kind == STATE}
     for found in find_institutions(tokens, states, gazetteer.kb, home):
+        if any(first <= found.first and found.last <= last for first, last in named):
+            # a ministry's head inside a name the knowledge base knows whole (the head, then a state's
+            # adjective): the whole name is the mention; its state word was matched with it, not apart
+            continue
         start, end = mention_start(tokens, found.first), tokens.spans[found.last - 1][1]
         mentions.append(Mention(start, end, text[start:end], found.type, found.name_en, None, found.country,
                                 where=where, kind="org", how="institution"))
@@ -152,6 +163,8 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             last = _without_trailing_object(tokens, first, last)
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
+        if TAG_TYPES.get(tag) in ("ORG", "LOC") and _never_a_name(tokens.splits[first][2], prior):
+            continue  # "حماية الأمن": an organisation or place starts with a word the news never uses in a name
         start, end = _name_start(tokens, first, tag, prior), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         tag_type = TAG_TYPES.get(tag, "MISC")
@@ -163,6 +176,72 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
 
 
 _PROCLITICS = frozenset("وفبلك")
+_OPENING = frozenset('"«“\'')
+_CLOSING = frozenset('"»”\'')
+MAX_OUTLET_TOKENS = 5
+
+
+def media_heads() -> dict[str, str]:
+    """Built once, by the process's Resources (see _build_media_heads)."""
+    return Resources.default().get(_build_media_heads)
+
+
+def _build_media_heads(resources: Resources) -> dict[str, str]:
+    """Folded head noun of data/media_heads.tsv -> the English word an outlet named after a place takes."""
+    rows = read_tsv(data_path("khabar.entities", "data/media_heads.tsv"), ("head_ar",))
+    return {fold(row["head_ar"]): row.get("suffix_en", "") for _, row in rows}
+
+
+def _quoted_outlets(tokens: Tokens) -> list[tuple[int, int, str]]:
+    """(first, last, English suffix) of each outlet's name in quotation marks right after a media head
+    ("قناة "روسيا 1"", "تلفزيون «فلسطين»"): a few tokens between an opening and a closing mark."""
+    heads = media_heads()
+    keys = tokens.keys()
+    found = []
+    for i in positions_in(heads, keys):
+        opening = i + 1
+        if opening >= len(tokens) or keys[opening] not in _OPENING:
+            continue
+        close = next((j for j in range(opening + 1, min(len(tokens), opening + 2 + MAX_OUTLET_TOKENS))
+                      if keys[j] in _CLOSING or keys[j] in _OPENING), None)
+        if close is None or close == opening + 1 or keys[close] not in _CLOSING:
+            continue
+        if any(not any(c.isalnum() for c in keys[j]) for j in range(opening + 1, close)):
+            continue  # punctuation inside: a quotation, not a name
+        found.append((opening + 1, close, heads[keys[i]]))
+    return found
+
+
+def _outlet(text: str, tokens: Tokens, first: int, last: int, suffix: str, kb, where: str) -> Mention:
+    """The outlet named by tokens[first:last]: the knowledge base's organisation of that name; else,
+    when the name is a state's or a city's, alone or with Latin letters or digits, that place's
+    English name with them and the head's English ("Russia 1", "Palestine TV"); else the name
+    romanised (a region's name is no translation of the outlet's: "الشرق الأوسط" is Asharq
+    Al-Awsat, not "Middle East")."""
+    start, end = tokens.spans[first][0], tokens.spans[last - 1][1]
+    name = text[start:end]
+    known = next((e for e in kb.lookup(name) if e.type == "ORG"), None)
+    if known is not None:
+        return _mention(text, start, end, "ORG", known, where, "outlet")
+    for cut in range(last, first, -1):
+        place = next((e for e in kb.lookup(text[start:tokens.spans[cut - 1][1]]) if e.kind in (STATE, CITY)), None)
+        rest = text[tokens.spans[cut][0]:end] if cut < last else ""
+        if place is not None and rest.isascii():  # "روسيا 1"; "الإمارات اليوم" is romanised whole
+            name_en = " ".join(p for p in (place.name_en, rest, suffix) if p)
+            return Mention(start, end, name, "ORG", name_en, None, place.country or place.code, where=where,
+                           kind="org", how="outlet")
+    name_en = romanise(uncut(name))
+    return Mention(start, end, name, "ORG", name_en, where=where, how="outlet",
+                   name_from="romanised" if name_en else None)
+
+
+def _never_a_name(word: str, prior: NamePrior | None) -> bool:
+    """Is a word (a folded stem) never part of a name in the news by the tagger's lexicon, read
+    with or without a first letter that may be a proclitic the tokeniser left on ("لرومانيا")?
+    Heads of names (data/not_names.tsv) are not."""
+    if prior is None or not prior.never_a_name(word) or not_names().get(word) == "head":
+        return False  # a head of names ("هيئة") starts them, whatever the lexicon says
+    return not (word[:1] in _PROCLITICS and len(word) > 3 and not prior.never_a_name(word[1:]))
 
 
 def names_kept_whole(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -473,9 +552,17 @@ def _trusted(match: NameMatch, tokens: Tokens, prior: NamePrior | None = None) -
         return True
     before = fold(tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]]) \
         if match.first else ""
-    if before not in PLACE_TRIGGERS:
+    if before not in PLACE_TRIGGERS and not _in_place(tokens, match.first):
         return False
     return entry.kind == REGION or (entry.population or 0) >= 100_000
+
+
+def _in_place(tokens: Tokens, i: int) -> bool:
+    """Is token `i` a name without the article with "ب" ("in") glued before it ("بجدة"): a place
+    trigger like "في" before it."""
+    prefix, _, key = tokens.splits[i]
+    start = tokens.spans[i][0]
+    return prefix > 0 and tokens.text[start + prefix - 1] == "ب" and not key.startswith("ال")
 
 
 def _verbal_noun(match: NameMatch, tokens: Tokens, prior: NamePrior) -> bool:
@@ -666,7 +753,8 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     references = resolve_references(article, demonyms, gazetteer.kb, on)
     texts = {"body": article.body, "headline": article.headline.text if article.headline is not None else ""}
     mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words), texts,
-                                     resources.get(surname_persons))
+                                     resources.get(surname_persons), given_name_test(prior),
+                                     lambda: about_private_people(article, resources.get(topic_words)))
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
@@ -685,17 +773,24 @@ _CAPITAL = fold("عاصمة")  # with or without the article and a proclitic ("�
 
 
 def _descriptor(mention: Mention, kb) -> bool:
-    """"العاصمة الأردنية" stands for Amman without naming it: a reference, not a mention of a name
-    (the annotation policy: descriptors are no entity forms)."""
+    """"العاصمة الأردنية" stands for Amman without naming it, "الحكومة البريطانية" for the British
+    government: a reference, not a mention of a name (the annotation policy: descriptors are no
+    entity forms)."""
     words = fold(mention.text).split()
-    return (mention.type == "LOC" and len(words) == 2 and words[0].endswith(_CAPITAL)
-            and kb.demonym(words[1]) is not None)
+    if len(words) != 2:
+        return False
+    if mention.type == "ORG" and any(form in descriptor_heads() for form in clitic_forms(words[0])):
+        # "الحكومة البريطانية", "حكومة سريلانكا": a state's government described, not named
+        return kb.demonym(words[1]) is not None or any(e.kind == STATE for e in kb.lookup(words[1]))
+    return mention.type == "LOC" and words[0].endswith(_CAPITAL) and kb.demonym(words[1]) is not None
 
 
 def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Mention], kb,
                           on: dt.date, starts: Mapping[str, frozenset[str]] | None = None,
                           texts: Mapping[str, str] | None = None,
-                          persons: Mapping[str, int] | None = None) -> list[Mention]:
+                          persons: Mapping[str, int] | None = None,
+                          given: Callable[[str], bool] | None = None,
+                          private: Callable[[], bool] | None = None) -> list[Mention]:
     """A person linked by one word of their name ("الأسد", "الحريري") keeps the link only when the
     article names them in full too, a title resolves to them, or they hold an office on the
     article's date (or left it at most SURNAME_AFTER_OFFICE before); else the mention is an unknown
@@ -703,21 +798,98 @@ def lone_surnames_checked(mentions: Sequence[Mention], references: Sequence[Ment
     not enough for a word that starts another person's name (`starts`, see `person_first_words`:
     "مصطفى" alone is not Mohammad Mustafa) or that many people bear (`persons`, see `surname_persons`:
     "سانشيز" in a football report is not Spain's prime minister): such a word needs a person's title
-    or honorific right before it ("الملكة إليزابيث"; `texts`, the text of each `where`)."""
-    full = {m.id for m in mentions if m.type == "PER" and m.id and " " in m.text.strip()}
+    or honorific right before it ("الملكة إليزابيث"; `texts`, the text of each `where`).
+
+    Whatever the office, the word is someone else's when a given name (`given`, a test of a word as
+    written, see `given_name_test`) stands right before it that the knowledge-base person's names lack ("ناصر الخليفي" is not Mohammed Al-Khulaifi): the
+    mention is then that other person, with the given name, unlinked. In an article about sport or the arts (`private`, asked
+    only when needed), where players, coaches and artists bear leaders' surnames, the office is
+    not enough either: the lone word needs the full name, a title that resolves to the person, or
+    a rank right before it ("الملك", "الرئيس"; a courtesy such as "السيد" or "الشيخ" is no rank)."""
+    full = {m.id for m in mentions if m.type == "PER" and m.id and " " in uncut(m.text)}
     titled = {r.id for r in references if r.kind == "title"}
+    ends = {(m.where, m.end) for m in mentions if " " in m.text.strip()}  # names of several words
+    swallowed: list[tuple[str, int, int]] = []  # given names joined to the lone word after them
+    is_private: bool | None = None
     out = []
     for mention in mentions:
-        if (mention.type == "PER" and mention.id and mention.how in ("kb", "ner") and " " not in mention.text.strip()
-                and mention.id not in full and mention.id not in titled
-                and (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
-                     or (_shared_word(match_key(mention.text), mention.id, starts, persons)
-                         and not (texts and _title_before(texts.get(mention.where, ""), mention.start))))):
-            name_en = romanise(mention.text)
-            mention = Mention(mention.start, mention.end, mention.text, "PER", name_en, where=mention.where,
+        if not (mention.type == "PER" and mention.id and mention.how in ("kb", "ner")
+                and " " not in uncut(mention.text)):
+            out.append(mention)
+            continue
+        word = match_key(mention.text)
+        text = texts.get(mention.where, "") if texts else ""
+        start = _given_name_start(text, mention, given, kb, ends) if given and text else None
+        unlink = start is not None
+        if not unlink and mention.id not in full and mention.id not in titled:
+            if (not kb.in_office(mention.id, on, SURNAME_AFTER_OFFICE)
+                    or (_shared_word(word, mention.id, starts, persons) and not (text and _title_before(text, mention.start)))):
+                unlink = True
+            elif private is not None and not (text and _title_before(text, mention.start, ranks_only=True)):
+                if is_private is None:
+                    is_private = private()
+                unlink = is_private
+        if start is not None:
+            swallowed.append((mention.where, start, mention.start))
+        if unlink:
+            begin = mention.start if start is None else start
+            written = text[begin:mention.end] if start is not None else mention.text
+            name_en = romanise(written)
+            mention = Mention(begin, mention.end, written, "PER", name_en, where=mention.where,
                               how=mention.how, name_from="romanised" if name_en else None)
         out.append(mention)
+    if swallowed:  # the given name's own mention, if the tagger made one, is now part of the name
+        out = [m for m in out if not any(m.where == where and begin <= m.start and m.end <= end
+                                         for where, begin, end in swallowed)]
     return out
+
+
+# The tagger lexicon's person bucket (0-4: how often a word's contexts in the news are a person's)
+# from which a word before a surname is read as a given name: "ناصر" and "جمال" are 3-4; words
+# such as "على" and "أمام", whose folds are names too ("علي", "إمام"), are 0.
+GIVEN_NAME_BUCKET = 3
+
+
+def given_name_test(prior: NamePrior | None) -> Callable[[str], bool] | None:
+    """Is a word as written a person's given name: name-like in the news by the tagger's lexicon
+    (GIVEN_NAME_BUCKET), a name word the romaniser's table attests, and neither a name particle
+    ("بن", "أبو") nor a word of data/not_names.tsv ("مساعد" before a name is an aide)? None without
+    a lexicon."""
+    if prior is None:
+        return None
+    particles = name_particles()
+
+    model, common = romanise_model(), not_names()
+
+    def test(word: str) -> bool:
+        folded = fold(word)
+        return (folded not in particles and folded not in common and prior(folded)[0] >= GIVEN_NAME_BUCKET
+                and (model is None or model.knows(word)))
+
+    return test
+
+
+def _given_name_start(text: str, mention: Mention, given: Callable[[str], bool], kb,
+                      ends: set[tuple[str, int]] = frozenset()) -> int | None:
+    """Where a given name written right before a lone word starts ("ناصر" before "الخليفي"), when
+    the word's knowledge-base person bears no name with it; else None. A title or honorific
+    before the word is no given name, nor is a word with the article ("البابا"), nor the last word of
+    another name of several words (`ends`: (where, end offset) of such mentions; "هيكتور كوبر للسيسي"); a
+    word with a preposition glued on ("للسيسي") takes no given name."""
+    before = text[max(0, mention.start - LOOK_BEHIND):mention.start]
+    words = before.split()
+    if (not words or not before.endswith(" ") or before.rstrip().endswith(tuple(",،.:;؛\"'«»()"))
+            or fold(mention.text).startswith("لل")
+            or (mention.where, mention.start - len(before) + len(before.rstrip())) in ends):
+        return None
+    first = words[-1]
+    if not given(first) or fold(first).startswith("ال") or honorific_words([fold(first)], 0):
+        return None
+    entry = kb.by_id(mention.id)
+    pair = match_key(first + " " + mention.text)
+    if entry is None or any(pair in match_key(name) for name in entry.names_ar):
+        return None
+    return mention.start - len(before) + before.rstrip().rfind(first)
 
 
 def _shared_word(word: str, id: str, starts: Mapping[str, frozenset[str]] | None,
@@ -727,10 +899,51 @@ def _shared_word(word: str, id: str, starts: Mapping[str, frozenset[str]] | None
                 or (persons is not None and persons.get(word, 0) >= COMMON_SURNAME))
 
 
-def _title_before(text: str, start: int) -> bool:
-    """Does a person's title or honorific ("الملكة", "للرئيس") end right before offset `start`?"""
+def _title_before(text: str, start: int, ranks_only: bool = False) -> bool:
+    """Does a person's title or honorific ("الملكة", "للرئيس") end right before offset `start`?
+    `ranks_only`: a rank ("الملك", "الرئيس"), not a courtesy ("السيد", "الشيخ"; data/honorifics.tsv)."""
     before = text[max(0, start - LOOK_BEHIND):start].split()
-    return bool(before) and any(honorific_words([form], 0) for form in clitic_forms(fold(before[-1])))
+    if not before:
+        return False
+    courtesies = courtesy_words() if ranks_only else frozenset()
+    return any(honorific_words([form], 0) and form not in courtesies for form in clitic_forms(fold(before[-1])))
+
+
+def courtesy_words() -> frozenset[str]:
+    """Built once, by the process's Resources (see _build_courtesies)."""
+    return Resources.default().get(_build_courtesies)
+
+
+def _build_courtesies(resources: Resources) -> frozenset[str]:
+    """Folded honorifics of data/honorifics.tsv of kind `courtesy`: said of anyone, no office."""
+    rows = read_tsv(data_path("khabar.entities", "data/honorifics.tsv"), ("words",))
+    return frozenset(fold(row["words"]) for _, row in rows if row.get("kind") == "courtesy")
+
+
+# An article is about sport or the arts when it has at least this many of their words
+# (data/topic_words.tsv), making at least this share of its words. Chosen on the ANT corpus's BBC,
+# CNN and France24 pages by their sections: 95% of sport pages and about half of culture pages
+# pass, 1-2% of economy and Middle East pages (themselves about sport or films when read).
+TOPIC_WORDS_MIN = 4
+TOPIC_WORDS_SHARE = 0.01
+
+
+def topic_words(resources: Resources) -> frozenset[str]:
+    """The resource: the folded words of sport and the arts (data/topic_words.tsv), each with and
+    without the article, as the article's word stems are matched against them."""
+    rows = read_tsv(data_path("khabar.entities", "data/topic_words.tsv"), ("word", "topic"))
+    words = {fold(row["word"]) for _, row in rows}
+    return frozenset(words | {"ال" + w for w in words})
+
+
+def about_private_people(article: Article, words: frozenset[str]) -> bool:
+    """Is the article about sport or the arts (see TOPIC_WORDS_MIN)? Its body's and headline's word
+    stems are counted."""
+    keys = folded_words(article.tokens).keys if len(article.tokens) else []
+    if article.headline is not None and article.headline_tokens is not None:
+        keys = [*keys, *folded_words(article.headline_tokens).keys]
+    hits = len(positions_in(words, keys))
+    return hits >= TOPIC_WORDS_MIN and hits >= TOPIC_WORDS_SHARE * len(keys)
 
 
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:

@@ -107,7 +107,11 @@ class Context:
         self.sentence_range: list[tuple[int, int]] = [
             (lo, hi) if (lo := bisect.bisect_left(self.sentence_of, n)) < (hi := bisect.bisect_right(self.sentence_of, n))
             else (0, 0) for n in range(len(spans))]
-        self.mentions: list[Mention] = sorted((m for m in article.mentions if m.where == "body"),
+        # with the institutions the entity layer reads as descriptors ("الحكومة البريطانية"): no entity
+        # of the article, yet a speaker
+        described = [m for m in getattr(article, "references", ()) or ()
+                     if m.kind == "descriptor" and m.type == "ORG" and m.where == "body"]
+        self.mentions: list[Mention] = sorted((*(m for m in article.mentions if m.where == "body"), *described),
                                               key=lambda m: (m.start, -m.end))
         self.mention_starts = [m.start for m in self.mentions]
         self._reach = list(accumulate((m.end for m in self.mentions), max))  # furthest end so far
