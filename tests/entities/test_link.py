@@ -643,8 +643,11 @@ def test_link_the_surname_table_holds_what_the_tool_counts():
     assert set(table) == set(tool.one_word_names(load_kb()))
 
 
+# a match report long enough for its section to be judged (text/section.py)
 SPORT = ("وخاض الفريق المباراة على ملعبه في الدوري، وقال مدرب النادي إن اللاعبين قدموا أداء جيدا "
-         "وإن المنتخب يستعد للبطولة. {} ")
+         "وإن المنتخب يستعد للبطولة. وسجل المهاجم هدف الفوز في الدقيقة الثمانين من ركلة جزاء بعد أن "
+         "تعادل الفريقان في الشوط الأول، ويحتل النادي صدارة الترتيب برصيد عشرين نقطة قبل مواجهة "
+         "الجولة المقبلة خارج أرضه أمام حامل اللقب في نصف نهائي الكأس. {} ")
 
 
 def test_link_a_leaders_lone_surname_in_a_sport_article_is_nobody():

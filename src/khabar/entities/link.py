@@ -34,6 +34,7 @@ from khabar.lang.romanise import name_particles, romanise
 from khabar.lang.romanise import packaged as romanise_model
 from khabar.page.agencies import load_agencies
 from khabar.resources import Resources, data_path, read_tsv
+from khabar.text.section import soft_news
 from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words, positions_in
 
@@ -754,7 +755,7 @@ def link_entities(article: Article, resources: Resources, tagger=None, tagged: T
     texts = {"body": article.body, "headline": article.headline.text if article.headline is not None else ""}
     mentions = lone_surnames_checked(mentions, references, gazetteer.kb, on, resources.get(person_first_words), texts,
                                      resources.get(surname_persons), given_name_test(prior),
-                                     lambda: about_private_people(article, resources.get(topic_words)))
+                                     lambda: soft_news(article, resources))
     mentions, _ = group_entities(mentions)
     given = resources.get(person_given_names)
     kept = [m for m in mentions if not _ghost(m, given)]
@@ -918,32 +919,6 @@ def _build_courtesies(resources: Resources) -> frozenset[str]:
     """Folded honorifics of data/honorifics.tsv of kind `courtesy`: said of anyone, no office."""
     rows = read_tsv(data_path("khabar.entities", "data/honorifics.tsv"), ("words",))
     return frozenset(fold(row["words"]) for _, row in rows if row.get("kind") == "courtesy")
-
-
-# An article is about sport or the arts when it has at least this many of their words
-# (data/topic_words.tsv), making at least this share of its words. Chosen on the ANT corpus's BBC,
-# CNN and France24 pages by their sections: 95% of sport pages and about half of culture pages
-# pass, 1-2% of economy and Middle East pages (themselves about sport or films when read).
-TOPIC_WORDS_MIN = 4
-TOPIC_WORDS_SHARE = 0.01
-
-
-def topic_words(resources: Resources) -> frozenset[str]:
-    """The resource: the folded words of sport and the arts (data/topic_words.tsv), each with and
-    without the article, as the article's word stems are matched against them."""
-    rows = read_tsv(data_path("khabar.entities", "data/topic_words.tsv"), ("word", "topic"))
-    words = {fold(row["word"]) for _, row in rows}
-    return frozenset(words | {"ال" + w for w in words})
-
-
-def about_private_people(article: Article, words: frozenset[str]) -> bool:
-    """Is the article about sport or the arts (see TOPIC_WORDS_MIN)? Its body's and headline's word
-    stems are counted."""
-    keys = folded_words(article.tokens).keys if len(article.tokens) else []
-    if article.headline is not None and article.headline_tokens is not None:
-        keys = [*keys, *folded_words(article.headline_tokens).keys]
-    hits = len(positions_in(words, keys))
-    return hits >= TOPIC_WORDS_MIN and hits >= TOPIC_WORDS_SHARE * len(keys)
 
 
 def tag_articles(articles: Sequence[Article], tagger) -> list[Tagged]:

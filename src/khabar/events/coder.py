@@ -37,6 +37,7 @@ from khabar.events.triggers import Match, SentenceWords, narrowed, open_matches,
 from khabar.events.words import TextWords
 from khabar.resources import Resources
 from khabar.step import Step
+from khabar.text.section import soft_news
 from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words
 
@@ -382,9 +383,7 @@ def code_events(article: Article, resources: Resources | None = None) -> None:
     the process's shared Resources)."""
     resources = resources or Resources.default()
     coder = SentenceCoder(resources.get(event_tables))
-    sections = coder.tables.sections
-    if sections is not None and isinstance(article.tokens, Tokens):
-        coder.soft = sections.soft(article.tokens.keys())
+    coder.soft = soft_news(article, resources)
     for passage in _passages(article, coder.tables, resources):
         coder.code(passage)
         if passage.index == HEADLINE:

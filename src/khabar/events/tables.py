@@ -27,7 +27,6 @@ from khabar.kb import knowledge_base
 from khabar.kb.model import Entry as KbEntry
 from khabar.resources import Resources, data_path
 from khabar.text.clitics import splitter, word_counts
-from khabar.text.section import SectionModel, section_model
 
 Hits = tuple[tuple[Entry, bool, str], ...]
 Record = tuple[WordForms, bool, bool, bool, bool, Hits]  # forms, stop, word, speaks, skips, hits
@@ -70,7 +69,6 @@ class EventTables:
         self.gazetteer: Gazetteer = make_gazetteer(resources.get(knowledge_base))
         self.models: dict[str, RealisModel] = read_models()
         self.confidence: ConfidenceModel | None = read_confidence()
-        self.sections: SectionModel | None = resources.get(section_model)
         self.context_evidence: tuple[tuple[str, Evidence], ...] = context_evidence(self.context)
         self.counts: dict[str, int] = resources.get(word_counts)
         self.known_forms = known_forms(self.gazetteer, self.agents)

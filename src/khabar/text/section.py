@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from khabar.article import Article, Tokens
 from khabar.errors import DataFileError
 from khabar.resources import Resources, data_path
 
@@ -49,3 +50,17 @@ def section_model(resources: Resources) -> SectionModel | None:
                            {k: float(v) for k, v in data["weights"].items()})
     except (ValueError, KeyError, TypeError) as exc:
         raise DataFileError(str(path), 0, f"not a sections model: {exc}") from exc
+
+
+def page_keys(article: Article) -> list[str]:
+    """The word stems of the article's body and headline."""
+    keys = article.tokens.keys() if isinstance(article.tokens, Tokens) else []
+    if isinstance(article.headline_tokens, Tokens):
+        keys = [*keys, *article.headline_tokens.keys()]
+    return keys
+
+
+def soft_news(article: Article, resources: Resources) -> bool:
+    """Is the article a page of sport, culture or technology (False when the model is absent)?"""
+    model = resources.get(section_model)
+    return model is not None and model.soft(page_keys(article))
