@@ -119,3 +119,10 @@ def test_a_trigger_phrase_inside_an_agencys_name_is_no_event():
     assert all(e.type != "MOBILIZE" for e in events)
     called = _events("وأعلنت الحكومة التعبئة العامة في البلاد بعد الهجوم على الحدود.")
     assert any(e.type == "MOBILIZE" for e in called)
+
+
+# -- a noun ending in hamza writes it on ي or و before a pronoun ("لقائه", "لقاؤه" of لقاء)
+@pytest.mark.parametrize("noun", ["لقائه", "لقاءه"])
+def test_a_meeting_noun_with_a_pronoun_after_its_hamza_is_a_meeting(noun):
+    events = _events(f"وأكد وزير الخارجية الياباني في {noun} مع نظيره الهندي أهمية التعاون.")
+    assert ("JPN", "IND") in dyads(events, "CONSULT")

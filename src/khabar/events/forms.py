@@ -73,7 +73,9 @@ _ENDING = {end: tuple(p for p in PRONOUNS if p[-1] == end) for end in _PRONOUN_E
 _ENDING_TA = {end: tuple(p for p in PRONOUNS[:-1] if p[-1] == end) for end in _PRONOUN_ENDS}
 
 
-def _pronoun_stripped(form: str, ta_marbuta: bool = False) -> list[str]:
+def _pronoun_stripped(form: str, ta_marbuta: bool = False, seat: bool = False) -> list[str]:
+    """`form` with a pronoun taken off, each way it may end. `seat`: the word writes a hamza on ي or و,
+    as a final hamza is before a pronoun ("لقائه", "لقاؤه" of لقاء, whose fold drops the hamza)."""
     out = []
     for suffix in (_ENDING_TA if ta_marbuta else _ENDING).get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM + 1:
@@ -81,6 +83,8 @@ def _pronoun_stripped(form: str, ta_marbuta: bool = False) -> list[str]:
             out.append(stem)
             if stem.endswith("ت"):
                 out.append(stem[:-1] + "ه")  # "مهاجمتها" → مهاجمة
+            elif seat and stem.endswith(("اي", "او")):
+                out.append(stem[:-1])  # "لقائه" → لقاء
     return out
 
 
@@ -127,7 +131,8 @@ def word_forms(word: str, split: Split) -> WordForms:
         _keep(unique, seen, [(f, False) for f in futures])
     if norm[-1] in _PRONOUN_ENDS:
         ta_marbuta = word.rstrip(_MARKS).endswith("ة")
-        _keep(unique, seen, [(p, False) for b in (norm, *stripped, *futures) for p in _pronoun_stripped(b, ta_marbuta)])
+        seat = "ئ" in word or "ؤ" in word
+        _keep(unique, seen, [(p, False) for b in (norm, *stripped, *futures) for p in _pronoun_stripped(b, ta_marbuta, seat)])
     future: set[str] = set()
     if futures:
         future = set(futures) - {key, norm, *stripped}
