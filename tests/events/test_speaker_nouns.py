@@ -43,3 +43,23 @@ def test_the_order_of_clauses_keeps_the_accusation():
     plain = _accusations("وقال وزير الخارجية الأردني إن الانتهاكات الإسرائيلية في القدس تهدد الاستقرار.")
     assert ("JOR", "ISR") in plain
     assert fronted <= plain
+
+
+# -- what an accusation charges ("اتهمت X Y بدعم Z") is the act of the one accused, never the accuser's
+def test_the_charge_is_the_act_of_the_one_accused():
+    events = read("واتهمت روسيا الولايات المتحدة بدعم الجماعات المسلحة في سوريا.", plain=True).events
+    assert any(e.type == "ACCUSE" and (e.source, e.target) == ("RUS", "USA") for e in events)
+    assert all(e.source != "RUS" for e in events if e.type == "SUPPORT")
+    assert any(e.source == "USA" for e in events if e.type == "SUPPORT")
+
+
+def test_a_charge_against_someone_unnamed_is_not_the_accusers_act():
+    events = read("واتهمت الحكومة الأردنية الشركة بدعم جماعات مسلحة.", plain=True).events
+    assert all(e.source != "JOR" for e in events if e.type == "SUPPORT")
+
+
+# -- a definite title takes no state's name after it: in VSO the state is the object
+def test_a_state_after_a_definite_title_is_the_object():
+    events = read("واتهم الوزير إسرائيل بخرق الاتفاق.", plain=True).events
+    assert any(e.type == "ACCUSE" and e.target == "ISR" for e in events)
+    assert all(e.source != "ISR" for e in events if e.type == "ACCUSE")

@@ -501,6 +501,9 @@ class Attacher:
                     if kind in ("state", "demonym") and not self._clear(group.end, other.start, None) \
                             and not self._led_by(group.end, other.start):
                         break  # "طلاب صور فرنسا": a state after another noun is that noun's genitive
+                    if kind == "state" and other.start == group.end and match is not None and match.verbal \
+                            and group.start > match.words[0]:
+                        break  # "اتهم الوزير إسرائيل": after a verb's subject, a state is its object
                     return other
                 if other.prep is not None:
                     break

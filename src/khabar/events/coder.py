@@ -56,6 +56,7 @@ UNATTRIBUTED_QUADS = frozenset({4})
 UNATTRIBUTED_TYPES = frozenset({"PROTEST"})
 NON_STATE = frozenset({"BUS", "CRM"})  # sectors of actors that are never a state
 STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "IGO"})  # sectors that act for a state on a soft-news page
+CHARGE_GAP = 3  # words from the one accused to the ب of the charge ("اتهم X Y، في بيان، بدعم")
 PAIR_SPAN = 4  # sentences back that "the two sides" may name the sides of an event
 PAIR_AT = 3  # words from the sentence's start within which "the two sides" is its subject
 SAME_EVENT_SPAN = 3  # sentences back that a definite noun with no actor may refer to
@@ -170,8 +171,16 @@ class SentenceCoder:
         topic = None
         verb_source = opener
         found = []
+        charged: Group | None = None  # who an accusation names: "اتهمت X Y بدعم": Y does the support
         for match in matches:
+            if charged is not None and not match.verbal and att.words.texts[match.words[0]].startswith("ب") \
+                    and att.words_in(charged.end, match.words[0]) <= CHARGE_GAP:
+                # "اتهمت X Y بدعم Z": what Y is charged with is Y's act, never the accuser's
+                found.append(find_roles(att, match, self.topic, charged))
+                continue
             roles = find_roles(att, match, self.topic, verb_source)
+            if match.verbal and match.entry.type == "ACCUSE":
+                charged = _accused(att, match, roles)
             subject = roles.target if match.entry.swap else roles.source  # "استقبل": the host is the subject
             if match.verbal and subject is not None and (roles.explicit or match.entry.swap) \
                     and not (att.relative(match.words[0]) is not None and att.resumptive(match.words[0])):
@@ -291,6 +300,16 @@ class SentenceCoder:
             future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
             quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=how,
             confidence=confidence)
+
+
+def _accused(att: Attacher, match: Match, roles: Roles) -> Group | None:
+    """Who a verb of accusing names after its subject, coded or not ("اتهمت X الشركة بـ")."""
+    head = match.words[0]
+    if roles.target is not None and roles.target.start > head:
+        return roles.target
+    after = roles.source.end if roles.source is not None and roles.source.start > head else match.words[-1] + 1
+    return next((g for g in att.groups if g.start >= after and g.prep is None and att.words_in(after, g.start) <= 1),
+                None)
 
 
 def _kept(att: Attacher, match: Match, roles: Roles, likely: bool) -> Roles | None:

@@ -155,6 +155,11 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                     (u.code for u in group if u.code and u.kind in STRONG), unit.code):
                 break  # two names (or a title and a name) of two states are two actors: "دعت الأمم
                 # المتحدة إسرائيل", "زار الوزير الياباني الصين"
+            if not has_code and last.kind == "agent" and unit.kind in ("state", "capital") and unit.start == last.end \
+                    and words.forms[last.end - 1].definite and _clitic(words, unit.start) is None \
+                    and words.forms[unit.start].all.isdisjoint(words.tables.gazetteer.demonyms):
+                break  # "اتهم الوزير إسرائيل": a title with the article takes no state after it (that is
+                # "وزير خارجية إسرائيل", in construct): the state begins the object
             if unit.kind == last.kind == "demonym" and unit.code != last.code:
                 break  # two nationality adjectives side by side: two sides
             clitic = _clitic(words, unit.start) if unit.start >= last.end else None
