@@ -63,3 +63,22 @@ def test_a_state_after_a_definite_title_is_the_object():
     events = read("واتهم الوزير إسرائيل بخرق الاتفاق.", plain=True).events
     assert any(e.type == "ACCUSE" and e.target == "ISR" for e in events)
     assert all(e.source != "ISR" for e in events if e.type == "ACCUSE")
+
+
+# -- armed forces after ل right after an attack noun are who attack ("غارات لطيران X")
+@pytest.mark.parametrize("text", [
+    "وقتل عشرة مسلحين في غارات لطيران التحالف العربي على مواقع في صعدة.",
+    "وقتل عشرة مسلحين في غارات جوية مكثفة للقوات السعودية على مواقع في صعدة.",
+])
+def test_forces_after_lam_are_the_attackers(text):
+    events = [e for e in read(text, plain=True).events if e.type == "ASSAULT"]
+    assert any(e.source == "SAU" for e in events)
+    assert all(e.target != "SAU" for e in events)
+
+
+# -- a trigger noun between a title and an adjective splits them: the adjective is the act's
+def test_a_condemned_act_keeps_its_adjective():
+    events = read("وأدان الوزير القصف الإسرائيلي لغزة.", plain=True).events
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and all(e.source != "ISR" for e in accuse)
+    assert any(e.target == "ISR" for e in accuse)

@@ -25,6 +25,7 @@ SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 # support, aid or a call for something in a state ("دعت X إلى تغيير سلمي في سوريا") is towards that state
 IN_STATE_TYPES = frozenset({"SUPPORT", "AID", "REQUEST"})  # with no target named, the state where the act happened is hit
 PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against
+LAM_GAP = 2  # words from an attack noun to the ل of its doer ("غارات جوية مكثفة لـ")
 GIVING_TYPES = frozenset({"SUPPORT", "AID"})  # a noun of them names its giver after من ("بدعم من X")
 GIVER_GAP = 3  # words from such a noun to the من of its giver ("بدعم وإسناد كامل من")
 RECIPIENT_SPAN = 6  # words back from such a noun to the actor it goes to ("تقدم الجيش، بدعم من")
@@ -746,6 +747,19 @@ class Attacher:
             or not words.forms[head].all.isdisjoint(self.agents.relation_nouns) \
             or (before is not None and "بين" in words.forms[before].all)  # "بين جهات سعودية وبريطانية"
 
+    def lam_doer(self, match: Match) -> Group | None:
+        """Armed forces after ل right after an attack noun (and its adjectives): who attacks ("غارات
+        مكثفة لطيران التحالف"); what is hit is named with على, or by ل before people or places."""
+        last = match.words[-1]
+        for group in self.groups:
+            if group.start <= last:
+                continue
+            if group.prep == "ل" and self.words_in(last + 1, group.start) <= LAM_GAP \
+                    and any(m.sector in ARMED for m in group.members):
+                return group
+            return None
+        return None
+
     def giver(self, match: Match) -> Group | None:
         """The coded actor after من right after a noun of support or aid: who gives it. A form that may
         be read as a verb ("دعما من") takes it only right after: a verb of support takes no من."""
@@ -1064,6 +1078,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
                 source, explicit, source_how = owner, True, "verb"
         elif speaker is not None and speaker.coded:
             source, explicit, source_how = speaker, True, "speaker"
+    if noun and match.entry.type in VIOLENT_TYPES and (source is None or not source.coded):
+        doer = att.lam_doer(match)  # "غارات لطيران التحالف", "قصف مدفعي لقوات الجيش على مواقع X"
+        if doer is not None:
+            source, explicit, source_how = doer, True, "genitive"
     after = source.end if explicit and source is not None and source.start > head else head + 1
     if source is None and not noun and head < START_WORDS and topic is not None:
         source, source_how = topic, "continued"  # from the sentence before: its positions are not of this sentence

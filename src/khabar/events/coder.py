@@ -137,9 +137,12 @@ class SentenceCoder:
         starts = [s for s, _ in passage.spans]
         units = find_units(words, starts, passage.mentions)
         names = name_words(units) | person_words(starts, passage.mentions)
-        matches, held = self._reported(words, resolve(narrowed(words, found, names, actor_words(units) | skip)))
+        candidates = narrowed(words, found, names, actor_words(units) | skip)
+        matches, held = self._reported(words, resolve(candidates))
         blocked = frozenset(j for m in [*matches, *(h for h, _ in held)] for j in m.words)
-        actors = find_actors(words, units, passage.spans, blocked)
+        # a trigger the sentence does not code is still no part of an actor's phrase ("أدان الوزير القصف
+        # الإسرائيلي": the adjective is the shelling's, not the minister's)
+        actors = find_actors(words, units, passage.spans, blocked, frozenset(j for m in candidates for j in m.words))
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
         remember(words, actors, self.bodies)
         att = Attacher(words, recalled, self.agents, blocked, self.topic,

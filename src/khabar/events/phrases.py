@@ -103,6 +103,7 @@ def _clitic(words: SentenceWords, i: int) -> str | None:
 
 def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: frozenset[int],
            spans: Sequence[tuple[int, int]]) -> Actor:
+    """The actor of a phrase of pieces; `blocked`: words no adjective takes as its noun (the triggers)."""
     coded = next((u for kind in STRONG for u in group if u.kind == kind and u.code), None)
     coded = coded or next((u for u in group if u.kind == "place" and u.code), None)
     coded = coded or next((u for u in group if u.kind == "alias"), None)
@@ -126,9 +127,10 @@ def _actor(words: SentenceWords, group: list[Unit], agents: Agents, blocked: fro
 
 
 def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[int, int]],
-                blocked: frozenset[int] = frozenset()) -> list[Actor]:
-    """Noun phrases built from the pieces; words in `blocked` (the triggers) belong to none. `spans`
-    are the character offsets of the words."""
+                blocked: frozenset[int] = frozenset(), breaks: frozenset[int] = frozenset()) -> list[Actor]:
+    """Noun phrases built from the pieces; words in `blocked` (the triggers) belong to none, and no
+    phrase runs across a word of `breaks` (any trigger word, coded or not). `spans` are the character
+    offsets of the words."""
     agents = words.tables.agents
     units = [u for u in units if not any(j in blocked for j in range(u.start, u.end))]
     actors: list[Actor] = []
@@ -148,6 +150,8 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 and _partitive(words, last.end, unit.start)  # "دورية من الجيش الكيني", "الطلاب من ماليزيين"
             partitive = partitive or (last.kind == "placehead" and unit.kind in ("capital", "place", "state")
                                       and _direction(words, last.end, unit.start, agents))  # "قرى شرق المدينة X"
+            if any(j in blocked or j in breaks for j in range(last.end, unit.start)):
+                break  # a trigger between two pieces ends the phrase: "أدان الوزير القصف الإسرائيلي"
             if (has_code and starts_with_and(words, unit.start)) or (named and unit.start > last.end) or \
                     not (partitive or _gap_ok(words, last.end, unit.start, agents, has_code)):
                 break  # a name ends its phrase: a person's name then "العلاقات X-ية" is a subject and an object
@@ -171,7 +175,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
             group.append(unit)
             k += 1
         if any(u.kind != "placehead" for u in group):
-            actors.append(_actor(words, group, agents, blocked, spans))
+            actors.append(_actor(words, group, agents, blocked | breaks, spans))
     return _officials_in(actors)
 
 
