@@ -1101,7 +1101,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
                                                                           "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)
-        if where is not None and where.members[0].kind in ("state", "capital", "place"):
+        if where is not None and where.members[0].kind in ("state", "capital", "place") \
+                and not any(m.sector in ARMED for m in where.members):  # "للقوات السعودية" is who, not where
             target, target_how = where, "located"
     if target is not None and target_how == "object" and target.prep in att.agents.locative_preps:
         target_how = "located"
