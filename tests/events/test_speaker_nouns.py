@@ -82,3 +82,16 @@ def test_a_condemned_act_keeps_its_adjective():
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and all(e.source != "ISR" for e in accuse)
     assert any(e.target == "ISR" for e in accuse)
+
+
+# -- "سبق لـX أن <verb>": the actor after ل before أن is the verb's subject
+def test_the_actor_after_lam_before_an_is_the_subject():
+    events = read("وسبق للجزائر أن استدعت السفير الفرنسي احتجاجا على القرار.", plain=True).events
+    assert any(e.type == "ACCUSE" and (e.source, e.target) == ("DZA", "FRA") for e in events)
+
+
+# -- the genitive of a noun of deciding does the act named after it with ب
+def test_the_genitive_of_a_decision_does_the_act():
+    events = read("ورحبت مصر بقرار الولايات المتحدة الأخير بتقديم مساعدات إنسانية إلى السودان.", plain=True).events
+    assert any(e.type == "AID" and e.source == "USA" for e in events)
+    assert all(e.source != "EGY" for e in events if e.type == "AID")

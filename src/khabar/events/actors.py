@@ -75,6 +75,7 @@ class Agents:
     relation_nouns: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
     time_preps: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,8 @@ def read_agents() -> Agents:
                   _folded(data.get("attributions", []), name, "attributions"),
                   _folded(data.get("relation_nouns", []), name, "relation_nouns"),
                   _folded(data.get("pair_nouns", []), name, "pair_nouns"),
-                  _folded(data.get("time_preps", []), name, "time_preps"))
+                  _folded(data.get("time_preps", []), name, "time_preps"),
+                  _folded(data.get("decision_nouns", []), name, "decision_nouns"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ SPOKEN_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 # support, aid or a call for something in a state ("دعت X إلى تغيير سلمي في سوريا") is towards that state
 IN_STATE_TYPES = frozenset({"SUPPORT", "AID", "REQUEST"})  # with no target named, the state where the act happened is hit
 PLACE_NO_OBJECT = frozenset({"PROTEST"})  # a place after a protest is where it is, not whom it is against
+DECIDER_GAP = 3  # words from a decision's genitive to the ب of the act ("قرار روسيا غير المبرر بطرد")
 LAM_GAP = 2  # words from an attack noun to the ل of its doer ("غارات جوية مكثفة لـ")
 GIVING_TYPES = frozenset({"SUPPORT", "AID"})  # a noun of them names its giver after من ("بدعم من X")
 GIVER_GAP = 3  # words from such a noun to the من of its giver ("بدعم وإسناد كامل من")
@@ -283,6 +284,16 @@ class Attacher:
         while j is not None and head - j <= 3 and not words.forms[j].all.isdisjoint(agents.verb_particles):
             j = words.prev_word(j - 1)
         return j if j is not None and not words.forms[j].all.isdisjoint(agents.subject_pronouns) else None
+
+    def lam_subject(self, head: int) -> Group | None:
+        """A coded actor after ل right before "أن" and the verb at `head` ("سبق لفرنسا أن رفضت", "يمكن
+        للحكومة أن تطلب"): the verb's subject."""
+        words = self.words
+        j = words.prev_word(head - 1)
+        if j is None or words.norms[j] not in ("ان", "بان"):
+            return None
+        group = next((g for g in self.groups if g.end == j), None)
+        return group if group is not None and group.prep == "ل" and group.coded else None
 
     def pronoun_owner(self, that: int) -> Group | None:
         """Whom the pronoun of "أنه/إنها" at word `that` stands for: the subject of the verb of saying
@@ -747,6 +758,22 @@ class Attacher:
             or not words.forms[head].all.isdisjoint(self.agents.relation_nouns) \
             or (before is not None and "بين" in words.forms[before].all)  # "بين جهات سعودية وبريطانية"
 
+    def decider(self, head: int) -> Group | None:
+        """For a noun trigger after ب at `head`: the coded genitive of a noun of deciding shortly before
+        it ("قرار روسيا غير المبرر بطرد"): who decides does the act."""
+        words = self.words
+        if not words.texts[head].startswith("ب"):
+            return None
+        for group in reversed(self.groups):
+            if group.end > head:
+                continue
+            if head - group.end > DECIDER_GAP or not group.coded or group.prep is not None:
+                return None
+            before = words.prev_word(group.start - 1)
+            return group if before is not None and not words.forms[before].all.isdisjoint(
+                self.agents.decision_nouns) else None
+        return None
+
     def lam_doer(self, match: Match) -> Group | None:
         """Armed forces after ل right after an attack noun (and its adjectives): who attacks ("غارات
         مكثفة لطيران التحالف"); what is hit is named with على, or by ل before people or places."""
@@ -912,6 +939,9 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     if that is not None:  # "أعلنت X أنها ترفض Y": the pronoun is the subject, Y the object
         owner = att.pronoun_owner(that)
         return owner, None, "speaker" if owner is not None else None
+    lam = att.lam_subject(head) if not noun and source is None else None
+    if lam is not None:  # "سبق للجزائر أن استدعت السفير": the actor after ل does the act after أن
+        return lam, None, "subject"
     if source is None and not noun and (att.noun_subject(head) or (not conjoined and att.describes_act(head))):
         return None, None, None  # "الرسالة دعت الجانب الكندي": a subject that is no actor, the object after
     if source is None and not noun and not conjoined and att.indefinite_subject(head):
@@ -1078,6 +1108,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
                 source, explicit, source_how = owner, True, "verb"
         elif speaker is not None and speaker.coded:
             source, explicit, source_how = speaker, True, "speaker"
+    if noun and (source is None or not source.coded):
+        decider = att.decider(head)  # "قرار روسيا غير المبرر بطرد دبلوماسي"
+        if decider is not None:
+            source, explicit, source_how = decider, True, "genitive"
     if noun and match.entry.type in VIOLENT_TYPES and (source is None or not source.coded):
         doer = att.lam_doer(match)  # "غارات لطيران التحالف", "قصف مدفعي لقوات الجيش على مواقع X"
         if doer is not None:
