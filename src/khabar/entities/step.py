@@ -11,6 +11,7 @@ from khabar.kb import knowledge_base
 from khabar.lang.romanise import packaged as packaged_romanisation
 from khabar.resources import Resources
 from khabar.step import Step
+from khabar.text.section import section_model
 
 
 def shipped_tagger(resources: Resources):
@@ -43,4 +44,4 @@ def _run_many(articles: Sequence[Article], resources: Resources) -> None:
 ENTITY_LINKER = Step("entities", _run,
                      ("body", "headline", "dateline", "agency", "sentences", "tokens", "headline_tokens"),
                      ("mentions", "entities", "references"), _run_many,
-                     uses=(knowledge_base, name_gazetteer, shipped_tagger, romanisation))
+                     uses=(knowledge_base, name_gazetteer, shipped_tagger, romanisation, section_model))

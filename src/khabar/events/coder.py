@@ -37,7 +37,7 @@ from khabar.events.triggers import Match, SentenceWords, narrowed, open_matches,
 from khabar.events.words import TextWords
 from khabar.resources import Resources
 from khabar.step import Step
-from khabar.text.section import soft_news
+from khabar.text.section import section_model, soft_news
 from khabar.text.tokens import tokenize
 from khabar.text.words import folded_words
 
@@ -434,4 +434,4 @@ def _whole(events: list[Event]) -> list[Event]:
 
 
 EVENT_CODER = Step("events", code_events, ("body", "headline", "sentences", "tokens", "headline_tokens", "mentions"),
-                   ("events",), uses=(event_tables,))
+                   ("events",), uses=(event_tables, section_model))
