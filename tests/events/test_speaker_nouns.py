@@ -94,6 +94,7 @@ def test_the_actor_after_lam_before_an_is_the_subject():
 @pytest.mark.parametrize("text,plover,doer", [
     ("ويأتي ذلك ردا على إعلان اليابان الأخير بفرض رسوم على الواردات الكورية.", "SANCTION", "JPN"),
     ("وأيد المؤتمر قرار الجيش الباكستاني الخاص بإرسال وحدة من قواته إلى السعودية.", "MOBILIZE", "PAK"),
+    ("وكان الرئيس الكوري الجنوبي قد أعاد التأكيد على عزمه فرض رسوم على الواردات اليابانية.", "SANCTION", "KOR"),
 ])
 def test_the_genitive_of_a_decision_does_the_act(text, plover, doer):
     assert any(e.type == plover and e.source == doer for e in read(text, plain=True).events)

@@ -758,12 +758,19 @@ class Attacher:
             or not words.forms[head].all.isdisjoint(self.agents.relation_nouns) \
             or (before is not None and "بين" in words.forms[before].all)  # "بين جهات سعودية وبريطانية"
 
-    def decider(self, head: int) -> Group | None:
-        """For a noun trigger after ب at `head`: the coded genitive of a noun of deciding shortly before
-        it ("قرار روسيا غير المبرر بطرد"): who decides does the act."""
+    def decider(self, head: int, noun: bool = True) -> Group | None:
+        """For a noun trigger at `head`: the coded genitive of a noun of deciding shortly before it, the
+        trigger after ب ("قرار روسيا غير المبرر بطرد"), or the actor a decision noun's pronoun points back
+        to, the trigger right after it ("عزمه فرض"): who decides does the act."""
         words = self.words
-        if not words.texts[head].startswith("ب"):
-            return None
+        before = words.prev_word(head - 1)
+        decisions = self.agents.decision_nouns
+        if before is not None and words.norms[before].endswith(("ه", "ها", "هم", "هما")) \
+                and words.norms[before] not in decisions and not words.forms[before].all.isdisjoint(decisions):
+            # "أكد مجددا عزمه فرض رسوم": the one the pronoun points back to decides and acts
+            return next((g for g in reversed(self.groups) if g.end <= before and g.coded and g.prep is None), None)
+        if not noun or not words.texts[head].startswith("ب"):
+            return None  # a form read as a verb is the verbal noun only right after the decision noun
         for group in reversed(self.groups):
             if group.end > head:
                 continue
@@ -1108,8 +1115,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
                 source, explicit, source_how = owner, True, "verb"
         elif speaker is not None and speaker.coded:
             source, explicit, source_how = speaker, True, "speaker"
-    if noun and (source is None or not source.coded):
-        decider = att.decider(head)  # "قرار روسيا غير المبرر بطرد دبلوماسي"
+    if source is None or not source.coded:
+        decider = att.decider(head, noun)  # "قرار روسيا غير المبرر بطرد دبلوماسي", "عزمه فرض رسوم"
         if decider is not None:
             source, explicit, source_how = decider, True, "genitive"
     if noun and match.entry.type in VIOLENT_TYPES and (source is None or not source.coded):
