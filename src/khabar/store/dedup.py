@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 NUM_PERM = 64
 SEED = 1
 SCHEME = "affine32"  # named, so that stored signatures keep their meaning across datasketch versions
-SHINGLE_WORDS = 3
+SHINGLE_WORDS = 3  # signature() spells out three
 SAME_STORY_JACCARD = 0.5
 NEAR_DUPLICATE_JACCARD = 0.8
 # Bands × rows of the LSH: datasketch's choice for SAME_STORY_JACCARD with NUM_PERM permutations, fixed
@@ -52,13 +52,19 @@ def signature(keys: list[str]) -> bytes | None:
     """MinHash signature (NUM_PERM uint32) of the word shingles of `keys`; None for an empty text."""
     if not keys:
         return None
+    import numpy as np
     from datasketch import MinHash
 
-    width = min(SHINGLE_WORDS, len(keys))
-    shingles = {" ".join(keys[i:i + width]).encode("utf-8") for i in range(len(keys) - width + 1)}
+    if len(keys) >= SHINGLE_WORDS:
+        shingles = {f"{a} {b} {c}" for a, b, c in zip(keys, keys[1:], keys[2:], strict=False)}
+    else:
+        shingles = {" ".join(keys)}
+    # datasketch's sha1_hash32 (the first 4 bytes of the SHA-1, little-endian) of every shingle at once,
+    # handed over as ready hash values: a Python call per shingle was a third of a record's time.
+    digests = b"".join([hashlib.sha1(shingle.encode("utf-8")).digest()[:4] for shingle in shingles])
     template = Resources.default().get(minhash_template)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=template.permutations)
-    minhash.update_batch(list(shingles))
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int, permutations=template.permutations)
+    minhash.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return minhash.hashvalues.tobytes()
 
 
