@@ -34,6 +34,13 @@ def wal_frames(path: Path) -> list[tuple[int, bool]]:
     return frames
 
 
+def next_copy(conn) -> int:
+    """A copy number no article of the store has (sources end in "~copyN")."""
+    found = conn.execute("SELECT max(CAST(substr(source, instr(source, '~copy') + 5) AS INTEGER)) FROM articles "
+                         "WHERE source LIKE '%~copy%'").fetchone()[0]
+    return (found or 0) + 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("base")
@@ -51,7 +58,7 @@ def main() -> None:
     tune_writer(conn)
     conn.execute("PRAGMA wal_autocheckpoint=0")
     have = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    number = have // len(base) + 1
+    number = next_copy(conn)
     records = [_copy(record, number) for record in base[: BATCH * options.batches]]
     written = 0
     for start in range(0, len(records), BATCH):
@@ -63,8 +70,10 @@ def main() -> None:
     for page, _ in frames:
         per_table[owner.get(page, "(free or new)")] += 1
     commits = sum(1 for _, end in frames if end)
+    distinct = len({page for page, _ in frames})
     print(f"store {have} articles; {written} written in {commits} commits; {len(frames)} pages written, "
-          f"{len(frames) / max(written, 1):.1f} per article")
+          f"{len(frames) / max(written, 1):.1f} per article ({distinct / max(written, 1):.1f} distinct: "
+          "what one checkpoint after them copies)")
     for name, pages in per_table.most_common(30):
         print(f"  {pages / max(written, 1):6.2f} pages/article  {name}")
     conn.close()

@@ -27,6 +27,13 @@ from khabar.store.writer import tune_writer, write_batch
 BATCH = int(__import__("os").environ.get("BATCH", "128"))
 
 
+def next_copy(conn) -> int:
+    """A copy number no article of the store has (sources end in "~copyN")."""
+    found = conn.execute("SELECT max(CAST(substr(source, instr(source, '~copy') + 5) AS INTEGER)) FROM articles "
+                         "WHERE source LIKE '%~copy%'").fetchone()[0]
+    return (found or 0) + 1
+
+
 def _cpu() -> tuple[float, float]:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime, usage.ru_stime
@@ -93,7 +100,7 @@ def main() -> None:
         conn.execute(f"PRAGMA {pragma}")
     have = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     # the copy number to go on with: copies are numbered by round over the base
-    number = max(1, have // len(base) + 1) if have else 0
+    number = next_copy(conn)
     if options.more:
         target = have + options.more
         options.step = options.more

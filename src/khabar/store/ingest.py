@@ -91,8 +91,9 @@ class _State:
 
 def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | None = None,
            runner: Runner | None = None, *, batch_pages: int | None = None, limit: int | None = None,
-           count: bool = True) -> Iterator[Progress]:
-    """Read `inputs` into the store at `db`, yielding Progress after each batch written."""
+           count: bool = True, write_articles: int = WRITE_ARTICLES) -> Iterator[Progress]:
+    """Read `inputs` into the store at `db`, yielding Progress after each write (of batches together,
+    up to `write_articles` articles)."""
     require("datasketch", "corpus")  # signatures are made in the workers: check before they start
     settings = settings or Settings()
     batch_pages = batch_pages or settings.batch  # one batch size: what the pipeline annotates together
@@ -107,7 +108,7 @@ def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | No
         plan = _plan(conn, inputs, state.progress)
         results = runner(_batches(conn, plan, settings, state, batch_pages, limit), plain_record, settings)
         waited = time.perf_counter()
-        for tags, records in _grouped(results):
+        for tags, records in _grouped(results, write_articles):
             begun, cpu = time.perf_counter(), time.thread_time()
             state.progress.wait_seconds += begun - waited
             _write(conn, state, records, tags)
@@ -194,15 +195,15 @@ def _dispatch(conn: sqlite3.Connection, state: _State, buffer: list[tuple[CopyRo
         yield tag, pages
 
 
-def _grouped(results: Iterator[tuple[int, list[Record]]]) -> Iterator[tuple[list[int], list[Record]]]:
-    """The workers' batches, consecutive ones together up to WRITE_ARTICLES records: written in one
+def _grouped(results: Iterator[tuple[int, list[Record]]], size: int) -> Iterator[tuple[list[int], list[Record]]]:
+    """The workers' batches, consecutive ones together up to `size` records: written in one
     transaction, they share the pages their rows and counts land on."""
     tags: list[int] = []
     records: list[Record] = []
     for tag, batch in results:
         tags.append(tag)
         records.extend(batch)
-        if len(records) >= WRITE_ARTICLES:
+        if len(records) >= size:
             yield tags, records
             tags, records = [], []
     if tags:
