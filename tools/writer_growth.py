@@ -12,6 +12,7 @@ the same, with the SQL seconds of each statement kind when `--sql`.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import sqlite3
@@ -21,6 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from khabar.serve.scale import _base_records, _copy
+from khabar.store import dedup
 from khabar.store.db import open_store
 from khabar.store.writer import tune_writer, write_batch
 
@@ -83,6 +85,8 @@ def main() -> None:
     parser.add_argument("--cache-kb", type=int, default=0)
     parser.add_argument("--pragma", action="append", default=[], help="e.g. wal_autocheckpoint=10000")
     options = parser.parse_args()
+    if "RECENT_BANDS" in os.environ:  # e.g. 0: every batch's bands go to lsh at its end
+        dedup.RECENT_BANDS = int(os.environ["RECENT_BANDS"])
     base = _base_records(Path(options.base))
     db = Path(options.store)
     target = options.to
