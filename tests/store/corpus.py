@@ -104,9 +104,13 @@ def write_generated(path: Path, count: int, start: int = 0) -> Path:
 
 
 def ingest_all(paths: list[Path] | list[str], db: Path, runner=None, **options):
-    """Run an ingest to its end (one process unless `runner`); the last progress event."""
+    """Run an ingest to its end (one process unless `runner`); the last progress event. Given
+    `batch_pages`, each batch is written in its own transaction unless `write_articles` says otherwise."""
     from khabar.run.local import LocalRunner
     from khabar.store.ingest import ingest
+
+    if options.get("batch_pages") and "write_articles" not in options:
+        options["write_articles"] = options["batch_pages"]
 
     last = None
     for progress in ingest([str(p) for p in paths], db, runner=runner or LocalRunner(1), count=False, **options):

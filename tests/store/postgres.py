@@ -101,7 +101,8 @@ def postgres_server() -> Iterator[Server]:
 
 
 # Rows that name an article by its number (the order of writing) name it by its id instead.
-BY_ID = {"lsh": "SELECT l.band, a.id FROM lsh l JOIN articles a ON a.num = l.num"}
+BY_ID = {"lsh": "SELECT l.band, a.id FROM lsh l JOIN articles a ON a.num = l.num",
+         "lsh_recent": "SELECT l.band, a.id FROM lsh_recent l JOIN articles a ON a.num = l.num"}
 
 
 def _rows(conn: Any, table: str, names: list[str]) -> list[tuple]:

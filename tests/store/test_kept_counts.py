@@ -8,7 +8,7 @@ import shutil
 from khabar.store.db import open_store
 from khabar.store.dedup import assign_stories
 from khabar.store.queries import stats
-from tests.store.corpus import ingest_all, write_dispatches, write_generated
+from tests.store.corpus import ingest_all, store_stats, write_dispatches, write_generated
 
 KEPT = ("entity_counts", "entity_names", "dyad_counts", "entity_months", "event_months", "event_days", "place_counts",
         "dateline_counts", "story_counts", "totals", "url_counts")
@@ -19,7 +19,7 @@ def _kept(db) -> dict[str, list[tuple]]:
     try:
         found = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in KEPT}
         found["stories"] = sorted(conn.execute("SELECT id, story_id, duplicate_of, similarity FROM articles"))
-        found["lsh"] = sorted(conn.execute("SELECT band, num FROM lsh"))
+        found["lsh"] = sorted(conn.execute("SELECT band, num FROM lsh UNION ALL SELECT band, num FROM lsh_recent"))
         return found
     finally:
         conn.close()
@@ -40,6 +40,30 @@ def test_counts_kept_by_writes_equal_a_whole_recount(tmp_path):
     assign_stories(conn)  # stories from all signatures at once, then every count rebuilt
     conn.close()
     assert _kept(recounted) == kept
+
+
+def test_bands_moved_from_lsh_recent_to_lsh_on_the_way_leave_the_same_stories(tmp_path, monkeypatch):
+    from khabar.store import dedup
+
+    paths = write_dispatches(tmp_path / "corpus") + [write_generated(tmp_path / "gen.jsonl", 12)]
+    ingest_all(paths, tmp_path / "kept.db", batch_pages=3)
+    monkeypatch.setattr(dedup, "RECENT_BANDS", 2 * dedup.BANDS)  # moved after every second article or so
+    ingest_all(paths, tmp_path / "moved.db", batch_pages=3)
+    conn = open_store(tmp_path / "moved.db")
+    try:
+        assert conn.execute("SELECT count(*) FROM lsh").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM lsh_recent").fetchone()[0] < 2 * dedup.BANDS
+    finally:
+        conn.close()
+    assert _kept(tmp_path / "moved.db") == _kept(tmp_path / "kept.db")
+
+
+def test_batches_written_together_leave_what_batches_written_one_by_one_leave(tmp_path):
+    paths = write_dispatches(tmp_path / "corpus") + [write_generated(tmp_path / "gen.jsonl", 12)]
+    ingest_all(paths, tmp_path / "one.db", batch_pages=3)
+    ingest_all(paths, tmp_path / "together.db", batch_pages=3, write_articles=7)
+    assert _kept(tmp_path / "together.db") == _kept(tmp_path / "one.db")
+    assert store_stats(tmp_path / "together.db") == store_stats(tmp_path / "one.db")
 
 
 def test_stats_read_from_kept_totals_match_live_counts(dispatch_store):

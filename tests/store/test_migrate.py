@@ -1,4 +1,4 @@
-"""A store written by schema 2 or 3 is brought to this schema once, whole or not at all, and then holds
+"""A store written by schema 2, 3 or 4 is brought to this schema once, whole or not at all, and then holds
 what a store written by this schema holds; the events page's kept counts are those counted live."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from khabar.lang.normalize import fold
 from khabar.store import db as store_db
 from khabar.store import docs, migrate, queries
 from khabar.store.db import SCHEMA_VERSION, StoreError, open_store
+from khabar.store.dedup import band_keys
 from khabar.store.queries import Filters
 
 # What schema 3 added: dropped again to make a store as schema 2 wrote it.
@@ -21,10 +22,21 @@ COMPARED = ("events", "dyad_counts", "event_days", "place_counts", "event_months
             "totals", "url_counts", "copies", "entity_keys", "mentions")
 
 
+def _as_schema_4(source, path) -> None:
+    """What schema 5 changed undone: every band in lsh, no lsh_recent."""
+    shutil.copy(source, path)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO lsh SELECT band, num FROM lsh_recent")
+    conn.execute("DROP TABLE lsh_recent")
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+
+
 def _as_schema_3(source, path) -> None:
     """What schema 4 changed undone: documents as JSON text, mentions indexed by entity and by text,
     copies keyed without a rowid, URLs counted by their text, mentions with their folded text."""
-    shutil.copy(source, path)
+    _as_schema_4(source, path)
     conn = sqlite3.connect(path)
     docs.register(conn)
     conn.execute("UPDATE articles SET doc = doc_json(doc)")
@@ -78,6 +90,8 @@ def _contents(path) -> dict[str, list[tuple]]:
         found = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in COMPARED}
         found["docs"] = [(i, docs.text(d), type(d)) for i, d in conn.execute("SELECT id, doc FROM articles ORDER BY id")]
         found["schema"] = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchall()
+        found["lsh"] = sorted(conn.execute("SELECT band, num FROM lsh UNION ALL SELECT band, num FROM lsh_recent"))
+        found["tables"] = sorted(conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall())
         found["indexes"] = sorted(conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall())
         return found
     finally:
@@ -127,6 +141,26 @@ def test_opening_a_schema_2_store_for_writing_migrates_it_to_what_schema_3_write
     assert _contents(old_store) == _contents(dispatch_store)
     open_store(old_store, write=True).close()  # once: a second open changes nothing
     assert _contents(old_store) == _contents(dispatch_store)
+
+
+def test_opening_a_schema_4_store_for_writing_adds_lsh_recent_and_keeps_finding_its_bands(dispatch_store, tmp_path):
+    path = tmp_path / "v4.db"
+    _as_schema_4(dispatch_store, path)
+    open_store(path, write=True).close()
+    assert _contents(path) == _contents(dispatch_store)
+    conn = open_store(path, write=True)
+    try:
+        assert not conn.execute("SELECT count(*) FROM lsh_recent").fetchone()[0]
+        num, minhash = conn.execute("SELECT a.num, s.minhash FROM articles a JOIN signatures s "
+                                    "ON s.article_id = a.id LIMIT 1").fetchone()
+        keys = band_keys(minhash)
+        marks = ",".join("?" * len(keys))
+        # the place_article lookup finds the article by the bands lsh holds
+        found = {r[0] for r in conn.execute(f"SELECT num FROM lsh WHERE band IN ({marks}) UNION "
+                                            f"SELECT num FROM lsh_recent WHERE band IN ({marks})", keys + keys)}
+        assert num in found
+    finally:
+        conn.close()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from khabar.store.queries import Filters
 
 # Tables with rows per article (or more): a full scan of one costs in proportion to the corpus.
 LARGE = {"articles", "copies", "sentences", "mentions", "article_entities", "events", "quotes", "signatures",
-         "lsh", "dispatches"}
+         "lsh", "lsh_recent", "dispatches"}
 # Walks of an index in its order that stop at the page's LIMIT: (table, index).
 ORDERED_WALKS = {("articles", "articles_date")}
 SCAN_RE = re.compile(r"\bSCAN (\w+)(?: AS \w+)?(?: USING (?:COVERING )?INDEX (\w+))?")

@@ -20,6 +20,9 @@ Schema 4 (from 3, or from 2 after the step to 3) makes the store smaller:
   and `articles.sentences` counts them.
 The space the documents leave is free pages that later writes reuse; `VACUUM` (outside any
 transaction, so not here) gives it back to the file system.
+
+Schema 5 (from 4) adds `lsh_recent`, the bands of the latest articles (dedup.py), empty: the bands
+stored in `lsh` are found there as before.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ ADDED_COLUMNS = {
         ("dyad_counts", "goldstein_events INTEGER NOT NULL DEFAULT 0"),
     ],
 }
-UPGRADABLE = ("2", "3")  # versions this khabar can bring up to its own
+UPGRADABLE = ("2", "3", "4")  # versions this khabar can bring up to its own
 
 
 def add_columns(conn: sqlite3.Connection, version: str) -> None:
@@ -47,6 +50,8 @@ def add_columns(conn: sqlite3.Connection, version: str) -> None:
         if int(version) < int(step):
             for table, column in columns:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    if int(version) >= 4:
+        return
     conn.execute("DROP INDEX copies_article")
     conn.execute("DROP INDEX copies_url")
     conn.execute("ALTER TABLE copies RENAME TO copies_before_4")
@@ -57,7 +62,9 @@ def backfill(conn: sqlite3.Connection, version: str) -> None:
     """Fill what was added from what the store holds, one version after the other."""
     if version == "2":
         _to_3(conn)
-    _to_4(conn)
+    if int(version) < 4:
+        _to_4(conn)
+    # to 5: lsh_recent, made empty by schema.sql
 
 
 def _to_4(conn: sqlite3.Connection) -> None:

@@ -303,3 +303,12 @@ CREATE TABLE IF NOT EXISTS lsh (
     num INTEGER NOT NULL,               -- articles.num
     PRIMARY KEY (band, num)
 ) WITHOUT ROWID;
+
+-- The bands of the latest articles, looked up with those of `lsh` and moved there together, in band
+-- order, once they are many (dedup.RECENT_BANDS): written one article at a time, the 14 bands of each
+-- landed on 14 pages of a large table.
+CREATE TABLE IF NOT EXISTS lsh_recent (
+    band INTEGER NOT NULL,
+    num INTEGER NOT NULL,
+    PRIMARY KEY (band, num)
+) WITHOUT ROWID;

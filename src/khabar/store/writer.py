@@ -18,7 +18,7 @@ from pathlib import Path
 from khabar.lang.normalize import fold
 from khabar.store import aggregates, dialect, dispatches, docs
 from khabar.store.db import open_store, transaction
-from khabar.store.dedup import join_url, place_article
+from khabar.store.dedup import join_url, place_article, settle_bands
 from khabar.store.ids import url_key
 from khabar.store.records import CHILD_ROWS, Record
 from khabar.store.rows import (
@@ -178,7 +178,9 @@ def write_batch(conn: sqlite3.Connection, records: Sequence[Record], pages: Sequ
     with transaction(conn), aggregates.deferred(conn):
         write_errors(conn, errors)
         write_copies(conn, copies)
-        return sum(write_article(conn, record, page) for record, page in zip(records, pages, strict=True))
+        written = sum(write_article(conn, record, page) for record, page in zip(records, pages, strict=True))
+        settle_bands(conn)
+        return written
 
 
 def store_article(db: str | Path, record: Record, *, source: str, url: str | None) -> bool:
@@ -189,6 +191,7 @@ def store_article(db: str | Path, record: Record, *, source: str, url: str | Non
     try:
         with transaction(conn), aggregates.deferred(conn):
             created = write_article(conn, record, page)
+            settle_bands(conn)
     finally:
         conn.close()
     return created
