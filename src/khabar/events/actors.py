@@ -341,13 +341,17 @@ def _two_word_demonyms(words: SentenceWords, covered: list[bool], tables: EventT
     """Nationality adjectives of two words ("الكوري الجنوبي", "الجنوب سوداني"): the first word alone names
     no state, or another one."""
     gaz, agents = tables.gazetteer, tables.agents
+    firsts = gaz.demonym_firsts
     out: list[Unit] = []
-    for i in range(len(words) - 1):
+    for i, norm in enumerate(words.norms[:-1]):
+        # the fold as written, after و/ف or ب, and "لل" as "ال": a cheap test before the word's forms
+        if norm not in firsts and norm[1:] not in firsts and "ال" + norm[2:] not in firsts:
+            continue
         forms = words.forms[i].all
-        if covered[i] or covered[i + 1] or forms.isdisjoint(gaz.demonym_firsts):
+        if covered[i] or covered[i + 1] or forms.isdisjoint(firsts):
             continue
         second = words.norms[i + 1]
-        state = next((s for f in sorted(forms & gaz.demonym_firsts)
+        state = next((s for f in sorted(forms & firsts)
                       if (s := gaz.kb.demonym(f"{f} {second}")) is not None and s.code), None)
         if state is None or _of_topic(words, i, agents):
             continue

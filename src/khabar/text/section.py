@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from math import fsum
 
 from khabar.article import Article, Tokens
 from khabar.errors import DataFileError
@@ -32,11 +33,12 @@ class SectionModel:
     weights: dict[str, float]
 
     def soft(self, keys: Iterable[str]) -> bool:
-        stems = page_stems(keys)
+        stems = page_stems(set(keys))  # each distinct key tested once
         if len(stems) < self.min_words:
             return False
         weights = self.weights
-        return self.prior + sum(weights[s] for s in stems if s in weights) > self.threshold
+        # fsum: exact whatever the set's order, so every process decides a page alike
+        return self.prior + fsum(map(weights.__getitem__, weights.keys() & stems)) > self.threshold
 
 
 def section_model(resources: Resources) -> SectionModel | None:
