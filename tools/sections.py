@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from khabar.resources import Resources
-from khabar.text.section import page_stems
+from khabar.text.section import SectionModel, page_stems
 from khabar.text.tokens import tokenize
 
 SOFT = frozenset({"sport", "culture", "technology"})
@@ -74,15 +74,13 @@ def learn(rows: list[tuple[str, str, frozenset[str]]]) -> tuple[float, dict[str,
     return math.log(len(soft) / len(hard)), {s: round(weights[s], 3) for s in sorted(kept)}
 
 
-def score(prior: float, weights: dict[str, float], stems: frozenset[str]) -> float:
-    return prior + sum(weights.get(s, 0.0) for s in stems)
-
-
 def counts(prior: float, weights: dict[str, float], rows, threshold: float) -> tuple[int, int, int, int]:
-    """(soft called soft, hard called soft, soft missed, pages) at `threshold`."""
+    """(soft called soft, hard called soft, soft missed, pages) at `threshold`, judged as the shipped
+    model judges a page."""
+    model = SectionModel(prior, threshold, MIN_WORDS, weights)
     tp = fp = fn = 0
     for _, section, stems in rows:
-        said = len(stems) >= MIN_WORDS and score(prior, weights, stems) > threshold
+        said = model.soft(stems)
         tp += said and section in SOFT
         fp += said and section in HARD
         fn += (not said) and section in SOFT

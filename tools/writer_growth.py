@@ -59,19 +59,18 @@ class _Timed:
             return " ".join(words[:4])
         return " ".join(words[:6])[:70]
 
-    def execute(self, sql: str, *args):
+    def _timed(self, run, sql: str, args: tuple):
         started = time.thread_time()
         try:
-            return self._conn.execute(sql, *args)
+            return run(sql, *args)
         finally:
             self.seconds[self._key(sql)] += time.thread_time() - started
 
+    def execute(self, sql: str, *args):
+        return self._timed(self._conn.execute, sql, args)
+
     def executemany(self, sql: str, *args):
-        started = time.thread_time()
-        try:
-            return self._conn.executemany(sql, *args)
-        finally:
-            self.seconds[self._key(sql)] += time.thread_time() - started
+        return self._timed(self._conn.executemany, sql, args)
 
 
 def main() -> None:

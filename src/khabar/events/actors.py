@@ -353,13 +353,16 @@ def _two_word_demonyms(words: SentenceWords, covered: list[bool], tables: EventT
         second = words.norms[i + 1]
         state = next((s for f in sorted(forms & firsts)
                       if (s := gaz.kb.demonym(f"{f} {second}")) is not None and s.code), None)
-        if state is None or _of_topic(words, i, agents):
-            continue
-        before = words.prev_word(i - 1)
-        if before is None or words.forms[before].all.isdisjoint(agents.geo_heads):
+        if state is not None and _of_state(words, i, words.prev_word(i - 1), agents):
             out.append(Unit(i, i + 2, state.code, "demonym"))
             covered[i] = covered[i + 1] = True
     return out
+
+
+def _of_state(words: SentenceWords, i: int, before: int | None, agents: Agents) -> bool:
+    """Does the nationality adjective at i (`before`: the word before it) name a state acting, not a
+    sea or region ("الخليج العربي") nor a subject matter ("الأزمة السورية")?"""
+    return (before is None or words.forms[before].all.isdisjoint(agents.geo_heads)) and not _of_topic(words, i, agents)
 
 
 def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
@@ -372,8 +375,7 @@ def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) 
         code, sector, place, alias = infos[i]
         if code:
             before = words.prev_word(i - 1)
-            if (before is None or words.forms[before].all.isdisjoint(agents.geo_heads)) and not _of_topic(words, i, agents) \
-                    and not _given_name(words, i, before, agents):
+            if _of_state(words, i, before, agents) and not _given_name(words, i, before, agents):
                 out.append(Unit(i, i + 1, code, "demonym"))
             continue
         if sector:

@@ -765,10 +765,9 @@ class Attacher:
         words = self.words
         before = words.prev_word(head - 1)
         decisions = self.agents.decision_nouns
-        if before is not None and words.norms[before].endswith(("ه", "ها", "هم", "هما")) \
+        if before is not None and words.norms[before].endswith(tuple(THIRD_PERSON)) \
                 and words.norms[before] not in decisions and not words.forms[before].all.isdisjoint(decisions):
-            # "أكد مجددا عزمه فرض رسوم": the one the pronoun points back to decides and acts
-            return next((g for g in reversed(self.groups) if g.end <= before and g.coded and g.prep is None), None)
+            return self.owner_before(before)  # "أكد مجددا عزمه فرض رسوم": who the pronoun points back to
         if not noun or not words.texts[head].startswith("ب"):
             return None  # a form read as a verb is the verbal noun only right after the decision noun
         for group in reversed(self.groups):
@@ -777,35 +776,33 @@ class Attacher:
             if head - group.end > DECIDER_GAP or not group.coded or group.prep is not None:
                 return None
             before = words.prev_word(group.start - 1)
-            return group if before is not None and not words.forms[before].all.isdisjoint(
-                self.agents.decision_nouns) else None
+            return group if before is not None and not words.forms[before].all.isdisjoint(decisions) else None
         return None
+
+    def owner_before(self, j: int) -> Group | None:
+        """The nearest coded actor ending by word `j` that no preposition governs: whom a possessive
+        pronoun at j points back to."""
+        return next((g for g in reversed(self.groups) if g.end <= j and g.coded and g.prep is None), None)
+
+    def _group_after(self, match: Match) -> Group | None:
+        """The first actor after the trigger's last word."""
+        return next((g for g in self.groups if g.start > match.words[-1]), None)
 
     def lam_doer(self, match: Match) -> Group | None:
         """Armed forces after ل right after an attack noun (and its adjectives): who attacks ("غارات
         مكثفة لطيران التحالف"); what is hit is named with على, or by ل before people or places."""
-        last = match.words[-1]
-        for group in self.groups:
-            if group.start <= last:
-                continue
-            if group.prep == "ل" and self.words_in(last + 1, group.start) <= LAM_GAP \
-                    and any(m.sector in ARMED for m in group.members):
-                return group
-            return None
-        return None
+        group = self._group_after(match)
+        return group if group is not None and group.prep == "ل" \
+            and self.words_in(match.words[-1] + 1, group.start) <= LAM_GAP \
+            and any(m.sector in ARMED for m in group.members) else None
 
     def giver(self, match: Match) -> Group | None:
         """The coded actor after من right after a noun of support or aid: who gives it. A form that may
         be read as a verb ("دعما من") takes it only right after: a verb of support takes no من."""
-        last = match.words[-1]
+        group = self._group_after(match)
         gap = 1 if match.verbal else GIVER_GAP
-        for group in self.groups:
-            if group.start <= last:
-                continue
-            if group.prep == "من" and group.coded and self.words_in(last + 1, group.start) <= gap:
-                return group
-            return None
-        return None
+        return group if group is not None and group.prep == "من" and group.coded \
+            and self.words_in(match.words[-1] + 1, group.start) <= gap else None
 
     def recipient(self, head: int) -> Group | None:
         """The coded actor shortly before word `head`, outside a prepositional phrase: who a support
@@ -1101,7 +1098,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
             source, explicit, source_how = owner, True, "verb"
     if source is None and possessive:
         # "أثناء زيارته إلى إثيوبيا", "خلال لقائها بالسفير": the noun's pronoun points back to its doer
-        owner = next((g for g in reversed(att.groups) if g.end <= head and g.coded and g.prep is None), None)
+        owner = att.owner_before(head)
         if owner is not None:
             source, explicit, source_how = owner, True, "possessive"
         elif topic is not None and topic.coded:
