@@ -41,6 +41,8 @@ PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their particip
 VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
+NOUN_WINDOW = 6  # words between a verbal noun (and its doer) and its object: past them a prepositional phrase
+# belongs to a later noun or verb ("اجتماع بين X ووزرائها خلص إلى … علاقة تجارية مع Y")
 GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
 APPOSITION_WINDOW = 10  # words after an uncoded title where its bearer may be named
 START_WORDS = 3
@@ -384,6 +386,19 @@ class Attacher:
         """Words in [start, end) other than those a subject may stand past (days, "أمس", marks)."""
         return sum(1 for j in range(start, end) if not self._skippable(j, None))
 
+    def _phrase_words(self, start: int, end: int) -> int:
+        """Words in [start, end) as `words_in` counts them, an actor's phrase counting as one ("إلى أمير
+        البلاد الشيخ X من")."""
+        count, j = 0, start
+        while j < end:
+            inside = next((g for g in self.groups if g.start <= j < g.end), None)
+            if inside is not None:
+                count, j = count + 1, inside.end
+                continue
+            count += not self._skippable(j, None)
+            j += 1
+        return count
+
     def subject_after(self, head: int, match: Match | None, noun: bool) -> Group | None:
         """The group right after word `head`: the subject of a verb, the genitive of a noun."""
         for group in self.groups:
@@ -625,6 +640,9 @@ class Attacher:
                 continue
             if group.prep is None and group.start - after > (GUEST_WINDOW if match.entry.swap else DIRECT_WINDOW):
                 continue
+            if not match.verbal and not self._locative(group) \
+                    and self._phrase_words(max(after, last + 1), group.start) > NOUN_WINDOW:
+                continue
             if self._locative(group):
                 if self._posted(group):
                     return group  # "سفيرها في باريس", "سفيره بباريس": the state where an envoy serves
@@ -731,7 +749,8 @@ class Attacher:
         if match.entry.type not in VENUE_TYPES or group.members[0].kind not in ("capital", "place"):
             return False
         if before == match.words[0]:
-            return not match.verbal  # "زار صنعاء": a verb's object is what it acts on
+            # "زار صنعاء": a verb's object is what it acts on; so is a visit noun's genitive ("زيارة طهران")
+            return not match.verbal and match.entry.cameo not in VISITS
         return before in match.words[1:] or before in self.trigger_words
 
     def between(self, match: Match) -> Group | None:
