@@ -44,3 +44,30 @@ def test_visit_noun_with_a_place_targets_its_state(place, state):
 def test_summit_named_after_its_city_still_has_no_target_there():
     events = _events("وأكد الرئيس الأميركي أن قمة هلسنكي كانت ناجحة.")
     assert all(e.target != "FIN" for e in events)
+
+
+# -- a name between commas restating the title before it is one side, not a second one
+@pytest.mark.parametrize("text", [
+    "وتأتي القمة المرتقبة بين الرئيس الفرنسي، إيمانويل ماكرون، والرئيس الصيني، شي جين بينغ، في باريس.",
+    "وتناول اللقاء بين وزير الخارجية الهندي، سوبراهمانيام جايشانكار، ونظيره الياباني آخر التطورات.",
+])
+def test_sides_named_by_title_then_name_are_both_parties(text):
+    pairs = dyads(_events(text), "CONSULT")
+    assert len({frozenset(p) for p in pairs}) == 1 and all(a != b for a, b in pairs)
+    assert len(pairs) == 2  # both ways, as a meeting is
+
+
+def test_restated_name_keeps_a_verbs_object_its_own():
+    events = _events("وطالب وزير الخارجية الألماني، هايكو ماس، الأحد، تركيا بالإفراج عن الصحفيين.")
+    assert ("DEU", "TUR") in dyads(events, "REQUEST")
+
+
+# -- a state tied to a noun by "المتعلقة ب" is what talks are about, not a party to them
+def test_topic_of_talks_is_not_their_party():
+    events = _events("وبحث وزير الخارجية الياباني في اتصال هاتفي أمس القضايا المتعلقة بفنزويلا.")
+    assert all(e.target != "VEN" for e in events if e.type == "CONSULT")
+
+
+def test_sanctions_related_to_a_state_are_on_it():
+    events = _events("أعلنت وزارة الخزانة الأميركية فرض عقوبات جديدة مرتبطة بكوريا الشمالية.")
+    assert ("USA", "PRK") in dyads(events, "SANCTION")

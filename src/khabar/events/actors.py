@@ -76,6 +76,7 @@ class Agents:
     pair_nouns: frozenset[str] = frozenset()
     time_preps: frozenset[str] = frozenset()
     decision_nouns: frozenset[str] = frozenset()
+    topic_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,8 @@ def read_agents() -> Agents:
                   _folded(data.get("relation_nouns", []), name, "relation_nouns"),
                   _folded(data.get("pair_nouns", []), name, "pair_nouns"),
                   _folded(data.get("time_preps", []), name, "time_preps"),
-                  _folded(data.get("decision_nouns", []), name, "decision_nouns"))
+                  _folded(data.get("decision_nouns", []), name, "decision_nouns"),
+                  _folded(data.get("topic_links", []), name, "topic_links"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from khabar.events.actors import Actor, Agents
+from khabar.events.forms import bare_forms
 from khabar.events.phrases import starts_with_and
 from khabar.events.triggers import Match, SentenceWords, match_sentence
 from khabar.lang.normalize import fold
@@ -91,7 +92,10 @@ def group_actors(words: SentenceWords, actors: list[Actor]) -> list[Group]:
         # "و" standing alone ("روسيا و الولايات المتحدة", common before a hashtag) joins as the clitic does
         apart = last is not None and actor.start - last.end == 1 and words.texts[last.end] == "و"
         joined = last is not None and actor.prep is None and (apart or _between_ok(words, last.end, actor.start))
-        if joined and (actor.conj or apart or _adjectives(last, actor)):
+        # a name between commas restating the title before it ("الرئيس الأميركي، دونالد ترمب، والزعيم …") is
+        # the same member told twice: what is joined to it is joined to the title
+        restated = joined and not actor.conj and actor.code is not None and actor.code == last.code
+        if joined and (actor.conj or apart or restated or _adjectives(last, actor)):
             groups[-1].append(actor)
         else:
             groups.append([actor])
@@ -636,7 +640,7 @@ class Attacher:
                     "capital", "place") and group.start - 1 not in match.words and self._clear(after, group.start - 1,
                                                                                                 match):
                 continue  # "دعت فرنسا من بروكسل إلى": where the speaker speaks from
-            if self._venue(match, group):
+            if self._venue(match, group) or (match.entry.type in JOINT_TYPES and self._topic(group)):
                 continue
             if group.prep is None and group.start - after > (GUEST_WINDOW if match.entry.swap else DIRECT_WINDOW):
                 continue
@@ -661,6 +665,12 @@ class Attacher:
             return located  # "دعم … للمرحلة الجديدة في لبنان"; an attack with no named
             # target in a state is coded against that state, as CAMEO coders do
         return None
+
+    def _topic(self, group: Group) -> bool:
+        """Is the group the topic a noun is tied to with ب ("القضايا المتعلقة بسوريا")? Talks and deals on
+        it are not with it; sanctions "related to" a state are on it."""
+        before = self.words.prev_word(group.start - 1) if group.prep == "ب" else None
+        return before is not None and not bare_forms(self.words.norms[before]).isdisjoint(self.agents.topic_links)
 
     def _international(self, group: Group) -> bool:
         """Does an uncoded body call itself international ("المحكمة الجنائية الدولية")?"""
@@ -755,7 +765,8 @@ class Attacher:
 
     def between(self, match: Match) -> Group | None:
         for group in self.groups:
-            if (group.prep == "بين" or (group.pair and self._pair_of(match, group))) and len(group.coded) >= 2 \
+            if (group.prep == "بين" or (group.pair and self._pair_of(match, group))) \
+                    and len({a.code for a in group.coded}) >= 2 \
                     and match.start <= group.start <= match.words[-1] + TARGET_WINDOW:
                 return group
         return None
