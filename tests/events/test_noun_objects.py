@@ -71,3 +71,23 @@ def test_topic_of_talks_is_not_their_party():
 def test_sanctions_related_to_a_state_are_on_it():
     events = _events("أعلنت وزارة الخزانة الأميركية فرض عقوبات جديدة مرتبطة بكوريا الشمالية.")
     assert ("USA", "PRK") in dyads(events, "SANCTION")
+
+
+# -- "بينه وبين X": the pronoun's owner is the first side
+def test_between_him_and_another_names_both_sides():
+    events = _events("وأعرب رئيس الوزراء الهندي عن أمله في نجاح المحادثات بينه وبين رئيس الوزراء الباكستاني.")
+    assert {("IND", "PAK"), ("PAK", "IND")} <= dyads(events, "CONSULT")
+
+
+# -- a meeting's parties as the object of a verb whose subject it is
+@pytest.mark.parametrize("text", [
+    "وتحدث الوزير عن القمة التي جمعت الرئيس البرازيلي والرئيس الأرجنتيني في ريو.",
+    "وأوضح المتحدث أن الاجتماع سيجمع وزير الخارجية البرازيلي ونظيره الأرجنتيني الأسبوع المقبل.",
+])
+def test_meeting_gathering_two_sides_names_them(text):
+    assert {("BRA", "ARG"), ("ARG", "BRA")} <= dyads(_events(text), "CONSULT")
+
+
+def test_gathering_verb_far_from_a_meeting_noun_names_no_sides():
+    events = _events("وانتهى الاجتماع في وقت متأخر من الليل بعد نقاشات طويلة، وجمعت الشرطة البرازيلية والأرجنتينية الأدلة.")
+    assert ("BRA", "ARG") not in dyads(events, "CONSULT")

@@ -77,6 +77,7 @@ class Agents:
     time_preps: frozenset[str] = frozenset()
     decision_nouns: frozenset[str] = frozenset()
     topic_links: frozenset[str] = frozenset()
+    gathering_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,8 @@ def read_agents() -> Agents:
                   _folded(data.get("pair_nouns", []), name, "pair_nouns"),
                   _folded(data.get("time_preps", []), name, "time_preps"),
                   _folded(data.get("decision_nouns", []), name, "decision_nouns"),
-                  _folded(data.get("topic_links", []), name, "topic_links"))
+                  _folded(data.get("topic_links", []), name, "topic_links"),
+                  frozenset(f for v in data.get("gathering_verbs", []) for f in conjugate(v, hollow=False)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,8 @@ RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
 DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("غارة جوية بطائرة مسيرة أصابت")
+GATHER_GAP = 3  # words from a meeting noun to the verb that gathers its parties ("القمة الثلاثية التي جمعت")
+PRONOUN_BETWEEN = frozenset({"بينه", "بينها", "بينهم", "بينهما"})  # the first side of "بينه وبين X"
 BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parties ("الاتفاق الأخير بين")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 ALSO = frozenset({"كما"})  # "، كما نفى": a verb after it opens a clause of its own
@@ -764,12 +766,40 @@ class Attacher:
         return before in match.words[1:] or before in self.trigger_words
 
     def between(self, match: Match) -> Group | None:
+        """The sides of a joint act: "بين X و Y", two adjectives of its noun, "بينه وبين Y" (the pronoun's
+        owner and Y), or the object of a verb whose subject is the meeting ("القمة التي جمعت X و Y")."""
         for group in self.groups:
-            if (group.prep == "بين" or (group.pair and self._pair_of(match, group))) \
-                    and len({a.code for a in group.coded}) >= 2 \
-                    and match.start <= group.start <= match.words[-1] + TARGET_WINDOW:
+            if not match.start <= group.start <= match.words[-1] + TARGET_WINDOW:
+                continue
+            codes = {a.code for a in group.coded}
+            if group.prep == "بين" or (group.pair and self._pair_of(match, group)):
+                if len(codes) >= 2:
+                    return group
+                other = self._pronoun_side(group) if group.prep == "بين" and codes else None
+                if other is not None and not {a.code for a in other.coded} <= codes:
+                    return Group(other.members + group.members)
+            elif len(codes) >= 2 and self._gathered(match, group):
                 return group
         return None
+
+    def _pronoun_side(self, group: Group) -> Group | None:
+        """For "بينه وبين X": whom the pronoun on the first بين points back to."""
+        words = self.words
+        j = words.prev_word(group.start - 1)
+        if j is not None and "بين" in words.forms[j].all:
+            j = words.prev_word(j - 1)  # the preposition was a word of its own
+        if j is None or words.norms[j] not in PRONOUN_BETWEEN:
+            return None
+        return self.owner_before(j)
+
+    def _gathered(self, match: Match, group: Group) -> bool:
+        """Is the group the object of a gathering verb right after a meeting noun ("القمة التي جمعت")?"""
+        words = self.words
+        v = words.prev_word(group.start - 1)
+        last = match.words[-1]
+        return not match.verbal and group.prep is None and v is not None and last < v \
+            and not (words.forms[v].all | words.forms[v].future).isdisjoint(self.agents.gathering_verbs) \
+            and self.words_in(last + 1, v) <= GATHER_GAP
 
     def _pair_of(self, match: Match, group: Group) -> bool:
         """Do two nationality adjectives name the sides of the act: after its own noun or another act's
