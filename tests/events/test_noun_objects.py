@@ -91,3 +91,21 @@ def test_meeting_gathering_two_sides_names_them(text):
 def test_gathering_verb_far_from_a_meeting_noun_names_no_sides():
     events = _events("وانتهى الاجتماع في وقت متأخر من الليل بعد نقاشات طويلة، وجمعت الشرطة البرازيلية والأرجنتينية الأدلة.")
     assert ("BRA", "ARG") not in dyads(events, "CONSULT")
+
+
+# -- a delegation or officials "from" a state are that state's
+@pytest.mark.parametrize("text", [
+    "وزار وفد رفيع المستوى من كينيا العاصمة الأوغندية كمبالا الأسبوع الماضي.",
+    "وزار وفد رفيع من كينيا العاصمة الأوغندية كمبالا الأسبوع الماضي.",
+])
+def test_delegation_from_a_state_acts_for_it(text):
+    assert ("KEN", "UGA") in dyads(_events(text), "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "واعتقلت السلطات الأوغندية عدداً من أنصار المعارضة الكينية.",
+    "ودعا المجلس كلاً من الحكومة الكينية والمعارضة إلى الحوار.",
+])
+def test_an_object_after_an_official_is_not_where_the_official_is_from(text):
+    events = _events(text)
+    assert all(e.source != "KEN" for e in events)

@@ -38,9 +38,23 @@ def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: b
     return inner <= MAX_INNER_GAP
 
 
-def _partitive(words: SentenceWords, start: int, end: int) -> bool:
-    """Is the gap [start, end) the one word من ("of": a body of men of a force or people)?"""
-    return end - start == 1 and words.is_word(start) and fold(words.texts[start]) == "من"
+PARTITIVE_GAP = 2  # words of an agent noun's own before its من ("وفد رفيع المستوى من X")
+
+
+def _partitive(words: SentenceWords, start: int, end: int, agents: Agents, official: bool) -> bool:
+    """Is the gap [start, end) the word من ("of": a body of men of a force or people)? For officials and
+    delegations (`official`: sector GOV), after at most two words of the noun's own ("وفد رفيع المستوى من
+    X", "مسؤولين كبار من"), none a preposition, a quantity or "كل" ("دعا المجلس كلا من X" names X)."""
+    if end <= start or end - start > (PARTITIVE_GAP + 1 if official else 1) or not words.is_word(end - 1) \
+            or fold(words.texts[end - 1]) != "من":
+        return False
+    other = agents.target_preps | agents.locative_preps | agents.relatives | agents.skip | agents.quantities \
+        | agents.list_heads
+    return all(words.is_word(j) and not words.stop[j] and words.forms[j].all.isdisjoint(other)
+               and "\u064b" not in words.texts[j] and words.norms[j].removesuffix("ا") not in other
+               and not words.tables.split(words.texts[j])[1]
+               for j in range(start, end - 1))  # an accusative ("عدداً من") is an object of its own; a noun
+    # with a pronoun ("إدارة ناديه التخلص من") no word of the official's
 
 
 def _direction(words: SentenceWords, start: int, end: int, agents: Agents) -> bool:
@@ -147,7 +161,7 @@ def find_actors(words: SentenceWords, units: list[Unit], spans: Sequence[tuple[i
                 continue
             named = any(u.kind in NAMED for u in group)
             partitive = not has_code and all(u.kind == "agent" for u in group) and unit.kind != "placehead" \
-                and _partitive(words, last.end, unit.start)  # "دورية من الجيش الكيني", "الطلاب من ماليزيين"
+                and _partitive(words, last.end, unit.start, agents, last.sector == "GOV")  # "دورية من الجيش الكيني", "الطلاب من ماليزيين"
             partitive = partitive or (last.kind == "placehead" and unit.kind in ("capital", "place", "state")
                                       and _direction(words, last.end, unit.start, agents))  # "قرى شرق المدينة X"
             if any(j in blocked or j in breaks for j in range(last.end, unit.start)):
