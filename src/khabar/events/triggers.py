@@ -26,7 +26,8 @@ HARD_STOPS = frozenset(".!?؟:؛;\"«»“”()[]")
 # ceasefire asked for), "أدان الهجوم" (an attack condemned, reported elsewhere), "هدد بتفجير".
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"})
 _ACTS = _CONFLICT | {"CONCEDE", "RETREAT", "AID", "COOPERATE", "AGREE", "CONSULT"}
-GOVERNED = {"ACCUSE": _CONFLICT, "THREATEN": _ACTS, "REQUEST": _ACTS, "REJECT": _ACTS}
+# A denial's or rejection's object is an act or a charge told before ("نفت روسيا هذه الاتهامات"): no new one.
+GOVERNED = {"ACCUSE": _CONFLICT, "THREATEN": _ACTS, "REQUEST": _ACTS, "REJECT": _ACTS | {"ACCUSE"}}
 GOVERNED_SPAN = 6  # words after a governor within which a governed noun counts as its object ("دعا إلى السماح
 # بإدخال المساعدات": a chain of verbal nouns stands between)
 # After a preposition a form such as "قصف" is the verbal noun, not the verb: "في قصف إسرائيلي".
@@ -311,8 +312,8 @@ def _refine(kept: list[Match], dropped: Match) -> None:
 def _governed(m: Match, governors: list[tuple[int, frozenset[str]]], ends: list[int]) -> bool:
     """Is the noun `m` the object of a governor ending at most GOVERNED_SPAN words before it?
     (`governors`: (end, governed types), sorted; `ends` their ends.)"""
-    if m.verbal or not governors:
-        return False
+    if m.verbal or not governors or (m.entry.type == "ACCUSE" and m.entry.speaker):
+        return False  # "رفض تدخلات إيران": a noun of hostility rejected is condemned, not a charge denied
     for k in range(bisect_left(ends, m.start - GOVERNED_SPAN), bisect_right(ends, m.start)):
         if m.entry.type in governors[k][1]:
             return True
