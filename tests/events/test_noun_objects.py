@@ -109,3 +109,10 @@ def test_delegation_from_a_state_acts_for_it(text):
 def test_an_object_after_an_official_is_not_where_the_official_is_from(text):
     events = _events(text)
     assert all(e.source != "KEN" for e in events)
+
+
+# -- support named with its giver after من goes to the actor before it, even when the giver is uncoded
+def test_support_with_an_uncoded_giver_is_not_for_the_enemy_named_after():
+    events = _events("وتقدمت القوات الصومالية، بدعم من قوات التحالف، في معقل حركة الشباب جنوب البلاد.")
+    assert all(e.target != "SHABAAB" and e.target_text != "حركة الشباب" for e in events if e.type == "SUPPORT")
+    assert any(e.target == "SOM" for e in events if e.type == "SUPPORT")

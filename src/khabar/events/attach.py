@@ -857,11 +857,12 @@ class Attacher:
             and any(m.sector in ARMED for m in group.members) else None
 
     def giver(self, match: Match) -> Group | None:
-        """The coded actor after من right after a noun of support or aid: who gives it. A form that may
+        """The actor after من right after a noun of support or aid: who gives it. A form that may
         be read as a verb ("دعما من") takes it only right after: a verb of support takes no من."""
         group = self._group_after(match)
         gap = 1 if match.verbal else GIVER_GAP
-        return group if group is not None and group.prep == "من" and group.coded \
+        # an uncoded giver ("بدعم من التحالف") still names who gives: no later actor is the support's object
+        return group if group is not None and group.prep == "من" and (group.coded or group.members[0].sector) \
             and self.words_in(match.words[-1] + 1, group.start) <= gap else None
 
     def recipient(self, head: int) -> Group | None:
