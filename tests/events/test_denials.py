@@ -27,3 +27,9 @@ def test_denied_charge_is_not_an_accusation_by_the_denier(text):
 def test_rejected_hostile_act_is_still_condemned():
     events = _events("وأعلن وزير الخارجية الكولومبي رفض بلاده الكامل لتدخلات فنزويلا في شؤون كولومبيا.")
     assert ("COL", "VEN") in dyads(events, "ACCUSE")
+
+
+def test_clause_after_idh_names_its_own_subjects():
+    events = _events("وأثار القرار استنكارا واسعا، إذ دانت البرازيل والأرجنتين الخطوة في بيانين منفصلين.")
+    assert all(e.target not in ("BRA", "ARG") for e in events if e.type == "ACCUSE")
+    assert {"BRA", "ARG"} <= {e.source for e in events if e.type == "ACCUSE"}

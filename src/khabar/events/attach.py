@@ -59,7 +59,7 @@ BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parti
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 ALSO = frozenset({"كما"})  # "، كما نفى": a verb after it opens a clause of its own
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # short vowels and tanween, stripped from a word's end
-CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما"})  # a verb among the first words of its sentence may continue the previous subject
+CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما", "اذ"})  # a verb among the first words of its sentence may continue the previous subject
 
 
 
