@@ -30,6 +30,9 @@ _ACTS = _CONFLICT | {"CONCEDE", "RETREAT", "AID", "COOPERATE", "AGREE", "CONSULT
 GOVERNED = {"ACCUSE": _CONFLICT, "THREATEN": _ACTS, "REQUEST": _ACTS, "REJECT": _ACTS | {"ACCUSE"}}
 GOVERNED_SPAN = 6  # words after a governor within which a governed noun counts as its object ("دعا إلى السماح
 # بإدخال المساعدات": a chain of verbal nouns stands between)
+# A deal named with the article after these is one made before ("الانسحاب من الاتفاق النووي", "بموجب الاتفاق").
+NAMED_DEALS = frozenset({"AGREE"})
+DEAL_PREPS = frozenset({"من", "في", "عن", "علي", "حول", "بموجب", "بشان", "ضمن"})
 # After a preposition a form such as "قصف" is the verbal noun, not the verb: "في قصف إسرائيلي".
 PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "بعد", "قبل", "خلال", "جراء", "اثر", "عقب", "منذ", "اثناء",
                           "حول", "لدي", "ضد", "بسبب", "عند"})
@@ -266,7 +269,15 @@ def _matches(words: SentenceWords, lexicon: Lexicon, names: frozenset[int], free
             if form in entry.jussive and not _after_jussive_particle(words, i, form):
                 continue  # "ليزر" (laser), "يهب" (rushes): the short form of زار/يزور, أهاب/يهيب only after لم
             verbal = form in entry.verb_forms and not had_article and not _after_preposition(words, i, form)
+            if had_article and not verbal and entry.type in NAMED_DEALS and _prep_before(words, i):
+                continue  # "الانسحاب من الاتفاق", "بموجب الاتفاق": a deal named, made before, not agreed now
             yield Match(entry, i, end, positions, verbal, form in forms.future, form, depth)
+
+
+def _prep_before(words: SentenceWords, i: int) -> bool:
+    """Does one of DEAL_PREPS stand right before word i?"""
+    j = words.prev_word(i - 1)
+    return j is not None and j == i - 1 and words.norms[j] in DEAL_PREPS
 
 
 def resolve(matches: list[Match]) -> list[Match]:
