@@ -116,3 +116,13 @@ def test_support_with_an_uncoded_giver_is_not_for_the_enemy_named_after():
     events = _events("وتقدمت القوات الصومالية، بدعم من قوات التحالف، في معقل حركة الشباب جنوب البلاد.")
     assert all(e.target != "SHABAAB" and e.target_text != "حركة الشباب" for e in events if e.type == "SUPPORT")
     assert any(e.target == "SOM" for e in events if e.type == "SUPPORT")
+
+
+# -- a gathering named after its city speaks; the city's state does not
+@pytest.mark.parametrize("text", [
+    "مؤتمر مدريد يدعو العالم إلى دعم كولومبيا",
+    "وقمة مدريد تدعو فنزويلا إلى إطلاق المعتقلين.",
+])
+def test_gathering_named_after_a_city_is_not_its_state(text):
+    events = _events(text)
+    assert all(e.source != "ESP" for e in events)

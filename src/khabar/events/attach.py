@@ -482,6 +482,15 @@ class Attacher:
             return group if self.after_relative(group, head) else None
         return group
 
+    def named_venue(self, group: Group) -> bool:
+        """Is the group a state or city naming the gathering before it ("مؤتمر روما يدعو")? The
+        gathering speaks; its venue does not."""
+        if len(group.members) != 1 or group.members[0].kind not in ("state", "capital", "place"):
+            return False
+        before = self.words.prev_word(group.start - 1)
+        return before is not None and before == group.start - 1 \
+            and not self.words.forms[before].all.isdisjoint(self.agents.venue_nouns)
+
     def clause_initial(self, group: Group) -> bool:
         """Does a clause begin with the group: at the sentence's start, after punctuation, with و, after a
         complementizer or particle ("أن إيران"), Kana ("وكان البيت الأبيض") or a verb of saying? A group
@@ -579,6 +588,8 @@ class Attacher:
                 found = self.subject_after(j, None, noun=False)
                 if found is None:
                     found = self.subject_before(j, None)
+                    if found is not None and self.named_venue(found):
+                        return None  # "مؤتمر روما يدعو": the gathering speaks
                 return self._apposition(found) if found else None
         return None
 
@@ -999,6 +1010,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
         after = att.subject_after(head, match, False)
         if after is not None and after.coded and not _is_patient(att, match, after, False):
             source = None  # VSO: the subject named right after the verb, not a noun ending the phrase before
+    if source is not None and att.named_venue(source) and source.end == att.words.prev_word(head - 1) + 1:
+        return None, None, None  # "مؤتمر روما يدعو X": the gathering speaks, X is its object
     patient = None
     that = att.pronoun_subject(head) if not noun and source is None else None
     if that is not None:  # "أعلنت X أنها ترفض Y": the pronoun is the subject, Y the object
