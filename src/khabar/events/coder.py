@@ -27,6 +27,7 @@ from khabar.events.attach import (
 )
 from khabar.events.confidence import event_features
 from khabar.events.coref import REMEMBERED, Memory, recall, remember
+from khabar.events.dated import dated_before, story_year
 from khabar.events.modes import Modes, find_modes
 from khabar.events.phrases import find_actors
 from khabar.events.realis import judge, realis_features, reports
@@ -117,6 +118,7 @@ class SentenceCoder:
         self.sides: tuple[Actor, Actor, int] | None = None  # the same, of the last meeting or deal
         self.bodies: Memory = {}  # state bodies named in full so far ("الجيش الإسرائيلي"), by their nouns
         self.soft = False  # a page of sport, culture or technology (text/section.py)
+        self.year: int | None = None  # the story's year: acts dated before it are background
 
     def code(self, passage: Passage) -> None:
         self.modes.clear()
@@ -150,6 +152,8 @@ class SentenceCoder:
         if self.pending is not None and any((m.verbal and m.words[0] < START_WORDS)
                                             or possessive_pronoun(words, m.words[0]) for m in matches):
             self._read_pending()
+        if self.year is not None:  # acts dated to an earlier year are background, not news
+            matches = [m for m in matches if not dated_before(words, m, self.year)]
         topic = self._code_matches(passage, words, att, matches, held, pair)
         if topic is None and speech:
             topic = att.speaker(len(words))
@@ -406,6 +410,7 @@ def code_events(article: Article, resources: Resources | None = None) -> None:
     resources = resources or Resources.default()
     coder = SentenceCoder(resources.get(event_tables))
     coder.soft = soft_news(article, resources)
+    coder.year = story_year(article.date)
     for passage in _passages(article, coder.tables, resources):
         coder.code(passage)
         if passage.index == HEADLINE:
@@ -433,5 +438,6 @@ def _whole(events: list[Event]) -> list[Event]:
     return out
 
 
-EVENT_CODER = Step("events", code_events, ("body", "headline", "sentences", "tokens", "headline_tokens", "mentions"),
+EVENT_CODER = Step("events", code_events, ("body", "headline", "sentences", "tokens", "headline_tokens", "mentions",
+                                          "date"),
                    ("events",), uses=(event_tables, section_model))
