@@ -126,3 +126,14 @@ def test_support_with_an_uncoded_giver_is_not_for_the_enemy_named_after():
 def test_gathering_named_after_a_city_is_not_its_state(text):
     events = _events(text)
     assert all(e.source != "ESP" for e in events)
+
+
+# -- a relative clause whose trigger carries a pronoun for the noun before it: the subject follows
+def test_pronoun_on_the_triggers_noun_makes_the_antecedent_its_object():
+    events = _events("وحضر الوزراء العرب الاجتماع باستثناء وزير ليبيا التي علقت الجامعة العربية عضويتها العام الماضي.")
+    assert ("ARL", "LBY") in dyads(events, "SANCTION")
+
+
+def test_without_a_subject_after_the_pronoun_is_the_doers_own():
+    events = _events("وانتقد الوزير الكولومبي فنزويلا التي علقت عضويتها في المنظمة.")
+    assert ("VEN", "VEN") not in dyads(events) and all(e.target != "VEN" for e in events if e.type == "SANCTION")

@@ -1054,15 +1054,19 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
 def _relative_roles(att: Attacher, match: Match, rel: int) -> tuple[Group | None, Group | None, str | None]:
     """A verb right after الذي/التي/الذين: the noun before the pronoun is its doer ("الجنود الذين
     اقتحموا القرية"), its victim when the verb reads as passive ("الذين قتلوا في الهجوم"), its object
-    when the verb carries a pronoun for it, the subject then following ("المدينة التي قصفتها X")."""
+    when the verb or a later word of the trigger carries a pronoun for it, the subject then following
+    ("المدينة التي قصفتها X", "الدولة التي علقت X عضويتها")."""
     antecedent = att.antecedent(rel)
     prep = att.resumptive_prep(match)
-    if att.resumptive(match.words[0]) or prep is not None:
+    owned = any(possessive_pronoun(att.words, w) for w in match.words[1:])  # "سوريا التي علقت الجامعة عضويتها"
+    if att.resumptive(match.words[0]) or prep is not None or owned:
         # the subject follows: right after the verb, or after the preposition that carries the pronoun
         found = att.subject_after(match.words[0], match, False)
         if found is None and prep is not None:
             found = att.group_at(att.words.next_word(prep + 1))
-        return found, antecedent, "subject" if found is not None else None
+        if found is not None or att.resumptive(match.words[0]) or prep is not None:
+            return found, antecedent, "subject" if found is not None else None
+        # no subject after the verb: the pronoun is the doer's own ("الحكومة التي علقت عضويتها")
     if antecedent is None:
         return None, None, None
     if _passive(att, match, antecedent):
