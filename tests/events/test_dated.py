@@ -60,3 +60,8 @@ def test_story_year(date, year):
 ])
 def test_a_year_in_another_acts_frame_does_not_date_this_one(text, pair, kind):
     assert pair in dyads(_events(text), kind)
+
+
+def test_year_inside_a_phrase_dates_it():
+    events = _events("وهدد الرئيس بإلغاء المزايا التي منحت بعد توقيع الاتفاق في يوليو 2012 بين البرازيل والأرجنتين.")
+    assert not dyads(events, "AGREE")

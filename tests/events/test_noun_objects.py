@@ -137,3 +137,14 @@ def test_pronoun_on_the_triggers_noun_makes_the_antecedent_its_object():
 def test_without_a_subject_after_the_pronoun_is_the_doers_own():
     events = _events("وانتقد الوزير الكولومبي فنزويلا التي علقت عضويتها في المنظمة.")
     assert ("VEN", "VEN") not in dyads(events) and all(e.target != "VEN" for e in events if e.type == "SANCTION")
+
+
+def test_topic_after_a_preposition_of_the_topic_is_not_a_party():
+    events = _events("وقال وزير الخارجية الهندي في أعقاب محادثات حول أفغانستان مع نظيره الياباني إن الأمن تحسن.")
+    assert ("IND", "JPN") in dyads(events, "CONSULT")
+    assert all(e.target != "AFG" for e in events if e.type == "CONSULT")
+
+
+def test_deal_named_after_a_city_does_not_make_the_city_a_party():
+    events = _events("وأكدت الهند التزامها باتفاق باريس للمناخ.")
+    assert all(e.target != "FRA" for e in events)

@@ -78,6 +78,8 @@ class Agents:
     decision_nouns: frozenset[str] = frozenset()
     topic_links: frozenset[str] = frozenset()
     gathering_verbs: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    deal_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +156,9 @@ def read_agents() -> Agents:
                   _folded(data.get("time_preps", []), name, "time_preps"),
                   _folded(data.get("decision_nouns", []), name, "decision_nouns"),
                   _folded(data.get("topic_links", []), name, "topic_links"),
-                  frozenset(f for v in data.get("gathering_verbs", []) for f in conjugate(v, hollow=False)))
+                  frozenset(f for v in data.get("gathering_verbs", []) for f in conjugate(v, hollow=False)),
+                  _folded(data.get("topic_preps", []), name, "topic_preps"),
+                  _folded(data.get("deal_nouns", []), name, "deal_nouns"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -680,10 +680,13 @@ class Attacher:
         return None
 
     def _topic(self, group: Group) -> bool:
-        """Is the group the topic a noun is tied to with ب ("القضايا المتعلقة بسوريا")? Talks and deals on
+        """Is the group the topic a noun is tied to with ب ("القضايا المتعلقة بسوريا") or after حول/بشأن? Talks and deals on
         it are not with it; sanctions "related to" a state are on it."""
-        before = self.words.prev_word(group.start - 1) if group.prep == "ب" else None
-        return before is not None and not bare_forms(self.words.norms[before]).isdisjoint(self.agents.topic_links)
+        before = self.words.prev_word(group.start - 1)
+        if before is None or group.prep not in ("ب", None):
+            return False
+        links = self.agents.topic_links if group.prep == "ب" else self.agents.topic_preps  # "محادثات حول سوريا"
+        return not bare_forms(self.words.norms[before]).isdisjoint(links)
 
     def _international(self, group: Group) -> bool:
         """Does an uncoded body call itself international ("المحكمة الجنائية الدولية")?"""
@@ -769,6 +772,9 @@ class Attacher:
         if len(group.members) == 1 and group.members[0].kind in ("state", "capital", "place") \
                 and not self.words.forms[before].all.isdisjoint(self.agents.venue_nouns):
             return True
+        if len(group.members) == 1 and group.members[0].kind in ("capital", "place") \
+                and not self.words.forms[before].all.isdisjoint(self.agents.deal_nouns):
+            return True  # "رحب باتفاق سنغافورة", "اتفاقية جنيف": a deal named after the city it was made in
         if match.entry.type not in VENUE_TYPES or group.members[0].kind not in ("capital", "place"):
             return False
         if before == match.words[0]:

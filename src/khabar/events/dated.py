@@ -33,17 +33,19 @@ def story_year(date: str | None) -> int | None:
 
 
 def dated_before(words: SentenceWords, match: Match, year: int) -> bool:
-    """Is a year before `year` named within DATED_SPAN words after the trigger, in its clause?"""
-    last, seen = match.words[-1], 0
-    for j in range(last + 1, len(words)):
+    """Is a year before `year` named in the trigger's gap or within DATED_SPAN words after it, in its clause?"""
+    first, last, seen = match.words[0], match.words[-1], 0
+    for j in range(first + 1, len(words)):  # inside a phrase's gap too ("توقيع الاتفاق في 2015 بين")
         if words.stop[j] or seen > DATED_SPAN:
             return False
-        seen += words.is_word(j)
+        if j in match.words:
+            continue
+        seen += words.is_word(j) and j > last
         if fold(words.texts[j]) in NESTED or fold(words.texts[j]) in FRAMES:
             return False
         found = YEAR.match(words.texts[j])
         if found is None or int(found.group()) >= year:
             continue
-        before = [fold(words.texts[k]) for k in range(max(last + 1, j - 2), j)]
+        before = [fold(words.texts[k]) for k in range(max(first + 1, j - 2), j)]
         return ONGOING.isdisjoint(before)
     return False
