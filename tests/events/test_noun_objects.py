@@ -148,3 +148,9 @@ def test_topic_after_a_preposition_of_the_topic_is_not_a_party():
 def test_deal_named_after_a_city_does_not_make_the_city_a_party():
     events = _events("وأكدت الهند التزامها باتفاق باريس للمناخ.")
     assert all(e.target != "FRA" for e in events)
+
+
+# -- a given name that reads as a nationality adjective ("تركي", "مصري") inside a person's name codes nothing
+def test_given_name_read_as_an_adjective_inside_a_persons_name_is_no_state():
+    events = _events("وقال العقيد الركن تركي العنزي، المتحدث باسم القوات، إن اليمن عانى من تدخلات إيران.")
+    assert all(e.source != "TUR" for e in events)

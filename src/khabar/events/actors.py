@@ -373,7 +373,10 @@ def _of_state(words: SentenceWords, i: int, before: int | None, agents: Agents) 
     return (before is None or words.forms[before].all.isdisjoint(agents.geo_heads)) and not _of_topic(words, i, agents)
 
 
-def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) -> list[Unit]:
+def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables,
+                persons: list[bool] | None = None) -> list[Unit]:
+    """Adjectives, actor words and aliases; `persons`: words of a person's name the entity layer found,
+    where a word read as an adjective is a given name ("العقيد تركي المالكي")."""
     agents = tables.agents
     out: list[Unit] = _two_word_demonyms(words, covered, tables)
     infos = tables.info.many(words.texts)
@@ -383,6 +386,8 @@ def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables) 
         code, sector, place, alias = infos[i]
         if code:
             before = words.prev_word(i - 1)
+            if persons is not None and persons[i]:
+                continue
             if _of_state(words, i, before, agents) and not _given_name(words, i, before, agents):
                 out.append(Unit(i, i + 1, code, "demonym"))
             continue
@@ -415,6 +420,7 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
     covered = [False] * len(words)
     units: list[Unit] = []
     named = [False] * len(words)  # inside a mention of the entity layer, coded or not
+    persons = [False] * len(words)  # inside a person's name
     for m in mentions:
         first = bisect.bisect_right(starts, m.start - base) - 1
         last = bisect.bisect_left(starts, m.end - base)
@@ -422,6 +428,8 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
         if first >= last:
             continue
         named[first:last] = [True] * (last - first)
+        if m.type == "PER" and m.how not in ("title", "demonym"):
+            persons[first:last] = [True] * (last - first)
         unit = unit_of_mention(m, first, last, gaz.kb)
         if unit is not None and not any(covered[first:last]):
             units.append(_named_sector(words, unit, agents))
@@ -429,7 +437,7 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
     for unit in _kb_units(words, covered, named, tables):
         units.append(_named_sector(words, unit, agents))
         covered[unit.start:unit.end] = [True] * (unit.end - unit.start)
-    units.extend(_word_units(words, covered, tables))
+    units.extend(_word_units(words, covered, tables, persons))
     units = [u for u in units if not _family(words, u, agents)]
     return sorted(units, key=lambda u: (u.start, u.kind == "alias"))
 
