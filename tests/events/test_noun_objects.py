@@ -154,3 +154,8 @@ def test_deal_named_after_a_city_does_not_make_the_city_a_party():
 def test_given_name_read_as_an_adjective_inside_a_persons_name_is_no_state():
     events = _events("وقال العقيد الركن تركي العنزي، المتحدث باسم القوات، إن اليمن عانى من تدخلات إيران.")
     assert all(e.source != "TUR" for e in events)
+
+
+def test_blessing_after_a_rulers_name_does_not_push_the_object_away():
+    events = _events("ورحبت البحرين بالدعوة التي وجهت إلى ملك البحرين حفظه الله ورعاه من الرئيس البرازيلي لزيارة البرازيل.")
+    assert ("BHR", "BRA") in dyads(events, "REQUEST")

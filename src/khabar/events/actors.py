@@ -80,6 +80,7 @@ class Agents:
     gathering_verbs: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
     deal_nouns: frozenset[str] = frozenset()
+    blessings: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +159,8 @@ def read_agents() -> Agents:
                   _folded(data.get("topic_links", []), name, "topic_links"),
                   frozenset(f for v in data.get("gathering_verbs", []) for f in conjugate(v, hollow=False)),
                   _folded(data.get("topic_preps", []), name, "topic_preps"),
-                  _folded(data.get("deal_nouns", []), name, "deal_nouns"))
+                  _folded(data.get("deal_nouns", []), name, "deal_nouns"),
+                  _folded(data.get("blessings", []), name, "blessings"))
 
 
 @dataclass(frozen=True, slots=True)

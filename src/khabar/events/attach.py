@@ -185,8 +185,9 @@ class Attacher:
         if not words.is_word(j):
             return True  # commas, numbers of dates
         forms = words.forms[j].all
-        if not forms.isdisjoint(self.agents.skip) or not forms.isdisjoint(self.agents.quantities):
-            return True  # "التقى، امس الثلاثاء، نظيره", "قتل خمسة فلسطينيين"
+        if not forms.isdisjoint(self.agents.skip) or not forms.isdisjoint(self.agents.quantities) \
+                or not forms.isdisjoint(self.agents.blessings):
+            return True  # "التقى، امس الثلاثاء، نظيره", "قتل خمسة فلسطينيين", "الأمير … حفظه الله ورعاه"
         if self._list_head(j):
             return True  # "أدانت كل من مصر والأردن"
         nxt = words.next_word(j + 1)  # "من جانبه"
