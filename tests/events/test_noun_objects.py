@@ -159,3 +159,8 @@ def test_given_name_read_as_an_adjective_inside_a_persons_name_is_no_state():
 def test_blessing_after_a_rulers_name_does_not_push_the_object_away():
     events = _events("ورحبت البحرين بالدعوة التي وجهت إلى ملك البحرين حفظه الله ورعاه من الرئيس البرازيلي لزيارة البرازيل.")
     assert ("BHR", "BRA") in dyads(events, "REQUEST")
+
+
+def test_weapon_named_with_its_makers_adjective_is_not_the_target():
+    events = _events("وقالت الصحيفة إن الهند قصفت مواقع في الجبال باستخدام مقاتلات بالطائرات الفرنسية الصنع.")
+    assert all(e.target != "FRA" for e in events if e.type == "ASSAULT")

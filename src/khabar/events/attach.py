@@ -656,6 +656,9 @@ class Attacher:
                 continue  # "دعت فرنسا من بروكسل إلى": where the speaker speaks from
             if self._venue(match, group) or (match.entry.type in JOINT_TYPES and self._topic(group)):
                 continue
+            if match.entry.type in VIOLENT_TYPES and group.prep == "ب" and group.members[0].kind not in (
+                    "capital", "place", "state"):
+                continue  # "قصفت بالمقاتلة الأميركية", "بأسلحة روسية": what it was done with, not whom
             if group.prep is None and group.start - after > (GUEST_WINDOW if match.entry.swap else DIRECT_WINDOW):
                 continue
             if not match.verbal and not self._locative(group) \
