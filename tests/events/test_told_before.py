@@ -60,3 +60,11 @@ def test_deal_named_after_a_preposition_is_no_new_agreement(text):
 def test_deal_reached_now_is_an_agreement():
     events = _events("وتوصلت البرازيل والأرجنتين إلى اتفاق تجاري جديد أمس.")
     assert ("BRA", "ARG") in dyads(events, "AGREE")
+
+
+@pytest.mark.parametrize("text", [
+    "وناشدت كولومبيا فنزويلا عدم الانسحاب من الاتفاق.",
+    "وهددت فنزويلا بالانسحاب من الاتفاق مع كولومبيا.",
+])
+def test_rejection_called_for_or_threatened_is_not_done(text):
+    assert not dyads(_events(text), "REJECT")

@@ -27,7 +27,9 @@ HARD_STOPS = frozenset(".!?؟:؛;\"«»“”()[]")
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN"})
 _ACTS = _CONFLICT | {"CONCEDE", "RETREAT", "AID", "COOPERATE", "AGREE", "CONSULT"}
 # A denial's or rejection's object is an act or a charge told before ("نفت روسيا هذه الاتهامات"): no new one.
-GOVERNED = {"ACCUSE": _CONFLICT, "THREATEN": _ACTS, "REQUEST": _ACTS, "REJECT": _ACTS | {"ACCUSE"}}
+# A call or a threat to reject ("ناشدت X Y عدم الانسحاب من الاتفاق", "هدد بالانسحاب") is no rejection yet.
+GOVERNED = {"ACCUSE": _CONFLICT, "THREATEN": _ACTS | {"REJECT"}, "REQUEST": _ACTS | {"REJECT"},
+            "REJECT": _ACTS | {"ACCUSE"}}
 GOVERNED_SPAN = 6  # words after a governor within which a governed noun counts as its object ("دعا إلى السماح
 # بإدخال المساعدات": a chain of verbal nouns stands between)
 # A deal named with the article after these is one made before ("الانسحاب من الاتفاق النووي", "بموجب الاتفاق").
