@@ -169,6 +169,9 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         start, end = _name_start(tokens, first, tag, prior), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         tag_type = TAG_TYPES.get(tag, "MISC")
+        if tag_type == "LOC" and (feature := _feature_span(text, tokens, gazetteer, first, end, where)) is not None:
+            mentions.append(feature)
+            continue
         entry, start = _link_span(gazetteer, text, start, whole, end, tag_type)
         mentions.append(_mention(text, start, end, entry.type if entry else tag_type, entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
@@ -267,34 +270,80 @@ def names_kept_whole(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def place_heads() -> dict[str, str]:
+def place_heads() -> dict[str, PlaceHead]:
     """Built once, by the process's Resources (see _build_place_heads)."""
     return Resources.default().get(_build_place_heads)
 
 
-def _build_place_heads(resources: Resources) -> dict[str, str]:
-    """Folded head word -> English suffix, from data/place_heads.tsv."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class PlaceHead:
+    """A word before a place's name that makes it another place (data/place_heads.tsv)."""
+
+    english: str  # the English word added to the place's name, or a pattern with {} (features)
+    feature: bool = False  # a natural feature or camps: any place's name or a name of its own follows
+
+    def name_en(self, place_en: str) -> str:
+        return self.english.format(place_en) if "{}" in self.english else f"{place_en} {self.english}"
+
+
+def _build_place_heads(resources: Resources) -> dict[str, PlaceHead]:
+    """Folded head word -> its PlaceHead, from data/place_heads.tsv."""
     rows = read_tsv(data_path("khabar.entities", "data/place_heads.tsv"), ("head_ar", "suffix_en"))
-    return {fold(row["head_ar"]): row["suffix_en"] for _, row in rows}
+    return {fold(row["head_ar"]): PlaceHead(row["suffix_en"], row.get("feature") == "1") for _, row in rows}
+
+
+def _place_head_before(tokens: Tokens, first: int) -> PlaceHead | None:
+    """The place head written right before token `first` (with or without a proclitic: "بنهر"), apart
+    from it by spaces, a hashtag or an underscore only ("محافظة #صعدة"); None when there is none."""
+    if first == 0 or tokens.text[tokens.spans[first - 1][1]:tokens.spans[first][0]].strip(" #_"):
+        return None
+    head = place_heads().get(tokens.splits[first - 1][2])
+    if head is not None and head.feature and tokens.splits[first][0]:
+        return None  # "جبل باليمن": a mountain in Yemen, not its name
+    return head
 
 
 def _with_place_head(text: str, tokens: Tokens, match: NameMatch, entry: Entry, kb, where: str) -> Mention | None:
     """A town or region with a head word before it ("محافظة أربيل", "مخيم طولكرم"): one mention with
     the head; the knowledge base's entry for the whole name, else the region itself, else the town's
-    name with the head's English ("Erbil Governorate", no id: it is not the town)."""
-    if entry.kind not in (CITY, REGION) or match.first == 0:
-        return None
-    suffix = place_heads().get(tokens.splits[match.first - 1][2])
-    if suffix is None:
+    name with the head's English ("Erbil Governorate", no id: it is not the town). A natural
+    feature's head ("بحيرة تشاد", "نهر الفولغا") does the same before any place, a state too: the
+    lake is not the state ("Lake Chad")."""
+    head = _place_head_before(tokens, match.first)
+    if head is None or entry.type != "LOC" or (entry.kind not in (CITY, REGION) and not head.feature):
         return None
     start = mention_start(tokens, match.first - 1)
     whole = next((e for e in kb.lookup(text[start:match.end]) if e.type == "LOC"), None)
     if whole is not None:
         return _mention(text, start, match.end, "LOC", whole, where, "kb")
-    if entry.kind == REGION:
+    if entry.kind == REGION and not head.feature:
         return _mention(text, start, match.end, "LOC", entry, where, "kb")
-    return Mention(start, match.end, text[start:match.end], "LOC", f"{entry.name_en} {suffix}", None, entry.country,
+    country = entry.country if entry.kind == CITY else None  # a lake or river named after a state is no state's
+    return Mention(start, match.end, text[start:match.end], "LOC", head.name_en(entry.name_en), None, country,
                    where=where, kind=REGION, how="kb")
+
+
+def _feature_span(text: str, tokens: Tokens, gazetteer: Gazetteer, first: int, end: int, where: str
+                  ) -> Mention | None:
+    """A place the tagger found right after a natural feature's head ("نهر", "بحيرة", "جبال";
+    data/place_heads.tsv): one mention with the head, the knowledge base's entry for the whole name,
+    else the head's English with the place's (linked, or romanised)."""
+    head = _place_head_before(tokens, first)
+    if head is None or not head.feature:
+        return None
+    start = mention_start(tokens, first - 1)
+    whole = next((e for e in gazetteer.kb.lookup(uncut(text[start:end])) if e.type == "LOC"), None)
+    if whole is not None:
+        return _mention(text, start, end, "LOC", whole, where, "ner")
+    inner, _ = _link_span(gazetteer, text, mention_start(tokens, first), tokens.spans[first][0], end, "LOC")
+    name = uncut(text[mention_start(tokens, first):end])
+    # a feature's English name has no article ("نهر الفولغا" is the Volga River, not "Al-Volga")
+    bare = name[2:] if name.startswith("ال") and len(name.split()[0]) > 3 else name
+    place_en = inner.name_en if inner is not None and inner.type == "LOC" else romanise(bare)
+    if not place_en:
+        return None
+    return Mention(start, end, text[start:end], "LOC", head.name_en(place_en), where=where, kind=REGION, how="ner",
+                   name_from=None if inner is not None and inner.type == "LOC" else "romanised")
 
 
 def institutions_referred_back(mentions: list[Mention]) -> list[Mention]:
