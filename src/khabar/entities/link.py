@@ -162,6 +162,8 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             continue
         if TAG_TYPES.get(tag) == "PER":
             last = _without_trailing_object(tokens, first, last)
+            if first and not taken[first - 1] and _spaced(tokens, first) and _opener_at(tokens, first - 1) is not None:
+                first -= 1
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
         if TAG_TYPES.get(tag) in ("ORG", "LOC") and _never_a_name(tokens.splits[first][2], prior):
@@ -171,6 +173,9 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         tag_type = TAG_TYPES.get(tag, "MISC")
         if tag_type == "LOC" and (feature := _feature_span(text, tokens, gazetteer, first, end, where)) is not None:
             mentions.append(feature)
+            continue
+        if tag_type == "PER" and _names_after(tokens, first + 1, last) >= 2 and (opener := _opener_at(tokens, first)) is not None:
+            mentions.append(_opened_name(text, tokens, gazetteer, opener, first + 1, end, where))
             continue
         entry, start = _link_span(gazetteer, text, start, whole, end, tag_type)
         mentions.append(_mention(text, start, end, entry.type if entry else tag_type, entry, where, "ner"))
@@ -236,6 +241,55 @@ def _outlet(text: str, tokens: Tokens, first: int, last: int, suffix: str, kb, w
                            kind="org", how="outlet")
     name_en = romanise(uncut(name))
     return Mention(start, end, name, "ORG", name_en, where=where, how="outlet",
+                   name_from="romanised" if name_en else None)
+
+
+def name_openers() -> frozenset[str]:
+    """Built once, by the process's Resources (see _build_name_openers)."""
+    return Resources.default().get(_build_name_openers)
+
+
+def _build_name_openers(resources: Resources) -> frozenset[str]:
+    """Folded words of data/name_openers.tsv: without the article, they open a person's name."""
+    return frozenset(fold(row["word"]) for _, row in read_tsv(data_path("khabar.entities", "data/name_openers.tsv"),
+                                                              ("word",)))
+
+
+def _spaced(tokens: Tokens, i: int) -> bool:
+    """Is token `i` apart from the token before it by one space only?"""
+    return tokens.text[tokens.spans[i - 1][1]:tokens.spans[i][0]] == " "
+
+
+def _opener_at(tokens: Tokens, i: int) -> int | None:
+    """Where token `i` starts as a word that opens a person's name as its part ("سيد" of "سيد حسين
+    رضوي", Sayyid; data/name_openers.tsv), after a conjunction "و"; None when it is none. "السيد"
+    with the article is the courtesy "Mr" (honorifics.tsv) and is not one. Read as written: the
+    tokeniser may take "س" of "سيد" for a proclitic."""
+    start, end = tokens.spans[i]
+    word = fold(tokens.text[start:end])
+    if word in name_openers():
+        return start
+    return start + 1 if word[:1] == "و" and word[1:] in name_openers() else None
+
+
+def _names_after(tokens: Tokens, first: int, last: int) -> int:
+    """How many words of tokens[first:last] are no name particle ("أبو حفيظة" is one name)."""
+    particles = name_particles()
+    return sum(tokens.splits[i][2] not in particles for i in range(first, last))
+
+
+def _opened_name(text: str, tokens: Tokens, gazetteer: Gazetteer, start: int, rest: int, end: int, where: str
+                 ) -> Mention:
+    """A person's name of two words or more (besides particles) after an opener (`start`, the opener; `rest`, the token
+    after it): the mention holds the opener, the name is linked and spelled without it, as English
+    writes most such names ("سيد علي خامنئي" is Ali Khamenei; the title's spelling varies: Seyed,
+    Sayyid, Syed)."""
+    begin = tokens.spans[rest][0]
+    entry, _ = _link_span(gazetteer, text, begin, begin, end, "PER")
+    if entry is not None and entry.type == "PER":
+        return _mention(text, start, end, "PER", entry, where, "ner")
+    name_en = romanise(uncut(text[begin:end]))
+    return Mention(start, end, text[start:end], "PER", name_en, where=where, how="ner",
                    name_from="romanised" if name_en else None)
 
 
