@@ -25,6 +25,7 @@ from khabar.entities.gazetteer import (
     name_gazetteer,
 )
 from khabar.entities.institutions import descriptor_heads, find_institutions
+from khabar.entities.orgnames import OrgName, find_org_names
 from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
 from khabar.kb.base import clitic_forms, match_key
@@ -112,6 +113,14 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     for first, last, suffix in _quoted_outlets(tokens):
         mentions.append(_outlet(text, tokens, first, last, suffix, gazetteer.kb, where))
         taken[first:last] = [True] * (last - first)
+    states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
+              if m.demonym or m.entries[0].kind == STATE}
+    institutions = find_institutions(tokens, states, gazetteer.kb, home)
+    for found in _org_names(tokens, gazetteer.kb, names, institutions, taken):
+        start, end = mention_start(tokens, found.first), tokens.spans[found.last - 1][1]
+        mentions.append(Mention(start, end, text[start:end], "ORG", found.name_en, None, found.country,
+                                where=where, kind="org", how="org name", name_from="translated"))
+        taken[found.first:found.last] = [True] * (found.last - found.first)
     for match in names:
         if any(taken[match.first:match.last]):
             continue
@@ -146,9 +155,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
         named.append((match.first, match.last))
-    states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
-              if m.demonym or m.entries[0].kind == STATE}
-    for found in find_institutions(tokens, states, gazetteer.kb, home):
+    for found in institutions:
         if any(first <= found.first and found.last <= last for first, last in named):
             # a ministry's head inside a name the knowledge base knows whole (the head, then a state's
             # adjective): the whole name is the mention; its state word was matched with it, not apart
@@ -182,6 +189,23 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     mentions.sort(key=lambda m: m.start)
     mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
     return institutions_referred_back(names_kept_whole(text, mentions)), demonyms
+
+
+def _org_names(tokens: Tokens, kb, names: Sequence[NameMatch], institutions: Sequence, taken: Sequence[bool]
+               ) -> list[OrgName]:
+    """Organisation names of a head, a state's adjective and qualifiers (see `orgnames`) that no
+    quoted outlet, state institution, or knowledge-base organisation or person overlaps: those are
+    read as they were."""
+    found = []
+    for name in find_org_names(tokens, kb):
+        if any(taken[name.first:name.last]):
+            continue
+        if any(other.first < name.last and name.first < other.last for other in institutions):
+            continue
+        if any(m.first < name.last and name.first < m.last and m.entries[0].type in ("ORG", "PER") for m in names):
+            continue
+        found.append(name)
+    return found
 
 
 _PROCLITICS = frozenset("وفبلك")
