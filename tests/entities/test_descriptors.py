@@ -14,3 +14,11 @@ def test_presidency_with_a_state_is_a_descriptor():
     assert not [m for m in article.mentions if "الرئاسة" in m.text]
     assert [(r.text, r.name_en) for r in article.references if r.kind == "descriptor"] == [
         ("الرئاسة التونسية", "Presidency of Tunisia")]
+
+
+def test_a_word_standing_for_a_state_alone_is_no_entity():
+    article = read("وناقش المنتدى سبل تعزيز التبادل التجاري بين المملكة والاتحاد الأوروبي، وبين السلطنة"
+                   " والهند، قبل زيارة الوفد للمملكة المتحدة.", date=dt.date(2018, 3, 1))
+    texts = [m.text for m in article.mentions]
+    assert "المملكة" not in texts and "السلطنة" not in texts
+    assert "للمملكة المتحدة" in texts  # the name with its "ل" (of "للأمم", lām with the article)
