@@ -22,6 +22,7 @@ from khabar.article import Tokens
 from khabar.kb import KnowledgeBase
 from khabar.lang.normalize import fold
 from khabar.resources import Resources, data_path, read_tsv
+from khabar.text.words import positions_in
 
 _ARTICLE = "ال"
 MAX_QUALIFIERS = 4  # adjectives between the head and the genitive, the state's included
@@ -41,6 +42,7 @@ class _Table:
     heads: dict[str, str]  # folded head without the article -> English
     words: dict[str, str]  # folded word without the article -> English
     ends: frozenset[str]  # folded words (article included) that end a name
+    definite_heads: frozenset[str]  # the heads with the article, as the tokens' folded stems are
 
 
 def _table() -> _Table:
@@ -57,7 +59,7 @@ def _build_table(resources: Resources) -> _Table:
             ends.add(fold(row["word_ar"]))
         else:
             (heads if row["role"] == "head" else words)[fold(row["word_ar"])] = row["english"]
-    return _Table(heads, words, frozenset(ends))
+    return _Table(heads, words, frozenset(ends), frozenset(_ARTICLE + head for head in heads))
 
 
 def _english(word: str, table: dict[str, str]) -> str | None:
@@ -85,14 +87,14 @@ def find_org_names(tokens: Tokens, kb: KnowledgeBase) -> list[OrgName]:
     table = _table()
     keys = tokens.keys()
     found: list[OrgName] = []
-    i = 0
-    while i < len(tokens):
-        name = _name_at(tokens, keys, i, kb, table)
-        if name is None:
-            i += 1
+    after = 0  # token index after the name found last
+    for i in positions_in(table.definite_heads, keys):
+        if i < after:
             continue
-        found.append(name)
-        i = name.last
+        name = _name_at(tokens, keys, i, kb, table)
+        if name is not None:
+            found.append(name)
+            after = name.last
     return found
 
 
