@@ -110,7 +110,7 @@ class Mention:
     where: str = "body"
     kind: str | None = None  # state, city, region, org, person … (from the knowledge base)
     how: str = "ner"  # what found it: ner, kb (dictionary match), title, demonym, short name …
-    name_from: str | None = None  # where name_en comes from: kb (the default), romanised
+    name_from: str | None = None  # where name_en comes from: kb (the default), romanised, translated
 
     def to_dict(self) -> dict[str, Any]:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type,

@@ -507,7 +507,8 @@ def test_link_a_name_bound_by_a_particle_is_not_cut():
 
 
 @pytest.mark.parametrize(("text", "word", "name"), [
-    ("وسيطرت القوات على جبال أبو النار الاستراتيجية", "أبو", "أبو النار"),
+    # the head "جبال" is part of the mountains' name (data/place_heads.tsv, feature)
+    ("وسيطرت القوات على جبال أبو النار الاستراتيجية", "أبو", "جبال أبو النار"),
     ("والتقى الوفد محمد بن سالم في المدينة", "محمد", "محمد بن سالم"),
 ])
 def test_link_a_span_ending_on_a_name_particle_runs_on(text, word, name):

@@ -25,6 +25,7 @@ from khabar.entities.gazetteer import (
     name_gazetteer,
 )
 from khabar.entities.institutions import descriptor_heads, find_institutions
+from khabar.entities.orgnames import OrgName, find_org_names
 from khabar.entities.resolve import FullNames, resolve_references
 from khabar.kb import knowledge_base
 from khabar.kb.base import clitic_forms, match_key
@@ -112,6 +113,14 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
     for first, last, suffix in _quoted_outlets(tokens):
         mentions.append(_outlet(text, tokens, first, last, suffix, gazetteer.kb, where))
         taken[first:last] = [True] * (last - first)
+    states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
+              if m.demonym or m.entries[0].kind == STATE}
+    institutions = find_institutions(tokens, states, gazetteer.kb, home)
+    for found in _org_names(tokens, gazetteer.kb, names, institutions, taken):
+        start, end = mention_start(tokens, found.first), tokens.spans[found.last - 1][1]
+        mentions.append(Mention(start, end, text[start:end], "ORG", found.name_en, None, found.country,
+                                where=where, kind="org", how="org name", name_from="translated"))
+        taken[found.first:found.last] = [True] * (found.last - found.first)
     for match in names:
         if any(taken[match.first:match.last]):
             continue
@@ -146,9 +155,7 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         mentions.append(_mention(text, start, match.end, entry.type, entry, where, "kb"))
         taken[match.first:match.last] = [True] * (match.last - match.first)
         named.append((match.first, match.last))
-    states = {m.first: (m.last, m.entries[0].code or m.entries[0].country) for m in matches
-              if m.demonym or m.entries[0].kind == STATE}
-    for found in find_institutions(tokens, states, gazetteer.kb, home):
+    for found in institutions:
         if any(first <= found.first and found.last <= last for first, last in named):
             # a ministry's head inside a name the knowledge base knows whole (the head, then a state's
             # adjective): the whole name is the mention; its state word was matched with it, not apart
@@ -162,6 +169,8 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
             continue
         if TAG_TYPES.get(tag) == "PER":
             last = _without_trailing_object(tokens, first, last)
+            if first and not taken[first - 1] and _spaced(tokens, first) and _opener_at(tokens, first - 1) is not None:
+                first -= 1
         if is_not_a_name(tokens, first, last, gazetteer.kb):
             continue
         if TAG_TYPES.get(tag) in ("ORG", "LOC") and _never_a_name(tokens.splits[first][2], prior):
@@ -169,11 +178,34 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         start, end = _name_start(tokens, first, tag, prior), tokens.spans[last - 1][1]
         whole = tokens.spans[first][0]
         tag_type = TAG_TYPES.get(tag, "MISC")
+        if tag_type == "LOC" and (feature := _feature_span(text, tokens, gazetteer, first, end, where)) is not None:
+            mentions.append(feature)
+            continue
+        if tag_type == "PER" and _names_after(tokens, first + 1, last) >= 2 and (opener := _opener_at(tokens, first)) is not None:
+            mentions.append(_opened_name(text, tokens, gazetteer, opener, first + 1, end, where))
+            continue
         entry, start = _link_span(gazetteer, text, start, whole, end, tag_type)
         mentions.append(_mention(text, start, end, entry.type if entry else tag_type, entry, where, "ner"))
     mentions.sort(key=lambda m: m.start)
     mentions = [_country_checked(text, m, gazetteer.kb) for m in join_cut_names(text, mentions, gazetteer)]
     return institutions_referred_back(names_kept_whole(text, mentions)), demonyms
+
+
+def _org_names(tokens: Tokens, kb, names: Sequence[NameMatch], institutions: Sequence, taken: Sequence[bool]
+               ) -> list[OrgName]:
+    """Organisation names of a head, a state's adjective and qualifiers (see `orgnames`) that no
+    quoted outlet, state institution, or knowledge-base organisation or person overlaps: those are
+    read as they were."""
+    found = []
+    for name in find_org_names(tokens, kb):
+        if any(taken[name.first:name.last]):
+            continue
+        if any(other.first < name.last and name.first < other.last for other in institutions):
+            continue
+        if any(m.first < name.last and name.first < m.last and m.entries[0].type in ("ORG", "PER") for m in names):
+            continue
+        found.append(name)
+    return found
 
 
 _PROCLITICS = frozenset("وفبلك")
@@ -236,6 +268,55 @@ def _outlet(text: str, tokens: Tokens, first: int, last: int, suffix: str, kb, w
                    name_from="romanised" if name_en else None)
 
 
+def name_openers() -> frozenset[str]:
+    """Built once, by the process's Resources (see _build_name_openers)."""
+    return Resources.default().get(_build_name_openers)
+
+
+def _build_name_openers(resources: Resources) -> frozenset[str]:
+    """Folded words of data/name_openers.tsv: without the article, they open a person's name."""
+    return frozenset(fold(row["word"]) for _, row in read_tsv(data_path("khabar.entities", "data/name_openers.tsv"),
+                                                              ("word",)))
+
+
+def _spaced(tokens: Tokens, i: int) -> bool:
+    """Is token `i` apart from the token before it by one space only?"""
+    return tokens.text[tokens.spans[i - 1][1]:tokens.spans[i][0]] == " "
+
+
+def _opener_at(tokens: Tokens, i: int) -> int | None:
+    """Where token `i` starts as a word that opens a person's name as its part ("سيد" of "سيد حسين
+    رضوي", Sayyid; data/name_openers.tsv), after a conjunction "و"; None when it is none. "السيد"
+    with the article is the courtesy "Mr" (honorifics.tsv) and is not one. Read as written: the
+    tokeniser may take "س" of "سيد" for a proclitic."""
+    start, end = tokens.spans[i]
+    word = fold(tokens.text[start:end])
+    if word in name_openers():
+        return start
+    return start + 1 if word[:1] == "و" and word[1:] in name_openers() else None
+
+
+def _names_after(tokens: Tokens, first: int, last: int) -> int:
+    """How many words of tokens[first:last] are no name particle ("أبو حفيظة" is one name)."""
+    particles = name_particles()
+    return sum(tokens.splits[i][2] not in particles for i in range(first, last))
+
+
+def _opened_name(text: str, tokens: Tokens, gazetteer: Gazetteer, start: int, rest: int, end: int, where: str
+                 ) -> Mention:
+    """A person's name of two words or more (besides particles) after an opener (`start`, the opener; `rest`, the token
+    after it): the mention holds the opener, the name is linked and spelled without it, as English
+    writes most such names ("سيد علي خامنئي" is Ali Khamenei; the title's spelling varies: Seyed,
+    Sayyid, Syed)."""
+    begin = tokens.spans[rest][0]
+    entry, _ = _link_span(gazetteer, text, begin, begin, end, "PER")
+    if entry is not None and entry.type == "PER":
+        return _mention(text, start, end, "PER", entry, where, "ner")
+    name_en = romanise(uncut(text[begin:end]))
+    return Mention(start, end, text[start:end], "PER", name_en, where=where, how="ner",
+                   name_from="romanised" if name_en else None)
+
+
 def _never_a_name(word: str, prior: NamePrior | None) -> bool:
     """Is a word (a folded stem) never part of a name in the news by the tagger's lexicon, read
     with or without a first letter that may be a proclitic the tokeniser left on ("لرومانيا")?
@@ -267,34 +348,80 @@ def names_kept_whole(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def place_heads() -> dict[str, str]:
+def place_heads() -> dict[str, PlaceHead]:
     """Built once, by the process's Resources (see _build_place_heads)."""
     return Resources.default().get(_build_place_heads)
 
 
-def _build_place_heads(resources: Resources) -> dict[str, str]:
-    """Folded head word -> English suffix, from data/place_heads.tsv."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class PlaceHead:
+    """A word before a place's name that makes it another place (data/place_heads.tsv)."""
+
+    english: str  # the English word added to the place's name, or a pattern with {} (features)
+    feature: bool = False  # a natural feature or camps: any place's name or a name of its own follows
+
+    def name_en(self, place_en: str) -> str:
+        return self.english.format(place_en) if "{}" in self.english else f"{place_en} {self.english}"
+
+
+def _build_place_heads(resources: Resources) -> dict[str, PlaceHead]:
+    """Folded head word -> its PlaceHead, from data/place_heads.tsv."""
     rows = read_tsv(data_path("khabar.entities", "data/place_heads.tsv"), ("head_ar", "suffix_en"))
-    return {fold(row["head_ar"]): row["suffix_en"] for _, row in rows}
+    return {fold(row["head_ar"]): PlaceHead(row["suffix_en"], row.get("feature") == "1") for _, row in rows}
+
+
+def _place_head_before(tokens: Tokens, first: int) -> PlaceHead | None:
+    """The place head written right before token `first` (with or without a proclitic: "بنهر"), apart
+    from it by spaces, a hashtag or an underscore only ("محافظة #صعدة"); None when there is none."""
+    if first == 0 or tokens.text[tokens.spans[first - 1][1]:tokens.spans[first][0]].strip(" #_"):
+        return None
+    head = place_heads().get(tokens.splits[first - 1][2])
+    if head is not None and head.feature and tokens.splits[first][0]:
+        return None  # "جبل باليمن": a mountain in Yemen, not its name
+    return head
 
 
 def _with_place_head(text: str, tokens: Tokens, match: NameMatch, entry: Entry, kb, where: str) -> Mention | None:
     """A town or region with a head word before it ("محافظة أربيل", "مخيم طولكرم"): one mention with
     the head; the knowledge base's entry for the whole name, else the region itself, else the town's
-    name with the head's English ("Erbil Governorate", no id: it is not the town)."""
-    if entry.kind not in (CITY, REGION) or match.first == 0:
-        return None
-    suffix = place_heads().get(tokens.splits[match.first - 1][2])
-    if suffix is None:
+    name with the head's English ("Erbil Governorate", no id: it is not the town). A natural
+    feature's head ("بحيرة تشاد", "نهر الفولغا") does the same before any place, a state too: the
+    lake is not the state ("Lake Chad")."""
+    head = _place_head_before(tokens, match.first)
+    if head is None or entry.type != "LOC" or (entry.kind not in (CITY, REGION) and not head.feature):
         return None
     start = mention_start(tokens, match.first - 1)
     whole = next((e for e in kb.lookup(text[start:match.end]) if e.type == "LOC"), None)
     if whole is not None:
         return _mention(text, start, match.end, "LOC", whole, where, "kb")
-    if entry.kind == REGION:
+    if entry.kind == REGION and not head.feature:
         return _mention(text, start, match.end, "LOC", entry, where, "kb")
-    return Mention(start, match.end, text[start:match.end], "LOC", f"{entry.name_en} {suffix}", None, entry.country,
+    country = entry.country if entry.kind == CITY else None  # a lake or river named after a state is no state's
+    return Mention(start, match.end, text[start:match.end], "LOC", head.name_en(entry.name_en), None, country,
                    where=where, kind=REGION, how="kb")
+
+
+def _feature_span(text: str, tokens: Tokens, gazetteer: Gazetteer, first: int, end: int, where: str
+                  ) -> Mention | None:
+    """A place the tagger found right after a natural feature's head ("نهر", "بحيرة", "جبال";
+    data/place_heads.tsv): one mention with the head, the knowledge base's entry for the whole name,
+    else the head's English with the place's (linked, or romanised)."""
+    head = _place_head_before(tokens, first)
+    if head is None or not head.feature:
+        return None
+    start = mention_start(tokens, first - 1)
+    whole = next((e for e in gazetteer.kb.lookup(uncut(text[start:end])) if e.type == "LOC"), None)
+    if whole is not None:
+        return _mention(text, start, end, "LOC", whole, where, "ner")
+    inner, _ = _link_span(gazetteer, text, mention_start(tokens, first), tokens.spans[first][0], end, "LOC")
+    name = uncut(text[mention_start(tokens, first):end])
+    # a feature's English name has no article ("نهر الفولغا" is the Volga River, not "Al-Volga")
+    bare = name[2:] if name.startswith("ال") and len(name.split()[0]) > 3 else name
+    place_en = inner.name_en if inner is not None and inner.type == "LOC" else romanise(bare)
+    if not place_en:
+        return None
+    return Mention(start, end, text[start:end], "LOC", head.name_en(place_en), where=where, kind=REGION, how="ner",
+                   name_from=None if inner is not None and inner.type == "LOC" else "romanised")
 
 
 def institutions_referred_back(mentions: list[Mention]) -> list[Mention]:

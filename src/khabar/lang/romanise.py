@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -61,15 +62,22 @@ def read_table(path: str | Path) -> Iterator[dict[str, str]]:
 # ---- reading the pairs ----
 
 def read_pairs(path: str | Path) -> Iterator[tuple[str, str, int]]:
-    """(arabic word, english word, count) from a file of `english<TAB>a r a b i c<TAB>count` lines."""
+    """(arabic word, english word, count) from a file of `english<TAB>a r a b i c<TAB>count` lines.
+    Latin spellings with accents ("jesús", "garcía") are read too (see `train`)."""
     with Path(path).open(encoding="utf-8") as handle:
         for line in handle:
             cells = line.rstrip("\n").split("\t")
             if len(cells) != 3 or not cells[2].isdigit():
                 continue
-            english, arabic = cells[0].strip().lower(), clean(cells[1].replace(" ", ""))
-            if english.isalpha() and english.isascii() and arabic:
+            english, arabic = unicodedata.normalize("NFC", cells[0].strip().lower()), clean(cells[1].replace(" ", ""))
+            if english.isalpha() and _plain(english).isascii() and arabic:
                 yield arabic, english, int(cells[2])
+
+
+def _plain(latin: str) -> str:
+    """A Latin spelling without its accents ("jesús" -> "jesus"); letters without a decomposition
+    ("ł", "ø") stay, and such a word is no plain Latin."""
+    return "".join(c for c in unicodedata.normalize("NFD", latin) if not unicodedata.combining(c))
 
 
 def held_out(arabic: str, share: int = 10) -> bool:
@@ -185,8 +193,16 @@ class Model:
 
 
 def train(pairs: Iterable[tuple[str, str, int]], rounds: int = EM_ROUNDS) -> Model:
-    """Learn the word table and the letter model from (arabic, english, count) pairs."""
+    """Learn the word table and the letter model from (arabic, english, count) pairs.
+
+    The letter model and the table's spellings come from plain Latin spellings; a word attested
+    only with accents ("خيسوس", jesús, as Spanish names are written) takes its most attested such
+    spelling when it is seen at least TRUSTED_COUNT times (one label with accents is often no
+    spelling of the word) and the letter model spells it otherwise ("khesus"); where the letters
+    give it but for its accents ("اريك", eric), they are left to do so: many bearers write none."""
     pairs = list(pairs)
+    accented = [pair for pair in pairs if not pair[1].isascii()]
+    pairs = [pair for pair in pairs if pair[1].isascii()]
     score = _seed_score
     aligned: list[tuple[str, list[str], int]] = []
     for _ in range(rounds):
@@ -214,6 +230,15 @@ def train(pairs: Iterable[tuple[str, str, int]], rounds: int = EM_ROUNDS) -> Mod
         if count >= TRUSTED_COUNT or cer(model.letters(arabic), english) <= MAX_TABLE_CER:
             by_word[arabic][english] += count
     model.words = {arabic: spellings.most_common(1)[0][0] for arabic, spellings in by_word.items()}
+    with_accents: dict[str, Counter] = defaultdict(Counter)
+    known = {fold(arabic) for arabic in model.words}  # a word is read by its fold too ("اريك" as "إريك")
+    for arabic, english, count in accented:
+        if fold(arabic) not in known:
+            with_accents[arabic][english] += count
+    for arabic, spellings in with_accents.items():
+        english, count = spellings.most_common(1)[0]
+        if count >= TRUSTED_COUNT and _plain(english) != model.letters(arabic):
+            model.words[arabic] = english  # not when the letters spell it but for the accents ("eric")
     return model
 
 
@@ -360,7 +385,8 @@ def evaluate(model: Model, pairs: Sequence[tuple[str, str, int]]) -> Scores:
     its most attested spelling (exact, CER) and against any attested one."""
     by_word: dict[str, Counter] = defaultdict(Counter)
     for arabic, english, count in pairs:
-        by_word[arabic][english] += count
+        if english.isascii():  # the letter model spells plain Latin (see `train`)
+            by_word[arabic][english] += count
     exact = anyone = 0
     errors = 0.0
     for arabic, spellings in by_word.items():
