@@ -187,7 +187,7 @@ class Attacher:
         forms = words.forms[j].all
         if not forms.isdisjoint(self.agents.skip) or not forms.isdisjoint(self.agents.quantities) \
                 or not forms.isdisjoint(self.agents.blessings):
-            return True  # "التقى، امس الثلاثاء، نظيره", "قتل خمسة فلسطينيين", "الأمير … حفظه الله ورعاه"
+            return True  # "التقى، امس الثلاثاء، نظيره", "قتل خمسة فلسطينيين", "الأمير … حفظه الله"
         if self._list_head(j):
             return True  # "أدانت كل من مصر والأردن"
         nxt = words.next_word(j + 1)  # "من جانبه"
