@@ -4,22 +4,12 @@ the place it is named after."""
 
 from __future__ import annotations
 
-from khabar.entities.gazetteer import default_gazetteer
-from khabar.entities.link import find_mentions
-from khabar.text.tokens import tokenize
+from tests.entities.spans import tagged_mentions
 
 
 def names(text: str, tagged: list[tuple[str, str]] = ()) -> list[tuple[str, str, str | None, str | None]]:
     """Mentions of `text` given tagger spans as (words, type)."""
-    tokens = tokenize(text)
-    words = [tokens.text[s:e] for s, e in tokens.spans]
-    spans = []
-    for phrase, type_ in tagged:
-        parts = phrase.split()
-        first = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
-        spans.append((first, first + len(parts), type_))
-    found, _ = find_mentions(text, tokens, spans, default_gazetteer())
-    return [(m.text, m.type, m.name_en, m.id) for m in found]
+    return [(m.text, m.type, m.name_en, m.id) for m in tagged_mentions(text, tagged)]
 
 
 def test_feature_head_before_an_unknown_name_the_tagger_found_is_part_of_it():

@@ -3,21 +3,11 @@
 
 from __future__ import annotations
 
-from khabar.entities.gazetteer import default_gazetteer
-from khabar.entities.link import find_mentions
-from khabar.text.tokens import tokenize
+from tests.entities.spans import tagged_mentions
 
 
 def mentions(text: str, tagged: list[tuple[str, str]]):
-    tokens = tokenize(text)
-    words = [tokens.text[s:e] for s, e in tokens.spans]
-    spans = []
-    for phrase, type_ in tagged:
-        parts = phrase.split()
-        first = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
-        spans.append((first, first + len(parts), type_))
-    found, _ = find_mentions(text, tokens, spans, default_gazetteer())
-    return found
+    return tagged_mentions(text, tagged)
 
 
 def names(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
