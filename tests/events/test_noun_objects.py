@@ -164,3 +164,9 @@ def test_blessing_after_a_rulers_name_does_not_push_the_object_away():
 def test_weapon_named_with_its_makers_adjective_is_not_the_target():
     events = _events("وقالت الصحيفة إن الهند قصفت مواقع في الجبال باستخدام مقاتلات بالطائرات الفرنسية الصنع.")
     assert all(e.target != "FRA" for e in events if e.type == "ASSAULT")
+
+
+def test_word_the_entity_layer_reads_as_a_persons_name_is_no_town():
+    # "دخيل" (alien to) is also a town of Djibouti (Dikhil); the tagger reads it here as a name
+    events = _events("وأكد البيان أن الفكر الصفوي دخيل عليها، مشددا على رفضه للتمرد المدعوم من إيران.")
+    assert events and all("DJI" not in (e.source, e.target) for e in events)

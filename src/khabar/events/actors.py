@@ -272,8 +272,10 @@ def _needs_mention(entry: Entry, form: str, tables: EventTables) -> bool:
     return town_entry(entry) and form in tables.common_towns
 
 
-def _kb_units(words: SentenceWords, covered: list[bool], named: list[bool], tables: EventTables) -> list[Unit]:
-    """Knowledge-base names in the words no mention coded (see _needs_mention)."""
+def _kb_units(words: SentenceWords, covered: list[bool], named: list[bool], tables: EventTables,
+              persons: list[bool]) -> list[Unit]:
+    """Knowledge-base names in the words no mention coded (see _needs_mention); a word of one that the
+    entity layer reads as a person's name is no town ("دخيل" in a person's name is not Dikhil)."""
     gaz, agents = tables.gazetteer, tables.agents
     out: list[Unit] = []
     heads = tables.heads.many(words.texts)
@@ -285,7 +287,8 @@ def _kb_units(words: SentenceWords, covered: list[bool], named: list[bool], tabl
         if name and (name[1] - i > 1 or words.forms[i].all.isdisjoint(agents.not_names)):
             one = name[1] - i == 1
             found = next((u for e in tables.entries(gaz.names[name[0]])
-                          if (named[i] or not one or not _needs_mention(e, name[0], tables))
+                          if (not one or not persons[i] or e.kind == "person")
+                          and (named[i] or not one or not _needs_mention(e, name[0], tables))
                           and (u := unit_of_entry(e, i, name[1]))), None)
             if found and found.kind == "place" and one and not words.forms[i].all.isdisjoint(gaz.demonyms):
                 continue  # a town spelled as a nationality adjective ("الهندية"): the adjective is far likelier
@@ -436,7 +439,7 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
         if unit is not None and not any(covered[first:last]):
             units.append(_named_sector(words, unit, agents))
             covered[first:last] = [True] * (last - first)
-    for unit in _kb_units(words, covered, named, tables):
+    for unit in _kb_units(words, covered, named, tables, persons):
         units.append(_named_sector(words, unit, agents))
         covered[unit.start:unit.end] = [True] * (unit.end - unit.start)
     units.extend(_word_units(words, covered, tables, persons))
