@@ -170,3 +170,15 @@ def test_word_the_entity_layer_reads_as_a_persons_name_is_no_town():
     # "دخيل" (alien to) is also a town of Djibouti (Dikhil); the tagger reads it here as a name
     events = _events("وأكد البيان أن الفكر الصفوي دخيل عليها، مشددا على رفضه للتمرد المدعوم من إيران.")
     assert events and all("DJI" not in (e.source, e.target) for e in events)
+
+
+# -- one's own envoy recalled: the act goes to the state of the post, and it is no summons in protest
+def test_recall_of_ones_own_envoy_targets_the_post():
+    events = _events("وأعلنت الخارجية البرازيلية أنه تم استدعاء السفير البرازيلي في كراكاس للتشاور.")
+    assert ("BRA", "VEN") in dyads(events, "SANCTION")
+    assert not dyads(events, "ACCUSE")
+
+
+def test_summons_of_a_foreign_envoy_is_still_a_protest():
+    events = _events("واستدعت الخارجية البرازيلية السفير الفنزويلي في برازيليا.")
+    assert ("BRA", "VEN") in dyads(events, "ACCUSE")

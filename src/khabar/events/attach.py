@@ -720,13 +720,23 @@ class Attacher:
         return group.prep in self.agents.locative_preps or (
             group.prep == "ب" and group.members[0].kind in ("capital", "place"))
 
-    def _posted(self, group: Group) -> bool:
-        """Does the group name the post of the envoy named right before it ("سفيرها لدى/في X")?"""
+    def _posted(self, group: Group, adjective: bool = False) -> bool:
+        """Does the group name the post of the envoy named right before it ("سفيرها لدى/في X"; with
+        `adjective`, after the envoy's own adjective: "السفير المصري في دمشق")?"""
         words, agents = self.words, self.agents
         before = words.prev_word(group.start - 1)
         if before is not None and not words.forms[before].all.isdisjoint(agents.target_preps | agents.locative_preps):
             before = words.prev_word(before - 1)  # "سفيرها في لندن"
+        if adjective and before is not None and not words.forms[before].all.isdisjoint(words.tables.gazetteer.demonyms):
+            before = words.prev_word(before - 1)
         return before is not None and not words.forms[before].all.isdisjoint(agents.envoys)
+
+    def post_after(self, envoy: Group) -> Group | None:
+        """The state or city named as the post of the envoy whose adjective `envoy` is, right after it."""
+        after = next((g for g in self.groups if g.start >= envoy.end), None)
+        return after if after is not None and after.coded and after.start - envoy.end <= 2 \
+            and self._posted(after, adjective=True) \
+            else None
 
     def venue(self, match: Match, after: int) -> Group | None:
         """The coded place where the act happens, named in the trigger's clause ("استقبل … بالرباط")."""
@@ -1222,6 +1232,13 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         doer = _doer_of_act_in(att, patient.end)
         if doer is not None:
             source, source_how = doer, "agent"
+    if own is not None and source is not None and source.coded \
+            and {a.code for a in own.coded} <= {a.code for a in source.coded}:
+        # one's own envoy recalled ("استدعاء السفير المصري في دمشق" told by Egypt): the act goes to the state
+        # of the post, and it is no summons of a foreign envoy to protest
+        if match.entry.type == "ACCUSE":
+            return Roles(None, None)
+        own = att.post_after(own)
     target, target_how = (patient, "victim") if patient is not None else (own or object_genitive
                                                                           or att.target(match, after, source),
                                                                           "object")
