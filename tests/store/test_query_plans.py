@@ -111,3 +111,16 @@ def test_plan_check_finds_a_full_scan(conn):
                              "JOIN articles a ON a.id = ev.article_id GROUP BY ev.type, ev.source, ev.target")
     assert _full_scans(conn, "SELECT substr(a.date, 1, 10), ev.type, count(DISTINCT a.story_id) FROM events ev "
                              "JOIN articles a ON a.id = ev.article_id WHERE ev.negated = 0 GROUP BY 1, 2")
+
+
+def test_quotes_of_a_frequent_speaker_walk_its_articles(conn, monkeypatch):
+    # A speaker with many quotations: its articles walked by their index, not its quotations sorted.
+    monkeypatch.setattr(queries, "_walk_speaker", lambda *_: True)
+    statements = _statements(conn, lambda c, ids: queries.quotes(c, speaker=ids["entity"], limit=20))
+    assert any("article_entities ae" in sql for sql in statements)
+    found = {sql: scans for sql in statements if (scans := _full_scans(conn, sql))}
+    assert not found, f"full scans {found}"
+    sql = next(s for s in statements if "article_entities ae" in s)
+    plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    # read in the index's order and cut at the LIMIT: only an article's own quotations are sorted (by n)
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan

@@ -22,6 +22,9 @@ RANKED = 2000
 # Matches are counted up to COUNTED: an exact count of a common word costs time per match (about 17 ms
 # at a million articles); beyond it the answer says "more than" (`total_exact` false).
 COUNTED = 10_000
+# A speaker's quotations are sorted by date when fewer than this; past it (and when its articles are
+# not too many more than its quotations) they are found by walking its articles latest first.
+SORTED_QUOTES = 2000
 _RESULT_COLUMNS = ("id", "headline", "date", "agency", "outlet", "country", "story_id", "url", "duplicate_of")
 
 
@@ -306,13 +309,37 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, limit: int =
     # Unfiltered: walk articles by date (its index) and stop at the page's end, instead of sorting
     # every quotation; CROSS JOIN keeps SQLite from putting quotes first.
     join, where, params = f"FROM articles a {dialect.of(conn).ordered_join} quotes q ON q.article_id = a.id", "", []
-    if speaker:
+    order = "a.date DESC, a.id, q.n"
+    if speaker and _walk_speaker(conn, speaker, limit + offset):
+        # A speaker quoted often: walk the articles naming it, latest first (their index), and stop at
+        # the page's end, instead of sorting every one of its quotations (50,000 for the most quoted
+        # person of a million articles: 0.3 s). A quotation's speaker_id is one of its article's
+        # entities (the speaker is a mention of the article), so these are all its quotations.
+        join = (f"FROM article_entities ae {dialect.of(conn).ordered_join} quotes q ON q.article_id = ae.article_id "
+                "JOIN articles a ON a.id = ae.article_id")
+        where, params, order = "WHERE ae.entity_id = ? AND q.speaker_id = ?", [speaker, speaker], \
+            "ae.date DESC, ae.article_id, q.n"
+    elif speaker:
         join = "FROM quotes q JOIN articles a ON a.id = q.article_id"
         where, params = "WHERE q.speaker_id = ? OR q.speaker = ?", [speaker, speaker]
     return _rows(conn.execute(
         "SELECT q.article_id, q.n, q.text, q.speaker, q.speaker_en, q.speaker_id, q.kind, q.start, q.\"end\", "
-        f"a.headline, a.date {join} {where} ORDER BY a.date DESC, a.id, q.n LIMIT ? OFFSET ?",
+        f"a.headline, a.date {join} {where} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset]))
+
+
+def _walk_speaker(conn: sqlite3.Connection, speaker: str, rows: int) -> bool:
+    """Whether the quotations of `speaker` (an entity id) are found sooner by walking its articles latest
+    first than by sorting them all: the walk reads about `rows` × articles / quotations articles, the
+    sort every quotation (counted up to SORTED_QUOTES). Never for a speaker as written (not an id)."""
+    quoted = conn.execute("SELECT count(*) FROM (SELECT 1 FROM quotes WHERE speaker_id = ? LIMIT ?) AS q",
+                          (speaker, SORTED_QUOTES)).fetchone()[0]
+    if quoted < SORTED_QUOTES // 4:  # few: sorting them is cheap
+        return False
+    if conn.execute("SELECT 1 FROM quotes WHERE speaker = ? LIMIT 1", (speaker,)).fetchone():
+        return False  # the id is also a speaker's name as written: only the sort finds both
+    named = conn.execute("SELECT articles FROM entity_counts WHERE entity_id = ?", (speaker,)).fetchone()
+    return named is not None and rows * named[0] < quoted * quoted
 
 
 _STORY_COLUMNS = ("SELECT a.story_id AS id, count(*) AS articles, min(a.date) AS first, max(a.date) AS last, "
