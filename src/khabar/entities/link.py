@@ -64,6 +64,37 @@ def _build_not_names(resources: Resources) -> dict[str, str]:
     return {**dict.fromkeys(GENERIC_HEADS, "head"), **table}
 
 
+def _build_adjective_names(resources: Resources) -> tuple[frozenset[str], frozenset[str]]:
+    """(names that are also an adjective, words after which such a name is the place): see
+    data/adjective_names.tsv."""
+    rows = [(fold(row["word"]), row["kind"])
+            for _, row in read_tsv(data_path("khabar.entities", "data/adjective_names.tsv"), ("word", "kind"))]
+    return frozenset(w for w, k in rows if k == "name"), frozenset(w for w, k in rows if k == "context")
+
+
+def adjective_reading(tokens: Tokens, i: int) -> bool:
+    """Is token i a place's name that reads here as the adjective it also is ("مالي": financial, not
+    Mali)? After a noun it can qualify ("دعم مالي", "عجز مالي", "دعم فني ومالي") it is the adjective;
+    at the start, after punctuation, a preposition ("في مالي", "بمالي") or a noun that takes a state
+    ("رئيس مالي", "شمال مالي") it is the place."""
+    names, context = Resources.default().get(_build_adjective_names)
+    before, _, stem = tokens.splits[i]
+    if fold(stem) not in names or i == 0:
+        return False
+    word = tokens.text[tokens.spans[i][0]:tokens.spans[i][1]]
+    if before and fold(word[:before]) not in ("و", "ف"):
+        return False  # "بمالي", "لمالي": a preposition
+    prev = tokens.text[tokens.spans[i - 1][0]:tokens.spans[i - 1][1]]
+    if not prev[:1].isalpha():
+        return False
+    stem_before = fold(tokens.splits[i - 1][2])
+    if stem_before.startswith("ال"):
+        return False  # an indefinite adjective qualifies no definite noun: "زار الوزير مالي" is the place
+    if before:  # "ومالي": an adjective after another nisba adjective ("فني ومالي"), else a place in a list
+        return stem_before.endswith(("ي", "يه")) and stem_before not in context
+    return stem_before not in context
+
+
 def is_not_a_name(tokens: Tokens, first: int, last: int, kb=None) -> bool:
     """Is the tagger span tokens[first:last] no name: all its words common nouns of not_names.tsv
     ("حلف", "كانون الثاني"), or a currency, unit, month or day with a nationality adjective
@@ -123,6 +154,9 @@ def find_mentions(text: str, tokens: Tokens, spans: Sequence[tuple[int, int, str
         taken[found.first:found.last] = [True] * (found.last - found.first)
     for match in names:
         if any(taken[match.first:match.last]):
+            continue
+        if match.last - match.first == 1 and adjective_reading(tokens, match.first):
+            taken[match.first] = True  # "دعم مالي": financial, no mention of Mali (nor a tagger span there)
             continue
         tagged = any(i >= 0 for i in span_at[match.first:match.last])
         if not tagged and not _trusted(match, tokens, prior):
