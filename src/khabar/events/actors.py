@@ -81,6 +81,9 @@ class Agents:
     topic_preps: frozenset[str] = frozenset()
     deal_nouns: frozenset[str] = frozenset()
     blessings: frozenset[str] = frozenset()
+    dated_ongoing: frozenset[str] = frozenset()
+    dated_nested: frozenset[str] = frozenset()
+    dated_frames: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +163,10 @@ def read_agents() -> Agents:
                   frozenset(f for v in data.get("gathering_verbs", []) for f in conjugate(v, hollow=False)),
                   _folded(data.get("topic_preps", []), name, "topic_preps"),
                   _folded(data.get("deal_nouns", []), name, "deal_nouns"),
-                  _folded(data.get("blessings", []), name, "blessings"))
+                  _folded(data.get("blessings", []), name, "blessings"),
+                  _folded(data.get("dated", {}).get("ongoing", []), name, "dated.ongoing"),
+                  _folded(data.get("dated", {}).get("nested", []), name, "dated.nested"),
+                  _folded(data.get("dated", {}).get("frames", []), name, "dated.frames"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,17 +13,7 @@ from khabar.lang.normalize import fold
 YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 DATED_SPAN = 8  # words after the trigger's last word where its year stands (a verb's subject and object,
 # then "في آذار/مارس 2014")
-ONGOING = frozenset({"منذ", "حتي", "بحلول", "مطلع", "بداية"})  # words before a year that date no past act
-# ("منذ عام 2011", "حتى 2020"); "مطلع/بداية" open a period that may run on
-# A relative pronoun or a participle of making between the trigger and the year gives the year to the thing
-# named ("الانسحاب من الاتفاق المبرم عام 2015": the deal is of 2015, the withdrawal is news).
-NESTED = frozenset({"الذي", "التي", "الذين", "المبرم", "المبرمه", "الموقع", "الموقعه", "الصادر", "الصادره",
-                    "المعقود", "المعقوده"})
-# So does a word opening another act's frame: a reason, a charge, a time after or before another event
-# ("فرضت عقوبات بزعم تدخلهم في انتخابات عام 2016", "بعد هجمات 2001"), or a year "of" a noun ("اتفاق
-# التهدئة لعام 2014").
-FRAMES = frozenset({"بزعم", "بتهمه", "بتهم", "بسبب", "بعد", "قبل", "بعدما", "عقب", "اثر", "جراء", "ردا", "بشان",
-                    "حول", "لعام", "للعام", "لسنه", "للسنه"})
+# The words that keep a year from dating the act are agents.yaml's `dated` lists.
 
 
 def story_year(date: str | None) -> int | None:
@@ -34,6 +24,8 @@ def story_year(date: str | None) -> int | None:
 
 def dated_before(words: SentenceWords, match: Match, year: int) -> bool:
     """Is a year before `year` named in the trigger's gap or within DATED_SPAN words after it, in its clause?"""
+    agents = words.tables.agents
+    stops = agents.dated_nested | agents.dated_frames
     first, last, seen = match.words[0], match.words[-1], 0
     for j in range(first + 1, len(words)):  # inside a phrase's gap too ("توقيع الاتفاق في 2015 بين")
         if words.stop[j] or seen > DATED_SPAN:
@@ -41,11 +33,11 @@ def dated_before(words: SentenceWords, match: Match, year: int) -> bool:
         if j in match.words:
             continue
         seen += words.is_word(j) and j > last
-        if fold(words.texts[j]) in NESTED or fold(words.texts[j]) in FRAMES:
+        if fold(words.texts[j]) in stops:
             return False
         found = YEAR.match(words.texts[j])
         if found is None or int(found.group()) >= year:
             continue
         before = [fold(words.texts[k]) for k in range(max(first + 1, j - 2), j)]
-        return ONGOING.isdisjoint(before)
+        return agents.dated_ongoing.isdisjoint(before)
     return False
