@@ -722,7 +722,7 @@ class Attacher:
 
     def _posted(self, group: Group, adjective: bool = False) -> bool:
         """Does the group name the post of the envoy named right before it ("سفيرها لدى/في X"; with
-        `adjective`, after the envoy's own adjective: "السفير المصري في دمشق")?"""
+        `adjective`, after the envoy's own adjective: "السفير الأردني في بغداد")?"""
         words, agents = self.words, self.agents
         before = words.prev_word(group.start - 1)
         if before is not None and not words.forms[before].all.isdisjoint(agents.target_preps | agents.locative_preps):
@@ -1234,7 +1234,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
             source, source_how = doer, "agent"
     if own is not None and source is not None and source.coded \
             and {a.code for a in own.coded} <= {a.code for a in source.coded}:
-        # one's own envoy recalled ("استدعاء السفير المصري في دمشق" told by Egypt): the act goes to the state
+        # one's own envoy recalled ("استدعاء السفير الأردني في بغداد" told by Jordan): the act goes to the state
         # of the post, and it is no summons of a foreign envoy to protest
         if match.entry.type == "ACCUSE":
             return Roles(None, None)
