@@ -182,3 +182,15 @@ def test_recall_of_ones_own_envoy_targets_the_post():
 def test_summons_of_a_foreign_envoy_is_still_a_protest():
     events = _events("واستدعت الخارجية البرازيلية السفير الفنزويلي في برازيليا.")
     assert ("BRA", "VEN") in dyads(events, "ACCUSE")
+
+
+# -- a verb with a plural subject suffix has its subject before it: the actors after it are its objects
+@pytest.mark.parametrize("text", [
+    "أعضاء اللجنة الـ12 سيزورون كينيا وأوغندا",
+    "الآلاف يطالبون الرئيس الكيني بالرحيل",
+    "وكان الحلفاء الأفارقة قد ناشدوا الرئيس الكيني عدم الانسحاب.",
+])
+def test_actors_after_a_plural_verb_are_its_objects(text):
+    events = _events(text)
+    assert events and all(e.source not in ("KEN", "UGA") for e in events)
+    assert any(e.target == "KEN" for e in events)

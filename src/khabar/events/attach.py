@@ -31,6 +31,7 @@ LAM_GAP = 2  # words from an attack noun to the ل of its doer ("غارات جو
 GIVING_TYPES = frozenset({"SUPPORT", "AID"})  # a noun of them names its giver after من ("بدعم من X")
 GIVER_GAP = 3  # words from such a noun to the من of its giver ("بدعم وإسناد كامل من")
 RECIPIENT_SPAN = 6  # words back from such a noun to the actor it goes to ("تقدم الجيش، بدعم من")
+PLURAL_ENDINGS = ("ون", "وا")  # the subject suffix of a verb in the plural
 VISITS = frozenset({"042"})  # CAMEO "make a visit": the place visited names its state as the host
 KILLING = "18"  # CAMEO codes of killing and wounding: a verb of them without an object reads as passive
 PATIENT_CAMEOS = frozenset({"18", "186", "181", "1821", "1822", "185", "173", "174"})  # genitive = victim
@@ -1050,7 +1051,10 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
             owner = None
         return owner, None, "verb" if owner is not None else None
     if source is None:
-        found = att.subject_after(head, match, noun)
+        # a verb with a plural subject suffix has its subject before it or in itself: what follows is
+        # its object ("أعضاء المجلس سيزورون بورما وبنغلادش"; a verb before its subject stays singular)
+        plural = match.verbal and match.form.endswith(PLURAL_ENDINGS)
+        found = att.subject_after(head, match, noun) if not plural else None
         if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
             found = att.subject_after(match.words[-1], match, True)
         if found is None and not noun:
