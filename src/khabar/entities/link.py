@@ -78,8 +78,8 @@ def adjective_reading(tokens: Tokens, i: int) -> bool:
     at the start, after punctuation, a preposition ("في مالي", "بمالي") or a noun that takes a state
     ("رئيس مالي", "شمال مالي") it is the place."""
     names, context = Resources.default().get(_build_adjective_names)
-    before, _, stem = tokens.splits[i]
-    if fold(stem) not in names or i == 0:
+    before, _, stem = tokens.splits[i]  # stems are folded
+    if stem not in names or i == 0:
         return False
     word = tokens.text[tokens.spans[i][0]:tokens.spans[i][1]]
     if before and fold(word[:before]) not in ("و", "ف"):
@@ -87,7 +87,7 @@ def adjective_reading(tokens: Tokens, i: int) -> bool:
     prev = tokens.text[tokens.spans[i - 1][0]:tokens.spans[i - 1][1]]
     if not prev[:1].isalpha():
         return False
-    stem_before = fold(tokens.splits[i - 1][2])
+    stem_before = tokens.splits[i - 1][2]
     if stem_before.startswith("ال"):
         return False  # an indefinite adjective qualifies no definite noun: "زار الوزير مالي" is the place
     if before:  # "ومالي": an adjective after another nisba adjective ("فني ومالي"), else a place in a list

@@ -1031,7 +1031,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
         after = att.subject_after(head, match, False)
         if after is not None and after.coded and not _is_patient(att, match, after, False):
             source = None  # VSO: the subject named right after the verb, not a noun ending the phrase before
-    if source is not None and att.named_venue(source) and source.end == att.words.prev_word(head - 1) + 1:
+    before = att.words.prev_word(head - 1)
+    if source is not None and before is not None and source.end == before + 1 and att.named_venue(source):
         return None, None, None  # "مؤتمر روما يدعو X": the gathering speaks, X is its object
     patient = None
     that = att.pronoun_subject(head) if not noun and source is None else None
@@ -1082,13 +1083,14 @@ def _relative_roles(att: Attacher, match: Match, rel: int) -> tuple[Group | None
     ("المدينة التي قصفتها X", "الدولة التي علقت X عضويتها")."""
     antecedent = att.antecedent(rel)
     prep = att.resumptive_prep(match)
+    resumptive = att.resumptive(match.words[0])
     owned = any(possessive_pronoun(att.words, w) for w in match.words[1:])  # "سوريا التي علقت الجامعة عضويتها"
-    if att.resumptive(match.words[0]) or prep is not None or owned:
+    if resumptive or prep is not None or owned:
         # the subject follows: right after the verb, or after the preposition that carries the pronoun
         found = att.subject_after(match.words[0], match, False)
         if found is None and prep is not None:
             found = att.group_at(att.words.next_word(prep + 1))
-        if found is not None or att.resumptive(match.words[0]) or prep is not None:
+        if found is not None or resumptive or prep is not None:
             return found, antecedent, "subject" if found is not None else None
         # no subject after the verb: the pronoun is the doer's own ("الحكومة التي علقت عضويتها")
     if antecedent is None:

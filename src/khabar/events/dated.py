@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from khabar.events.triggers import Match, SentenceWords
-from khabar.lang.normalize import fold
 
 YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 DATED_SPAN = 8  # words after the trigger's last word where its year stands (a verb's subject and object,
@@ -33,11 +32,11 @@ def dated_before(words: SentenceWords, match: Match, year: int) -> bool:
         if j in match.words:
             continue
         seen += words.is_word(j) and j > last
-        if fold(words.texts[j]) in stops:
+        if words.norms[j] in stops:
             return False
         found = YEAR.match(words.texts[j])
         if found is None or int(found.group()) >= year:
             continue
-        before = [fold(words.texts[k]) for k in range(max(first + 1, j - 2), j)]
+        before = words.norms[max(first + 1, j - 2):j]
         return agents.dated_ongoing.isdisjoint(before)
     return False
