@@ -168,7 +168,7 @@ def test_weapon_named_with_its_makers_adjective_is_not_the_target():
 
 def test_word_the_entity_layer_reads_as_a_persons_name_is_no_town():
     # "دخيل" (alien to) is also a town of Djibouti (Dikhil); the tagger reads it here as a name
-    events = _events("وأكد البيان أن الفكر الصفوي دخيل عليها، مشددا على رفضه للتمرد المدعوم من إيران.")
+    events = _events("وأكد البيان أن الفكر الصفوي دخيل عليها، مشددا على رفضه للتدخل الإيراني في شؤونها.")
     assert events and all("DJI" not in (e.source, e.target) for e in events)
 
 

@@ -84,6 +84,7 @@ class Agents:
     dated_ongoing: frozenset[str] = frozenset()
     dated_nested: frozenset[str] = frozenset()
     dated_frames: frozenset[str] = frozenset()
+    backing_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,8 @@ def read_agents() -> Agents:
                   _folded(data.get("blessings", []), name, "blessings"),
                   _folded(data.get("dated", {}).get("ongoing", []), name, "dated.ongoing"),
                   _folded(data.get("dated", {}).get("nested", []), name, "dated.nested"),
-                  _folded(data.get("dated", {}).get("frames", []), name, "dated.frames"))
+                  _folded(data.get("dated", {}).get("frames", []), name, "dated.frames"),
+                  _folded(data.get("backing_links", []), name, "backing_links"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,9 @@ PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their particip
 VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
+OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT"})  # a plain direct object is the one addressed
+PAUSES = frozenset({",", "،", "؛", ";", ":", "-", "–", "—"})  # marks that end a plain object's phrase
+OBJECT_PHRASE = 2  # words of a direct object's phrase before an actor it names ("الإقرار بحق X", "حق X في")
 NOUN_WINDOW = 6  # words between a verbal noun (and its doer) and its object: past them a prepositional phrase
 # belongs to a later noun or verb ("اجتماع بين X ووزرائها خلص إلى … علاقة تجارية مع Y")
 GUEST_WINDOW = 12  # after a verb of hosting: the host's name and title, then the guest's, stand before the code
@@ -51,11 +54,14 @@ START_WORDS = 3
 OWNER_SPAN = 3  # words from an actor to a verbal noun it owns ("أن أميركا تعد لفرض عقوبات")
 PHRASE_NOUNS = 2  # nouns between a preposition and the actor its phrase ends with ("على هامش قمة X")
 RELATIVE_CLAUSE = 8  # words of a relative clause between a subject and its verb
+DISOWNING = frozenset({"ACCUSE", "PROTEST", "REJECT"})  # a verb of them with its subject: the doer of the act
+# it names (after "من قبل", "على يد") is its target
 CONDEMNING = frozenset({"ACCUSE", "PROTEST"})  # an act named as their object: its doer is the target
 ACT_WINDOW = 10  # words after a condemnation where the act it names may start (past adverbs and prepositions)
 DESCRIBED_SPAN = 5  # words of an act's noun phrase before a verb that describes it ("غارة جوية بطائرة مسيرة أصابت")
 GATHER_GAP = 3  # words from a meeting noun to the verb that gathers its parties ("القمة الثلاثية التي جمعت")
 PRONOUN_BETWEEN = frozenset({"بينه", "بينها", "بينهم", "بينهما"})  # the first side of "بينه وبين X"
+THIRD_PARTY = "third-party"  # the mode of mediation: its subject stands between the two sides it names
 BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parties ("الاتفاق الأخير بين")
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 ALSO = frozenset({"كما"})  # "، كما نفى": a verb after it opens a clause of its own
@@ -220,11 +226,15 @@ class Attacher:
         if not self._plain_word(j):
             return False
         forms = self.words.forms[j]
+        before = self.words.prev_word(j - 1)
+        if before is not None and not self.words.forms[before].all.isdisjoint(self._governing):
+            return False  # "في المقابل يدعو X": the noun is in a phrase, X the subject
         return bool(forms.levels) and forms.levels[0][-1][1] and forms.all.isdisjoint(self._preps)
 
     def _plain_word(self, j: int) -> bool:
         """Is word j a word of the sentence that is no trigger, no actor's and none to skip?"""
-        if j < 0 or self.words.stop[j] or not self.words.is_word(j) or j in self.trigger_words:
+        if not 0 <= j < len(self.words.texts) or self.words.stop[j] or not self.words.is_word(j) \
+                or j in self.trigger_words:
             return False
         return not any(g.start <= j < g.end for g in self.groups) and not self._skippable(j, None)
 
@@ -635,6 +645,8 @@ class Attacher:
         located = None
         last = match.words[-1]
         visit = match.entry.cameo in VISITS
+        bound = self._direct_object(max(after, last + 1)) if match.verbal and len(match.words) == 1 \
+            and match.entry.type in OBJECT_BOUND_TYPES else None  # a phrase ("انسحب من الاتفاق") holds its object
         for group in self.groups:
             inside = group.start < last  # in the gap of a phrase: "تبادل X مع نظيره … الآراء"
             if group.start < after or (inside and (group.prep == "ب" or group.prep in self.agents.locative_preps)):
@@ -643,11 +655,18 @@ class Attacher:
                     or self._clause_ends(max(after, last + 1), group.start, match.entry.type not in CONDEMNING):
                 # a protest's reason ("احتجاجا على X") names what it is against
                 break
+            if bound is not None and group.start > bound and (self._pause_between(bound, group.start) or (
+                    self._plain_count(bound + 1, group.start) > OBJECT_PHRASE and self._complement(bound, group.start))):
+                break  # "دعا X حلفاءه إلى المساعدة على … إيران": who is asked is the plain object, not a
+                # state named in what they are asked to do
             if not group.coded and group.prep not in self.agents.locative_preps and self._international(group):
                 return None  # "احتجاجا على المحكمة الجنائية الدولية": an international body is the target;
                 # the state it is named in is no more than where the act happened
-            if group.prep == "agent" or not group.coded or {m.code for m in group.coded} <= own:
-                continue
+            if group.prep == "agent" and group.coded and not {m.code for m in group.coded} <= own \
+                    and match.verbal and match.entry.type in DISOWNING and source is not None and source.coded:
+                return group  # "رفض X استدعاءه من قبل Y": who did what is rejected or condemned
+            if group.prep in ("agent", "بين") or not group.coded or {m.code for m in group.coded} <= own:
+                continue  # "بين X و Y" names the two sides of a joint act, its own or another's: no object
             if match.entry.partner and not group.pair and not self._with(group):
                 continue  # "بحث الرئيس الأزمة السورية مع نظيره": the topic, then the partner; "بحث الوزيران
                 # العلاقات الأميركية الروسية": the relations name both sides
@@ -655,7 +674,8 @@ class Attacher:
                     "capital", "place") and group.start - 1 not in match.words and self._clear(after, group.start - 1,
                                                                                                 match):
                 continue  # "دعت فرنسا من بروكسل إلى": where the speaker speaks from
-            if self._venue(match, group) or (match.entry.type in JOINT_TYPES and self._topic(group)):
+            if self._venue(match, group) or (match.entry.type in JOINT_TYPES and self._topic(group)) \
+                    or self._backer(group):
                 continue
             if match.entry.type in VIOLENT_TYPES and group.prep == "ب" and group.members[0].kind not in (
                     "capital", "place", "state"):
@@ -684,6 +704,38 @@ class Attacher:
             # target in a state is coded against that state, as CAMEO coders do
         return None
 
+    def _direct_object(self, start: int) -> int | None:
+        """The first word from `start` (past days and marks) when it is a noun without preposition that
+        names no actor: a verb's plain object ("دعا X حلفاءه", "أيدت X المقاربات")."""
+        words = self.words
+        j = start
+        while j < len(words.texts) and not words.stop[j] and (not words.is_word(j) or self._skippable(j, None)):
+            j += 1
+        if not self._plain_word(j):
+            return None
+        forms = words.forms[j]
+        if not forms.levels or not forms.all.isdisjoint(self._preps | self._clause_openers | self.agents.reasons):
+            return None
+        if not forms.all.isdisjoint(self.agents.sectors.keys()):
+            return None  # "دعا الناشط، الأمم المتحدة": a title or agent noun may be the subject itself
+        norm, stem = words.norms[j], forms.levels[0][0][0]
+        prefix = norm[:len(norm) - len(stem)] if norm.endswith(stem) else norm[:2]
+        return None if "ب" in prefix or "ل" in prefix or "ك" in prefix else j  # "بالضغط", "للنظام"
+
+    def _plain_count(self, start: int, end: int) -> int:
+        """Words in [start, end), marks of any kind and words to skip not counted."""
+        return sum(1 for j in range(start, end) if self.words.is_word(j) and not self._skippable(j, None))
+
+    def _pause_between(self, start: int, end: int) -> bool:
+        """Does a comma or stronger mark (not a quotation mark) stand between words start and end?"""
+        return any(self.words.texts[j] in PAUSES for j in range(start + 1, end))
+
+    def _complement(self, start: int, end: int) -> bool:
+        """Does a preposition other than من stand in (start, end), opening what a plain object is asked
+        or said to do ("حلفاءه إلى المساعدة على")? من may name the doer of the object's act ("من قبل")."""
+        preps = self.agents.target_preps - {"من"}
+        return any(not self.words.forms[j].all.isdisjoint(preps) for j in range(start + 1, end))
+
     def _topic(self, group: Group) -> bool:
         """Is the group the topic a noun is tied to with ب ("القضايا المتعلقة بسوريا") or after حول/بشأن? Talks and deals on
         it are not with it; sanctions "related to" a state are on it."""
@@ -692,6 +744,15 @@ class Attacher:
             return False
         links = self.agents.topic_links if group.prep == "ب" else self.agents.topic_preps  # "محادثات حول سوريا"
         return not bare_forms(self.words.norms[before]).isdisjoint(links)
+
+    def _backer(self, group: Group) -> bool:
+        """Is the group named as another's backer ("الميليشيات المدعومة من X", "القوات الموالية لـX")?"""
+        words = self.words
+        j = words.prev_word(group.start - 1)
+        if j is not None and group.prep == "من" and "من" in words.forms[j].all:
+            j = words.prev_word(j - 1)
+        return j is not None and group.prep in ("من", "ل") \
+            and not bare_forms(words.norms[j]).isdisjoint(self.agents.backing_links)
 
     def _international(self, group: Group) -> bool:
         """Does an uncoded body call itself international ("المحكمة الجنائية الدولية")?"""
@@ -804,6 +865,8 @@ class Attacher:
             if not match.start <= group.start <= match.words[-1] + TARGET_WINDOW:
                 continue
             codes = {a.code for a in group.coded}
+            if group.prep == "بين" and not self._between_reaches(match, group):
+                continue
             if group.prep == "بين" or (group.pair and self._pair_of(match, group)):
                 if len(codes) >= 2:
                     return group
@@ -813,6 +876,17 @@ class Attacher:
             elif len(codes) >= 2 and self._gathered(match, group):
                 return group
         return None
+
+    def _between_reaches(self, match: Match, group: Group) -> bool:
+        """Does "بين X و Y" after the trigger name its parties? Not when another act's trigger stands
+        between, which the phrase then belongs to ("توصلا إلى تفاهم بعد مناقشة نتائج القمة بين X و Y"),
+        nor when a clause ends or more than NOUN_WINDOW words (an actor's phrase counting one) stand between."""
+        last = match.words[-1]
+        if any(last < j < group.start for j in self.trigger_words.difference(match.words)):
+            return False
+        if self._verb_between(match, last + 1, group.start) or self._clause_ends(last + 1, group.start):
+            return False
+        return self._phrase_words(last + 1, group.start) <= NOUN_WINDOW
 
     def _pronoun_side(self, group: Group) -> Group | None:
         """For "بينه وبين X": whom the pronoun on the first بين points back to."""
@@ -1256,6 +1330,13 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if target is not None and target_how == "object" and target.prep in att.agents.locative_preps:
         target_how = "located"
     between = att.between(match) if match.entry.type in JOINT_TYPES or match.entry.joint else None
+    if between is not None and match.entry.mode == THIRD_PARTY:
+        # "توسط X بين Y و Z": the mediator acts on each side (CAMEO 045); the sides do not meet by it
+        mediator = source is not None and source.coded and not {a.code for a in source.coded} <= {
+            a.code for a in between.coded}
+        if mediator:
+            target, target_how = between, "between"
+        between = None
     if between is not None and noun and source is not None and source.start < head \
             and between.start - match.words[-1] <= BETWEEN_GAP:
         source = None  # "رحبت X بالاتفاق بين Y و Z": the agreement is between Y and Z, X speaks of it

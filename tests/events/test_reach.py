@@ -1,0 +1,112 @@
+"""How far an act reaches for its parties and objects: "بين X و Y" belongs to the nearest act before it,
+a mediator acts on both sides, a verb's plain object is the one addressed, a backer is no object, and
+the doer of a rejected act is the rejection's target. Wording composed for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.pipeline import read
+from tests.events.conftest import dyads
+
+
+def _events(text: str):
+    return read(text, plain=True).events
+
+
+def _pairs(text: str) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source, e.target, e.type) for e in _events(text)}
+
+
+# -- "بين X و Y" names the parties of the nearest act before it, not of an act further back
+@pytest.mark.parametrize("text,far", [
+    ("وقال الوزير إن الزعيمين اتفقا على مواصلة التشاور بعد مناقشة نتائج القمة بين مصر والأردن.", "اتفقا"),
+    ("وطلبت فرنسا عقد الجلسة لمناقشة التقارير المتعلقة بالحادث الذي أدى إلى سلسلة خطوات متبادلة بين تركيا "
+     "واليونان.", "عقد"),
+])
+def test_between_after_another_act_or_far_off_is_not_this_acts(text, far):
+    sides = {"EGY", "JOR", "TUR", "GRC"}
+    assert not any(far in e.trigger and e.source in sides and e.target in sides for e in _events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "وعقدت أمس في جنيف محادثات بين إيران وفرنسا.",
+    "ووقع الجانبان اتفاقية للتعاون الاقتصادي بين مصر والأردن.",
+])
+def test_between_close_after_its_act_names_both_sides(text):
+    pairs = {(s, t) for s, t, _ in _pairs(text)}
+    sides = {s for s, t in pairs if s and t}
+    assert len(sides) == 2 and all((t, s) in pairs for s, t in pairs if s in sides and t in sides)
+
+
+def test_between_of_a_later_act_is_no_object_of_the_earlier_one():
+    # the summit's sides are not what the two leaders agreed with
+    events = _events("وذكرت الوكالة أن الزعيمين توصلا إلى تفاهم حول نزع السلاح بعد مناقشة نتائج القمة بين "
+                     "كوريا الشمالية والولايات المتحدة.")
+    assert all(e.target is None for e in events if e.type == "AGREE")
+
+
+# -- a mediator acts on each side (CAMEO 045); the sides are not coded as meeting each other
+@pytest.mark.parametrize("text,mediator", [
+    ("وتوسطت مصر بين إسرائيل وحركة حماس للتوصل إلى هدنة.", "EGY"),
+    ("ويقوم الدبلوماسي الأميركي بالوساطة بين لبنان وإسرائيل منذ أشهر.", "USA"),
+    ("وعرضت قطر وساطتها بين السعودية وإيران.", "QAT"),
+])
+def test_mediator_acts_on_both_sides(text, mediator):
+    consult = dyads(_events(text), "CONSULT")
+    assert len({t for s, t in consult if s == mediator}) == 2
+    assert all(s == mediator for s, t in consult)
+
+
+# -- a verb's plain object is the one addressed: a state named in what it is asked or backed to do is not
+@pytest.mark.parametrize("text", [
+    "دعا وزير الخارجية البريطاني شركاء بلاده إلى المساعدة على تشديد القيود المفروضة على روسيا.",
+    "وطالبت الحكومة اللبنانية المجتمع الدولي بالضغط على إسرائيل لوقف خروقاتها.",
+    "وأيدت الرئاسة الروسية المقاربات الجادة، وذلك بعد سلسلة من التصريحات للرئيس الأميركي.",
+])
+def test_state_in_the_content_is_not_the_addressee(text):
+    events = [e for e in _events(text) if e.type in ("REQUEST", "SUPPORT")]
+    assert events and all(e.target is None for e in events)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("دعت مصر إسرائيل إلى وقف التصعيد.", ("EGY", "ISR")),
+    ("وأيدت فرنسا الموقف السعودي من الأزمة.", ("FRA", "SAU")),
+    ("ورفض الوزير الإسرائيلي الإقرار بحق الفلسطينيين في دولة مستقلة.", ("ISR", "PSE")),
+    ('وطلب وفد الصين إجراء "مشاورات" مع واشنطن بشأن الرسوم.', ("CHN", "USA")),
+])
+def test_addressee_or_owner_in_the_objects_phrase_is_kept(text, pair):
+    events = _events(text)
+    assert pair in {(e.source, e.target) for e in events}
+
+
+def test_verb_at_the_end_of_a_sentence_codes_without_error():
+    events = _events("وطلبت مصر")
+    assert [(e.type, e.source, e.target) for e in events] == [("REQUEST", "EGY", None)]
+
+
+def test_phrase_after_a_preposition_is_not_a_subject_before_the_verb():
+    # "في المقابل" is a phrase, not a noun subject: the president after the verb is the subject
+    events = _events("في المقابل يدعو الرئيس الكوري الجنوبي إلى الحوار.")
+    assert [e.source for e in events if e.type == "REQUEST"] == ["KOR"]
+
+
+# -- a group's backer is not the object of the group's act
+@pytest.mark.parametrize("backer", ["المدعومة من إيران", "الموالية لإيران"])
+def test_backer_of_a_group_is_no_target(backer):
+    events = _events(f"واقتحمت ميليشيات الحوثي {backer} بلدتين في ريف المحافظة.")
+    assert events and all(e.target != "IRN" for e in events)
+
+
+def test_what_belongs_to_a_state_is_still_hit_with_it():
+    events = _events("وقصفت الطائرات الإسرائيلية مواقع تابعة للنظام السوري.")
+    assert ("ISR", "SYR") in dyads(events, "ASSAULT")
+
+
+# -- the doer of a rejected or condemned act, named after من قبل, is its target
+@pytest.mark.parametrize("text,pair", [
+    ("وكان السفير الإيراني قد رفض استدعاءه من قبل وزارة الخارجية اللبنانية.", ("IRN", "LBN")),
+    ("وأدانت الأردن اقتحام المسجد من قبل القوات الإسرائيلية.", ("JOR", "ISR")),
+])
+def test_doer_of_a_rejected_act_is_the_target(text, pair):
+    assert pair in {(e.source, e.target) for e in _events(text)}
