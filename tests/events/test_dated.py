@@ -65,3 +65,14 @@ def test_a_year_in_another_acts_frame_does_not_date_this_one(text, pair, kind):
 def test_year_inside_a_phrase_dates_it():
     events = _events("وهدد الرئيس بإلغاء المزايا التي منحت بعد توقيع الاتفاق في يوليو 2012 بين البرازيل والأرجنتين.")
     assert not dyads(events, "AGREE")
+
+
+# -- a decade named instead of a year dates the act as its years would
+@pytest.mark.parametrize("decade", ["في التسعينيات", "في الثمانينات من القرن الماضي"])
+def test_act_dated_to_an_earlier_decade_is_background(decade):
+    assert not dyads(_events(f"وكانت البرازيل والأرجنتين قد وقعتا اتفاقا تجاريا {decade}."))
+
+
+def test_act_going_on_since_a_decade_is_news():
+    events = _events("وتفرض الولايات المتحدة عقوبات على كوبا منذ الستينيات.")
+    assert ("USA", "CUB") in dyads(events, "SANCTION")

@@ -110,3 +110,47 @@ def test_what_belongs_to_a_state_is_still_hit_with_it():
 ])
 def test_doer_of_a_rejected_act_is_the_target(text, pair):
     assert pair in {(e.source, e.target) for e in _events(text)}
+
+
+# -- a preposition with a pronoun after the verb is its object: the actor after it is the subject
+@pytest.mark.parametrize("text,source", [
+    ("وهو مقترح ترحب به فرنسا.", "FRA"),
+    ("وهي خطة تحفظت عليها ألمانيا.", "DEU"),
+])
+def test_actor_after_a_pronoun_object_is_the_subject(text, source):
+    events = _events(text)
+    assert events and {e.source for e in events} == {source} and all(e.target is None for e in events)
+
+
+def test_parties_after_a_pronoun_object_agree_jointly():
+    events = _events("وقال إن خطة اتفقت عليها المستشارة الألمانية والرئيس الفرنسي ستحمي اليورو.")
+    assert {("DEU", "FRA"), ("FRA", "DEU")} <= dyads(events, "AGREE")
+
+
+def test_actor_after_fi_with_a_pronoun_is_still_the_object():
+    events = _events("وكان الوزير الفلسطيني كتب مقالا اتهم فيه مسؤولين أميركيين بالانحياز.")
+    assert ("PSE", "USA") in dyads(events, "ACCUSE")
+
+
+def test_second_verb_joined_by_wa_opens_its_own_clause():
+    # the welcome names no object: what follows the second verb is that verb's
+    events = _events("وهو اهتمام ترحب به مصر وتتحفظ عليه إثيوبيا.")
+    assert ("EGY", "ETH") not in dyads(events)
+    assert {e.source for e in events if e.type == "REJECT"} == {"ETH"}
+
+
+# -- an act given as the reason for another is not done by the other's subject
+def test_act_named_as_a_reason_is_not_the_subjects():
+    events = _events("وهدد الرئيس الفرنسي بالرد عسكريا ردا على هجوم استهدف مدينة في سوريا.")
+    assert all(e.source != "FRA" for e in events if e.type == "ASSAULT")
+
+
+# -- an arrest's plain object is who is arrested: a state named in what they did is not the target
+def test_state_in_what_the_arrested_did_is_not_the_target():
+    events = _events('وقال الجيش الأردني إنه يعتقل "متشددين" حاولا التسلل إلى سوريا.')
+    assert events and all(e.target != "SYR" for e in events if e.type == "COERCE")
+
+
+def test_arrest_in_a_state_still_has_it_as_where():
+    events = _events("واعتقلت الشرطة شخصين في العراق.")
+    assert [e.target for e in events if e.type == "COERCE"] == ["IRQ"]

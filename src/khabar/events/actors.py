@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, count, repeat
 from operator import is_not
 from typing import TYPE_CHECKING, Any
@@ -85,6 +85,8 @@ class Agents:
     dated_nested: frozenset[str] = frozenset()
     dated_frames: frozenset[str] = frozenset()
     backing_links: frozenset[str] = frozenset()
+    # folded decade noun -> the last year of its decade
+    dated_decades: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,13 @@ def _folded(words: Any, path: str, what: str) -> frozenset[str]:
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise DataFileError(path, 0, f"{what} must be a list of words")
     return frozenset(fold(w) for w in words)
+
+
+def _decades(table: Any, path: str) -> dict[str, int]:
+    """Decade nouns ("التسعينيات": 1990) folded, each to the last year of its decade."""
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in table.items()):
+        raise DataFileError(path, 0, "dated.decades must map decade nouns to their first year")
+    return {fold(word): first + 9 for word, first in table.items()}
 
 
 def read_agents() -> Agents:
@@ -168,7 +177,8 @@ def read_agents() -> Agents:
                   _folded(data.get("dated", {}).get("ongoing", []), name, "dated.ongoing"),
                   _folded(data.get("dated", {}).get("nested", []), name, "dated.nested"),
                   _folded(data.get("dated", {}).get("frames", []), name, "dated.frames"),
-                  _folded(data.get("backing_links", []), name, "backing_links"))
+                  _folded(data.get("backing_links", []), name, "backing_links"),
+                  _decades(data.get("dated", {}).get("decades", {}), name))
 
 
 @dataclass(frozen=True, slots=True)

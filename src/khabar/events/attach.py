@@ -43,7 +43,8 @@ PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their particip
 VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
-OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT"})  # a plain direct object is the one addressed
+OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT", "COERCE"})  # a plain direct object is the one addressed
+QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 PAUSES = frozenset({",", "،", "؛", ";", ":", "-", "–", "—"})  # marks that end a plain object's phrase
 OBJECT_PHRASE = 2  # words of a direct object's phrase before an actor it names ("الإقرار بحق X", "حق X في")
 NOUN_WINDOW = 6  # words between a verbal noun (and its doer) and its object: past them a prepositional phrase
@@ -167,9 +168,12 @@ class Attacher:
 
     def __init__(self, words: SentenceWords, actors: list[Actor], agents: Agents,
                  trigger_words: frozenset[int] = frozenset(), topic: Group | None = None,
-                 verbs: frozenset[int] = frozenset()) -> None:
+                 verbs: frozenset[int] = frozenset(), and_verbs: frozenset[int] = frozenset()) -> None:
         self.words = words
         self.verbs = verbs  # first words of the sentence's verb triggers: each opens a clause of its own
+        # verb triggers found under a form without the و/ف their word begins with ("وتتحفظ"): joined by و
+        # even where the clitic splitter does not know the verb
+        self.and_verbs = and_verbs
         self._acts: dict[int, Match] | None = None
         self.groups = group_actors(words, _antecedents(words, actors, topic))
         self.agents = agents
@@ -335,6 +339,19 @@ class Attacher:
         return found
 
     # -- relative clauses
+    def reason_between(self, start: int, end: int) -> bool:
+        """Does a word opening a reason ("ردا", "بسبب", "إثر") stand in [start, end)?"""
+        reasons = self.agents.reasons
+        return any(not self.words.forms[j].all.isdisjoint(reasons) for j in range(max(start, 0), end))
+
+    def pronoun_object(self, match: Match) -> bool:
+        """Does a preposition with a pronoun follow the verb ("ترحب به X", "وتتحفظ عليه X")? The verb's object
+        is then the pronoun, and an actor right after it the verb's own subject."""
+        j = self.words.next_word(match.words[0] + 1)
+        # not في with its pronoun: "زيارة يزور فيها فلسطين", "بيانا اتهم فيه X" take an object after it
+        return j is not None and self.words.norms[j] in self.agents.resumptive_preps \
+            and not self.words.norms[j].startswith("في")
+
     def relative(self, head: int) -> int | None:
         """The relative pronoun right before word `head` ("الذين اقتحموا"), if any."""
         j = self.words.prev_word(head - 1)
@@ -514,7 +531,7 @@ class Attacher:
         """Does a clause begin at word j: the sentence's start, after punctuation, with و/ف, or after
         one of `openers`?"""
         words = self.words
-        if j == 0 or not words.is_word(j - 1) or starts_with_and(words, j):
+        if j == 0 or not words.is_word(j - 1) or j in self.and_verbs or starts_with_and(words, j):
             return True
         return not words.forms[j - 1].all.isdisjoint(openers)
 
@@ -637,7 +654,7 @@ class Attacher:
         a verb in the middle of a phrase may be a noun ("بما في ذلك فرض رسوم", "قصفت فجر الأحد")."""
         return self._begins_clause(v, self._verb_openers)
 
-    def target(self, match: Match, after: int, source: Group | None) -> Group | None:
+    def target(self, match: Match, after: int, source: Group | None, named: bool = False) -> Group | None:
         """The first coded group after the trigger (and its subject) in the same clause: an object
         after a preposition, or a direct object close to the verb. Inside the gap of a phrase only an
         object without preposition counts ("وصف العلاقات الإيرانية الكويتية بأنها ودية")."""
@@ -645,7 +662,7 @@ class Attacher:
         located = None
         last = match.words[-1]
         visit = match.entry.cameo in VISITS
-        bound = self._direct_object(max(after, last + 1)) if match.verbal and len(match.words) == 1 \
+        bound = self._direct_object(max(after, last + 1), named) if match.verbal and len(match.words) == 1 \
             and match.entry.type in OBJECT_BOUND_TYPES else None  # a phrase ("انسحب من الاتفاق") holds its object
         for group in self.groups:
             inside = group.start < last  # in the gap of a phrase: "تبادل X مع نظيره … الآراء"
@@ -704,19 +721,27 @@ class Attacher:
             # target in a state is coded against that state, as CAMEO coders do
         return None
 
-    def _direct_object(self, start: int) -> int | None:
+    def _direct_object(self, start: int, named: bool) -> int | None:
         """The first word from `start` (past days and marks) when it is a noun without preposition that
-        names no actor: a verb's plain object ("دعا X حلفاءه", "أيدت X المقاربات")."""
+        names no actor: a verb's plain object ("دعا X حلفاءه", "أيدت X المقاربات"). Unless the verb's
+        subject is `named` in the sentence, a title or agent noun there may be the subject itself."""
         words = self.words
         j = start
-        while j < len(words.texts) and not words.stop[j] and (not words.is_word(j) or self._skippable(j, None)):
-            j += 1
+        while j < len(words.texts) and (words.texts[j] in QUOTES or not words.stop[j] and (
+                not words.is_word(j) or self._skippable(j, None))):
+            j += 1  # "يعتقل "داعشيين"": the object in quotation marks
+        uncoded = next((g for g in self.groups if g.start == j and g.prep is None and not g.coded
+                        and g.members[0].kind == "agent"), None)
+        if uncoded is not None:
+            # "اعتقلت الشرطة مسلحين": people named by no state, the object; a definite title ("أمير الكويت
+            # الشيخ صباح") restates the subject
+            return uncoded.end - 1 if named and not words.forms[j].definite else None
         if not self._plain_word(j):
             return None
         forms = words.forms[j]
         if not forms.levels or not forms.all.isdisjoint(self._preps | self._clause_openers | self.agents.reasons):
             return None
-        if not forms.all.isdisjoint(self.agents.sectors.keys()):
+        if not named and not forms.all.isdisjoint(self.agents.sectors.keys()):
             return None  # "دعا الناشط، الأمم المتحدة": a title or agent noun may be the subject itself
         norm, stem = words.norms[j], forms.levels[0][0][0]
         prefix = norm[:len(norm) - len(stem)] if norm.endswith(stem) else norm[:2]
@@ -1099,6 +1124,10 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
     rel = att.relative(head) if not noun else None
     if rel is not None:
         return _relative_roles(att, match, rel)
+    if not noun and att.pronoun_object(match):  # "اهتمام ترحب به مصر": the pronoun is the object, مصر the subject
+        found = att.subject_after(att.words.next_word(head + 1) or head, match, False)
+        if found is not None and found.coded:
+            return found, None, "subject"
     conjoined = not noun and starts_with_and(att.words, head)  # "… قرية حدودية وقتلت": not the object before
     source = att.subject_before(head, match) if not noun and not conjoined else None
     if source is not None and att.comma_between(source.end, head) and not att.clause_initial(source):
@@ -1255,7 +1284,7 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         source, source_how = None, None  # "وأدان الهجوم الإيراني": the act condemned, not who condemns
     conjoined = match.verbal and starts_with_and(att.words, head)  # "اقتحمت القوات المخيم وقتلت": the same doer
     if conjoined and verb_source is not None and head >= START_WORDS and source is not None and source.start > head \
-            and source_how == "subject":
+            and source_how == "subject" and not att.pronoun_object(match):
         source, source_how = verb_source, "verb"  # "نفى الوزير …، واتهم الولايات المتحدة": the actor after is the object
     if match.entry.type in PARTICIPANTS and (source is None or not source.coded):
         source = att.participants(match) or source  # "تجمع المحتجون من طلاب ماليزيين"
@@ -1268,7 +1297,9 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         support = att.support_subject(head) or att.relative_support(match.words[-1])
         if support is not None and support.coded:
             source, explicit, source_how = support, True, "support"
-    if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None:
+    if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None \
+            and not (noun and att.reason_between(verb_source.end, head)):
+        # not past a reason ("هدد بضربة ردا على هجوم"): the act given as the reason is another's
         owner = att.owner_between(verb_source, head) if noun else None
         if owner is None:
             source, explicit, source_how = verb_source, True, "verb"
@@ -1319,8 +1350,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         if match.entry.type == "ACCUSE":
             return Roles(None, None)
         own = att.post_after(own)
+    # the verb's subject stands in the sentence: by name or as the pronoun after أن ("إنه يعتقل")
+    named = source_how == "subject" or (match.verbal and att.pronoun_subject(head) is not None)
     target, target_how = (patient, "victim") if patient is not None else (own or object_genitive
-                                                                          or att.target(match, after, source),
+                                                                          or att.target(match, after, source, named),
                                                                           "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)

@@ -148,7 +148,8 @@ class SentenceCoder:
         recalled = recall(words, actors, self.bodies)  # bodies named in earlier sentences only
         remember(words, actors, self.bodies)
         att = Attacher(words, recalled, self.agents, blocked, self.topic,
-                       frozenset(m.words[0] for m in matches if m.verbal))
+                       frozenset(m.words[0] for m in matches if m.verbal),
+                       frozenset(m.words[0] for m in matches if m.verbal and _and_form(words, m)))
         if self.pending is not None and any((m.verbal and m.words[0] < START_WORDS)
                                             or possessive_pronoun(words, m.words[0]) for m in matches):
             self._read_pending()
@@ -307,6 +308,12 @@ class SentenceCoder:
             future=modes.future, hypothetical=modes.hypothetical, cameo=entry.cameo,
             quad_class=quad_class(entry.type), goldstein=goldstein(entry.cameo), how=how,
             confidence=confidence)
+
+
+def _and_form(words: SentenceWords, match: Match) -> bool:
+    """Was the verb found under a form without the و/ف its word begins with ("وتتحفظ" as تتحفظ)?"""
+    norm = words.norms[match.words[0]]
+    return norm[:1] in "وف" and bool(match.form) and not match.form.startswith(norm[:1])
 
 
 def _accused(att: Attacher, match: Match, roles: Roles) -> Group | None:

@@ -35,8 +35,18 @@ def dated_before(words: SentenceWords, match: Match, year: int) -> bool:
         if words.norms[j] in stops:
             return False
         found = YEAR.match(words.texts[j])
-        if found is None or int(found.group()) >= year:
+        named = int(found.group()) if found is not None else _decade(words, j, agents.dated_decades)
+        if named is None or named >= year:
             continue
         before = words.norms[max(first + 1, j - 2):j]
         return agents.dated_ongoing.isdisjoint(before)
     return False
+
+
+def _decade(words: SentenceWords, j: int, decades: dict[str, int]) -> int | None:
+    """The last year of the decade word j names ("في التسعينيات"), None when it names none."""
+    norm = words.norms[j]
+    last = decades.get(norm)
+    if last is None and norm[:1] in "وفبل":  # "والتسعينيات", "بالثمانينات"
+        last = decades.get(norm[1:])
+    return last

@@ -94,7 +94,9 @@ def _prep_before(words: SentenceWords, start: int, agents: Agents) -> str | None
         forms = words.forms[before].all
         if not forms.isdisjoint(agents.agent_markers) and _marks_doer(words, before, start):
             return "agent"
-        found = forms & (agents.target_preps | agents.locative_preps)
+        # a preposition with its pronoun ("ترحب به مصر", "تتحفظ عليه إثيوبيا") governs nothing after it
+        found = forms & (agents.target_preps | agents.locative_preps) \
+            if words.norms[before] not in agents.resumptive_preps else set()
         head = words.prev_word(before - 1)
         if found == {"من"} and head is not None and not words.forms[head].all.isdisjoint(agents.list_heads):
             # "أدانت كل من مصر والأردن": a list of subjects; "في كل من ليما وكوسكو": the preposition before
