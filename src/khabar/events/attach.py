@@ -105,7 +105,11 @@ def group_actors(words: SentenceWords, actors: list[Actor]) -> list[Group]:
         # a name between commas restating the title before it ("الرئيس الأميركي، دونالد ترمب، والزعيم …") is
         # the same member told twice: what is joined to it is joined to the title
         restated = joined and not actor.conj and actor.code is not None and actor.code == last.code
-        if joined and (actor.conj or apart or restated or _adjectives(last, actor)):
+        # two adjectives side by side agree in the article; "المخابرات الإسرائيلية فلسطينيين": the second is
+        # a noun, the object
+        paired = joined and _adjectives(last, actor) \
+            and words.forms[last.end - 1].definite == words.forms[actor.start].definite
+        if joined and (actor.conj or apart or restated or paired):
             groups[-1].append(actor)
         else:
             groups.append([actor])
@@ -339,10 +343,17 @@ class Attacher:
         return found
 
     # -- relative clauses
-    def reason_between(self, start: int, end: int) -> bool:
-        """Does a word opening a reason ("ردا", "بسبب", "إثر") stand in [start, end)?"""
-        reasons = self.agents.reasons
-        return any(not self.words.forms[j].all.isdisjoint(reasons) for j in range(max(start, 0), end))
+    def adverbial(self, head: int) -> bool:
+        """Does a word framing another act stand right before the noun at `head` ("بعد إطلاق", "إثر هجوم",
+        "بسبب"; agents.yaml dated.frames)? The act it names is the frame of another, not done by that
+        other's subject ("من خلال فرض رسوم" is the means of one's own act: not a frame)."""
+        before = self.words.prev_word(head - 1)
+        return before is not None and self.words.norms[before] in self.agents.dated_frames
+
+    def cause_between(self, start: int, end: int) -> bool:
+        """Does a word giving a cause ("ردا", "بسبب") stand in [start, end)?"""
+        causes = self.agents.causes
+        return any(not self.words.forms[j].all.isdisjoint(causes) for j in range(max(start, 0), end))
 
     def pronoun_object(self, match: Match) -> bool:
         """Does a preposition with a pronoun follow the verb ("ترحب به X", "وتتحفظ عليه X")? The verb's object
@@ -692,7 +703,7 @@ class Attacher:
                                                                                                 match):
                 continue  # "دعت فرنسا من بروكسل إلى": where the speaker speaks from
             if self._venue(match, group) or (match.entry.type in JOINT_TYPES and self._topic(group)) \
-                    or self._backer(group):
+                    or self._backer(group) or self._subjects_place(match, group, source, after):
                 continue
             if match.entry.type in VIOLENT_TYPES and group.prep == "ب" and group.members[0].kind not in (
                     "capital", "place", "state"):
@@ -770,6 +781,19 @@ class Attacher:
         links = self.agents.topic_links if group.prep == "ب" else self.agents.topic_preps  # "محادثات حول سوريا"
         return not bare_forms(self.words.norms[before]).isdisjoint(links)
 
+    def _subjects_place(self, match: Match, group: Group, source: Group | None, after: int) -> bool:
+        """Is the group the place of the subject named right before it ("أيدت السفارة الفلسطينية في الجزائر",
+        "دعا المكتب الإعلامي في القاهرة")? It tells where the subject is, not what the act is done to (an
+        attack's place may still be what it hits)."""
+        if source is None or source.end != after or source.start < match.words[-1] \
+                or match.entry.type in HIT_WHERE or group.start < after:
+            return False
+        if not self._locative(group):  # not ب and a state: "نددت مصر بإسرائيل" names the object
+            return False
+        words = self.words
+        return all(not words.is_word(j) or not words.forms[j].all.isdisjoint(self._preps)
+                   for j in range(after, group.start))
+
     def _backer(self, group: Group) -> bool:
         """Is the group named as another's backer ("الميليشيات المدعومة من X", "القوات الموالية لـX")?"""
         words = self.words
@@ -843,6 +867,8 @@ class Attacher:
         حملة قصف", "قامت X بمداهمة", "أجرى X مباحثات"), or the genitive of its verbal noun ("قيام X
         بمداهمة"): the doer of the act the noun names."""
         words = self.words
+        if self.adverbial(head):
+            return None  # "طلبت X عقد اجتماع بعد إطلاق صواريخ": the act after بعد is not the one X does
         j, steps = head - 1, 0
         while j >= 0 and steps < SUPPORT_SPAN:
             inside = next((g for g in self.groups if g.start < j < g.end), None)
@@ -1298,8 +1324,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
         if support is not None and support.coded:
             source, explicit, source_how = support, True, "support"
     if (source is None or not source.coded) and (noun or conjoined) and verb_source is not None \
-            and not (noun and att.reason_between(verb_source.end, head)):
-        # not past a reason ("هدد بضربة ردا على هجوم"): the act given as the reason is another's
+            and not (noun and (att.cause_between(verb_source.end, head)
+                               or (match.entry.type in VIOLENT_TYPES and att.adverbial(head)))):
+        # not past a cause ("هدد بضربة ردا على هجوم"), nor an attack told as the time of the act ("طلبت X
+        # اجتماعا بعد إطلاق صواريخ"): that act is another's
         owner = att.owner_between(verb_source, head) if noun else None
         if owner is None:
             source, explicit, source_how = verb_source, True, "verb"
