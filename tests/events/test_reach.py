@@ -180,3 +180,16 @@ def test_place_of_the_subject_is_not_the_object():
 def test_indefinite_people_after_a_definite_adjective_are_the_object():
     events = _events("اعتقلت القوات الإسرائيلية فلسطينيين في الضفة الغربية.")
     assert dyads(events, "COERCE") == {("ISR", "PSE")}
+
+
+# -- a state's name with the accusative tanween is the adjective of the noun before it: who is acted on
+def test_adjective_after_the_object_noun_is_the_target_not_the_doer():
+    events = _events("وقال مسؤول إن الحكومة تدرس طرد 23 دبلوماسياً روسياً.")
+    assert [e.target for e in events if e.type == "SANCTION"] == ["RUS"]
+    assert all(e.source != "RUS" for e in events)
+
+
+# -- the one whose decision a pronoun names does the act, before the sentence's speaker
+def test_decider_comes_before_the_speaker():
+    events = _events("وأبلغ الرئيس الفرنسي نظيره الأميركي بأن قراره فرض رسوم على استيراد الصلب من الاتحاد الأوروبي خطأ.")
+    assert [e.source for e in events if e.type == "SANCTION"] == ["USA"]

@@ -463,8 +463,19 @@ def find_units(words: SentenceWords, starts: Sequence[int], mentions: Sequence[M
         units.append(_named_sector(words, unit, agents))
         covered[unit.start:unit.end] = [True] * (unit.end - unit.start)
     units.extend(_word_units(words, covered, tables, persons))
-    units = [u for u in units if not _family(words, u, agents)]
+    units = [_adjective_form(words, u) for u in units if not _family(words, u, agents)]
     return sorted(units, key=lambda u: (u.start, u.kind == "alias"))
+
+
+TANWEEN_FATH = "\u064b"
+
+
+def _adjective_form(words: SentenceWords, unit: Unit) -> Unit:
+    """A state's one-word name written with the accusative tanween ("روسياً", "سورياً") is the nationality
+    adjective of a noun before it ("طرد 23 دبلوماسياً روسياً"): a name takes no tanween."""
+    if unit.kind != "state" or unit.end - unit.start != 1 or TANWEEN_FATH not in words.texts[unit.start][-2:]:
+        return unit
+    return Unit(unit.start, unit.end, unit.code, "demonym", unit.sector)
 
 
 def _family(words: SentenceWords, unit: Unit, agents: Agents) -> bool:

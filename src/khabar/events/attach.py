@@ -343,6 +343,20 @@ class Attacher:
         return found
 
     # -- relative clauses
+    def _object_slot(self, j: int) -> bool:
+        """Is word j of a phrase a noun (its object), not a preposition or one with its pronoun ("تتحفظ عليه")?"""
+        words = self.words
+        return words.norms[j] not in self.agents.resumptive_preps and words.forms[j].all.isdisjoint(self._preps)
+
+    def qualifies(self, noun: int, group: Group) -> bool:
+        """Is the group a nationality adjective without the article right after the indefinite noun at
+        `noun`, a noun that names no act ("طرد 23 دبلوماسياً روسياً", not "شن غارات إسرائيلية")? It describes
+        who the act is done to; it is not the genitive of its doer."""
+        forms = self.words.forms
+        return group.members[0].kind == "demonym" and not forms[noun].definite \
+            and not forms[group.start].definite and self.words.next_word(noun + 1) == group.start \
+            and forms[noun].all.isdisjoint(self.words.tables.lexicon.first_forms)
+
     def adverbial(self, head: int) -> bool:
         """Does a word framing another act stand right before the noun at `head` ("بعد إطلاق", "إثر هجوم",
         "بسبب"; agents.yaml dated.frames)? The act it names is the frame of another, not done by that
@@ -461,12 +475,18 @@ class Attacher:
                                                                   or match.entry.type in LOCATED_TYPES):
                 return None  # "قمة هلسنكي", "اتفاق فيينا", "قصف بغداد": the venue or what is hit
             gap = range(head + 1, group.start)
+            if not noun and match is not None and len(match.words) > 1 and group.start > match.words[-1] \
+                    and self._object_slot(match.words[-1]):
+                return None  # "طرد 23 دبلوماسياً روسياً": past the phrase's object slot, no subject of its verb
             if self._clear(head + 1, group.start, match):
                 return group
             if not noun and group.members[0].conj and self._one_noun(head + 1, group.start) \
                     and not self._in_construct(head):
                 return group  # "دعا الحلف والاتحاد الأوروبي موسكو": the body after و shares the subject
             demonym = group.members[0].kind == "demonym" and group.start - head <= 3
+            before = self.words.prev_word(group.start - 1)
+            if noun and demonym and match is not None and before in match.words[1:] and self.qualifies(before, group):
+                return None  # "طرد 23 دبلوماسياً روسياً": who is expelled, not who expels
             if noun and demonym and all(self.words.is_word(j) and j not in self.trigger_words
                                         and self.words.forms[j].all.isdisjoint(self._preps | self.agents.relatives)
                                         for j in gap):
@@ -1187,6 +1207,8 @@ def _subject(att: Attacher, match: Match) -> tuple[Group | None, Group | None, s
         found = att.subject_after(head, match, noun) if not plural else None
         if found is None and len(match.words) > 1:  # "أعرب عن دعم الحكومة الإسبانية"
             found = att.subject_after(match.words[-1], match, True)
+            if found is not None and att.qualifies(match.words[-1], found):
+                found = None  # "طرد 23 دبلوماسياً روسياً": the adjective is the object's, who is expelled
         if found is None and not noun:
             doer = att.act_subject(head)
             if doer is not None:  # "استهدفت غارات إسرائيلية مواقع": the act's doer does what its act does
@@ -1340,6 +1362,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
             source, explicit, source_how = owner, True, "possessive"
         elif topic is not None and topic.coded:
             source, source_how = topic, "possessive"
+    if source is None or not source.coded:  # the one deciding, before the sentence's speaker
+        decider = att.decider(head, noun)  # "قرار روسيا غير المبرر بطرد دبلوماسي", "عزمه فرض رسوم"
+        if decider is not None:
+            source, explicit, source_how = decider, True, "genitive"
     reporter = match.entry.type not in VIOLENT_TYPES  # who tells of an attack is seldom who made it
     if reporter and (source is None or (not source.coded and source.prep != "agent")):
         speaker = att.speaker(head)
@@ -1349,10 +1375,6 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
                 source, explicit, source_how = owner, True, "verb"
         elif speaker is not None and speaker.coded:
             source, explicit, source_how = speaker, True, "speaker"
-    if source is None or not source.coded:
-        decider = att.decider(head, noun)  # "قرار روسيا غير المبرر بطرد دبلوماسي", "عزمه فرض رسوم"
-        if decider is not None:
-            source, explicit, source_how = decider, True, "genitive"
     if noun and match.entry.type in VIOLENT_TYPES and (source is None or not source.coded):
         doer = att.lam_doer(match)  # "غارات لطيران التحالف", "قصف مدفعي لقوات الجيش على مواقع X"
         if doer is not None:
