@@ -193,3 +193,32 @@ def test_adjective_after_the_object_noun_is_the_target_not_the_doer():
 def test_decider_comes_before_the_speaker():
     events = _events("وأبلغ الرئيس الفرنسي نظيره الأميركي بأن قراره فرض رسوم على استيراد الصلب من الاتحاد الأوروبي خطأ.")
     assert [e.source for e in events if e.type == "SANCTION"] == ["USA"]
+
+
+# -- a currency's nationality adjective names the currency, not a party
+def test_currency_adjective_is_no_party():
+    events = _events("وأعلنت الإمارات تخصيص مبلغ 5 ملايين دولار أميركي لتوفير أدوية للمتضررين.")
+    assert events and all(e.target != "USA" for e in events)
+
+
+# -- the states a visit names are each visited; they do not meet one another
+def test_states_listed_after_a_visit_verb_do_not_meet_each_other():
+    events = _events("وسيكون الرئيس في جولة بأوروبا حيث سيزور فرنسا وإيطاليا وبلجيكا.")
+    assert not any(e.source and e.target for e in events if e.type == "CONSULT")
+
+
+# -- a clause opened by عندما holds its own places and objects
+def test_place_in_a_when_clause_is_not_the_target():
+    events = _events("وكان الرئيس الأميركي قد انتقد مستشاره عندما قال في منتدى بألمانيا إن التدخل كان ثابتا.")
+    assert all(e.target != "DEU" for e in events)
+
+
+# -- an accusation's plain object is the one accused; the subject's own adjective is not its object
+def test_accused_is_the_plain_object_past_the_subjects_adjective():
+    events = _events("اتهمت الحكومة اليمنية الشرعية، الجمعة، ميليشيات الحوثي بعرقلة عمل المنظمات الإغاثية.")
+    assert ("YEM", "HOUTHI") in dyads(events, "ACCUSE")
+
+
+def test_state_in_what_a_criticised_report_tells_is_not_the_target():
+    events = _events("انتقد الرئيس الفرنسي تقارير إعلامية تحدثت عن مضمون لقائه مع نظيره الأميركي.")
+    assert all(e.target != "USA" for e in events if e.type == "ACCUSE")

@@ -43,7 +43,8 @@ PARTICIPANTS = frozenset({"PROTEST"})  # triggers that may end in their particip
 VENUE_TYPES = JOINT_TYPES
 TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
-OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT", "COERCE"})  # a plain direct object is the one addressed
+# a plain direct object of these is the one addressed, supported, rejected, arrested or accused
+OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT", "COERCE", "ACCUSE"})
 QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 PAUSES = frozenset({",", "،", "؛", ";", ":", "-", "–", "—"})  # marks that end a plain object's phrase
 OBJECT_PHRASE = 2  # words of a direct object's phrase before an actor it names ("الإقرار بحق X", "حق X في")
@@ -67,7 +68,8 @@ BETWEEN_GAP = 2  # words from a verbal noun to the "بين" that names its parti
 SUPPORT_SPAN = 6  # words between a support verb and its verbal noun ("شنت الطائرات الإسرائيلية غارات")
 ALSO = frozenset({"كما"})  # "، كما نفى": a verb after it opens a clause of its own
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # short vowels and tanween, stripped from a word's end
-CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما", "اذ"})  # a verb among the first words of its sentence may continue the previous subject
+CLAUSE_WORDS = frozenset({"ان", "حيث", "بينما", "فيما", "لكن", "لكنه", "لكنها", "مما", "كي", "لان", "حسبما", "اذ",
+                          "عندما", "حينما"})  # a verb among the first words of its sentence may continue the previous subject
 
 
 
@@ -757,7 +759,7 @@ class Attacher:
         names no actor: a verb's plain object ("دعا X حلفاءه", "أيدت X المقاربات"). Unless the verb's
         subject is `named` in the sentence, a title or agent noun there may be the subject itself."""
         words = self.words
-        j = start
+        j = self._past_adjective(start)
         while j < len(words.texts) and (words.texts[j] in QUOTES or not words.stop[j] and (
                 not words.is_word(j) or self._skippable(j, None))):
             j += 1  # "يعتقل "داعشيين"": the object in quotation marks
@@ -777,6 +779,18 @@ class Attacher:
         norm, stem = words.norms[j], forms.levels[0][0][0]
         prefix = norm[:len(norm) - len(stem)] if norm.endswith(stem) else norm[:2]
         return None if "ب" in prefix or "ل" in prefix or "ك" in prefix else j  # "بالضغط", "للنظام"
+
+    def _past_adjective(self, start: int) -> int:
+        """`start`, or the word after it when a definite feminine word there follows a subject that ends
+        with one: the subject's adjective ("اتهمت الحكومة اليمنية الشرعية X"), not the verb's object
+        ("رفضت المستشارة الألمانية الدخول")."""
+        words = self.words
+        if 0 < start < len(words.texts) and words.is_word(start) and words.forms[start].definite \
+                and any(g.end == start and g.coded for g in self.groups) and words.forms[start - 1].definite \
+                and words.texts[start].endswith("ة") and words.texts[start - 1].endswith("ة") \
+                and self._plain_word(start):
+            return start + 1
+        return start
 
     def _plain_count(self, start: int, end: int) -> int:
         """Words in [start, end), marks of any kind and words to skip not counted."""

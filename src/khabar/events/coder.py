@@ -17,6 +17,7 @@ from khabar.events.attach import (
     BETWEEN_GAP,
     JOINT_TYPES,
     START_WORDS,
+    VISITS,
     Attacher,
     Group,
     Roles,
@@ -201,7 +202,10 @@ class SentenceCoder:
             if kept is not None:
                 matches, found = [*matches, match], [*found, kept]
         for match, roles in zip(matches, settle_located(matches, found), strict=True):
-            pairs = pairs_of(roles, match.entry.joint or match.entry.type in JOINT_TYPES)
+            # a visit is made by its subject to each state named: states listed after the verb are no
+            # joint subjects meeting each other ("سيزور فرنسا وإيطاليا وبلجيكا")
+            joint = (match.entry.joint or match.entry.type in JOINT_TYPES) and match.entry.cameo not in VISITS
+            pairs = pairs_of(roles, joint)
             if match.entry.type in NEEDS_SOURCE and all(pair[0] is None for pair in pairs):
                 continue  # "the fighting threatens a disaster": a risk, not a threat made by an actor
             if pairs == [(None, None, None, None)]:
