@@ -222,3 +222,9 @@ def test_accused_is_the_plain_object_past_the_subjects_adjective():
 def test_state_in_what_a_criticised_report_tells_is_not_the_target():
     events = _events("انتقد الرئيس الفرنسي تقارير إعلامية تحدثت عن مضمون لقائه مع نظيره الأميركي.")
     assert all(e.target != "USA" for e in events if e.type == "ACCUSE")
+
+
+# -- a word whose hamza folding drops is no nationality adjective it folds into
+def test_word_with_a_dropped_hamza_is_no_adjective():
+    events = _events("واتهمت الحكومة الفلبينية 3 رؤساء بلديات بالتورط في تجارة المخدرات.")
+    assert events and all(e.target != "RUS" for e in events)

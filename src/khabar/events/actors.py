@@ -413,6 +413,8 @@ def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables,
             before = words.prev_word(i - 1)
             if persons is not None and persons[i]:
                 continue
+            if _hamza_lost(words.texts[i]):
+                continue  # "رؤساء" folds to "روسا" (the Russians, accusative): no adjective is written so
             if _of_state(words, i, before, agents) and not _given_name(words, i, before, agents):
                 out.append(Unit(i, i + 1, code, "demonym"))
             continue
@@ -423,6 +425,13 @@ def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables,
         if alias:
             out.append(Unit(i, i + 1, alias, "alias", "MIL"))
     return out
+
+
+def _hamza_lost(text: str) -> bool:
+    """Does the word carry a hamza that folding drops (ؤ, a final ء), which no nationality adjective has
+    ("رؤساء" is not "روسا", the Russians)?"""
+    core = text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return "ؤ" in core or core.endswith("ء") or core.endswith("ءا")
 
 
 def _named_sector(words: SentenceWords, unit: Unit, agents: Agents) -> Unit:
