@@ -744,3 +744,17 @@ def test_link_an_outlet_named_in_quotes_after_a_media_noun_is_an_organisation(te
 def test_link_a_quotation_after_a_media_noun_is_no_outlet():
     # punctuation inside the marks: words quoted, not a name
     assert not [m for m in mentions_of('وقالت الصحيفة: "لن نتراجع، أبدا" في افتتاحيتها') if m.how == "outlet"]
+
+
+@pytest.mark.parametrize("text", [
+    "وطالبت المنظمة السلطات بضرورة فتح تحقيقات فورية في الحادث.",  # an opening with an indefinite object
+    "وقتل عشرون شخصا عندما فتح طالب النار على زملائه.",  # the verb with its subject
+    "وقال الرئيس إن بلاده بدأت بفتح الأبواب أمام المفاوضات.",  # after a preposition: the noun
+])
+def test_link_a_common_word_naming_an_organisation_is_the_word(text):
+    assert not [m for m in read(text, plain=True).mentions if m.name_en == "Fatah"]
+
+
+def test_link_a_one_word_organisation_before_a_conjunction_stays_a_name():
+    article = read("ووقعت فتح وحماس اتفاق المصالحة في القاهرة.", plain=True, date=dt.date(2018, 1, 1))
+    assert [m.text for m in article.mentions if m.name_en == "Fatah"] == ["فتح"]

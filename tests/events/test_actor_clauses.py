@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from khabar.article import Mention
 from khabar.pipeline import read
 from tests.events.conftest import code, dyads, mention, types
 
@@ -337,9 +338,16 @@ def test_a_raid_is_an_attack_only_where_the_sentence_reports_one():
     assert "ASSAULT" not in types(history) and "COERCE" in types(history)  # still a raid, not an attack
 
 
+def _linked(body: str, text: str, qid: str) -> Mention:
+    start = body.index(text)
+    return Mention(start, start + len(text), text, "ORG", id=qid)
+
+
 def test_an_army_named_as_an_organisation_is_a_state_force():
     text = "اقتحم الجيش اليمني مركز مديرية في صعدة معقل الحوثيين."
-    events = code(text, [mention(text, "الجيش اليمني", "ORG", "YEM", kind="org")])
+    # an organisation's one-word name codes only where the entity layer names it, as it does here
+    events = code(text, [mention(text, "الجيش اليمني", "ORG", "YEM", kind="org"),
+                         _linked(text, "الحوثيين", "khabar:org:houthi")])
     assert ("YEM", "HOUTHI") in dyads(events, "ASSAULT")
 
 

@@ -228,3 +228,9 @@ def test_state_in_what_a_criticised_report_tells_is_not_the_target():
 def test_word_with_a_dropped_hamza_is_no_adjective():
     events = _events("واتهمت الحكومة الفلبينية 3 رؤساء بلديات بالتورط في تجارة المخدرات.")
     assert events and all(e.target != "RUS" for e in events)
+
+
+# -- an organisation's one-word name codes only where the entity layer names it
+def test_an_opening_is_no_party():
+    events = _events("وطالبت المنظمة الحكومة المصرية بضرورة فتح تحقيقات فورية.")
+    assert all("PF6233" not in (e.source, e.target) and "FATAH" not in (e.source, e.target) for e in events)

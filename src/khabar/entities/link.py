@@ -728,14 +728,33 @@ def _in_place(tokens: Tokens, i: int) -> bool:
 
 
 def _verbal_noun(match: NameMatch, tokens: Tokens, prior: NamePrior) -> bool:
-    """Is a one-word organisation name, as found here, a verbal noun with its object ("فتح المعبر",
-    "opening the crossing", is not Fatah): a word without the article that the news seldom uses as an
-    organisation's name (the lexicon's bucket at most 1), a definite noun right after it."""
+    """Is a one-word organisation name, as found here, the common word it also is: a word without the
+    article that the news seldom uses as an organisation's name (the lexicon's bucket at most 1), with a
+    preposition glued to it ("بفتح الأبواب") or a noun right after it, its object or its subject ("فتح
+    المعبر", "فتح تحقيق", "فتح طالب النار")? Before a particle ("وأكدت فتح أن") or و ("فتح وحماس"), or
+    joined by و to a word before ("حماس وفتح ترفضان"), it stays the name."""
     word = tokens.splits[match.first][2]
-    if word.startswith("ال") or match.last >= len(tokens) or prior.organisation(word) > 1:
+    if word.startswith("ال") or prior.organisation(word) > 1:
+        return False
+    prefix, _, _ = tokens.splits[match.first]
+    start = tokens.spans[match.first][0]
+    if prefix > 0 and tokens.text[start + prefix - 1] in "بلك":
+        return True  # after a preposition: the noun
+    if prefix > 0 and match.first > 0 and tokens.text[start] in "و" \
+            and tokens.text[tokens.spans[match.first - 1][0]:tokens.spans[match.first - 1][1]][:1].isalpha():
+        return False  # joined by و to the word before: a list of names ("حماس وفتح ترفضان")
+    if match.last >= len(tokens):
         return False
     after_prefix, _, after = tokens.splits[match.last]
-    return after_prefix == 0 and after.startswith("ال") and len(after) > 3
+    first = tokens.text[tokens.spans[match.last][0]:tokens.spans[match.last][1]][:1]
+    if after_prefix > 0 or not first.isalpha() or len(after) <= 3 or after in not_names() \
+            or after in _LINK_PARTICLES:
+        return False
+    return True
+
+
+# Words after which a one-word name stays a name: particles opening a clause or a phrase
+_LINK_PARTICLES = frozenset(fold(w) for w in "أن إن التي الذي الذين على إلى عن بين حول ضد لدى عند بعد قبل منذ خلال".split())
 
 
 def _span_at(spans: Sequence[tuple[int, int, str]], n: int) -> list[int]:

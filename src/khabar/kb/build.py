@@ -166,7 +166,7 @@ def build_parties(data: Path, kb: KnowledgeBase) -> list[tuple[str, ...]]:
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             country, qid = row["country"], row["wikidata_id"]
-            names = arabic_names([row.get("name_native") or ""])
+            names = _headed(arabic_names([row.get("name_native") or ""]), kb)
             if country not in PARTY_STATES or not qid or not names or qid in known_qids:
                 continue
             if any((country, fold(n)) in known_names or ("", fold(n)) in known_names for n in names):
@@ -178,6 +178,20 @@ def build_parties(data: Path, kb: KnowledgeBase) -> list[tuple[str, ...]]:
             rows.append((code, qid, _cell(row["name"]), country, "|".join(_cell(n) for n in names), "",
                          "party", "0", PARTYFACTS[0], PARTYFACTS[1]))
     return rows
+
+
+# Heads a party's name is written with in news: a party named by one nationality word ("العراقيون", the
+# Iraqis) is kept only with one of them ("ائتلاف العراقيون"); alone, the word is the people.
+PARTY_HEADS = ("حركة", "حزب", "تيار", "ائتلاف", "قائمة")
+
+
+def _headed(names: list[str], kb: KnowledgeBase) -> list[str]:
+    """The party's names, a name of one word that is a nationality word replaced by it after each head."""
+    out: list[str] = []
+    for name in names:
+        alone = " " not in name.strip() and kb.demonym(fold(name)) is not None
+        out.extend([f"{head} {name}" for head in PARTY_HEADS] if alone else [name])
+    return out
 
 
 CITIES_HEADER = ("qid", "name_en", "country", "names_ar", "population", "is_capital", "source", "licence")
