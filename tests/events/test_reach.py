@@ -234,3 +234,14 @@ def test_word_with_a_dropped_hamza_is_no_adjective():
 def test_an_opening_is_no_party():
     events = _events("وطالبت المنظمة الحكومة المصرية بضرورة فتح تحقيقات فورية.")
     assert all("PF6233" not in (e.source, e.target) and "FATAH" not in (e.source, e.target) for e in events)
+
+
+# -- a state's name spelled as the feminine adjective after a definite feminine noun is the adjective
+def test_feminine_adjective_spelled_as_a_state_codes_its_noun():
+    events = _events("وشكرت الناشطة السعودية، منال الشريف، كندا على موقفها.")
+    assert ("SAU", "CAN") in dyads(events, "SUPPORT")
+
+
+def test_state_after_a_masculine_title_is_the_object():
+    events = _events("وزار الوزير الفرنسي السعودية أمس.")
+    assert ("FRA", "SAU") in dyads(events, "CONSULT")

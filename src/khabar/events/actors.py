@@ -481,9 +481,16 @@ TANWEEN_FATH = "\u064b"
 
 
 def _adjective_form(words: SentenceWords, unit: Unit) -> Unit:
-    """A state's one-word name written with the accusative tanween ("روسياً", "سورياً") is the nationality
-    adjective of a noun before it ("طرد 23 دبلوماسياً روسياً"): a name takes no tanween."""
-    if unit.kind != "state" or unit.end - unit.start != 1 or TANWEEN_FATH not in words.texts[unit.start][-2:]:
+    """A state's one-word name that reads here as the nationality adjective it also is: written with the
+    accusative tanween ("طرد 23 دبلوماسياً روسياً": a name takes none), or spelled as the feminine
+    adjective right after a definite feminine noun ("الناشطة السعودية", "القوات السعودية")."""
+    if unit.kind != "state" or unit.end - unit.start != 1:
+        return unit
+    text = words.texts[unit.start]
+    before = unit.start - 1
+    feminine = before >= 0 and words.is_word(before) and words.forms[before].definite \
+        and words.texts[before].endswith(("ة", "ات")) and words.norms[unit.start] in words.tables.gazetteer.demonyms
+    if TANWEEN_FATH not in text[-2:] and not feminine:
         return unit
     return Unit(unit.start, unit.end, unit.code, "demonym", unit.sector)
 

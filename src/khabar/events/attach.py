@@ -763,6 +763,9 @@ class Attacher:
         while j < len(words.texts) and (words.texts[j] in QUOTES or not words.stop[j] and (
                 not words.is_word(j) or self._skippable(j, None))):
             j += 1  # "يعتقل "داعشيين"": the object in quotation marks
+        if any(words.texts[k] in PAUSES for k in range(start, j)) and not any(
+                self._skippable(k, None) and words.is_word(k) for k in range(start, j)):
+            return None  # "شكرت الناشطة، منال الشريف، كندا": a name set off by commas restates the subject
         uncoded = next((g for g in self.groups if g.start == j and g.prep is None and not g.coded
                         and g.members[0].kind == "agent"), None)
         if uncoded is not None:
