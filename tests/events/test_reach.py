@@ -245,3 +245,21 @@ def test_feminine_adjective_spelled_as_a_state_codes_its_noun():
 def test_state_after_a_masculine_title_is_the_object():
     events = _events("وزار الوزير الفرنسي السعودية أمس.")
     assert ("FRA", "SAU") in dyads(events, "CONSULT")
+
+
+# -- a group's backer inside its own phrase does not make it the backer's
+def test_backer_in_the_groups_phrase_does_not_code_the_group():
+    events = _events("واتهمت الفصائل الموالية لتركيا الحكومة السورية بخرق الهدنة.")
+    assert [e.target for e in events if e.type == "ACCUSE"] == ["SYR"]
+    assert all(e.source != "TUR" for e in events)
+
+
+def test_supreme_leader_is_his_states_official():
+    events = _events("وندد المرشد الأعلى الإيراني بشدة بالضربات التي شنتها الدول الغربية على سوريا.")
+    assert [e.source for e in events if e.type == "ACCUSE"] == ["IRN"]
+
+
+def test_object_after_a_subject_closed_by_a_comma_is_still_the_addressee():
+    events = _events("دعا الأمين العام للأمم المتحدة أنطونيو غوتيريس، الأطراف الموقعة على الاتفاق مع إيران إلى "
+                     "الالتزام بتعهداتها.")
+    assert all(e.target != "IRN" for e in events if e.type == "REQUEST")

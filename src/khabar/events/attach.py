@@ -45,6 +45,7 @@ TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
 # a plain direct object of these is the one addressed, supported, rejected, arrested or accused
 OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT", "COERCE", "ACCUSE"})
+APPOSITION_SPAN = 5  # words of a name set off by commas after a subject ("، منال الشريف،")
 QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 PAUSES = frozenset({",", "،", "؛", ";", ":", "-", "–", "—"})  # marks that end a plain object's phrase
 OBJECT_PHRASE = 2  # words of a direct object's phrase before an actor it names ("الإقرار بحق X", "حق X في")
@@ -764,8 +765,11 @@ class Attacher:
                 not words.is_word(j) or self._skippable(j, None))):
             j += 1  # "يعتقل "داعشيين"": the object in quotation marks
         if any(words.texts[k] in PAUSES for k in range(start, j)) and not any(
-                self._skippable(k, None) and words.is_word(k) for k in range(start, j)):
-            return None  # "شكرت الناشطة، منال الشريف، كندا": a name set off by commas restates the subject
+                self._skippable(k, None) and words.is_word(k) for k in range(start, j)) \
+                and j < len(words.texts) and not words.forms[j].definite \
+                and any(words.texts[k] in PAUSES for k in range(j + 1, min(j + APPOSITION_SPAN, len(words.texts)))):
+            return None  # "شكرت الناشطة، منال الشريف، كندا": a name (no article) set off by commas restates
+            # the subject
         uncoded = next((g for g in self.groups if g.start == j and g.prep is None and not g.coded
                         and g.members[0].kind == "agent"), None)
         if uncoded is not None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from khabar.events.actors import NAMED, STRONG, Actor, Agents, Unit
+from khabar.events.forms import bare_forms
 from khabar.events.triggers import SentenceWords
 from khabar.lang.normalize import fold
 from khabar.text.clitics import split_of
@@ -30,6 +31,8 @@ def _gap_ok(words: SentenceWords, start: int, end: int, agents: Agents, coded: b
         forms = words.forms[j]
         if not forms.all.isdisjoint(agents.links):
             continue  # "المتحدث باسم الحكومة البريطانية"
+        if not bare_forms(words.norms[j]).isdisjoint(agents.backing_links):
+            return False  # "الفصائل الموالية لتركيا": the state backs the group; the group is not the state's
         if not forms.all.isdisjoint(agents.target_preps | agents.locative_preps):
             return False
         if not forms.definite:
