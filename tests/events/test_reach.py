@@ -263,3 +263,9 @@ def test_object_after_a_subject_closed_by_a_comma_is_still_the_addressee():
     events = _events("دعا الأمين العام للأمم المتحدة أنطونيو غوتيريس، الأطراف الموقعة على الاتفاق مع إيران إلى "
                      "الالتزام بتعهداتها.")
     assert all(e.target != "IRN" for e in events if e.type == "REQUEST")
+
+
+# -- what a condemnation is timed by is not what it condemns; its cause is
+def test_state_after_a_time_reason_is_not_condemned():
+    events = _events("وتعرض الرئيس لعاصفة انتقادات أمريكية إثر تودده لبوتين في القمة.")
+    assert all(e.target != "RUS" for e in events if e.type == "ACCUSE")

@@ -658,10 +658,13 @@ class Attacher:
 
     # -- objects
     def _clause_ends(self, start: int, end: int, reasons: bool = True) -> bool:
-        """Does a clause word, a word naming the source of the report, or (with `reasons`) a word
-        opening a reason, stand in [start, end)?"""
+        """Does a clause word, a word naming the source of the report, or a word opening a reason stand
+        in [start, end)? Without `reasons`, only a reason that tells a time (إثر، عقب، بعدما) counts: a
+        protest's or a condemnation's cause names what it is against ("احتجاجا على X"), its time does
+        not ("انتقادات إثر تودده لبوتين")."""
         words = self.words
-        reasons = (self.agents.reasons | self.agents.attributions) if reasons else self.agents.attributions
+        agents = self.agents
+        reasons = (agents.reasons if reasons else agents.reasons - agents.causes) | agents.attributions
         return any(words.forms[j].levels and (words.forms[j].levels[0][0][0] in CLAUSE_WORDS
                                               or not words.forms[j].all.isdisjoint(reasons))
                    for j in range(start, end))
