@@ -269,3 +269,30 @@ def test_object_after_a_subject_closed_by_a_comma_is_still_the_addressee():
 def test_state_after_a_time_reason_is_not_condemned():
     events = _events("وتعرض الرئيس لعاصفة انتقادات أمريكية إثر تودده لبوتين في القمة.")
     assert all(e.target != "RUS" for e in events if e.type == "ACCUSE")
+
+
+# -- a final ta marbuta is no pronoun: the noun is read as the noun
+@pytest.mark.parametrize("text", [
+    "إنقاذ طالبة باكستانية وإعادتها إلى إيطاليا بعد احتجازها",  # a student, not "he asked him"
+    "واعتقلت الشرطة طالبة سورية في تركيا.",
+    "وقال إن دعاة الحرب في واشنطن يخططون لضربة جديدة.",  # advocates, not "he called him"
+])
+def test_noun_ending_in_ta_marbuta_is_no_verb_with_a_pronoun(text):
+    assert all(e.type != "REQUEST" for e in _events(text))
+
+
+def test_verbal_noun_with_ta_marbuta_keeps_its_adjective_as_the_doer():
+    events = _events("وصدرت إشادة أميركية بما وصفته واشنطن بضبط النفس الإسرائيلي.")
+    assert [e.source for e in events if e.type == "SUPPORT"] == ["USA"]
+
+
+# -- the people listed as a protest's participants are none of them its target
+def test_participants_listed_with_and_are_not_the_target():
+    events = _events("وتجمع المتظاهرون من فلسطينيين ودعاة سلام أجانب وإسرائيليين في القرية ضد الجدار.")
+    assert all(e.target != "ISR" for e in events if e.type == "PROTEST")
+
+
+# -- the pronoun on a noun of wounding or arrest is the one wounded or arrested
+def test_possessive_of_a_wounding_noun_is_the_victim():
+    events = _events("وقال المتحدث إن الفتى الفلسطيني توفي متأثرا بإصابته برصاصة في الصدر.")
+    assert all(e.source != "PSE" for e in events if e.type == "ASSAULT")

@@ -45,6 +45,7 @@ TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
 # a plain direct object of these is the one addressed, supported, rejected, arrested or accused
 OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT", "COERCE", "ACCUSE"})
+LIST_SPAN = 4  # words between the members of a list of participants ("من فلسطينيين ودعاة سلام أجانب وإسرائيليين")
 APPOSITION_SPAN = 5  # words of a name set off by commas after a subject ("، منال الشريف،")
 QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 PAUSES = frozenset({",", "،", "؛", ";", ":", "-", "–", "—"})  # marks that end a plain object's phrase
@@ -865,6 +866,19 @@ class Attacher:
                         else None
         return None
 
+    def listed_with(self, group: Group) -> Group:
+        """The group with the groups joined to it by و a few words on ("من فلسطينيين ودعاة سلام أجانب
+        وإسرائيليين": all of them take part), none past a mark or a trigger."""
+        members = list(group.members)
+        end = group.end
+        for other in (g for g in self.groups if g.start >= group.end):
+            if not other.members[0].conj or other.prep is not None or other.start - end > LIST_SPAN \
+                    or self.comma_between(end, other.start) or any(end <= j < other.start for j in self.trigger_words):
+                break
+            members.extend(other.members)
+            end = other.end
+        return Group(tuple(members)) if len(members) > len(group.members) else group
+
     def _bracketed(self, j: int) -> bool:
         """Does word j stand inside brackets opened before it in the sentence?"""
         texts = self.words.texts[:j]
@@ -1358,8 +1372,10 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     if conjoined and verb_source is not None and head >= START_WORDS and source is not None and source.start > head \
             and source_how == "subject" and not att.pronoun_object(match):
         source, source_how = verb_source, "verb"  # "نفى الوزير …، واتهم الولايات المتحدة": the actor after is the object
+    listed = None  # the participants' list, the first named the source: none of them is the target
     if match.entry.type in PARTICIPANTS and (source is None or not source.coded):
         source = att.participants(match) or source  # "تجمع المحتجون من طلاب ماليزيين"
+        listed = att.listed_with(source) if source is not None else None
     explicit = source is not None
     if source is not None and source is not verb_source:
         source = att._apposition(source, match)
@@ -1379,7 +1395,9 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
             source, explicit, source_how = verb_source, True, "verb"
         elif att.owner_next_to(owner, head):
             source, explicit, source_how = owner, True, "verb"
-    if source is None and possessive:
+    if source is None and possessive and match.entry.cameo in PATIENT_CAMEOS and patient is None:
+        patient = att.owner_before(head)  # "إصابته برصاصة أطلقها جنود X": the one wounded, not the shooter
+    elif source is None and possessive:
         # "أثناء زيارته إلى إثيوبيا", "خلال لقائها بالسفير": the noun's pronoun points back to its doer
         owner = att.owner_before(head)
         if owner is not None:
@@ -1427,7 +1445,8 @@ def find_roles(att: Attacher, match: Match, topic: Group | None, verb_source: Gr
     # the verb's subject stands in the sentence: by name or as the pronoun after أن ("إنه يعتقل")
     named = source_how == "subject" or (match.verbal and att.pronoun_subject(head) is not None)
     target, target_how = (patient, "victim") if patient is not None else (own or object_genitive
-                                                                          or att.target(match, after, source, named),
+                                                                          or att.target(match, after, listed or source,
+                                                                                        named),
                                                                           "object")
     if patient is not None and not patient.coded:  # unnamed people killed in a state: the state is hit
         where = att.target(match, after, source)

@@ -4,6 +4,7 @@ lexicon so that a letter is split off only when what remains is a more common wo
 from __future__ import annotations
 
 from khabar.lang.clitics import CONJUNCTIONS, FUTURE, PREPOSITIONS, SUFFIXES
+from khabar.lang.letters import DIACRITICS, TATWEEL
 from khabar.lang.normalize import fold_word
 from khabar.resources import Resources, data_path, read_tsv
 
@@ -48,6 +49,9 @@ def splitter(resources: Resources) -> Splitter:
     return Splitter(resources.get(word_counts))
 
 
+_MARKS = DIACRITICS + TATWEEL
+
+
 def split_of(word: str, resources: Resources | None = None) -> tuple[int, int, str]:
     """The clitic split of one token, remembered in the word table of `resources` (default: the
     process's shared Resources)."""
@@ -74,6 +78,8 @@ def segment(word: str, lexicon: dict[str, int] | None = None) -> tuple[int, int,
     suffix = ""
     if not stem.startswith("ال") and len(stem) > MIN_STEM + 1:
         suffix = _best_suffix(stem, lexicon)
+    if suffix == "ه" and word.rstrip(_MARKS).endswith("ة"):
+        suffix = ""  # a final ta marbuta folds to ه but is no pronoun: "إشادة" is praise, not "praised him"
     stem_key = stem[: len(stem) - len(suffix)]
     if suffix and stem_key.endswith("ت") and lexicon.get(stem_key[:-1] + "ه", 0) > lexicon.get(stem_key, 0):
         stem_key = stem_key[:-1] + "ه"  # "شراكتنا" → شراكة + نا
