@@ -296,3 +296,9 @@ def test_participants_listed_with_and_are_not_the_target():
 def test_possessive_of_a_wounding_noun_is_the_victim():
     events = _events("وقال المتحدث إن الفتى الفلسطيني توفي متأثرا بإصابته برصاصة في الصدر.")
     assert all(e.source != "PSE" for e in events if e.type == "ASSAULT")
+
+
+# -- a public authority, committee or commission named with a nationality acts for its state
+def test_authority_with_a_nationality_is_its_states_official():
+    events = _events("ونفت هيئة الطيران المدني الإماراتي، الأحد، ما تداولته وسائل إعلام تابعة لجماعة الحوثي.")
+    assert [e.source for e in events if e.type == "REJECT"] == ["ARE"]
