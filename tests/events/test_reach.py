@@ -105,7 +105,7 @@ def test_what_belongs_to_a_state_is_still_hit_with_it():
 
 # -- the doer of a rejected or condemned act, named after من قبل, is its target
 @pytest.mark.parametrize("text,pair", [
-    ("وكان السفير الإيراني قد رفض استدعاءه من قبل وزارة الخارجية اللبنانية.", ("IRN", "LBN")),
+    ("ورفض السفير التركي استدعاءه من قبل الخارجية اليونانية للاحتجاج على تصريحاته.", ("TUR", "GRC")),
     ("وأدانت الأردن اقتحام المسجد من قبل القوات الإسرائيلية.", ("JOR", "ISR")),
 ])
 def test_doer_of_a_rejected_act_is_the_target(text, pair):
@@ -288,8 +288,9 @@ def test_verbal_noun_with_ta_marbuta_keeps_its_adjective_as_the_doer():
 
 # -- the people listed as a protest's participants are none of them its target
 def test_participants_listed_with_and_are_not_the_target():
-    events = _events("وتجمع المتظاهرون من فلسطينيين ودعاة سلام أجانب وإسرائيليين في القرية ضد الجدار.")
-    assert all(e.target != "ISR" for e in events if e.type == "PROTEST")
+    events = _events("وتجمع المحتجون من سوريين ومتضامنين أوروبيين وأتراك أمام السفارة ضد القرار.")
+    assert [e.source for e in events if e.type == "PROTEST"] == ["SYR"]
+    assert all(e.target != "TUR" for e in events if e.type == "PROTEST")
 
 
 # -- the pronoun on a noun of wounding or arrest is the one wounded or arrested

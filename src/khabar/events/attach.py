@@ -45,7 +45,7 @@ TARGET_WINDOW = 20  # words after the trigger
 DIRECT_WINDOW = 6  # words after the trigger where an object without preposition may stand
 # a plain direct object of these is the one addressed, supported, rejected, arrested or accused
 OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT", "COERCE", "ACCUSE"})
-LIST_SPAN = 4  # words between the members of a list of participants ("من فلسطينيين ودعاة سلام أجانب وإسرائيليين")
+LIST_SPAN = 4  # words between the members of a list of participants ("من سوريين ومتضامنين أوروبيين وأتراك")
 APPOSITION_SPAN = 5  # words of a name set off by commas after a subject ("، منال الشريف،")
 QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 PAUSES = frozenset({",", "،", "؛", ";", ":", "-", "–", "—"})  # marks that end a plain object's phrase
@@ -719,7 +719,7 @@ class Attacher:
                 # the state it is named in is no more than where the act happened
             if group.prep == "agent" and group.coded and not {m.code for m in group.coded} <= own \
                     and match.verbal and match.entry.type in DISOWNING and source is not None and source.coded:
-                return group  # "رفض X استدعاءه من قبل Y": who did what is rejected or condemned
+                return group  # "رفض السفير X دعوته من قبل Y": who did what is rejected or condemned
             if group.prep in ("agent", "بين") or not group.coded or {m.code for m in group.coded} <= own:
                 continue  # "بين X و Y" names the two sides of a joint act, its own or another's: no object
             if match.entry.partner and not group.pair and not self._with(group):
@@ -867,8 +867,8 @@ class Attacher:
         return None
 
     def listed_with(self, group: Group) -> Group:
-        """The group with the groups joined to it by و a few words on ("من فلسطينيين ودعاة سلام أجانب
-        وإسرائيليين": all of them take part), none past a mark or a trigger."""
+        """The group with the groups joined to it by و a few words on ("من سوريين ومتضامنين أوروبيين
+        وأتراك": all of them take part), none past a mark or a trigger."""
         members = list(group.members)
         end = group.end
         for other in (g for g in self.groups if g.start >= group.end):
