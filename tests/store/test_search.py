@@ -64,7 +64,7 @@ def test_search_filter_by_event_type(conn):
     types = [row[0] for row in conn.execute("SELECT DISTINCT type FROM events ORDER BY type")]
     assert types, "the dispatches should give events"
     found = search(conn, "", Filters(event_type=types[0]), limit=50)
-    expected = conn.execute("SELECT count(DISTINCT article_id) FROM events WHERE type = ?", (types[0],)).fetchone()
+    expected = conn.execute("SELECT count(DISTINCT article_num) FROM events WHERE type = ?", (types[0],)).fetchone()
     assert found["total"] == expected[0]
 
 

@@ -16,7 +16,7 @@ from khabar.store.dialect import is_url, of
 from khabar.store.ids import url_hash, url_key
 
 DEFAULT_DB = "khabar.db"
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 BUSY_TIMEOUT_MS = 30_000
 PAGE_SIZE = 16_384
 
