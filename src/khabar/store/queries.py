@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.lang.normalize import fold
-from khabar.store import dialect, docs
+from khabar.store import dialect, docs, fts
 from khabar.store.aggregates import HAPPENED
-from khabar.store.search import RANK_FUNCTION, RANKING, make_snippet, parse_query
+from khabar.store.search import make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
 # A query matching more articles than this is ranked among its latest RANKED matches (by when they were
 # stored): ranking costs time per match, so a common word would cost more as the store grows, and news
-# is read newest first anyway.
+# is read newest first anyway. Each word's weight is counted in the key table of those matches (fts.py).
 RANKED = 2000
 # Matches are counted up to COUNTED: an exact count of a common word costs time per match (about 17 ms
 # at a million articles); beyond it the answer says "more than" (`total_exact` false).
@@ -79,24 +79,40 @@ def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
 
 def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], params: list[Any], limit: int,
              offset: int) -> tuple[int, list[tuple]]:
-    """Total and one page of full-text matches, best first."""
+    """Total and one page of full-text matches, best first. The key tables (fts.py) are read newest
+    first: matches counted up to COUNTED, and ranked among the latest RANKED (without filters) or the
+    best of each table (with filters), each table's BM25 weighing words by its own articles."""
     columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
-    if not clauses:  # rank and cut in the index, then fetch only the page's articles
-        total = conn.execute("SELECT count(*) FROM (SELECT 1 FROM article_keys WHERE article_keys MATCH ? LIMIT ?)",
-                             (expression, COUNTED + 1))
-        oldest = conn.execute("SELECT rowid FROM article_keys WHERE article_keys MATCH ? ORDER BY rowid DESC "
-                              "LIMIT 1 OFFSET ?", (expression, max(RANKED, offset + limit) - 1)).fetchone()
-        rows = conn.execute(
-            f"SELECT {columns} FROM (SELECT rowid, {RANKING} AS score FROM article_keys WHERE article_keys MATCH ? "
-            "AND rowid >= ? ORDER BY score LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.score",
-            (expression, oldest[0] if oldest else 0, limit, offset))
-        return total.fetchone()[0], rows.fetchall()
-    base = ("FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE "
-            + " AND ".join(["article_keys MATCH ?", "k.rank MATCH ?", *clauses]))
-    params = [expression, RANK_FUNCTION, *params]
-    total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)", [*params, COUNTED + 1]).fetchone()[0]
-    rows = conn.execute(f"SELECT {columns} {base} ORDER BY k.rank LIMIT ? OFFSET ?", [*params, limit, offset])
-    return total, rows.fetchall()
+    total, scored = 0, []
+    want = max(RANKED, offset + limit) if not clauses else offset + limit
+    for table in fts.tables(conn):
+        if total <= COUNTED:
+            total += conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} k{_joined(clauses)} WHERE {table} "
+                                  f"MATCH ?{_and(clauses)} LIMIT ?) m",
+                                  [expression, *params, COUNTED + 1 - total]).fetchone()[0]
+        if not clauses and len(scored) < want:  # the latest matches, with their scores; ranked below
+            scored += conn.execute(f"SELECT {fts.ranking(table)}, rowid FROM {table} WHERE {table} MATCH ? "
+                                   "ORDER BY rowid DESC LIMIT ?", (expression, want - len(scored))).fetchall()
+        elif clauses:  # each table's best that pass the filters; the best of all below
+            scored += conn.execute(f"SELECT {fts.ranking(table)} AS score, k.rowid FROM {table} k{_joined(clauses)} "
+                                   f"WHERE {table} MATCH ?{_and(clauses)} ORDER BY score, k.rowid LIMIT ?",
+                                   [expression, *params, want]).fetchall()
+        if total > COUNTED and not clauses and len(scored) >= want:
+            break
+    page = [num for _, num in sorted(scored)[offset:offset + limit]]
+    if not page:
+        return total, []
+    rows = {row[0]: row[1:] for row in conn.execute(
+        f"SELECT a.num, {columns} FROM articles a WHERE a.num IN ({_marks(page)})", page)}
+    return total, [rows[num] for num in page if num in rows]
+
+
+def _joined(clauses: list[str]) -> str:
+    return " JOIN articles a ON a.num = k.rowid" if clauses else ""
+
+
+def _and(clauses: list[str]) -> str:
+    return "".join(f" AND {clause}" for clause in clauses)
 
 
 def _latest(conn: sqlite3.Connection, clauses: list[str], params: list[Any], limit: int,

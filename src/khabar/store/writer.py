@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.lang.normalize import fold
-from khabar.store import aggregates, dialect, dispatches, docs
+from khabar.store import aggregates, dialect, dispatches, docs, fts
 from khabar.store.db import open_store, transaction
 from khabar.store.dedup import join_url, place_article, settle_bands
 from khabar.store.ids import url_key
@@ -29,7 +29,6 @@ from khabar.store.rows import (
     DispatchRow,
     EntityRow,
     ErrorRow,
-    KeysRow,
     MentionRow,
     PageKey,
     QuoteRow,
@@ -56,7 +55,6 @@ def tune_writer(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KB}")
 
 
-INSERT[KeysRow] = _insert(KeysRow, "")  # an FTS5 table takes no ON CONFLICT; its rowid is new here
 INSERT[ArticleRow] = _insert(ArticleRow, "")  # its absence was checked first
 
 
@@ -90,7 +88,7 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
                      _entity_keys(record["mentions"]))  # type: ignore[arg-type]
     write_keys = getattr(conn, "write_keys", None)  # PostgreSQL's tsvector (pg.py)
     if write_keys is None:
-        conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
+        fts.write(conn, num, record["headline_keys"], record["body_keys"])  # its key table (fts.py)
     else:
         write_keys(num, record["headline_keys"], record["body_keys"])
     if record["minhash"] is not None:
