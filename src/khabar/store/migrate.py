@@ -35,6 +35,7 @@ from __future__ import annotations
 import sqlite3
 
 from khabar.store.aggregates import HAPPENED, count_urls
+from khabar.store.ddl import schema_statements
 
 # Columns a version adds to existing tables (new tables come from schema.sql itself).
 ADDED_COLUMNS = {
@@ -79,9 +80,7 @@ def backfill(conn: sqlite3.Connection, version: str) -> None:
 def _to_6(conn: sqlite3.Connection) -> None:
     """Each table of an article's rows made again under the article's number, read in the order of
     the numbers (the new B-tree is written at its right edge) and its indexes made after."""
-    from khabar.store.db import _schema_statements  # db imports this module
-
-    statements = _schema_statements()
+    statements = schema_statements()
     for table in NUMBERED:
         old = f"{table}_before_6"
         for (index,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
