@@ -4,10 +4,14 @@ schema 6 has them from the start): for a store migrated from schema 5, whose key
 makes them), so this reads every document; it runs in one transaction: the store has the old index or
 the new ones.
 
-    python tools/split_keys.py STORE.db [--check]
+    python tools/split_keys.py STORE.db [--check] [--shard N]
 
 `--check` only compares: for each word of a fixed list, the top 10 of `queries.search` before and
-after, on a scratch copy (STORE-split.db, removed after), and prints how many of them are the same.
+after, on a scratch copy (STORE-split.db, removed after), and prints how many of them are the same,
+by headline (in a store grown by `khabar bench scale`, the copies of one article share it and score
+alike: which copy comes first among equal scores is not what is compared). `--shard N` splits into
+tables of N articles instead of fts.SHARD: on a small store of real articles, a harsher split than
+the store's own, to see what weighing words per table does to the order.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ def split(db: Path) -> int:
 def _tops(db: Path) -> dict[str, list[str]]:
     conn = open_store(db)
     try:
-        return {word: [r["id"] for r in queries.search(conn, word, limit=10, snippets=False)["results"]]
+        return {word: [r["headline"] for r in queries.search(conn, word, limit=10, snippets=False)["results"]]
                 for word in CHECKED}
     finally:
         conn.close()
@@ -57,7 +61,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("store", type=Path)
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--shard", type=int, default=0)
     options = parser.parse_args()
+    if options.shard:
+        fts.SHARD = options.shard
     db = options.store
     if options.check:
         before = _tops(db)
@@ -70,7 +77,7 @@ def main() -> None:
     if options.check:
         after = _tops(db)
         for word, top in before.items():
-            print(f"{word}: {len(set(top) & set(after[word]))} of {len(top)} in both top 10; "
+            print(f"{word}: {len(set(top) & set(after[word]))} of {len(set(top))} headlines in both top 10; "
                   f"same order: {top == after[word]}")
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)

@@ -9,10 +9,20 @@ table that holds them, at most SHARD articles, as a search engine's shard weighs
 articles. Articles numbered below SHARD are in `article_keys` (a store written before the index was
 split has all its articles there: it stays the oldest table); the others in `article_keys_N`, N = num //
 SHARD, made when its first article is written.
+
+FTS5's BM25 weighs a word by the articles of one table (and a word in half of them or more weighs
+nothing there: FTS5 sets its weight to 1e-6). When the matches ranked lie in one table (a common
+word: its latest 2,000 matches), they are ranked by that table's BM25 as FTS5 computes it. When they
+lie in several, each table's scores are scaled by the sum of the phrases' weights counted over all
+those tables together, over the sum of their weights in that table: for a query of one word (or one
+phrase) that is BM25 with the word weighed over those tables; for several, it keeps each table's
+balance between the words and puts the tables' scores on one scale.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import sqlite3
 
@@ -58,3 +68,35 @@ def write(conn: sqlite3.Connection, num: int, headline: str, body: str) -> None:
 def ranking(table: str) -> str:
     """BM25 over one key table, the headline weighing more than the body (lower is better)."""
     return f"bm25({table}, {HEADLINE_WEIGHT}, {BODY_WEIGHT})"
+
+
+def weight(rows: int, hits: int) -> float:
+    """A phrase's BM25 weight (IDF) in `rows` articles of which `hits` hold it, as FTS5 computes it:
+    ln((rows - hits + 0.5) / (hits + 0.5)), and 1e-6 for a phrase in half of them or more."""
+    value = math.log((rows - hits + 0.5) / (hits + 0.5)) if rows else 0.0
+    return value if value > 0 else 1e-6
+
+
+def ranked(conn: sqlite3.Connection, phrases: list[str], candidates: dict[str, list[int]],
+           whole: set[str] = frozenset()) -> list[tuple[float, int]]:  # type: ignore[assignment]
+    """(score, article number) of the candidates (numbers by key table), best (lowest) first, equal
+    scores oldest first. `whole`: tables whose candidates are all the matches of the query there."""
+    scale = dict.fromkeys(candidates, 1.0)
+    if len(candidates) > 1:
+        rows = {table: conn.execute(f"SELECT count(*) FROM {table}_docsize").fetchone()[0] for table in candidates}
+        held = {table: [len(candidates[table]) if table in whole and len(phrases) == 1 else conn.execute(
+            f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (phrase,)).fetchone()[0] for phrase in phrases]
+            for table in candidates}
+        every = sum(rows.values())
+        span = sum(weight(every, sum(held[table][i] for table in candidates)) for i in range(len(phrases)))
+        for table in candidates:
+            scale[table] = span / sum(weight(rows[table], hits) for hits in held[table])
+    expression = " AND ".join(phrases)
+    scored = []
+    for table, nums in candidates.items():
+        # +rowid: the numbers filter the rows SQLite reads (in the range), not one FTS5 query each
+        scored += [(score * scale[table], num) for num, score in conn.execute(
+            f"SELECT rowid, {ranking(table)} FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? "
+            "AND +rowid IN (SELECT value FROM json_each(?))",
+            (expression, min(nums), max(nums), json.dumps(nums)))]
+    return sorted(scored)

@@ -11,7 +11,7 @@ from typing import Any
 from khabar.lang.normalize import fold
 from khabar.store import dialect, docs, fts
 from khabar.store.aggregates import HAPPENED
-from khabar.store.search import make_snippet, parse_query
+from khabar.store.search import Query, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
@@ -77,29 +77,33 @@ def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
     return sorted(row[0] for row in rows)
 
 
-def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], params: list[Any], limit: int,
+def _matches(conn: sqlite3.Connection, query: Query, clauses: list[str], params: list[Any], limit: int,
              offset: int) -> tuple[int, list[tuple]]:
     """Total and one page of full-text matches, best first. The key tables (fts.py) are read newest
-    first: matches counted up to COUNTED, and ranked among the latest RANKED (without filters) or the
-    best of each table (with filters), each table's BM25 weighing words by its own articles."""
+    first: matches (that pass the filters) counted up to COUNTED, and the latest RANKED of them ranked
+    by BM25 with each word weighed over the tables that hold them (fts.ranked)."""
     columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
-    total, scored = 0, []
-    want = max(RANKED, offset + limit) if not clauses else offset + limit
+    expression = query.expression
+    total, got, candidates, whole = 0, 0, {}, set()
+    want = max(RANKED, offset + limit)
     for table in fts.tables(conn):
+        matching = f"FROM {table} k{_joined(clauses)} WHERE {table} MATCH ?{_and(clauses)}"
+        every = False
+        if got < want:
+            nums = [row[0] for row in conn.execute(f"SELECT k.rowid {matching} ORDER BY k.rowid DESC LIMIT ?",
+                                                   [expression, *params, want - got])]
+            every = len(nums) < want - got  # all this table's matches: counted as well
+            if nums:
+                candidates[table] = nums
+                got += len(nums)
+            if every and not clauses:
+                whole.add(table)
         if total <= COUNTED:
-            total += conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} k{_joined(clauses)} WHERE {table} "
-                                  f"MATCH ?{_and(clauses)} LIMIT ?) m",
-                                  [expression, *params, COUNTED + 1 - total]).fetchone()[0]
-        if not clauses and len(scored) < want:  # the latest matches, with their scores; ranked below
-            scored += conn.execute(f"SELECT {fts.ranking(table)}, rowid FROM {table} WHERE {table} MATCH ? "
-                                   "ORDER BY rowid DESC LIMIT ?", (expression, want - len(scored))).fetchall()
-        elif clauses:  # each table's best that pass the filters; the best of all below
-            scored += conn.execute(f"SELECT {fts.ranking(table)} AS score, k.rowid FROM {table} k{_joined(clauses)} "
-                                   f"WHERE {table} MATCH ?{_and(clauses)} ORDER BY score, k.rowid LIMIT ?",
-                                   [expression, *params, want]).fetchall()
-        if total > COUNTED and not clauses and len(scored) >= want:
+            total += len(nums) if every else conn.execute(f"SELECT count(*) FROM (SELECT 1 {matching} LIMIT ?) m",
+                                                          [expression, *params, COUNTED + 1 - total]).fetchone()[0]
+        if total > COUNTED and got >= want:
             break
-    page = [num for _, num in sorted(scored)[offset:offset + limit]]
+    page = [num for _, num in fts.ranked(conn, list(query.phrases), candidates, whole)[offset:offset + limit]]
     if not page:
         return total, []
     rows = {row[0]: row[1:] for row in conn.execute(
@@ -133,7 +137,7 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     query = parse_query(text)
     clauses, params = _where(conn, filters)
     if query.expression and dialect.of(conn) is dialect.SQLITE:
-        total, rows = _matches(conn, query.expression, clauses, params, limit, offset)
+        total, rows = _matches(conn, query, clauses, params, limit, offset)
     elif query.expression:  # the engine's own full-text match over the same keys (pg.py)
         total, rows = conn.matches(query, _RESULT_COLUMNS, clauses, params, limit, offset, RANKED, COUNTED)
     elif text.strip():

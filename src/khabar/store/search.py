@@ -32,6 +32,11 @@ class Query:
     keys: tuple[str, ...]
     terms: tuple[tuple[str, ...], ...] = ()
 
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """Each term as an FTS5 expression of its own (the expression is these, joined by AND)."""
+        return tuple(_quoted(list(term)) for term in self.terms)
+
 
 def _quoted(keys: list[str]) -> str:
     return '"' + " ".join(keys).replace('"', '""') + '"'
