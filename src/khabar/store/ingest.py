@@ -20,7 +20,6 @@ from khabar.run.local import LocalRunner
 from khabar.settings import Settings
 from khabar.sources.page import RawPage
 from khabar.sources.read import iter_pages
-from khabar.store.checkpoint import Checkpointer
 from khabar.store.db import open_store
 from khabar.store.dedup import assign_stories
 from khabar.store.ids import content_hash, content_id
@@ -102,7 +101,6 @@ def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | No
     started = time.perf_counter()
     conn = open_store(db, write=True)
     tune_writer(conn)
-    checkpointer = Checkpointer(conn, db)
     state = _State(Progress())
     counter: _Counter | None = None
     results = None
@@ -128,7 +126,6 @@ def ingest(inputs: Sequence[str | Path], db: str | Path, settings: Settings | No
             counter.stop.set()
         if results is not None:
             results.close()  # stops the workers before the store closes
-        checkpointer.stop()
         conn.close()
 
 
