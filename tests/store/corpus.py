@@ -140,7 +140,7 @@ def store_ids(db: Path) -> dict[str, list]:
             "copies": conn.execute("SELECT source, position, page_id, article_id FROM copies ORDER BY 1, 2, 3")
             .fetchall(),
             "errors": conn.execute("SELECT source, position, page_id, reason FROM errors ORDER BY 1, 2, 3").fetchall(),
-            "events": conn.execute("SELECT article_id, n, type FROM events ORDER BY 1, 2").fetchall(),
+            "events": conn.execute("SELECT a.id, ev.n, ev.type FROM events ev JOIN articles a ON a.num = ev.article_num ORDER BY 1, 2").fetchall(),
         }
     finally:
         conn.close()

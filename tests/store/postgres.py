@@ -107,8 +107,10 @@ BY_ID = {"lsh": "SELECT l.band, a.id FROM lsh l JOIN articles a ON a.num = l.num
 
 def _rows(conn: Any, table: str, names: list[str]) -> list[tuple]:
     """A table's rows, sorted, '' (SQLite's "none" in a key column) and NULL as one, blobs as bytes."""
-    selected = ", ".join(f'"{name}"' for name in names)
-    sql = BY_ID.get(table, f'SELECT {selected} FROM "{table}"')
+    selected = ", ".join("a.id" if name == "article_num" else f't."{name}"' for name in names)
+    # the tables of an article's rows (schema 6) name it by its number: joined to its id
+    joined = " JOIN articles a ON a.num = t.article_num" if "article_num" in names else ""
+    sql = BY_ID.get(table, f'SELECT {selected} FROM "{table}" t{joined}')
     rows = [tuple(None if value == "" else bytes(value) if isinstance(value, memoryview) else value for value in row)
             for row in conn.execute(sql).fetchall()]
     return sorted(rows, key=repr)

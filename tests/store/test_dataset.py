@@ -115,7 +115,7 @@ def test_a_month_read_from_its_partition_counts_what_the_store_counts(dataset, d
         pytest.skip("the single-file layout has no partitions")
     store = sqlite3.connect(dispatch_store)
     month, events = store.execute("SELECT substr(a.date, 1, 7), count(*) FROM events ev JOIN articles a "
-                                  "ON a.id = ev.article_id GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()
+                                  "ON a.num = ev.article_num GROUP BY 1 ORDER BY 2 DESC LIMIT 1").fetchone()
     store.close()
     con = duckdb_connection(out)
     try:  # no join: the month is the partition's

@@ -62,7 +62,7 @@ def test_export_gdelt_tsv(conn, tmp_path):
     rows = gdelt_rows(out)
     assert len(COLUMNS) == 61 and list(rows[0]) == list(COLUMNS) == GDELT_2_COLUMNS
     acting = conn.execute("SELECT count(*) FROM (SELECT DISTINCT a.story_id, ev.type, ev.source, ev.target "
-                          "FROM events ev JOIN articles a ON a.id = ev.article_id WHERE ev.negated = 0 AND "
+                          "FROM events ev JOIN articles a ON a.num = ev.article_num WHERE ev.negated = 0 AND "
                           "ev.future = 0 AND ev.hypothetical = 0 AND coalesce(ev.source, ev.target) IS NOT NULL)")
     assert len(rows) == written["events"] == acting.fetchone()[0] > 0
     assert [int(r["GLOBALEVENTID"]) for r in rows] == list(range(1, len(rows) + 1))

@@ -19,12 +19,55 @@ from khabar.store.queries import Filters
 ADDED_TABLES = ("event_days", "place_counts", "url_counts")
 ADDED_INDEXES = ("dyad_counts_source", "dyad_counts_target")
 COMPARED = ("events", "dyad_counts", "event_days", "place_counts", "event_months", "entity_counts", "story_counts",
-            "totals", "url_counts", "copies", "entity_keys", "mentions")
+            "totals", "url_counts", "copies", "entity_keys", "mentions", "quotes", "article_entities", "signatures")
+# The tables of an article's rows as schema 5 made them: keyed by the article's id; quotations undated.
+SCHEMA_5 = {
+    "mentions": ("article_id TEXT NOT NULL, n INTEGER NOT NULL, role TEXT NOT NULL, part TEXT NOT NULL, "
+                 "start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT, entity_id TEXT, "
+                 "name_en TEXT, country TEXT, kind TEXT, how TEXT, PRIMARY KEY (article_id, n)", []),
+    "article_entities": ("article_id TEXT NOT NULL, entity_id TEXT NOT NULL, mentions INTEGER NOT NULL, date TEXT, "
+                         "PRIMARY KEY (article_id, entity_id)",
+                         ["CREATE INDEX article_entities_entity ON article_entities(entity_id, date DESC)"]),
+    "events": None,  # its columns after the id as they are; indexes by type and dyad
+    "quotes": ("article_id TEXT NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, "
+               "text TEXT NOT NULL, speaker TEXT, speaker_en TEXT, speaker_id TEXT, sentence INTEGER, kind TEXT, "
+               "PRIMARY KEY (article_id, n)",
+               ["CREATE INDEX quotes_speaker_id ON quotes(speaker_id) WHERE speaker_id IS NOT NULL",
+                "CREATE INDEX quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL"]),
+    "signatures": ("article_id TEXT PRIMARY KEY, minhash BLOB NOT NULL", []),
+}
+
+
+def _as_schema_5(source, path) -> None:
+    """What schema 6 changed undone: an article's rows keyed by its id, quotations without a date."""
+    shutil.copy(source, path)
+    conn = sqlite3.connect(path)
+    for table, made in SCHEMA_5.items():
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] != "date" or
+                   table != "quotes"][1:]
+        if made is None:
+            declared = ", ".join(f'"{row[1]}" {row[2]}' + (" NOT NULL" if row[3] else "")
+                                 for row in conn.execute(f"PRAGMA table_info({table})"))[len('"article_num" INTEGER NOT NULL, '):]
+            made = (f"article_id TEXT NOT NULL, {declared}, PRIMARY KEY (article_id, n)",
+                    [f"CREATE INDEX {table}_type ON {table}(type)", f"CREATE INDEX {table}_dyad ON {table}(source, target)"])
+        for (index,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                     "AND sql IS NOT NULL", (table,)).fetchall():
+            conn.execute(f"DROP INDEX {index}")
+        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_6")
+        conn.execute(f"CREATE TABLE {table} ({made[0]}) WITHOUT ROWID")
+        names = ", ".join(f'o."{c}"' for c in columns)
+        conn.execute(f"INSERT INTO {table} SELECT a.id, {names} FROM {table}_6 o JOIN articles a ON a.num = o.article_num")
+        conn.execute(f"DROP TABLE {table}_6")
+        for statement in made[1]:
+            conn.execute(statement)
+    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
 
 
 def _as_schema_4(source, path) -> None:
     """What schema 5 changed undone: every band in lsh, no lsh_recent."""
-    shutil.copy(source, path)
+    _as_schema_5(source, path)
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO lsh SELECT band, num FROM lsh_recent")
     conn.execute("DROP TABLE lsh_recent")
@@ -127,7 +170,7 @@ def test_the_test_store_has_what_the_migration_fills(dispatch_store):
 
 def test_each_event_row_holds_the_place_of_its_document(conn):
     rows = conn.execute("SELECT a.doc, ev.n, ev.place_country, ev.place_name, ev.place_lat, ev.place_lon, ev.place_how "
-                        "FROM events ev JOIN articles a ON a.id = ev.article_id").fetchall()
+                        "FROM events ev JOIN articles a ON a.num = ev.article_num").fetchall()
     placed = 0
     for doc, n, *columns in rows:
         location = docs.load(doc)["events"][n].get("location") or {}
@@ -152,13 +195,34 @@ def test_opening_a_schema_4_store_for_writing_adds_lsh_recent_and_keeps_finding_
     try:
         assert not conn.execute("SELECT count(*) FROM lsh_recent").fetchone()[0]
         num, minhash = conn.execute("SELECT a.num, s.minhash FROM articles a JOIN signatures s "
-                                    "ON s.article_id = a.id LIMIT 1").fetchone()
+                                    "ON s.article_num = a.num LIMIT 1").fetchone()
         keys = band_keys(minhash)
         marks = ",".join("?" * len(keys))
         # the place_article lookup finds the article by the bands lsh holds
         found = {r[0] for r in conn.execute(f"SELECT num FROM lsh WHERE band IN ({marks}) UNION "
                                             f"SELECT num FROM lsh_recent WHERE band IN ({marks})", keys + keys)}
         assert num in found
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("made", ["dispatch_store", "quoted_store"])
+def test_opening_a_schema_5_store_keys_its_rows_by_number_and_dates_its_quotations(made, request, tmp_path):
+    store = request.getfixturevalue(made)
+    path = tmp_path / "v5.db"
+    _as_schema_5(store, path)
+    assert "article_id" in _columns(path, "mentions") and "date" not in _columns(path, "quotes")
+    open_store(path, write=True).close()
+    assert _contents(path) == _contents(store)  # every row, under its article's number
+    for table in migrate.NUMBERED:
+        assert "article_id" not in _columns(path, table) and "article_num" in _columns(path, table)
+    conn = open_store(path)
+    try:
+        dated = conn.execute("SELECT count(*), total(q.date IS a.date) FROM quotes q "
+                             "JOIN articles a ON a.num = q.article_num").fetchone()
+        assert dated[0] == dated[1] and (dated[0] or made == "dispatch_store")
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name LIKE '%_before_6'").fetchall()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
 

@@ -3,11 +3,6 @@ datelines, header counts (on the hand-made dispatches)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
 from khabar.store import queries
 
 
@@ -67,39 +62,27 @@ def test_queries_network_and_datelines_follow_filters(conn):
 
 
 
-@pytest.fixture(scope="module")
-def quoted_store(tmp_path_factory) -> Path:
-    """Six dispatches quoting one linked speaker twice each, on six days (two dated alike)."""
-    from tests.store.corpus import ingest_all
-
-    folder = tmp_path_factory.mktemp("quoted")
-    lines = [json.dumps({"id": f"q{i}", "date": f"2024-05-{10 + min(i, 4):02d}", "text": (
-        f"ترامب يتحدث عن التجارة رقم {i}\n\nواشنطن - {10 + i} - 5 (كونا) -- وقال الرئيس الأمريكي دونالد ترامب "
-        f"اليوم إن \"الاتفاق التجاري رقم {i} سيوقع قريبا مع الصين\". وأضاف ترامب أن \"المحادثات مستمرة\". (النهاية)")},
-        ensure_ascii=False) for i in range(6)]
-    (folder / "quoted.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    ingest_all([folder / "quoted.jsonl"], folder / "khabar.db")
-    return folder / "khabar.db"
-
-
-def test_quotes_of_a_speaker_walked_through_its_articles_as_sorted(quoted_store, monkeypatch):
-    """A speaker quoted often is found by walking its articles latest first (queries._walk_speaker):
-    the same quotations, in the same order, as sorting them all; which relies on every quotation's
-    speaker_id being one of its article's entities."""
+def test_quotes_of_a_speaker_latest_first_in_pages(quoted_store):
+    """A speaker's quotations (by id or as written) are read latest first off the index by speaker and
+    date, cut at the page: the pages are those of sorting them all, and each quotation carries its
+    article's date."""
     from khabar.store.db import open_store
 
     conn = open_store(quoted_store)
     try:
-        assert not conn.execute("SELECT 1 FROM quotes q WHERE speaker_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                                "article_entities ae WHERE ae.article_id = q.article_id AND "
-                                "ae.entity_id = q.speaker_id)").fetchall()
+        assert not conn.execute("SELECT 1 FROM quotes q JOIN articles a ON a.num = q.article_num "
+                                "WHERE q.date IS NOT a.date").fetchall()
         speakers = [r[0] for r in conn.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL")]
         assert speakers == ["Q22686"]
-        pages = [(s, limit, offset) for s in speakers for limit, offset in ((20, 0), (3, 0), (3, 4), (1, 11))]
-        assert not queries._walk_speaker(conn, "Q22686", 20)  # 12 quotations: sorted
-        sorted_ = [queries.quotes(conn, speaker=s, limit=limit, offset=offset) for s, limit, offset in pages]
-        assert len(sorted_[0]) == 12 and [len(p) for p in sorted_[1:]] == [3, 3, 1]
-        monkeypatch.setattr(queries, "_walk_speaker", lambda *_: True)
-        assert [queries.quotes(conn, speaker=s, limit=limit, offset=offset) for s, limit, offset in pages] == sorted_
+        written = conn.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
+                               "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        for speaker in (*speakers, written):
+            every = [(r[0], r[1]) for r in conn.execute(
+                "SELECT a.id, q.n FROM quotes q JOIN articles a ON a.num = q.article_num "
+                "WHERE q.speaker_id = ?1 OR q.speaker = ?1 ORDER BY a.date DESC, a.num, q.n", (speaker,))]
+            assert len(every) >= 4
+            for limit, offset in ((20, 0), (3, 0), (3, 4), (1, len(every) - 1)):
+                page = queries.quotes(conn, speaker=speaker, limit=limit, offset=offset)
+                assert [(q["article_id"], q["n"]) for q in page] == every[offset:offset + limit]
     finally:
         conn.close()

@@ -64,7 +64,7 @@ def test_search_filter_by_event_type(conn):
     types = [row[0] for row in conn.execute("SELECT DISTINCT type FROM events ORDER BY type")]
     assert types, "the dispatches should give events"
     found = search(conn, "", Filters(event_type=types[0]), limit=50)
-    expected = conn.execute("SELECT count(DISTINCT article_id) FROM events WHERE type = ?", (types[0],)).fetchone()
+    expected = conn.execute("SELECT count(DISTINCT article_num) FROM events WHERE type = ?", (types[0],)).fetchone()
     assert found["total"] == expected[0]
 
 
@@ -184,3 +184,65 @@ def test_search_ranks_as_the_fts5_rank_with_the_headline_weights(conn, word):
         "AND k.rank MATCH ? ORDER BY k.rank, a.num", (expression, RANK_FUNCTION))]
     found = [row["id"] for row in search(conn, word, limit=50, snippets=False)["results"]]
     assert found and found == expected[: len(found)]
+
+
+@pytest.fixture(scope="module")
+def split_store(tmp_path_factory):
+    """The dispatches written with a key table per 3 articles (fts.SHARD), instead of one."""
+    from khabar.store import fts
+    from tests.store.corpus import ingest_all, write_dispatches
+
+    folder = tmp_path_factory.mktemp("split")
+    shard, fts.SHARD = fts.SHARD, 3
+    try:
+        ingest_all(write_dispatches(folder / "corpus"), folder / "khabar.db")
+    finally:
+        fts.SHARD = shard
+    return folder / "khabar.db"
+
+
+SPLIT_QUERIES = [("الولايات", Filters()), ('"الولايات المتحدة"', Filters()), ("في", Filters()),
+                 ("الكويت", Filters(date_from="2024-05-13")), ("في", Filters(country="KWT")),
+                 ("على", Filters(event_type="REJECT")), ("لاشيءهنا", Filters())]
+
+
+@pytest.mark.parametrize(("query", "filters"), SPLIT_QUERIES)
+def test_search_over_key_tables_finds_what_one_table_finds(conn, split_store, query, filters):
+    """Split into several key tables (fts.py), the index finds the same articles and counts them the
+    same; the order is BM25's within each table, which weighs words by its own articles."""
+    from khabar.store import fts
+    from khabar.store.db import open_store
+
+    split = open_store(split_store)
+    try:
+        assert len(fts.tables(split)) > 2 and fts.tables(split)[-1] == "article_keys"
+        one, many = (search(c, query, filters, limit=50, snippets=False) for c in (conn, split))
+        assert many["total"] == one["total"] and len(many["results"]) == len(one["results"])
+        ids = {r["id"]: r for r in one["results"]}
+        assert {r["id"] for r in many["results"]} == set(ids)
+        assert all(r == ids[r["id"]] for r in many["results"])
+        pages = [search(split, query, filters, limit=2, offset=o, snippets=False)["results"] for o in (0, 2, 4)]
+        assert [r["id"] for page in pages for r in page] == [r["id"] for r in many["results"]][:6]
+    finally:
+        split.close()
+
+
+def test_search_of_a_common_word_ranks_its_latest_matches_across_key_tables(split_store, monkeypatch):
+    # With a window of 4 matches, the ranked ones are the 4 latest (by number), wherever their tables;
+    # a page past the window widens it (as with one table).
+    from khabar.store import queries
+    from khabar.store.db import open_store
+
+    monkeypatch.setattr(queries, "RANKED", 4)
+    split = open_store(split_store)
+    try:
+        answer = search(split, "في", limit=2, snippets=False)
+        nums = dict(split.execute("SELECT id, num FROM articles"))
+        matching = sorted((nums[r["id"]] for r in search(split, "في", Filters(date_from="1900-01-01"), limit=50,
+                                                         snippets=False)["results"]), reverse=True)
+        assert answer["total"] == len(matching) > 4
+        assert len(answer["results"]) == 2 and {nums[r["id"]] for r in answer["results"]} <= set(matching[:4])
+        best = search(split, "في", limit=4, snippets=False)["results"]  # the window, ranked
+        assert {nums[r["id"]] for r in best} == set(matching[:4]) and best[:2] == answer["results"]
+    finally:
+        split.close()

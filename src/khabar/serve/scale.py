@@ -57,23 +57,34 @@ def _base_records(db: Path) -> list[Record]:
                 article_entities=[], events=[], quotes=[],
                 headline_keys=" ".join(text_keys(article.headline or "")),
                 body_keys=" ".join(token_keys(tokenize(body))), minhash=None, dispatch=None)
+        # An article's rows are keyed by its number (schema 6) or, in a base of an older schema, its id.
+        id_of = dict(conn.execute("SELECT num, id FROM articles"))
         for key, row_type in CHILD_ROWS.items():
             table = TABLES[row_type]
-            id_field = "id" if table == "entities" else "article_id"
             have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}  # a base of an older schema
+            owned = {r[1] for r in conn.execute(
+                f"PRAGMA table_info({'article_entities' if table == 'entities' else table})")}
+            owner = "article_num" if "article_num" in owned else "article_id"
             columns = ", ".join(f'"{f}"' if f in have else "NULL" for f in row_type._fields)
             if table == "entities":  # not per article: give each entity to the articles naming it
                 entities = {r[0]: row_type._make(r) for r in conn.execute(f"SELECT {columns} FROM entities")}
-                for article_id, entity_id in conn.execute("SELECT article_id, entity_id FROM article_entities"):
+                for article, entity_id in conn.execute(f"SELECT {owner}, entity_id FROM article_entities"):
+                    article_id = id_of.get(article, article)
                     if article_id in records:
                         records[article_id]["entities"].append(entities[entity_id])
                 continue
-            for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY {id_field}, n"
-                                    if "n" in row_type._fields else f"SELECT {columns} FROM {table}"):
-                typed = row_type._make(row)
-                if typed.article_id in records:
-                    records[typed.article_id][key].append(typed)  # type: ignore[literal-required]
-        for article_id, minhash in conn.execute("SELECT article_id, minhash FROM signatures"):
+            order = f" ORDER BY {owner}, n" if "n" in row_type._fields else ""
+            for article, *row in conn.execute(f"SELECT {owner}, {columns} FROM {table}{order}"):
+                article_id = id_of.get(article, article)
+                if article_id in records:
+                    typed = row_type._make([0, *row[1:]])
+                    if "date" in row_type._fields and typed.date is None:  # quotes of a base of schema 5
+                        typed = typed._replace(date=records[article_id]["article"].date)  # type: ignore[union-attr]
+                    records[article_id][key].append(typed)  # type: ignore[literal-required]
+        owner = "article_num" if "article_num" in {r[1] for r in conn.execute("PRAGMA table_info(signatures)")} \
+            else "article_id"
+        for article, minhash in conn.execute(f"SELECT {owner}, minhash FROM signatures"):
+            article_id = id_of.get(article, article)
             if article_id in records:
                 records[article_id]["minhash"] = minhash
         return list(records.values())
@@ -100,14 +111,14 @@ def _copy(record: Record, number: int) -> tuple[Record, Any]:
                            url=url, date=date)
     copied = Record(id=new_id, error=None, article=row, headline_keys=record["headline_keys"],
                     body_keys=record["body_keys"], minhash=_masked(record["minhash"], number), dispatch=None,
-                    **{key: [_moved(r, new_id, date) if key != "entities" else r
+                    **{key: [_moved(r, date) if key != "entities" else r
                              for r in record[key]] for key in CHILD_ROWS})  # type: ignore[literal-required]
     page = PageKey(source, article.page_id, 0, article.position).copy(new_id, url)
     return copied, page
 
 
-def _moved(row: Any, article_id: str, date: str | None) -> Any:
-    row = row._replace(article_id=article_id)
+def _moved(row: Any, date: str | None) -> Any:
+    """A row of a copy: the writer numbers it; a row that holds the article's date takes the copy's."""
     return row._replace(date=date) if "date" in row._fields else row
 
 

@@ -26,9 +26,9 @@ from khabar.store.ids import url_hash
 
 HAPPENED = "ev.negated = 0 AND ev.future = 0 AND ev.hypothetical = 0"
 ARTICLE_TOTALS = {  # total name → rows of one article (and "sentences", a column of articles)
-    "mentions": "SELECT count(*) FROM mentions WHERE article_id = ?",
-    "events": "SELECT count(*) FROM events WHERE article_id = ?",
-    "quotes": "SELECT count(*) FROM quotes WHERE article_id = ?",
+    "mentions": "SELECT count(*) FROM mentions WHERE article_num = ?",
+    "events": "SELECT count(*) FROM events WHERE article_num = ?",
+    "quotes": "SELECT count(*) FROM quotes WHERE article_num = ?",
 }
 
 
@@ -222,24 +222,24 @@ def article(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
     """Add (sign 1) or take out (-1) one stored article's own contributions."""
     if sign < 0:
         _flush(conn)
-    date, country, place, sentences = conn.execute(
-        "SELECT date, country, place, sentences FROM articles WHERE id = ?", (article_id,)).fetchone()
+    num, date, country, place, sentences = conn.execute(
+        "SELECT num, date, country, place, sentences FROM articles WHERE id = ?", (article_id,)).fetchone()
     month = _month(date)
     counts, now = _counts(conn) if sign > 0 else (_Counts(), True)
-    entity_rows = conn.execute("SELECT entity_id, mentions FROM article_entities WHERE article_id = ?",
-                               (article_id,)).fetchall()
+    entity_rows = conn.execute("SELECT entity_id, mentions FROM article_entities WHERE article_num = ?",
+                               (num,)).fetchall()
     for e, n in entity_rows:
         counts.entity(e, 0, sign, sign * n)
         counts.months[(e, month)] = counts.months.get((e, month), 0) + sign
-    names = conn.execute("SELECT entity_id, text, count(*) FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL "
-                         "GROUP BY entity_id, text", (article_id,)).fetchall()
+    names = conn.execute("SELECT entity_id, text, count(*) FROM mentions WHERE article_num = ? AND entity_id IS NOT NULL "
+                         "GROUP BY entity_id, text", (num,)).fetchall()
     for e, t, n in names:
         counts.names[(e, t)] = counts.names.get((e, t), 0) + sign * n
     # Per dyad: events, and their Goldstein scores in hundredths (integers: sums stay exact).
     dyad_rows = conn.execute(
         f"SELECT ev.type, coalesce(ev.source, ''), coalesce(ev.target, ''), count(*), "
         f"coalesce(sum(CAST(round(ev.goldstein * 100, 0) AS INTEGER)), 0), count(ev.goldstein) FROM events ev "
-        f"WHERE ev.article_id = ? AND {HAPPENED} GROUP BY 1, 2, 3", (article_id,)).fetchall()
+        f"WHERE ev.article_num = ? AND {HAPPENED} GROUP BY 1, 2, 3", (num,)).fetchall()
     dyads = [tuple(row[:3]) for row in dyad_rows]
     for t, so, ta, n, scores, scored in dyad_rows:
         counts.dyad((t, so, ta), 0, sign, sign * n, date, sign * scores, sign * scored)
@@ -247,7 +247,7 @@ def article(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
         key = (country, place or "")
         counts.datelines[key] = counts.datelines.get(key, 0) + sign
     totals = counts.totals
-    mentions, events, quotes = (conn.execute(sql, (article_id,)).fetchone()[0] for sql in ARTICLE_TOTALS.values())
+    mentions, events, quotes = (conn.execute(sql, (num,)).fetchone()[0] for sql in ARTICLE_TOTALS.values())
     for name, value in (("articles", 1), ("sentences", sentences), ("mentions", mentions), ("events", events),
                         ("quotes", quotes)):
         totals[name] = totals.get(name, 0) + sign * value
@@ -255,7 +255,7 @@ def article(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
         counts.write(conn)
     if sign < 0 and date:  # a first or last date may have left with the article
         for dyad in dyads:
-            _redate_dyad(conn, dyad, article_id)
+            _redate_dyad(conn, dyad, num)
     if sign < 0:  # a count fallen to nothing is no row, as in a fresh count
         ids = [(e,) for e, _ in entity_rows]
         conn.executemany("DELETE FROM entity_counts WHERE entity_id = ? AND articles <= 0", ids)
@@ -269,11 +269,11 @@ def article(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
                      (country or "", place or ""))
 
 
-def _redate_dyad(conn: sqlite3.Connection, dyad: tuple[str, str, str], leaving: str) -> None:
+def _redate_dyad(conn: sqlite3.Connection, dyad: tuple[str, str, str], leaving: int) -> None:
     first, last = conn.execute(
-        f"SELECT min(a.date), max(a.date) FROM events ev JOIN articles a ON a.id = ev.article_id "
+        f"SELECT min(a.date), max(a.date) FROM events ev JOIN articles a ON a.num = ev.article_num "
         f"WHERE ev.type = ? AND coalesce(ev.source, '') = ? AND coalesce(ev.target, '') = ? AND {HAPPENED} "
-        "AND ev.article_id != ?", (*dyad, leaving)).fetchone()
+        "AND ev.article_num != ?", (*dyad, leaving)).fetchone()
     conn.execute("UPDATE dyad_counts SET first = ?, last = ? WHERE type = ? AND source = ? AND target = ?",
                  (first, last, *dyad))
 
@@ -292,11 +292,11 @@ def story(conn: sqlite3.Connection, story_id: str, sign: int) -> None:
     else:
         conn.execute("DELETE FROM story_counts WHERE story_id = ?", (story_id,))
     entities = conn.execute("SELECT DISTINCT ae.entity_id FROM articles a JOIN article_entities ae "
-                            "ON ae.article_id = a.id WHERE a.story_id = ?", (story_id,)).fetchall()
+                            "ON ae.article_num = a.num WHERE a.story_id = ?", (story_id,)).fetchall()
     for (e,) in entities:
         counts.entity(e, sign, 0, 0)
     dyads = conn.execute(f"SELECT DISTINCT ev.type, coalesce(ev.source, ''), coalesce(ev.target, '') "
-                         f"FROM articles a JOIN events ev ON ev.article_id = a.id WHERE a.story_id = ? AND {HAPPENED}",
+                         f"FROM articles a JOIN events ev ON ev.article_num = a.num WHERE a.story_id = ? AND {HAPPENED}",
                          (story_id,)).fetchall()
     for dyad in dyads:
         counts.dyad(dyad, sign)
@@ -304,15 +304,15 @@ def story(conn: sqlite3.Connection, story_id: str, sign: int) -> None:
     totals["stories"] = totals.get("stories", 0) + sign
     totals["story_events"] = totals.get("story_events", 0) + sign * len(dyads)
     months = conn.execute(f"SELECT DISTINCT substr(a.date, 1, 7), ev.type FROM articles a JOIN events ev "
-                          f"ON ev.article_id = a.id WHERE a.story_id = ? AND a.date IS NOT NULL AND {HAPPENED}",
+                          f"ON ev.article_num = a.num WHERE a.story_id = ? AND a.date IS NOT NULL AND {HAPPENED}",
                           (story_id,)).fetchall()
     days = conn.execute(f"SELECT DISTINCT substr(a.date, 1, 10), ev.type FROM articles a JOIN events ev "
-                        f"ON ev.article_id = a.id WHERE a.story_id = ? AND a.date IS NOT NULL AND {HAPPENED}",
+                        f"ON ev.article_num = a.num WHERE a.story_id = ? AND a.date IS NOT NULL AND {HAPPENED}",
                         (story_id,)).fetchall()
     # '' for no English name; no coordinates are '' in SQLite (key columns cannot be NULL), NULL in PostgreSQL.
     of = dialect.of(conn)
     places = conn.execute(f"SELECT DISTINCT ev.place_country, coalesce(ev.place_name, ''), {of.key_blank('ev.place_lat')}, "
-                          f"{of.key_blank('ev.place_lon')} FROM articles a JOIN events ev ON ev.article_id = a.id "
+                          f"{of.key_blank('ev.place_lon')} FROM articles a JOIN events ev ON ev.article_num = a.num "
                           f"WHERE a.story_id = ? AND ev.place_country IS NOT NULL AND {HAPPENED}",
                           (story_id,)).fetchall()
     for table, keys in ((counts.event_months, months), (counts.event_days, days), (counts.places, places)):

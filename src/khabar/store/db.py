@@ -10,13 +10,13 @@ from pathlib import Path
 
 from khabar.errors import KhabarError
 from khabar.lang.normalize import fold
-from khabar.resources import data_path
 from khabar.store import docs, migrate
+from khabar.store.ddl import schema_statements
 from khabar.store.dialect import is_url, of
 from khabar.store.ids import url_hash, url_key
 
 DEFAULT_DB = "khabar.db"
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 BUSY_TIMEOUT_MS = 30_000
 PAGE_SIZE = 16_384
 
@@ -72,7 +72,7 @@ def _open_postgres(url: str, write: bool) -> sqlite3.Connection:
     where = pg.redact(url)
     try:
         if write:
-            version = pg.create(conn, _schema_statements(), SCHEMA_VERSION)
+            version = pg.create(conn, schema_statements(), SCHEMA_VERSION)
         else:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             version = row and row[0]
@@ -88,17 +88,6 @@ def _open_postgres(url: str, write: bool) -> sqlite3.Connection:
         raise StoreError(f"{where}: store schema {version!r}, this khabar reads {SCHEMA_VERSION!r} "
                          "(copy the store again with `khabar store copy`)")
     return conn  # type: ignore[return-value]  # answers execute() as sqlite3 does (pg.py)
-
-
-def _schema_statements() -> list[str]:
-    """schema.sql as single statements (run one by one inside the caller's transaction)."""
-    statements, pending = [], ""
-    for line in data_path("khabar.store", "schema.sql").read_text(encoding="utf-8").splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            statements.append(pending.strip())
-            pending = ""
-    return statements
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
@@ -123,7 +112,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             return
         if version in migrate.UPGRADABLE:
             migrate.add_columns(conn, version)
-        for statement in _schema_statements():
+        for statement in schema_statements():
             conn.execute(statement)
         if version in migrate.UPGRADABLE:
             migrate.backfill(conn, version)

@@ -111,7 +111,8 @@ def _similar_pairs(ids: list[str], matrix: np.ndarray) -> Iterable[tuple[str, st
 def _load_signatures(conn: sqlite3.Connection) -> tuple[list[str], np.ndarray]:
     import numpy as np
 
-    rows = conn.execute("SELECT article_id, minhash FROM signatures ORDER BY article_id").fetchall()
+    rows = conn.execute("SELECT a.id, s.minhash FROM signatures s JOIN articles a ON a.num = s.article_num "
+                        "ORDER BY a.id").fetchall()
     matrix = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.uint32).reshape(len(rows), NUM_PERM)
     return [article_id for article_id, _ in rows], matrix
 
@@ -174,7 +175,8 @@ def similarity(a: bytes, b: bytes) -> float:
 
 
 def _signature(conn: sqlite3.Connection, article_id: str) -> bytes | None:
-    row = conn.execute("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,)).fetchone()
+    row = conn.execute("SELECT s.minhash FROM articles a JOIN signatures s ON s.article_num = a.num WHERE a.id = ?",
+                       (article_id,)).fetchone()
     return row[0] if row else None
 
 
@@ -229,7 +231,7 @@ def place_article(conn: sqlite3.Connection, article_id: str, num: int, minhash: 
         nums = [r[0] for r in conn.execute(f"SELECT num FROM lsh WHERE band IN ({marks}) UNION "
                                            f"SELECT num FROM lsh_recent WHERE band IN ({marks})", keys + keys)]
         if nums:
-            rows = conn.execute("SELECT a.id, s.minhash FROM articles a JOIN signatures s ON s.article_id = a.id "
+            rows = conn.execute("SELECT a.id, s.minhash FROM articles a JOIN signatures s ON s.article_num = a.num "
                                 f"WHERE a.num IN ({','.join('?' * len(nums))})", nums).fetchall()
             similar = [(other, j) for other, blob in rows
                        if (j := similarity(minhash, blob)) >= SAME_STORY_JACCARD]

@@ -104,7 +104,9 @@ def note(conn: sqlite3.Connection, dispatch: DispatchRow,
         changing(part.article_id, -1)
         conn.execute("UPDATE articles SET agency = ?, date = ?, place = ?, country = ?, doc = ? WHERE id = ?",
                      (row.agency, row.date, row.place, row.country, docs.pack(row.doc), part.article_id))
-        conn.execute("UPDATE article_entities SET date = ? WHERE article_id = ?", (row.date, part.article_id))
+        for table in ("article_entities", "quotes"):  # the rows that hold the article's date
+            conn.execute(f"UPDATE {table} SET date = ? WHERE article_num = (SELECT num FROM articles WHERE id = ?)",
+                         (row.date, part.article_id))
         conn.execute("UPDATE dispatches SET lead_id = ? WHERE source = ? AND key = ? AND part = 1 AND position = ? "
                      "AND article_id = ?", (lead_id, part.source, part.key, part.position, part.article_id))
         changing(part.article_id, 1)

@@ -23,6 +23,11 @@ transaction, so not here) gives it back to the file system.
 
 Schema 5 (from 4) adds `lsh_recent`, the bands of the latest articles (dedup.py), empty: the bands
 stored in `lsh` are found there as before.
+
+Schema 6 (from 5, or from an earlier one after the steps to 5) keys the tables of an article's rows
+(mentions, article_entities, events, quotes, signatures) by the article's number instead of its id,
+so that a write appends to them, and gives each quotation its article's date (a speaker's latest
+quotations off an index). Each table is made anew and filled from the old one, article by article.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from __future__ import annotations
 import sqlite3
 
 from khabar.store.aggregates import HAPPENED, count_urls
+from khabar.store.ddl import schema_statements
 
 # Columns a version adds to existing tables (new tables come from schema.sql itself).
 ADDED_COLUMNS = {
@@ -40,7 +46,9 @@ ADDED_COLUMNS = {
         ("dyad_counts", "goldstein_events INTEGER NOT NULL DEFAULT 0"),
     ],
 }
-UPGRADABLE = ("2", "3", "4")  # versions this khabar can bring up to its own
+UPGRADABLE = ("2", "3", "4", "5")
+# Tables keyed by the article's number since schema 6 (their first column, `article_num`).
+NUMBERED = ("mentions", "article_entities", "events", "quotes", "signatures")  # versions this khabar can bring up to its own
 
 
 def add_columns(conn: sqlite3.Connection, version: str) -> None:
@@ -65,6 +73,31 @@ def backfill(conn: sqlite3.Connection, version: str) -> None:
     if int(version) < 4:
         _to_4(conn)
     # to 5: lsh_recent, made empty by schema.sql
+    if int(version) < 6:
+        _to_6(conn)
+
+
+def _to_6(conn: sqlite3.Connection) -> None:
+    """Each table of an article's rows made again under the article's number, read in the order of
+    the numbers (the new B-tree is written at its right edge) and its indexes made after."""
+    statements = schema_statements()
+    for table in NUMBERED:
+        old = f"{table}_before_6"
+        for (index,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                     "AND sql IS NOT NULL", (table,)).fetchall():
+            conn.execute(f"DROP INDEX {index}")
+        conn.execute(f"ALTER TABLE {table} RENAME TO {old}")
+        made = [s for s in statements if f" {table} (" in s or f" {table}(" in s]
+        conn.execute(made[0])  # the table; its indexes once it is filled
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")][1:]
+        had = {row[1] for row in conn.execute(f"PRAGMA table_info({old})")}
+        taken = ", ".join("a.date" if c == "date" and c not in had else f'o."{c}"' for c in columns)
+        names = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(f"INSERT INTO {table} (article_num, {names}) "
+                     f"SELECT a.num, {taken} FROM articles a CROSS JOIN {old} o ON o.article_id = a.id")
+        conn.execute(f"DROP TABLE {old}")
+        for statement in made[1:]:
+            conn.execute(statement)
 
 
 def _to_4(conn: sqlite3.Connection) -> None:

@@ -9,22 +9,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.lang.normalize import fold
-from khabar.store import dialect, docs
+from khabar.store import dialect, docs, fts
 from khabar.store.aggregates import HAPPENED
-from khabar.store.search import RANK_FUNCTION, RANKING, make_snippet, parse_query
+from khabar.store.search import Query, make_snippet, parse_query
 from khabar.store.summary import DYAD_COUNTS_SQL, ENTITY_COUNTS_SQL
 
 CO_MENTION_ARTICLES = 1000  # an entity's latest articles in which its co-mentions are counted
 # A query matching more articles than this is ranked among its latest RANKED matches (by when they were
 # stored): ranking costs time per match, so a common word would cost more as the store grows, and news
-# is read newest first anyway.
+# is read newest first anyway. Each word's weight is counted in the key table of those matches (fts.py).
 RANKED = 2000
 # Matches are counted up to COUNTED: an exact count of a common word costs time per match (about 17 ms
 # at a million articles); beyond it the answer says "more than" (`total_exact` false).
 COUNTED = 10_000
-# A speaker's quotations are sorted by date when fewer than this; past it (and when its articles are
-# not too many more than its quotations) they are found by walking its articles latest first.
-SORTED_QUOTES = 2000
 _RESULT_COLUMNS = ("id", "headline", "date", "agency", "outlet", "country", "story_id", "url", "duplicate_of")
 
 
@@ -56,14 +53,14 @@ def _where(conn: sqlite3.Connection, filters: Filters) -> tuple[list[str], list[
             params.append(value)
     if filters.entity:
         ids = entity_ids(conn, filters.entity) or ["\0none"]
-        clauses.append(f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({_marks(ids)}))")
+        clauses.append(f"a.num IN (SELECT article_num FROM article_entities WHERE entity_id IN ({_marks(ids)}))")
         params += ids
     if filters.country:
-        clauses.append("(a.country = ? OR a.id IN (SELECT ae.article_id FROM article_entities ae "
+        clauses.append("(a.country = ? OR a.num IN (SELECT ae.article_num FROM article_entities ae "
                        "JOIN entities e ON e.id = ae.entity_id WHERE e.country = ?))")
         params += [filters.country.upper()] * 2
     if filters.event_type:
-        clauses.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
+        clauses.append("a.num IN (SELECT article_num FROM events WHERE type = ?)")
         params.append(filters.event_type.upper())
     return clauses, params
 
@@ -80,26 +77,46 @@ def entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
     return sorted(row[0] for row in rows)
 
 
-def _matches(conn: sqlite3.Connection, expression: str, clauses: list[str], params: list[Any], limit: int,
+def _matches(conn: sqlite3.Connection, query: Query, clauses: list[str], params: list[Any], limit: int,
              offset: int) -> tuple[int, list[tuple]]:
-    """Total and one page of full-text matches, best first."""
+    """Total and one page of full-text matches, best first. The key tables (fts.py) are read newest
+    first: matches (that pass the filters) counted up to COUNTED, and the latest RANKED of them ranked
+    by BM25 with each word weighed over the tables that hold them (fts.ranked)."""
     columns = ", ".join(f"a.{c}" for c in _RESULT_COLUMNS)
-    if not clauses:  # rank and cut in the index, then fetch only the page's articles
-        total = conn.execute("SELECT count(*) FROM (SELECT 1 FROM article_keys WHERE article_keys MATCH ? LIMIT ?)",
-                             (expression, COUNTED + 1))
-        oldest = conn.execute("SELECT rowid FROM article_keys WHERE article_keys MATCH ? ORDER BY rowid DESC "
-                              "LIMIT 1 OFFSET ?", (expression, max(RANKED, offset + limit) - 1)).fetchone()
-        rows = conn.execute(
-            f"SELECT {columns} FROM (SELECT rowid, {RANKING} AS score FROM article_keys WHERE article_keys MATCH ? "
-            "AND rowid >= ? ORDER BY score LIMIT ? OFFSET ?) k JOIN articles a ON a.num = k.rowid ORDER BY k.score",
-            (expression, oldest[0] if oldest else 0, limit, offset))
-        return total.fetchone()[0], rows.fetchall()
-    base = ("FROM article_keys k JOIN articles a ON a.num = k.rowid WHERE "
-            + " AND ".join(["article_keys MATCH ?", "k.rank MATCH ?", *clauses]))
-    params = [expression, RANK_FUNCTION, *params]
-    total = conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)", [*params, COUNTED + 1]).fetchone()[0]
-    rows = conn.execute(f"SELECT {columns} {base} ORDER BY k.rank LIMIT ? OFFSET ?", [*params, limit, offset])
-    return total, rows.fetchall()
+    expression = query.expression
+    total, got, candidates, whole = 0, 0, {}, set()
+    want = max(RANKED, offset + limit)
+    for table in fts.tables(conn):
+        matching = f"FROM {table} k{_joined(clauses)} WHERE {table} MATCH ?{_and(clauses)}"
+        every = False
+        if got < want:
+            nums = [row[0] for row in conn.execute(f"SELECT k.rowid {matching} ORDER BY k.rowid DESC LIMIT ?",
+                                                   [expression, *params, want - got])]
+            every = len(nums) < want - got  # all this table's matches: counted as well
+            if nums:
+                candidates[table] = nums
+                got += len(nums)
+            if every and not clauses:
+                whole.add(table)
+        if total <= COUNTED:
+            total += len(nums) if every else conn.execute(f"SELECT count(*) FROM (SELECT 1 {matching} LIMIT ?) m",
+                                                          [expression, *params, COUNTED + 1 - total]).fetchone()[0]
+        if total > COUNTED and got >= want:
+            break
+    page = [num for _, num in fts.ranked(conn, list(query.phrases), candidates, whole)[offset:offset + limit]]
+    if not page:
+        return total, []
+    rows = {row[0]: row[1:] for row in conn.execute(
+        f"SELECT a.num, {columns} FROM articles a WHERE a.num IN ({_marks(page)})", page)}
+    return total, [rows[num] for num in page if num in rows]
+
+
+def _joined(clauses: list[str]) -> str:
+    return " JOIN articles a ON a.num = k.rowid" if clauses else ""
+
+
+def _and(clauses: list[str]) -> str:
+    return "".join(f" AND {clause}" for clause in clauses)
 
 
 def _latest(conn: sqlite3.Connection, clauses: list[str], params: list[Any], limit: int,
@@ -120,7 +137,7 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters = Filters(), *,
     query = parse_query(text)
     clauses, params = _where(conn, filters)
     if query.expression and dialect.of(conn) is dialect.SQLITE:
-        total, rows = _matches(conn, query.expression, clauses, params, limit, offset)
+        total, rows = _matches(conn, query, clauses, params, limit, offset)
     elif query.expression:  # the engine's own full-text match over the same keys (pg.py)
         total, rows = conn.matches(query, _RESULT_COLUMNS, clauses, params, limit, offset, RANKED, COUNTED)
     elif text.strip():
@@ -217,7 +234,7 @@ STATS_SQL = {
     "mentions": "SELECT count(*) FROM mentions",
     "events": "SELECT count(*) FROM events",
     "story_events": "SELECT count(*) FROM (SELECT DISTINCT a.story_id, ev.type, ev.source, ev.target "
-                    f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {HAPPENED})",
+                    f"FROM events ev JOIN articles a ON a.num = ev.article_num WHERE {HAPPENED})",
     "quotes": "SELECT count(*) FROM quotes",
     "errors": "SELECT count(*) FROM errors",
 }
@@ -290,56 +307,40 @@ def entity(conn: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> dict
     # Named beside it in its latest CO_MENTION_ARTICLES articles (all of them, for most entities).
     found["co_mentioned"] = _rows(conn.execute(
         "SELECT e.id, e.name_en, e.name_ar, e.type, top.articles FROM (SELECT other.entity_id, count(*) AS articles "
-        "FROM (SELECT article_id FROM article_entities WHERE entity_id = ?1 ORDER BY date DESC LIMIT ?3) mine "
-        "JOIN article_entities other ON other.article_id = mine.article_id AND other.entity_id != ?1 "
+        "FROM (SELECT article_num FROM article_entities WHERE entity_id = ?1 ORDER BY date DESC LIMIT ?3) mine "
+        "JOIN article_entities other ON other.article_num = mine.article_num AND other.entity_id != ?1 "
         "GROUP BY other.entity_id ORDER BY articles DESC, other.entity_id LIMIT ?2) top "
         "JOIN entities e ON e.id = top.entity_id ORDER BY top.articles DESC, e.id",
         (entity_id, limit, CO_MENTION_ARTICLES)))
     found["quotes"] = quotes(conn, speaker=entity_id, limit=limit)
     found["latest"] = _rows(conn.execute(
         "SELECT a.id, a.headline, a.date, a.agency, a.outlet FROM "
-        "(SELECT article_id, date FROM article_entities WHERE entity_id = ? ORDER BY date DESC, article_id "
-        "LIMIT ?) ae JOIN articles a ON a.id = ae.article_id ORDER BY a.date DESC, a.id", (entity_id, limit)))
+        "(SELECT article_num, date FROM article_entities WHERE entity_id = ? ORDER BY date DESC, article_num "
+        "LIMIT ?) ae JOIN articles a ON a.num = ae.article_num ORDER BY ae.date DESC, ae.article_num",
+        (entity_id, limit)))
     return found
 
 
 def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, limit: int = 20,
            offset: int = 0) -> list[dict[str, Any]]:
     """Quotations, latest first; `speaker` keeps those of one entity (by id) or one speaker as written."""
-    # Unfiltered: walk articles by date (its index) and stop at the page's end, instead of sorting
-    # every quotation; CROSS JOIN keeps SQLite from putting quotes first.
-    join, where, params = f"FROM articles a {dialect.of(conn).ordered_join} quotes q ON q.article_id = a.id", "", []
-    order = "a.date DESC, a.id, q.n"
-    if speaker and _walk_speaker(conn, speaker, limit + offset):
-        # A speaker quoted often: walk the articles naming it, latest first (their index), and stop at
-        # the page's end, instead of sorting every one of its quotations (50,000 for the most quoted
-        # person of a million articles: 0.3 s). A quotation's speaker_id is one of its article's
-        # entities (the speaker is a mention of the article), so these are all its quotations.
-        join = (f"FROM article_entities ae {dialect.of(conn).ordered_join} quotes q ON q.article_id = ae.article_id "
-                "JOIN articles a ON a.id = ae.article_id")
-        where, params, order = "WHERE ae.entity_id = ? AND q.speaker_id = ?", [speaker, speaker], \
-            "ae.date DESC, ae.article_id, q.n"
-    elif speaker:
-        join = "FROM quotes q JOIN articles a ON a.id = q.article_id"
-        where, params = "WHERE q.speaker_id = ? OR q.speaker = ?", [speaker, speaker]
+    columns = ("SELECT a.id AS article_id, q.n, q.text, q.speaker, q.speaker_en, q.speaker_id, q.kind, q.start, "
+               "q.\"end\", a.headline, a.date")
+    if not speaker:
+        # Walk articles by date (its index) and stop at the page's end, instead of sorting every
+        # quotation; CROSS JOIN keeps SQLite from putting quotes first.
+        return _rows(conn.execute(
+            f"{columns} FROM articles a {dialect.of(conn).ordered_join} quotes q ON q.article_num = a.num "
+            "ORDER BY a.date DESC, a.num, q.n LIMIT ? OFFSET ?", (limit, offset)))
+    # A speaker's quotations by id and as written, each read latest first off its index (speaker and
+    # date) and cut at the page's end: the cost of a page, not of the speaker's quotations (36,000
+    # for a name as written in a million articles).
+    mine = ("SELECT * FROM (SELECT article_num, n, date FROM quotes WHERE {0} = ?1 "
+            "ORDER BY date DESC, article_num, n LIMIT ?2) AS {1}")
     return _rows(conn.execute(
-        "SELECT q.article_id, q.n, q.text, q.speaker, q.speaker_en, q.speaker_id, q.kind, q.start, q.\"end\", "
-        f"a.headline, a.date {join} {where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset]))
-
-
-def _walk_speaker(conn: sqlite3.Connection, speaker: str, rows: int) -> bool:
-    """Whether the quotations of `speaker` (an entity id) are found sooner by walking its articles latest
-    first than by sorting them all: the walk reads about `rows` × articles / quotations articles, the
-    sort every quotation (counted up to SORTED_QUOTES). Never for a speaker as written (not an id)."""
-    quoted = conn.execute("SELECT count(*) FROM (SELECT 1 FROM quotes WHERE speaker_id = ? LIMIT ?) AS q",
-                          (speaker, SORTED_QUOTES)).fetchone()[0]
-    if quoted < SORTED_QUOTES // 4:  # few: sorting them is cheap
-        return False
-    if conn.execute("SELECT 1 FROM quotes WHERE speaker = ? LIMIT 1", (speaker,)).fetchone():
-        return False  # the id is also a speaker's name as written: only the sort finds both
-    named = conn.execute("SELECT articles FROM entity_counts WHERE entity_id = ?", (speaker,)).fetchone()
-    return named is not None and rows * named[0] < quoted * quoted
+        f"{columns} FROM ({mine.format('speaker_id', 'by_id')} UNION {mine.format('speaker', 'as_written')}) AS p "
+        "JOIN quotes q ON q.article_num = p.article_num AND q.n = p.n JOIN articles a ON a.num = q.article_num "
+        "ORDER BY p.date DESC, p.article_num, p.n LIMIT ?3 OFFSET ?4", (speaker, limit + offset, limit, offset)))
 
 
 _STORY_COLUMNS = ("SELECT a.story_id AS id, count(*) AS articles, min(a.date) AS first, max(a.date) AS last, "
@@ -385,7 +386,7 @@ def event_timeline(conn: sqlite3.Connection, filters: Filters = Filters(), *,
     where = " AND ".join([HAPPENED, "a.date IS NOT NULL", *clauses])
     return _rows(conn.execute(
         f"SELECT substr(a.date, 1, {chars}) AS period, ev.type AS type, count(DISTINCT a.story_id) AS stories "
-        f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {where} "
+        f"FROM events ev JOIN articles a ON a.num = ev.article_num WHERE {where} "
         "GROUP BY period, ev.type ORDER BY period, ev.type", params))
 
 
@@ -430,15 +431,15 @@ def datelines(conn: sqlite3.Connection, filters: Filters = Filters(), *, limit: 
 # ---- The analyst's dashboard: dyads, the events of an entity, stories of search results ----
 
 _EVENT_COLUMNS = (
-    "SELECT {role}ev.article_id, ev.n, ev.type, ev.cameo, ev.quad_class, ev.goldstein, ev.source, ev.target, "
+    "SELECT {role}a.id AS article_id, ev.n, ev.type, ev.cameo, ev.quad_class, ev.goldstein, ev.source, ev.target, "
     "ev.source_text, ev.target_text, ev.source_sector, ev.target_sector, ev.trigger, ev.trigger_start, "
     "ev.trigger_end, ev.sentence, ev.mode, ev.negated, ev.future, ev.hypothetical, a.date, a.headline, "
     "a.agency, a.outlet, a.url, a.story_id, "
     "a.doc AS doc "  # for the evidence (_placed)
-    # `chosen`: the (article_id, n) of the page's events, cut to the page before a document is read
-    "FROM ({chosen}) AS k JOIN events ev ON ev.article_id = k.article_id AND ev.n = k.n "
-    "JOIN articles a ON a.id = ev.article_id "
-    "ORDER BY a.date DESC, a.id, ev.n")
+    # `chosen`: the (article_num, n) of the page's events, cut to the page before a document is read
+    "FROM ({chosen}) AS k JOIN events ev ON ev.article_num = k.article_num AND ev.n = k.n "
+    "JOIN articles a ON a.num = ev.article_num "
+    "ORDER BY a.date DESC, a.num, ev.n")
 
 
 def _dyad_where(conn: sqlite3.Connection, filters: Filters, source: str | None, target: str | None,
@@ -469,8 +470,8 @@ def dyads(conn: sqlite3.Connection, filters: Filters = Filters(), *, source: str
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return _rows(conn.execute(
         "SELECT ev.type, ev.source, ev.target, count(DISTINCT a.story_id) AS stories, "
-        "count(DISTINCT ev.article_id) AS articles, count(*) AS mentions, round(avg(ev.goldstein), 2) AS goldstein, "
-        f"min(a.date) AS first, max(a.date) AS last FROM events ev JOIN articles a ON a.id = ev.article_id {where} "
+        "count(DISTINCT ev.article_num) AS articles, count(*) AS mentions, round(avg(ev.goldstein), 2) AS goldstein, "
+        f"min(a.date) AS first, max(a.date) AS last FROM events ev JOIN articles a ON a.num = ev.article_num {where} "
         # coalesce: no actor sorts first, as SQLite puts NULL first (PostgreSQL puts it last)
         "GROUP BY ev.type, ev.source, ev.target ORDER BY stories DESC, articles DESC, ev.type, "
         "coalesce(ev.source, ''), coalesce(ev.target, '') LIMIT ?", [*params, limit]))
@@ -501,7 +502,7 @@ def dyad(conn: sqlite3.Connection, source: str, target: str, filters: Filters = 
     PLOVER type, and its latest events with their evidence (events that happened)."""
     clauses, params = _dyad_where(conn, filters, source, target, False)
     where = " AND ".join(clauses)
-    base = f"FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {where}"
+    base = f"FROM events ev JOIN articles a ON a.num = ev.article_num WHERE {where}"
     months = _rows(conn.execute(
         "SELECT substr(a.date, 1, 7) AS month, count(DISTINCT a.story_id) AS stories, count(*) AS events, "
         f"round(avg(ev.goldstein), 2) AS goldstein {base} AND a.date IS NOT NULL GROUP BY month ORDER BY month",
@@ -512,9 +513,9 @@ def dyad(conn: sqlite3.Connection, source: str, target: str, filters: Filters = 
     types = _rows(conn.execute(
         f"SELECT ev.type AS type, count(DISTINCT a.story_id) AS stories, round(avg(ev.goldstein), 2) AS goldstein "
         f"{base} GROUP BY ev.type ORDER BY stories DESC, ev.type", params))
-    totals = conn.execute(f"SELECT count(DISTINCT a.story_id), count(DISTINCT ev.article_id), count(*), "
+    totals = conn.execute(f"SELECT count(DISTINCT a.story_id), count(DISTINCT ev.article_num), count(*), "
                           f"round(avg(ev.goldstein), 2), min(a.date), max(a.date) {base}", params).fetchone()
-    chosen = f"SELECT ev.article_id, ev.n {base} ORDER BY a.date DESC, a.id, ev.n LIMIT ?"
+    chosen = f"SELECT ev.article_num, ev.n {base} ORDER BY a.date DESC, a.num, ev.n LIMIT ?"
     events = _placed(_rows(conn.execute(_EVENT_COLUMNS.format(role="", chosen=chosen), [*params, limit])))
     return {"source": source.upper(), "target": target.upper(), "months": months, "quad_classes": quads,
             "types": types, "events": events,
@@ -527,15 +528,15 @@ def entity_events(conn: sqlite3.Connection, entity_id: str, codes: tuple[str, ..
     target) and its evidence: events whose actor is one of `codes` (e.g. a state's ISO3), or whose
     actor's words hold one of the entity's mentions in that article."""
     marks = _marks(list(codes)) if codes else "NULL"
-    side = ("(ev.{0} IN ({1}) OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = ev.article_id AND "
+    side = ("(ev.{0} IN ({1}) OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_num = ev.article_num AND "
             "m.entity_id = ? AND instr(ev.{0}_text, m.text) > 0))")
     source, target = side.format("source", marks), side.format("target", marks)
     # The entity's articles latest first (their index), stopping once the page is full.
-    chosen = (f"SELECT ev.article_id, ev.n, CASE WHEN {source} THEN 'source' ELSE 'target' END AS role "
-              "FROM (SELECT article_id, date FROM article_entities WHERE entity_id = ? ORDER BY date DESC, article_id) "
-              f"AS ae {dialect.of(conn).ordered_join} events ev ON ev.article_id = ae.article_id "
+    chosen = (f"SELECT ev.article_num, ev.n, CASE WHEN {source} THEN 'source' ELSE 'target' END AS role "
+              "FROM (SELECT article_num, date FROM article_entities WHERE entity_id = ? ORDER BY date DESC, article_num) "
+              f"AS ae {dialect.of(conn).ordered_join} events ev ON ev.article_num = ae.article_num "
               f"WHERE ({source} OR {target}) "
-              "ORDER BY ae.date DESC, ae.article_id, ev.n LIMIT ?")
+              "ORDER BY ae.date DESC, ae.article_num, ev.n LIMIT ?")
     rows = _rows(conn.execute(_EVENT_COLUMNS.format(role="k.role, ", chosen=chosen),
                               [*codes, entity_id, entity_id, *codes, entity_id, *codes, entity_id, limit]))
     return _placed(rows)
@@ -574,7 +575,7 @@ def event_places(conn: sqlite3.Connection, filters: Filters = Filters(), *, limi
     clauses, params = _dyad_where(conn, filters, None, None, False)
     return _rows(conn.execute(
         "SELECT ev.place_country AS country, ev.place_name AS place, ev.place_lat AS lat, ev.place_lon AS lon, "
-        "count(DISTINCT a.story_id) AS stories FROM events ev JOIN articles a ON a.id = ev.article_id "
+        "count(DISTINCT a.story_id) AS stories FROM events ev JOIN articles a ON a.num = ev.article_num "
         f"WHERE {' AND '.join(clauses)} AND ev.place_country IS NOT NULL GROUP BY 1, 2, 3, 4 "
         "ORDER BY stories DESC, 1, 2 LIMIT ?", [*params, limit]))
 

@@ -79,15 +79,16 @@ def article_record(article: Article) -> Record:
         doc=docs.pack(json.dumps(article.to_dict(), ensure_ascii=False, separators=(",", ":"))))
     return Record(
         id=article_id, error=None, article=row,
-        mentions=_mentions(article, article_id),
+        mentions=_mentions(article),
         entities=[EntityRow(id=e.id, type=e.type, name_en=e.name_en,
                             name_ar=e.name_ar or (article.mentions[e.mentions[0]].text if e.mentions else None),
                             country=e.country) for e in article.entities],
-        article_entities=[ArticleEntityRow(article_id, e.id, len(e.mentions), date) for e in article.entities],
-        events=[_event(article_id, n, e, places[n] if n < len(places) else None)
+        article_entities=[ArticleEntityRow(0, e.id, len(e.mentions), date) for e in article.entities],
+        events=[_event(n, e, places[n] if n < len(places) else None)
                 for n, e in enumerate(article.events)],
-        quotes=[QuoteRow(article_id=article_id, n=n, start=q.start, end=q.end, text=q.text, speaker=q.speaker,
-                         speaker_en=q.speaker_en, speaker_id=q.speaker_id, sentence=q.sentence, kind=q.kind)
+        quotes=[QuoteRow(article_num=0, n=n, start=q.start, end=q.end, text=q.text, speaker=q.speaker,
+                         speaker_en=q.speaker_en, speaker_id=q.speaker_id, sentence=q.sentence, kind=q.kind,
+                         date=date)
                 for n, q in enumerate(article.quotes)],
         headline_keys=" ".join(text_keys(article.headline.text)) if article.headline else "",
         body_keys=" ".join(body_keys),
@@ -123,7 +124,7 @@ def _dispatch(article: Article, article_id: str, date: str | None) -> DispatchRo
                        own_date=date)
 
 
-def _mentions(article: Article, article_id: str) -> list[MentionRow]:
+def _mentions(article: Article) -> list[MentionRow]:
     """Mentions (linked to their entity) then references (titles, demonyms), numbered in one series."""
     entity_of: dict[int, str] = {}
     for entity in article.entities:
@@ -134,15 +135,15 @@ def _mentions(article: Article, article_id: str) -> list[MentionRow]:
         for m in items:
             entity_id = entity_of.get(len(rows), m.id) if role == "mention" else m.id
             rows.append(MentionRow(
-                article_id=article_id, n=len(rows), role=role, part=m.where, start=m.start, end=m.end,
+                article_num=0, n=len(rows), role=role, part=m.where, start=m.start, end=m.end,
                 text=m.text, type=m.type, entity_id=entity_id, name_en=m.name_en,
                 country=m.country, kind=m.kind, how=m.how))
     return rows
 
 
-def _event(article_id: str, n: int, e: Event, place: EventPlace | None) -> EventRow:
+def _event(n: int, e: Event, place: EventPlace | None) -> EventRow:
     return EventRow(
-        article_id=article_id, n=n, type=e.type, sentence=e.sentence, trigger=e.trigger,
+        article_num=0, n=n, type=e.type, sentence=e.sentence, trigger=e.trigger,
         trigger_start=e.trigger_start, trigger_end=e.trigger_end, source=e.source, target=e.target,
         source_text=e.source_text, target_text=e.target_text, source_sector=e.source_sector,
         target_sector=e.target_sector, mode=e.mode, negated=int(e.negated), future=int(e.future),

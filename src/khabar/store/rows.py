@@ -4,7 +4,8 @@ Each field is named after its column, and the writer inserts by those names. Row
 (NamedTuple), so that a record pickles cheaply on its way from a worker; after a Parquet shard
 (khabar.run.shards) they come back as lists in the same field order, which inserts the same.
 Columns the writer does not fill (articles.num, story_id, duplicate_of, similarity: dedup.py)
-have no field.
+have no field. The rows of an article's annotations are keyed by its number, which a worker does not
+know: they carry 0 (`article_num`, always their first field) and the writer puts the number in.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ class ArticleRow(NamedTuple):
 
 
 class MentionRow(NamedTuple):
-    article_id: str
+    article_num: int  # articles.num: 0 until the writer numbers the article
     n: int
     role: str  # "mention" or "reference"
     part: str
@@ -100,14 +101,14 @@ class EntityRow(NamedTuple):
 
 
 class ArticleEntityRow(NamedTuple):
-    article_id: str
+    article_num: int  # articles.num: 0 until the writer numbers the article
     entity_id: str
     mentions: int
     date: str | None  # the article's date, so that an entity's latest articles are read off an index
 
 
 class EventRow(NamedTuple):
-    article_id: str
+    article_num: int  # articles.num: 0 until the writer numbers the article
     n: int
     type: str
     sentence: int
@@ -136,7 +137,7 @@ class EventRow(NamedTuple):
 
 
 class QuoteRow(NamedTuple):
-    article_id: str
+    article_num: int  # articles.num: 0 until the writer numbers the article
     n: int
     start: int
     end: int
@@ -146,10 +147,11 @@ class QuoteRow(NamedTuple):
     speaker_id: str | None
     sentence: int | None
     kind: str | None
+    date: str | None = None  # the article's date: a speaker's latest quotations, by index
 
 
 class SignatureRow(NamedTuple):
-    article_id: str
+    article_num: int  # articles.num: 0 until the writer numbers the article
     minhash: bytes
 
 

@@ -11,11 +11,11 @@ from khabar.store.db import transaction
 ENTITY_COUNTS_SQL = (
     "SELECT ae.entity_id AS entity_id, count(DISTINCT a.story_id) AS stories, count(*) AS articles, "
     "sum(ae.mentions) AS mentions FROM article_entities ae "
-    "JOIN articles a ON a.id = ae.article_id {where} GROUP BY ae.entity_id")
+    "JOIN articles a ON a.num = ae.article_num {where} GROUP BY ae.entity_id")
 DYAD_COUNTS_SQL = (
     "SELECT ev.type AS type, ev.source AS source, ev.target AS target, count(DISTINCT a.story_id) AS stories, "
-    "count(DISTINCT ev.article_id) AS articles, count(*) AS mentions, min(a.date) AS first, max(a.date) AS last "
-    "FROM events ev JOIN articles a ON a.id = ev.article_id {where} "
+    "count(DISTINCT ev.article_num) AS articles, count(*) AS mentions, min(a.date) AS first, max(a.date) AS last "
+    "FROM events ev JOIN articles a ON a.num = ev.article_num {where} "
     "GROUP BY ev.type, ev.source, ev.target")
 
 

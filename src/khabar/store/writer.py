@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from khabar.lang.normalize import fold
-from khabar.store import aggregates, dialect, dispatches, docs
+from khabar.store import aggregates, dialect, dispatches, docs, fts
 from khabar.store.db import open_store, transaction
 from khabar.store.dedup import join_url, place_article, settle_bands
 from khabar.store.ids import url_key
@@ -29,9 +29,9 @@ from khabar.store.rows import (
     DispatchRow,
     EntityRow,
     ErrorRow,
-    KeysRow,
     MentionRow,
     PageKey,
+    QuoteRow,
     SignatureRow,
 )
 
@@ -47,14 +47,14 @@ WRITER_CACHE_KB = 262_144  # page cache of a long writer (ingest): the B-trees' 
 
 
 def tune_writer(conn: sqlite3.Connection) -> None:
-    """A writer that writes many batches keeps more pages in memory: each article's rows go to random
-    places of tables keyed by its (hash) id, and SQLite's default cache of 2 MB would read the inner
-    pages of those B-trees again for each one."""
+    """A writer that writes many batches keeps more pages in memory: rows keyed by a hash (an article's
+    id in `articles` and `copies`, LSH bands, URL hashes) and the indexes by entity or speaker go to
+    random places, and SQLite's default cache of 2 MB would read the inner pages of those B-trees
+    again for each one."""
     if dialect.of(conn) is dialect.SQLITE:  # PostgreSQL's cache is the server's
         conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KB}")
 
 
-INSERT[KeysRow] = _insert(KeysRow, "")  # an FTS5 table takes no ON CONFLICT; its rowid is new here
 INSERT[ArticleRow] = _insert(ArticleRow, "")  # its absence was checked first
 
 
@@ -76,29 +76,41 @@ def write_article(conn: sqlite3.Connection, record: Record, page: CopyRow) -> bo
     returning = dialect.of(conn).returning_num
     cursor = conn.execute(INSERT[ArticleRow] + returning, row._replace(doc=docs.pack(row.doc)))  # doc: docs.py
     num = cursor.fetchone()[0] if returning else cursor.lastrowid
-    if row.date != record["article"][ArticleRow._fields.index("date")]:  # a part took its lead's date
-        record = {**record, "article_entities": [  # type: ignore[assignment]
-            ArticleEntityRow._make(r)._replace(date=row.date) for r in record["article_entities"]]}
+    redated = row.date != record["article"][ArticleRow._fields.index("date")]  # a part took its lead's date
     _count_copy(conn, page, conn.execute(INSERT[CopyRow], page).rowcount)
     for key, row_type in CHILD_ROWS.items():
         if row_type is EntityRow:
             _write_entities(conn, record[key])  # type: ignore[literal-required]
         else:
-            conn.executemany(INSERT[row_type], record[key])  # type: ignore[literal-required]
+            conn.executemany(INSERT[row_type], _numbered(record[key], num,  # type: ignore[literal-required]
+                                                         _DATE.get(row_type) if redated else None, row.date))
     conn.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                      _entity_keys(record["mentions"]))  # type: ignore[arg-type]
     write_keys = getattr(conn, "write_keys", None)  # PostgreSQL's tsvector (pg.py)
     if write_keys is None:
-        conn.execute(INSERT[KeysRow], KeysRow(num, record["headline_keys"], record["body_keys"]))
+        fts.write(conn, num, record["headline_keys"], record["body_keys"])  # its key table (fts.py)
     else:
         write_keys(num, record["headline_keys"], record["body_keys"])
     if record["minhash"] is not None:
-        conn.execute(INSERT[SignatureRow], SignatureRow(record["id"], record["minhash"]))
+        conn.execute(INSERT[SignatureRow], SignatureRow(num, record["minhash"]))
     if dispatch is not None:
         dispatches.note(conn, dispatch, lambda part, sign: _changing(conn, part, sign))
     aggregates.article(conn, record["id"], 1)
     place_article(conn, record["id"], num, record["minhash"])
     return True
+
+
+# Where a row type holds the article's date (set again when a continuation part takes its lead's).
+_DATE = {ArticleEntityRow: ArticleEntityRow._fields.index("date"), QuoteRow: QuoteRow._fields.index("date")}
+
+
+def _numbered(rows: Iterable[Sequence], num: int, date_at: int | None, date: str | None) -> list[tuple]:
+    """An article's rows under its number (their first field; a worker leaves it 0), with the article's
+    date at `date_at` when it changed. By position: rows back from a Parquet shard are lists."""
+    numbered = [(num, *r[1:]) for r in rows]
+    if date_at is not None:
+        numbered = [(*r[:date_at], date, *r[date_at + 1:]) for r in numbered]
+    return numbered
 
 
 def _changing(conn: sqlite3.Connection, article_id: str, sign: int) -> None:

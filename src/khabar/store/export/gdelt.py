@@ -38,11 +38,11 @@ GEO_TYPES = {"state": GEO_COUNTRY, "city": GEO_CITY, "facility": GEO_CITY, "regi
 STORY_EVENTS_SQL = f"""
 SELECT min(a.date), a.story_id, ev.type, ev.source, ev.target, ev.source_text, ev.target_text,
        ev.source_sector, ev.target_sector, ev.cameo, ev.quad_class, ev.goldstein, a.place, a.country,
-       coalesce(a.url, a.source), count(*), count(DISTINCT ev.article_id),
+       coalesce(a.url, a.source), count(*), count(DISTINCT ev.article_num),
        count(DISTINCT coalesce(a.outlet, a.agency, a.source)), sum(ev.sentence <= 0) > 0,
        json_extract(doc_json(a.doc), '$.events[' || ev.n || '].location'),
        json_type(doc_json(a.doc), '$.events[' || ev.n || '].location')
-FROM events ev JOIN articles a ON a.id = ev.article_id
+FROM events ev JOIN articles a ON a.num = ev.article_num
 WHERE {HAPPENED} AND (ev.source IS NOT NULL OR ev.target IS NOT NULL) AND {{selection}}
 GROUP BY a.story_id, ev.type, ev.source, ev.target
 ORDER BY a.story_id, ev.type, ev.source, ev.target

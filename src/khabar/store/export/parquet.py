@@ -10,27 +10,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from khabar.store.export.select import EVERYTHING, Selection
+from khabar.store.rows import EventRow, QuoteRow
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 ROWS_PER_GROUP = 20_000
-# Each table's query, and its condition for a selection ({chosen}: the ids of the chosen articles).
+
+
+def _owned(alias: str, row_type: type) -> str:
+    """The columns of a table of an article's rows as exported: the article's id (`article_id`, as the
+    data set has always had it) in place of its number in the store."""
+    return ", ".join(["a.id AS article_id", *(f'{alias}."{f}"' for f in row_type._fields[1:])])  # type: ignore[attr-defined]
+
+
+# Each table's query, and its condition for a selection ({chosen}: the numbers of the chosen articles).
 TABLES = {
     "articles": ("SELECT id, content_hash, page_id, source, position, url, outlet, agency, headline, date, place, "
                  "country, sentences, tokens, story_id, duplicate_of, similarity, "
-                 "json_extract(doc_json(doc), '$.body') AS body FROM articles {where} ORDER BY num", "id IN {chosen}"),
-    "copies": ("SELECT * FROM copies {where} ORDER BY source, page_id, repeat", "article_id IN {chosen}"),
+                 "json_extract(doc_json(doc), '$.body') AS body FROM articles {where} ORDER BY num", "num IN {chosen}"),
+    "copies": ("SELECT * FROM copies {where} ORDER BY source, page_id, repeat",
+               "article_id IN (SELECT id FROM articles WHERE num IN {chosen})"),
     # The URL's key as copies keep it, so that a reader counts the pages of a URL without khabar.
     "errors": ("SELECT *, url_key(url) AS url_key FROM errors {where} ORDER BY source, page_id, repeat",
                "0 = 1"),  # not articles: no date, type or country chooses them
     # The folded text (`key`) is no column since schema 4: computed here, in its place of before.
-    "mentions": ("SELECT article_id, n, role, part, start, \"end\", text, fold(text) AS key, type, entity_id, name_en, "
-                 "country, kind, how FROM mentions {where} ORDER BY article_id, n", "article_id IN {chosen}"),
+    "mentions": ("SELECT a.id AS article_id, m.n, m.role, m.part, m.start, m.\"end\", m.text, fold(m.text) AS key, "
+                 "m.type, m.entity_id, m.name_en, m.country, m.kind, m.how FROM mentions m "
+                 "JOIN articles a ON a.num = m.article_num {where} ORDER BY m.article_num, m.n",
+                 "m.article_num IN {chosen}"),
     "entities": ("SELECT * FROM entities {where} ORDER BY id",
-                 "id IN (SELECT entity_id FROM article_entities WHERE article_id IN {chosen})"),
-    "events": ("SELECT * FROM events {where} ORDER BY article_id, n", "article_id IN {chosen}"),
-    "quotes": ("SELECT * FROM quotes {where} ORDER BY article_id, n", "article_id IN {chosen}"),
+                 "id IN (SELECT entity_id FROM article_entities WHERE article_num IN {chosen})"),
+    "events": (f"SELECT {_owned('ev', EventRow)} FROM events ev JOIN articles a ON a.num = ev.article_num "
+               "{where} ORDER BY ev.article_num, ev.n", "ev.article_num IN {chosen}"),
+    "quotes": (f"SELECT {_owned('q', QuoteRow)} FROM quotes q JOIN articles a ON a.num = q.article_num "
+               "{where} ORDER BY q.article_num, q.n", "q.article_num IN {chosen}"),
 }
 
 
@@ -62,7 +76,7 @@ def write_parquet(conn: sqlite3.Connection, out: Path, selection: Selection = EV
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     where, params = selection.articles(conn)
-    chosen = f"(SELECT a.id FROM articles a WHERE {where})"
+    chosen = f"(SELECT a.num FROM articles a WHERE {where})"
     for table in tables:
         query, condition = TABLES[table]
         # Without a selection, whole tables; with one, the rows of the chosen articles.
@@ -92,11 +106,11 @@ PARTITIONED = {  # each table's rows of the articles `a` of one partition, with 
                  "a.place, a.country, a.sentences, a.tokens, a.story_id, a.duplicate_of, a.similarity, "
                  f"json_extract(doc_json(a.doc), '$.body') AS body, {_KEY} FROM articles a"),
     "copies": f"SELECT c.*, {_KEY} FROM articles a JOIN copies c ON c.article_id = a.id",
-    "mentions": ("SELECT m.article_id, m.n, m.role, m.part, m.start, m.\"end\", m.text, fold(m.text) AS key, m.type, "
-                 f"m.entity_id, m.name_en, m.country, m.kind, m.how, {_KEY} FROM articles a "
-                 "JOIN mentions m ON m.article_id = a.id"),
-    "events": f"SELECT ev.*, {_KEY} FROM articles a JOIN events ev ON ev.article_id = a.id",
-    "quotes": f"SELECT q.*, {_KEY} FROM articles a JOIN quotes q ON q.article_id = a.id",
+    "mentions": ("SELECT a.id AS article_id, m.n, m.role, m.part, m.start, m.\"end\", m.text, fold(m.text) AS key, "
+                 f"m.type, m.entity_id, m.name_en, m.country, m.kind, m.how, {_KEY} FROM articles a "
+                 "JOIN mentions m ON m.article_num = a.num"),
+    "events": f"SELECT {_owned('ev', EventRow)}, {_KEY} FROM articles a JOIN events ev ON ev.article_num = a.num",
+    "quotes": f"SELECT {_owned('q', QuoteRow)}, {_KEY} FROM articles a JOIN quotes q ON q.article_num = a.num",
 }
 # Characters Hive escapes in a partition value (as %XX); other characters, Arabic ones too, stay.
 _ESCAPED = set('"#%\'*/:=?\\{[]^') | {chr(c) for c in range(32)} | {"\x7f"}

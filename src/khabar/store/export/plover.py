@@ -24,8 +24,8 @@ from khabar.store.export.names import actor_name
 from khabar.store.export.select import EVERYTHING, Selection
 
 EVENTS_SQL = """
-SELECT ev.*, a.date, a.story_id, a.headline, a.url, a.agency, a.outlet, a.source AS origin, a.doc
-FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {selection} ORDER BY a.num, ev.n
+SELECT ev.*, a.id AS article_id, a.date, a.story_id, a.headline, a.url, a.agency, a.outlet, a.source AS origin, a.doc
+FROM events ev JOIN articles a ON a.num = ev.article_num WHERE {selection} ORDER BY a.num, ev.n
 """
 # Table 6.1, with khabar's additions.
 RECORD_FIELDS = {"id", "hasEvent", "date", "time", "enddate", "endtime", "actor", "recipient", "event", "eventLoc",

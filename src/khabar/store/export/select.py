@@ -40,7 +40,7 @@ class Selection:
 
         clauses, params = _where(conn, Filters(self.date_from, self.date_to, country=self.country))
         if self.types:
-            clauses.append(f"a.id IN (SELECT article_id FROM events WHERE type IN ({','.join('?' * len(self.types))}))")
+            clauses.append(f"a.num IN (SELECT article_num FROM events WHERE type IN ({','.join('?' * len(self.types))}))")
             params += list(self.types)
         return " AND ".join(clauses) or "1", params
 
