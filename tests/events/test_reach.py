@@ -303,3 +303,14 @@ def test_possessive_of_a_wounding_noun_is_the_victim():
 def test_authority_with_a_nationality_is_its_states_official():
     events = _events("ونفت هيئة الطيران المدني الإماراتي، الأحد، ما تداولته وسائل إعلام تابعة لجماعة الحوثي.")
     assert [e.source for e in events if e.type == "REJECT"] == ["ARE"]
+
+
+# -- unnamed sources of a state tell of an act; they are not its actor
+def test_sources_named_by_a_nationality_are_no_speaker_acting():
+    events = _events("مصادر أردنية: هدنة تمهد لمصالحة جنوبي سوريا")
+    assert all(e.source != "JOR" for e in events)
+
+
+def test_a_ministry_before_a_colon_still_speaks():
+    events = _events("الخارجية الأردنية: ندعو إلى وقف فوري لإطلاق النار في الجنوب السوري")
+    assert {e.source for e in events if e.type == "REQUEST"} == {"JOR"}

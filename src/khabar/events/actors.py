@@ -86,6 +86,7 @@ class Agents:
     dated_frames: frozenset[str] = frozenset()
     backing_links: frozenset[str] = frozenset()
     causes: frozenset[str] = frozenset()
+    reporters: frozenset[str] = frozenset()
     # folded decade noun -> the last year of its decade
     dated_decades: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
@@ -180,6 +181,7 @@ def read_agents() -> Agents:
                   _folded(data.get("dated", {}).get("frames", []), name, "dated.frames"),
                   _folded(data.get("backing_links", []), name, "backing_links"),
                   _folded(data.get("causes", []), name, "causes"),
+                  _folded(data.get("reporters", []), name, "reporters"),
                   _decades(data.get("dated", {}).get("decades", {}), name))
 
 

@@ -646,7 +646,7 @@ class Attacher:
         colon = next((j for j in range(min(head, len(self.words))) if self.words.texts[j] == ":"), None)
         if colon is not None and self.groups and self.groups[0].start <= 1 and self.groups[0].end == colon \
                 and self.groups[0].coded:
-            return self.groups[0]
+            return None if self._reporting(self.groups[0]) else self.groups[0]
         for j in range(head - 1, -1, -1):
             if not self.words.forms[j].all.isdisjoint(self.agents.speech_verbs):
                 found = self.subject_after(j, None, noun=False)
@@ -654,8 +654,19 @@ class Attacher:
                     found = self.subject_before(j, None)
                     if found is not None and self.named_venue(found):
                         return None  # "مؤتمر روما يدعو": the gathering speaks
+                if found is not None and self._reporting(found):
+                    return None  # "قالت مصادر أمنية عراقية إن …": sources tell of the act, they do not do it
                 return self._apposition(found) if found else None
         return None
+
+    def _reporting(self, group: Group) -> bool:
+        """Is the group the adjective of a noun of unnamed sources ("مصادر أردنية", "مصدر أمني عراقي")?"""
+        words = self.words
+        for j in (words.prev_word(group.start - 1), words.prev_word(group.start - 2) if group.start > 1 else None,
+                  group.start):
+            if j is not None and not bare_forms(words.norms[j]).isdisjoint(self.agents.reporters):
+                return True
+        return False
 
     # -- objects
     def _clause_ends(self, start: int, end: int, reasons: bool = True) -> bool:
