@@ -314,3 +314,9 @@ def test_sources_named_by_a_nationality_are_no_speaker_acting():
 def test_a_ministry_before_a_colon_still_speaks():
     events = _events("الخارجية الأردنية: ندعو إلى وقف فوري لإطلاق النار في الجنوب السوري")
     assert {e.source for e in events if e.type == "REQUEST"} == {"JOR"}
+
+
+# -- a condemned act's doer named in a relative clause past the act's own words, after "في بيان"
+def test_doer_of_a_condemned_act_past_its_adjectives():
+    events = _events("ودان البيت الأبيض في بيان الهجمات الاستفزازية بالصواريخ التي قام بها النظام الإيراني من سوريا.")
+    assert [e.target for e in events if e.type == "ACCUSE"] == ["IRN"]

@@ -46,6 +46,7 @@ DIRECT_WINDOW = 6  # words after the trigger where an object without preposition
 # a plain direct object of these is the one addressed, supported, rejected, arrested or accused
 OBJECT_BOUND_TYPES = frozenset({"REQUEST", "SUPPORT", "REJECT", "COERCE", "ACCUSE"})
 LIST_SPAN = 4  # words between the members of a list of participants ("من سوريين ومتضامنين أوروبيين وأتراك")
+ACT_ADJECTIVES = 2  # words of an act's noun phrase (adjectives, a means with ب) before its relative clause
 APPOSITION_SPAN = 5  # words of a name set off by commas after a subject ("، منال الشريف،")
 QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 PAUSES = frozenset({",", "،", "؛", ";", ":", "-", "–", "—"})  # marks that end a plain object's phrase
@@ -419,6 +420,11 @@ class Attacher:
         `end` ("الهجوم الذي شنته إسرائيل", "الغارات التي نفذتها الطائرات الإسرائيلية", "غارة شنتها X")."""
         words = self.words
         rel = words.next_word(end + 1)
+        for _ in range(ACT_ADJECTIVES):  # "الهجمات الاستفزازية بالصواريخ التي قام بها X": the act's own words
+            if rel is None or not words.forms[rel].all.isdisjoint(self.agents.relatives) or not self._plain_word(rel) \
+                    or not (words.forms[rel].definite or words.norms[rel].startswith("ب")):
+                break
+            rel = words.next_word(rel + 1)
         if rel is None:
             return None
         if not words.forms[rel].all.isdisjoint(self.agents.relatives):
@@ -429,6 +435,9 @@ class Attacher:
             return None
         if verb is None or words.forms[verb].all.isdisjoint(self.agents.support_verbs):
             return None
+        pronoun = words.next_word(verb + 1)  # "التي قام بها X": the preposition carries the act's pronoun
+        if pronoun is not None and words.norms[pronoun] in self.agents.resumptive_preps:
+            verb = pronoun
         found = self.subject_after(verb, None, noun=False)
         return found if found is not None and found.coded else None
 
@@ -1308,7 +1317,11 @@ def _condemned_act(att: Attacher, after: int) -> Match | None:
         after, j = listed[j], att.words.next_word(listed[j])
     while j is not None and j - after < ACT_WINDOW and j not in att.acts and (
             att._skippable(j, None) or j in att.trigger_words
-            or not att.words.forms[j].all.isdisjoint(att.agents.target_preps)):
+            or not att.words.forms[j].all.isdisjoint(att.agents.target_preps | att.agents.locative_preps)):
+        if not att.words.forms[j].all.isdisjoint(att.agents.locative_preps):
+            j = att.words.next_word(j + 1)  # "أدان البيت الأبيض في بيان الهجمات": where it was said
+            if j is None:
+                break
         j = att.words.next_word(j + 1)  # "احتجاجا على مقتل …", "أدانت بشدة الهجوم", "خرجوا أمس للاحتجاج على"
     act = att.acts.get(j) if j is not None else None
     return act if act is not None and act.entry.type in VIOLENT_TYPES else None
