@@ -320,3 +320,5 @@ def test_a_ministry_before_a_colon_still_speaks():
 def test_doer_of_a_condemned_act_past_its_adjectives():
     events = _events("ودان البيت الأبيض في بيان الهجمات الاستفزازية بالصواريخ التي قام بها النظام الإيراني من سوريا.")
     assert [e.target for e in events if e.type == "ACCUSE"] == ["IRN"]
+    quoted = _events('ودان البيت الأبيض في بيان "الهجمات الاستفزازية بالصواريخ التي قام بها النظام الإيراني من سوريا".')
+    assert [e.target for e in quoted if e.type == "ACCUSE"] == ["IRN"]

@@ -1319,12 +1319,20 @@ def _condemned_act(att: Attacher, after: int) -> Match | None:
             att._skippable(j, None) or j in att.trigger_words
             or not att.words.forms[j].all.isdisjoint(att.agents.target_preps | att.agents.locative_preps)):
         if not att.words.forms[j].all.isdisjoint(att.agents.locative_preps):
-            j = att.words.next_word(j + 1)  # "أدان البيت الأبيض في بيان الهجمات": where it was said
+            j = _next_past_quotes(att.words, j)  # "أدان البيت الأبيض في بيان "الهجمات": where it was said
             if j is None:
                 break
-        j = att.words.next_word(j + 1)  # "احتجاجا على مقتل …", "أدانت بشدة الهجوم", "خرجوا أمس للاحتجاج على"
+        j = _next_past_quotes(att.words, j)  # "احتجاجا على مقتل …", "أدانت بشدة الهجوم", "خرجوا أمس للاحتجاج على"
     act = att.acts.get(j) if j is not None else None
     return act if act is not None and act.entry.type in VIOLENT_TYPES else None
+
+
+def _next_past_quotes(words: SentenceWords, j: int) -> int | None:
+    """The next word after word j, past quotation marks (which end a search elsewhere)."""
+    k = j + 1
+    while k < len(words.texts) and words.texts[k] in QUOTES:
+        k += 1
+    return words.next_word(k)
 
 
 def _act_doer(att: Attacher, after: int) -> Group | None:
