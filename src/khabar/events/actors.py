@@ -24,6 +24,7 @@ from khabar.events.retype import Retype, read_retypes
 from khabar.events.triggers import SentenceWords
 from khabar.kb import KnowledgeBase
 from khabar.kb.model import Entry
+from khabar.lang.letters import DIACRITICS
 from khabar.lang.normalize import fold
 from khabar.resources import data_path
 
@@ -433,7 +434,7 @@ def _word_units(words: SentenceWords, covered: list[bool], tables: EventTables,
 def _hamza_lost(text: str) -> bool:
     """Does the word carry a hamza that folding drops (ؤ, a final ء), which no nationality adjective has
     ("رؤساء" is not "روسا", the Russians)?"""
-    core = text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    core = text.rstrip(DIACRITICS)
     return "ؤ" in core or core.endswith("ء") or core.endswith("ءا")
 
 

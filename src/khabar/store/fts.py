@@ -25,6 +25,7 @@ import json
 import math
 import re
 import sqlite3
+from collections.abc import Collection
 
 from khabar.store.search import BODY_WEIGHT, HEADLINE_WEIGHT
 
@@ -78,7 +79,7 @@ def weight(rows: int, hits: int) -> float:
 
 
 def ranked(conn: sqlite3.Connection, phrases: list[str], candidates: dict[str, list[int]],
-           whole: set[str] = frozenset()) -> list[tuple[float, int]]:  # type: ignore[assignment]
+           whole: Collection[str] = frozenset()) -> list[tuple[float, int]]:
     """(score, article number) of the candidates (numbers by key table), best (lowest) first, equal
     scores oldest first. `whole`: tables whose candidates are all the matches of the query there."""
     scale = dict.fromkeys(candidates, 1.0)

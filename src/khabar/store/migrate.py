@@ -46,9 +46,9 @@ ADDED_COLUMNS = {
         ("dyad_counts", "goldstein_events INTEGER NOT NULL DEFAULT 0"),
     ],
 }
-UPGRADABLE = ("2", "3", "4", "5")
+UPGRADABLE = ("2", "3", "4", "5")  # versions this khabar can bring up to its own
 # Tables keyed by the article's number since schema 6 (their first column, `article_num`).
-NUMBERED = ("mentions", "article_entities", "events", "quotes", "signatures")  # versions this khabar can bring up to its own
+NUMBERED = ("mentions", "article_entities", "events", "quotes", "signatures")
 
 
 def add_columns(conn: sqlite3.Connection, version: str) -> None:
